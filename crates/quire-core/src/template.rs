@@ -1,0 +1,60 @@
+//! The post a writer starts from on a first visit or with "new draft".
+
+use crate::date::LocalDateTime;
+
+/// The title a new post carries until the writer changes it.
+pub const UNTITLED: &str = "Untitled post";
+
+/// A new Jekyll post dated `now`: front matter with `layout`, `title` and `date`, an
+/// excerpt between `<!-- excerpt start -->` and `<!-- excerpt end -->`, and a body.
+pub fn new_post(now: &LocalDateTime) -> String {
+    format!(
+        "---\n\
+         layout: post\n\
+         title: {UNTITLED}\n\
+         date: {now}\n\
+         ---\n\
+         \n\
+         <!-- excerpt start -->\n\
+         One or two sentences that sum up the post. They appear on the blog's index page.\n\
+         <!-- excerpt end -->\n\
+         \n\
+         Write the rest of the post here, in **Markdown**.\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::post::{split, FrontMatterKind};
+
+    #[test]
+    fn template_has_front_matter_and_excerpt() {
+        let now = LocalDateTime {
+            year: 2026,
+            month: 11,
+            day: 27,
+            hour: 9,
+            minute: 30,
+            second: 0,
+            offset_minutes: 0,
+        };
+        let src = new_post(&now);
+        let parts = split(&src);
+        assert_eq!(
+            parts.front_matter.as_ref().map(|f| f.kind),
+            Some(FrontMatterKind::Yaml)
+        );
+        let fm = parts.front_matter_text(&src).unwrap_or_default();
+        assert!(fm.contains("layout: post\n"));
+        assert!(fm.contains("title: Untitled post\n"));
+        assert!(fm.contains("date: 2026-11-27 09:30:00 +0000\n"));
+        let body = parts.body_text(&src);
+        let start = body.find("<!-- excerpt start -->");
+        let end = body.find("<!-- excerpt end -->");
+        assert!(
+            matches!((start, end), (Some(s), Some(e)) if s < e),
+            "{body}"
+        );
+    }
+}

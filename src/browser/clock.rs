@@ -1,0 +1,19 @@
+//! The browser's clock, as a core [`LocalDateTime`].
+
+use quire_core::LocalDateTime;
+
+/// The current local time and UTC offset.
+pub fn now_local() -> LocalDateTime {
+    let now = js_sys::Date::new_0();
+    // JavaScript's offset is minutes *west* of UTC; the core counts east.
+    let offset_minutes = -(now.get_timezone_offset() as i32);
+    LocalDateTime {
+        year: now.get_full_year() as i32,
+        month: (now.get_month() + 1) as u8,
+        day: now.get_date() as u8,
+        hour: now.get_hours() as u8,
+        minute: now.get_minutes() as u8,
+        second: now.get_seconds() as u8,
+        offset_minutes,
+    }
+}

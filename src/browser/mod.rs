@@ -1,0 +1,49 @@
+//! The only code that touches `web_sys` and `js_sys`. Fallible calls return
+//! `Result<_, BrowserError>`; nothing here panics.
+
+pub mod clock;
+pub mod perf;
+
+use core::fmt;
+
+use wasm_bindgen::JsValue;
+
+/// What went wrong in a browser call, in words a writer can be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserError {
+    /// The code is not running in a browser window.
+    NoWindow,
+    /// The browser lacks an API this needs.
+    Unsupported(&'static str),
+    /// A browser API threw; the message is the browser's own.
+    Js(String),
+}
+
+impl BrowserError {
+    /// Wrap what a browser API threw.
+    pub fn from_js(value: JsValue) -> BrowserError {
+        let message = js_sys::Error::try_from(value.clone())
+            .map(|e| String::from(e.message()))
+            .ok()
+            .or_else(|| value.as_string())
+            .unwrap_or_else(|| format!("{value:?}"));
+        BrowserError::Js(message)
+    }
+}
+
+impl fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BrowserError::NoWindow => f.write_str("this page is not running in a browser window"),
+            BrowserError::Unsupported(api) => write!(f, "this browser does not offer {api}"),
+            BrowserError::Js(message) => write!(f, "the browser refused: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for BrowserError {}
+
+/// Report panics on the browser console with their message and location.
+pub fn install_panic_hook() {
+    console_error_panic_hook::set_once();
+}

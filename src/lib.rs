@@ -1,0 +1,19 @@
+//! Quire: a blog-post editor that runs in the browser.
+//!
+//! The post's source text is the one piece of state; the preview, the stats and every
+//! other view derive from it (see `docs/ARCHITECTURE.md`). Logic lives in `quire-core`,
+//! browser effects in [`browser`], and the components only wire the two together.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod state;
+
+/// Install the panic hook and mount the app on `<body>`.
+pub fn start() {
+    browser::install_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+    if let Err(err) = browser::perf::mark(browser::perf::EDITABLE) {
+        leptos::logging::warn!("could not mark the editable time: {err}");
+    }
+}

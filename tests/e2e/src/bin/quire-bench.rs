@@ -1,0 +1,151 @@
+//! `cargo xtask bench`: the release bundle's sizes (raw, gzip, brotli) and the time from
+//! navigation to an editable editor in headless Chromium. Prints figures; asserts nothing.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::ClientBuilder;
+use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
+
+/// First-load budget for all assets, brotli-compressed.
+const BUDGET_BROTLI: usize = 150 * 1024;
+/// Cold loads measured, each in a fresh browser profile.
+const RUNS: usize = 5;
+
+#[derive(Default, Clone, Copy)]
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl std::ops::AddAssign for Sizes {
+    fn add_assign(&mut self, other: Sizes) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+fn sizes(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let gzip = gz
+        .write_all(bytes)
+        .and_then(|_| gz.finish())
+        .map_or(0, |v| v.len());
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let brotli = brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_or(0, |_| br.len());
+    Sizes {
+        raw: bytes.len(),
+        gzip,
+        brotli,
+    }
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn report_sizes(dist: &Path) {
+    let mut rows: Vec<(String, Sizes)> = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dist.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+    let mut total = Sizes::default();
+    for path in entries {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let s = sizes(&bytes);
+        total += s;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        rows.push((name, s));
+    }
+    println!("\nBundle (dist/), each file as first loaded:");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for (name, s) in &rows {
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            name,
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli)
+        );
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total",
+        kb(total.raw),
+        kb(total.gzip),
+        kb(total.brotli)
+    );
+    println!(
+        "first-load budget: {} brotli of {} ({:.0}%)",
+        kb(total.brotli),
+        kb(BUDGET_BROTLI),
+        100.0 * total.brotli as f64 / BUDGET_BROTLI as f64
+    );
+}
+
+async fn time_to_editable(base_url: &str) -> f64 {
+    let driver = Driver::start().await;
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities())
+        .connect(&driver.url())
+        .await
+        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    client
+        .goto(base_url)
+        .await
+        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    let script = "const m = performance.getEntriesByName('quire:editable')[0];
+                  const ed = document.querySelector('[data-testid=editor]');
+                  return m && ed && !ed.disabled ? m.startTime : null;";
+    let deadline = std::time::Instant::now() + WAIT;
+    let ms = loop {
+        let value = client.execute(script, vec![]).await.unwrap_or_default();
+        if let Some(ms) = value.as_f64() {
+            break ms;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the app did not become editable"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let _ = client.close().await;
+    ms
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = setting("QUIRE_DIST");
+    report_sizes(&dist);
+
+    let server = StaticServer::start(dist);
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        times.push(time_to_editable(&server.url()).await);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "\nNavigation start to editable editor, cold load from 127.0.0.1, {RUNS} runs in fresh profiles:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
+        times[0],
+        times[RUNS / 2],
+        times[RUNS - 1]
+    );
+}

@@ -1,0 +1,266 @@
+//! The end-to-end harness: the release build served on a loopback port, a real headless
+//! Chromium driven through ChromeDriver, and helpers to read and type in the app.
+//!
+//! `cargo xtask test` builds the app and sets `QUIRE_DIST`, `QUIRE_CHROMIUM` and
+//! `QUIRE_CHROMEDRIVER`; every test starts its own server and browser and stops them.
+
+pub mod server;
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub use server::StaticServer;
+
+/// How long a test waits for the page to reach a state before it fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// Flags for Chromium here: headless, as root, and with no attempts to reach the network.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--window-size=1280,900",
+];
+
+/// A setting from the environment, or a message saying how to run the tests.
+pub fn setting(name: &str) -> PathBuf {
+    match std::env::var_os(name) {
+        Some(value) => PathBuf::from(value),
+        None => panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`"),
+    }
+}
+
+/// The committed copy of the shared seed post.
+pub fn seed_post() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/seed-post.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// A ChromeDriver process on a free loopback port; killed when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    pub async fn start() -> Driver {
+        let port = free_port();
+        let child = Command::new(setting("QUIRE_CHROMEDRIVER"))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting chromedriver: {e}"));
+        let driver = Driver { child, port };
+        let deadline = Instant::now() + WAIT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        driver
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free loopback port: {e}"))
+}
+
+/// WebDriver capabilities for the Debian Chromium, with browser console logs kept.
+pub fn capabilities() -> Capabilities {
+    let chromium = setting("QUIRE_CHROMIUM");
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium.to_string_lossy(),
+            "args": CHROMIUM_FLAGS,
+        },
+        "goog:loggingPrefs": { "browser": "ALL" },
+    });
+    match caps {
+        Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    }
+}
+
+/// One test's world: the app served, a browser, a WebDriver session on the app.
+pub struct App {
+    pub client: Client,
+    pub base_url: String,
+    _server: StaticServer,
+    _driver: Driver,
+}
+
+impl App {
+    /// Serve the release build, start Chromium, open the app and wait until it is editable.
+    pub async fn open() -> App {
+        let server = StaticServer::start(setting("QUIRE_DIST"));
+        let driver = Driver::start().await;
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities())
+            .connect(&driver.url())
+            .await
+            .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+        let app = App {
+            client,
+            base_url: server.url(),
+            _server: server,
+            _driver: driver,
+        };
+        app.client
+            .goto(&app.base_url)
+            .await
+            .unwrap_or_else(|e| panic!("opening {}: {e}", app.base_url));
+        app.wait_for_testid("editor").await;
+        app
+    }
+
+    /// Wait until an element with this `data-testid` exists.
+    pub async fn wait_for_testid(&self, id: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={id}] within {WAIT:?}: {e}"))
+    }
+
+    /// Run `script` in the page (its `arguments` are `args`) and return its value.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("running script {script:?}: {e}"))
+    }
+
+    /// The editor's whole text.
+    pub async fn editor_text(&self) -> String {
+        let v = self
+            .js(
+                "return document.querySelector('[data-testid=editor]').value",
+                vec![],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Replace the editor's whole text the way a paste does: select all, insert the text
+    /// through the browser's editing commands (which fire `input` and join the undo stack).
+    pub async fn paste_over(&self, text: &str) {
+        let ok = self
+            .js(
+                "const ed = document.querySelector('[data-testid=editor]');
+                 ed.focus(); ed.select();
+                 return document.execCommand('insertText', false, arguments[0]);",
+                vec![json!(text)],
+            )
+            .await;
+        assert_eq!(ok, json!(true), "insertText was refused");
+    }
+
+    /// The preview's inner HTML.
+    pub async fn preview_html(&self) -> String {
+        let v = self
+            .js(
+                "return document.querySelector('[data-testid=preview]').innerHTML",
+                vec![],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Poll `script` (which returns a boolean) until it returns true; fail with `what`.
+    pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self.js(script, args.clone()).await == json!(true) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let html = self.preview_html().await;
+                panic!("timed out waiting for {what}; preview is:\n{html}");
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Browser console entries at `SEVERE` level since the last call.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLogs)
+            .await
+            .unwrap_or_else(|e| panic!("reading the browser log: {e}"));
+        logs.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// End the browser session.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// The CSS selector for a `data-testid`.
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// ChromeDriver's log endpoint (`POST /session/{id}/se/log`), for console messages.
+#[derive(Debug)]
+struct BrowserLogs;
+
+impl WebDriverCompatibleCommand for BrowserLogs {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
+    }
+}

@@ -1,0 +1,111 @@
+//! A static file server for the built app, on a free loopback port, for one test.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use tiny_http::{Header, Response, Server};
+
+/// Serves the files of one folder on `127.0.0.1`; stops when dropped.
+pub struct StaticServer {
+    server: Arc<Server>,
+    thread: Option<JoinHandle<()>>,
+    port: u16,
+}
+
+impl StaticServer {
+    /// Start serving `root` on a free loopback port.
+    pub fn start(root: PathBuf) -> StaticServer {
+        let server = Server::http("127.0.0.1:0")
+            .unwrap_or_else(|e| panic!("starting the static server: {e}"));
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .unwrap_or_else(|| panic!("the static server has no IP address"));
+        let server = Arc::new(server);
+        let serving = Arc::clone(&server);
+        let thread = std::thread::spawn(move || {
+            for request in serving.incoming_requests() {
+                let _ = respond(&root, request);
+            }
+        });
+        StaticServer {
+            server,
+            thread: Some(thread),
+            port,
+        }
+    }
+
+    /// The base URL, ending in `/`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    match resolve(root, &path).and_then(|file| Some((std::fs::read(&file).ok()?, file))) {
+        Some((bytes, file)) => {
+            let mut response = Response::from_data(bytes);
+            if let Ok(header) = Header::from_bytes("Content-Type", content_type(&file)) {
+                response.add_header(header);
+            }
+            if let Ok(header) = Header::from_bytes("Cache-Control", "no-cache") {
+                response.add_header(header);
+            }
+            request.respond(response)
+        }
+        None => request.respond(Response::from_string("not found").with_status_code(404)),
+    }
+}
+
+/// The file for a URL path, never outside `root`; `/` is `index.html`.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let relative = Path::new(url_path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let file = root.join(relative);
+    if file.is_dir() {
+        Some(file.join("index.html")).filter(|f| f.is_file())
+    } else {
+        Some(file).filter(|f| f.is_file())
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" | "webmanifest" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "md" => "text/markdown; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

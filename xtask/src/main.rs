@@ -1,0 +1,189 @@
+//! `cargo xtask serve | test | bench`: Quire's set-up, serve, test and bench commands.
+//!
+//! Each command first installs whatever is missing (wasm target, Trunk, wasm-bindgen-cli,
+//! wasm-opt, and for tests Chromium and ChromeDriver), says what it is doing, and stops with
+//! a clear message naming the step that failed.
+
+mod steps;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use steps::{step, Cmd};
+use tools::Toolchain;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N]   build Quire and serve it on http://127.0.0.1:N/ (default 8080)
+  test               run every check and test: fmt, clippy (native and wasm32), native tests,
+                     browser tests in headless Chromium, release build, end-to-end tests
+  bench              build for release and print bundle sizes and load timings
+  setup              install the tools only
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("bench") => bench(),
+        Some("setup") => Toolchain::ensure().and_then(|tools| tools.browser().map(|_| ())),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: FAILED: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+fn root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => port.clone(),
+        _ => return Err(format!("serve takes only --port N\n{USAGE}")),
+    };
+    let tools = Toolchain::ensure()?;
+    step(&format!(
+        "Building and serving Quire on http://127.0.0.1:{port}/ (Ctrl+C stops)"
+    ));
+    tools
+        .trunk(&[
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ])
+        .run("trunk serve")
+}
+
+fn test() -> Result<(), String> {
+    let tools = Toolchain::ensure()?;
+    let browser = tools.browser()?;
+    let root = root();
+
+    step("Format check (cargo fmt --check)");
+    Cmd::new("cargo", &["fmt", "--all", "--", "--check"]).run("cargo fmt --check")?;
+
+    step("Clippy, native, warnings denied");
+    Cmd::new(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "quire-core",
+            "-p",
+            "quire-e2e",
+            "-p",
+            "xtask",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+    .run("clippy (native)")?;
+
+    step("Clippy, wasm32, warnings denied");
+    Cmd::new(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "quire",
+            "-p",
+            "quire-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+    .run("clippy (wasm32)")?;
+
+    step("Native tests (quire-core, xtask)");
+    Cmd::new("cargo", &["test", "-p", "quire-core", "-p", "xtask"]).run("native tests")?;
+
+    step("Browser tests (wasm-bindgen-test in headless Chromium)");
+    tools
+        .cmd(
+            "cargo",
+            &["test", "-p", "quire", "--target", "wasm32-unknown-unknown"],
+        )
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", &browser.chromedriver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .run("browser tests")?;
+
+    step("Release build (trunk build --release)");
+    let dist = tools.release_build(&root)?;
+
+    step("End-to-end tests against the release build in headless Chromium");
+    Cmd::new(
+        "cargo",
+        &["test", "-p", "quire-e2e", "--", "--test-threads=2"],
+    )
+    .env("QUIRE_DIST", &dist)
+    .env("QUIRE_CHROMIUM", &browser.chromium)
+    .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
+    .run("end-to-end tests")?;
+
+    step("All checks and tests passed");
+    Ok(())
+}
+
+fn bench() -> Result<(), String> {
+    let tools = Toolchain::ensure()?;
+    let browser = tools.browser()?;
+    let root = root();
+    step("Release build (trunk build --release)");
+    let dist = tools.release_build(&root)?;
+    step("Bench: bundle sizes and load timings in headless Chromium");
+    Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "quire-e2e",
+            "--bin",
+            "quire-bench",
+        ],
+    )
+    .env("QUIRE_DIST", &dist)
+    .env("QUIRE_CHROMIUM", &browser.chromium)
+    .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
+    .run("bench")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_holds_the_workspace_manifest() {
+        assert!(root().join("Cargo.toml").is_file());
+        assert!(root().join("xtask").is_dir());
+    }
+}
