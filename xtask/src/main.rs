@@ -10,7 +10,7 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use steps::{step, Cmd};
+use steps::{step, Cmd, TestCount};
 use tools::Toolchain;
 
 const USAGE: &str = "\
@@ -118,8 +118,10 @@ fn test() -> Result<(), String> {
     )
     .run("clippy (wasm32)")?;
 
+    let mut count = TestCount::default();
     step("Native tests (quire-core, xtask)");
-    Cmd::new("cargo", &["test", "-p", "quire-core", "-p", "xtask"]).run("native tests")?;
+    count += Cmd::new("cargo", &["test", "-p", "quire-core", "-p", "xtask"])
+        .run_tests("native tests")?;
 
     step("Browser tests (wasm-bindgen-test in headless Chromium)");
     tools
@@ -133,7 +135,7 @@ fn test() -> Result<(), String> {
         )
         .env("CHROMEDRIVER", &browser.chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .run("browser tests")?;
+        .run_tests("browser tests")?;
 
     step("Release build (trunk build --release)");
     let dist = tools.release_build(&root)?;

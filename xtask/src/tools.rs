@@ -105,7 +105,10 @@ impl Toolchain {
                 "index.noopt.html".to_string()
             }
         };
-        self.trunk(&["build", "--release", &target])
+        // Trunk runs cargo with --offline: fetch the crates first.
+        self.cmd("cargo", &["fetch"])
+            .run("fetching crates (cargo fetch)")?;
+        self.trunk(&["build", "--release=true", &target])
             .run("release build")?;
         Ok(root.join("dist"))
     }
