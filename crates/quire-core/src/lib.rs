@@ -4,10 +4,13 @@
 //! from it (its parts, its rendered body, its stats) and never panic on user input.
 
 pub mod date;
+pub mod edit;
+pub mod front_matter;
 pub mod post;
 pub mod render;
 pub mod stats;
 pub mod template;
 
 pub use date::LocalDateTime;
+pub use edit::TextEdit;
 pub use post::{split, FrontMatter, FrontMatterKind, PostParts};

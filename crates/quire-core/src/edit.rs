@@ -1,0 +1,99 @@
+//! Minimal text edits: every change a view makes to the source is one of these.
+
+use core::ops::Range;
+
+/// Replace the bytes `range` of the source with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    /// Byte range in the source, on character boundaries.
+    pub range: Range<usize>,
+    /// The new text for that range.
+    pub replacement: String,
+}
+
+impl TextEdit {
+    /// An edit replacing `range` with `replacement`.
+    pub fn new(range: Range<usize>, replacement: impl Into<String>) -> TextEdit {
+        TextEdit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+
+    /// An edit inserting `text` at byte `at`.
+    pub fn insert(at: usize, text: impl Into<String>) -> TextEdit {
+        TextEdit::new(at..at, text)
+    }
+
+    /// The source with this edit applied. An edit whose range does not fit the source
+    /// leaves it unchanged.
+    pub fn apply(&self, src: &str) -> String {
+        match (src.get(..self.range.start), src.get(self.range.end..)) {
+            (Some(head), Some(tail)) if self.range.start <= self.range.end => {
+                let mut out =
+                    String::with_capacity(head.len() + self.replacement.len() + tail.len());
+                out.push_str(head);
+                out.push_str(&self.replacement);
+                out.push_str(tail);
+                out
+            }
+            _ => src.to_string(),
+        }
+    }
+
+    /// The same change, shrunk to the part that differs from the text it replaces: the
+    /// common prefix and suffix are left alone (on character boundaries). Keeps the undo
+    /// step and the changed region as small as the change itself.
+    pub fn minimized(self, src: &str) -> TextEdit {
+        let Some(old) = src.get(self.range.clone()) else {
+            return self;
+        };
+        let new = self.replacement.as_str();
+        let prefix: usize = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let suffix: usize = old[prefix..]
+            .chars()
+            .rev()
+            .zip(new[prefix..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        TextEdit {
+            range: self.range.start + prefix..self.range.end - suffix,
+            replacement: new[prefix..new.len() - suffix].to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apply_and_minimize() {
+        let src = "tags: [a, b]\n";
+        let edit = TextEdit::new(6..12, "[a, b, c]");
+        assert_eq!(edit.apply(src), "tags: [a, b, c]\n");
+        let small = edit.minimized(src);
+        assert_eq!(small, TextEdit::new(11..11, ", c"));
+        assert_eq!(small.apply(src), "tags: [a, b, c]\n");
+    }
+
+    #[test]
+    fn minimize_keeps_char_boundaries() {
+        let src = "é1é";
+        let edit = TextEdit::new(0..src.len(), "é2é").minimized(src);
+        assert_eq!(edit.apply(src), "é2é");
+        assert_eq!(edit.replacement, "2");
+    }
+
+    #[test]
+    fn out_of_range_edit_changes_nothing() {
+        assert_eq!(TextEdit::new(5..9, "x").apply("abc"), "abc");
+        assert_eq!(TextEdit::new(1..2, "x").apply("é"), "é");
+    }
+}

@@ -1,0 +1,202 @@
+//! Front matter: read typed top-level fields, and change one key as a minimal text edit.
+//!
+//! Every function takes the whole post source and returns positions in it, so the caller
+//! applies the [`TextEdit`] to the one text it keeps. A broken block is an error with a
+//! line and column; the source itself is never touched by reading.
+
+mod yaml;
+mod yaml_scalar;
+
+use core::fmt;
+
+pub use yaml::Shape;
+pub use yaml_scalar::{is_timestamp, plain_is_safe, resolve_plain, Quoting};
+
+use crate::edit::TextEdit;
+use crate::post::{self, FrontMatterKind};
+
+/// A typed front-matter value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true`, `false` (and YAML 1.1's `yes`, `off`, ...).
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction or exponent.
+    Float(f64),
+    /// Text.
+    String(String),
+    /// A date or timestamp, kept exactly as written (`2026-01-31 10:00:00 +0100`).
+    DateTime(String),
+    /// A list, flow (`[a, b]`) or block (`- a`).
+    List(Vec<Value>),
+    /// A nested map, in source order.
+    Map(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The value as one line of text, as a form would show it.
+    pub fn to_plain_string(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::String(s) | Value::DateTime(s) => s.clone(),
+            Value::List(items) => items
+                .iter()
+                .map(Value::to_plain_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Value::Map(_) => yaml::write_scalar(self, Quoting::Plain, true),
+        }
+    }
+
+    /// The text if this is a string or a date.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) | Value::DateTime(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Front matter that does not parse, with the source position of the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// 1-based line in the whole source.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What the parser found wrong.
+    pub message: String,
+}
+
+impl fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for FrontMatterError {}
+
+/// One top-level field of the front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key.
+    pub key: String,
+    /// The typed value.
+    pub value: Value,
+    /// How the value is written (decides how an edit rewrites it).
+    pub shape: Shape,
+}
+
+/// The fields of the post's front matter, in source order; empty when it has none.
+pub fn read(src: &str) -> Result<Vec<Field>, FrontMatterError> {
+    Ok(located(src)?
+        .into_iter()
+        .map(|e| Field {
+            key: e.key,
+            value: e.value,
+            shape: e.shape,
+        })
+        .collect())
+}
+
+/// The value of `key` (the last one, if the key is repeated, as YAML loaders do).
+pub fn get(src: &str, key: &str) -> Result<Option<Value>, FrontMatterError> {
+    Ok(located(src)?
+        .into_iter()
+        .rev()
+        .find(|e| e.key == key)
+        .map(|e| e.value))
+}
+
+fn located(src: &str) -> Result<Vec<yaml::Entry>, FrontMatterError> {
+    let parts = post::split(src);
+    let Some(fm) = parts.front_matter else {
+        return Ok(Vec::new());
+    };
+    match fm.kind {
+        FrontMatterKind::Yaml => {
+            let first_line = 1 + src[..fm.content.start].matches('\n').count();
+            yaml::entries(&src[fm.content.clone()], fm.content.start, first_line)
+        }
+        FrontMatterKind::Toml => Err(FrontMatterError {
+            line: 1,
+            column: 1,
+            message: "TOML front matter (+++) cannot be read yet".to_string(),
+        }),
+    }
+}
+
+/// The edit that sets `key` to `value`: the value's own characters when its style allows,
+/// else the entry's lines; a new `key: value` line at the end of the block when the key
+/// is absent; a new block when the post has no front matter.
+pub fn set(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterError> {
+    let parts = post::split(src);
+    let Some(fm) = parts.front_matter else {
+        let entry = yaml::write_entry(key, value, "\n");
+        return Ok(TextEdit::insert(parts.bom, format!("---\n{entry}---\n")));
+    };
+    let eol = yaml::line_break(&src[fm.block.clone()]);
+    let entries = located(src)?;
+    let Some(entry) = entries.iter().rev().find(|e| e.key == key) else {
+        let at = fm.content.end;
+        return Ok(TextEdit::insert(at, yaml::write_entry(key, value, eol)));
+    };
+    let edit = match (entry.shape, value) {
+        (Shape::Scalar(quoting), v) if !matches!(v, Value::List(_) | Value::Map(_)) => {
+            TextEdit::new(
+                entry.value_span.clone(),
+                yaml::write_scalar(v, quoting, false),
+            )
+        }
+        (Shape::FlowList, Value::List(items)) => {
+            TextEdit::new(entry.value_span.clone(), yaml::write_flow_list(items))
+        }
+        (Shape::BlockList, Value::List(items)) if !items.is_empty() => {
+            // Keep the dash's indentation as the first item has it.
+            let first_item_line = src[..entry.value_span.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let indent =
+                src[first_item_line..].len() - src[first_item_line..].trim_start_matches(' ').len();
+            TextEdit::new(
+                first_item_line..entry.lines.end,
+                yaml::write_block_list(items, indent, eol),
+            )
+        }
+        _ => {
+            // Keep the key exactly as written (its quoting), and the entry's last line break.
+            let key_text = &src[entry.key_span.clone()];
+            let rewritten = format!("{key_text}{}", yaml::write_after_key(value, eol));
+            let has_break = src[entry.lines.clone()].ends_with('\n');
+            let rewritten = if has_break {
+                rewritten
+            } else {
+                rewritten.trim_end_matches(['\r', '\n']).to_string()
+            };
+            TextEdit::new(entry.lines.clone(), rewritten)
+        }
+    };
+    Ok(edit.minimized(src))
+}
+
+/// The edit that removes `key`'s lines, or `None` when the key is absent.
+pub fn remove(src: &str, key: &str) -> Result<Option<TextEdit>, FrontMatterError> {
+    Ok(located(src)?
+        .into_iter()
+        .rev()
+        .find(|e| e.key == key)
+        .map(|e| TextEdit::new(e.lines, "")))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,276 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn s(text: &str) -> Value {
+    Value::String(text.to_string())
+}
+
+fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+fn set_ok(src: &str, key: &str, value: &Value) -> String {
+    let edit = set(src, key, value).unwrap_or_else(|e| panic!("set {key} in {src:?}: {e}"));
+    edit.apply(src)
+}
+
+/// Table: (source, key, value, expected source after the edit).
+#[test]
+fn set_is_a_minimal_edit() {
+    let cases: &[(&str, &str, Value, &str)] = &[
+        // Scalars keep their quoting and trailing comments.
+        (
+            "---\ntitle: Old\n---\nbody",
+            "title",
+            s("New"),
+            "---\ntitle: New\n---\nbody",
+        ),
+        (
+            "---\ntitle: \"Old\" # c\n---\n",
+            "title",
+            s("New"),
+            "---\ntitle: \"New\" # c\n---\n",
+        ),
+        (
+            "---\ntitle: 'Old'\n---\n",
+            "title",
+            s("It's"),
+            "---\ntitle: 'It''s'\n---\n",
+        ),
+        (
+            "---\ntitle: Old   # note\n---\n",
+            "title",
+            s("yes"),
+            "---\ntitle: 'yes'   # note\n---\n",
+        ),
+        (
+            "---\ntitle: Old\n---\n",
+            "title",
+            s("a: b"),
+            "---\ntitle: 'a: b'\n---\n",
+        ),
+        (
+            "---\ntitle: Old\n---\n",
+            "title",
+            s("two\nlines"),
+            "---\ntitle: \"two\\nlines\"\n---\n",
+        ),
+        // Other keys, comments and blank lines are untouched.
+        (
+            "---\n# top\nlayout: post\n\ntitle: Old\ndate: 2026-01-01\n---\n",
+            "title",
+            s("New"),
+            "---\n# top\nlayout: post\n\ntitle: New\ndate: 2026-01-01\n---\n",
+        ),
+        // Lists keep flow or block style.
+        (
+            "---\ntags: [a, b]\n---\n",
+            "tags",
+            list(&["a", "b", "c"]),
+            "---\ntags: [a, b, c]\n---\n",
+        ),
+        (
+            "---\ntags:\n  - a\n  - b\nx: 1\n---\n",
+            "tags",
+            list(&["a", "c"]),
+            "---\ntags:\n  - a\n  - c\nx: 1\n---\n",
+        ),
+        (
+            "---\ntags:\n- a\n---\n",
+            "tags",
+            list(&["a", "b"]),
+            "---\ntags:\n- a\n- b\n---\n",
+        ),
+        (
+            "---\ntags: [a]\n---\n",
+            "tags",
+            list(&["x, y"]),
+            "---\ntags: ['x, y']\n---\n",
+        ),
+        // Types change by rewriting the entry.
+        (
+            "---\npublished: true\n---\n",
+            "published",
+            Value::Bool(false),
+            "---\npublished: false\n---\n",
+        ),
+        (
+            "---\ntags: one\n---\n",
+            "tags",
+            list(&["one", "two"]),
+            "---\ntags: [one, two]\n---\n",
+        ),
+        (
+            "---\nempty:\nnext: 1\n---\n",
+            "empty",
+            s("now"),
+            "---\nempty: now\nnext: 1\n---\n",
+        ),
+        (
+            "---\nbio: |\n  line one\n  line two\nz: 1\n---\n",
+            "bio",
+            s("short"),
+            "---\nbio: short\nz: 1\n---\n",
+        ),
+        // Dates stay dates; a date-like string is quoted.
+        (
+            "---\ndate: 2026-01-01 10:00:00 +0100\n---\n",
+            "date",
+            Value::DateTime("2026-02-03 04:05:06 +0100".into()),
+            "---\ndate: 2026-02-03 04:05:06 +0100\n---\n",
+        ),
+        (
+            "---\nx: a\n---\n",
+            "x",
+            s("2026-01-01"),
+            "---\nx: '2026-01-01'\n---\n",
+        ),
+        // New keys go at the end of the block, with the block's line breaks.
+        (
+            "---\ntitle: A\n---\nbody",
+            "layout",
+            s("post"),
+            "---\ntitle: A\nlayout: post\n---\nbody",
+        ),
+        (
+            "---\r\ntitle: A\r\n---\r\n",
+            "layout",
+            s("post"),
+            "---\r\ntitle: A\r\nlayout: post\r\n---\r\n",
+        ),
+        (
+            "---\n---\nbody",
+            "title",
+            s("T"),
+            "---\ntitle: T\n---\nbody",
+        ),
+        // No front matter: a block is added (after a BOM).
+        ("# Body\n", "title", s("T"), "---\ntitle: T\n---\n# Body\n"),
+        (
+            "\u{feff}# Body\n",
+            "title",
+            s("T"),
+            "\u{feff}---\ntitle: T\n---\n# Body\n",
+        ),
+        // CRLF entries keep CRLF.
+        (
+            "---\r\ntitle: Old\r\nz: 1\r\n---\r\n",
+            "title",
+            s("New"),
+            "---\r\ntitle: New\r\nz: 1\r\n---\r\n",
+        ),
+        // A repeated key: the last one counts, as loaders read it.
+        (
+            "---\nt: a\nt: b\n---\n",
+            "t",
+            s("c"),
+            "---\nt: a\nt: c\n---\n",
+        ),
+    ];
+    for (src, key, value, expected) in cases {
+        let after = set_ok(src, key, value);
+        assert_eq!(&after, expected, "set {key} = {value:?} in {src:?}");
+        assert_eq!(
+            get(&after, key).ok().flatten().as_ref(),
+            Some(value),
+            "read back {key} from {after:?}"
+        );
+    }
+}
+
+#[test]
+fn remove_takes_only_the_entry() {
+    let src = "---\ntitle: A\ntags:\n  - a\n  - b\n# kept\nlayout: post\n---\nbody";
+    let edit = remove(src, "tags").ok().flatten();
+    let after = edit.map(|e| e.apply(src));
+    assert_eq!(
+        after.as_deref(),
+        Some("---\ntitle: A\n# kept\nlayout: post\n---\nbody")
+    );
+    assert_eq!(remove(src, "missing"), Ok(None));
+}
+
+#[test]
+fn reads_the_seed_post() {
+    let src = include_str!("../../../../tests/fixtures/seed-post.md");
+    let fields = read(src).unwrap_or_default();
+    let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["layout", "title"]);
+    assert_eq!(
+        get(src, "title"),
+        Ok(Some(s("What I've been reading in January")))
+    );
+}
+
+#[test]
+fn broken_yaml_is_an_error_with_a_line_and_changes_nothing() {
+    let src = "---\ntitle: ok\ntags: [a, b\n---\nbody";
+    let err = read(src).err().unwrap_or_else(|| panic!("must fail"));
+    assert!((3..=4).contains(&err.line), "{err}");
+    assert!(set(src, "title", &s("x")).is_err());
+    assert_eq!(crate::post::split(src).body_text(src), "body");
+}
+
+#[test]
+fn no_front_matter_reads_as_no_fields() {
+    assert_eq!(read("just text"), Ok(Vec::new()));
+    assert_eq!(get("just text", "title"), Ok(None));
+}
+
+fn yaml_safe_key() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9_]{0,10}"
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    // Printable text with YAML's awkward characters well represented.
+    proptest::string::string_regex("[ -~éß日\t\n'\"#:\\-\\[\\]{},&*!|>%@`]{0,24}")
+        .unwrap_or_else(|e| panic!("bad regex: {e}"))
+}
+
+fn base_post() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\nlayout: post\ntitle: Hello\ntags: [a, b]\n---\nbody\n".to_string()),
+        Just("---\n# c\ntitle: \"Quoted\" # note\ncategories:\n  - x\n  - y\ndate: 2026-01-31 10:00:00 +0100\n---\n".to_string()),
+        Just("---\r\ntitle: 'single'\r\nbio: |\r\n  text\r\n---\r\nbody".to_string()),
+        Just("---\n---\n".to_string()),
+        Just("no front matter\n".to_string()),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn set_then_get_returns_the_value_and_other_lines_stay(
+        src in base_post(),
+        key in yaml_safe_key(),
+        value in any_text(),
+    ) {
+        let value = Value::String(value);
+        let after = set_ok(&src, &key, &value);
+        prop_assert_eq!(get(&after, &key), Ok(Some(value)));
+        // Every other field reads the same as before.
+        let before = read(&src).unwrap_or_default();
+        let now = read(&after).unwrap_or_default();
+        for field in before.iter().filter(|f| f.key != key) {
+            prop_assert!(now.contains(field), "{:?} changed", field.key);
+        }
+        // Lines outside the entry are kept: the body is identical.
+        let body_before = crate::post::split(&src).body_text(&src).to_string();
+        prop_assert_eq!(crate::post::split(&after).body_text(&after), body_before);
+    }
+
+    #[test]
+    fn set_list_round_trips(src in base_post(), items in proptest::collection::vec(any_text(), 0..5)) {
+        let value = Value::List(items.into_iter().map(Value::String).collect());
+        let after = set_ok(&src, "tags", &value);
+        prop_assert_eq!(get(&after, "tags"), Ok(Some(value)));
+    }
+
+    #[test]
+    fn reading_arbitrary_front_matter_never_panics(content in "\\PC{0,200}") {
+        let src = format!("---\n{content}\n---\nbody");
+        let _ = read(&src);
+        let _ = set(&src, "title", &Value::String("x".into()));
+        let _ = remove(&src, "title");
+    }
+}
