@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod edit;
+pub mod excerpt;
 pub mod front_matter;
 pub mod post;
 pub mod render;

@@ -118,6 +118,16 @@ pub fn get(src: &str, key: &str) -> Result<Option<Value>, FrontMatterError> {
         .map(|e| e.value))
 }
 
+/// The value of `key` and the bytes where it is written (the last one, if repeated).
+pub fn value_span(src: &str, key: &str) -> Option<(Value, core::ops::Range<usize>)> {
+    located(src)
+        .ok()?
+        .into_iter()
+        .rev()
+        .find(|e| e.key == key)
+        .map(|e| (e.value, e.value_span))
+}
+
 fn located(src: &str) -> Result<Vec<yaml::Entry>, FrontMatterError> {
     let parts = post::split(src);
     let Some(fm) = parts.front_matter else {

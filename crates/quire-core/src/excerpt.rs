@@ -1,0 +1,430 @@
+//! The post's excerpt: which convention marks it, its Markdown and byte range, and the
+//! edits that change it.
+//!
+//! The conventions, in the order a site applies them:
+//! 1. an `excerpt:` front-matter key;
+//! 2. the `<!-- excerpt start -->` / `<!-- excerpt end -->` pair;
+//! 3. the post's `excerpt_separator` (Jekyll), often `<!--more-->`;
+//! 4. `<!--more-->` or `<!-- more -->` (Hugo, Zola);
+//! 5. otherwise the first paragraph, up to the first blank line (Jekyll's default).
+//!
+//! Markers are found with the Markdown parser, so a marker inside fenced, indented or
+//! inline code is text, not a marker; such look-alikes are reported as warnings.
+
+use core::ops::Range;
+
+use pulldown_cmark::{Event, Parser};
+
+use crate::edit::TextEdit;
+use crate::front_matter::{self, Value};
+use crate::post;
+
+/// The opening marker of the start/end convention.
+pub const START: &str = "<!-- excerpt start -->";
+/// The closing marker of the start/end convention.
+pub const END: &str = "<!-- excerpt end -->";
+/// The more marker Hugo and Zola use (and Jekyll sites often configure).
+pub const MORE: &str = "<!--more-->";
+
+/// Which convention marks the excerpt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Convention {
+    /// The `excerpt:` front-matter key.
+    FrontMatterKey,
+    /// `<!-- excerpt start -->` ... `<!-- excerpt end -->`.
+    StartEnd,
+    /// The post's own `excerpt_separator`.
+    Separator(String),
+    /// `<!--more-->` or `<!-- more -->`.
+    More,
+    /// The first paragraph.
+    FirstParagraph,
+}
+
+/// Something odd about the markers, for the writer to see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// An end marker with no start marker before it.
+    EndWithoutStart,
+    /// A start marker with no end marker after it.
+    StartWithoutEnd,
+    /// More than one start marker; the first pair counts.
+    SeveralStarts,
+    /// A marker written inside code, which is not a marker.
+    MarkerInCode(String),
+}
+
+/// The excerpt a site would show for the post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// How the excerpt is marked.
+    pub convention: Convention,
+    /// Its Markdown.
+    pub markdown: String,
+    /// Where that Markdown lies in the source (for the key: the value as written).
+    pub range: Range<usize>,
+    /// Problems with the markers.
+    pub warnings: Vec<Warning>,
+}
+
+/// A marker found outside code: its bytes in the source.
+fn markers(src: &str, body: Range<usize>, marker: &str) -> Vec<Range<usize>> {
+    let text = &src[body.clone()];
+    let mut found = Vec::new();
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            // An HTML event's text is a slice of the source at `range.start`.
+            let base = body.start + range.start;
+            let mut from = 0;
+            while let Some(i) = html[from..].find(marker) {
+                let at = base + from + i;
+                if src.get(at..at + marker.len()) == Some(marker) {
+                    found.push(at..at + marker.len());
+                }
+                from += i + marker.len();
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    found
+}
+
+fn look_alikes(
+    src: &str,
+    body: Range<usize>,
+    marker: &str,
+    real: &[Range<usize>],
+) -> Option<Warning> {
+    let text = &src[body.clone()];
+    let raw = text.matches(marker).count();
+    (raw > real.len()).then(|| Warning::MarkerInCode(marker.to_string()))
+}
+
+/// The excerpt of `src`.
+pub fn detect(src: &str) -> Excerpt {
+    let parts = post::split(src);
+    let body = parts.body.clone();
+    let mut warnings = Vec::new();
+
+    if let Some((value, range)) = front_matter::value_span(src, "excerpt") {
+        if let Some(markdown) = value.as_str() {
+            return Excerpt {
+                convention: Convention::FrontMatterKey,
+                markdown: markdown.to_string(),
+                range,
+                warnings,
+            };
+        }
+    }
+
+    let starts = markers(src, body.clone(), START);
+    let ends = markers(src, body.clone(), END);
+    warnings.extend(look_alikes(src, body.clone(), START, &starts));
+    warnings.extend(look_alikes(src, body.clone(), END, &ends));
+    if starts.len() > 1 {
+        warnings.push(Warning::SeveralStarts);
+    }
+    if let Some(start) = starts.first() {
+        if let Some(end) = ends.iter().find(|e| e.start >= start.end) {
+            let range = inner(src, start.end..end.start);
+            return Excerpt {
+                convention: Convention::StartEnd,
+                markdown: src[range.clone()].to_string(),
+                range,
+                warnings,
+            };
+        }
+        warnings.push(Warning::StartWithoutEnd);
+    } else if !ends.is_empty() {
+        warnings.push(Warning::EndWithoutStart);
+    }
+
+    let separator = front_matter::get(src, "excerpt_separator")
+        .ok()
+        .flatten()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .filter(|s| !s.is_empty());
+    if let Some(sep) = separator {
+        if let Some(at) = src[body.clone()].find(&sep) {
+            return before(
+                src,
+                body.start,
+                body.start + at,
+                Convention::Separator(sep),
+                warnings,
+            );
+        }
+    }
+
+    let more = [MORE, "<!-- more -->"]
+        .iter()
+        .filter_map(|m| markers(src, body.clone(), m).first().cloned())
+        .min_by_key(|r| r.start);
+    if let Some(at) = more {
+        return before(src, body.start, at.start, Convention::More, warnings);
+    }
+
+    let range = first_paragraph(src, body);
+    Excerpt {
+        convention: Convention::FirstParagraph,
+        markdown: src[range.clone()].to_string(),
+        range,
+        warnings,
+    }
+}
+
+/// `range` less one line break just after its start and one just before its end, so that
+/// markers on their own lines enclose exactly the lines between them.
+fn inner(src: &str, range: Range<usize>) -> Range<usize> {
+    let text = &src[range.clone()];
+    let lead = if text.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(text.starts_with('\n'))
+    };
+    let rest = &text[lead..];
+    let trail = if rest.ends_with("\r\n") {
+        2
+    } else {
+        usize::from(rest.ends_with('\n'))
+    };
+    range.start + lead..range.end - trail
+}
+
+fn before(
+    src: &str,
+    body_start: usize,
+    at: usize,
+    convention: Convention,
+    warnings: Vec<Warning>,
+) -> Excerpt {
+    let text = &src[body_start..at];
+    let start = body_start + (text.len() - text.trim_start().len());
+    let end = body_start + text.trim_end().len();
+    let range = start..end.max(start);
+    Excerpt {
+        convention,
+        markdown: src[range.clone()].to_string(),
+        range,
+        warnings,
+    }
+}
+
+/// Jekyll's default: the body up to its first blank line, leading blank lines skipped.
+fn first_paragraph(src: &str, body: Range<usize>) -> Range<usize> {
+    let text = &src[body.clone()];
+    let start = text.len() - text.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    // Back up to the start of the first non-blank line (keep its indentation).
+    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[start..];
+    let mut end = rest.len();
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let para = rest[..end].trim_end();
+    body.start + start..body.start + start + para.len()
+}
+
+/// Replace the excerpt's Markdown with `markdown`, leaving its markers where they are.
+pub fn replace(src: &str, markdown: &str) -> Result<TextEdit, front_matter::FrontMatterError> {
+    let excerpt = detect(src);
+    match excerpt.convention {
+        Convention::FrontMatterKey => {
+            front_matter::set(src, "excerpt", &Value::String(markdown.to_string()))
+        }
+        _ => Ok(TextEdit::new(excerpt.range, markdown).minimized(src)),
+    }
+}
+
+/// The line break the post uses.
+fn eol(src: &str) -> &'static str {
+    match src.find('\n') {
+        Some(i) if src[..i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// Mark the bytes `range` of the body as the excerpt with the start/end markers, each on
+/// its own line. Any markers already there are removed in the same edit.
+pub fn wrap(src: &str, range: Range<usize>) -> TextEdit {
+    let body = post::split(src).body;
+    let start = range.start.clamp(body.start, src.len());
+    let end = range.end.clamp(start, src.len());
+    let (start, end) = (floor_char(src, start), floor_char(src, end));
+    let nl = eol(src);
+    let selected = strip_markers(&src[start..end]);
+    let before_nl = if start == body.start || src[..start].ends_with('\n') {
+        ""
+    } else {
+        nl
+    };
+    let after_nl = if src[end..].starts_with(['\n', '\r']) {
+        ""
+    } else {
+        nl
+    };
+    let wrapped = format!(
+        "{before_nl}{START}{nl}{}{nl}{END}{after_nl}",
+        selected.trim_end_matches(['\n', '\r'])
+    );
+    // Remove the markers outside the selection too, in one edit spanning both.
+    let outside: Vec<Range<usize>> = [START, END]
+        .iter()
+        .flat_map(|m| markers(src, body.clone(), m))
+        .filter(|r| r.end <= start || r.start >= end)
+        .collect();
+    let span_start = outside
+        .iter()
+        .map(|r| line_of(src, r.clone()).start)
+        .min()
+        .unwrap_or(start)
+        .min(start);
+    let span_end = outside
+        .iter()
+        .map(|r| line_of(src, r.clone()).end)
+        .max()
+        .unwrap_or(end)
+        .max(end);
+    let mut replacement = String::new();
+    replacement.push_str(&cut(src, span_start..start, &outside));
+    replacement.push_str(&wrapped);
+    replacement.push_str(&cut(src, end..span_end, &outside));
+    TextEdit::new(span_start..span_end, replacement).minimized(src)
+}
+
+/// Remove the start/end markers (with their own lines), keeping the text between them.
+pub fn remove_markers(src: &str) -> Option<TextEdit> {
+    let body = post::split(src).body;
+    let all: Vec<Range<usize>> = [START, END]
+        .iter()
+        .flat_map(|m| markers(src, body.clone(), m))
+        .collect();
+    let start = all.iter().map(|r| line_of(src, r.clone()).start).min()?;
+    let end = all.iter().map(|r| line_of(src, r.clone()).end).max()?;
+    Some(TextEdit::new(start..end, cut(src, start..end, &all)).minimized(src))
+}
+
+/// Switch the post to `to`, keeping the excerpt's text.
+pub fn switch(src: &str, to: &Convention) -> Result<TextEdit, front_matter::FrontMatterError> {
+    let current = detect(src);
+    if &current.convention == to {
+        return Ok(TextEdit::insert(0, ""));
+    }
+    // First remove the current marking, then mark the same text the new way.
+    let plain = match current.convention {
+        Convention::StartEnd => {
+            remove_markers(src).map_or_else(|| src.to_string(), |e| e.apply(src))
+        }
+        Convention::More | Convention::Separator(_) => {
+            let marker_at = current.range.end;
+            let after = &src[marker_at..];
+            let ws = after.len() - after.trim_start().len();
+            let separator = match &current.convention {
+                Convention::Separator(s) => s.as_str(),
+                _ => MORE,
+            };
+            let marker_len = [separator, MORE, "<!-- more -->"]
+                .into_iter()
+                .find(|m| after[ws..].starts_with(m))
+                .map_or(0, str::len);
+            let mut end = marker_at + ws + marker_len;
+            if src[end..].starts_with("\r\n") {
+                end += 2;
+            } else if src[end..].starts_with('\n') {
+                end += 1;
+            }
+            TextEdit::new(marker_at..end, eol(src)).apply(src)
+        }
+        Convention::FrontMatterKey => {
+            front_matter::remove(src, "excerpt")?.map_or_else(|| src.to_string(), |e| e.apply(src))
+        }
+        Convention::FirstParagraph => src.to_string(),
+    };
+    let text = current.markdown;
+    let marked = match to {
+        Convention::FrontMatterKey => {
+            front_matter::set(&plain, "excerpt", &Value::String(text))?.apply(&plain)
+        }
+        Convention::StartEnd => {
+            let range = locate(&plain, &text);
+            wrap(&plain, range).apply(&plain)
+        }
+        Convention::More | Convention::Separator(_) => {
+            let marker = match to {
+                Convention::Separator(s) => s.as_str(),
+                _ => MORE,
+            };
+            let range = locate(&plain, &text);
+            let nl = eol(&plain);
+            TextEdit::insert(range.end, format!("{nl}{nl}{marker}")).apply(&plain)
+        }
+        Convention::FirstParagraph => plain,
+    };
+    Ok(TextEdit::new(0..src.len(), marked).minimized(src))
+}
+
+/// Where the excerpt text `text` sits in the body of `src` (its first occurrence), or the
+/// first paragraph when it is not in the body.
+fn locate(src: &str, text: &str) -> Range<usize> {
+    let body = post::split(src).body;
+    match (text.is_empty(), src[body.clone()].find(text)) {
+        (false, Some(i)) => body.start + i..body.start + i + text.len(),
+        _ => first_paragraph(src, body),
+    }
+}
+
+/// The whole line holding `range`, line break included.
+fn line_of(src: &str, range: Range<usize>) -> Range<usize> {
+    let start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[range.end..]
+        .find('\n')
+        .map_or(src.len(), |i| range.end + i + 1);
+    // Only take the whole line if the marker is alone on it.
+    if src[start..end].trim() == src[range.clone()].trim() {
+        start..end
+    } else {
+        range
+    }
+}
+
+/// The text of `span` without the lines of `remove` that fall inside it.
+fn cut(src: &str, span: Range<usize>, remove: &[Range<usize>]) -> String {
+    let mut lines: Vec<Range<usize>> = remove
+        .iter()
+        .map(|r| line_of(src, r.clone()))
+        .filter(|l| l.start >= span.start && l.end <= span.end)
+        .collect();
+    lines.sort_by_key(|l| l.start);
+    let mut out = String::new();
+    let mut at = span.start;
+    for l in lines {
+        if l.start >= at {
+            out.push_str(&src[at..l.start]);
+            at = l.end;
+        }
+    }
+    out.push_str(&src[at..span.end]);
+    out
+}
+
+fn strip_markers(text: &str) -> String {
+    text.split_inclusive('\n')
+        .filter(|l| l.trim() != START && l.trim() != END)
+        .collect()
+}
+
+fn floor_char(src: &str, mut at: usize) -> usize {
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests;
