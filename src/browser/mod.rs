@@ -6,7 +6,7 @@ pub mod perf;
 
 use core::fmt;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// What went wrong in a browser call, in words a writer can be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,9 +22,9 @@ pub enum BrowserError {
 impl BrowserError {
     /// Wrap what a browser API threw.
     pub fn from_js(value: JsValue) -> BrowserError {
-        let message = js_sys::Error::try_from(value.clone())
+        let message = value
+            .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
-            .ok()
             .or_else(|| value.as_string())
             .unwrap_or_else(|| format!("{value:?}"));
         BrowserError::Js(message)
