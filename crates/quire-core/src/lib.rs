@@ -6,6 +6,7 @@
 pub mod date;
 pub mod edit;
 pub mod excerpt;
+pub mod export;
 pub mod front_matter;
 pub mod post;
 pub mod render;

@@ -1,0 +1,132 @@
+//! What a downloaded post is called, and what it holds.
+//!
+//! The exported bytes are the source text exactly: nothing is normalised on the way out.
+//! The file name follows the site's convention: Jekyll's `_posts/YYYY-MM-DD-slug.md` by
+//! default, or Hugo/Zola's `slug.md`. The date is the front matter's `date` when it has
+//! one (it wins over the file name in Jekyll too), else the date the caller gives. The
+//! slug is the `slug` key when present, else the title, slugified as Jekyll's default
+//! `slugify` does. A name is never empty and never unsafe to save.
+
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
+use crate::date::LocalDateTime;
+use crate::front_matter::{self, Value};
+
+/// The slug used when the post gives nothing to build one from.
+pub const FALLBACK_SLUG: &str = "untitled";
+/// Slugs are cut to this many bytes, so that names stay well inside file-system limits.
+pub const MAX_SLUG_BYTES: usize = 100;
+
+/// How the exported file is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NameStyle {
+    /// `YYYY-MM-DD-slug.md`, for a Jekyll `_posts` folder.
+    #[default]
+    Jekyll,
+    /// `slug.md`, for a Hugo or Zola content folder.
+    Hugo,
+}
+
+/// The exported bytes: the source, unchanged.
+pub fn export_bytes(src: &str) -> &[u8] {
+    src.as_bytes()
+}
+
+/// Jekyll's default `slugify`: lowercase, every run of characters that are not letters,
+/// marks or decimal digits becomes one `-`, and hyphens at either end are dropped.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if keeps(c) {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+fn keeps(c: char) -> bool {
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+    ) || c.general_category() == GeneralCategory::DecimalNumber
+}
+
+/// The file name for the post `src`, dated `today` when its front matter has no date.
+pub fn file_name(src: &str, today: &LocalDateTime, style: NameStyle) -> String {
+    let fields = front_matter::read(src).unwrap_or_default();
+    let field = |key: &str| {
+        fields
+            .iter()
+            .rev()
+            .find(|f| f.key == key)
+            .map(|f| f.value.clone())
+    };
+    let slug_source = field("slug")
+        .or_else(|| field("title"))
+        .map(|v| v.to_plain_string())
+        .unwrap_or_default();
+    let slug = safe_slug(&slugify(&slug_source));
+    match style {
+        NameStyle::Hugo => format!("{slug}.md"),
+        NameStyle::Jekyll => {
+            let date = field("date")
+                .and_then(|v| date_prefix(&v))
+                .unwrap_or_else(|| today.date());
+            format!("{date}-{slug}.md")
+        }
+    }
+}
+
+/// `YYYY-MM-DD` from a front-matter date (`2026-1-5 9:00` gives `2026-01-05`).
+fn date_prefix(value: &Value) -> Option<String> {
+    let text = value.as_str()?.trim();
+    let date = text.split(['T', 't', ' ']).next()?;
+    let mut parts = date.split('-');
+    let year: u32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month: u32 = parts
+        .next()
+        .filter(|m| (1..=2).contains(&m.len()))?
+        .parse()
+        .ok()?;
+    let day: u32 = parts
+        .next()
+        .filter(|d| (1..=2).contains(&d.len()))?
+        .parse()
+        .ok()?;
+    let valid = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A slug that is never empty, never too long and never a name Windows reserves.
+fn safe_slug(slug: &str) -> String {
+    let mut cut = slug;
+    if cut.len() > MAX_SLUG_BYTES {
+        let mut end = MAX_SLUG_BYTES;
+        while !cut.is_char_boundary(end) {
+            end -= 1;
+        }
+        cut = cut[..end].trim_end_matches('-');
+    }
+    if cut.is_empty() {
+        return FALLBACK_SLUG.to_string();
+    }
+    let reserved = matches!(cut, "con" | "prn" | "aux" | "nul")
+        || (cut.len() == 4
+            && (cut.starts_with("com") || cut.starts_with("lpt"))
+            && cut.ends_with(|c: char| c.is_ascii_digit()));
+    if reserved {
+        format!("{cut}-post")
+    } else {
+        cut.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests;
