@@ -4,16 +4,50 @@
 //! applies the [`TextEdit`] to the one text it keeps. A broken block is an error with a
 //! line and column; the source itself is never touched by reading.
 
+#[cfg(feature = "toml")]
+mod toml;
 mod yaml;
 mod yaml_scalar;
 
 use core::fmt;
+use core::ops::Range;
 
-pub use yaml::Shape;
 pub use yaml_scalar::{is_timestamp, plain_is_safe, resolve_plain, Quoting};
 
 use crate::edit::TextEdit;
 use crate::post::{self, FrontMatterKind};
+
+/// How an entry's value is written in the source: decides how an edit rewrites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A scalar on one line, with its quoting.
+    Scalar(Quoting),
+    /// `key:` with nothing after it.
+    Empty,
+    /// `[a, b]`.
+    FlowList,
+    /// `- a` lines.
+    BlockList,
+    /// Anything else: block scalars, multi-line scalars, maps.
+    Other,
+}
+
+/// One top-level `key: value` entry and where it lies in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    /// The key as YAML reads it.
+    pub key: String,
+    /// The typed value.
+    pub value: Value,
+    /// The key's bytes in the source.
+    pub key_span: Range<usize>,
+    /// The value's bytes in the source (empty at the colon for `key:`).
+    pub value_span: Range<usize>,
+    /// The entry's whole lines, line break included.
+    pub lines: Range<usize>,
+    /// How the value is written.
+    pub shape: Shape,
+}
 
 /// A typed front-matter value.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +153,7 @@ pub fn get(src: &str, key: &str) -> Result<Option<Value>, FrontMatterError> {
 }
 
 /// The value of `key` and the bytes where it is written (the last one, if repeated).
-pub fn value_span(src: &str, key: &str) -> Option<(Value, core::ops::Range<usize>)> {
+pub fn value_span(src: &str, key: &str) -> Option<(Value, Range<usize>)> {
     located(src)
         .ok()?
         .into_iter()
@@ -128,7 +162,7 @@ pub fn value_span(src: &str, key: &str) -> Option<(Value, core::ops::Range<usize
         .map(|e| (e.value, e.value_span))
 }
 
-fn located(src: &str) -> Result<Vec<yaml::Entry>, FrontMatterError> {
+fn located(src: &str) -> Result<Vec<Entry>, FrontMatterError> {
     let parts = post::split(src);
     let Some(fm) = parts.front_matter else {
         return Ok(Vec::new());
@@ -138,12 +172,23 @@ fn located(src: &str) -> Result<Vec<yaml::Entry>, FrontMatterError> {
             let first_line = 1 + src[..fm.content.start].matches('\n').count();
             yaml::entries(&src[fm.content.clone()], fm.content.start, first_line)
         }
-        FrontMatterKind::Toml => Err(FrontMatterError {
-            line: 1,
-            column: 1,
-            message: "TOML front matter (+++) cannot be read yet".to_string(),
-        }),
+        FrontMatterKind::Toml => toml_entries(src, fm.content),
     }
+}
+
+#[cfg(feature = "toml")]
+fn toml_entries(src: &str, content: Range<usize>) -> Result<Vec<Entry>, FrontMatterError> {
+    let first_line = 1 + src[..content.start].matches('\n').count();
+    toml::entries(&src[content.clone()], content.start, first_line)
+}
+
+#[cfg(not(feature = "toml"))]
+fn toml_entries(src: &str, content: Range<usize>) -> Result<Vec<Entry>, FrontMatterError> {
+    Err(FrontMatterError {
+        line: 1 + src[..content.start].matches('\n').count(),
+        column: 1,
+        message: "TOML front matter (+++) needs Quire's `toml` feature".to_string(),
+    })
 }
 
 /// The edit that sets `key` to `value`: the value's own characters when its style allows,
@@ -155,6 +200,10 @@ pub fn set(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterE
         let entry = yaml::write_entry(key, value, "\n");
         return Ok(TextEdit::insert(parts.bom, format!("---\n{entry}---\n")));
     };
+    #[cfg(feature = "toml")]
+    if fm.kind == FrontMatterKind::Toml {
+        return toml::set(src, fm.content, key, value);
+    }
     let eol = yaml::line_break(&src[fm.block.clone()]);
     let entries = located(src)?;
     let Some(entry) = entries.iter().rev().find(|e| e.key == key) else {
@@ -201,6 +250,12 @@ pub fn set(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterE
 
 /// The edit that removes `key`'s lines, or `None` when the key is absent.
 pub fn remove(src: &str, key: &str) -> Result<Option<TextEdit>, FrontMatterError> {
+    #[cfg(feature = "toml")]
+    if let Some(fm) = post::split(src).front_matter {
+        if fm.kind == FrontMatterKind::Toml {
+            return toml::remove(src, fm.content, key);
+        }
+    }
     Ok(located(src)?
         .into_iter()
         .rev()

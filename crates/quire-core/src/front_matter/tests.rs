@@ -274,3 +274,66 @@ proptest! {
         let _ = remove(&src, "title");
     }
 }
+
+#[cfg(feature = "toml")]
+mod toml_front_matter {
+    use super::*;
+
+    const POST: &str = "+++\n# Hugo post\ntitle = \"Old title\" # shown on the index\ndate = 2026-01-31T10:00:00+01:00\ndraft = true\ntags = [\"a\", \"b\"]\n\n[extra]\nmood = 'calm'\n+++\nBody.\n";
+
+    #[test]
+    fn reads_typed_fields() {
+        let fields = read(POST).unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(&str, &Value)> = fields.iter().map(|f| (f.key.as_str(), &f.value)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("title", &s("Old title")),
+                ("date", &Value::DateTime("2026-01-31T10:00:00+01:00".into())),
+                ("draft", &Value::Bool(true)),
+                ("tags", &list(&["a", "b"])),
+                ("extra", &Value::Map(vec![("mood".into(), s("calm"))])),
+            ]
+        );
+    }
+
+    #[test]
+    fn edits_are_minimal() {
+        let cases: &[(&str, Value, &str, &str)] = &[
+            (
+                "title",
+                s("New"),
+                "title = \"Old title\" # shown",
+                "title = \"New\" # shown",
+            ),
+            ("draft", Value::Bool(false), "draft = true", "draft = false"),
+            (
+                "tags",
+                list(&["a", "b", "c"]),
+                "tags = [\"a\", \"b\"]",
+                "tags = [\"a\", \"b\", \"c\"]",
+            ),
+        ];
+        for (key, value, before, after) in cases {
+            let edited = set_ok(POST, key, value);
+            assert_eq!(edited, POST.replace(before, after), "{key}");
+            assert_eq!(get(&edited, key).ok().flatten().as_ref(), Some(value));
+        }
+        let added = set_ok(POST, "slug", &s("my-post"));
+        assert_eq!(get(&added, "slug"), Ok(Some(s("my-post"))));
+        assert_eq!(
+            get(&added, "extra"),
+            get(POST, "extra"),
+            "the table stays a table"
+        );
+        let removed = remove(POST, "draft").ok().flatten().map(|e| e.apply(POST));
+        assert_eq!(removed, Some(POST.replace("draft = true\n", "")));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let broken = "+++\ntitle = \"x\"\ntags = [\n+++\nBody";
+        let err = read(broken).err().unwrap_or_else(|| panic!("must fail"));
+        assert!((3..=4).contains(&err.line), "{err}");
+    }
+}

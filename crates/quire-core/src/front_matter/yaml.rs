@@ -12,39 +12,7 @@ use core::ops::Range;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
 
 use super::yaml_scalar::{is_timestamp, resolve_plain, write_string, Quoting};
-use super::{FrontMatterError, Value};
-
-/// How an entry's value is written in the source: decides how an edit rewrites it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// A scalar on one line, with its quoting.
-    Scalar(Quoting),
-    /// `key:` with nothing after it.
-    Empty,
-    /// `[a, b]`.
-    FlowList,
-    /// `- a` lines.
-    BlockList,
-    /// Anything else: block scalars, multi-line scalars, maps.
-    Other,
-}
-
-/// One top-level `key: value` entry and where it lies in the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The key as YAML reads it.
-    pub key: String,
-    /// The typed value.
-    pub value: Value,
-    /// The key's bytes in the source.
-    pub key_span: Range<usize>,
-    /// The value's bytes in the source (empty at the colon for `key:`).
-    pub value_span: Range<usize>,
-    /// The entry's whole lines, line break included.
-    pub lines: Range<usize>,
-    /// How the value is written.
-    pub shape: Shape,
-}
+use super::{Entry, FrontMatterError, Shape, Value};
 
 /// Read the top-level entries of the YAML `content`, which starts at byte `offset` of the
 /// source, on line `first_line` (1-based).
