@@ -67,27 +67,33 @@ pub struct Excerpt {
     pub warnings: Vec<Warning>,
 }
 
-/// A marker found outside code: its bytes in the source.
-fn markers(src: &str, body: Range<usize>, marker: &str) -> Vec<Range<usize>> {
+/// The HTML (blocks and inline) of the body, outside code: (absolute offset, text).
+fn html_of(src: &str, body: Range<usize>) -> Vec<(usize, &str)> {
     let text = &src[body.clone()];
-    let mut found = Vec::new();
-    for (event, range) in Parser::new(text).into_offset_iter() {
-        if let Event::Html(html) | Event::InlineHtml(html) = event {
-            // An HTML event's text is a slice of the source at `range.start`.
-            let base = body.start + range.start;
-            let mut from = 0;
-            while let Some(i) = html[from..].find(marker) {
-                let at = base + from + i;
-                if src.get(at..at + marker.len()) == Some(marker) {
-                    found.push(at..at + marker.len());
-                }
-                from += i + marker.len();
-            }
-        }
-    }
+    Parser::new(text)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .filter_map(|(_, range)| Some((body.start + range.start, text.get(range)?)))
+        .collect()
+}
+
+/// Where `marker` stands in the body's HTML, outside code.
+fn markers_in(html: &[(usize, &str)], marker: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = html
+        .iter()
+        .flat_map(|(base, text)| {
+            text.match_indices(marker)
+                .map(move |(i, _)| base + i..base + i + marker.len())
+        })
+        .collect();
     found.sort_by_key(|r| r.start);
     found.dedup();
     found
+}
+
+/// Where `marker` stands in the body, outside code.
+fn markers(src: &str, body: Range<usize>, marker: &str) -> Vec<Range<usize>> {
+    markers_in(&html_of(src, body), marker)
 }
 
 fn look_alikes(
@@ -118,8 +124,9 @@ pub fn detect(src: &str) -> Excerpt {
         }
     }
 
-    let starts = markers(src, body.clone(), START);
-    let ends = markers(src, body.clone(), END);
+    let html = html_of(src, body.clone());
+    let starts = markers_in(&html, START);
+    let ends = markers_in(&html, END);
     warnings.extend(look_alikes(src, body.clone(), START, &starts));
     warnings.extend(look_alikes(src, body.clone(), END, &ends));
     if starts.len() > 1 {
@@ -159,7 +166,7 @@ pub fn detect(src: &str) -> Excerpt {
 
     let more = [MORE, "<!-- more -->"]
         .iter()
-        .filter_map(|m| markers(src, body.clone(), m).first().cloned())
+        .filter_map(|m| markers_in(&html, m).first().cloned())
         .min_by_key(|r| r.start);
     if let Some(at) = more {
         return before(src, body.start, at.start, Convention::More, warnings);
