@@ -238,6 +238,39 @@ mod tests {
     }
 
     #[test]
+    fn mixed_line_endings_and_no_final_newline() {
+        let src = "---\r\na: 1\nb: 2\r\n---\nbody\r\nend";
+        let p = split(src);
+        assert_eq!(p.front_matter_text(src), Some("a: 1\nb: 2\r\n"));
+        assert_eq!(p.body_text(src), "body\r\nend");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_then_join_is_the_identity(
+            src in proptest::string::string_regex("(\u{feff})?((---|\\+\\+\\+|\\.\\.\\.)[ \t]*\r?\n|[a-z: ]{0,8}\r?\n|\\PC{0,6}){0,8}")
+                .unwrap_or_else(|e| panic!("{e}"))
+        ) {
+            let p = split(&src);
+            let mut joined = src[..p.bom].to_string();
+            if let Some(fm) = &p.front_matter {
+                proptest::prop_assert_eq!(fm.block.start, p.bom);
+                proptest::prop_assert!(fm.content.start >= fm.block.start && fm.content.end <= fm.block.end);
+                joined.push_str(&src[fm.block.clone()]);
+            }
+            proptest::prop_assert_eq!(p.body.end, src.len());
+            joined.push_str(p.body_text(&src));
+            proptest::prop_assert_eq!(joined, src);
+        }
+
+        #[test]
+        fn split_never_panics_on_any_string(src in "\\PC*") {
+            let p = split(&src);
+            proptest::prop_assert_eq!(p.body.end, src.len());
+        }
+    }
+
+    #[test]
     fn bom_is_kept_outside_the_block() {
         let src = "\u{feff}hello";
         let p = split(src);
