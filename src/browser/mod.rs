@@ -2,6 +2,7 @@
 //! `Result<_, BrowserError>`; nothing here panics.
 
 pub mod clock;
+pub mod editor;
 pub mod perf;
 
 use core::fmt;

@@ -12,6 +12,7 @@ pub fn Editor() -> impl IntoView {
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <textarea
+                node_ref=state.editor
                 class="editor"
                 data-testid="editor"
                 aria-label="Post source (front matter and Markdown)"

@@ -1,9 +1,23 @@
 //! One small component per file.
 
+mod add_key;
+mod chip_list;
 mod editor;
+mod excerpt_panel;
+mod field_row;
+mod front_matter_form;
+mod notice;
 mod preview;
+mod raw_field;
 mod status_bar;
 
+pub use add_key::AddKey;
+pub use chip_list::ChipList;
 pub use editor::Editor;
+pub use excerpt_panel::ExcerptPanel;
+pub use field_row::FieldRow;
+pub use front_matter_form::FrontMatterForm;
+pub use notice::Notice;
 pub use preview::Preview;
+pub use raw_field::RawField;
 pub use status_bar::StatusBar;

@@ -69,9 +69,67 @@ impl TextEdit {
     }
 }
 
+/// The UTF-16 offset (what a browser's text fields count) of byte `at` of `src`.
+pub fn utf16_offset(src: &str, at: usize) -> usize {
+    let mut at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    src[..at].encode_utf16().count()
+}
+
+/// The byte offset in `src` of UTF-16 offset `units` (clamped to the text, never inside a
+/// character).
+pub fn byte_offset(src: &str, units: usize) -> usize {
+    let mut count = 0;
+    for (i, c) in src.char_indices() {
+        if count >= units {
+            return i;
+        }
+        count += c.len_utf16();
+    }
+    src.len()
+}
+
+/// Where a position at byte `at` moves to when `edit` is applied (positions inside the
+/// replaced range move to its end).
+pub fn shift(at: usize, edit: &TextEdit) -> usize {
+    if at <= edit.range.start {
+        at
+    } else if at >= edit.range.end {
+        at - (edit.range.end - edit.range.start) + edit.replacement.len()
+    } else {
+        edit.range.start + edit.replacement.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        let src = "a日😀b";
+        let cases = [(0, 0), (1, 1), (4, 2), (8, 4), (9, 5)];
+        for (byte, units) in cases {
+            assert_eq!(utf16_offset(src, byte), units, "byte {byte}");
+            assert_eq!(byte_offset(src, units), byte, "units {units}");
+        }
+        assert_eq!(
+            byte_offset(src, 3),
+            8,
+            "inside a surrogate pair rounds up to the next char"
+        );
+        assert_eq!(utf16_offset(src, 99), 5);
+    }
+
+    #[test]
+    fn positions_shift_with_edits() {
+        let edit = TextEdit::new(2..4, "xyz");
+        assert_eq!(shift(1, &edit), 1);
+        assert_eq!(shift(3, &edit), 5);
+        assert_eq!(shift(6, &edit), 7);
+    }
 
     #[test]
     fn apply_and_minimize() {

@@ -230,9 +230,12 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// End the browser session.
+    /// Check that the page logged no errors (a panic in the app logs one), then end the
+    /// browser session.
     pub async fn close(self) {
+        let errors = self.console_errors().await;
         let _ = self.client.close().await;
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
     }
 }
 

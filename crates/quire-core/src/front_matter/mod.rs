@@ -4,6 +4,7 @@
 //! applies the [`TextEdit`] to the one text it keeps. A broken block is an error with a
 //! line and column; the source itself is never touched by reading.
 
+pub mod form;
 #[cfg(feature = "toml")]
 mod toml;
 mod yaml;
@@ -129,6 +130,8 @@ pub struct Field {
     pub value: Value,
     /// How the value is written (decides how an edit rewrites it).
     pub shape: Shape,
+    /// The entry's lines in the source, line breaks included.
+    pub lines: Range<usize>,
 }
 
 /// The fields of the post's front matter, in source order; empty when it has none.
@@ -139,6 +142,7 @@ pub fn read(src: &str) -> Result<Vec<Field>, FrontMatterError> {
             key: e.key,
             value: e.value,
             shape: e.shape,
+            lines: e.lines,
         })
         .collect())
 }

@@ -1,0 +1,96 @@
+//! Edits to the editor textarea that behave like typing: they go through the browser's
+//! editing commands, so the writer can undo them with Ctrl+Z, and they fire `input`, so
+//! the app state follows by the same path as a keystroke. Caret and scroll are kept.
+
+use quire_core::edit::{byte_offset, shift, utf16_offset, TextEdit};
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventInit, FocusOptions, HtmlDocument, HtmlElement, HtmlTextAreaElement};
+
+use super::BrowserError;
+
+fn document() -> Result<HtmlDocument, BrowserError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<HtmlDocument>().ok())
+        .ok_or(BrowserError::NoWindow)
+}
+
+fn focus_quietly(element: &HtmlElement) -> Result<(), BrowserError> {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    element
+        .focus_with_options(&options)
+        .map_err(BrowserError::from_js)
+}
+
+/// The editor's selection as a byte range of `src` (the text it holds).
+pub fn selection(
+    textarea: &HtmlTextAreaElement,
+    src: &str,
+) -> Result<core::ops::Range<usize>, BrowserError> {
+    let start = textarea
+        .selection_start()
+        .map_err(BrowserError::from_js)?
+        .unwrap_or(0);
+    let end = textarea
+        .selection_end()
+        .map_err(BrowserError::from_js)?
+        .unwrap_or(start);
+    Ok(byte_offset(src, start as usize)..byte_offset(src, end as usize))
+}
+
+/// Apply `edit` to the textarea, which holds `src`. Focus returns to where it was.
+pub fn apply_edit(
+    textarea: &HtmlTextAreaElement,
+    src: &str,
+    edit: &TextEdit,
+) -> Result<(), BrowserError> {
+    let document = document()?;
+    let previous_focus = document.active_element();
+    let caret = selection(textarea, src)?;
+    let scroll = textarea.scroll_top();
+
+    let start = utf16_offset(src, edit.range.start) as u32;
+    let end = utf16_offset(src, edit.range.end) as u32;
+    focus_quietly(textarea)?;
+    textarea
+        .set_selection_range(start, end)
+        .map_err(BrowserError::from_js)?;
+    let done = if edit.replacement.is_empty() {
+        start == end
+            || document
+                .exec_command("delete")
+                .map_err(BrowserError::from_js)?
+    } else {
+        document
+            .exec_command_with_show_ui_and_value("insertText", false, &edit.replacement)
+            .map_err(BrowserError::from_js)?
+    };
+    if !done {
+        // No editing commands here: change the text directly (not undoable) and say so.
+        textarea
+            .set_range_text_with_start_and_end_and_mode(&edit.replacement, start, end, "preserve")
+            .map_err(BrowserError::from_js)?;
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let input =
+            Event::new_with_event_init_dict("input", &init).map_err(BrowserError::from_js)?;
+        textarea
+            .dispatch_event(&input)
+            .map_err(BrowserError::from_js)?;
+    }
+
+    let after = edit.apply(src);
+    let caret_start = utf16_offset(&after, shift(caret.start, edit)) as u32;
+    let caret_end = utf16_offset(&after, shift(caret.end, edit)) as u32;
+    textarea
+        .set_selection_range(caret_start, caret_end)
+        .map_err(BrowserError::from_js)?;
+    textarea.set_scroll_top(scroll);
+    if let Some(element) = previous_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        if !element.is_same_node(Some(textarea)) {
+            focus_quietly(&element)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! The excerpt: which convention marks it, its text to edit, how an index page shows it,
+//! and the actions that mark, unmark or re-mark it.
+
+use leptos::prelude::*;
+use quire_core::excerpt::{self, Convention, Warning};
+
+use crate::state::use_editor_state;
+
+fn describe(convention: &Convention) -> String {
+    match convention {
+        Convention::FrontMatterKey => "the excerpt: key in the front matter".into(),
+        Convention::StartEnd => "between <!-- excerpt start --> and <!-- excerpt end -->".into(),
+        Convention::Separator(s) => format!("everything before the post's excerpt_separator {s}"),
+        Convention::More => "everything before <!--more-->".into(),
+        Convention::FirstParagraph => "the first paragraph (no marker)".into(),
+    }
+}
+
+fn warning_text(warning: &Warning) -> String {
+    match warning {
+        Warning::EndWithoutStart => "An excerpt end marker has no start marker before it.".into(),
+        Warning::StartWithoutEnd => "An excerpt start marker has no end marker after it.".into(),
+        Warning::SeveralStarts => {
+            "There are several excerpt start markers; the first pair counts.".into()
+        }
+        Warning::MarkerInCode(m) => format!("{m} inside code is text, not a marker."),
+    }
+}
+
+/// The excerpt panel with its preview card.
+#[component]
+pub fn ExcerptPanel() -> impl IntoView {
+    let state = use_editor_state();
+    let markdown = move || state.excerpt.with(|e| e.markdown.clone());
+    let card_html = move || {
+        state
+            .excerpt
+            .with(|e| quire_core::render::render_markdown(&e.markdown))
+    };
+    let field_text = |key: &'static str| {
+        move || {
+            state.last_good_fields.with(|fields| {
+                fields
+                    .iter()
+                    .rev()
+                    .find(|f| f.key == key)
+                    .map(|f| f.value.to_plain_string())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let switch_to = move |to: Convention| {
+        state.apply_with(move |src| excerpt::switch(src, &to).map(Some));
+    };
+    view! {
+        <section class="panel excerpt-panel" aria-labelledby="excerpt-heading">
+            <h2 id="excerpt-heading" class="panel-title">"Excerpt"</h2>
+            <p class="excerpt-convention" data-testid="excerpt-convention">
+                "Marked by " {move || state.excerpt.with(|e| describe(&e.convention))}
+            </p>
+            <ul class="excerpt-warnings" aria-live="polite">
+                {move || state.excerpt.with(|e| e.warnings.iter().map(|w| view! { <li>{warning_text(w)}</li> }).collect::<Vec<_>>())}
+            </ul>
+            <textarea class="excerpt-editor" data-testid="excerpt-editor" rows="4"
+                aria-label="Excerpt text" prop:value=markdown
+                on:input:target=move |ev| {
+                    let text = ev.target().value();
+                    state.apply_with(move |src| excerpt::replace(src, &text).map(Some));
+                }></textarea>
+            <div class="excerpt-actions">
+                <button type="button" data-testid="excerpt-mark" on:click=move |_| {
+                    if let Some(range) = state.selection().filter(|r| !r.is_empty()) {
+                        state.apply_with(move |src| Ok::<_, String>(Some(excerpt::wrap(src, range))));
+                    } else {
+                        state.notice.set(Some("Select the excerpt's text in the editor first.".into()));
+                    }
+                }>"Mark selection"</button>
+                <button type="button" data-testid="excerpt-unmark"
+                    prop:disabled=move || state.excerpt.with(|e| e.convention != Convention::StartEnd)
+                    on:click=move |_| state.apply_with(|src| Ok::<_, String>(excerpt::remove_markers(src)))>
+                    "Remove markers"
+                </button>
+                <select data-testid="excerpt-switch" aria-label="Mark the excerpt with"
+                    on:change:target=move |ev| {
+                        let choice = ev.target().value();
+                        ev.target().set_value("");
+                        match choice.as_str() {
+                            "start-end" => switch_to(Convention::StartEnd),
+                            "more" => switch_to(Convention::More),
+                            "key" => switch_to(Convention::FrontMatterKey),
+                            _ => {}
+                        }
+                    }>
+                    <option value="">"Switch to…"</option>
+                    <option value="start-end">"start/end markers"</option>
+                    <option value="more">"<!--more-->"</option>
+                    <option value="key">"excerpt: key"</option>
+                </select>
+            </div>
+            <article class="excerpt-card" data-testid="excerpt-preview" aria-label="As an index page lists it">
+                <h3 class="card-title">{field_text("title")}</h3>
+                <p class="card-date">{field_text("date")}</p>
+                <div class="card-body" inner_html=card_html></div>
+            </article>
+        </section>
+    }
+}

@@ -1,0 +1,207 @@
+//! The front-matter form and the excerpt panel, two-way with the source text, in real
+//! headless Chromium against the release build.
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use quire_e2e::{seed_post, testid, App};
+use serde_json::json;
+
+fn chord(modifier: Key, key: &str) -> String {
+    format!("{}{key}{}", char::from(modifier), char::from(Key::Null))
+}
+
+/// The lines of `after` that differ from `before` (both must have as many lines).
+fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count(),
+        "line count changed:\n{after}"
+    );
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Put the editor's caret at byte `at` (ASCII text) and type `text` there, key by key.
+async fn type_in_editor_at(app: &App, at: usize, text: &str) {
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         ed.focus(); ed.setSelectionRange(arguments[0], arguments[0]);",
+        vec![json!(at)],
+    )
+    .await;
+    let editor = app
+        .client
+        .find(Locator::Css(&testid("editor")))
+        .await
+        .expect("the editor");
+    editor.send_keys(text).await.expect("typing in the editor");
+}
+
+#[tokio::test]
+async fn title_edit_changes_only_its_line_and_undoes_with_ctrl_z() {
+    let app = App::open().await;
+    let before = app.editor_text().await;
+    let title = app.wait_for_testid("fm-title").await;
+    title.click().await.expect("focus the title");
+    title
+        .send_keys(&format!("{}!", char::from(Key::End)))
+        .await
+        .expect("typing in the title");
+    app.wait_until(
+        "the title line to change",
+        "return document.querySelector('[data-testid=editor]').value.includes('title: Untitled post!\\n')",
+        vec![],
+    )
+    .await;
+    let after = app.editor_text().await;
+    assert_eq!(
+        changed_lines(&before, &after),
+        vec![(
+            "title: Untitled post".to_string(),
+            "title: Untitled post!".to_string()
+        )]
+    );
+    // The form kept its focus and the card shows the new title.
+    let focused = app
+        .js("return document.activeElement.dataset.testid", vec![])
+        .await;
+    assert_eq!(focused, json!("fm-title"));
+    app.wait_until(
+        "the card title",
+        "return document.querySelector('[data-testid=excerpt-preview] h3').textContent === 'Untitled post!'",
+        vec![],
+    )
+    .await;
+
+    let editor = app
+        .client
+        .find(Locator::Css(&testid("editor")))
+        .await
+        .expect("the editor");
+    editor.click().await.expect("focus the editor");
+    editor
+        .send_keys(&chord(Key::Control, "z"))
+        .await
+        .expect("Ctrl+Z");
+    app.wait_until(
+        "Ctrl+Z to restore the text",
+        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+        vec![json!(before)],
+    )
+    .await;
+    app.wait_until(
+        "the form to follow the undo",
+        "return document.querySelector('[data-testid=fm-title]').value === 'Untitled post'",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn typed_flow_list_shows_as_chips_and_keeps_its_style() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: T\n---\nBody\n").await;
+    type_in_editor_at(&app, "---\ntitle: T\n".len(), "tags: [a, b]\n").await;
+    app.wait_until(
+        "chips a and b",
+        "const chips = [...document.querySelectorAll('[data-testid=fm-tags-chip] .chip-text')].map(c => c.textContent);
+         return JSON.stringify(chips) === '[\"a\",\"b\"]';",
+        vec![],
+    )
+    .await;
+    let add = app.wait_for_testid("fm-tags-add").await;
+    add.click().await.expect("focus the chip input");
+    add.send_keys("c\n").await.expect("typing a tag");
+    app.wait_until(
+        "the flow list to gain c",
+        "return document.querySelector('[data-testid=editor]').value === '---\\ntitle: T\\ntags: [a, b, c]\\n---\\nBody\\n'",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn broken_yaml_shows_the_error_and_typing_goes_on() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: Kept\ntags: [a, b\n---\nBody\n")
+        .await;
+    let error = app.wait_for_testid("fm-error").await;
+    let message = error.text().await.unwrap_or_default();
+    assert!(
+        message.contains("line 3") || message.contains("line 4"),
+        "error: {message}"
+    );
+    // The last good values are not lost: the title field is there, read-only.
+    let disabled = app.js("return document.querySelector('[data-testid=fm-title]') === null || document.querySelector('[data-testid=fm-title]').disabled", vec![]).await;
+    assert_eq!(disabled, json!(true));
+
+    // Typing goes on in the raw text, nothing is rewritten.
+    type_in_editor_at(
+        &app,
+        "---\ntitle: Kept\ntags: [a, b\n---\nBody".len(),
+        " still here",
+    )
+    .await;
+    assert_eq!(
+        app.editor_text().await,
+        "---\ntitle: Kept\ntags: [a, b\n---\nBody still here\n"
+    );
+
+    // Fix it: the error goes and the form is editable again.
+    type_in_editor_at(&app, "---\ntitle: Kept\ntags: [a, b".len(), "]").await;
+    app.wait_until(
+        "the error to go",
+        "return document.querySelector('[data-testid=fm-error]') === null
+             && !document.querySelector('[data-testid=fm-title]').disabled
+             && document.querySelector('[data-testid=fm-title]').value === 'Kept'",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn excerpt_field_edits_only_the_text_between_the_markers() {
+    let seed = seed_post();
+    let app = App::open().await;
+    app.paste_over(&seed).await;
+    let old = "Here are the articles, videos, and tools that I'm excited about this August.";
+    let field = app.wait_for_testid("excerpt-editor").await;
+    app.wait_until(
+        "the excerpt field to hold the seed's excerpt",
+        "return document.querySelector('[data-testid=excerpt-editor]').value === arguments[0]",
+        vec![json!(old)],
+    )
+    .await;
+    field.click().await.expect("focus the excerpt field");
+    field
+        .send_keys(&chord(Key::Control, "a"))
+        .await
+        .expect("select all");
+    field
+        .send_keys("My new summary.")
+        .await
+        .expect("typing the excerpt");
+    let expected = seed.replace(old, "My new summary.");
+    app.wait_until(
+        "only the excerpt to change in the source",
+        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+        vec![json!(expected)],
+    )
+    .await;
+    app.wait_until(
+        "the card to show the new excerpt and the title",
+        "const card = document.querySelector('[data-testid=excerpt-preview]');
+         return card.textContent.includes('My new summary.')
+             && card.querySelector('h3').textContent === \"What I've been reading in January\";",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
