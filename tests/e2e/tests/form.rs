@@ -205,3 +205,31 @@ async fn excerpt_field_edits_only_the_text_between_the_markers() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn toml_posts_get_the_same_form() {
+    let app = App::open().await;
+    let post = "+++\ntitle = \"Hugo post\" # keep me\ntags = [\"x\"]\ndraft = true\n+++\nBody\n";
+    app.paste_over(post).await;
+    app.wait_until(
+        "the TOML fields in the form",
+        "const t = document.querySelector('[data-testid=fm-title]');
+         const d = document.querySelector('[data-testid=fm-draft]');
+         return !!t && t.value === 'Hugo post' && !!d && d.checked;",
+        vec![],
+    )
+    .await;
+    let title = app.wait_for_testid("fm-title").await;
+    title.click().await.expect("focus the title");
+    title
+        .send_keys(&format!("{}!", char::from(Key::End)))
+        .await
+        .expect("typing");
+    app.wait_until(
+        "only the TOML title to change",
+        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+        vec![json!(post.replace("\"Hugo post\"", "\"Hugo post!\""))],
+    )
+    .await;
+    app.close().await;
+}

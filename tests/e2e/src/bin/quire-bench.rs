@@ -131,6 +131,96 @@ async fn time_to_editable(base_url: &str) -> f64 {
     ms
 }
 
+/// Form edit to updated view, in the page: set an input's value, fire `input`, and time
+/// until a MutationObserver sees `target` show the new text. Returns milliseconds.
+const FORM_EDIT_SCRIPT: &str = "
+const [inputId, targetSel, samples, done] = arguments;
+const input = document.querySelector(`[data-testid=${inputId}]`);
+const target = document.querySelector(targetSel);
+const times = [];
+const once = (i) => {
+  if (i >= samples) { done(times); return; }
+  const text = `Edited ${inputId} ${i}`;
+  const observer = new MutationObserver(() => {
+    if (target.textContent.includes(text)) {
+      observer.disconnect();
+      times.push(performance.now() - t0);
+      setTimeout(() => once(i + 1), 0);
+    }
+  });
+  observer.observe(target, { childList: true, subtree: true, characterData: true });
+  const t0 = performance.now();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+once(0);
+";
+
+fn summary(label: &str, mut times: Vec<f64>) {
+    if times.is_empty() {
+        println!("  {label}: no samples");
+        return;
+    }
+    times.sort_by(f64::total_cmp);
+    let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "  {label}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} edits)",
+        pick(0.5),
+        pick(0.95),
+        times[times.len() - 1],
+        times.len()
+    );
+}
+
+async fn form_edit_timings(base_url: &str) {
+    let driver = Driver::start().await;
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities())
+        .connect(&driver.url())
+        .await
+        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    client
+        .goto(base_url)
+        .await
+        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css("[data-testid=fm-title]"))
+        .await
+        .unwrap_or_else(|e| panic!("the form did not appear: {e}"));
+    println!("\nForm edit to updated view (template post, headless Chromium):");
+    let cases = [
+        (
+            "title field -> index card",
+            "fm-title",
+            "[data-testid=excerpt-preview] h3",
+        ),
+        (
+            "excerpt field -> body preview",
+            "excerpt-editor",
+            "[data-testid=preview]",
+        ),
+    ];
+    for (label, input, target) in cases {
+        let args = vec![
+            serde_json::json!(input),
+            serde_json::json!(target),
+            serde_json::json!(30),
+        ];
+        let value = client
+            .execute_async(FORM_EDIT_SCRIPT, args)
+            .await
+            .unwrap_or_else(|e| panic!("timing {label}: {e}"));
+        let times = value
+            .as_array()
+            .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
+            .unwrap_or_default();
+        summary(label, times);
+    }
+    let _ = client.close().await;
+}
+
 #[tokio::main]
 async fn main() {
     let dist = setting("QUIRE_DIST");
@@ -148,4 +238,5 @@ async fn main() {
         times[RUNS / 2],
         times[RUNS - 1]
     );
+    form_edit_timings(&server.url()).await;
 }
