@@ -4,14 +4,26 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{Editor, ExcerptPanel, FrontMatterForm, Notice, Preview, StatusBar};
+use crate::persist::Persistence;
 use crate::state::EditorState;
 
 /// The whole page: header, notices, the post-details panel, editor and preview.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = quire_core::template::new_post(&browser::clock::now_local());
-    let state = EditorState::new(initial);
+    let (persistence, opened) =
+        Persistence::open(|| quire_core::template::new_post(&browser::clock::now_local()));
+    let state = EditorState::new(opened.text);
+    state.notice.set(opened.notice);
     provide_context(state);
+    provide_context(persistence);
+    persistence.watch(state);
+    // Once the editor exists, put the caret and scroll back where they were.
+    Effect::new(move |_| {
+        if let Some(textarea) = state.editor.get() {
+            let _ =
+                browser::editor::restore_caret_and_scroll(&textarea, opened.caret, opened.scroll);
+        }
+    });
 
     view! {
         <header class="app-header">

@@ -17,3 +17,13 @@ pub fn now_local() -> LocalDateTime {
         offset_minutes,
     }
 }
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A random number in `[0, 1)`, for ids.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}

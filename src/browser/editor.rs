@@ -94,3 +94,22 @@ pub fn apply_edit(
     }
     Ok(())
 }
+
+/// The caret (UTF-16 offset) and scroll position of the editor.
+pub fn caret_and_scroll(textarea: &HtmlTextAreaElement) -> (u32, f64) {
+    let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
+    (caret, f64::from(textarea.scroll_top()))
+}
+
+/// Put the caret and scroll position back, as saved.
+pub fn restore_caret_and_scroll(
+    textarea: &HtmlTextAreaElement,
+    caret: u32,
+    scroll: f64,
+) -> Result<(), BrowserError> {
+    textarea
+        .set_selection_range(caret, caret)
+        .map_err(BrowserError::from_js)?;
+    textarea.set_scroll_top(scroll as i32);
+    Ok(())
+}

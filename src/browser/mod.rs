@@ -3,7 +3,9 @@
 
 pub mod clock;
 pub mod editor;
+pub mod lifecycle;
 pub mod perf;
+pub mod storage;
 
 use core::fmt;
 
@@ -16,6 +18,10 @@ pub enum BrowserError {
     NoWindow,
     /// The browser lacks an API this needs.
     Unsupported(&'static str),
+    /// localStorage is full.
+    QuotaExceeded,
+    /// localStorage cannot be used (blocked, disabled or missing).
+    StorageUnavailable(String),
     /// A browser API threw; the message is the browser's own.
     Js(String),
 }
@@ -23,6 +29,11 @@ pub enum BrowserError {
 impl BrowserError {
     /// Wrap what a browser API threw.
     pub fn from_js(value: JsValue) -> BrowserError {
+        if let Some(e) = value.dyn_ref::<web_sys::DomException>() {
+            if e.name() == "QuotaExceededError" {
+                return BrowserError::QuotaExceeded;
+            }
+        }
         let message = value
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -37,6 +48,12 @@ impl fmt::Display for BrowserError {
         match self {
             BrowserError::NoWindow => f.write_str("this page is not running in a browser window"),
             BrowserError::Unsupported(api) => write!(f, "this browser does not offer {api}"),
+            BrowserError::QuotaExceeded => {
+                f.write_str("the browser's storage for this site is full")
+            }
+            BrowserError::StorageUnavailable(why) => {
+                write!(f, "the browser's storage cannot be used ({why})")
+            }
             BrowserError::Js(message) => write!(f, "the browser refused: {message}"),
         }
     }

@@ -1,7 +1,8 @@
-//! Figures about the post: words and reading time.
+//! Figures about the post: whether it is saved, words and reading time.
 
 use leptos::prelude::*;
 
+use crate::persist::{Persistence, SaveStatus};
 use crate::state::use_editor_state;
 
 /// Word count and reading time of the body, as the writer types.
@@ -16,7 +17,13 @@ pub fn StatusBar() -> impl IntoView {
             stats.words, stats.reading_minutes
         )
     };
+    let persistence = expect_context::<Persistence>();
     view! {
-        <p class="status" data-testid="word-count" aria-live="polite">{label}</p>
+        <div class="status-bar">
+            <p class="status" data-testid="save-status" role="status" aria-live="polite">
+                {move || persistence.status.with(SaveStatus::label)}
+            </p>
+            <p class="status" data-testid="word-count">{label}</p>
+        </div>
     }
 }

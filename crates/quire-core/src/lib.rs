@@ -4,6 +4,7 @@
 //! from it (its parts, its rendered body, its stats) and never panic on user input.
 
 pub mod date;
+pub mod drafts;
 pub mod edit;
 pub mod excerpt;
 pub mod export;

@@ -1,0 +1,205 @@
+//! Draft records as they are kept in the browser's localStorage.
+//!
+//! Keys are namespaced and versioned: `quire/v1/index` holds a small JSON index (which
+//! drafts exist, their titles, sizes, times, and which one is open), and each draft's text
+//! is stored as-is under `quire/v1/draft/<id>`, so saving a 1 MB draft costs no JSON
+//! escaping. An index from a newer version of Quire is never overwritten or deleted: it is
+//! reported, and the app keeps working without it.
+
+use serde::{Deserialize, Serialize};
+
+/// The current format version.
+pub const VERSION: u32 = 1;
+/// The key of the index.
+pub const INDEX_KEY: &str = "quire/v1/index";
+/// The prefix of every key Quire writes.
+pub const NAMESPACE: &str = "quire/";
+
+/// The key of a draft's text.
+pub fn draft_key(id: &str) -> String {
+    format!("quire/v1/draft/{id}")
+}
+
+/// What the index says of one draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    /// Stable identifier, part of the storage key.
+    pub id: String,
+    /// The post's title when last saved.
+    pub title: String,
+    /// Last change, milliseconds since the Unix epoch.
+    pub updated_ms: f64,
+    /// Words in the body when last saved.
+    pub words: usize,
+    /// Size of the text in bytes.
+    pub bytes: usize,
+    /// The editor's caret (UTF-16 offset) when last saved.
+    #[serde(default)]
+    pub caret: u32,
+    /// The editor's scroll position when last saved.
+    #[serde(default)]
+    pub scroll: f64,
+}
+
+/// The index of all drafts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// Format version; see [`VERSION`].
+    pub version: u32,
+    /// The draft that was open last.
+    pub current: Option<String>,
+    /// Every draft, in no particular order.
+    pub drafts: Vec<DraftMeta>,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            version: VERSION,
+            current: None,
+            drafts: Vec::new(),
+        }
+    }
+}
+
+/// Why a stored index cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    /// It is not JSON of the expected shape.
+    Corrupt(String),
+    /// A newer Quire wrote it; this one must not touch it.
+    FutureVersion(u32),
+}
+
+impl core::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            IndexError::Corrupt(why) => write!(f, "the saved draft index is damaged ({why})"),
+            IndexError::FutureVersion(v) => write!(
+                f,
+                "the saved drafts were written by a newer Quire (format {v}); they are left untouched"
+            ),
+        }
+    }
+}
+
+/// Read a stored index, migrating older formats to the current one.
+pub fn parse_index(json: &str) -> Result<Index, IndexError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| IndexError::Corrupt("no version".into()))?;
+    match u32::try_from(version).unwrap_or(u32::MAX) {
+        VERSION => serde_json::from_value(value).map_err(|e| IndexError::Corrupt(e.to_string())),
+        // Version 2 will be migrated here, field by field, from the older shape.
+        v => Err(IndexError::FutureVersion(v)),
+    }
+}
+
+/// The index as stored.
+pub fn write_index(index: &Index) -> String {
+    serde_json::to_string(index)
+        .unwrap_or_else(|_| format!("{{\"version\":{VERSION},\"current\":null,\"drafts\":[]}}"))
+}
+
+impl Index {
+    /// Record `meta` (replacing the entry with its id) and make it the current draft.
+    pub fn upsert(&mut self, meta: DraftMeta) {
+        self.current = Some(meta.id.clone());
+        match self.drafts.iter_mut().find(|d| d.id == meta.id) {
+            Some(existing) => *existing = meta,
+            None => self.drafts.push(meta),
+        }
+    }
+
+    /// The entry of the current draft.
+    pub fn current_meta(&self) -> Option<&DraftMeta> {
+        let id = self.current.as_deref()?;
+        self.drafts.iter().find(|d| d.id == id)
+    }
+}
+
+/// A new draft id from a time and a random number: sortable, and unique in practice.
+pub fn new_id(now_ms: f64, random: f64) -> String {
+    let time = now_ms.max(0.0) as u64;
+    let noise = (random.clamp(0.0, 1.0) * 1_679_616.0) as u64; // 36^4
+    format!("{}-{}", base36(time), base36(noise))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(id: &str) -> DraftMeta {
+        DraftMeta {
+            id: id.into(),
+            title: "T".into(),
+            updated_ms: 1.0,
+            words: 2,
+            bytes: 3,
+            caret: 4,
+            scroll: 5.0,
+        }
+    }
+
+    #[test]
+    fn index_round_trips() {
+        let mut index = Index::default();
+        index.upsert(meta("a"));
+        index.upsert(meta("b"));
+        index.upsert(DraftMeta {
+            title: "New".into(),
+            ..meta("a")
+        });
+        assert_eq!(index.current.as_deref(), Some("a"));
+        assert_eq!(index.drafts.len(), 2);
+        let text = write_index(&index);
+        assert_eq!(parse_index(&text), Ok(index.clone()));
+        assert_eq!(index.current_meta().map(|m| m.title.as_str()), Some("New"));
+    }
+
+    #[test]
+    fn bad_and_future_indexes_are_reported() {
+        assert!(matches!(
+            parse_index("not json"),
+            Err(IndexError::Corrupt(_))
+        ));
+        assert!(matches!(
+            parse_index("{\"drafts\":[]}"),
+            Err(IndexError::Corrupt(_))
+        ));
+        assert_eq!(
+            parse_index("{\"version\":2,\"anything\":1}"),
+            Err(IndexError::FutureVersion(2))
+        );
+        let old_fields = "{\"version\":1,\"current\":null,\"drafts\":[{\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0}]}";
+        assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].caret), Ok(0));
+    }
+
+    #[test]
+    fn ids_are_keys() {
+        let id = new_id(1_764_000_000_000.0, 0.5);
+        assert!(
+            id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+            "{id}"
+        );
+        assert_eq!(draft_key(&id), format!("quire/v1/draft/{id}"));
+        assert_ne!(new_id(1.0, 0.1), new_id(1.0, 0.2));
+    }
+}

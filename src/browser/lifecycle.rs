@@ -1,0 +1,37 @@
+//! The page being hidden or left: the moments to save at once.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::BrowserError;
+
+/// Call `save` when the page is hidden (tab switch, phone lock) or being unloaded. The
+/// listeners live as long as the page.
+pub fn on_hide(save: impl Fn() + 'static) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    let document = window.document().ok_or(BrowserError::NoWindow)?;
+    let save = std::rc::Rc::new(save);
+
+    let on_visibility = {
+        let (save, document) = (save.clone(), document.clone());
+        Closure::<dyn Fn()>::new(move || {
+            if document.hidden() {
+                save();
+            }
+        })
+    };
+    document
+        .add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        )
+        .map_err(BrowserError::from_js)?;
+    on_visibility.forget();
+
+    let on_pagehide = Closure::<dyn Fn()>::new(move || save());
+    window
+        .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref())
+        .map_err(BrowserError::from_js)?;
+    on_pagehide.forget();
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! localStorage: the draft index and each draft's text, with typed errors.
+
+use quire_core::drafts::{self, Index, IndexError};
+use web_sys::Storage;
+
+use super::BrowserError;
+
+fn local() -> Result<Storage, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(BrowserError::StorageUnavailable("no localStorage".into())),
+        Err(e) => Err(BrowserError::StorageUnavailable(
+            BrowserError::from_js(e).to_string(),
+        )),
+    }
+}
+
+/// Whether localStorage can be used at all.
+pub fn available() -> Result<(), BrowserError> {
+    local().map(|_| ())
+}
+
+/// The stored index: `None` if there is none yet; the inner error if it cannot be used.
+pub fn load_index() -> Result<Option<Result<Index, IndexError>>, BrowserError> {
+    let text = local()?
+        .get_item(drafts::INDEX_KEY)
+        .map_err(BrowserError::from_js)?;
+    Ok(text.map(|t| drafts::parse_index(&t)))
+}
+
+/// A draft's text, if stored.
+pub fn load_draft(id: &str) -> Result<Option<String>, BrowserError> {
+    local()?
+        .get_item(&drafts::draft_key(id))
+        .map_err(BrowserError::from_js)
+}
+
+/// Store a draft's text, exactly. A full storage is `BrowserError::QuotaExceeded` and
+/// leaves the stored copy as it was.
+pub fn save_draft(id: &str, text: &str) -> Result<(), BrowserError> {
+    local()?
+        .set_item(&drafts::draft_key(id), text)
+        .map_err(BrowserError::from_js)
+}
+
+/// Store the index.
+pub fn save_index(index: &Index) -> Result<(), BrowserError> {
+    local()?
+        .set_item(drafts::INDEX_KEY, &drafts::write_index(index))
+        .map_err(BrowserError::from_js)
+}

@@ -1,0 +1,217 @@
+//! The one persistence path: which draft is open, when it is saved, and what the writer is
+//! told about it. Saving never touches the editor's text, and a failed save keeps it all.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use quire_core::drafts::{self, DraftMeta, Index};
+
+use crate::browser::{self, BrowserError};
+use crate::state::EditorState;
+
+/// How long after the last keystroke a change is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// Whether the text in the editor is safely stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// The stored copy equals the editor's text.
+    Saved,
+    /// A change waits for its save.
+    Pending,
+    /// The last save failed; the message says why and what to do.
+    Failed(String),
+}
+
+impl SaveStatus {
+    /// The words shown in `save-status`.
+    pub fn label(&self) -> String {
+        match self {
+            SaveStatus::Saved => "Saved".into(),
+            SaveStatus::Pending => "Saving…".into(),
+            SaveStatus::Failed(why) => format!("Not saved: {why}"),
+        }
+    }
+}
+
+/// The open draft and its saving.
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    id: StoredValue<String>,
+    /// The index as this tab knows it; `None` when the stored one must not be overwritten.
+    index: StoredValue<Option<Index>>,
+    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+    /// What `save-status` shows.
+    pub status: RwSignal<SaveStatus>,
+}
+
+/// What opening found: the text to edit, where the caret and scroll were, and anything
+/// the writer should be told.
+pub struct Opened {
+    pub text: String,
+    pub caret: u32,
+    pub scroll: f64,
+    pub notice: Option<String>,
+}
+
+impl Persistence {
+    /// Reopen the last draft, or start a new one from `template`.
+    pub fn open(template: impl FnOnce() -> String) -> (Persistence, Opened) {
+        let new_id = || drafts::new_id(browser::clock::now_ms(), browser::clock::random());
+        let (index, notice) = match browser::storage::load_index() {
+            Ok(None) => (Some(Index::default()), None),
+            Ok(Some(Ok(index))) => (Some(index), None),
+            Ok(Some(Err(why))) => (
+                None,
+                Some(format!(
+                    "{why}. New work is saved, but not listed with them."
+                )),
+            ),
+            Err(err) => (
+                Some(Index::default()),
+                Some(format!(
+                    "{err}: nothing will be kept in this browser. Download the post to keep it."
+                )),
+            ),
+        };
+        let current = index.as_ref().and_then(|i| i.current_meta().cloned());
+        let restored = current.and_then(|meta| {
+            let text = browser::storage::load_draft(&meta.id).ok().flatten()?;
+            Some((meta, text))
+        });
+        let persistence = |id: String, status: SaveStatus| Persistence {
+            id: StoredValue::new(id),
+            index: StoredValue::new(index.clone()),
+            timer: StoredValue::new(None),
+            status: RwSignal::new(status),
+        };
+        match restored {
+            Some((meta, text)) => (
+                persistence(meta.id.clone(), SaveStatus::Saved),
+                Opened {
+                    text,
+                    caret: meta.caret,
+                    scroll: meta.scroll,
+                    notice,
+                },
+            ),
+            None => {
+                let status = match browser::storage::available() {
+                    Ok(()) => SaveStatus::Pending,
+                    Err(err) => SaveStatus::Failed(err.to_string()),
+                };
+                (
+                    persistence(new_id(), status),
+                    Opened {
+                        text: template(),
+                        caret: 0,
+                        scroll: 0.0,
+                        notice,
+                    },
+                )
+            }
+        }
+    }
+
+    /// Save every change of `state` after [`SAVE_DELAY`], and at once when the page is
+    /// hidden or left.
+    pub fn watch(self, state: EditorState) {
+        Effect::new(move |previous: Option<()>| {
+            state.source.track();
+            // The first run is the text as opened: a new draft is saved now, a restored
+            // one is already stored.
+            if previous.is_none() && self.status.get_untracked() == SaveStatus::Saved {
+                return;
+            }
+            self.schedule(state);
+        });
+        if let Err(err) = browser::lifecycle::on_hide(move || self.save_now(state)) {
+            state
+                .notice
+                .set(Some(format!("Saving when the page closes is off: {err}")));
+        }
+    }
+
+    fn schedule(self, state: EditorState) {
+        self.status.set(SaveStatus::Pending);
+        self.cancel();
+        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            move || self.save_now(state),
+            SAVE_DELAY,
+        );
+        self.timer.set_value(handle.ok());
+    }
+
+    fn cancel(self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Save the editor's text now, if it has unsaved changes.
+    pub fn save_now(self, state: EditorState) {
+        self.cancel();
+        if self.status.get_untracked() == SaveStatus::Saved {
+            return;
+        }
+        let id = self.id.get_value();
+        let saved = state
+            .source
+            .with_untracked(|text| browser::storage::save_draft(&id, text));
+        let result = saved.and_then(|()| self.save_meta(state, &id));
+        match result {
+            Ok(()) => {
+                self.status.set(SaveStatus::Saved);
+                if state
+                    .notice
+                    .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(FULL)))
+                {
+                    state.notice.set(None);
+                }
+            }
+            Err(BrowserError::QuotaExceeded) => {
+                self.status
+                    .set(SaveStatus::Failed("the browser's storage is full".into()));
+                state.notice.set(Some(format!(
+                    "{FULL} The text stays here in the editor. Download it to keep a copy, or free \
+                     space by deleting other sites' data or old drafts; saving resumes by itself."
+                )));
+            }
+            Err(err) => self.status.set(SaveStatus::Failed(err.to_string())),
+        }
+    }
+
+    fn save_meta(self, state: EditorState, id: &str) -> Result<(), BrowserError> {
+        let Some(mut index) = self.index.get_value() else {
+            return Ok(());
+        };
+        let title = state.fields.with_untracked(|fields| {
+            fields
+                .as_ref()
+                .ok()
+                .and_then(|fields| fields.iter().rev().find(|f| f.key == "title"))
+                .map(|f| f.value.to_plain_string())
+                .unwrap_or_default()
+        });
+        let (caret, scroll) = state
+            .editor
+            .get_untracked()
+            .map(|t| browser::editor::caret_and_scroll(&t))
+            .unwrap_or_default();
+        index.upsert(DraftMeta {
+            id: id.to_string(),
+            title,
+            updated_ms: browser::clock::now_ms(),
+            words: state.stats.get_untracked().words,
+            bytes: state.source.with_untracked(String::len),
+            caret,
+            scroll,
+        });
+        browser::storage::save_index(&index)?;
+        self.index.set_value(Some(index));
+        Ok(())
+    }
+}
+
+/// How a full-storage notice starts (so that a later successful save can clear it).
+const FULL: &str = "This draft is NOT saved: the browser's storage is full.";
