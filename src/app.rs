@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{Editor, ExcerptPanel, FrontMatterForm, Notice, Preview, StatusBar};
+use crate::components::{
+    DraftList, Editor, ExcerptPanel, FrontMatterForm, Notice, Preview, StatusBar,
+};
 use crate::persist::Persistence;
 use crate::state::EditorState;
 
@@ -32,7 +34,8 @@ pub fn App() -> impl IntoView {
         </header>
         <Notice />
         <main class="workspace">
-            <aside class="side-panel" aria-label="Post details">
+            <aside class="side-panel" aria-label="Drafts and post details">
+                <DraftList />
                 <FrontMatterForm />
                 <ExcerptPanel />
             </aside>

@@ -34,15 +34,30 @@ impl SaveStatus {
     }
 }
 
+/// How long a deleted draft can be brought back.
+pub const UNDO_FOR: Duration = Duration::from_secs(12);
+
+/// A deleted draft, kept for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deleted {
+    pub meta: DraftMeta,
+    pub text: String,
+    pub was_open: bool,
+}
+
 /// The open draft and its saving.
 #[derive(Clone, Copy)]
 pub struct Persistence {
     id: StoredValue<String>,
     /// The index as this tab knows it; `None` when the stored one must not be overwritten.
-    index: StoredValue<Option<Index>>,
+    pub index: RwSignal<Option<Index>>,
     timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+    /// Set while the editor's text is replaced by another stored draft: no save for that.
+    switching: StoredValue<bool>,
     /// What `save-status` shows.
     pub status: RwSignal<SaveStatus>,
+    /// The last deleted draft, while it can be restored.
+    pub deleted: RwSignal<Option<Deleted>>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -81,9 +96,11 @@ impl Persistence {
         });
         let persistence = |id: String, status: SaveStatus| Persistence {
             id: StoredValue::new(id),
-            index: StoredValue::new(index.clone()),
+            index: RwSignal::new(index.clone()),
             timer: StoredValue::new(None),
+            switching: StoredValue::new(false),
             status: RwSignal::new(status),
+            deleted: RwSignal::new(None),
         };
         match restored {
             Some((meta, text)) => (
@@ -119,8 +136,14 @@ impl Persistence {
         Effect::new(move |previous: Option<()>| {
             state.source.track();
             // The first run is the text as opened: a new draft is saved now, a restored
-            // one is already stored.
-            if previous.is_none() && self.status.get_untracked() == SaveStatus::Saved {
+            // one is already stored. So is a stored draft just opened.
+            let opened_stored = self
+                .switching
+                .try_update_value(core::mem::take)
+                .unwrap_or(false);
+            if opened_stored
+                || (previous.is_none() && self.status.get_untracked() == SaveStatus::Saved)
+            {
                 return;
             }
             self.schedule(state);
@@ -182,7 +205,7 @@ impl Persistence {
     }
 
     fn save_meta(self, state: EditorState, id: &str) -> Result<(), BrowserError> {
-        let Some(mut index) = self.index.get_value() else {
+        let Some(mut index) = self.index.get_untracked() else {
             return Ok(());
         };
         let title = state.fields.with_untracked(|fields| {
@@ -208,8 +231,137 @@ impl Persistence {
             scroll,
         });
         browser::storage::save_index(&index)?;
-        self.index.set_value(Some(index));
+        self.index.set(Some(index));
         Ok(())
+    }
+
+    /// The id of the open draft.
+    pub fn current_id(self) -> String {
+        self.id.get_value()
+    }
+
+    /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
+    fn show(self, state: EditorState, id: String, text: String, stored: bool) {
+        self.id.set_value(id.clone());
+        self.switching.set_value(stored);
+        self.status.set(if stored {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Pending
+        });
+        if let Some(index) = self.index.get_untracked().as_mut() {
+            index.current = Some(id);
+            let _ = browser::storage::save_index(index);
+            self.index.set(Some(index.clone()));
+        }
+        state.loaded.set(text.clone());
+        state.source.set(text);
+        if !stored {
+            self.schedule(state);
+        }
+    }
+
+    /// Save the open draft, then open the stored draft `id`.
+    pub fn open_draft(self, state: EditorState, id: &str) {
+        if id == self.current_id() {
+            return;
+        }
+        self.save_now(state);
+        match browser::storage::load_draft(id) {
+            Ok(Some(text)) => self.show(state, id.to_string(), text, true),
+            Ok(None) => state
+                .notice
+                .set(Some("That draft's text is missing from storage.".into())),
+            Err(err) => state
+                .notice
+                .set(Some(format!("That draft could not be read: {err}"))),
+        }
+    }
+
+    /// Save the open draft, then start a new one with `text`.
+    pub fn new_draft(self, state: EditorState, text: String) {
+        self.save_now(state);
+        let id = drafts::new_id(browser::clock::now_ms(), browser::clock::random());
+        self.show(state, id, text, false);
+    }
+
+    /// Delete draft `id` (kept for undo for [`UNDO_FOR`]). Deleting the open draft opens
+    /// the newest other one, or a new one from `template`.
+    pub fn delete(self, state: EditorState, id: &str, template: impl FnOnce() -> String) {
+        self.save_now(state);
+        let was_open = id == self.current_id();
+        let text = if was_open {
+            state.source.get_untracked()
+        } else {
+            browser::storage::load_draft(id)
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        };
+        let Some(mut index) = self.index.get_untracked() else {
+            return;
+        };
+        let Some(meta) = index.remove(id) else {
+            return;
+        };
+        if let Err(err) =
+            browser::storage::save_index(&index).and_then(|()| browser::storage::remove_draft(id))
+        {
+            state
+                .notice
+                .set(Some(format!("The draft could not be deleted: {err}")));
+            return;
+        }
+        self.index.set(Some(index.clone()));
+        self.deleted.set(Some(Deleted {
+            meta,
+            text,
+            was_open,
+        }));
+        let deleted = self.deleted;
+        leptos::leptos_dom::helpers::set_timeout(move || deleted.set(None), UNDO_FOR);
+        if was_open {
+            match index.listed("").first() {
+                Some(next) => {
+                    // The deleted draft is no longer the open one: nothing of it is saved again.
+                    self.id.set_value(String::new());
+                    self.status.set(SaveStatus::Saved);
+                    self.open_draft(state, &next.id);
+                }
+                None => {
+                    self.id.set_value(String::new());
+                    self.status.set(SaveStatus::Saved);
+                    self.new_draft(state, template());
+                }
+            }
+        }
+    }
+
+    /// Bring the last deleted draft back (and open it again if it was open).
+    pub fn undo_delete(self, state: EditorState) {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return;
+        };
+        let Some(mut index) = self.index.get_untracked() else {
+            return;
+        };
+        let id = deleted.meta.id.clone();
+        let current = index.current.clone();
+        index.upsert(deleted.meta.clone());
+        index.current = current;
+        let restored = browser::storage::save_draft(&id, &deleted.text)
+            .and_then(|()| browser::storage::save_index(&index));
+        if let Err(err) = restored {
+            state
+                .notice
+                .set(Some(format!("The draft could not be restored: {err}")));
+            return;
+        }
+        self.index.set(Some(index));
+        self.deleted.set(None);
+        if deleted.was_open {
+            self.open_draft(state, &id);
+        }
     }
 }
 

@@ -27,3 +27,19 @@ pub fn now_ms() -> f64 {
 pub fn random() -> f64 {
     js_sys::Math::random()
 }
+
+/// A time as a list shows it: "14:05" today, else "2026-11-27".
+pub fn short_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let today = js_sys::Date::new_0();
+    if date.to_date_string() == today.to_date_string() {
+        format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+    } else {
+        format!(
+            "{}-{:02}-{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date()
+        )
+    }
+}

@@ -50,3 +50,10 @@ pub fn save_index(index: &Index) -> Result<(), BrowserError> {
         .set_item(drafts::INDEX_KEY, &drafts::write_index(index))
         .map_err(BrowserError::from_js)
 }
+
+/// Remove a draft's text.
+pub fn remove_draft(id: &str) -> Result<(), BrowserError> {
+    local()?
+        .remove_item(&drafts::draft_key(id))
+        .map_err(BrowserError::from_js)
+}

@@ -2,6 +2,7 @@
 
 mod add_key;
 mod chip_list;
+mod draft_list;
 mod editor;
 mod excerpt_panel;
 mod field_row;
@@ -13,6 +14,7 @@ mod status_bar;
 
 pub use add_key::AddKey;
 pub use chip_list::ChipList;
+pub use draft_list::DraftList;
 pub use editor::Editor;
 pub use excerpt_panel::ExcerptPanel;
 pub use field_row::FieldRow;

@@ -114,6 +114,28 @@ impl Index {
         }
     }
 
+    /// The drafts whose title contains `filter` (any case), newest first.
+    pub fn listed(&self, filter: &str) -> Vec<DraftMeta> {
+        let filter = filter.trim().to_lowercase();
+        let mut list: Vec<DraftMeta> = self
+            .drafts
+            .iter()
+            .filter(|d| filter.is_empty() || d.title.to_lowercase().contains(&filter))
+            .cloned()
+            .collect();
+        list.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        list
+    }
+
+    /// Take `id` out of the index; the current draft becomes none if it was this one.
+    pub fn remove(&mut self, id: &str) -> Option<DraftMeta> {
+        let at = self.drafts.iter().position(|d| d.id == id)?;
+        if self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+        Some(self.drafts.remove(at))
+    }
+
     /// The entry of the current draft.
     pub fn current_meta(&self) -> Option<&DraftMeta> {
         let id = self.current.as_deref()?;
@@ -190,6 +212,28 @@ mod tests {
         );
         let old_fields = "{\"version\":1,\"current\":null,\"drafts\":[{\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0}]}";
         assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].caret), Ok(0));
+    }
+
+    #[test]
+    fn listing_filters_and_sorts_newest_first() {
+        let mut index = Index::default();
+        for (id, title, t) in [
+            ("a", "Rust notes", 3.0),
+            ("b", "Travel", 5.0),
+            ("c", "rusty nails", 4.0),
+        ] {
+            index.upsert(DraftMeta {
+                title: title.into(),
+                updated_ms: t,
+                ..meta(id)
+            });
+        }
+        let ids = |list: Vec<DraftMeta>| list.into_iter().map(|d| d.id).collect::<Vec<_>>();
+        assert_eq!(ids(index.listed("")), ["b", "c", "a"]);
+        assert_eq!(ids(index.listed(" RUST ")), ["c", "a"]);
+        assert_eq!(index.remove("c").map(|d| d.id).as_deref(), Some("c"));
+        assert_eq!(index.current, None, "c was current");
+        assert_eq!(index.remove("zzz"), None);
     }
 
     #[test]

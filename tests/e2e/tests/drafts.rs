@@ -117,3 +117,106 @@ async fn a_full_storage_is_reported_and_loses_nothing() {
     assert_eq!(app.editor_text().await, more);
     app.close().await;
 }
+
+async fn titles(app: &App) -> serde_json::Value {
+    app.js(
+        "return [...document.querySelectorAll('[data-testid=draft-item] .draft-title')].map(t => t.textContent)",
+        vec![],
+    )
+    .await
+}
+
+async fn click_css(app: &App, css: &str) {
+    let element = app
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
+#[tokio::test]
+async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
+    let app = App::open().await;
+    let first = "---\ntitle: First\n---\nOne.\n";
+    let second = "---\ntitle: Second\n---\nTwo.\n";
+    app.paste_over(first).await;
+    wait_saved(&app).await;
+    click_css(&app, "[data-testid=new-draft]").await;
+    app.wait_until(
+        "a new draft from the template",
+        "return document.querySelector('[data-testid=editor]').value.startsWith('---\\nlayout: post')",
+        vec![],
+    )
+    .await;
+    app.paste_over(second).await;
+    wait_saved(&app).await;
+    assert_eq!(
+        titles(&app).await,
+        json!(["Second", "First"]),
+        "newest first"
+    );
+
+    // Open the first draft from the list.
+    click_css(&app, "[data-testid=draft-item]:nth-child(2) .draft-open").await;
+    assert_eq!(app.editor_text().await, first);
+
+    // Filter by title.
+    let filter = app.wait_for_testid("draft-filter").await;
+    filter.send_keys("sec").await.expect("typing a filter");
+    app.wait_until(
+        "the filter",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 1",
+        vec![],
+    )
+    .await;
+    assert_eq!(titles(&app).await, json!(["Second"]));
+    filter.clear().await.expect("clearing the filter");
+    filter.send_keys(" ").await.expect("typing a blank filter");
+
+    // Delete the second draft, then undo.
+    app.wait_until(
+        "both drafts listed",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
+        vec![],
+    )
+    .await;
+    let second_id = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=draft-item]')].find(li => li.textContent.includes('Second')).dataset.draftId",
+            vec![],
+        )
+        .await;
+    let second_id = second_id.as_str().unwrap_or_default().to_string();
+    click_css(
+        &app,
+        &format!("[data-draft-id='{second_id}'] [data-testid=delete-draft]"),
+    )
+    .await;
+    assert_eq!(titles(&app).await, json!(["First"]));
+    let stored = app
+        .js(
+            "return localStorage.getItem('quire/v1/draft/' + arguments[0])",
+            vec![json!(second_id)],
+        )
+        .await;
+    assert_eq!(stored, json!(null), "the deleted draft left storage");
+    click_css(&app, "[data-testid=undo]").await;
+    app.wait_until(
+        "the undo to bring it back",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
+        vec![],
+    )
+    .await;
+
+    // Open it again; its text is whole. Then reload: the last opened draft reopens.
+    click_css(&app, &format!("[data-draft-id='{second_id}'] .draft-open")).await;
+    assert_eq!(app.editor_text().await, second);
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("editor").await;
+    assert_eq!(app.editor_text().await, second);
+    app.close().await;
+}

@@ -1,0 +1,76 @@
+//! The drafts kept in this browser: newest first, filterable; new, duplicate, open, delete
+//! with undo.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::persist::Persistence;
+use crate::state::use_editor_state;
+
+fn template() -> String {
+    quire_core::template::new_post(&browser::clock::now_local())
+}
+
+/// The draft list panel.
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
+    let (filter, set_filter) = signal(String::new());
+    let drafts = move || {
+        persistence.index.with(|index| {
+            index
+                .as_ref()
+                .map(|i| i.listed(&filter.get()))
+                .unwrap_or_default()
+        })
+    };
+    let current = move || {
+        persistence
+            .index
+            .with(|i| i.as_ref().and_then(|i| i.current.clone()))
+    };
+    view! {
+        <section class="panel drafts-panel" aria-labelledby="drafts-heading">
+            <h2 id="drafts-heading" class="panel-title">"Drafts"</h2>
+            <div class="draft-actions">
+                <button type="button" data-testid="new-draft"
+                    on:click=move |_| persistence.new_draft(state, template())>"New"</button>
+                <button type="button" data-testid="duplicate-draft"
+                    on:click=move |_| persistence.new_draft(state, state.source.get_untracked())>"Duplicate"</button>
+                <input type="search" class="fm-input" data-testid="draft-filter" placeholder="Filter…"
+                    aria-label="Filter drafts by title" prop:value=filter
+                    on:input:target=move |ev| set_filter.set(ev.target().value()) />
+            </div>
+            {move || persistence.deleted.get().map(|deleted| view! {
+                <p class="undo-bar">
+                    "Deleted “" {deleted.meta.title.clone()} "”. "
+                    <button type="button" data-testid="undo" on:click=move |_| persistence.undo_delete(state)>"Undo"</button>
+                </p>
+            })}
+            <ul class="draft-list" data-testid="draft-list">
+                <For each=drafts key=|d| (d.id.clone(), d.updated_ms.to_bits(), d.title.clone()) let:draft>
+                    {
+                        let id = draft.id.clone();
+                        let (open_id, delete_id, is_current_id) = (id.clone(), id.clone(), id.clone());
+                        let title = if draft.title.trim().is_empty() { "Untitled".to_string() } else { draft.title.clone() };
+                        let words = if draft.words == 1 { "word" } else { "words" };
+                        view! {
+                            <li class="draft-item" data-testid="draft-item" data-draft-id=id.clone()
+                                class:current=move || current().as_deref() == Some(is_current_id.as_str())>
+                                <button type="button" class="draft-open" aria-label=format!("Open {title}")
+                                    on:click=move |_| persistence.open_draft(state, &open_id)>
+                                    <span class="draft-title">{title.clone()}</span>
+                                    <span class="draft-meta">{browser::clock::short_time(draft.updated_ms)} " · " {draft.words} " " {words}</span>
+                                </button>
+                                <button type="button" class="icon-button" data-testid="delete-draft"
+                                    aria-label=format!("Delete {title}")
+                                    on:click=move |_| persistence.delete(state, &delete_id, template)>"×"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </section>
+    }
+}
