@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DraftList, Editor, ExcerptPanel, FrontMatterForm, Notice, Preview, StatusBar,
+    DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm, Notice, Preview, StatusBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1 class="app-name">"Quire"</h1>
             <StatusBar />
+            <ExportButton />
         </header>
         <Notice />
         <main class="workspace">

@@ -2,6 +2,7 @@
 //! `Result<_, BrowserError>`; nothing here panics.
 
 pub mod clock;
+pub mod download;
 pub mod editor;
 pub mod lifecycle;
 pub mod perf;

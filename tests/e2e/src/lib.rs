@@ -96,12 +96,18 @@ fn free_port() -> u16 {
 
 /// WebDriver capabilities for the Debian Chromium, with browser console logs kept.
 pub fn capabilities() -> Capabilities {
+    capabilities_with_prefs(json!({}))
+}
+
+/// The same, with Chromium preferences (downloads folder, content settings).
+pub fn capabilities_with_prefs(prefs: Value) -> Capabilities {
     let chromium = setting("QUIRE_CHROMIUM");
     let caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
             "binary": chromium.to_string_lossy(),
             "args": CHROMIUM_FLAGS,
+            "prefs": prefs,
         },
         "goog:loggingPrefs": { "browser": "ALL" },
     });
@@ -122,10 +128,15 @@ pub struct App {
 impl App {
     /// Serve the release build, start Chromium, open the app and wait until it is editable.
     pub async fn open() -> App {
+        App::open_with_prefs(json!({})).await
+    }
+
+    /// [`App::open`] with Chromium preferences.
+    pub async fn open_with_prefs(prefs: Value) -> App {
         let server = StaticServer::start(setting("QUIRE_DIST"));
         let driver = Driver::start().await;
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities())
+            .capabilities(capabilities_with_prefs(prefs))
             .connect(&driver.url())
             .await
             .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));

@@ -220,3 +220,36 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     assert_eq!(app.editor_text().await, second);
     app.close().await;
 }
+
+#[tokio::test]
+async fn blocked_storage_still_opens_edits_and_warns() {
+    // Site data blocked: Chromium's localStorage throws on access.
+    let app = App::open_with_prefs(json!({ "profile.default_content_setting_values.cookies": 2 })).await;
+    let blocked = app
+        .js("try { window.localStorage.length; return false; } catch (e) { return true; }", vec![])
+        .await;
+    assert_eq!(blocked, json!(true), "the test needs a browser whose storage throws");
+    app.wait_until(
+        "the warning that nothing is kept",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('nothing will be kept') && n.textContent.includes('Download');",
+        vec![],
+    )
+    .await;
+    let text = "---\ntitle: Not kept\n---\nStill editable.\n";
+    app.paste_over(text).await;
+    assert_eq!(app.editor_text().await, text);
+    app.wait_until(
+        "the save status to say it is not saved",
+        "return document.querySelector('[data-testid=save-status]').textContent.startsWith('Not saved')",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the preview to follow",
+        "return document.querySelector('[data-testid=preview]').textContent.includes('Still editable.')",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}

@@ -1,0 +1,38 @@
+//! Downloading the post as the `.md` file the site wants.
+
+use leptos::prelude::*;
+use quire_core::export::{self, NameStyle};
+
+use crate::browser;
+use crate::state::use_editor_state;
+
+/// The download button: `YYYY-MM-DD-slug.md`, the source's bytes exactly.
+#[component]
+pub fn ExportButton() -> impl IntoView {
+    let state = use_editor_state();
+    let name = move || {
+        state
+            .source
+            .with(|src| export::file_name(src, &browser::clock::now_local(), NameStyle::Jekyll))
+    };
+    let download = move |_| {
+        let name = name();
+        let result = state.source.with_untracked(|src| {
+            browser::download::download(
+                &name,
+                export::export_bytes(src),
+                "text/markdown;charset=utf-8",
+            )
+        });
+        if let Err(err) = result {
+            state
+                .notice
+                .set(Some(format!("The download failed: {err}")));
+        }
+    };
+    view! {
+        <button type="button" class="primary" data-testid="export-md" title=name on:click=download>
+            "Download .md"
+        </button>
+    }
+}
