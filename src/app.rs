@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm, Notice, Preview, StatusBar,
+    ConflictBar, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm, Notice, Preview,
+    StatusBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
             <ExportButton />
         </header>
         <Notice />
+        <ConflictBar />
         <main class="workspace">
             <aside class="side-panel" aria-label="Drafts and post details">
                 <DraftList />

@@ -58,6 +58,9 @@ pub struct Persistence {
     pub status: RwSignal<SaveStatus>,
     /// The last deleted draft, while it can be restored.
     pub deleted: RwSignal<Option<Deleted>>,
+    /// Text another tab saved for the open draft, while the writer has not chosen what to
+    /// do with it. Saving is held meanwhile, so neither tab overwrites the other silently.
+    pub conflict: RwSignal<Option<String>>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -101,6 +104,7 @@ impl Persistence {
             switching: StoredValue::new(false),
             status: RwSignal::new(status),
             deleted: RwSignal::new(None),
+            conflict: RwSignal::new(None),
         };
         match restored {
             Some((meta, text)) => (
@@ -153,6 +157,52 @@ impl Persistence {
                 .notice
                 .set(Some(format!("Saving when the page closes is off: {err}")));
         }
+        let on_change = move |key: String, value| self.changed_elsewhere(state, &key, value);
+        if let Err(err) = browser::lifecycle::on_storage_change(on_change) {
+            state.notice.set(Some(format!(
+                "Changes from other tabs will not be noticed: {err}"
+            )));
+        }
+    }
+
+    /// Another tab wrote `key`.
+    fn changed_elsewhere(self, state: EditorState, key: &str, value: Option<String>) {
+        if key == drafts::INDEX_KEY {
+            if let Some(Ok(theirs)) = value.as_deref().map(drafts::parse_index) {
+                let current = self
+                    .index
+                    .with_untracked(|i| i.as_ref().and_then(|i| i.current.clone()));
+                self.index.set(Some(Index { current, ..theirs }));
+            }
+            return;
+        }
+        if key != drafts::draft_key(&self.current_id()) {
+            return;
+        }
+        if let Some(theirs) = value {
+            if state.source.with_untracked(|mine| *mine != theirs) {
+                self.cancel();
+                self.conflict.set(Some(theirs));
+                self.status
+                    .set(SaveStatus::Failed("another tab changed this draft".into()));
+            }
+        }
+    }
+
+    /// Resolve a conflict by taking the other tab's text.
+    pub fn take_theirs(self, state: EditorState) {
+        if let Some(theirs) = self.conflict.try_update(Option::take).flatten() {
+            self.show(state, self.current_id(), theirs, true);
+        }
+    }
+
+    /// Resolve a conflict by keeping this tab's text as a new draft; the other tab's text
+    /// stays under the original draft.
+    pub fn keep_mine_as_copy(self, state: EditorState) {
+        if self.conflict.try_update(Option::take).flatten().is_some() {
+            self.status.set(SaveStatus::Saved);
+            self.new_draft(state, state.source.get_untracked());
+        }
     }
 
     fn schedule(self, state: EditorState) {
@@ -175,6 +225,13 @@ impl Persistence {
     pub fn save_now(self, state: EditorState) {
         self.cancel();
         if self.status.get_untracked() == SaveStatus::Saved {
+            return;
+        }
+        if self.conflict.with_untracked(Option::is_some) {
+            // Never overwrite what another tab saved before the writer has chosen.
+            self.status.set(SaveStatus::Failed(
+                "another tab changed this draft; choose above".into(),
+            ));
             return;
         }
         let id = self.id.get_value();

@@ -35,3 +35,21 @@ pub fn on_hide(save: impl Fn() + 'static) -> Result<(), BrowserError> {
     on_pagehide.forget();
     Ok(())
 }
+
+/// Call `changed(key, new_value)` when another tab of this site changes localStorage.
+pub fn on_storage_change(
+    changed: impl Fn(String, Option<String>) + 'static,
+) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if let Some(key) = event.key() {
+                changed(key, event.new_value());
+            }
+        });
+    window
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+        .map_err(BrowserError::from_js)?;
+    listener.forget();
+    Ok(())
+}

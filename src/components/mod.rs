@@ -2,6 +2,7 @@
 
 mod add_key;
 mod chip_list;
+mod conflict_bar;
 mod draft_list;
 mod editor;
 mod excerpt_panel;
@@ -15,6 +16,7 @@ mod status_bar;
 
 pub use add_key::AddKey;
 pub use chip_list::ChipList;
+pub use conflict_bar::ConflictBar;
 pub use draft_list::DraftList;
 pub use editor::Editor;
 pub use excerpt_panel::ExcerptPanel;

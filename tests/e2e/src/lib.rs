@@ -156,12 +156,33 @@ impl App {
 
     /// Wait until an element with this `data-testid` exists.
     pub async fn wait_for_testid(&self, id: &str) -> fantoccini::elements::Element {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(&testid(id)))
-            .await
-            .unwrap_or_else(|e| panic!("no element [data-testid={id}] within {WAIT:?}: {e}"))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(e) => {
+                let errors = self.console_errors().await;
+                let page = self
+                    .js(
+                        "return [location.href, document.readyState,
+                                 performance.getEntriesByType('resource').map(r => r.name + ' ' + Math.round(r.duration)),
+                                 document.body ? document.body.innerHTML.length : -1]",
+                        vec![],
+                    )
+                    .await;
+                let served = self
+                    ._server
+                    .log
+                    .lock()
+                    .map(|l| l.clone())
+                    .unwrap_or_default();
+                panic!("no element [data-testid={id}] within {WAIT:?}: {e}\nconsole errors: {errors:#?}\npage: {page}\nserved: {served:?}")
+            }
+        }
     }
 
     /// Run `script` in the page (its `arguments` are `args`) and return its value.

@@ -8,6 +8,8 @@ use tiny_http::{Header, Response, Server};
 
 /// Serves the files of one folder on `127.0.0.1`; stops when dropped.
 pub struct StaticServer {
+    /// Every request served, as "METHOD path status", for diagnosing a stuck page.
+    pub log: Arc<std::sync::Mutex<Vec<String>>>,
     server: Arc<Server>,
     thread: Option<JoinHandle<()>>,
     port: u16,
@@ -25,12 +27,23 @@ impl StaticServer {
             .unwrap_or_else(|| panic!("the static server has no IP address"));
         let server = Arc::new(server);
         let serving = Arc::clone(&server);
+        let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let logging = Arc::clone(&log);
         let thread = std::thread::spawn(move || {
             for request in serving.incoming_requests() {
-                let _ = respond(&root, request);
+                // One thread per response: a response the browser reads slowly (a preload
+                // it has parked) must not hold up the requests behind it.
+                let root = root.clone();
+                if let Ok(mut log) = logging.lock() {
+                    log.push(format!("{} {}", request.method(), request.url()));
+                }
+                std::thread::spawn(move || {
+                    let _ = respond(&root, request);
+                });
             }
         });
         StaticServer {
+            log,
             server,
             thread: Some(thread),
             port,

@@ -222,33 +222,120 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
 }
 
 #[tokio::test]
-async fn blocked_storage_still_opens_edits_and_warns() {
-    // Site data blocked: Chromium's localStorage throws on access.
-    let app = App::open_with_prefs(json!({ "profile.default_content_setting_values.cookies": 2 })).await;
-    let blocked = app
-        .js("try { window.localStorage.length; return false; } catch (e) { return true; }", vec![])
+async fn two_tabs_never_overwrite_each_other_silently() {
+    let app = App::open().await;
+    wait_saved(&app).await;
+    let tab_a = app.client.window().await.expect("the first tab");
+    let tab_b = app
+        .client
+        .new_window(true)
+        .await
+        .expect("a second tab")
+        .handle;
+    app.client
+        .switch_to_window(tab_b.clone())
+        .await
+        .expect("to tab B");
+    reopen(&app).await;
+    let original = app.editor_text().await;
+    let draft_key = app
+        .js(
+            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
+            vec![],
+        )
         .await;
-    assert_eq!(blocked, json!(true), "the test needs a browser whose storage throws");
+    let draft_key = format!("quire/v1/draft/{}", draft_key.as_str().unwrap_or_default());
+
+    // Tab A changes the draft and saves it.
+    app.client
+        .switch_to_window(tab_a.clone())
+        .await
+        .expect("to tab A");
+    let text_a = "---\ntitle: From tab A\n---\nA's words.\n";
+    app.paste_over(text_a).await;
+    wait_saved(&app).await;
+
+    // Tab B learns of it, keeps its own text, and holds its saves.
+    app.client
+        .switch_to_window(tab_b.clone())
+        .await
+        .expect("to tab B");
+    app.wait_for_testid("conflict").await;
+    assert_eq!(
+        app.editor_text().await,
+        original,
+        "tab B's text was not replaced silently"
+    );
+    let text_b = "---\ntitle: From tab B\n---\nB's words.\n";
+    app.paste_over(text_b).await;
     app.wait_until(
-        "the warning that nothing is kept",
-        "const n = document.querySelector('[data-testid=notice]');
-         return !!n && n.textContent.includes('nothing will be kept') && n.textContent.includes('Download');",
+        "tab B to hold its save",
+        "return document.querySelector('[data-testid=save-status]').textContent.includes('another tab')",
         vec![],
     )
     .await;
-    let text = "---\ntitle: Not kept\n---\nStill editable.\n";
-    app.paste_over(text).await;
-    assert_eq!(app.editor_text().await, text);
+    let stored = app
+        .js(
+            "return localStorage.getItem(arguments[0])",
+            vec![json!(draft_key)],
+        )
+        .await;
+    assert_eq!(stored, json!(text_a), "tab A's save is intact");
+
+    // Keep B's text as a copy: both texts are kept, as two drafts.
+    let keep = app.wait_for_testid("keep-copy").await;
+    keep.click().await.expect("keep mine as a copy");
+    wait_saved(&app).await;
+    assert_eq!(app.editor_text().await, text_b);
+    let stored = app
+        .js(
+            "return localStorage.getItem(arguments[0])",
+            vec![json!(draft_key)],
+        )
+        .await;
+    assert_eq!(
+        stored,
+        json!(text_a),
+        "the original draft keeps tab A's text"
+    );
     app.wait_until(
-        "the save status to say it is not saved",
-        "return document.querySelector('[data-testid=save-status]').textContent.startsWith('Not saved')",
+        "both drafts listed in tab B",
+        "const t = [...document.querySelectorAll('[data-testid=draft-item] .draft-title')].map(t => t.textContent);
+         return t.includes('From tab A') && t.includes('From tab B');",
         vec![],
     )
     .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_other_tab_can_take_the_newer_text() {
+    let app = App::open().await;
+    wait_saved(&app).await;
+    let tab_a = app.client.window().await.expect("the first tab");
+    let tab_b = app
+        .client
+        .new_window(true)
+        .await
+        .expect("a second tab")
+        .handle;
+    app.client
+        .switch_to_window(tab_b.clone())
+        .await
+        .expect("to tab B");
+    reopen(&app).await;
+    app.client.switch_to_window(tab_a).await.expect("to tab A");
+    let text_a = "---\ntitle: Newer\n---\nNewer words.\n";
+    app.paste_over(text_a).await;
+    wait_saved(&app).await;
+    app.client.switch_to_window(tab_b).await.expect("to tab B");
+    let take = app.wait_for_testid("take-newer").await;
+    take.click().await.expect("take the newer text");
     app.wait_until(
-        "the preview to follow",
-        "return document.querySelector('[data-testid=preview]').textContent.includes('Still editable.')",
-        vec![],
+        "tab B to show the newer text",
+        "return document.querySelector('[data-testid=editor]').value === arguments[0]
+             && document.querySelector('[data-testid=conflict]') === null",
+        vec![json!(text_a)],
     )
     .await;
     app.close().await;
