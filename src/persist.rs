@@ -234,11 +234,14 @@ impl Persistence {
             ));
             return;
         }
+        let _ = browser::perf::mark(browser::perf::SAVE_START);
         let id = self.id.get_value();
         let saved = state
             .source
             .with_untracked(|text| browser::storage::save_draft(&id, text));
         let result = saved.and_then(|()| self.save_meta(state, &id));
+        // For the bench; a failed measure changes nothing for the writer.
+        let _ = browser::perf::measure_from(browser::perf::SAVE, browser::perf::SAVE_START);
         match result {
             Ok(()) => {
                 self.status.set(SaveStatus::Saved);

@@ -4,6 +4,10 @@ use super::BrowserError;
 
 /// The mark set once the editor is mounted and can take typing.
 pub const EDITABLE: &str = "quire:editable";
+/// The measure of each save of a draft (text and index), main-thread time.
+pub const SAVE: &str = "quire:save";
+/// The mark where a save starts.
+pub const SAVE_START: &str = "quire:save-start";
 
 /// Add a `performance.mark` named `name`.
 pub fn mark(name: &str) -> Result<(), BrowserError> {
@@ -13,6 +17,18 @@ pub fn mark(name: &str) -> Result<(), BrowserError> {
         .ok_or(BrowserError::Unsupported("performance"))?;
     performance
         .mark(name)
+        .map(|_| ())
+        .map_err(BrowserError::from_js)
+}
+
+/// Record a `performance.measure` named `name` from the mark `start_mark` to now.
+pub fn measure_from(name: &str, start_mark: &str) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    let performance = window
+        .performance()
+        .ok_or(BrowserError::Unsupported("performance"))?;
+    performance
+        .measure_with_start_mark(name, start_mark)
         .map(|_| ())
         .map_err(BrowserError::from_js)
 }

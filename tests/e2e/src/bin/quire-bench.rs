@@ -221,6 +221,93 @@ async fn form_edit_timings(base_url: &str) {
     let _ = client.close().await;
 }
 
+/// Replace the draft with `size` bytes of text, wait for the save, and return the
+/// `quire:save` measure (ms). Repeated `samples` times with a changed last line.
+const SAVE_SCRIPT: &str = "
+const [size, samples, done] = arguments;
+const ed = document.querySelector('[data-testid=editor]');
+const status = document.querySelector('[data-testid=save-status]');
+const line = 'A line of an ordinary blog post, long enough to be typical of prose. ';
+let body = '---\\ntitle: Bench\\n---\\n';
+while (body.length < size) body += line + (body.length % 7 === 0 ? '\\n\\n' : '');
+const times = [];
+const once = (i) => {
+  if (i >= samples) { done(times); return; }
+  performance.clearMeasures('quire:save');
+  ed.value = body + i;
+  ed.dispatchEvent(new Event('input', { bubbles: true }));
+  const wait = () => {
+    const m = performance.getEntriesByName('quire:save');
+    if (status.textContent === 'Saved' && m.length) { times.push(m[m.length - 1].duration); setTimeout(() => once(i + 1), 0); }
+    else setTimeout(wait, 20);
+  };
+  wait();
+};
+once(0);
+";
+
+/// The largest string localStorage takes under one key, by bisection, in characters.
+const LARGEST_SCRIPT: &str = "
+localStorage.clear();
+let lo = 0, hi = 64 * 1024 * 1024;
+while (lo < hi) {
+  const mid = Math.ceil((lo + hi) / 2);
+  try { localStorage.setItem('quire-probe', 'x'.repeat(mid)); lo = mid; }
+  catch (e) { hi = mid - 1; }
+  localStorage.removeItem('quire-probe');
+}
+return lo;
+";
+
+async fn save_timings(base_url: &str) {
+    let driver = Driver::start().await;
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities())
+        .connect(&driver.url())
+        .await
+        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    client
+        .goto(base_url)
+        .await
+        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css("[data-testid=save-status]"))
+        .await
+        .unwrap_or_else(|e| panic!("the app did not appear: {e}"));
+    let timeouts =
+        fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
+    client
+        .update_timeouts(timeouts)
+        .await
+        .unwrap_or_else(|e| panic!("setting the script timeout: {e}"));
+    println!("\nDraft save (text + index to localStorage, main-thread time of one save, off the keystroke path):");
+    for (label, size) in [("10 KB", 10_000), ("1 MB", 1_000_000)] {
+        let args = vec![serde_json::json!(size), serde_json::json!(5)];
+        let value = client
+            .execute_async(SAVE_SCRIPT, args)
+            .await
+            .unwrap_or_else(|e| panic!("timing saves of {label}: {e}"));
+        let times = value
+            .as_array()
+            .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
+            .unwrap_or_default();
+        summary(label, times);
+    }
+    let largest = client
+        .execute(LARGEST_SCRIPT, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("probing the quota: {e}"));
+    let chars = largest.as_f64().unwrap_or(0.0);
+    println!(
+        "Largest draft that fits in an empty localStorage: {} characters (about {:.1} MB of ASCII text)",
+        chars,
+        chars / 1_000_000.0
+    );
+    let _ = client.close().await;
+}
+
 #[tokio::main]
 async fn main() {
     let dist = setting("QUIRE_DIST");
@@ -239,4 +326,5 @@ async fn main() {
         times[RUNS - 1]
     );
     form_edit_timings(&server.url()).await;
+    save_timings(&server.url()).await;
 }
