@@ -9,7 +9,7 @@
 
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-use crate::date::LocalDateTime;
+use crate::date::{DateInput, LocalDateTime};
 use crate::front_matter::{self, Value};
 
 /// The slug used when the post gives nothing to build one from.
@@ -86,22 +86,8 @@ pub fn file_name(src: &str, today: &LocalDateTime, style: NameStyle) -> String {
 
 /// `YYYY-MM-DD` from a front-matter date (`2026-1-5 9:00` gives `2026-01-05`).
 fn date_prefix(value: &Value) -> Option<String> {
-    let text = value.as_str()?.trim();
-    let date = text.split(['T', 't', ' ']).next()?;
-    let mut parts = date.split('-');
-    let year: u32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
-    let month: u32 = parts
-        .next()
-        .filter(|m| (1..=2).contains(&m.len()))?
-        .parse()
-        .ok()?;
-    let day: u32 = parts
-        .next()
-        .filter(|d| (1..=2).contains(&d.len()))?
-        .parse()
-        .ok()?;
-    let valid = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
-    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let input = DateInput::parse(value.as_str()?)?;
+    input.value.get(..10).map(str::to_string)
 }
 
 /// A slug that is never empty, never too long and never a name Windows reserves.

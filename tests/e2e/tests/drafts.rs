@@ -1,6 +1,7 @@
 //! Drafts kept in the real localStorage of headless Chromium: reload, leaving the page,
 //! and a storage really filled to the brim.
 
+use fantoccini::wd::WindowHandle;
 use quire_e2e::App;
 use serde_json::json;
 
@@ -221,8 +222,8 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     app.close().await;
 }
 
-#[tokio::test]
-async fn two_tabs_never_overwrite_each_other_silently() {
+/// The app in two tabs of one browser, both on the same draft; tab B is active.
+async fn two_tabs_on_one_draft() -> (App, WindowHandle, WindowHandle) {
     let app = App::open().await;
     wait_saved(&app).await;
     let tab_a = app.client.window().await.expect("the first tab");
@@ -237,6 +238,12 @@ async fn two_tabs_never_overwrite_each_other_silently() {
         .await
         .expect("to tab B");
     reopen(&app).await;
+    (app, tab_a, tab_b)
+}
+
+#[tokio::test]
+async fn two_tabs_never_overwrite_each_other_silently() {
+    let (app, tab_a, tab_b) = two_tabs_on_one_draft().await;
     let original = app.editor_text().await;
     let draft_key = app
         .js(
@@ -310,20 +317,7 @@ async fn two_tabs_never_overwrite_each_other_silently() {
 
 #[tokio::test]
 async fn the_other_tab_can_take_the_newer_text() {
-    let app = App::open().await;
-    wait_saved(&app).await;
-    let tab_a = app.client.window().await.expect("the first tab");
-    let tab_b = app
-        .client
-        .new_window(true)
-        .await
-        .expect("a second tab")
-        .handle;
-    app.client
-        .switch_to_window(tab_b.clone())
-        .await
-        .expect("to tab B");
-    reopen(&app).await;
+    let (app, tab_a, tab_b) = two_tabs_on_one_draft().await;
     app.client.switch_to_window(tab_a).await.expect("to tab A");
     let text_a = "---\ntitle: Newer\n---\nNewer words.\n";
     app.paste_over(text_a).await;

@@ -101,7 +101,8 @@ fn report_sizes(dist: &Path) {
     );
 }
 
-async fn time_to_editable(base_url: &str) -> f64 {
+/// A fresh Chromium (new profile) with the app opened at `base_url`.
+async fn open_app(base_url: &str) -> (Driver, fantoccini::Client) {
     let driver = Driver::start().await;
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities())
@@ -112,6 +113,11 @@ async fn time_to_editable(base_url: &str) -> f64 {
         .goto(base_url)
         .await
         .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    (driver, client)
+}
+
+async fn time_to_editable(base_url: &str) -> f64 {
+    let (_driver, client) = open_app(base_url).await;
     let script = "const m = performance.getEntriesByName('quire:editable')[0];
                   const ed = document.querySelector('[data-testid=editor]');
                   return m && ed && !ed.disabled ? m.startTime : null;";
@@ -173,16 +179,7 @@ fn summary(label: &str, mut times: Vec<f64>) {
 }
 
 async fn form_edit_timings(base_url: &str) {
-    let driver = Driver::start().await;
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities())
-        .connect(&driver.url())
-        .await
-        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
-    client
-        .goto(base_url)
-        .await
-        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    let (_driver, client) = open_app(base_url).await;
     client
         .wait()
         .at_most(WAIT)
@@ -260,16 +257,7 @@ return lo;
 ";
 
 async fn save_timings(base_url: &str) {
-    let driver = Driver::start().await;
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities())
-        .connect(&driver.url())
-        .await
-        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
-    client
-        .goto(base_url)
-        .await
-        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    let (_driver, client) = open_app(base_url).await;
     client
         .wait()
         .at_most(WAIT)
