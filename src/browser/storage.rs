@@ -57,3 +57,31 @@ pub fn remove_draft(id: &str) -> Result<(), BrowserError> {
         .remove_item(&drafts::draft_key(id))
         .map_err(BrowserError::from_js)
 }
+
+fn manager() -> Result<web_sys::StorageManager, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    Ok(window.navigator().storage())
+}
+
+/// Ask the browser to keep this site's storage under pressure (`navigator.storage.persist()`).
+pub async fn request_persistence() -> Result<bool, BrowserError> {
+    let promise = manager()?.persist().map_err(BrowserError::from_js)?;
+    let granted = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(BrowserError::from_js)?;
+    Ok(granted.as_bool().unwrap_or(false))
+}
+
+/// The site's storage use and quota in bytes (`navigator.storage.estimate()`).
+pub async fn estimate() -> Result<(f64, f64), BrowserError> {
+    use wasm_bindgen::JsCast;
+    let promise = manager()?.estimate().map_err(BrowserError::from_js)?;
+    let estimate: web_sys::StorageEstimate = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(BrowserError::from_js)?
+        .unchecked_into();
+    Ok((
+        estimate.get_usage().unwrap_or(0.0),
+        estimate.get_quota().unwrap_or(0.0),
+    ))
+}

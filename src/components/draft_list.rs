@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::StorageUsage;
 use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
@@ -71,6 +72,7 @@ pub fn DraftList() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <StorageUsage />
         </section>
     }
 }

@@ -13,6 +13,7 @@ mod notice;
 mod preview;
 mod raw_field;
 mod status_bar;
+mod storage_usage;
 
 pub use add_key::AddKey;
 pub use chip_list::ChipList;
@@ -27,3 +28,4 @@ pub use notice::Notice;
 pub use preview::Preview;
 pub use raw_field::RawField;
 pub use status_bar::StatusBar;
+pub use storage_usage::StorageUsage;
