@@ -229,6 +229,16 @@ impl App {
         v.as_str().unwrap_or_default().to_string()
     }
 
+    /// Wait until the editor holds exactly `expected`.
+    pub async fn wait_for_editor_text(&self, expected: &str) {
+        self.wait_until(
+            "the editor's text",
+            "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+            vec![json!(expected)],
+        )
+        .await;
+    }
+
     /// Poll `script` (which returns a boolean) until it returns true; fail with `what`.
     pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
         let deadline = Instant::now() + WAIT;

@@ -87,12 +87,7 @@ async fn title_edit_changes_only_its_line_and_undoes_with_ctrl_z() {
         .send_keys(&chord(Key::Control, "z"))
         .await
         .expect("Ctrl+Z");
-    app.wait_until(
-        "Ctrl+Z to restore the text",
-        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
-        vec![json!(before)],
-    )
-    .await;
+    app.wait_for_editor_text(&before).await;
     app.wait_until(
         "the form to follow the undo",
         "return document.querySelector('[data-testid=fm-title]').value === 'Untitled post'",
@@ -189,12 +184,7 @@ async fn excerpt_field_edits_only_the_text_between_the_markers() {
         .await
         .expect("typing the excerpt");
     let expected = seed.replace(old, "My new summary.");
-    app.wait_until(
-        "only the excerpt to change in the source",
-        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
-        vec![json!(expected)],
-    )
-    .await;
+    app.wait_for_editor_text(&expected).await;
     app.wait_until(
         "the card to show the new excerpt and the title",
         "const card = document.querySelector('[data-testid=excerpt-preview]');
@@ -225,11 +215,7 @@ async fn toml_posts_get_the_same_form() {
         .send_keys(&format!("{}!", char::from(Key::End)))
         .await
         .expect("typing");
-    app.wait_until(
-        "only the TOML title to change",
-        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
-        vec![json!(post.replace("\"Hugo post\"", "\"Hugo post!\""))],
-    )
-    .await;
+    app.wait_for_editor_text(&post.replace("\"Hugo post\"", "\"Hugo post!\""))
+        .await;
     app.close().await;
 }
