@@ -8,11 +8,11 @@ use crate::state::use_editor_state;
 
 fn describe(convention: &Convention) -> String {
     match convention {
-        Convention::FrontMatterKey => "the excerpt: key in the front matter".into(),
-        Convention::StartEnd => "between <!-- excerpt start --> and <!-- excerpt end -->".into(),
-        Convention::Separator(s) => format!("everything before the post's excerpt_separator {s}"),
-        Convention::More => "everything before <!--more-->".into(),
-        Convention::FirstParagraph => "the first paragraph (no marker)".into(),
+        Convention::FrontMatterKey => "Set by the excerpt: key in the front matter.".into(),
+        Convention::StartEnd => "Between <!-- excerpt start --> and <!-- excerpt end -->.".into(),
+        Convention::Separator(s) => format!("Everything before the post's excerpt_separator {s}."),
+        Convention::More => "Everything before <!--more-->.".into(),
+        Convention::FirstParagraph => "The first paragraph (no marker).".into(),
     }
 }
 
@@ -56,7 +56,7 @@ pub fn ExcerptPanel() -> impl IntoView {
         <section class="panel excerpt-panel" aria-labelledby="excerpt-heading">
             <h2 id="excerpt-heading" class="panel-title">"Excerpt"</h2>
             <p class="excerpt-convention" data-testid="excerpt-convention">
-                "Marked by " {move || state.excerpt.with(|e| describe(&e.convention))}
+                {move || state.excerpt.with(|e| describe(&e.convention))}
             </p>
             <ul class="excerpt-warnings" aria-live="polite">
                 {move || state.excerpt.with(|e| e.warnings.iter().map(|w| view! { <li>{warning_text(w)}</li> }).collect::<Vec<_>>())}

@@ -8,8 +8,10 @@ use crate::persist::Persistence;
 fn kb(bytes: f64) -> String {
     if bytes >= 1_000_000.0 {
         format!("{:.1} MB", bytes / 1_000_000.0)
-    } else {
+    } else if bytes >= 1000.0 {
         format!("{:.0} KB", bytes / 1000.0)
+    } else {
+        format!("{bytes:.0} bytes")
     }
 }
 
