@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod download;
 pub mod editor;
+pub mod file;
 pub mod lifecycle;
 pub mod perf;
 pub mod storage;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::StorageUsage;
+use super::{ImportButton, StorageUsage};
 use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
@@ -39,6 +39,7 @@ pub fn DraftList() -> impl IntoView {
                     on:click=move |_| persistence.new_draft(state, template())>"New"</button>
                 <button type="button" data-testid="duplicate-draft"
                     on:click=move |_| persistence.new_draft(state, state.source.get_untracked())>"Duplicate"</button>
+                <ImportButton />
                 <input type="search" class="fm-input" data-testid="draft-filter" placeholder="Filter…"
                     aria-label="Filter drafts by title" prop:value=filter
                     on:input:target=move |ev| set_filter.set(ev.target().value()) />

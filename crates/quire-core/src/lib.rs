@@ -9,6 +9,7 @@ pub mod edit;
 pub mod excerpt;
 pub mod export;
 pub mod front_matter;
+pub mod import;
 pub mod post;
 pub mod render;
 pub mod stats;

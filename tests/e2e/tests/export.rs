@@ -73,3 +73,120 @@ async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }
+
+/// Wait until the first draft (the template) is saved and listed.
+async fn wait_first_draft(app: &App) {
+    app.wait_until(
+        "the first draft to be listed",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 1",
+        vec![],
+    )
+    .await;
+}
+
+async fn draft_count(app: &App) -> u64 {
+    let n = app
+        .js(
+            "return document.querySelectorAll('[data-testid=draft-item]').length",
+            vec![],
+        )
+        .await;
+    n.as_u64().unwrap_or(0)
+}
+
+async fn open_file(app: &App, path: &std::path::Path) {
+    let input = app
+        .client
+        .find(Locator::Css(&testid("import-file")))
+        .await
+        .expect("the file input");
+    input
+        .send_keys(&path.to_string_lossy())
+        .await
+        .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+}
+
+#[tokio::test]
+async fn an_opened_file_becomes_a_new_draft_and_downloads_byte_exact() {
+    let dir = download_dir("import");
+    let app = App::open_with_prefs(json!({
+        "download.default_directory": dir.to_string_lossy(),
+        "download.prompt_for_download": false,
+    }))
+    .await;
+    wait_first_draft(&app).await;
+    let template = app.editor_text().await;
+    let seed_path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/seed-post.md")
+        .canonicalize()
+        .expect("the seed post's path");
+    let seed_bytes = std::fs::read(&seed_path).unwrap_or_default();
+    open_file(&app, &seed_path).await;
+    app.wait_for_editor_text(&seed_post()).await;
+    app.wait_until(
+        "a second draft",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
+        vec![],
+    )
+    .await;
+    // The draft that was open is kept as it was.
+    let kept = app
+        .js(
+            "const ids = [...document.querySelectorAll('[data-testid=draft-item]')].map(li => li.dataset.draftId);
+             return ids.map(id => localStorage.getItem('quire/v1/draft/' + id));",
+            vec![],
+        )
+        .await;
+    assert!(
+        kept.as_array()
+            .is_some_and(|texts| texts.contains(&json!(template))),
+        "{kept}"
+    );
+
+    let button = app
+        .client
+        .find(Locator::Css(&testid("export-md")))
+        .await
+        .expect("the download button");
+    button.click().await.expect("clicking download");
+    let file = downloaded(&dir).await;
+    assert_eq!(
+        std::fs::read(&file).unwrap_or_default(),
+        seed_bytes,
+        "opened then downloaded: same bytes"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}
+
+#[tokio::test]
+async fn binary_and_non_utf8_files_are_refused_with_a_notice() {
+    let dir = download_dir("bad-files");
+    let binary = dir.join("picture.md");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("writing a binary file");
+    let latin1 = dir.join("latin1.md");
+    std::fs::write(&latin1, b"---\ntitle: caf\xe9\n---\n").expect("writing a Latin-1 file");
+    let app = App::open().await;
+    wait_first_draft(&app).await;
+    let before = app.editor_text().await;
+    let drafts = draft_count(&app).await;
+    for (file, why) in [(&binary, "not text"), (&latin1, "not UTF-8")] {
+        open_file(&app, file).await;
+        app.wait_until(
+            "the refusal notice",
+            "const n = document.querySelector('[data-testid=notice]');
+             return !!n && n.textContent.includes(arguments[0]);",
+            vec![json!(why)],
+        )
+        .await;
+        assert_eq!(
+            draft_count(&app).await,
+            drafts,
+            "no draft for {}",
+            file.display()
+        );
+        assert_eq!(app.editor_text().await, before);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}

@@ -1,0 +1,43 @@
+//! Opening a post file as a new draft; the open draft is never overwritten.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::persist::Persistence;
+use crate::state::use_editor_state;
+
+/// "Open…": a file input for .md, .markdown and .txt files.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
+    let open = move |file: web_sys::File| {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let read = browser::file::read_bytes(&file).await;
+            match read.map(|bytes| quire_core::import::decode(&bytes)) {
+                Ok(Ok(text)) => persistence.new_draft(state, text),
+                Ok(Err(why)) => state
+                    .notice
+                    .set(Some(format!("{name} was not opened: {why}."))),
+                Err(err) => state
+                    .notice
+                    .set(Some(format!("{name} could not be read: {err}."))),
+            }
+        });
+    };
+    view! {
+        <label class="button-like">
+            "Open…"
+            <input type="file" class="visually-hidden" data-testid="import-file"
+                accept=".md,.markdown,.txt,text/markdown,text/plain"
+                on:change:target=move |ev| {
+                    let input = ev.target();
+                    if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                        open(file);
+                    }
+                    input.set_value("");
+                } />
+        </label>
+    }
+}
