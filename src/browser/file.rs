@@ -2,10 +2,16 @@
 
 use super::BrowserError;
 
-/// The bytes of `file`.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+/// The file chosen in a file input: its name, and its bytes or why they could not be read.
+/// The input is cleared, so that choosing the same file again opens it again.
+pub async fn take_chosen(
+    input: &web_sys::HtmlInputElement,
+) -> Option<(String, Result<Vec<u8>, BrowserError>)> {
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(BrowserError::from_js)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(BrowserError::from_js);
+    Some((file.name(), bytes))
 }

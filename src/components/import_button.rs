@@ -11,21 +11,6 @@ use crate::state::use_editor_state;
 pub fn ImportButton() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
-    let open = move |file: web_sys::File| {
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let read = browser::file::read_bytes(&file).await;
-            match read.map(|bytes| quire_core::import::decode(&bytes)) {
-                Ok(Ok(text)) => persistence.new_draft(state, text),
-                Ok(Err(why)) => state
-                    .notice
-                    .set(Some(format!("{name} was not opened: {why}."))),
-                Err(err) => state
-                    .notice
-                    .set(Some(format!("{name} could not be read: {err}."))),
-            }
-        });
-    };
     view! {
         <label class="button-like">
             "Open…"
@@ -33,10 +18,16 @@ pub fn ImportButton() -> impl IntoView {
                 accept=".md,.markdown,.txt,text/markdown,text/plain"
                 on:change:target=move |ev| {
                     let input = ev.target();
-                    if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                        open(file);
-                    }
-                    input.set_value("");
+                    leptos::task::spawn_local(async move {
+                        let Some((name, read)) = browser::file::take_chosen(&input).await else {
+                            return;
+                        };
+                        match read.map(|bytes| quire_core::import::decode(&bytes)) {
+                            Ok(Ok(text)) => persistence.new_draft(state, text),
+                            Ok(Err(why)) => state.notice.set(Some(format!("{name} was not opened: {why}."))),
+                            Err(err) => state.notice.set(Some(format!("{name} could not be read: {err}."))),
+                        }
+                    });
                 } />
         </label>
     }
