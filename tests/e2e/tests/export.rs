@@ -37,14 +37,20 @@ async fn downloaded(dir: &PathBuf) -> PathBuf {
     }
 }
 
-#[tokio::test]
-async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
-    let dir = download_dir("seed");
+/// The app in a Chromium that saves downloads, unasked, into a fresh folder.
+async fn open_with_downloads(name: &str) -> (App, PathBuf) {
+    let dir = download_dir(name);
     let app = App::open_with_prefs(json!({
         "download.default_directory": dir.to_string_lossy(),
         "download.prompt_for_download": false,
     }))
     .await;
+    (app, dir)
+}
+
+#[tokio::test]
+async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
+    let (app, dir) = open_with_downloads("seed").await;
     let seed = seed_post();
     app.paste_over(&seed).await;
     let button = app
@@ -108,12 +114,7 @@ async fn open_file(app: &App, path: &std::path::Path) {
 
 #[tokio::test]
 async fn an_opened_file_becomes_a_new_draft_and_downloads_byte_exact() {
-    let dir = download_dir("import");
-    let app = App::open_with_prefs(json!({
-        "download.default_directory": dir.to_string_lossy(),
-        "download.prompt_for_download": false,
-    }))
-    .await;
+    let (app, dir) = open_with_downloads("import").await;
     wait_first_draft(&app).await;
     let template = app.editor_text().await;
     let seed_path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
