@@ -1,0 +1,435 @@
+//! The body as a list of top-level blocks, each with its source start and its HTML, kept
+//! up to date by re-parsing only the blocks around an edit.
+//!
+//! CommonMark is nearly local: a top-level block is parsed from the state left by the
+//! blocks before it. After an edit, the blocks from the one before the edit to the one
+//! after it are parsed again; the result is used only when the first untouched block after
+//! the window comes out of the new parse exactly as before (same start, same HTML), so a
+//! fence or list that now swallows what follows widens the window instead of going wrong.
+//! Link reference definitions made elsewhere are handed to the window's parser; footnotes
+//! (numbered across the whole document), duplicate definitions, or changed definitions
+//! fall back to a full render. A property test checks that every update equals a full
+//! render.
+
+use core::cell::{Cell, RefCell};
+use core::fmt;
+use std::rc::Rc;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+
+use super::{options, safe_event};
+
+/// One top-level block of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte offset of the start of the line where the block begins.
+    pub start: usize,
+    /// The block's HTML, exactly the part of a full render that belongs to it.
+    pub html: String,
+}
+
+/// A change to the list of rendered blocks: replace `remove` blocks from `start` with
+/// `insert`. A full render replaces everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patch {
+    /// Index of the first block replaced.
+    pub start: usize,
+    /// How many of the old blocks go.
+    pub remove: usize,
+    /// The HTML of the blocks put in their place, in order.
+    pub insert: Vec<String>,
+}
+
+impl Patch {
+    /// Whether the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.remove == 0 && self.insert.is_empty()
+    }
+}
+
+/// A link reference definition found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Definition {
+    /// Byte offset in the body where it starts.
+    start: usize,
+    /// Its label, lowercased (for spotting duplicates).
+    label: String,
+    /// The definition written back as Markdown, for the parser of a window.
+    markdown: String,
+}
+
+/// What one parse of a stretch of the body gave.
+struct Parsed {
+    /// Blocks with starts relative to the parsed text.
+    blocks: Vec<Block>,
+    /// Definitions with starts relative to the parsed text.
+    definitions: Vec<Definition>,
+    footnotes: bool,
+}
+
+/// The rendered body, block by block, updated by [`BlockRenderer::update`].
+#[derive(Debug, Clone, Default)]
+pub struct BlockRenderer {
+    body: String,
+    blocks: Vec<Block>,
+    definitions: Vec<Definition>,
+    footnotes: bool,
+    /// How many blocks the last update parsed again (for the bench and tests).
+    last_reparsed: usize,
+}
+
+impl BlockRenderer {
+    /// Render `body` in full.
+    pub fn new(body: &str) -> BlockRenderer {
+        let mut renderer = BlockRenderer::default();
+        renderer.render_full(body);
+        renderer
+    }
+
+    /// The blocks, in order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The body the blocks were rendered from.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The whole HTML: the blocks' HTML in order.
+    pub fn html(&self) -> String {
+        self.blocks.iter().map(|b| b.html.as_str()).collect()
+    }
+
+    /// How many blocks the last update rendered again.
+    pub fn last_reparsed(&self) -> usize {
+        self.last_reparsed
+    }
+
+    /// Index of the block holding byte `offset` of the body (the last block starting at or
+    /// before it; the first block for text before it).
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let after = self.blocks.partition_point(|b| b.start <= offset);
+        Some(after.saturating_sub(1))
+    }
+
+    /// Bring the blocks up to date with `body`; returns what changed.
+    pub fn update(&mut self, body: &str) -> Patch {
+        if body == self.body {
+            self.last_reparsed = 0;
+            return Patch {
+                start: 0,
+                remove: 0,
+                insert: Vec::new(),
+            };
+        }
+        if self.footnotes || self.blocks.is_empty() {
+            return self.render_full(body);
+        }
+        let (prefix, suffix) = common_ends(&self.body, body);
+        let old_end = self.body.len() - suffix;
+        let delta = body.len() as isize - self.body.len() as isize;
+        let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
+        // Start where a parse starts clean: after a blank line. (A link definition right
+        // above a paragraph is folded into it, so the paragraph's own line is no start.)
+        while first > 0 && !after_blank_line(&self.body, self.blocks[first].start) {
+            first -= 1;
+        }
+        let last = self.block_at(old_end).unwrap_or(0);
+        // Try the block after the edit as the anchor, then the one after that; past that,
+        // parse to the end (an unclosed fence or HTML block swallows the rest anyway).
+        for next in [last + 1, last + 2, usize::MAX] {
+            if let Some(patch) = self.try_window(body, first, next, delta) {
+                return patch;
+            }
+        }
+        self.render_full(body)
+    }
+
+    fn render_full(&mut self, body: &str) -> Patch {
+        let parsed = parse(body, None);
+        let removed = self.blocks.len();
+        self.body = body.to_string();
+        self.blocks = parsed.blocks;
+        self.definitions = parsed.definitions;
+        self.footnotes = parsed.footnotes;
+        self.last_reparsed = self.blocks.len();
+        Patch {
+            start: 0,
+            remove: removed,
+            insert: self.blocks.iter().map(|b| b.html.clone()).collect(),
+        }
+    }
+
+    /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
+    /// `next` (which must come out unchanged), or to the end when `next` is past the last
+    /// block. `None` when the anchor moved or the definitions need a full render.
+    fn try_window(&mut self, body: &str, first: usize, next: usize, delta: isize) -> Option<Patch> {
+        let start = if first == 0 {
+            0
+        } else {
+            self.blocks[first].start
+        };
+        let to_end = next >= self.blocks.len();
+        let (anchor_new, check_end) = if to_end {
+            (body.len(), body.len())
+        } else {
+            let anchor = shift(self.blocks[next].start, delta)?;
+            let after = match self.blocks.get(next + 1) {
+                Some(b) => shift(b.start, delta)?,
+                None => body.len(),
+            };
+            (anchor, after)
+        };
+        if anchor_new < start || check_end > body.len() || !body.is_char_boundary(check_end) {
+            return None;
+        }
+        let outside = self.definitions_outside(start, self.old_window_end(next));
+        let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
+        let mut parsed = parse(&body[start..check_end], Some(&markdown));
+        if parsed.footnotes {
+            return None;
+        }
+        if !to_end {
+            // The anchor block must be parsed exactly as before.
+            let anchor = parsed.blocks.pop()?;
+            if anchor.start + start != anchor_new || anchor.html != self.blocks[next].html {
+                return None;
+            }
+        }
+        // Definitions: the window's must be the ones it had, and none may clash with one
+        // made outside it.
+        let old_end = self.old_window_end(next);
+        let before: Vec<(&str, &str)> = self
+            .definitions
+            .iter()
+            .filter(|d| d.start >= start && d.start < old_end)
+            .map(|d| (d.label.as_str(), d.markdown.as_str()))
+            .collect();
+        let window_defs: Vec<Definition> = parsed
+            .definitions
+            .into_iter()
+            .filter(|d| d.start + start < anchor_new)
+            .collect();
+        let after: Vec<(&str, &str)> = window_defs
+            .iter()
+            .map(|d| (d.label.as_str(), d.markdown.as_str()))
+            .collect();
+        if before != after
+            || window_defs
+                .iter()
+                .any(|d| outside.iter().any(|o| o.label == d.label))
+        {
+            return None;
+        }
+        let end_block = next.min(self.blocks.len());
+        let inserted: Vec<Block> = parsed
+            .blocks
+            .into_iter()
+            .map(|b| Block {
+                start: b.start + start,
+                html: b.html,
+            })
+            .collect();
+        let patch = Patch {
+            start: first,
+            remove: end_block - first,
+            insert: inserted.iter().map(|b| b.html.clone()).collect(),
+        };
+        // Shift what follows, then splice.
+        for block in &mut self.blocks[end_block..] {
+            block.start = shift(block.start, delta)?;
+        }
+        let count = inserted.len();
+        self.last_reparsed = count;
+        self.blocks.splice(first..end_block, inserted);
+        let mut definitions: Vec<Definition> = Vec::with_capacity(self.definitions.len());
+        for d in self.definitions.drain(..) {
+            if d.start < start {
+                definitions.push(d);
+            } else if d.start >= old_end {
+                definitions.push(Definition {
+                    start: shift(d.start, delta)?,
+                    ..d
+                });
+            }
+        }
+        definitions.extend(window_defs.into_iter().map(|d| Definition {
+            start: d.start + start,
+            ..d
+        }));
+        definitions.sort_by_key(|d| d.start);
+        self.definitions = definitions;
+        self.body = body.to_string();
+        Some(patch)
+    }
+
+    /// Where the old window ending before block `next` ends in the old body.
+    fn old_window_end(&self, next: usize) -> usize {
+        self.blocks.get(next).map_or(self.body.len(), |b| b.start)
+    }
+
+    fn definitions_outside(&self, start: usize, end: usize) -> Vec<Definition> {
+        self.definitions
+            .iter()
+            .filter(|d| d.start < start || d.start >= end)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Lengths of the longest common prefix and suffix of `a` and `b` that do not overlap,
+/// on character boundaries.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    while !a.is_char_boundary(prefix) || !b.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let limit = x.len().min(y.len()) - prefix;
+    let mut suffix = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(limit)
+        .take_while(|(p, q)| p == q)
+        .count();
+    while !a.is_char_boundary(a.len() - suffix) || !b.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
+}
+
+fn shift(offset: usize, delta: isize) -> Option<usize> {
+    offset.checked_add_signed(delta)
+}
+
+/// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
+/// Markdown holding the link reference definitions made outside `text`.
+fn parse(text: &str, definitions: Option<&str>) -> Parsed {
+    let defs_parser = definitions
+        .filter(|d| !d.is_empty())
+        .map(|d| Parser::new_ext(d, options()));
+    let outside = defs_parser.as_ref().map(|p| p.reference_definitions());
+    let callback = |link: BrokenLink<'_>| {
+        let def = outside?.get(link.reference.as_ref())?;
+        let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
+        Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
+    };
+    let parser = Parser::new_with_broken_link_callback(text, options(), Some(callback));
+    let mut definitions: Vec<Definition> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| Definition {
+            start: def.span.start,
+            label: label.to_lowercase(),
+            markdown: definition_markdown(label, &def.dest, def.title.as_deref()),
+        })
+        .collect();
+    definitions.sort_by_key(|d| d.start);
+
+    let out = Rc::new(RefCell::new(String::with_capacity(
+        text.len() + text.len() / 2,
+    )));
+    // (where the block's first event starts, where its HTML starts)
+    let cuts = Rc::new(RefCell::new(Vec::<(usize, usize)>::new()));
+    let footnotes = Rc::new(Cell::new(false));
+    let mut depth = 0usize;
+    let events = {
+        let out = Rc::clone(&out);
+        let cuts = Rc::clone(&cuts);
+        let footnotes = Rc::clone(&footnotes);
+        parser.into_offset_iter().map(move |(event, range)| {
+            if depth == 0 {
+                cuts.borrow_mut().push((range.start, out.borrow().len()));
+            }
+            match &event {
+                Event::Start(tag) => {
+                    if matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_)) {
+                        footnotes.set(true);
+                    }
+                    depth += 1;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::FootnoteReference(_) => footnotes.set(true),
+                _ => {}
+            }
+            safe_event(event)
+        })
+    };
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(Sink(Rc::clone(&out)), events);
+    let html = out.borrow();
+    let cuts = cuts.borrow();
+    let blocks = cuts
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, from))| {
+            let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
+            Block {
+                start: line_start(text, start),
+                html: html[from..to].to_string(),
+            }
+        })
+        .collect();
+    Parsed {
+        blocks,
+        definitions,
+        footnotes: footnotes.get(),
+    }
+}
+
+/// Whether the line before the one starting at `offset` is blank (or there is none).
+fn after_blank_line(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
+    let Some(before) = before.strip_suffix('\n') else {
+        return offset == 0;
+    };
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.chars().all(|c| c == ' ' || c == '\t')
+}
+
+/// The start of the line holding `offset`, so a block's start covers its indentation and
+/// container markers.
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// A definition written back as Markdown that parses to the same destination and title.
+fn definition_markdown(label: &str, dest: &str, title: Option<&str>) -> String {
+    let mut md = format!("[{label}]: <{}>", escape(dest));
+    if let Some(title) = title {
+        md.push_str(&format!(" \"{}\"", escape(title)));
+    }
+    md.push_str("\n\n");
+    md
+}
+
+/// Backslash-escape the characters that would be read as syntax or entities.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '<' | '>' | '"' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collects the HTML writer's output in a string shared with the event iterator.
+struct Sink(Rc<RefCell<String>>);
+
+impl fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

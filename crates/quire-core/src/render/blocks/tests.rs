@@ -1,0 +1,188 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::render::render_markdown;
+
+/// Apply `patch` to a list of block HTML, as the preview does to its DOM.
+fn apply(list: &mut Vec<String>, patch: &Patch) {
+    list.splice(
+        patch.start..patch.start + patch.remove,
+        patch.insert.clone(),
+    );
+}
+
+/// Update `renderer` to `body` and check it against a fresh full render.
+fn check_update(renderer: &mut BlockRenderer, body: &str) {
+    let mut dom: Vec<String> = renderer.blocks().iter().map(|b| b.html.clone()).collect();
+    let patch = renderer.update(body);
+    apply(&mut dom, &patch);
+    let fresh = BlockRenderer::new(body);
+    assert_eq!(renderer.html(), render_markdown(body), "html for {body:?}");
+    assert_eq!(renderer.blocks(), fresh.blocks(), "blocks for {body:?}");
+    let expected: Vec<String> = fresh.blocks().iter().map(|b| b.html.clone()).collect();
+    assert_eq!(dom, expected, "patched list for {body:?}");
+}
+
+#[test]
+fn full_render_cuts_at_top_level_blocks() {
+    let body = "# Title\n\nA paragraph\nover two lines.\n\n- a\n- b\n\n> quote\n\n```\ncode\n```\n";
+    let r = BlockRenderer::new(body);
+    let starts: Vec<usize> = r.blocks().iter().map(|b| b.start).collect();
+    assert_eq!(starts, vec![0, 9, 38, 47, 56]);
+    assert_eq!(r.blocks()[0].html, "<h1>Title</h1>\n");
+    assert_eq!(r.html(), render_markdown(body));
+    assert_eq!(r.block_at(0), Some(0));
+    assert_eq!(r.block_at(45), Some(2));
+    assert_eq!(r.block_at(47), Some(3));
+}
+
+#[test]
+fn typing_in_a_paragraph_reparses_a_few_blocks() {
+    let mut body = String::new();
+    for i in 0..200 {
+        body.push_str(&format!("Paragraph {i} with *some* text.\n\n"));
+    }
+    let mut r = BlockRenderer::new(&body);
+    let at = body.find("Paragraph 100").unwrap_or(0) + 5;
+    body.insert(at, 'x');
+    let patch = r.update(&body);
+    assert_eq!(patch.start, 99);
+    assert_eq!(patch.remove, 2);
+    assert_eq!(patch.insert.len(), 2);
+    assert!(patch.insert[1].contains("Paragxraph 100"));
+    assert_eq!(r.last_reparsed(), 2);
+    assert_eq!(r.html(), render_markdown(&body));
+}
+
+#[test]
+fn table_of_edits_equals_full_render() {
+    // (before, after): each pair is a change that reaches past the edited block.
+    let cases = [
+        ("a\n\nb\n\nc\n", "a\n\n```\nb\n\nc\n"),
+        ("a\n\n```\nb\n\nc\n", "a\n\nb\n\nc\n"),
+        ("para\n# head\n\nnext\n", "para\nhead\n\nnext\n"),
+        ("para\n\nline\n", "para\n\nline\n---\n"),
+        ("- a\n\n  b\n\nc\n", "- a\n\n  b\n\n  c\n"),
+        ("see [x]\n\n[x]: /one\n", "see [x]\n\n[x]: /two\n"),
+        (
+            "see [x]\n\nother\n\n[x]: /one\n",
+            "see [x] now\n\nother\n\n[x]: /one\n",
+        ),
+        (
+            "[x]: /a\n\n[x]\n\n[x]: /b\n",
+            "[x]: /a\n\n[x]!\n\n[x]: /b\n",
+        ),
+        ("a[^1]\n\n[^1]: n\n", "ab[^1]\n\n[^1]: n\n"),
+        ("<div>\n\nx\n\n</div>\n", "<div>\nx\n\n</div>\n"),
+        ("a\n\nb", "a\n\nb\n\n"),
+        ("", "# new\n"),
+        ("# gone\n", ""),
+        ("\n\n\na\n", "\n\nx\na\n"),
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+        ),
+        ("é\n\nü\n", "é\n\nüü\n"),
+        ("> a\n\nb\n", "> a\nb\n"),
+        ("1. a\n\n2. b\n", "1. a\n2. b\n"),
+    ];
+    for (before, after) in cases {
+        let mut r = BlockRenderer::new(before);
+        assert_eq!(r.html(), render_markdown(before), "{before:?}");
+        check_update(&mut r, after);
+        check_update(&mut r, before);
+    }
+}
+
+#[test]
+fn unchanged_body_gives_an_empty_patch() {
+    let mut r = BlockRenderer::new("a\n\nb\n");
+    assert!(r.update("a\n\nb\n").is_empty());
+}
+
+const LINES: &[&str] = &[
+    "# Heading",
+    "## Sub *heading*",
+    "Plain text with a [link](/x) and `code`.",
+    "more text",
+    "",
+    "",
+    "- item",
+    "- [ ] task",
+    "  - nested",
+    "  continued",
+    "1. one",
+    "2) two",
+    "> quote",
+    "> > deeper",
+    "```rust",
+    "```",
+    "~~~",
+    "    indented code",
+    "---",
+    "===",
+    "***",
+    "| a | b |",
+    "|---|:-:|",
+    "| 1 | 2 |",
+    "[ref]: /url \"Title\"",
+    "[Other Ref]: </a b>",
+    "see [ref], [other ref] and [missing]",
+    "<div class=\"x\">",
+    "</div>",
+    "<!-- excerpt start -->",
+    "<!-- excerpt end -->",
+    "<script>",
+    "</script>",
+    "a note[^n]",
+    "[^n]: the note",
+    "~~struck~~ and **bold**",
+    "{% include x.html %}",
+    "\tTabbed",
+    "é ü 日本",
+];
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(LINES), 0..30).prop_map(|lines| {
+        let mut s = lines.join("\n");
+        s.push('\n');
+        s
+    })
+}
+
+fn insertion() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(LINES).prop_map(|l| format!("{l}\n")),
+        prop::sample::select(LINES).prop_map(str::to_string),
+        prop::sample::select(
+            &["\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*"][..]
+        )
+        .prop_map(str::to_string),
+    ]
+}
+
+/// A random edit: delete `len` characters at fraction `at` of the text, insert `text`.
+fn edit(body: &str, at: f64, len: usize, text: &str) -> String {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let i = ((chars.len() as f64) * at) as usize;
+    let start = chars.get(i).map_or(body.len(), |&(b, _)| b);
+    let end = chars.get(i + len).map_or(body.len(), |&(b, _)| b);
+    format!("{}{}{}", &body[..start], text, &body[end..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_update_equals_a_full_render(
+        doc in document(),
+        edits in prop::collection::vec((0.0f64..1.0, 0usize..12, insertion()), 1..6),
+    ) {
+        let mut r = BlockRenderer::new(&doc);
+        let mut body = doc;
+        for (at, len, text) in edits {
+            body = edit(&body, at, len, &text);
+            check_update(&mut r, &body);
+        }
+    }
+}

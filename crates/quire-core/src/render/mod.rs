@@ -1,0 +1,162 @@
+//! Markdown body to preview HTML.
+//!
+//! The body is rendered with pulldown-cmark and the GitHub-flavoured extensions a Jekyll
+//! site (kramdown with GFM input) also understands: tables, strikethrough, task lists and
+//! footnotes. The front-matter block is never part of the rendered text.
+//!
+//! Link and image URLs with a scheme that runs code (`javascript:`, `vbscript:`, a
+//! non-image `data:`) are replaced by `#`; raw HTML passes through, and the app shows the
+//! preview in a sandboxed frame where no script runs (see `docs/ARCHITECTURE.md`).
+
+pub mod blocks;
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+use crate::post;
+
+pub use blocks::{Block, BlockRenderer, Patch};
+
+/// The Markdown extensions the preview enables.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Render a Markdown body (no front matter) to HTML.
+pub fn render_markdown(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
+    html::push_html(
+        &mut out,
+        Parser::new_ext(markdown, options()).map(safe_event),
+    );
+    out
+}
+
+/// The event with a code-running link or image URL replaced by `#`.
+pub(crate) fn safe_event(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url, false),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url, true),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
+/// `url`, or `#` when its scheme would run code. Browsers ignore ASCII whitespace and
+/// control characters inside a scheme, so they are skipped before comparing.
+pub fn safe_url(url: CowStr<'_>, image: bool) -> CowStr<'_> {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take_while(|&c| c != ':')
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let has_scheme = url.contains(':') && scheme.len() < 16;
+    let lower = url.trim_start().to_ascii_lowercase();
+    let unsafe_scheme = has_scheme
+        && match scheme.as_str() {
+            "javascript" | "vbscript" => true,
+            "data" => {
+                !(image && lower.starts_with("data:image/") && !lower.starts_with("data:image/svg"))
+            }
+            _ => false,
+        };
+    if unsafe_scheme {
+        CowStr::Borrowed("#")
+    } else {
+        url
+    }
+}
+
+/// Render the body of a whole post source: the front-matter block is left out.
+pub fn render_post(src: &str) -> String {
+    render_markdown(post::split(src).body_text(src))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_not_rendered() {
+        let html = render_post("---\ntitle: Secret\n---\n# Hello\n");
+        assert_eq!(html, "<h1>Hello</h1>\n");
+    }
+
+    #[test]
+    fn gfm_extensions() {
+        let cases = [
+            ("~~gone~~", "<del>gone</del>"),
+            (
+                "- [x] done",
+                "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>",
+            ),
+            ("| a | b |\n|---|---|\n| 1 | 2 |", "<td>2</td>"),
+            (
+                "Note[^1]\n\n[^1]: The note.",
+                "class=\"footnote-definition\"",
+            ),
+        ];
+        for (md, expected) in cases {
+            let html = render_markdown(md);
+            assert!(html.contains(expected), "{md:?} gave {html:?}");
+        }
+    }
+
+    #[test]
+    fn code_running_urls_become_hash() {
+        let cases = [
+            ("[a](javascript:alert(1))", "href=\"#\""),
+            ("[a](JaVaScRiPt:alert(1))", "href=\"#\""),
+            ("[a](<java\tscript:alert(1)>)", "href=\"#\""),
+            ("[a](vbscript:msgbox)", "href=\"#\""),
+            ("[a](data:text/html,<script>x</script>)", "href=\"#\""),
+            ("![a](<data:image/svg+xml,x>)", "src=\"#\""),
+            (
+                "![a](data:image/png;base64,AAAA)",
+                "src=\"data:image/png;base64,AAAA\"",
+            ),
+            (
+                "[a](https://example.com/x:y)",
+                "href=\"https://example.com/x:y\"",
+            ),
+            ("[a](/posts/a:b)", "href=\"/posts/a:b\""),
+            (
+                "[a](mailto:me@example.com)",
+                "href=\"mailto:me@example.com\"",
+            ),
+        ];
+        for (md, expected) in cases {
+            let html = render_markdown(md);
+            assert!(html.contains(expected), "{md:?} gave {html:?}");
+        }
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_body() {
+        let html = render_post("---\ntitle: x\n");
+        assert!(html.contains("title: x"), "{html}");
+    }
+}
