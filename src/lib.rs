@@ -8,6 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod persist;
+pub mod preview;
 pub mod state;
 
 /// Install the panic hook and mount the app on `<body>`.

@@ -2,6 +2,9 @@
 //!
 //! `source` is the single source of truth. Everything else is a memo over it, so a view
 //! can never disagree with the text, and nothing is recomputed unless the text changed.
+//! The views that read the whole body (word count, excerpt) follow once typing pauses
+//! ([`SETTLE_LARGE`] on large posts, the next task on small ones), so a keystroke pays only
+//! for the preview's incremental update.
 //! Views change the post only through [`EditorState::apply`], which edits the textarea the
 //! way typing does.
 
@@ -14,6 +17,11 @@ use quire_core::TextEdit;
 
 use crate::browser;
 
+/// Posts at least this long (bytes) update their whole-body views after a pause.
+const LARGE: usize = 64 * 1024;
+/// The pause after the last change before a large post's whole-body views update.
+pub const SETTLE_LARGE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The state shared by every component, provided once in context by the app.
 #[derive(Clone, Copy)]
 pub struct EditorState {
@@ -25,8 +33,12 @@ pub struct EditorState {
     pub editor: NodeRef<Textarea>,
     /// A message for the writer (`data-testid="notice"`), if any.
     pub notice: RwSignal<Option<String>>,
-    /// The body rendered to HTML.
-    pub preview_html: Memo<String>,
+    /// Fires when the editor is scrolled.
+    pub editor_scrolled: Trigger,
+    /// Fires when the editor's caret may have moved.
+    pub caret_moved: Trigger,
+    /// Fires once the source has stopped changing (see the module notes).
+    pub settled: Trigger,
     /// Words, characters and reading time of the body.
     pub stats: Memo<Stats>,
     /// The front-matter fields, or why they cannot be read.
@@ -42,13 +54,20 @@ impl EditorState {
     pub fn new(initial: String) -> Self {
         let source = RwSignal::new(initial.clone());
         let fields = Memo::new(move |_| source.with(|s| quire_core::front_matter::read(s)));
+        let settled = Trigger::new();
+        settle_after_changes(source, settled);
         EditorState {
             source,
             loaded: RwSignal::new(initial),
             editor: NodeRef::new(),
             notice: RwSignal::new(None),
-            preview_html: Memo::new(move |_| source.with(|s| quire_core::render::render_post(s))),
-            stats: Memo::new(move |_| source.with(|s| quire_core::stats::post_stats(s))),
+            editor_scrolled: Trigger::new(),
+            caret_moved: Trigger::new(),
+            settled,
+            stats: Memo::new(move |_| {
+                settled.track();
+                source.with_untracked(|s| quire_core::stats::post_stats(s))
+            }),
             fields,
             last_good_fields: Memo::new(move |previous: Option<&Vec<Field>>| {
                 fields.with(|f| match f {
@@ -56,7 +75,10 @@ impl EditorState {
                     Err(_) => previous.cloned().unwrap_or_default(),
                 })
             }),
-            excerpt: Memo::new(move |_| source.with(|s| quire_core::excerpt::detect(s))),
+            excerpt: Memo::new(move |_| {
+                settled.track();
+                source.with_untracked(|s| quire_core::excerpt::detect(s))
+            }),
         }
     }
 
@@ -92,6 +114,29 @@ impl EditorState {
             .with_untracked(|src| browser::editor::selection(&textarea, src))
             .ok()
     }
+}
+
+/// Notify `settled` after each change of `source`: in the next task for a small post,
+/// after [`SETTLE_LARGE`] without changes for a large one.
+fn settle_after_changes(source: RwSignal<String>, settled: Trigger) {
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |previous: Option<()>| {
+        let len = source.with(String::len);
+        if previous.is_none() {
+            return;
+        }
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let delay = if len < LARGE {
+            std::time::Duration::ZERO
+        } else {
+            SETTLE_LARGE
+        };
+        let handle =
+            leptos::leptos_dom::helpers::set_timeout_with_handle(move || settled.notify(), delay);
+        timer.set_value(handle.ok());
+    });
 }
 
 /// The state from context. Every component below [`crate::app::App`] has one.

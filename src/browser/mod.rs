@@ -4,9 +4,11 @@
 pub mod clock;
 pub mod download;
 pub mod editor;
+pub mod editor_map;
 pub mod file;
 pub mod lifecycle;
 pub mod perf;
+pub mod preview_frame;
 pub mod storage;
 
 use core::fmt;
@@ -62,6 +64,13 @@ impl fmt::Display for BrowserError {
 }
 
 impl std::error::Error for BrowserError {}
+
+/// Whether the page's query string holds `pair` (such as `preview=full`).
+pub fn location_query_has(pair: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == pair))
+}
 
 /// Report panics on the browser console with their message and location.
 pub fn install_panic_hook() {

@@ -4,6 +4,8 @@ use super::BrowserError;
 
 /// The mark set once the editor is mounted and can take typing.
 pub const EDITABLE: &str = "quire:editable";
+/// The mark set each time the preview has been brought up to date with the source.
+pub const PREVIEW: &str = "quire:preview";
 /// The measure of each save of a draft (text and index), main-thread time.
 pub const SAVE: &str = "quire:save";
 /// The mark where a save starts.

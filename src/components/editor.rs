@@ -19,7 +19,13 @@ pub fn Editor() -> impl IntoView {
                 spellcheck="true"
                 autofocus=true
                 prop:value=move || state.loaded.get()
-                on:input:target=move |ev| state.source.set(ev.target().value())
+                on:input:target=move |ev| {
+                    state.source.set(ev.target().value());
+                    state.caret_moved.notify();
+                }
+                on:scroll=move |_| state.editor_scrolled.notify()
+                on:keyup=move |_| state.caret_moved.notify()
+                on:click=move |_| state.caret_moved.notify()
             ></textarea>
         </section>
     }

@@ -1,16 +1,61 @@
-//! The live preview of the post's body.
+//! The live preview of the post's body, in a sandboxed frame.
 
 use leptos::prelude::*;
 
+use crate::browser::{self, preview_frame};
+use crate::preview::{Mode, PreviewController};
 use crate::state::use_editor_state;
 
-/// The rendered body, updated on every change of the source.
+/// The rendered body. The frame's document is loaded once and patched in place.
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = use_editor_state();
+    let mode = if browser::location_query_has("preview=full") {
+        Mode::Full
+    } else {
+        Mode::Incremental
+    };
+    let controller = PreviewController::new(state, mode);
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+
+    let on_source = controller.clone();
+    Effect::new(move |_| {
+        state.source.track();
+        on_source.render();
+    });
+    let on_scroll = controller.clone();
+    Effect::new(move |_| {
+        state.editor_scrolled.track();
+        on_scroll.sync_from_editor();
+    });
+    let on_caret = controller.clone();
+    Effect::new(move |_| {
+        state.caret_moved.track();
+        on_caret.show_caret();
+    });
+    let on_load = move |_| {
+        let Some(element) = frame.get_untracked() else {
+            return;
+        };
+        match preview_frame::Frame::of(&element) {
+            Ok(loaded) => controller.attach(loaded),
+            Err(err) => state
+                .notice
+                .set(Some(format!("The preview could not be shown: {err}"))),
+        }
+    };
+
     view! {
         <section class="pane preview-pane" aria-label="Preview">
-            <article class="preview" data-testid="preview" inner_html=move || state.preview_html.get()></article>
+            <iframe
+                node_ref=frame
+                class="preview-frame"
+                data-testid="preview"
+                title="Preview of the post"
+                sandbox=preview_frame::SANDBOX
+                srcdoc=preview_frame::shell()
+                on:load=on_load
+            ></iframe>
         </section>
     }
 }

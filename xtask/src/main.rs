@@ -4,6 +4,7 @@
 //! wasm-opt, and for tests Chromium and ChromeDriver), says what it is doing, and stops with
 //! a clear message naming the step that failed.
 
+mod post_build;
 mod steps;
 mod tools;
 
@@ -21,6 +22,7 @@ usage: cargo xtask <command>
                      browser tests in headless Chromium, release build, end-to-end tests
   bench              build for release and print bundle sizes and load timings
   setup              install the tools only
+  post-build         (run by Trunk after each build) add the Content-Security-Policy
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("post-build") => post_build::run(),
         Some("setup") => Toolchain::ensure().and_then(|tools| tools.browser().map(|_| ())),
         _ => {
             eprint!("{USAGE}");

@@ -18,6 +18,10 @@ use serde_json::{json, Value};
 pub use server::StaticServer;
 
 /// How long a test waits for the page to reach a state before it fails.
+/// JavaScript for the element holding the rendered body: the article inside the preview's
+/// sandboxed frame (`null` until the frame has loaded).
+pub const PREVIEW_JS: &str = "(document.querySelector('[data-testid=preview]').contentDocument || document).querySelector('article[data-testid=preview]')";
+
 pub const WAIT: Duration = Duration::from_secs(15);
 
 /// Flags for Chromium here: headless, as root, and with no attempts to reach the network.
@@ -218,11 +222,11 @@ impl App {
         assert_eq!(ok, json!(true), "insertText was refused");
     }
 
-    /// The preview's inner HTML.
+    /// The preview's inner HTML (the article inside the sandboxed frame).
     pub async fn preview_html(&self) -> String {
         let v = self
             .js(
-                "return document.querySelector('[data-testid=preview]').innerHTML",
+                &format!("const p = {PREVIEW_JS}; return p ? p.innerHTML : ''"),
                 vec![],
             )
             .await;

@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use quire_e2e::{seed_post, testid, App};
+use quire_e2e::{seed_post, testid, App, PREVIEW_JS};
 use serde_json::json;
 
 #[tokio::test]
@@ -15,8 +15,13 @@ async fn loads_without_console_errors_with_editor_and_preview() {
         text.starts_with("---\nlayout: post\n"),
         "editor holds: {text}"
     );
+    app.wait_until(
+        "the template's body in the preview frame",
+        &format!("const p = {PREVIEW_JS}; return !!p && p.textContent.includes('sum up the post')"),
+        vec![],
+    )
+    .await;
     let preview = app.preview_html().await;
-    assert!(preview.contains("sum up the post"), "preview: {preview}");
     assert!(
         !preview.contains("layout:"),
         "front matter leaked: {preview}"
@@ -44,13 +49,13 @@ async fn typing_changes_the_preview() {
         .expect("typing");
     app.wait_until(
         "the typed heading, list link and table",
-        "const p = document.querySelector('[data-testid=preview]');
+        &format!("const p = {PREVIEW_JS}; if (!p) return false;
          const h = p.querySelector('h1');
          const a = p.querySelector('li > a');
          const td = p.querySelectorAll('table td');
          return !!h && h.textContent === 'Typed heading'
              && !!a && a.getAttribute('href') === 'https://example.org/docs' && a.textContent === 'the docs'
-             && td.length === 2 && td[0].textContent === 'Ada' && td[1].textContent === '10';",
+             && td.length === 2 && td[0].textContent === 'Ada' && td[1].textContent === '10';"),
         vec![],
     )
     .await;
@@ -81,26 +86,24 @@ async fn pasted_seed_post_previews_its_body_only() {
     assert_eq!(hrefs.len(), 6, "the seed post has six linked list items");
     app.wait_until(
         "six list items with the seed post's links",
-        "const items = [...document.querySelectorAll('[data-testid=preview] li')];
+        &format!("const p = {PREVIEW_JS}; if (!p) return false;
+         const items = [...p.querySelectorAll('li')];
          const hrefs = items.map(li => li.querySelector('a') && li.querySelector('a').getAttribute('href'));
-         return JSON.stringify(hrefs) === JSON.stringify(arguments[0]);",
+         return JSON.stringify(hrefs) === JSON.stringify(arguments[0]);"),
         vec![json!(hrefs)],
     )
     .await;
 
     let heading = app
         .js(
-            "return [...document.querySelectorAll('[data-testid=preview] h2')].map(h => h.textContent)",
+            &format!("return [...{PREVIEW_JS}.querySelectorAll('h2')].map(h => h.textContent)"),
             vec![],
         )
         .await;
     assert_eq!(heading, json!(["Articles & Learning"]));
 
     let text = app
-        .js(
-            "return document.querySelector('[data-testid=preview]').textContent",
-            vec![],
-        )
+        .js(&format!("return {PREVIEW_JS}.textContent"), vec![])
         .await;
     let text = text.as_str().unwrap_or_default();
     for front_matter in [

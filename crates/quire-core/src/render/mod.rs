@@ -63,6 +63,39 @@ pub(crate) fn safe_event(event: Event<'_>) -> Event<'_> {
     }
 }
 
+/// What following a URL found in a post would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// A place in the post (`#id`).
+    Fragment,
+    /// A web or mail address, or a relative one.
+    Safe,
+    /// Anything else with a scheme: `javascript:`, `data:`, `vbscript:`, `file:`, ...
+    Unsafe,
+}
+
+/// Classify `url` as a browser would read it: ASCII whitespace and control characters are
+/// ignored, the scheme is case-insensitive.
+pub fn url_kind(url: &str) -> UrlKind {
+    let clean: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    if clean.starts_with('#') {
+        return UrlKind::Fragment;
+    }
+    let scheme_end = clean.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    match scheme_end {
+        Some(end) if end > 0 && clean[end..].starts_with(':') => {
+            match clean[..end].to_ascii_lowercase().as_str() {
+                "http" | "https" | "mailto" => UrlKind::Safe,
+                _ => UrlKind::Unsafe,
+            }
+        }
+        _ => UrlKind::Safe,
+    }
+}
+
 /// `url`, or `#` when its scheme would run code. Browsers ignore ASCII whitespace and
 /// control characters inside a scheme, so they are skipped before comparing.
 pub fn safe_url(url: CowStr<'_>, image: bool) -> CowStr<'_> {
@@ -151,6 +184,30 @@ mod tests {
         for (md, expected) in cases {
             let html = render_markdown(md);
             assert!(html.contains(expected), "{md:?} gave {html:?}");
+        }
+    }
+
+    #[test]
+    fn url_kinds() {
+        let cases = [
+            ("#intro", UrlKind::Fragment),
+            (" #x", UrlKind::Fragment),
+            ("https://example.com", UrlKind::Safe),
+            ("HTTP://example.com", UrlKind::Safe),
+            ("mailto:me@example.com", UrlKind::Safe),
+            ("/posts/a:b", UrlKind::Safe),
+            ("img/a.png", UrlKind::Safe),
+            ("?q=a:b", UrlKind::Safe),
+            ("javascript:x", UrlKind::Unsafe),
+            (" JavaScript:x", UrlKind::Unsafe),
+            ("java\tscript:x", UrlKind::Unsafe),
+            ("java\u{1}script:x", UrlKind::Unsafe),
+            ("data:text/html,x", UrlKind::Unsafe),
+            ("vbscript:x", UrlKind::Unsafe),
+            ("file:///etc/passwd", UrlKind::Unsafe),
+        ];
+        for (url, kind) in cases {
+            assert_eq!(url_kind(url), kind, "{url:?}");
         }
     }
 

@@ -1,0 +1,208 @@
+//! The preview's sandboxed frame: a separate document with no scripts (the `sandbox`
+//! attribute leaves out `allow-scripts`) and its own Content-Security-Policy, whose body
+//! the app patches in place block by block. A post's HTML can neither run code nor reach
+//! the app; its links open in a new tab.
+
+use quire_core::render::{Patch, UrlKind};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use super::BrowserError;
+
+/// The `sandbox` attribute: same origin (so the app can write the document) but no
+/// scripts, no forms, no top navigation; links may open new tabs outside the sandbox.
+pub const SANDBOX: &str = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// The frame's policy: nothing but inline styles and images/media from anywhere.
+pub const CSP: &str = "default-src 'none'; script-src 'none'; object-src 'none'; \
+     style-src 'unsafe-inline'; img-src * data: blob:; media-src * data: blob:; \
+     font-src 'none'; connect-src 'none'; frame-src 'none'; child-src 'none'; \
+     form-action 'none'; base-uri 'none'";
+
+/// The frame's document before any post is shown.
+pub fn shell() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
+         <base target=\"_blank\"><style>{}</style></head>\
+         <body><article class=\"preview\" data-testid=\"preview\"></article></body></html>",
+        include_str!("../../style/preview.css")
+    )
+}
+
+/// The class of the element wrapping each top-level block.
+const BLOCK: &str = "blk";
+
+/// The frame's document and the article holding the blocks, once the shell has loaded.
+#[derive(Clone)]
+pub struct Frame {
+    document: Document,
+    article: Element,
+}
+
+impl Frame {
+    /// The loaded shell inside `frame`.
+    pub fn of(frame: &HtmlIFrameElement) -> Result<Frame, BrowserError> {
+        let document = frame
+            .content_document()
+            .ok_or(BrowserError::Unsupported("the preview frame's document"))?;
+        let article = document
+            .query_selector("article[data-testid=preview]")
+            .map_err(BrowserError::from_js)?
+            .ok_or(BrowserError::Unsupported("the preview frame's article"))?;
+        Ok(Frame { document, article })
+    }
+
+    /// Apply `patch` to the blocks shown. Each block is parsed on its own, so a post's
+    /// unclosed tag cannot swallow the blocks after it.
+    pub fn apply(&self, patch: &Patch) -> Result<(), BrowserError> {
+        let children = self.article.children();
+        if patch.start == 0 && patch.remove >= children.length() as usize {
+            self.article.set_inner_html("");
+        } else {
+            for _ in 0..patch.remove {
+                if let Some(child) = children.item(patch.start as u32) {
+                    child.remove();
+                }
+            }
+        }
+        let before = children.item(patch.start as u32);
+        for html in &patch.insert {
+            let block = self
+                .document
+                .create_element("div")
+                .map_err(BrowserError::from_js)?;
+            block.set_class_name(BLOCK);
+            block.set_inner_html(html);
+            disarm_links(&block)?;
+            self.article
+                .insert_before(&block, before.as_ref().map(|b| b.as_ref()))
+                .map_err(BrowserError::from_js)?;
+        }
+        Ok(())
+    }
+
+    /// How far the frame's view is scrolled down.
+    pub fn scroll_y(&self) -> Option<f64> {
+        self.document.default_view()?.scroll_y().ok()
+    }
+
+    /// The element of block `index`.
+    fn block(&self, index: usize) -> Option<Element> {
+        self.article.children().item(index as u32)
+    }
+
+    /// Mark block `index` as the one holding the caret and bring it into view if it is
+    /// not visible.
+    pub fn show_caret_block(&self, index: Option<usize>) {
+        if let Ok(Some(old)) = self.document.query_selector(".caret-block") {
+            let _ = old.class_list().remove_1("caret-block");
+        }
+        let Some(block) = index.and_then(|i| self.block(i)) else {
+            return;
+        };
+        let _ = block.class_list().add_1("caret-block");
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Nearest);
+        block.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+
+    /// Scroll so that block `index` is at the top, `fraction` of the way through it.
+    pub fn scroll_to_block(&self, index: usize, fraction: f64) {
+        let (Some(block), Some(window)) = (self.block(index), self.document.default_view()) else {
+            return;
+        };
+        let rect = block.get_bounding_client_rect();
+        let top = rect.top() + window.scroll_y().unwrap_or(0.0) + rect.height() * fraction;
+        window.scroll_to_with_x_and_y(0.0, top.max(0.0));
+    }
+
+    /// The block at the top of the frame's view and how far (0..1) it is scrolled past.
+    pub fn top_block(&self) -> Option<(usize, f64)> {
+        let children = self.article.children();
+        let count = children.length() as usize;
+        // The first block whose bottom is below the top of the view.
+        let (mut low, mut high) = (0usize, count);
+        while low < high {
+            let mid = (low + high) / 2;
+            let rect = children.item(mid as u32)?.get_bounding_client_rect();
+            if rect.bottom() <= 0.0 {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let rect = children
+            .item(low.min(count.checked_sub(1)?) as u32)?
+            .get_bounding_client_rect();
+        let fraction = if rect.height() > 0.0 {
+            (-rect.top() / rect.height()).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        Some((low.min(count - 1), fraction))
+    }
+
+    /// Call `on_scroll` when the frame's view scrolls.
+    pub fn on_scroll(&self, on_scroll: impl Fn() + 'static) -> Result<(), BrowserError> {
+        let window = self
+            .document
+            .default_view()
+            .ok_or(BrowserError::Unsupported("the preview frame's window"))?;
+        let closure = Closure::<dyn Fn()>::new(on_scroll);
+        window
+            .add_event_listener_with_callback("scroll", closure.as_ref().unchecked_ref())
+            .map_err(BrowserError::from_js)?;
+        // The frame lives as long as the page.
+        closure.forget();
+        Ok(())
+    }
+}
+
+/// Links in a post that would run code when followed (`javascript:`, `data:`, `vbscript:`,
+/// however written) lose their address; web links open in a new tab; nothing can navigate
+/// the frame itself. No script runs inside the frame, so this is done as the blocks go in.
+fn disarm_links(block: &Element) -> Result<(), BrowserError> {
+    let links = block
+        .query_selector_all("[href], [*|href], [action], [formaction]")
+        .map_err(BrowserError::from_js)?;
+    for i in 0..links.length() {
+        // Not `dyn_into`: the node belongs to the frame's realm, whose `Element` is not
+        // this page's, and the selector matched elements only.
+        let Some(link) = links.item(i).map(|n| n.unchecked_into::<Element>()) else {
+            continue;
+        };
+        for name in link.get_attribute_names().iter() {
+            let Some(name) = name.as_string() else {
+                continue;
+            };
+            let local = name.rsplit(':').next().unwrap_or(&name);
+            if !matches!(local, "href" | "action" | "formaction") {
+                continue;
+            }
+            let value = link.get_attribute(&name).unwrap_or_default();
+            match quire_core::render::url_kind(&value) {
+                // Web links open in a new tab, whatever target the post gave them.
+                UrlKind::Safe => {
+                    link.set_attribute("target", "_blank")
+                        .map_err(BrowserError::from_js)?;
+                    link.set_attribute("rel", "noopener noreferrer")
+                        .map_err(BrowserError::from_js)?;
+                }
+                // A fragment would resolve against the app's address and load the app into
+                // the frame; with no script to scroll instead, it is kept as data only.
+                UrlKind::Fragment => {
+                    link.set_attribute("data-href", &value)
+                        .map_err(BrowserError::from_js)?;
+                    link.remove_attribute(&name)
+                        .map_err(BrowserError::from_js)?;
+                }
+                UrlKind::Unsafe => link
+                    .remove_attribute(&name)
+                    .map_err(BrowserError::from_js)?,
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! The preview's controller: keeps the sandboxed frame's blocks in step with the source
+//! (only the blocks around an edit are rendered again and patched), and keeps the editor
+//! and the preview scrolled to the same block.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use quire_core::render::BlockRenderer;
+
+use crate::browser::{self, preview_frame::Frame};
+use crate::state::EditorState;
+
+/// How the preview renders: block by block (the default), or the whole body on every
+/// change (`?preview=full`, which the bench compares against).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Incremental,
+    Full,
+}
+
+/// Where the line of each block starts in the editor, for the text and width it was
+/// measured at.
+struct Tops {
+    len: usize,
+    width: i32,
+    tops: Vec<f64>,
+}
+
+#[derive(Default)]
+struct Inner {
+    frame: Option<Frame>,
+    renderer: BlockRenderer,
+    tops: Option<Tops>,
+    /// The scroll position the app itself last gave each pane; a scroll event that finds
+    /// the pane there is the echo of that, not the writer.
+    editor_expected: Option<i32>,
+    preview_expected: Option<f64>,
+}
+
+/// Shared by the preview component's effects and event handlers.
+#[derive(Clone)]
+pub struct PreviewController {
+    state: EditorState,
+    mode: Mode,
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PreviewController {
+    pub fn new(state: EditorState, mode: Mode) -> Self {
+        PreviewController {
+            state,
+            mode,
+            inner: Rc::new(RefCell::new(Inner::default())),
+        }
+    }
+
+    /// The frame's shell has loaded: show the post in it.
+    pub fn attach(&self, frame: Frame) {
+        let this = self.clone();
+        let _ = frame.on_scroll(move || this.sync_from_preview());
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.frame = Some(frame);
+            inner.renderer = BlockRenderer::default();
+        }
+        self.render();
+    }
+
+    /// Bring the frame up to date with the source.
+    pub fn render(&self) {
+        let mut inner = self.inner.borrow_mut();
+        let inner = &mut *inner;
+        let Some(frame) = inner.frame.as_ref() else {
+            return;
+        };
+        inner.tops = None;
+        let result = self.state.source.with_untracked(|src| {
+            let body = quire_core::split(src).body_text(src);
+            match self.mode {
+                Mode::Incremental => frame.apply(&inner.renderer.update(body)),
+                Mode::Full => {
+                    inner.renderer = BlockRenderer::new(body);
+                    let all = quire_core::render::Patch {
+                        start: 0,
+                        remove: usize::MAX,
+                        insert: inner
+                            .renderer
+                            .blocks()
+                            .iter()
+                            .map(|b| b.html.clone())
+                            .collect(),
+                    };
+                    frame.apply(&all)
+                }
+            }
+        });
+        if let Err(err) = result {
+            leptos::logging::warn!("the preview could not be updated: {err}");
+        }
+        let _ = browser::perf::mark(browser::perf::PREVIEW);
+    }
+
+    /// Mark the block holding the caret and bring it into the preview's view.
+    pub fn show_caret(&self) {
+        let Some(caret) = self.state.selection().map(|s| s.end) else {
+            return;
+        };
+        let mut inner = self.inner.borrow_mut();
+        let Some(frame) = inner.frame.clone() else {
+            return;
+        };
+        let body_start = self
+            .state
+            .source
+            .with_untracked(|src| quire_core::split(src).body.start);
+        let index = inner.renderer.block_at(caret.saturating_sub(body_start));
+        frame.show_caret_block(index);
+        inner.preview_expected = frame.scroll_y();
+    }
+
+    /// The editor scrolled: scroll the preview to the same block.
+    pub fn sync_from_editor(&self) {
+        let Some(textarea) = self.state.editor.get_untracked() else {
+            return;
+        };
+        let top = textarea.scroll_top();
+        let mut inner = self.inner.borrow_mut();
+        if inner.editor_expected.take() == Some(top) {
+            return;
+        }
+        let Some(frame) = inner.frame.clone() else {
+            return;
+        };
+        let Some(tops) = self.tops(&mut inner, &textarea) else {
+            return;
+        };
+        let (index, fraction) = locate(tops, f64::from(top));
+        frame.scroll_to_block(index, fraction);
+        inner.preview_expected = frame.scroll_y();
+    }
+
+    /// The preview scrolled: scroll the editor to the same block.
+    fn sync_from_preview(&self) {
+        let Some(textarea) = self.state.editor.get_untracked() else {
+            return;
+        };
+        let mut inner = self.inner.borrow_mut();
+        let Some(frame) = inner.frame.clone() else {
+            return;
+        };
+        let now = frame.scroll_y();
+        if now.is_some()
+            && inner
+                .preview_expected
+                .take()
+                .zip(now)
+                .is_some_and(|(e, n)| (e - n).abs() < 1.0)
+        {
+            return;
+        }
+        let Some((index, fraction)) = frame.top_block() else {
+            return;
+        };
+        let Some(tops) = self.tops(&mut inner, &textarea) else {
+            return;
+        };
+        let Some(&top) = tops.get(index) else {
+            return;
+        };
+        let next = tops
+            .get(index + 1)
+            .copied()
+            .unwrap_or(f64::from(textarea.scroll_height()));
+        let y = (top + (next - top) * fraction).round() as i32;
+        textarea.set_scroll_top(y);
+        inner.editor_expected = Some(textarea.scroll_top());
+    }
+
+    /// The editor offsets of the blocks, measured again when the text or width changed.
+    fn tops<'a>(
+        &self,
+        inner: &'a mut Inner,
+        textarea: &web_sys::HtmlTextAreaElement,
+    ) -> Option<&'a [f64]> {
+        let width = textarea.client_width();
+        let len = self.state.source.with_untracked(String::len);
+        let fresh = inner
+            .tops
+            .as_ref()
+            .is_some_and(|t| t.len == len && t.width == width);
+        if !fresh {
+            let tops = self.state.source.with_untracked(|src| {
+                let body_start = quire_core::split(src).body.start;
+                let offsets: Vec<usize> = inner
+                    .renderer
+                    .blocks()
+                    .iter()
+                    .map(|b| body_start + b.start)
+                    .collect();
+                browser::editor_map::line_tops(textarea, src, &offsets).map(|tops| Tops {
+                    len,
+                    width,
+                    tops,
+                })
+            });
+            inner.tops = tops.ok();
+        }
+        inner.tops.as_ref().map(|t| t.tops.as_slice())
+    }
+}
+
+/// The block at height `y` of the editor and how far through it `y` is.
+fn locate(tops: &[f64], y: f64) -> (usize, f64) {
+    let after = tops.partition_point(|&t| t <= y);
+    let index = after.saturating_sub(1);
+    let (Some(&top), next) = (tops.get(index), tops.get(index + 1)) else {
+        return (0, 0.0);
+    };
+    let fraction = match next {
+        Some(&next) if next > top => ((y - top) / (next - top)).clamp(0.0, 1.0),
+        _ => 0.0,
+    };
+    (index, fraction)
+}
