@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use quire_core::render::BlockRenderer;
+use quire_core::render::{BlockRenderer, Settings};
 
 use crate::browser::{self, preview_frame::Frame};
 use crate::state::EditorState;
@@ -62,7 +62,28 @@ impl PreviewController {
         {
             let mut inner = self.inner.borrow_mut();
             inner.frame = Some(frame);
-            inner.renderer = BlockRenderer::default();
+            let settings = inner.renderer.settings().clone();
+            inner.renderer = BlockRenderer::empty(settings);
+        }
+        self.render();
+    }
+
+    /// Render with other settings (flavour, site URL): everything is rendered again.
+    pub fn set_settings(&self, settings: Settings) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            if *inner.renderer.settings() == settings {
+                return;
+            }
+            inner.renderer = BlockRenderer::empty(settings);
+            if let Some(frame) = inner.frame.as_ref() {
+                let clear = quire_core::render::Patch {
+                    start: 0,
+                    remove: usize::MAX,
+                    ..Default::default()
+                };
+                let _ = frame.apply(&clear);
+            }
         }
         self.render();
     }
@@ -80,7 +101,8 @@ impl PreviewController {
             match self.mode {
                 Mode::Incremental => frame.apply(&inner.renderer.update(body)),
                 Mode::Full => {
-                    inner.renderer = BlockRenderer::new(body);
+                    let settings = inner.renderer.settings().clone();
+                    inner.renderer = BlockRenderer::with_settings(body, settings);
                     let all = quire_core::render::Patch {
                         start: 0,
                         remove: usize::MAX,
@@ -90,6 +112,7 @@ impl PreviewController {
                             .iter()
                             .map(|b| b.html.clone())
                             .collect(),
+                        replace: Vec::new(),
                     };
                     frame.apply(&all)
                 }

@@ -59,6 +59,43 @@ impl Mounted {
     }
 }
 
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Wait (frame by frame, up to ten seconds) until `check` gives a value.
+async fn until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..600 {
+        if let Some(value) = check() {
+            return value;
+        }
+        next_frame().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+impl Mounted {
+    /// The preview's HTML once it holds `needle` (the frame loads its shell first).
+    async fn preview_with(&self, needle: &str) -> String {
+        let frame: web_sys::HtmlIFrameElement = self.by_testid("preview").unchecked_into();
+        until(&format!("{needle:?} in the preview"), || {
+            let article = frame
+                .content_document()?
+                .query_selector("article[data-testid=preview]")
+                .ok()??;
+            let html = article.inner_html();
+            html.contains(needle).then_some(html)
+        })
+        .await
+    }
+}
+
 impl Drop for Mounted {
     fn drop(&mut self) {
         self.root.remove();
@@ -73,8 +110,7 @@ async fn first_visit_opens_the_template() {
     assert!(source.starts_with("---\nlayout: post\ntitle: "), "{source}");
     assert!(source.contains("\ndate: "), "{source}");
     assert!(source.contains("<!-- excerpt start -->"), "{source}");
-    let preview = app.by_testid("preview").inner_html();
-    assert!(preview.contains("sum up the post"), "{preview}");
+    let preview = app.preview_with("sum up the post").await;
     assert!(!preview.contains("layout: post"), "{preview}");
 }
 
@@ -83,12 +119,14 @@ async fn typing_updates_preview_and_word_count() {
     let app = mount();
     app.type_text("---\ntitle: Hidden\n---\n## Fresh heading\n\nthree more words\n")
         .await;
-    let preview = app.by_testid("preview").inner_html();
-    assert!(preview.contains("<h2>Fresh heading</h2>"), "{preview}");
+    let preview = app
+        .preview_with("<h2 id=\"fresh-heading\">Fresh heading</h2>")
+        .await;
     assert!(!preview.contains("Hidden"), "{preview}");
-    let count = app
-        .by_testid("word-count")
-        .text_content()
-        .unwrap_or_default();
-    assert!(count.starts_with("5 words"), "{count}");
+    let count = until("the word count of the new text", || {
+        let count = app.by_testid("word-count").text_content()?;
+        count.starts_with("5 words").then_some(count)
+    })
+    .await;
+    assert!(count.contains("1 min"), "{count}");
 }

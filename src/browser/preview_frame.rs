@@ -80,6 +80,13 @@ impl Frame {
                 .insert_before(&block, before.as_ref().map(|b| b.as_ref()))
                 .map_err(BrowserError::from_js)?;
         }
+        // Blocks whose heading ids changed (a repeated heading was added or removed).
+        for (index, html) in &patch.replace {
+            if let Some(block) = children.item(*index as u32) {
+                block.set_inner_html(html);
+                disarm_links(&block)?;
+            }
+        }
         Ok(())
     }
 

@@ -85,3 +85,21 @@ pub async fn estimate() -> Result<(f64, f64), BrowserError> {
         estimate.get_quota().unwrap_or(0.0),
     ))
 }
+
+/// The writer's preferences (defaults when none are stored or storage is unavailable).
+pub fn load_prefs() -> quire_core::prefs::Prefs {
+    let text = local()
+        .ok()
+        .and_then(|s| s.get_item(quire_core::prefs::PREFS_KEY).ok().flatten());
+    quire_core::prefs::parse(text.as_deref())
+}
+
+/// Store the writer's preferences.
+pub fn save_prefs(prefs: &quire_core::prefs::Prefs) -> Result<(), BrowserError> {
+    local()?
+        .set_item(
+            quire_core::prefs::PREFS_KEY,
+            &quire_core::prefs::write(prefs),
+        )
+        .map_err(BrowserError::from_js)
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{self, preview_frame};
+use crate::components::PreviewSettings;
 use crate::preview::{Mode, PreviewController};
 use crate::state::use_editor_state;
 
@@ -17,6 +18,22 @@ pub fn Preview() -> impl IntoView {
     };
     let controller = PreviewController::new(state, mode);
     let frame = NodeRef::<leptos::html::Iframe>::new();
+    let prefs = browser::storage::load_prefs();
+    let settings = RwSignal::new(prefs.preview());
+
+    let on_settings = controller.clone();
+    Effect::new(move |previous: Option<()>| {
+        let chosen = settings.get();
+        on_settings.set_settings(chosen.clone());
+        if previous.is_some() {
+            let saved = browser::storage::load_prefs().with_preview(&chosen);
+            if let Err(err) = browser::storage::save_prefs(&saved) {
+                state.notice.set(Some(format!(
+                    "The preview settings will not be remembered: {err}"
+                )));
+            }
+        }
+    });
 
     let on_source = controller.clone();
     Effect::new(move |_| {
@@ -47,6 +64,7 @@ pub fn Preview() -> impl IntoView {
 
     view! {
         <section class="pane preview-pane" aria-label="Preview">
+            <PreviewSettings settings=settings />
             <iframe
                 node_ref=frame
                 class="preview-frame"

@@ -11,6 +11,7 @@ pub mod export;
 pub mod front_matter;
 pub mod import;
 pub mod post;
+pub mod prefs;
 pub mod render;
 pub mod stats;
 pub mod template;

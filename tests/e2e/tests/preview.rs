@@ -214,7 +214,7 @@ async fn hostile_html_runs_no_script_and_the_app_keeps_working() {
         "the new text in the preview",
         &format!(
             "const p = {PREVIEW_JS};
-             return p.children.length === 1 && p.children[0].innerHTML === '<h1>Still working</h1>\\n'"
+             return p.children.length === 1 && p.children[0].querySelector('h1').textContent === 'Still working'"
         ),
         vec![],
     )
@@ -317,6 +317,78 @@ async fn editor_and_preview_scroll_together_and_the_caret_block_shows() {
              if (!b || b.textContent.trim() !== 'Heading 55') return false;
              const r = b.getBoundingClientRect();
              return r.top >= 0 && r.bottom <= p.ownerDocument.defaultView.innerHeight;"
+        ),
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Flavours\n---\n## Hello World!\n\n## Hello World!\n\nHi {{ page.title }} -- see [the logo](/logo.png)\n",
+    )
+    .await;
+    app.wait_until(
+        "kramdown ids, Liquid placeholder, typography",
+        &format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const ids = [...p.querySelectorAll('h2')].map(h => h.id).join(',');
+             const liquid = p.querySelector('.liquid');
+             return ids === 'hello-world,hello-world-1' && !!liquid
+               && liquid.textContent === '{{{{ page.title }}}}' && p.textContent.includes('\u{2013} see');"
+        ),
+        vec![],
+    )
+    .await;
+
+    // A site URL resolves the relative image.
+    let site = app.wait_for_testid("site-url").await;
+    site.send_keys("https://example.com\n")
+        .await
+        .expect("typing the site URL");
+    app.js(
+        "const s = document.querySelector('[data-testid=site-url]'); s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the link resolved against the site",
+        &format!("const a = {PREVIEW_JS}.querySelector('a'); return !!a && a.getAttribute('href') === 'https://example.com/logo.png'"),
+        vec![],
+    )
+    .await;
+
+    // CommonMark: no ids, Liquid as plain text, straight punctuation.
+    app.js(
+        "const s = document.querySelector('[data-testid=preview-flavour]');
+         s.value = 'commonmark'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the CommonMark rendering",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return [...p.querySelectorAll('h2')].every(h => !h.id) && !p.querySelector('.liquid')
+               && p.textContent.includes('{{{{ page.title }}}} -- see');"
+        ),
+        vec![],
+    )
+    .await;
+
+    // The choice survives a reload.
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("editor").await;
+    app.wait_until(
+        "CommonMark still chosen after a reload",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return document.querySelector('[data-testid=preview-flavour]').value === 'commonmark'
+               && document.querySelector('[data-testid=site-url]').value === 'https://example.com'
+               && !!p && p.querySelectorAll('h2').length === 2 && [...p.querySelectorAll('h2')].every(h => !h.id);"
         ),
         vec![],
     )

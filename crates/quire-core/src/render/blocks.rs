@@ -11,13 +11,14 @@
 //! fall back to a full render. A property test checks that every update equals a full
 //! render.
 
-use core::cell::{Cell, RefCell};
+use core::cell::RefCell;
 use core::fmt;
 use std::rc::Rc;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
-use super::{options, safe_event};
+use super::jekyll::{self, ID_MARK};
+use super::{options_for, safe_event, Flavour, Settings};
 
 /// One top-level block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +27,18 @@ pub struct Block {
     pub start: usize,
     /// The block's HTML, exactly the part of a full render that belongs to it.
     pub html: String,
+    /// The HTML with each auto heading id as [`ID_MARK`].
+    template: String,
+    /// The auto ids of its headings before de-duplication across the body.
+    base_ids: Vec<String>,
+    /// The ids filled in, after de-duplication.
+    ids: Vec<String>,
 }
 
 /// A change to the list of rendered blocks: replace `remove` blocks from `start` with
-/// `insert`. A full render replaces everything.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `insert`, then replace the HTML of the blocks in `replace` (indices after the splice;
+/// blocks whose heading ids changed). A full render replaces everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Patch {
     /// Index of the first block replaced.
     pub start: usize,
@@ -38,12 +46,25 @@ pub struct Patch {
     pub remove: usize,
     /// The HTML of the blocks put in their place, in order.
     pub insert: Vec<String>,
+    /// Other blocks whose HTML changed: (index, HTML).
+    pub replace: Vec<(usize, String)>,
 }
 
 impl Patch {
     /// Whether the patch changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.remove == 0 && self.insert.is_empty()
+        self.remove == 0 && self.insert.is_empty() && self.replace.is_empty()
+    }
+
+    /// Apply the patch to a list of block HTML, as the preview does to its DOM.
+    pub fn apply_to(&self, list: &mut Vec<String>) {
+        let end = (self.start + self.remove).min(list.len());
+        list.splice(self.start.min(end)..end, self.insert.iter().cloned());
+        for (index, html) in &self.replace {
+            if let Some(slot) = list.get_mut(*index) {
+                slot.clone_from(html);
+            }
+        }
     }
 }
 
@@ -70,6 +91,7 @@ struct Parsed {
 /// The rendered body, block by block, updated by [`BlockRenderer::update`].
 #[derive(Debug, Clone, Default)]
 pub struct BlockRenderer {
+    settings: Settings,
     body: String,
     blocks: Vec<Block>,
     definitions: Vec<Definition>,
@@ -79,11 +101,32 @@ pub struct BlockRenderer {
 }
 
 impl BlockRenderer {
-    /// Render `body` in full.
+    /// Render `body` in full, in the default flavour.
     pub fn new(body: &str) -> BlockRenderer {
-        let mut renderer = BlockRenderer::default();
+        BlockRenderer::with_settings(body, Settings::default())
+    }
+
+    /// Render `body` in full with `settings`.
+    pub fn with_settings(body: &str, settings: Settings) -> BlockRenderer {
+        let mut renderer = BlockRenderer {
+            settings,
+            ..BlockRenderer::default()
+        };
         renderer.render_full(body);
         renderer
+    }
+
+    /// An empty renderer (no body yet) with `settings`.
+    pub fn empty(settings: Settings) -> BlockRenderer {
+        BlockRenderer {
+            settings,
+            ..BlockRenderer::default()
+        }
+    }
+
+    /// The flavour and site URL in use.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The blocks, in order.
@@ -120,11 +163,7 @@ impl BlockRenderer {
     pub fn update(&mut self, body: &str) -> Patch {
         if body == self.body {
             self.last_reparsed = 0;
-            return Patch {
-                start: 0,
-                remove: 0,
-                insert: Vec::new(),
-            };
+            return Patch::default();
         }
         if self.footnotes || self.blocks.is_empty() {
             return self.render_full(body);
@@ -135,7 +174,11 @@ impl BlockRenderer {
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right
         // above a paragraph is folded into it, so the paragraph's own line is no start.)
-        while first > 0 && !after_blank_line(&self.body, self.blocks[first].start) {
+        // An attribute list on its own line sets the attributes of the block after it.
+        while first > 0
+            && (!after_blank_line(&self.body, self.blocks[first].start)
+                || self.blocks[first - 1].template == IAL_BLOCK)
+        {
             first -= 1;
         }
         let last = self.block_at(old_end).unwrap_or(0);
@@ -150,18 +193,53 @@ impl BlockRenderer {
     }
 
     fn render_full(&mut self, body: &str) -> Patch {
-        let parsed = parse(body, None);
+        let parsed = parse(body, None, &self.settings);
         let removed = self.blocks.len();
         self.body = body.to_string();
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
         self.footnotes = parsed.footnotes;
         self.last_reparsed = self.blocks.len();
+        self.assign_ids(0..self.blocks.len());
         Patch {
             start: 0,
             remove: removed,
             insert: self.blocks.iter().map(|b| b.html.clone()).collect(),
+            replace: Vec::new(),
         }
+    }
+
+    /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`),
+    /// fill them into the blocks' HTML, and return the blocks outside `fresh` whose HTML
+    /// changed.
+    fn assign_ids(&mut self, fresh: core::ops::Range<usize>) -> Vec<(usize, String)> {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut changed = Vec::new();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let ids: Vec<String> = block
+                .base_ids
+                .iter()
+                .map(|base| {
+                    let count = seen.entry(base.as_str()).or_insert(0);
+                    let id = if *count == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{count}")
+                    };
+                    *count += 1;
+                    id
+                })
+                .collect();
+            let first_fill = fresh.contains(&index);
+            if ids != block.ids || (first_fill && !block.base_ids.is_empty()) {
+                block.html = fill_ids(&block.template, &ids);
+                block.ids = ids;
+                if !first_fill {
+                    changed.push((index, block.html.clone()));
+                }
+            }
+        }
+        changed
     }
 
     /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
@@ -189,14 +267,20 @@ impl BlockRenderer {
         }
         let outside = self.definitions_outside(start, self.old_window_end(next));
         let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
-        let mut parsed = parse(&body[start..check_end], Some(&markdown));
+        let mut parsed = parse(&body[start..check_end], Some(&markdown), &self.settings);
         if parsed.footnotes {
             return None;
         }
         if !to_end {
             // The anchor block must be parsed exactly as before.
             let anchor = parsed.blocks.pop()?;
-            if anchor.start + start != anchor_new || anchor.html != self.blocks[next].html {
+            let old = &self.blocks[next];
+            // An attribute list's meaning depends on its neighbours: never an anchor.
+            if old.template == IAL_BLOCK
+                || anchor.start + start != anchor_new
+                || anchor.template != old.template
+                || anchor.base_ids != old.base_ids
+            {
                 return None;
             }
         }
@@ -231,14 +315,9 @@ impl BlockRenderer {
             .into_iter()
             .map(|b| Block {
                 start: b.start + start,
-                html: b.html,
+                ..b
             })
             .collect();
-        let patch = Patch {
-            start: first,
-            remove: end_block - first,
-            insert: inserted.iter().map(|b| b.html.clone()).collect(),
-        };
         // Shift what follows, then splice.
         for block in &mut self.blocks[end_block..] {
             block.start = shift(block.start, delta)?;
@@ -246,6 +325,16 @@ impl BlockRenderer {
         let count = inserted.len();
         self.last_reparsed = count;
         self.blocks.splice(first..end_block, inserted);
+        let replace = self.assign_ids(first..first + count);
+        let patch = Patch {
+            start: first,
+            remove: end_block - first,
+            insert: self.blocks[first..first + count]
+                .iter()
+                .map(|b| b.html.clone())
+                .collect(),
+            replace,
+        };
         let mut definitions: Vec<Definition> = Vec::with_capacity(self.definitions.len());
         for d in self.definitions.drain(..) {
             if d.start < start {
@@ -307,19 +396,31 @@ fn shift(offset: usize, delta: isize) -> Option<usize> {
     offset.checked_add_signed(delta)
 }
 
+/// The HTML of a block that is only an attribute list (for another block).
+const IAL_BLOCK: &str = "\n";
+
+/// The events of one top-level block, with where it starts and ends in the text.
+struct Group<'a> {
+    start: usize,
+    end: usize,
+    events: Vec<Event<'a>>,
+}
+
 /// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
 /// Markdown holding the link reference definitions made outside `text`.
-fn parse(text: &str, definitions: Option<&str>) -> Parsed {
+fn parse(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
+    let jekyll = settings.flavour == Flavour::Jekyll;
+    let options = options_for(settings.flavour);
     let defs_parser = definitions
         .filter(|d| !d.is_empty())
-        .map(|d| Parser::new_ext(d, options()));
+        .map(|d| Parser::new_ext(d, options));
     let outside = defs_parser.as_ref().map(|p| p.reference_definitions());
     let callback = |link: BrokenLink<'_>| {
         let def = outside?.get(link.reference.as_ref())?;
         let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
         Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
     };
-    let parser = Parser::new_with_broken_link_callback(text, options(), Some(callback));
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
     let mut definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()
@@ -331,33 +432,78 @@ fn parse(text: &str, definitions: Option<&str>) -> Parsed {
         .collect();
     definitions.sort_by_key(|d| d.start);
 
+    // Group the events by top-level block.
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut footnotes = false;
+    let mut depth = 0usize;
+    for (event, range) in parser.into_offset_iter() {
+        if depth == 0 {
+            groups.push(Group {
+                start: range.start,
+                end: range.end,
+                events: Vec::new(),
+            });
+        }
+        match &event {
+            Event::Start(tag) => {
+                footnotes |= matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_));
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::FootnoteReference(_) => footnotes = true,
+            _ => {}
+        }
+        if let Some(group) = groups.last_mut() {
+            group.end = group.end.max(range.end);
+            group.events.push(safe_event(event));
+        }
+    }
+
+    // The flavour's changes, block by block.
+    let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
+    if jekyll {
+        let mut ials: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
+        let mut targets = Vec::new();
+        for (k, group) in groups.iter_mut().enumerate() {
+            if let Some(ial) = jekyll::ial_only(&mut group.events) {
+                group.events = vec![Event::Html(CowStr::Borrowed(IAL_BLOCK))];
+                // Right under a block, it is that block's; otherwise the next one's.
+                let under_previous =
+                    k > 0 && !after_blank_line(text, line_start(text, group.start));
+                targets.push((if under_previous { k - 1 } else { k + 1 }, ial));
+            }
+        }
+        for (target, ial) in targets {
+            if let Some(slot) = ials.get_mut(target) {
+                *slot = Some(ial);
+            }
+        }
+        for (k, group) in groups.iter_mut().enumerate() {
+            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), &settings.site_url);
+        }
+    }
+
+    // One writer for the whole text (footnote numbers run across blocks), cut per block.
     let out = Rc::new(RefCell::new(String::with_capacity(
         text.len() + text.len() / 2,
     )));
-    // (where the block's first event starts, where its HTML starts)
-    let cuts = Rc::new(RefCell::new(Vec::<(usize, usize)>::new()));
-    let footnotes = Rc::new(Cell::new(false));
-    let mut depth = 0usize;
+    let cuts = Rc::new(RefCell::new(Vec::<(usize, usize)>::with_capacity(
+        groups.len(),
+    )));
+    let starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
     let events = {
         let out = Rc::clone(&out);
         let cuts = Rc::clone(&cuts);
-        let footnotes = Rc::clone(&footnotes);
-        parser.into_offset_iter().map(move |(event, range)| {
-            if depth == 0 {
-                cuts.borrow_mut().push((range.start, out.borrow().len()));
-            }
-            match &event {
-                Event::Start(tag) => {
-                    if matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_)) {
-                        footnotes.set(true);
-                    }
-                    depth += 1;
+        groups.into_iter().enumerate().flat_map(move |(k, group)| {
+            let out = Rc::clone(&out);
+            let cuts = Rc::clone(&cuts);
+            let start = starts[k];
+            group.events.into_iter().enumerate().map(move |(i, event)| {
+                if i == 0 {
+                    cuts.borrow_mut().push((start, out.borrow().len()));
                 }
-                Event::End(_) => depth = depth.saturating_sub(1),
-                Event::FootnoteReference(_) => footnotes.set(true),
-                _ => {}
-            }
-            safe_event(event)
+                event
+            })
         })
     };
     // Writing to a String cannot fail.
@@ -369,17 +515,34 @@ fn parse(text: &str, definitions: Option<&str>) -> Parsed {
         .enumerate()
         .map(|(k, &(start, from))| {
             let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
+            let template = html[from..to].to_string();
             Block {
                 start: line_start(text, start),
-                html: html[from..to].to_string(),
+                html: template.clone(),
+                template,
+                base_ids: std::mem::take(&mut base_ids[k]),
+                ids: Vec::new(),
             }
         })
         .collect();
     Parsed {
         blocks,
         definitions,
-        footnotes: footnotes.get(),
+        footnotes,
     }
+}
+
+/// The template with each [`ID_MARK`] replaced by the next id.
+fn fill_ids(template: &str, ids: &[String]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * ids.len());
+    let mut ids = ids.iter();
+    for (i, part) in template.split(ID_MARK).enumerate() {
+        if i > 0 {
+            out.push_str(ids.next().map_or("", String::as_str));
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// Whether the line before the one starting at `offset` is blank (or there is none).

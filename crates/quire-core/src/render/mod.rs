@@ -9,6 +9,7 @@
 //! preview in a sandboxed frame where no script runs (see `docs/ARCHITECTURE.md`).
 
 pub mod blocks;
+pub mod jekyll;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 
@@ -16,12 +17,46 @@ use crate::post;
 
 pub use blocks::{Block, BlockRenderer, Patch};
 
+/// Render a body in full with `settings`, as the preview shows it.
+pub fn render_body(markdown: &str, settings: &Settings) -> String {
+    BlockRenderer::with_settings(markdown, settings.clone()).html()
+}
+
 /// The Markdown extensions the preview enables.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
+}
+
+/// How the preview renders a body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Flavour {
+    /// As a Jekyll site publishes it (kramdown, GFM input): see [`jekyll`].
+    #[default]
+    Jekyll,
+    /// Plain CommonMark with the GitHub extensions.
+    CommonMark,
+}
+
+/// The preview's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub flavour: Flavour,
+    /// The site's address, against which relative links and images resolve (Jekyll
+    /// flavour); empty for none.
+    pub site_url: String,
+}
+
+/// The parser options for `flavour`.
+pub fn options_for(flavour: Flavour) -> Options {
+    match flavour {
+        Flavour::CommonMark => options(),
+        Flavour::Jekyll => {
+            options() | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_HEADING_ATTRIBUTES
+        }
+    }
 }
 
 /// Render a Markdown body (no front matter) to HTML.

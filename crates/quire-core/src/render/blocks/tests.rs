@@ -3,21 +3,34 @@ use proptest::prelude::*;
 use super::*;
 use crate::render::render_markdown;
 
-/// Apply `patch` to a list of block HTML, as the preview does to its DOM.
-fn apply(list: &mut Vec<String>, patch: &Patch) {
-    list.splice(
-        patch.start..patch.start + patch.remove,
-        patch.insert.clone(),
-    );
+fn commonmark() -> Settings {
+    Settings {
+        flavour: Flavour::CommonMark,
+        site_url: String::new(),
+    }
+}
+
+fn kramdown() -> Settings {
+    Settings {
+        flavour: Flavour::Jekyll,
+        site_url: "https://example.com/blog".into(),
+    }
+}
+
+/// A CommonMark renderer of `body`.
+fn cm(body: &str) -> BlockRenderer {
+    BlockRenderer::with_settings(body, commonmark())
 }
 
 /// Update `renderer` to `body` and check it against a fresh full render.
 fn check_update(renderer: &mut BlockRenderer, body: &str) {
     let mut dom: Vec<String> = renderer.blocks().iter().map(|b| b.html.clone()).collect();
     let patch = renderer.update(body);
-    apply(&mut dom, &patch);
-    let fresh = BlockRenderer::new(body);
-    assert_eq!(renderer.html(), render_markdown(body), "html for {body:?}");
+    patch.apply_to(&mut dom);
+    let fresh = BlockRenderer::with_settings(body, renderer.settings().clone());
+    if renderer.settings().flavour == Flavour::CommonMark {
+        assert_eq!(renderer.html(), render_markdown(body), "html for {body:?}");
+    }
     assert_eq!(renderer.blocks(), fresh.blocks(), "blocks for {body:?}");
     let expected: Vec<String> = fresh.blocks().iter().map(|b| b.html.clone()).collect();
     assert_eq!(dom, expected, "patched list for {body:?}");
@@ -26,7 +39,7 @@ fn check_update(renderer: &mut BlockRenderer, body: &str) {
 #[test]
 fn full_render_cuts_at_top_level_blocks() {
     let body = "# Title\n\nA paragraph\nover two lines.\n\n- a\n- b\n\n> quote\n\n```\ncode\n```\n";
-    let r = BlockRenderer::new(body);
+    let r = cm(body);
     let starts: Vec<usize> = r.blocks().iter().map(|b| b.start).collect();
     assert_eq!(starts, vec![0, 9, 38, 47, 56]);
     assert_eq!(r.blocks()[0].html, "<h1>Title</h1>\n");
@@ -42,7 +55,7 @@ fn typing_in_a_paragraph_reparses_a_few_blocks() {
     for i in 0..200 {
         body.push_str(&format!("Paragraph {i} with *some* text.\n\n"));
     }
-    let mut r = BlockRenderer::new(&body);
+    let mut r = cm(&body);
     let at = body.find("Paragraph 100").unwrap_or(0) + 5;
     body.insert(at, 'x');
     let patch = r.update(&body);
@@ -85,10 +98,23 @@ fn table_of_edits_equals_full_render() {
         ("é\n\nü\n", "é\n\nüü\n"),
         ("> a\n\nb\n", "> a\nb\n"),
         ("1. a\n\n2. b\n", "1. a\n2. b\n"),
+        // An attribute list before a block, outside the edited block's window.
+        (
+            "```\n```\n{: .note}\n\na note\n- item\n",
+            "```\n```\n{: .note}\n\na note\n- ite# Heading\nm\n",
+        ),
+        (
+            "- item\n\n{: .note}\n## Repeated\n# H\n",
+            "    indented code\n item\n\n{: .note}\n## Repeated\n# H\n",
+        ),
+        ("## A\n\n## A\n\ntext\n", "## A\n\n## A\n\n## A\n\ntext\n"),
     ];
     for (before, after) in cases {
-        let mut r = BlockRenderer::new(before);
+        let mut r = cm(before);
         assert_eq!(r.html(), render_markdown(before), "{before:?}");
+        check_update(&mut r, after);
+        check_update(&mut r, before);
+        let mut r = BlockRenderer::with_settings(before, kramdown());
         check_update(&mut r, after);
         check_update(&mut r, before);
     }
@@ -96,7 +122,7 @@ fn table_of_edits_equals_full_render() {
 
 #[test]
 fn unchanged_body_gives_an_empty_patch() {
-    let mut r = BlockRenderer::new("a\n\nb\n");
+    let mut r = cm("a\n\nb\n");
     assert!(r.update("a\n\nb\n").is_empty());
 }
 
@@ -138,6 +164,13 @@ const LINES: &[&str] = &[
     "[^n]: the note",
     "~~struck~~ and **bold**",
     "{% include x.html %}",
+    "{: .note}",
+    "{: #custom-id .wide}",
+    "Text with {{ page.title }} and *span*{:.hl}.",
+    "## Repeated",
+    "## Repeated {#fixed}",
+    "![img](/assets/x.png)",
+    "<!-- more -->",
     "\tTabbed",
     "é ü 日本",
 ];
@@ -177,8 +210,10 @@ proptest! {
     fn every_update_equals_a_full_render(
         doc in document(),
         edits in prop::collection::vec((0.0f64..1.0, 0usize..12, insertion()), 1..6),
+        jekyll in any::<bool>(),
     ) {
-        let mut r = BlockRenderer::new(&doc);
+        let settings = if jekyll { kramdown() } else { commonmark() };
+        let mut r = BlockRenderer::with_settings(&doc, settings);
         let mut body = doc;
         for (at, len, text) in edits {
             body = edit(&body, at, len, &text);

@@ -1,0 +1,491 @@
+//! The "Jekyll" preview flavour: what kramdown (GFM input), Jekyll's renderer, does where a
+//! writer would notice. Applied to the events of each top-level block:
+//!
+//! - heading ids as kramdown's GFM parser makes them (lowercase, characters other than
+//!   word characters, `-`, space and tab removed, spaces to `-`, `-1`, `-2`... for repeats),
+//!   computed from the text after typographic punctuation; `{#id}` sets one;
+//! - typographic quotes and dashes (pulldown-cmark's smart punctuation, as kramdown's);
+//! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
+//!   heading, or on the line before a block, applied; span attribute lists hidden;
+//! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
+//! - excerpt markers shown as a subtle divider;
+//! - relative link and image URLs resolved against the site URL, when one is set.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// Stands for a heading's id in a block's HTML until the ids of the whole body are known.
+pub(crate) const ID_MARK: char = '\u{1}';
+
+/// A kramdown inline attribute list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Ial {
+    id: Option<String>,
+    classes: Vec<String>,
+    attrs: Vec<(String, String)>,
+}
+
+/// Read `{: .class #id key="value"}` (the whole of `text`, trimmed).
+pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
+    let text = plain_punctuation(text);
+    let inner = text.trim().strip_prefix("{:")?.strip_suffix('}')?;
+    if inner.contains(['{', '}']) || inner.starts_with(':') {
+        return None;
+    }
+    let mut ial = Ial::default();
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        let end = if let Some(eq) = rest.find('=').filter(|&eq| !rest[..eq].contains(' ')) {
+            // key="value" or key='value'
+            let quote = rest[eq + 1..].chars().next()?;
+            if quote != '"' && quote != '\'' {
+                return None;
+            }
+            let close = rest[eq + 2..].find(quote)? + eq + 2;
+            ial.attrs
+                .push((rest[..eq].to_string(), rest[eq + 2..close].to_string()));
+            close + 1
+        } else {
+            let end = rest.find([' ', '\t']).unwrap_or(rest.len());
+            let word = &rest[..end];
+            if let Some(class) = word.strip_prefix('.') {
+                ial.classes.push(class.to_string());
+            } else if let Some(id) = word.strip_prefix('#') {
+                ial.id = Some(id.to_string());
+            } else if !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                return None;
+            }
+            end
+        };
+        rest = rest[end..].trim_start();
+    }
+    Some(ial)
+}
+
+/// The id kramdown's GFM parser gives a heading with this text (before de-duplication).
+pub fn heading_id(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .filter(|&c| c == '-' || c == ' ' || c == '\t' || is_word(c))
+        .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+        .collect()
+}
+
+/// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+fn is_word(c: char) -> bool {
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+    ) || matches!(
+        c.general_category(),
+        unicode_properties::GeneralCategory::DecimalNumber
+            | unicode_properties::GeneralCategory::LetterNumber
+            | unicode_properties::GeneralCategory::ConnectorPunctuation
+    )
+}
+
+/// If the block is a paragraph holding only an attribute list, that list.
+pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
+    merge_text(events);
+    match events.as_slice() {
+        [Event::Start(Tag::Paragraph), Event::Text(text), Event::End(TagEnd::Paragraph)] => {
+            parse_ial(text)
+        }
+        _ => None,
+    }
+}
+
+/// Transform the events of one top-level block, `ial` being an attribute list written on
+/// its own line next to it; returns the base ids of its headings, in order (each
+/// heading's id in the HTML is [`ID_MARK`]).
+pub(crate) fn transform(
+    events: &mut Vec<Event<'_>>,
+    ial: Option<Ial>,
+    site_url: &str,
+) -> Vec<String> {
+    merge_text(events);
+    let mut ial = ial;
+    // An attribute list on the paragraph's last line.
+    if let Some(last) = trailing_ial(events) {
+        ial = Some(last);
+    }
+    if let Some(ial) = ial {
+        apply_ial(events, ial);
+    }
+    let ids = heading_ids(events);
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = 0usize;
+    for event in events.drain(..) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code += 1;
+                out.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = in_code.saturating_sub(1);
+                out.push(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Text(text) if in_code == 0 => liquid_and_span_ials(&text, &mut out),
+            Event::Html(html) => out.push(Event::Html(marker(&html, true).unwrap_or(html))),
+            Event::InlineHtml(html) => {
+                out.push(Event::InlineHtml(marker(&html, false).unwrap_or(html)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: resolve(dest_url, site_url),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: resolve(dest_url, site_url),
+                title,
+                id,
+            })),
+            other => out.push(other),
+        }
+    }
+    *events = out;
+    ids
+}
+
+/// Join runs of text events (the parser splits text at punctuation).
+fn merge_text(events: &mut Vec<Event<'_>>) {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events.drain(..) {
+        match (out.last_mut(), event) {
+            (Some(Event::Text(previous)), Event::Text(text)) => {
+                let joined = format!("{previous}{text}");
+                *previous = CowStr::from(joined);
+            }
+            (_, event) => out.push(event),
+        }
+    }
+    *events = out;
+}
+
+/// Take an attribute list off the last line of a paragraph or heading.
+fn trailing_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
+    let n = events.len();
+    if n < 4 {
+        return None;
+    }
+    let closes = matches!(
+        events[n - 1],
+        Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_))
+    );
+    let Event::Text(text) = &events[n - 2] else {
+        return None;
+    };
+    if !closes || !matches!(events[n - 3], Event::SoftBreak) {
+        return None;
+    }
+    let ial = parse_ial(text)?;
+    events.drain(n - 3..n - 1);
+    Some(ial)
+}
+
+/// Put `ial` on the block's outer element: a heading takes it as its attributes, a
+/// paragraph is written with them; on other blocks it is dropped (kept hidden).
+fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
+    let n = events.len();
+    match events.first_mut() {
+        Some(Event::Start(Tag::Heading {
+            id, classes, attrs, ..
+        })) => {
+            if let Some(new) = ial.id {
+                *id = Some(CowStr::from(new));
+            }
+            classes.extend(ial.classes.into_iter().map(CowStr::from));
+            attrs.extend(
+                ial.attrs
+                    .into_iter()
+                    .map(|(k, v)| (CowStr::from(k), Some(CowStr::from(v)))),
+            );
+        }
+        Some(first @ Event::Start(Tag::Paragraph)) => {
+            let mut tag = String::from("<p");
+            if let Some(id) = &ial.id {
+                tag.push_str(&format!(" id=\"{}\"", escape_attr(id)));
+            }
+            if !ial.classes.is_empty() {
+                tag.push_str(&format!(
+                    " class=\"{}\"",
+                    escape_attr(&ial.classes.join(" "))
+                ));
+            }
+            for (key, value) in &ial.attrs {
+                if key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    tag.push_str(&format!(" {key}=\"{}\"", escape_attr(value)));
+                }
+            }
+            tag.push('>');
+            *first = Event::Html(CowStr::from(tag));
+            if let Some(last @ Event::End(TagEnd::Paragraph)) = events.get_mut(n - 1) {
+                *last = Event::Html(CowStr::Borrowed("</p>\n"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Give each heading without an id the mark, and return the ids kramdown would derive.
+fn heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            ids.push(heading_id(&text));
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(ID_MARK.to_string()));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    ids
+}
+
+/// Text with Liquid shown as placeholders and span attribute lists left out.
+fn liquid_and_span_ials<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open..];
+        let close = if after.starts_with("{%") {
+            after.find("%}").map(|i| i + 2)
+        } else if after.starts_with("{{") {
+            after.find("}}").map(|i| i + 2)
+        } else if after.starts_with("{:") {
+            after
+                .find('}')
+                .map(|i| i + 1)
+                .filter(|&end| parse_ial(&after[..end]).is_some())
+        } else {
+            None
+        };
+        let Some(close) = close else {
+            push_text(out, &rest[..open + 1]);
+            rest = &rest[open + 1..];
+            continue;
+        };
+        push_text(out, &rest[..open]);
+        let token = &after[..close];
+        if !token.starts_with("{:") {
+            out.push(Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
+                escape_text(&plain_punctuation(token))
+            ))));
+        }
+        rest = &after[close..];
+    }
+    push_text(out, rest);
+}
+
+/// Undo typographic punctuation (Liquid and attribute lists are code, read before it).
+fn plain_punctuation(text: &str) -> String {
+    text.replace(['“', '”'], "\"")
+        .replace(['‘', '’'], "'")
+        .replace('—', "---")
+        .replace('–', "--")
+        .replace('…', "...")
+}
+
+fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let text = text.replace(ID_MARK, "\u{fffd}");
+    match out.last_mut() {
+        Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{text}")),
+        _ => out.push(Event::Text(CowStr::from(text))),
+    }
+}
+
+/// An excerpt marker comment as a visible divider.
+fn marker<'a>(html: &str, block: bool) -> Option<CowStr<'a>> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let label = match inner.to_ascii_lowercase().as_str() {
+        "excerpt start" => "excerpt start",
+        "excerpt end" => "excerpt end",
+        "more" => "more",
+        _ => return None,
+    };
+    let element = if block {
+        format!("<div class=\"excerpt-marker\" role=\"separator\" data-marker=\"{label}\"></div>\n")
+    } else {
+        format!("<span class=\"excerpt-marker\" data-marker=\"{label}\"></span>")
+    };
+    Some(CowStr::from(element))
+}
+
+/// `url` joined to `site_url` when it is relative (not `#...`, `//...` or with a scheme).
+fn resolve<'a>(url: CowStr<'a>, site_url: &str) -> CowStr<'a> {
+    let site = site_url.trim().trim_end_matches('/');
+    if site.is_empty() || url.is_empty() || url.starts_with('#') || url.starts_with("//") {
+        return url;
+    }
+    if super::url_kind(&url) == super::UrlKind::Safe && url.contains(':') {
+        let scheme_like = url.split(':').next().is_some_and(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        if scheme_like {
+            return url;
+        }
+    }
+    if url.starts_with('/') {
+        CowStr::from(format!("{site}{url}"))
+    } else {
+        CowStr::from(format!("{site}/{url}"))
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_attr(text: &str) -> String {
+    escape_text(text).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{render_body, Flavour, Settings};
+
+    fn jekyll(md: &str, site_url: &str) -> String {
+        render_body(
+            md,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site_url: site_url.into(),
+            },
+        )
+    }
+
+    #[test]
+    fn liquid_is_a_visible_placeholder() {
+        let html = jekyll(
+            "Hi {{ page.title | upcase }} and {% include a.html x=\"1 -- 2\" %}.\n",
+            "",
+        );
+        assert!(
+            html.contains("<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{{ page.title | upcase }}</span>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">{% include a.html x=\"1 -- 2\" %}</span>"),
+            "{html}"
+        );
+        // In code, Liquid stays code.
+        let code = jekyll("```\n{{ x }}\n```\n", "");
+        assert_eq!(code, "<pre><code>{{ x }}\n</code></pre>\n");
+        // An unclosed tag is text.
+        assert_eq!(jekyll("a {% b\n", ""), "<p>a {% b</p>\n");
+    }
+
+    #[test]
+    fn excerpt_markers_are_dividers() {
+        let html = jekyll(
+            "<!-- excerpt start -->\n\nA\n\n<!-- more -->\n\nB <!--more--> C\n",
+            "",
+        );
+        assert!(html.starts_with("<div class=\"excerpt-marker\" role=\"separator\" data-marker=\"excerpt start\"></div>"), "{html}");
+        assert!(html.contains("data-marker=\"more\"></div>"), "{html}");
+        assert!(
+            html.contains("B <span class=\"excerpt-marker\" data-marker=\"more\"></span> C"),
+            "{html}"
+        );
+        assert!(jekyll("<!-- note -->\n", "").contains("<!-- note -->"));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_site() {
+        let site = "https://example.com/blog/";
+        let cases = [
+            (
+                "![a](/assets/x.png)",
+                "src=\"https://example.com/blog/assets/x.png\"",
+            ),
+            ("[a](about/)", "href=\"https://example.com/blog/about/\""),
+            ("[a](https://other.org/)", "href=\"https://other.org/\""),
+            ("[a](#top)", "href=\"#top\""),
+            ("[a](//cdn.org/x)", "href=\"//cdn.org/x\""),
+            (
+                "[a](mailto:me@example.com)",
+                "href=\"mailto:me@example.com\"",
+            ),
+        ];
+        for (md, expected) in cases {
+            let html = jekyll(md, site);
+            assert!(html.contains(expected), "{md}: {html}");
+        }
+        assert!(jekyll("![a](/x.png)", "").contains("src=\"/x.png\""));
+    }
+
+    #[test]
+    fn attribute_lists_are_applied_or_hidden() {
+        assert_eq!(
+            jekyll("Para.\n{: .note #n data-x=\"1\"}\n", ""),
+            "<p id=\"n\" class=\"note\" data-x=\"1\">Para.</p>\n"
+        );
+        assert_eq!(
+            jekyll("Span *em*{:.hl} here.\n", ""),
+            "<p>Span <em>em</em> here.</p>\n"
+        );
+        let list = jekyll("- a\n{: .x}\n", "");
+        assert!(!list.contains("{:"), "{list}");
+        assert_eq!(
+            parse_ial("{: .a .b #c k='v'}").map(|i| i.classes.len()),
+            Some(2)
+        );
+        assert_eq!(parse_ial("{:: comment}"), None);
+        assert_eq!(parse_ial("{: not valid!}"), None);
+    }
+
+    #[test]
+    fn heading_ids_like_kramdown_gfm() {
+        let cases = [
+            ("Hello World!", "hello-world"),
+            ("1. Numbered “quoted” – dash…", "1-numbered-quoted--dash"),
+            ("Ünïcödé & ampersand", "ünïcödé--ampersand"),
+            ("snake_case and tab\there", "snake_case-and-tab-here"),
+            ("日本語", "日本語"),
+            ("?!", ""),
+        ];
+        for (text, id) in cases {
+            assert_eq!(heading_id(text), id, "{text}");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The Jekyll preview flavour against what Jekyll 4.3.1 (kramdown, GFM input) really made
+//! of the same Markdown: `tests/jekyll/<name>.md` and `<name>.jekyll.html` (produced with
+//! `jekyll build` from the .md as a post body). Compared where a reader would notice: the
+//! ids and classes of headings and paragraphs, and the text with its typography.
+
+use std::collections::BTreeMap;
+
+use quire_core::render::{render_body, Flavour, Settings};
+
+/// (tag, sorted attributes id/class) for every heading and paragraph start tag.
+fn marked_elements(html: &str) -> Vec<(String, BTreeMap<String, String>)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if matches!(name.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            let mut attrs = BTreeMap::new();
+            for key in ["id", "class"] {
+                let pattern = format!(" {key}=\"");
+                if let Some(at) = tag.find(&pattern) {
+                    let value = &tag[at + pattern.len()..];
+                    let value = &value[..value.find('"').unwrap_or(value.len())];
+                    attrs.insert(key.to_string(), value.to_string());
+                }
+            }
+            found.push((name, attrs));
+        }
+    }
+    found
+}
+
+/// The text a reader sees: tags removed, entities for &, <, > decoded, whitespace joined.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn jekyll_flavour_matches_jekyll() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jekyll");
+    let mut checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/jekyll")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    entries.sort();
+    for md in entries {
+        let markdown = std::fs::read_to_string(&md).expect("the markdown");
+        let expected = std::fs::read_to_string(md.with_extension("jekyll.html"))
+            .expect("Jekyll's output beside it");
+        let settings = Settings {
+            flavour: Flavour::Jekyll,
+            site_url: String::new(),
+        };
+        let ours = render_body(&markdown, &settings);
+        assert_eq!(
+            marked_elements(&ours),
+            marked_elements(&expected),
+            "ids and classes for {}:\n{ours}",
+            md.display()
+        );
+        assert_eq!(
+            visible_text(&ours),
+            visible_text(&expected),
+            "text for {}",
+            md.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1, "no fixtures in {}", dir.display());
+}
