@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm, Notice, Preview,
-    StatusBar,
+    StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
             <ExportButton />
         </header>
         <Notice />
+        <UpdateBar />
         <ConflictBar />
         <main class="workspace">
             <aside class="side-panel" aria-label="Drafts and post details">

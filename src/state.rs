@@ -120,11 +120,9 @@ impl EditorState {
 /// after [`SETTLE_LARGE`] without changes for a large one.
 fn settle_after_changes(source: RwSignal<String>, settled: Trigger) {
     let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-    Effect::new(move |previous: Option<()>| {
+    // Also on the first run: the text may have changed before this effect first ran.
+    Effect::new(move |_| {
         let len = source.with(String::len);
-        if previous.is_none() {
-            return;
-        }
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }

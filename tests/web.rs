@@ -14,6 +14,10 @@ struct Mounted {
 }
 
 fn mount() -> Mounted {
+    // Each test starts as a first visit: nothing stored by an earlier test.
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");

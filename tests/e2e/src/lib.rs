@@ -137,7 +137,12 @@ impl App {
 
     /// [`App::open`] with Chromium preferences.
     pub async fn open_with_prefs(prefs: Value) -> App {
-        let server = StaticServer::start(setting("QUIRE_DIST"));
+        App::open_serving(setting("QUIRE_DIST"), prefs).await
+    }
+
+    /// [`App::open`] serving the build in `root` (a copy a test may change).
+    pub async fn open_serving(root: PathBuf, prefs: Value) -> App {
+        let server = StaticServer::start(root);
         let driver = Driver::start().await;
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities_with_prefs(prefs))
@@ -156,6 +161,38 @@ impl App {
             .unwrap_or_else(|e| panic!("opening {}: {e}", app.base_url));
         app.wait_for_testid("editor").await;
         app
+    }
+
+    /// Take the app's origin off the network: its server stops and refuses connections.
+    pub fn go_offline(&mut self) {
+        self._server.stop();
+    }
+
+    /// Wait until the service worker controls the page and has cached the build.
+    pub async fn wait_for_offline_ready(&self) {
+        self.wait_until(
+            "the service worker to control the page",
+            "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller",
+            vec![],
+        )
+        .await;
+        let cached = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 caches.keys()
+                   .then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys()))))
+                   .then(lists => done(lists.flat().map(r => new URL(r.url).pathname)))
+                   .catch(e => done(String(e)));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("reading the caches: {e}"));
+        let names = cached.to_string();
+        assert!(
+            names.contains("_bg.wasm") && names.contains("index.html"),
+            "the build is not cached: {names}"
+        );
     }
 
     /// Wait until an element with this `data-testid` exists.

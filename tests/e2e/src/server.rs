@@ -10,7 +10,7 @@ use tiny_http::{Header, Response, Server};
 pub struct StaticServer {
     /// Every request served, as "METHOD path status", for diagnosing a stuck page.
     pub log: Arc<std::sync::Mutex<Vec<String>>>,
-    server: Arc<Server>,
+    server: Option<Arc<Server>>,
     thread: Option<JoinHandle<()>>,
     port: u16,
 }
@@ -44,7 +44,7 @@ impl StaticServer {
         });
         StaticServer {
             log,
-            server,
+            server: Some(server),
             thread: Some(thread),
             port,
         }
@@ -56,12 +56,22 @@ impl StaticServer {
     }
 }
 
+impl StaticServer {
+    /// Stop serving and close the port: from now on the app's origin refuses every
+    /// connection, as when the network is off.
+    pub fn stop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.unblock();
+            if let Some(thread) = self.thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        self.stop();
     }
 }
 
