@@ -28,6 +28,21 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The tab's title: the post's, with a marker while a change is not saved.
+    Effect::new(move |_| {
+        let title = state.title();
+        let unsaved = persistence
+            .status
+            .with(|s| *s != crate::persist::SaveStatus::Saved);
+        let name = if title.trim().is_empty() {
+            "Untitled"
+        } else {
+            title.trim()
+        };
+        let marker = if unsaved { "\u{2022} " } else { "" };
+        browser::set_document_title(&format!("{marker}{name} \u{2014} Quire"));
+    });
+
     view! {
         <header class="app-header">
             <h1 class="app-name">"Quire"</h1>

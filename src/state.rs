@@ -95,6 +95,45 @@ impl EditorState {
         }
     }
 
+    /// Apply a formatting command's edit, then select what it says (as typing would).
+    pub fn apply_formatted(&self, formatted: quire_core::format::Formatted) {
+        let Some(textarea) = self.editor.get_untracked() else {
+            return;
+        };
+        let src = self.source.get_untracked();
+        if let Err(err) = browser::editor::apply_edit(&textarea, &src, &formatted.edit) {
+            self.notice
+                .set(Some(format!("The edit could not be applied: {err}")));
+            return;
+        }
+        let after = formatted.edit.apply(&src);
+        let _ = browser::editor::select(&textarea, &after, formatted.selection);
+        let _ = textarea.focus();
+    }
+
+    /// The post's title as the front matter gives it (the last readable value).
+    pub fn title(&self) -> String {
+        self.last_good_fields.with(|fields| {
+            fields
+                .iter()
+                .rev()
+                .find(|f| f.key == "title")
+                .map(|f| f.value.to_plain_string())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Run a formatting command on the editor's selection.
+    pub fn format(&self, format: quire_core::format::Format) {
+        let Some(selection) = self.selection() else {
+            return;
+        };
+        let formatted = self
+            .source
+            .with_untracked(|src| quire_core::format::apply(src, selection, format));
+        self.apply_formatted(formatted);
+    }
+
     /// Apply an edit computed from the current source, or show why there is none.
     pub fn apply_with<E: std::fmt::Display>(
         &self,

@@ -113,3 +113,16 @@ pub fn restore_caret_and_scroll(
     textarea.set_scroll_top(scroll as i32);
     Ok(())
 }
+
+/// Select `range` (byte offsets of `text`, the textarea's text) in the editor.
+pub fn select(
+    textarea: &HtmlTextAreaElement,
+    text: &str,
+    range: core::ops::Range<usize>,
+) -> Result<(), BrowserError> {
+    let start = utf16_offset(text, range.start) as u32;
+    let end = utf16_offset(text, range.end) as u32;
+    textarea
+        .set_selection_range(start, end)
+        .map_err(BrowserError::from_js)
+}

@@ -66,6 +66,13 @@ impl fmt::Display for BrowserError {
 
 impl std::error::Error for BrowserError {}
 
+/// Set the tab's title.
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Whether the page's query string holds `pair` (such as `preview=full`).
 pub fn location_query_has(pair: &str) -> bool {
     web_sys::window()

@@ -1,8 +1,47 @@
 //! The source editor: a plain textarea holding the whole post.
 
 use leptos::prelude::*;
+use quire_core::format::{self, Format};
 
-use crate::state::use_editor_state;
+use crate::state::{use_editor_state, EditorState};
+
+/// Shortcuts: Ctrl/Cmd + a format key; Enter continues a list; Tab / Shift+Tab indent list
+/// items (elsewhere Tab leaves the editor, as a keyboard user expects).
+fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent) {
+    if ev.is_composing() || ev.alt_key() {
+        return;
+    }
+    let command = ev.ctrl_key() || ev.meta_key();
+    let formatted = if command && !ev.shift_key() {
+        let Some(format) = Format::for_shortcut(&ev.key()) else {
+            return;
+        };
+        ev.prevent_default();
+        state.format(format);
+        return;
+    } else if command {
+        None
+    } else if ev.key() == "Enter" && !ev.shift_key() {
+        let caret = state.selection().filter(|s| s.is_empty()).map(|s| s.start);
+        caret.and_then(|at| {
+            state
+                .source
+                .with_untracked(|src| format::continue_list(src, at))
+        })
+    } else if ev.key() == "Tab" {
+        state.selection().and_then(|sel| {
+            state
+                .source
+                .with_untracked(|src| format::indent_list(src, sel, ev.shift_key()))
+        })
+    } else {
+        None
+    };
+    if let Some(formatted) = formatted {
+        ev.prevent_default();
+        state.apply_formatted(formatted);
+    }
+}
 
 /// The textarea with the post's source text. The browser owns the text while the writer
 /// types (so its own undo and caret work); every input is copied into the state.
@@ -11,6 +50,7 @@ pub fn Editor() -> impl IntoView {
     let state = use_editor_state();
     view! {
         <section class="pane editor-pane" aria-label="Post source">
+            <crate::components::Toolbar />
             <textarea
                 node_ref=state.editor
                 class="editor"
@@ -25,6 +65,7 @@ pub fn Editor() -> impl IntoView {
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()
+                on:keydown=move |ev| on_key(state, &ev)
                 on:click=move |_| state.caret_moved.notify()
             ></textarea>
         </section>

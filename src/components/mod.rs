@@ -16,6 +16,7 @@ mod preview_settings;
 mod raw_field;
 mod status_bar;
 mod storage_usage;
+mod toolbar;
 mod update_bar;
 
 pub use add_key::AddKey;
@@ -34,4 +35,5 @@ pub use preview_settings::PreviewSettings;
 pub use raw_field::RawField;
 pub use status_bar::StatusBar;
 pub use storage_usage::StorageUsage;
+pub use toolbar::Toolbar;
 pub use update_bar::UpdateBar;

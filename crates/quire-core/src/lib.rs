@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod edit;
 pub mod excerpt;
 pub mod export;
+pub mod format;
 pub mod front_matter;
 pub mod import;
 pub mod post;
