@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    ConflictBar, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm, Notice, Preview,
-    StatusBar, UpdateBar,
+    ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
+    LayoutControls, Notice, PaneTabs, Preview, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -19,6 +19,8 @@ pub fn App() -> impl IntoView {
     state.notice.set(opened.notice);
     provide_context(state);
     provide_context(persistence);
+    let ui = crate::ui::Ui::new(state.notice);
+    provide_context(ui);
     persistence.watch(state);
     // Once the editor exists, put the caret and scroll back where they were.
     Effect::new(move |_| {
@@ -47,18 +49,27 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1 class="app-name">"Quire"</h1>
             <StatusBar />
+            <LayoutControls />
             <ExportButton />
         </header>
         <Notice />
         <UpdateBar />
         <ConflictBar />
-        <main class="workspace">
+        <main
+            class=move || format!("workspace layout-{}", ui.layout.get().name())
+            style=move || {
+                let split = ui.split.get();
+                format!("--editor-fr: {split:.3}fr; --preview-fr: {:.3}fr", 1.0 - split)
+            }
+        >
             <aside class="side-panel" aria-label="Drafts and post details">
                 <DraftList />
                 <FrontMatterForm />
                 <ExcerptPanel />
             </aside>
+            <PaneTabs />
             <Editor />
+            <Divider />
             <Preview />
         </main>
     }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod persist;
 pub mod preview;
 pub mod state;
+pub mod ui;
 
 /// Install the panic hook and mount the app on `<body>`.
 pub fn start() {

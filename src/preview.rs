@@ -36,6 +36,8 @@ struct Inner {
     /// the pane there is the echo of that, not the writer.
     editor_expected: Option<i32>,
     preview_expected: Option<f64>,
+    /// The page's `data-theme`, repeated on the frame.
+    theme: Option<&'static str>,
 }
 
 /// Shared by the preview component's effects and event handlers.
@@ -61,11 +63,21 @@ impl PreviewController {
         let _ = frame.on_scroll(move || this.sync_from_preview());
         {
             let mut inner = self.inner.borrow_mut();
+            frame.set_theme(inner.theme);
             inner.frame = Some(frame);
             let settings = inner.renderer.settings().clone();
             inner.renderer = BlockRenderer::empty(settings);
         }
         self.render();
+    }
+
+    /// Follow the page's theme.
+    pub fn set_theme(&self, theme: Option<&'static str>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.theme = theme;
+        if let Some(frame) = inner.frame.as_ref() {
+            frame.set_theme(theme);
+        }
     }
 
     /// Render with other settings (flavour, site URL): everything is rendered again.

@@ -66,6 +66,20 @@ impl fmt::Display for BrowserError {
 
 impl std::error::Error for BrowserError {}
 
+/// Set (or, with `None`, remove) `data-theme` on the page's root element.
+pub fn set_theme(theme: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        Some(theme) => root.set_attribute("data-theme", theme),
+        None => root.remove_attribute("data-theme"),
+    };
+}
+
 /// Set the tab's title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

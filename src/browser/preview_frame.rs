@@ -90,6 +90,16 @@ impl Frame {
         Ok(())
     }
 
+    /// Set (or remove) `data-theme` on the frame's root, as on the page's.
+    pub fn set_theme(&self, theme: Option<&str>) {
+        if let Some(root) = self.document.document_element() {
+            let _ = match theme {
+                Some(theme) => root.set_attribute("data-theme", theme),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    }
+
     /// How far the frame's view is scrolled down.
     pub fn scroll_y(&self) -> Option<f64> {
         self.document.default_view()?.scroll_y().ok()

@@ -45,6 +45,9 @@ pub fn Preview() -> impl IntoView {
         state.editor_scrolled.track();
         on_scroll.sync_from_editor();
     });
+    let ui = crate::ui::use_ui();
+    let on_theme = controller.clone();
+    Effect::new(move |_| on_theme.set_theme(crate::ui::theme_attribute(ui.theme.get())));
     let on_caret = controller.clone();
     Effect::new(move |_| {
         state.caret_moved.track();

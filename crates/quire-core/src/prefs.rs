@@ -10,13 +10,64 @@ use crate::render::{Flavour, Settings};
 pub const PREFS_KEY: &str = "quire/v1/prefs";
 
 /// What the writer chose.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     /// `"jekyll"` or `"commonmark"`.
     pub preview_flavour: String,
     /// The site's address, for relative links and images in the preview.
     pub site_url: String,
+    /// `"system"` (or empty), `"light"` or `"dark"`.
+    pub theme: String,
+    /// `"split"` (or empty), `"editor"` or `"preview"`.
+    pub layout: String,
+    /// The editor's share of the split view, 0.2 to 0.8 (0 for the default half).
+    pub split: f64,
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+/// Which panes show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Split,
+    Editor,
+    Preview,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The next theme of the toggle: system, dark, light, system...
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Split => "split",
+            Layout::Editor => "editor",
+            Layout::Preview => "preview",
+        }
+    }
 }
 
 impl Prefs {
@@ -40,7 +91,48 @@ impl Prefs {
                 Flavour::CommonMark => "commonmark".into(),
             },
             site_url: settings.site_url.clone(),
+            ..self.clone()
         }
+    }
+
+    pub fn theme(&self) -> Theme {
+        match self.theme.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    pub fn layout(&self) -> Layout {
+        match self.layout.as_str() {
+            "editor" => Layout::Editor,
+            "preview" => Layout::Preview,
+            _ => Layout::Split,
+        }
+    }
+
+    /// The editor's share of the split view, within bounds (a half when unset).
+    pub fn split(&self) -> f64 {
+        clamp_split(self.split)
+    }
+
+    /// These preferences with the given layout choices.
+    pub fn with_ui(&self, theme: Theme, layout: Layout, split: f64) -> Prefs {
+        Prefs {
+            theme: theme.name().into(),
+            layout: layout.name().into(),
+            split: clamp_split(split),
+            ..self.clone()
+        }
+    }
+}
+
+/// A split share kept between 0.2 and 0.8 (a half for anything unusable).
+pub fn clamp_split(split: f64) -> f64 {
+    if split.is_finite() && split > 0.0 {
+        split.clamp(0.2, 0.8)
+    } else {
+        0.5
     }
 }
 
@@ -71,5 +163,13 @@ mod tests {
         assert_eq!(parse(Some("{not json")).preview(), Settings::default());
         let newer = r#"{"preview_flavour":"commonmark","future":1}"#;
         assert_eq!(parse(Some(newer)).preview().flavour, Flavour::CommonMark);
+        let ui = Prefs::default().with_ui(Theme::Dark, Layout::Preview, 0.95);
+        let back = parse(Some(&write(&ui)));
+        assert_eq!(
+            (back.theme(), back.layout(), back.split()),
+            (Theme::Dark, Layout::Preview, 0.8)
+        );
+        assert_eq!(Prefs::default().split(), 0.5);
+        assert_eq!(Theme::System.next().next().next(), Theme::System);
     }
 }

@@ -350,3 +350,42 @@ impl WebDriverCompatibleCommand for BrowserLogs {
         )
     }
 }
+
+/// A Chrome DevTools Protocol command through ChromeDriver
+/// (`POST /session/{id}/goog/cdp/execute`), e.g. to emulate a dark colour scheme.
+#[derive(Debug)]
+struct Cdp {
+    command: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.command, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl App {
+    /// Run a DevTools Protocol command in the page.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                command: command.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
+    }
+}
