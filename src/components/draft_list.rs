@@ -60,7 +60,7 @@ pub fn DraftList() -> impl IntoView {
                         view! {
                             <li class="draft-item" data-testid="draft-item" data-draft-id=id.clone()
                                 class:current=move || current().as_deref() == Some(is_current_id.as_str())>
-                                <button type="button" class="draft-open" aria-label=format!("Open {title}")
+                                <button type="button" class="draft-open" title=format!("Open {title}")
                                     on:click=move |_| persistence.open_draft(state, &open_id)>
                                     <span class="draft-title">{title.clone()}</span>
                                     <span class="draft-meta">{browser::clock::short_time(draft.updated_ms)} " · " {draft.words} " " {words}</span>

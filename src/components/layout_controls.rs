@@ -27,7 +27,7 @@ pub fn LayoutControls() -> impl IntoView {
     let theme_label = move || format!("Theme: {} (click to change)", ui.theme.get().name());
     view! {
         <div class="layout-controls" role="group" aria-label="Layout">
-            {button(Layout::Split, "Split", "Source and preview side by side")}
+            {button(Layout::Split, "Split", "Split: source and preview side by side")}
             {button(Layout::Editor, "Source", "Source only")}
             {button(Layout::Preview, "Preview", "Preview only")}
             <button
