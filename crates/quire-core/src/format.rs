@@ -228,7 +228,7 @@ fn list_item(line: &str) -> Option<(&str, String, &str)> {
 }
 
 /// Enter at `caret` on a list item: continue the list with the next marker; on an empty
-/// item, end the list (the marker goes). `None` when the line is no list item.
+/// item, end the list (the marker becomes a blank line). `None` when the line is no list item.
 pub fn continue_list(src: &str, caret: usize) -> Option<Formatted> {
     let caret = clamp(src, caret..caret).start;
     let line_start = src[..caret].rfind('\n').map_or(0, |i| i + 1);
@@ -236,9 +236,11 @@ pub fn continue_list(src: &str, caret: usize) -> Option<Formatted> {
     let line = &src[line_start..line_end];
     let (indent, marker, rest) = list_item(line)?;
     if rest.trim().is_empty() {
+        // The marker goes and the list ends with a blank line, as two Enters would give
+        // in a plain text field.
         return Some(Formatted {
-            edit: TextEdit::new(line_start..line_end, ""),
-            selection: line_start..line_start,
+            edit: TextEdit::new(line_start..line_end, "\n"),
+            selection: line_start + 1..line_start + 1,
         });
     }
     let insert = format!("\n{indent}{marker}");
@@ -346,7 +348,7 @@ mod tests {
             ("1. one«»", Some("1. one\n2. «»")),
             ("9) nine«»", Some("9) nine\n10) «»")),
             ("- [x] done«»", Some("- [x] done\n- [ ] «»")),
-            ("a\n- «»", Some("a\n«»")),
+            ("a\n- «»", Some("a\n\n«»")),
             ("plain«»", None),
             ("-not a list«»", None),
         ];

@@ -272,8 +272,9 @@ impl App {
 
     /// Wait until the editor holds exactly `expected`.
     pub async fn wait_for_editor_text(&self, expected: &str) {
+        let what = format!("the editor's text {expected:?}");
         self.wait_until(
-            "the editor's text",
+            &what,
             "return document.querySelector('[data-testid=editor]').value === arguments[0]",
             vec![json!(expected)],
         )
@@ -289,7 +290,10 @@ impl App {
             }
             if Instant::now() > deadline {
                 let html = self.preview_html().await;
-                panic!("timed out waiting for {what}; preview is:\n{html}");
+                let text = self.editor_text().await;
+                panic!(
+                    "timed out waiting for {what}; the editor holds {text:?}; preview is:\n{html}"
+                );
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }

@@ -92,9 +92,12 @@ async fn enter_continues_a_list_and_tab_indents_it() {
         .expect("Tab");
     app.wait_for_editor_text("---\ntitle: Lists\n---\n- one\n  - two")
         .await;
-    // Enter on an empty item ends the list.
-    editor.send_keys("\n\n").await.expect("Enter twice");
-    app.wait_for_editor_text("---\ntitle: Lists\n---\n- one\n  - two\n")
+    // Enter on an empty item ends the list with a blank line.
+    editor
+        .send_keys("\n\nAfter")
+        .await
+        .expect("Enter twice, then typing");
+    app.wait_for_editor_text("---\ntitle: Lists\n---\n- one\n  - two\n\nAfter")
         .await;
     app.close().await;
 }

@@ -116,23 +116,56 @@ async fn open_app(base_url: &str) -> (Driver, fantoccini::Client) {
     (driver, client)
 }
 
-async fn time_to_editable(base_url: &str) -> f64 {
-    let (_driver, client) = open_app(base_url).await;
+/// The `quire:editable` mark of the page open in `client`, once it is there.
+async fn editable_mark(client: &fantoccini::Client) -> f64 {
     let script = "const m = performance.getEntriesByName('quire:editable')[0];
                   const ed = document.querySelector('[data-testid=editor]');
                   return m && ed && !ed.disabled ? m.startTime : null;";
     let deadline = std::time::Instant::now() + WAIT;
-    let ms = loop {
+    loop {
         let value = client.execute(script, vec![]).await.unwrap_or_default();
         if let Some(ms) = value.as_f64() {
-            break ms;
+            return ms;
         }
         assert!(
             std::time::Instant::now() < deadline,
             "the app did not become editable"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    }
+}
+
+/// Time to editable with the app's origin off the network: one visit installs the service
+/// worker, the server stops, then `RUNS` reloads are measured.
+async fn offline_time_to_editable(dist: &Path) -> Vec<f64> {
+    let mut server = StaticServer::start(dist.to_path_buf());
+    let (_driver, client) = open_app(&server.url()).await;
+    editable_mark(&client).await;
+    let controlled = "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller";
+    let deadline = std::time::Instant::now() + WAIT;
+    while client.execute(controlled, vec![]).await.unwrap_or_default() != serde_json::json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the service worker did not take control"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    server.stop();
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        client
+            .refresh()
+            .await
+            .unwrap_or_else(|e| panic!("reloading offline: {e}"));
+        times.push(editable_mark(&client).await);
+    }
+    let _ = client.close().await;
+    times
+}
+
+async fn time_to_editable(base_url: &str) -> f64 {
+    let (_driver, client) = open_app(base_url).await;
+    let ms = editable_mark(&client).await;
     let _ = client.close().await;
     ms
 }
@@ -417,7 +450,7 @@ async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
 
-    let server = StaticServer::start(dist);
+    let server = StaticServer::start(dist.clone());
     let mut times = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         times.push(time_to_editable(&server.url()).await);
@@ -428,6 +461,14 @@ async fn main() {
         times[0],
         times[RUNS / 2],
         times[RUNS - 1]
+    );
+    let mut offline = offline_time_to_editable(&dist).await;
+    offline.sort_by(f64::total_cmp);
+    println!(
+        "Navigation start to editable editor offline (service worker cache, origin stopped), {RUNS} reloads:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
+        offline[0],
+        offline[RUNS / 2],
+        offline[RUNS - 1]
     );
     form_edit_timings(&server.url()).await;
     keystroke_timings(&server.url()).await;
