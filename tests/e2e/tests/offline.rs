@@ -47,6 +47,13 @@ async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
     }))
     .await;
     app.wait_for_offline_ready().await;
+    // Installable: Chromium finds nothing missing (manifest, icons, service worker).
+    let installable = app.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        installable["installabilityErrors"],
+        json!([]),
+        "installability: {installable}"
+    );
     let first = "---\ntitle: Written on a train\ndate: 2026-11-27\n---\n# No network here\n";
     app.paste_over(first).await;
     wait_saved(&app).await;
