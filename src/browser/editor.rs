@@ -36,6 +36,11 @@ pub fn selection(
         .selection_end()
         .map_err(BrowserError::from_js)?
         .unwrap_or(start);
+    // All ASCII (as many as UTF-16 units as bytes): offsets are the same, no scan needed.
+    if textarea.text_length() as usize == src.len() {
+        let clamp = |at: u32| (at as usize).min(src.len());
+        return Ok(clamp(start)..clamp(end));
+    }
     Ok(byte_offset(src, start as usize)..byte_offset(src, end as usize))
 }
 
