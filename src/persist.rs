@@ -61,6 +61,8 @@ pub struct Persistence {
     /// Text another tab saved for the open draft, while the writer has not chosen what to
     /// do with it. Saving is held meanwhile, so neither tab overwrites the other silently.
     pub conflict: RwSignal<Option<String>>,
+    /// The open draft came from a CRLF file: its line breaks are written back as CRLF.
+    pub crlf: RwSignal<bool>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -97,7 +99,7 @@ impl Persistence {
             let text = browser::storage::load_draft(&meta.id).ok().flatten()?;
             Some((meta, text))
         });
-        let persistence = |id: String, status: SaveStatus| Persistence {
+        let persistence = |id: String, status: SaveStatus, crlf: bool| Persistence {
             id: StoredValue::new(id),
             index: RwSignal::new(index.clone()),
             timer: StoredValue::new(None),
@@ -105,10 +107,11 @@ impl Persistence {
             status: RwSignal::new(status),
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
+            crlf: RwSignal::new(crlf),
         };
         match restored {
             Some((meta, text)) => (
-                persistence(meta.id.clone(), SaveStatus::Saved),
+                persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf),
                 Opened {
                     text,
                     caret: meta.caret,
@@ -122,7 +125,7 @@ impl Persistence {
                     Err(err) => SaveStatus::Failed(err.to_string()),
                 };
                 (
-                    persistence(new_id(), status),
+                    persistence(new_id(), status, false),
                     Opened {
                         text: template(),
                         caret: 0,
@@ -289,6 +292,7 @@ impl Persistence {
             bytes: state.source.with_untracked(String::len),
             caret,
             scroll,
+            crlf: self.crlf.get_untracked(),
         });
         browser::storage::save_index(&index)?;
         self.index.set(Some(index));
@@ -302,6 +306,13 @@ impl Persistence {
 
     /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
     fn show(self, state: EditorState, id: String, text: String, stored: bool) {
+        let crlf = self.index.with_untracked(|index| {
+            index
+                .as_ref()
+                .and_then(|i| i.drafts.iter().find(|d| d.id == id))
+                .is_some_and(|d| d.crlf)
+        });
+        self.crlf.set(crlf);
         self.id.set_value(id.clone());
         self.switching.set_value(stored);
         self.status.set(if stored {
@@ -343,6 +354,12 @@ impl Persistence {
         self.save_now(state);
         let id = drafts::new_id(browser::clock::now_ms(), browser::clock::random());
         self.show(state, id, text, false);
+    }
+
+    /// Open a file's text as a new draft, remembering its line breaks for export.
+    pub fn new_draft_from_file(self, state: EditorState, file: quire_core::import::EditorText) {
+        self.new_draft(state, file.text);
+        self.crlf.set(file.crlf);
     }
 
     /// Delete draft `id` (kept for undo for [`UNDO_FOR`]). Deleting the open draft opens

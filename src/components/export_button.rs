@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use quire_core::export::{self, NameStyle};
 
 use crate::browser;
+use crate::persist::Persistence;
 use crate::state::use_editor_state;
 
 /// The download button: `YYYY-MM-DD-slug.md`, the source's bytes exactly.
 #[component]
 pub fn ExportButton() -> impl IntoView {
     let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
     let name = move || {
         state
             .source
@@ -17,10 +19,11 @@ pub fn ExportButton() -> impl IntoView {
     };
     let download = move |_| {
         let name = name();
+        let crlf = persistence.crlf.get_untracked();
         let result = state.source.with_untracked(|src| {
             browser::download::download(
                 &name,
-                export::export_bytes(src),
+                export::export_text(src, crlf).as_bytes(),
                 "text/markdown;charset=utf-8",
             )
         });

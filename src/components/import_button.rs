@@ -23,7 +23,15 @@ pub fn ImportButton() -> impl IntoView {
                             return;
                         };
                         match read.map(|bytes| quire_core::import::decode(&bytes)) {
-                            Ok(Ok(text)) => persistence.new_draft(state, text),
+                            Ok(Ok(text)) => {
+                                let file = quire_core::import::for_editor(&text);
+                                if file.mixed {
+                                    state.notice.set(Some(format!(
+                                        "{name} mixed Windows and Unix line breaks; it is kept with Unix ones (\\n)."
+                                    )));
+                                }
+                                persistence.new_draft_from_file(state, file);
+                            }
                             Ok(Err(why)) => state.notice.set(Some(format!("{name} was not opened: {why}."))),
                             Err(err) => state.notice.set(Some(format!("{name} could not be read: {err}."))),
                         }

@@ -39,6 +39,9 @@ pub struct DraftMeta {
     /// The editor's scroll position when last saved.
     #[serde(default)]
     pub scroll: f64,
+    /// The post came from a file with CRLF line breaks, written back on export.
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    pub crlf: bool,
 }
 
 /// The index of all drafts.
@@ -177,6 +180,7 @@ mod tests {
             bytes: 3,
             caret: 4,
             scroll: 5.0,
+            crlf: false,
         }
     }
 
@@ -212,6 +216,7 @@ mod tests {
         );
         let old_fields = "{\"version\":1,\"current\":null,\"drafts\":[{\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0}]}";
         assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].caret), Ok(0));
+        assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].crlf), Ok(false));
     }
 
     #[test]

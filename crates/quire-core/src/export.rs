@@ -32,6 +32,16 @@ pub fn export_bytes(src: &str) -> &[u8] {
     src.as_bytes()
 }
 
+/// The exported text: the source, with its `\n` line breaks written back as `\r\n` when
+/// the file it came from used CRLF (see [`crate::import::for_editor`]).
+pub fn export_text(src: &str, crlf: bool) -> std::borrow::Cow<'_, str> {
+    if crlf && src.contains('\n') {
+        std::borrow::Cow::Owned(src.replace('\n', "\r\n"))
+    } else {
+        std::borrow::Cow::Borrowed(src)
+    }
+}
+
 /// Jekyll's default `slugify`: lowercase, every run of characters that are not letters,
 /// marks or decimal digits becomes one `-`, and hyphens at either end are dropped.
 pub fn slugify(text: &str) -> String {

@@ -191,3 +191,55 @@ async fn binary_and_non_utf8_files_are_refused_with_a_notice() {
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
+    let (app, dir) = open_with_downloads("crlf").await;
+    wait_first_draft(&app).await;
+    let bytes = "\u{feff}---\r\ntitle: Written on Windows\r\ndate: 2026-02-03\r\n---\r\nTrailing spaces  \r\n\r\nNo final newline"
+        .as_bytes()
+        .to_vec();
+    let source = dir.join("windows-post.md");
+    std::fs::write(&source, &bytes).expect("writing the CRLF file");
+    let source = source.canonicalize().expect("its path");
+    open_file(&app, &source).await;
+    app.wait_for_editor_text(
+        "\u{feff}---\ntitle: Written on Windows\ndate: 2026-02-03\n---\nTrailing spaces  \n\nNo final newline",
+    )
+    .await;
+    std::fs::remove_file(&source).expect("removing the source copy");
+    // Saved, reloaded: the draft still knows its line breaks.
+    app.wait_until(
+        "the draft saved",
+        "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'",
+        vec![],
+    )
+    .await;
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("export-md").await;
+    app.wait_until(
+        "the reopened draft",
+        "return document.querySelector('[data-testid=editor]').value.includes('Written on Windows')",
+        vec![],
+    )
+    .await;
+    app.client
+        .find(Locator::Css(&testid("export-md")))
+        .await
+        .expect("the download button")
+        .click()
+        .await
+        .expect("clicking download");
+    let file = downloaded(&dir).await;
+    assert_eq!(
+        file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Some("2026-02-03-written-on-windows.md".to_string())
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap_or_default(),
+        bytes,
+        "BOM, CRLF, trailing spaces and no final newline, byte for byte"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}
