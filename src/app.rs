@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    LayoutControls, Notice, PaneTabs, Preview, StatusBar, UpdateBar,
+    LayoutControls, MoreExports, Notice, PaneTabs, Preview, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
             <h1 class="app-name">"Quire"</h1>
             <StatusBar />
             <LayoutControls />
+            <MoreExports />
             <ExportButton />
         </header>
         <Notice />

@@ -9,9 +9,19 @@ pub async fn take_chosen(
 ) -> Option<(String, Result<Vec<u8>, BrowserError>)> {
     let file = input.files().and_then(|files| files.get(0))?;
     input.set_value("");
+    Some(read(&file).await)
+}
+
+/// The first file dropped with a drag-and-drop event, if it carries files.
+pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()?.files()?.get(0)
+}
+
+/// A file's name, and its bytes or why they could not be read.
+pub async fn read(file: &web_sys::File) -> (String, Result<Vec<u8>, BrowserError>) {
     let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
         .map_err(BrowserError::from_js);
-    Some((file.name(), bytes))
+    (file.name(), bytes)
 }

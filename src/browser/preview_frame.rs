@@ -20,6 +20,11 @@ pub const CSP: &str = "default-src 'none'; script-src 'none'; object-src 'none';
      font-src 'none'; connect-src 'none'; frame-src 'none'; child-src 'none'; \
      form-action 'none'; base-uri 'none'";
 
+/// The preview's styles (also those of an exported HTML page).
+pub fn styles() -> &'static str {
+    include_str!("../../style/preview.css")
+}
+
 /// The frame's document before any post is shown.
 pub fn shell() -> String {
     format!(
@@ -27,7 +32,7 @@ pub fn shell() -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
          <base target=\"_blank\"><style>{}</style></head>\
          <body><article class=\"preview\" data-testid=\"preview\"></article></body></html>",
-        include_str!("../../style/preview.css")
+        styles()
     )
 }
 

@@ -48,6 +48,7 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent) {
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = use_editor_state();
+    let persistence = expect_context::<crate::persist::Persistence>();
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
@@ -66,6 +67,22 @@ pub fn Editor() -> impl IntoView {
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()
                 on:keydown=move |ev| on_key(state, &ev)
+                on:dragover=move |ev| {
+                    // Accept files dropped here (text dragged within the editor moves as usual).
+                    if ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                        ev.prevent_default();
+                    }
+                }
+                on:drop=move |ev| {
+                    let Some(file) = crate::browser::file::dropped(&ev) else {
+                        return;
+                    };
+                    ev.prevent_default();
+                    leptos::task::spawn_local(async move {
+                        let (name, read) = crate::browser::file::read(&file).await;
+                        crate::components::open_as_draft(state, persistence, &name, read);
+                    });
+                }
                 on:click=move |_| state.caret_moved.notify()
             ></textarea>
         </section>

@@ -126,3 +126,40 @@ fn safe_slug(slug: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The post as a standalone HTML page: its title, its body rendered as the preview renders
+/// it (`settings`), and `css`. Nothing is fetched from elsewhere but what the post links.
+pub fn standalone_html(src: &str, settings: &crate::render::Settings, css: &str) -> String {
+    let title = crate::front_matter::read(src)
+        .ok()
+        .and_then(|fields| {
+            fields
+                .iter()
+                .rev()
+                .find(|f| f.key == "title")
+                .map(|f| f.value.to_plain_string())
+        })
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| "Untitled post".to_string());
+    let title = escape_html(title.trim());
+    let body = crate::render::render_body(crate::post::split(src).body_text(src), settings);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n\
+         <article class=\"preview\">\n<h1>{title}</h1>\n{body}</article>\n</body>\n</html>\n"
+    )
+}
+
+/// The HTML file's name: the post's name with `.html`.
+pub fn html_file_name(md_name: &str) -> String {
+    let stem = md_name.strip_suffix(".md").unwrap_or(md_name);
+    format!("{stem}.html")
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -17,6 +17,11 @@ fn download_dir(name: &str) -> PathBuf {
 
 /// Wait until one finished `.md` file is in `dir`.
 async fn downloaded(dir: &PathBuf) -> PathBuf {
+    downloaded_with(dir, "md").await
+}
+
+/// Wait until one finished file with extension `ext` is in `dir`.
+async fn downloaded_with(dir: &PathBuf, ext: &str) -> PathBuf {
     let deadline = Instant::now() + WAIT;
     loop {
         let files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -24,7 +29,7 @@ async fn downloaded(dir: &PathBuf) -> PathBuf {
             .unwrap_or_default();
         if let Some(md) = files
             .iter()
-            .find(|p| p.extension().is_some_and(|e| e == "md"))
+            .find(|p| p.extension().is_some_and(|e| e == ext))
         {
             return md.clone();
         }
@@ -239,6 +244,95 @@ async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
         std::fs::read(&file).unwrap_or_default(),
         bytes,
         "BOM, CRLF, trailing spaces and no final newline, byte for byte"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_file_dropped_on_the_editor_opens_as_a_new_draft() {
+    let app = App::open().await;
+    wait_first_draft(&app).await;
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const data = new DataTransfer();
+         data.items.add(new File([arguments[0]], 'dropped.md', { type: 'text/markdown' }));
+         const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+         ed.dispatchEvent(over);
+         ed.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+         return over.defaultPrevented;",
+        vec![json!("---\ntitle: Dropped\n---\nFrom a drop.\n")],
+    )
+    .await;
+    app.wait_for_editor_text("---\ntitle: Dropped\n---\nFrom a drop.\n")
+        .await;
+    app.wait_until(
+        "a second draft",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
+    let (app, dir) = open_with_downloads("html").await;
+    let post = "---\ntitle: Shared post\ndate: 2026-03-04\n---\n## A heading\n\n<script>window.bad = 1</script>\n\nText.\n";
+    app.paste_over(post).await;
+    app.cdp(
+        "Browser.grantPermissions",
+        json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+    )
+    .await;
+    app.client
+        .find(Locator::Css(&testid("copy-md")))
+        .await
+        .expect("the copy button")
+        .click()
+        .await
+        .expect("clicking copy");
+    app.wait_until(
+        "the button to say it copied",
+        "return document.querySelector('[data-testid=copy-md]').textContent === 'Copied'",
+        vec![],
+    )
+    .await;
+    let copied = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.clipboard.readText().then(done, e => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .expect("reading the clipboard");
+    assert_eq!(copied, json!(post));
+
+    app.client
+        .find(Locator::Css(&testid("export-html")))
+        .await
+        .expect("the HTML button")
+        .click()
+        .await
+        .expect("clicking Download HTML");
+    let file = downloaded_with(&dir, "html").await;
+    assert_eq!(
+        file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Some("2026-03-04-shared-post.html".to_string())
+    );
+    let html = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<title>Shared post</title>"), "{html}");
+    assert!(html.contains("<h1>Shared post</h1>"), "{html}");
+    assert!(
+        html.contains("<h2 id=\"a-heading\">A heading</h2>"),
+        "{html}"
+    );
+    assert!(html.contains(".preview"), "the preview's styles: {html}");
+    assert!(
+        !html.contains("title: Shared post"),
+        "no front matter: {html}"
     );
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;

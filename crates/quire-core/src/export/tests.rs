@@ -136,3 +136,31 @@ proptest::proptest! {
         proptest::prop_assert!(name.len() <= MAX_SLUG_BYTES + 14);
     }
 }
+
+#[test]
+fn standalone_html_has_the_title_body_and_styles_only() {
+    let src = "---\ntitle: \"Fish & <Chips>\"\n---\n## Part one\n\nText with \"quotes\".\n";
+    let html = standalone_html(src, &crate::render::Settings::default(), ".preview{}");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains("<title>Fish &amp; &lt;Chips&gt;</title>"),
+        "{html}"
+    );
+    assert!(html.contains("<h1>Fish &amp; &lt;Chips&gt;</h1>"), "{html}");
+    assert!(html.contains("<h2 id=\"part-one\">Part one</h2>"), "{html}");
+    assert!(html.contains("Text with “quotes”."), "{html}");
+    assert!(html.contains("<style>\n.preview{}</style>"), "{html}");
+    assert!(!html.contains("title:"), "front matter left out: {html}");
+    assert!(!html.contains("<script"), "{html}");
+    let untitled = standalone_html("Just text\n", &crate::render::Settings::default(), "");
+    assert!(untitled.contains("<title>Untitled post</title>"));
+    assert_eq!(html_file_name("2026-01-02-fish.md"), "2026-01-02-fish.html");
+}
+
+#[test]
+fn crlf_is_written_back() {
+    assert_eq!(export_text("a\nb\n", true), "a\r\nb\r\n");
+    assert_eq!(export_text("a\nb\n", false), "a\nb\n");
+    let file = crate::import::for_editor("\u{feff}x\r\ny  \r\nz");
+    assert_eq!(export_text(&file.text, file.crlf), "\u{feff}x\r\ny  \r\nz");
+}
