@@ -5,6 +5,7 @@
 //! browser effects in [`browser`], and the components only wire the two together.
 
 pub mod app;
+pub mod backups;
 pub mod browser;
 pub mod components;
 pub mod persist;

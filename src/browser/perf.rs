@@ -6,6 +6,10 @@ use super::BrowserError;
 pub const EDITABLE: &str = "quire:editable";
 /// The mark set each time the preview has been brought up to date with the source.
 pub const PREVIEW: &str = "quire:preview";
+/// The measure of making (and handing over) an export-all backup.
+pub const BACKUP: &str = "quire:backup";
+/// The mark where a backup starts.
+pub const BACKUP_START: &str = "quire:backup-start";
 /// The measure of each save of a draft (text and index), main-thread time.
 pub const SAVE: &str = "quire:save";
 /// The mark where a save starts.

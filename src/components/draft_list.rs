@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{ImportButton, StorageUsage};
+use super::{BackupButtons, ImportButton, StorageUsage};
 use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
@@ -73,6 +73,7 @@ pub fn DraftList() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <BackupButtons />
             <StorageUsage />
         </section>
     }

@@ -1,6 +1,7 @@
 //! One small component per file.
 
 mod add_key;
+mod backup_buttons;
 mod chip_list;
 mod conflict_bar;
 mod divider;
@@ -24,6 +25,7 @@ mod toolbar;
 mod update_bar;
 
 pub use add_key::AddKey;
+pub use backup_buttons::BackupButtons;
 pub use chip_list::ChipList;
 pub use conflict_bar::ConflictBar;
 pub use divider::Divider;

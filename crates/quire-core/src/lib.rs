@@ -3,6 +3,7 @@
 //! The post's source text is the single source of truth; the functions here derive views
 //! from it (its parts, its rendered body, its stats) and never panic on user input.
 
+pub mod backup;
 pub mod date;
 pub mod drafts;
 pub mod edit;

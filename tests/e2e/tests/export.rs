@@ -337,3 +337,118 @@ async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }
+
+/// Every stored draft: id -> text.
+async fn stored_drafts(app: &App) -> serde_json::Map<String, serde_json::Value> {
+    let value = app
+        .js(
+            "const out = {};
+             for (let i = 0; i < localStorage.length; i++) {
+               const key = localStorage.key(i);
+               if (key.startsWith('quire/v1/draft/')) out[key.slice(15)] = localStorage.getItem(key);
+             }
+             return out;",
+            vec![],
+        )
+        .await;
+    value.as_object().cloned().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back() {
+    let (app, dir) = open_with_downloads("backup").await;
+    wait_first_draft(&app).await;
+    let texts = [
+        "---\ntitle: First\n---\nOne.\n",
+        "---\ntitle: First\n---\nA different post with the same title.\n",
+        "\u{feff}No front matter, trailing spaces  \n\nand no final newline",
+    ];
+    app.paste_over(texts[0]).await;
+    for text in &texts[1..] {
+        app.js(
+            "document.querySelector('[data-testid=new-draft]').click()",
+            vec![],
+        )
+        .await;
+        app.paste_over(text).await;
+    }
+    app.wait_until(
+        "three drafts saved",
+        "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'
+           && document.querySelectorAll('[data-testid=draft-item]').length === 3",
+        vec![],
+    )
+    .await;
+    let before = stored_drafts(&app).await;
+    assert_eq!(before.len(), 3, "{before:?}");
+
+    app.js(
+        "document.querySelector('[data-testid=export-all]').click()",
+        vec![],
+    )
+    .await;
+    let zip = downloaded_with(&dir, "zip").await;
+
+    // An empty browser: storage cleared, page reloaded.
+    app.js("localStorage.clear()", vec![]).await;
+    app.client.refresh().await.expect("reload");
+    wait_first_draft(&app).await;
+    let zip = zip.canonicalize().expect("the backup's path");
+    let input = app
+        .client
+        .find(Locator::Css(&testid("import-backup")))
+        .await
+        .expect("the restore input");
+    input
+        .send_keys(&zip.to_string_lossy())
+        .await
+        .expect("choosing the backup");
+    app.wait_until(
+        "the restore notice",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('3 drafts added, 0 kept as copies')",
+        vec![],
+    )
+    .await;
+    let after = stored_drafts(&app).await;
+    for (id, text) in &before {
+        assert_eq!(
+            after.get(id),
+            Some(text),
+            "draft {id} is back, byte for byte"
+        );
+    }
+    app.wait_until(
+        "four drafts listed (three restored, the new one)",
+        "return document.querySelectorAll('[data-testid=draft-item]').length === 4",
+        vec![],
+    )
+    .await;
+
+    // Restoring again adds nothing and overwrites nothing.
+    input
+        .send_keys(&zip.to_string_lossy())
+        .await
+        .expect("choosing the backup again");
+    app.wait_until(
+        "the second restore notice",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('already here')",
+        vec![],
+    )
+    .await;
+    let notice = app
+        .js(
+            "return document.querySelector('[data-testid=notice]').textContent",
+            vec![],
+        )
+        .await;
+    assert!(
+        notice.as_str().is_some_and(
+            |n| n.contains("0 drafts added, 0 kept as copies") && n.contains("3 already here")
+        ),
+        "{notice}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}

@@ -393,6 +393,126 @@ async fn keystroke_timings(base_url: &str) {
     }
 }
 
+/// Fill storage with `count` drafts of `size` bytes in the stored format, for the backup
+/// bench.
+const FILL_DRAFTS_SCRIPT: &str = r#"
+const [count, size] = arguments;
+localStorage.clear();
+const line = 'A line of an ordinary blog post, long enough to be typical of prose.\n';
+const drafts = [];
+for (let i = 0; i < count; i++) {
+  const id = 'bench' + String(i).padStart(4, '0');
+  let text = `---\ntitle: Bench draft ${i}\ndate: 2026-01-01\n---\n`;
+  while (text.length < size) text += line;
+  localStorage.setItem('quire/v1/draft/' + id, text);
+  drafts.push({ id, title: `Bench draft ${i}`, updated_ms: i, words: 0, bytes: text.length });
+}
+localStorage.setItem('quire/v1/index', JSON.stringify({ version: 1, current: drafts[0].id, drafts }));
+return drafts.length;
+"#;
+
+/// Export-all of 100 drafts of 20 KB: the time to make the backup (main thread) and its
+/// size.
+async fn backup_figures(base_url: &str) {
+    let dir = std::env::temp_dir().join(format!("quire-bench-backup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    let driver = Driver::start().await;
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(quire_e2e::capabilities_with_prefs(serde_json::json!({
+            "download.default_directory": dir.to_string_lossy(),
+            "download.prompt_for_download": false,
+            "profile.default_content_setting_values.automatic_downloads": 1,
+        })))
+        .connect(&driver.url())
+        .await
+        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    client
+        .goto(base_url)
+        .await
+        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    editable_mark(&client).await;
+    client
+        .execute(
+            FILL_DRAFTS_SCRIPT,
+            vec![serde_json::json!(100), serde_json::json!(20_000)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("filling storage: {e}"));
+    client
+        .refresh()
+        .await
+        .unwrap_or_else(|e| panic!("reloading: {e}"));
+    editable_mark(&client).await;
+    let mut times = Vec::new();
+    let mut size = 0;
+    for run in 0..3 {
+        let measured = client
+            .execute(
+                "performance.clearMeasures('quire:backup');
+                 document.querySelector('[data-testid=export-all]').click();
+                 return performance.getEntriesByName('quire:backup').map(m => m.duration);",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("making the backup: {e}"));
+        times.extend(
+            measured
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_f64),
+        );
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let zips: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+                .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+                .unwrap_or_default();
+            let zips: Vec<_> = zips
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "zip"))
+                .collect();
+            if zips.len() > run {
+                size = zips
+                    .iter()
+                    .filter_map(|p| std::fs::metadata(p).ok())
+                    .map(|m| m.len())
+                    .max()
+                    .unwrap_or(0);
+                break;
+            }
+            if std::time::Instant::now() > deadline {
+                let notice = client
+                    .execute(
+                        "const n = document.querySelector('[data-testid=notice]'); return n ? n.textContent : null",
+                        vec![],
+                    )
+                    .await
+                    .unwrap_or_default();
+                let files: Vec<_> = std::fs::read_dir(&dir)
+                    .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+                    .unwrap_or_default();
+                panic!(
+                    "no backup downloaded; notice: {notice}; measured {times:?}; files {files:?}"
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    let _ = client.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    println!("\nExport-all backup of 100 drafts of 20 KB (zip, stored):");
+    println!(
+        "  size {} ({} drafts, 2.0 MB of text)",
+        kb(size as usize),
+        100
+    );
+    summary(
+        "time to make it (main thread, read + zip + hand to the browser)",
+        times,
+    );
+}
+
 /// The largest string localStorage takes under one key, by bisection, in characters.
 const LARGEST_SCRIPT: &str = "
 localStorage.clear();
@@ -450,10 +570,19 @@ async fn save_timings(base_url: &str) {
 async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
-    if std::env::var_os("QUIRE_BENCH_KEYSTROKES_ONLY").is_some() {
-        let server = StaticServer::start(dist.clone());
-        keystroke_timings(&server.url()).await;
-        return;
+    // `QUIRE_BENCH_ONLY=keystrokes` or `=backup` runs that part alone.
+    match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
+        Ok("keystrokes") => {
+            let server = StaticServer::start(dist.clone());
+            keystroke_timings(&server.url()).await;
+            return;
+        }
+        Ok("backup") => {
+            let server = StaticServer::start(dist.clone());
+            backup_figures(&server.url()).await;
+            return;
+        }
+        _ => {}
     }
 
     let server = StaticServer::start(dist.clone());
@@ -479,4 +608,5 @@ async fn main() {
     form_edit_timings(&server.url()).await;
     keystroke_timings(&server.url()).await;
     save_timings(&server.url()).await;
+    backup_figures(&server.url()).await;
 }

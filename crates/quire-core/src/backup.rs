@@ -1,0 +1,378 @@
+//! Export-all backups: every draft as a `.md` file (named as its download would be) in one
+//! zip, with `manifest.json` listing each draft's id, title, time and line breaks; and
+//! reading such a backup back. The zip stores files uncompressed (method 0), which keeps
+//! the writer small and the files readable by any unzip tool.
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::LocalDateTime;
+use crate::export::{file_name, NameStyle};
+
+/// The manifest's format version.
+pub const VERSION: u32 = 1;
+
+/// One draft in a backup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupDraft {
+    pub id: String,
+    pub title: String,
+    pub updated_ms: f64,
+    #[serde(default)]
+    pub crlf: bool,
+    /// The draft's text (not in the manifest: it is the `.md` file).
+    #[serde(skip)]
+    pub text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    drafts: Vec<ManifestEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ManifestEntry {
+    file: String,
+    #[serde(flatten)]
+    draft: BackupDraft,
+}
+
+/// Why a file is not a backup this version can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    /// Not a zip, or a damaged one.
+    NotZip(String),
+    /// No `manifest.json`, or one that does not read.
+    NoManifest(String),
+    /// Written by a newer Quire.
+    FutureVersion(u32),
+    /// An entry is compressed, or its bytes do not match their checksum.
+    BadEntry(String),
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::NotZip(why) => {
+                write!(f, "the file is not a Quire backup (not a zip: {why})")
+            }
+            BackupError::NoManifest(why) => write!(f, "the file is not a Quire backup ({why})"),
+            BackupError::FutureVersion(v) => write!(
+                f,
+                "the backup was made by a newer Quire (format {v}); update Quire to read it"
+            ),
+            BackupError::BadEntry(name) => {
+                write!(f, "the backup is damaged ({name} cannot be read)")
+            }
+        }
+    }
+}
+
+/// The zip of `drafts`. `today` names drafts without a date.
+pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
+    let mut zip = ZipWriter::default();
+    let mut used = std::collections::HashSet::new();
+    let mut entries = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let base = file_name(&draft.text, today, NameStyle::Jekyll);
+        let stem = base.strip_suffix(".md").unwrap_or(&base).to_string();
+        let mut name = format!("{stem}.md");
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{stem}-{n}.md");
+            n += 1;
+        }
+        let bytes = crate::export::export_text(&draft.text, draft.crlf);
+        zip.add(&name, bytes.as_bytes());
+        entries.push(ManifestEntry {
+            file: name,
+            draft: draft.clone(),
+        });
+    }
+    let manifest = Manifest {
+        version: VERSION,
+        drafts: entries,
+    };
+    let json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+    zip.add("manifest.json", json.as_bytes());
+    zip.finish()
+}
+
+/// The drafts of a backup, texts as the editor holds them (CRLF noted in `crlf`).
+pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
+    let files = read_zip(bytes)?;
+    let manifest = files
+        .iter()
+        .find(|(name, _)| name == "manifest.json")
+        .ok_or_else(|| BackupError::NoManifest("it has no manifest.json".into()))?;
+    let manifest: serde_json::Value = serde_json::from_slice(&manifest.1)
+        .map_err(|e| BackupError::NoManifest(format!("manifest.json: {e}")))?;
+    let version = manifest["version"].as_u64().unwrap_or(0) as u32;
+    if version > VERSION {
+        return Err(BackupError::FutureVersion(version));
+    }
+    let manifest: Manifest = serde_json::from_value(manifest)
+        .map_err(|e| BackupError::NoManifest(format!("manifest.json: {e}")))?;
+    manifest
+        .drafts
+        .into_iter()
+        .map(|entry| {
+            let bytes = files
+                .iter()
+                .find(|(name, _)| *name == entry.file)
+                .map(|(_, b)| b)
+                .ok_or_else(|| BackupError::BadEntry(entry.file.clone()))?;
+            let text = String::from_utf8(bytes.clone())
+                .map_err(|_| BackupError::BadEntry(entry.file.clone()))?;
+            let editor = crate::import::for_editor(&text);
+            Ok(BackupDraft {
+                text: editor.text,
+                crlf: editor.crlf,
+                ..entry.draft
+            })
+        })
+        .collect()
+}
+
+/// What restoring a backup does with one of its drafts, given the drafts stored now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restore {
+    /// The same draft with the same text is stored: nothing to do.
+    Same,
+    /// No draft with this id: store it as it is.
+    New(BackupDraft),
+    /// A draft with this id but other text: store the backup's as a copy with `id`.
+    Copy { id: String, draft: BackupDraft },
+}
+
+/// Decide for each backed-up draft; `stored` gives the stored text of an id, `new_id`
+/// makes ids for copies. Nothing stored is ever overwritten.
+pub fn plan(
+    drafts: Vec<BackupDraft>,
+    stored: impl Fn(&str) -> Option<String>,
+    mut new_id: impl FnMut() -> String,
+) -> Vec<Restore> {
+    drafts
+        .into_iter()
+        .map(|draft| match stored(&draft.id) {
+            None => Restore::New(draft),
+            Some(text) if text == draft.text => Restore::Same,
+            Some(_) => Restore::Copy {
+                id: new_id(),
+                draft,
+            },
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct ZipWriter {
+    out: Vec<u8>,
+    central: Vec<u8>,
+    count: u16,
+}
+
+impl ZipWriter {
+    fn add(&mut self, name: &str, data: &[u8]) {
+        let crc = crc32fast::hash(data);
+        let offset = self.out.len() as u32;
+        let size = data.len() as u32;
+        let name = name.as_bytes();
+        // Local file header.
+        self.out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        self.out.extend_from_slice(&[20, 0, 0, 0x08, 0, 0]); // version, flags (UTF-8 names), method 0
+        self.out.extend_from_slice(&[0, 0, 0x21, 0]); // time 00:00, date 1980-01-01
+        self.out.extend_from_slice(&crc.to_le_bytes());
+        self.out.extend_from_slice(&size.to_le_bytes());
+        self.out.extend_from_slice(&size.to_le_bytes());
+        self.out
+            .extend_from_slice(&(name.len() as u16).to_le_bytes());
+        self.out.extend_from_slice(&0u16.to_le_bytes());
+        self.out.extend_from_slice(name);
+        self.out.extend_from_slice(data);
+        // Central directory entry.
+        self.central
+            .extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        self.central
+            .extend_from_slice(&[20, 0, 20, 0, 0, 0x08, 0, 0]);
+        self.central.extend_from_slice(&[0, 0, 0x21, 0]);
+        self.central.extend_from_slice(&crc.to_le_bytes());
+        self.central.extend_from_slice(&size.to_le_bytes());
+        self.central.extend_from_slice(&size.to_le_bytes());
+        self.central
+            .extend_from_slice(&(name.len() as u16).to_le_bytes());
+        self.central.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
+        self.central.extend_from_slice(&offset.to_le_bytes());
+        self.central.extend_from_slice(name);
+        self.count += 1;
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        let start = self.out.len() as u32;
+        let size = self.central.len() as u32;
+        self.out.append(&mut self.central);
+        self.out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        self.out.extend_from_slice(&[0; 4]);
+        self.out.extend_from_slice(&self.count.to_le_bytes());
+        self.out.extend_from_slice(&self.count.to_le_bytes());
+        self.out.extend_from_slice(&size.to_le_bytes());
+        self.out.extend_from_slice(&start.to_le_bytes());
+        self.out.extend_from_slice(&0u16.to_le_bytes());
+        self.out
+    }
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<usize> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The (name, bytes) of each stored entry, by the central directory.
+fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
+    let bad = |why: &str| BackupError::NotZip(why.to_string());
+    let end = (0..b.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(b, i) == Some(0x0605_4b50))
+        .ok_or_else(|| bad("no end of central directory"))?;
+    let count = u16_at(b, end + 10).ok_or_else(|| bad("short"))?;
+    let mut at = u32_at(b, end + 16).ok_or_else(|| bad("short"))? as usize;
+    let mut files = Vec::with_capacity(count);
+    for _ in 0..count {
+        if u32_at(b, at) != Some(0x0201_4b50) {
+            return Err(bad("damaged central directory"));
+        }
+        let method = u16_at(b, at + 10).ok_or_else(|| bad("short"))?;
+        let crc = u32_at(b, at + 16).ok_or_else(|| bad("short"))?;
+        let size = u32_at(b, at + 20).ok_or_else(|| bad("short"))? as usize;
+        let name_len = u16_at(b, at + 28).ok_or_else(|| bad("short"))?;
+        let extra_len = u16_at(b, at + 30).ok_or_else(|| bad("short"))?;
+        let comment_len = u16_at(b, at + 32).ok_or_else(|| bad("short"))?;
+        let local = u32_at(b, at + 42).ok_or_else(|| bad("short"))? as usize;
+        let name = b
+            .get(at + 46..at + 46 + name_len)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .ok_or_else(|| bad("short"))?;
+        if method != 0 {
+            return Err(BackupError::BadEntry(name));
+        }
+        let local_name = u16_at(b, local + 26).ok_or_else(|| bad("short"))?;
+        let local_extra = u16_at(b, local + 28).ok_or_else(|| bad("short"))?;
+        let data_at = local + 30 + local_name + local_extra;
+        let data = b
+            .get(data_at..data_at + size)
+            .ok_or_else(|| BackupError::BadEntry(name.clone()))?;
+        if crc32fast::hash(data) != crc {
+            return Err(BackupError::BadEntry(name));
+        }
+        files.push((name, data.to_vec()));
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> LocalDateTime {
+        LocalDateTime {
+            year: 2026,
+            month: 11,
+            day: 27,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            offset_minutes: 0,
+        }
+    }
+
+    fn draft(id: &str, text: &str, crlf: bool) -> BackupDraft {
+        BackupDraft {
+            id: id.into(),
+            title: id.into(),
+            updated_ms: 1.5,
+            crlf,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn backups_round_trip_byte_exact() {
+        let drafts = vec![
+            draft("a", "---\ntitle: Same\n---\nOne\n", false),
+            draft("b", "---\ntitle: Same\n---\nTwo\n", false),
+            draft("c", "\u{feff}---\ntitle: Windows\n---\nx  \n", true),
+            draft("d", "no front matter é 日本", false),
+        ];
+        let zip = write(&drafts, &today());
+        assert_eq!(read(&zip), Ok(drafts.clone()));
+        // The files inside are named as downloads are, unique, with CRLF written back.
+        let files = read_zip(&zip).expect("a zip");
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names.len(), 5);
+        assert_eq!(
+            names[..3],
+            [
+                "2026-11-27-same.md",
+                "2026-11-27-same-2.md",
+                "2026-11-27-windows.md"
+            ]
+        );
+        assert_eq!(names[3], "2026-11-27-untitled.md");
+        assert_eq!(names[4], "manifest.json");
+        assert_eq!(
+            files[2].1,
+            "\u{feff}---\r\ntitle: Windows\r\n---\r\nx  \r\n".as_bytes()
+        );
+    }
+
+    #[test]
+    fn bad_backups_are_refused() {
+        assert!(matches!(read(b"not a zip"), Err(BackupError::NotZip(_))));
+        let mut zip = write(&[draft("a", "text", false)], &today());
+        let at = zip.len() / 4;
+        zip[at] ^= 0xff;
+        assert!(read(&zip).is_err());
+        let mut future = ZipWriter::default();
+        future.add("manifest.json", br#"{"version": 9, "drafts": []}"#);
+        assert_eq!(read(&future.finish()), Err(BackupError::FutureVersion(9)));
+        let mut none = ZipWriter::default();
+        none.add("a.md", b"x");
+        assert!(matches!(
+            read(&none.finish()),
+            Err(BackupError::NoManifest(_))
+        ));
+    }
+
+    #[test]
+    fn restoring_never_overwrites() {
+        let stored = |id: &str| match id {
+            "same" => Some("kept".to_string()),
+            "changed" => Some("mine".to_string()),
+            _ => None,
+        };
+        let mut n = 0;
+        let plan = plan(
+            vec![
+                draft("same", "kept", false),
+                draft("changed", "theirs", false),
+                draft("fresh", "new", false),
+            ],
+            stored,
+            || {
+                n += 1;
+                format!("copy{n}")
+            },
+        );
+        assert_eq!(plan[0], Restore::Same);
+        assert!(
+            matches!(&plan[1], Restore::Copy { id, draft } if id == "copy1" && draft.text == "theirs")
+        );
+        assert!(matches!(&plan[2], Restore::New(d) if d.id == "fresh"));
+    }
+}
