@@ -159,7 +159,7 @@ impl PreviewController {
         let Some(textarea) = self.state.editor.get_untracked() else {
             return;
         };
-        let top = textarea.scroll_top();
+        let (top, _, _) = browser::editor::scroll_metrics(&textarea);
         let mut inner = self.inner.borrow_mut();
         if inner.editor_expected.take() == Some(top) {
             return;
@@ -206,10 +206,9 @@ impl PreviewController {
         let next = tops
             .get(index + 1)
             .copied()
-            .unwrap_or(f64::from(textarea.scroll_height()));
+            .unwrap_or(f64::from(browser::editor::scroll_metrics(&textarea).1));
         let y = (top + (next - top) * fraction).round() as i32;
-        textarea.set_scroll_top(y);
-        inner.editor_expected = Some(textarea.scroll_top());
+        inner.editor_expected = Some(browser::editor::scroll_to(&textarea, y));
     }
 
     /// The editor offsets of the blocks, measured again when the text or width changed.
@@ -218,7 +217,7 @@ impl PreviewController {
         inner: &'a mut Inner,
         textarea: &web_sys::HtmlTextAreaElement,
     ) -> Option<&'a [f64]> {
-        let width = textarea.client_width();
+        let (_, _, width) = browser::editor::scroll_metrics(textarea);
         let len = self.state.source.with_untracked(String::len);
         let fresh = inner
             .tops

@@ -131,3 +131,18 @@ pub fn select(
         .set_selection_range(start, end)
         .map_err(BrowserError::from_js)
 }
+
+/// The editor's vertical scroll position, its scrollable height and its inner width.
+pub fn scroll_metrics(textarea: &HtmlTextAreaElement) -> (i32, i32, i32) {
+    (
+        textarea.scroll_top(),
+        textarea.scroll_height(),
+        textarea.client_width(),
+    )
+}
+
+/// Scroll the editor to `top`; returns where it ended up.
+pub fn scroll_to(textarea: &HtmlTextAreaElement, top: i32) -> i32 {
+    textarea.set_scroll_top(top);
+    textarea.scroll_top()
+}

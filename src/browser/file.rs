@@ -12,6 +12,12 @@ pub async fn take_chosen(
     Some(read(&file).await)
 }
 
+/// Whether a drag carries files (rather than text moved within the page).
+pub fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer()
+        .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+}
+
 /// The first file dropped with a drag-and-drop event, if it carries files.
 pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
     ev.data_transfer()?.files()?.get(0)

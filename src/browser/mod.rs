@@ -9,6 +9,7 @@ pub mod editor_map;
 pub mod file;
 pub mod lifecycle;
 pub mod perf;
+pub mod pointer;
 pub mod preview_frame;
 pub mod service_worker;
 pub mod storage;

@@ -2,8 +2,8 @@
 //! keys when focused).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::ui::use_ui;
 
 /// The divider of the split view.
@@ -12,23 +12,7 @@ pub fn Divider() -> impl IntoView {
     let ui = use_ui();
     let dragging = RwSignal::new(false);
     let track = move |ev: &leptos::ev::PointerEvent| {
-        // The editor and preview panes are the divider's neighbours.
-        let Some(divider) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let (Some(before), Some(after)) = (
-            divider.previous_element_sibling(),
-            divider.next_element_sibling(),
-        ) else {
-            return;
-        };
-        let left = before.get_bounding_client_rect().left();
-        let right = after.get_bounding_client_rect().right();
-        if right > left {
-            let share = (f64::from(ev.client_x()) - left) / (right - left);
+        if let Some(share) = browser::pointer::share_between_neighbours(ev) {
             ui.split.set(quire_core::prefs::clamp_split(share));
         }
     };
@@ -44,9 +28,7 @@ pub fn Divider() -> impl IntoView {
             aria-valuenow=move || format!("{:.0}", ui.split.get() * 100.0)
             tabindex="0"
             on:pointerdown=move |ev| {
-                if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    let _ = el.set_pointer_capture(ev.pointer_id());
-                }
+                browser::pointer::capture(&ev);
                 dragging.set(true);
             }
             on:pointermove=move |ev| {

@@ -69,7 +69,7 @@ pub fn Editor() -> impl IntoView {
                 on:keydown=move |ev| on_key(state, &ev)
                 on:dragover=move |ev| {
                     // Accept files dropped here (text dragged within the editor moves as usual).
-                    if ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                    if crate::browser::file::carries_files(&ev) {
                         ev.prevent_default();
                     }
                 }

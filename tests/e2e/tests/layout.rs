@@ -142,6 +142,24 @@ async fn layout_modes_and_the_divider_are_remembered() {
         vec![],
     )
     .await;
+    // And with the pointer: dragged to a quarter of the way between the panes.
+    app.js(
+        "const d = document.querySelector('[data-testid=divider]');
+         const left = d.previousElementSibling.getBoundingClientRect().left;
+         const right = d.nextElementSibling.getBoundingClientRect().right;
+         const at = (x) => ({ bubbles: true, clientX: x, clientY: 200, pointerId: 1 });
+         d.dispatchEvent(new PointerEvent('pointerdown', at(left + (right - left) / 2)));
+         d.dispatchEvent(new PointerEvent('pointermove', at(left + (right - left) / 4)));
+         d.dispatchEvent(new PointerEvent('pointerup', at(left + (right - left) / 4)));",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the divider dragged to a quarter",
+        "return document.querySelector('[data-testid=divider]').getAttribute('aria-valuenow') === '25'",
+        vec![],
+    )
+    .await;
     app.js(
         "document.querySelector('[data-testid=layout-preview]').click()",
         vec![],

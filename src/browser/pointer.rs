@@ -1,0 +1,30 @@
+//! Pointer work for the split view's divider.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, PointerEvent};
+
+fn target(ev: &PointerEvent) -> Option<Element> {
+    ev.current_target()?.dyn_into::<Element>().ok()
+}
+
+/// Keep the pointer's events on the element it went down on, while it is dragged.
+pub fn capture(ev: &PointerEvent) {
+    if let Some(element) = target(ev) {
+        let _ = element.set_pointer_capture(ev.pointer_id());
+    }
+}
+
+/// Where the pointer is between the left edge of the element before the event's target
+/// and the right edge of the element after it, from 0 to 1.
+pub fn share_between_neighbours(ev: &PointerEvent) -> Option<f64> {
+    let divider = target(ev)?;
+    let left = divider
+        .previous_element_sibling()?
+        .get_bounding_client_rect()
+        .left();
+    let right = divider
+        .next_element_sibling()?
+        .get_bounding_client_rect()
+        .right();
+    (right > left).then(|| (f64::from(ev.client_x()) - left) / (right - left))
+}
