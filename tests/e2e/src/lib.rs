@@ -270,6 +270,16 @@ impl App {
         v.as_str().unwrap_or_default().to_string()
     }
 
+    /// Wait until `save-status` says the draft is saved.
+    pub async fn wait_saved(&self) {
+        self.wait_until(
+            "the draft to be saved",
+            "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'",
+            vec![],
+        )
+        .await;
+    }
+
     /// Wait until the editor holds exactly `expected`.
     pub async fn wait_for_editor_text(&self, expected: &str) {
         let what = format!("the editor's text {expected:?}");

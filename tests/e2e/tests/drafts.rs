@@ -5,15 +5,6 @@ use fantoccini::wd::WindowHandle;
 use quire_e2e::App;
 use serde_json::json;
 
-async fn wait_saved(app: &App) {
-    app.wait_until(
-        "the draft to be saved",
-        "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'",
-        vec![],
-    )
-    .await;
-}
-
 async fn reopen(app: &App) {
     app.client
         .goto(&app.base_url)
@@ -27,7 +18,7 @@ async fn typed_text_is_back_after_a_reload() {
     let app = App::open().await;
     let text = "---\ntitle: Kept\n---\nThis survives a reload.\n";
     app.paste_over(text).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.client.refresh().await.expect("reload");
     app.wait_for_testid("editor").await;
     assert_eq!(app.editor_text().await, text);
@@ -44,7 +35,7 @@ async fn typed_text_is_back_after_a_reload() {
 #[tokio::test]
 async fn leaving_right_after_typing_keeps_the_text() {
     let app = App::open().await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     let text = "---\ntitle: Quick\n---\nTyped and gone at once.\n";
     app.paste_over(text).await;
     // Leave before the autosave delay runs out: the page-hide save must catch it.
@@ -60,7 +51,7 @@ async fn leaving_right_after_typing_keeps_the_text() {
 #[tokio::test]
 async fn a_full_storage_is_reported_and_loses_nothing() {
     let app = App::open().await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     // Fill localStorage from the page until not one more character fits.
     let filled = app
         .js(
@@ -105,7 +96,7 @@ async fn a_full_storage_is_reported_and_loses_nothing() {
     .await;
     let more = format!("{text}More.\n");
     app.paste_over(&more).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     let notice = app
         .js(
             "return document.querySelector('[data-testid=notice]') === null",
@@ -145,7 +136,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     let first = "---\ntitle: First\n---\nOne.\n";
     let second = "---\ntitle: Second\n---\nTwo.\n";
     app.paste_over(first).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     click_css(&app, "[data-testid=new-draft]").await;
     app.wait_until(
         "a new draft from the template",
@@ -154,7 +145,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     )
     .await;
     app.paste_over(second).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(
         titles(&app).await,
         json!(["Second", "First"]),
@@ -225,7 +216,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
 /// The app in two tabs of one browser, both on the same draft; tab B is active.
 async fn two_tabs_on_one_draft() -> (App, WindowHandle, WindowHandle) {
     let app = App::open().await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     let tab_a = app.client.window().await.expect("the first tab");
     let tab_b = app
         .client
@@ -260,7 +251,7 @@ async fn two_tabs_never_overwrite_each_other_silently() {
         .expect("to tab A");
     let text_a = "---\ntitle: From tab A\n---\nA's words.\n";
     app.paste_over(text_a).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     // Tab B learns of it, keeps its own text, and holds its saves.
     app.client
@@ -292,7 +283,7 @@ async fn two_tabs_never_overwrite_each_other_silently() {
     // Keep B's text as a copy: both texts are kept, as two drafts.
     let keep = app.wait_for_testid("keep-copy").await;
     keep.click().await.expect("keep mine as a copy");
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(app.editor_text().await, text_b);
     let stored = app
         .js(
@@ -321,7 +312,7 @@ async fn the_other_tab_can_take_the_newer_text() {
     app.client.switch_to_window(tab_a).await.expect("to tab A");
     let text_a = "---\ntitle: Newer\n---\nNewer words.\n";
     app.paste_over(text_a).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.client.switch_to_window(tab_b).await.expect("to tab B");
     let take = app.wait_for_testid("take-newer").await;
     take.click().await.expect("take the newer text");

@@ -214,12 +214,7 @@ async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
     .await;
     std::fs::remove_file(&source).expect("removing the source copy");
     // Saved, reloaded: the draft still knows its line breaks.
-    app.wait_until(
-        "the draft saved",
-        "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'",
-        vec![],
-    )
-    .await;
+    app.wait_saved().await;
     app.client.refresh().await.expect("reload");
     app.wait_for_testid("export-md").await;
     app.wait_until(

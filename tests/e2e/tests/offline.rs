@@ -29,15 +29,6 @@ fn copy_build(to: &Path) {
     }
 }
 
-async fn wait_saved(app: &App) {
-    app.wait_until(
-        "the draft to be saved",
-        "return document.querySelector('[data-testid=save-status]').textContent === 'Saved'",
-        vec![],
-    )
-    .await;
-}
-
 #[tokio::test]
 async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
     let downloads = fresh_dir("offline-downloads");
@@ -56,7 +47,7 @@ async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
     );
     let first = "---\ntitle: Written on a train\ndate: 2026-11-27\n---\n# No network here\n";
     app.paste_over(first).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     app.go_offline();
     app.client
@@ -78,7 +69,7 @@ async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
     // Edit, save, reload: still there.
     let second = format!("{first}\nA second paragraph, typed offline.\n");
     app.paste_over(&second).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.client.refresh().await.expect("reload again, offline");
     app.wait_for_testid("editor").await;
     app.wait_for_editor_text(&second).await;

@@ -133,28 +133,11 @@ pub(crate) fn transform(
             Event::InlineHtml(html) => {
                 out.push(Event::InlineHtml(marker(&html, false).unwrap_or(html)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => out.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: resolve(dest_url, site_url),
-                title,
-                id,
-            })),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => out.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url: resolve(dest_url, site_url),
-                title,
-                id,
-            })),
+            link @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                out.push(super::map_destination(link, |url, _| {
+                    resolve(url, site_url)
+                }))
+            }
             other => out.push(other),
         }
     }

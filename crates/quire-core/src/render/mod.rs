@@ -71,6 +71,15 @@ pub fn render_markdown(markdown: &str) -> String {
 
 /// The event with a code-running link or image URL replaced by `#`.
 pub(crate) fn safe_event(event: Event<'_>) -> Event<'_> {
+    map_destination(event, safe_url)
+}
+
+/// The event with its link or image destination passed through `change` (which is told
+/// whether it is an image's); other events unchanged.
+pub(crate) fn map_destination<'a>(
+    event: Event<'a>,
+    change: impl FnOnce(CowStr<'a>, bool) -> CowStr<'a>,
+) -> Event<'a> {
     match event {
         Event::Start(Tag::Link {
             link_type,
@@ -79,7 +88,7 @@ pub(crate) fn safe_event(event: Event<'_>) -> Event<'_> {
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: safe_url(dest_url, false),
+            dest_url: change(dest_url, false),
             title,
             id,
         }),
@@ -90,7 +99,7 @@ pub(crate) fn safe_event(event: Event<'_>) -> Event<'_> {
             id,
         }) => Event::Start(Tag::Image {
             link_type,
-            dest_url: safe_url(dest_url, true),
+            dest_url: change(dest_url, true),
             title,
             id,
         }),
