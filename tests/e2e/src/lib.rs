@@ -270,6 +270,17 @@ impl App {
         v.as_str().unwrap_or_default().to_string()
     }
 
+    /// Click the element with this `data-testid` as a user would (a WebDriver click).
+    pub async fn click(&self, id: &str) {
+        self.client
+            .find(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("no [data-testid={id}]: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking [data-testid={id}]: {e}"));
+    }
+
     /// Wait until `save-status` says the draft is saved.
     pub async fn wait_saved(&self) {
         self.wait_until(

@@ -56,13 +56,7 @@ async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
 
     // The toolbar does the same, and keeps the selection in the editor.
     select_word(&app, "bold").await;
-    app.client
-        .find(Locator::Css(&testid("fmt-italic")))
-        .await
-        .expect("the italic button")
-        .click()
-        .await
-        .expect("clicking italic");
+    app.click("fmt-italic").await;
     app.wait_for_editor_text("---\ntitle: Comfort\n---\nMake this *bold*.\n")
         .await;
     app.close().await;

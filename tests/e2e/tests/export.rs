@@ -58,12 +58,7 @@ async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
     let (app, dir) = open_with_downloads("seed").await;
     let seed = seed_post();
     app.paste_over(&seed).await;
-    let button = app
-        .client
-        .find(Locator::Css(&testid("export-md")))
-        .await
-        .expect("the download button");
-    button.click().await.expect("clicking download");
+    app.click("export-md").await;
     let file = downloaded(&dir).await;
     let name = file
         .file_name()
@@ -149,12 +144,7 @@ async fn an_opened_file_becomes_a_new_draft_and_downloads_byte_exact() {
         "{kept}"
     );
 
-    let button = app
-        .client
-        .find(Locator::Css(&testid("export-md")))
-        .await
-        .expect("the download button");
-    button.click().await.expect("clicking download");
+    app.click("export-md").await;
     let file = downloaded(&dir).await;
     assert_eq!(
         std::fs::read(&file).unwrap_or_default(),
@@ -223,13 +213,7 @@ async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
         vec![],
     )
     .await;
-    app.client
-        .find(Locator::Css(&testid("export-md")))
-        .await
-        .expect("the download button")
-        .click()
-        .await
-        .expect("clicking download");
+    app.click("export-md").await;
     let file = downloaded(&dir).await;
     assert_eq!(
         file.file_name().map(|n| n.to_string_lossy().into_owned()),
@@ -280,13 +264,7 @@ async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
         json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
     )
     .await;
-    app.client
-        .find(Locator::Css(&testid("copy-md")))
-        .await
-        .expect("the copy button")
-        .click()
-        .await
-        .expect("clicking copy");
+    app.click("copy-md").await;
     app.wait_until(
         "the button to say it copied",
         "return document.querySelector('[data-testid=copy-md]').textContent === 'Copied'",
@@ -304,13 +282,7 @@ async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
         .expect("reading the clipboard");
     assert_eq!(copied, json!(post));
 
-    app.client
-        .find(Locator::Css(&testid("export-html")))
-        .await
-        .expect("the HTML button")
-        .click()
-        .await
-        .expect("clicking Download HTML");
+    app.click("export-html").await;
     let file = downloaded_with(&dir, "html").await;
     assert_eq!(
         file.file_name().map(|n| n.to_string_lossy().into_owned()),

@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
-use quire_e2e::{setting, testid, App, WAIT};
+use quire_e2e::{setting, App, WAIT};
 use serde_json::json;
 
 /// A fresh, empty folder for this test.
@@ -75,13 +74,7 @@ async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
     app.wait_for_editor_text(&second).await;
 
     // Download works offline.
-    app.client
-        .find(Locator::Css(&testid("export-md")))
-        .await
-        .expect("the download button")
-        .click()
-        .await
-        .expect("clicking download");
+    app.click("export-md").await;
     let deadline = Instant::now() + WAIT;
     let file = loop {
         let found = std::fs::read_dir(&downloads).ok().and_then(|d| {
