@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    LayoutControls, MoreExports, Notice, PaneTabs, Preview, StatusBar, UpdateBar,
+    LayoutControls, MoreExports, Notice, PaneTabs, Preview, RevisionsPanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <DraftList />
                 <FrontMatterForm />
                 <ExcerptPanel />
+                <RevisionsPanel />
             </aside>
             <PaneTabs />
             <Editor />

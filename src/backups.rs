@@ -1,6 +1,6 @@
 //! Export-all and restore: the stored drafts to one backup file and back, through the
 //! persistence path. Restoring never overwrites a stored draft: the same text is skipped,
-//! different text under the same id becomes a copy.
+//! different text under the same id becomes a copy. Each draft's revisions travel with it.
 
 use leptos::prelude::*;
 use quire_core::backup::{self, BackupDraft, Restore};
@@ -20,6 +20,7 @@ pub fn export_all(persistence: Persistence, state: EditorState) -> Result<Vec<u8
     for meta in metas {
         if let Some(text) = browser::storage::load_draft(&meta.id)? {
             drafts.push(BackupDraft {
+                revisions: crate::revisions::for_backup(&meta.id),
                 id: meta.id,
                 title: meta.title,
                 updated_ms: meta.updated_ms,
@@ -42,7 +43,7 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
         |id| browser::storage::load_draft(id).ok().flatten(),
         || drafts::new_id(browser::clock::now_ms(), browser::clock::random()),
     );
-    let (mut added, mut copies, mut same) = (0, 0, 0);
+    let (mut added, mut copies, mut same, mut revisions) = (0, 0, 0, 0);
     for step in plan {
         let (id, draft) = match step {
             Restore::Same => {
@@ -59,6 +60,8 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
             }
         };
         browser::storage::save_draft(&id, &draft.text).map_err(|e| e.to_string())?;
+        revisions += crate::revisions::adopt(&id, &draft.title, &draft.revisions)
+            .map_err(|e| e.to_string())?;
         let current = index.current.clone();
         index.upsert(DraftMeta {
             id,
@@ -74,7 +77,8 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
     }
     browser::storage::save_index(&index).map_err(|e: BrowserError| e.to_string())?;
     persistence.index.set(Some(index));
+    persistence.histories_changed.notify();
     Ok(format!(
-        "Backup restored: {added} drafts added, {copies} kept as copies beside a different draft with the same id, {same} already here."
+        "Backup restored: {added} drafts added, {copies} kept as copies beside a different draft with the same id, {same} already here; {revisions} revisions added."
     ))
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod persist;
 pub mod preview;
+pub mod revisions;
 pub mod state;
 pub mod ui;
 

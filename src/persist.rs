@@ -5,8 +5,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use quire_core::drafts::{self, DraftMeta, Index};
+use quire_core::revisions::{History, Reason};
 
 use crate::browser::{self, BrowserError};
+use crate::revisions::{self, Free};
 use crate::state::EditorState;
 
 /// How long after the last keystroke a change is saved.
@@ -63,6 +65,12 @@ pub struct Persistence {
     pub conflict: RwSignal<Option<String>>,
     /// The open draft came from a CRLF file: its line breaks are written back as CRLF.
     pub crlf: RwSignal<bool>,
+    /// The open draft's revisions.
+    pub history: RwSignal<History>,
+    /// Fires when any stored history changed (the deleted drafts follow it).
+    pub histories_changed: Trigger,
+    /// The last save failed because the storage is full.
+    pub full: RwSignal<bool>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -94,10 +102,27 @@ impl Persistence {
                 )),
             ),
         };
+        let mut notices: Vec<String> = notice.into_iter().collect();
+        let damaged = index.as_ref().map_or(0, |i| i.damaged.len());
+        if damaged > 0 {
+            notices.push(format!(
+                "{damaged} {} of the saved draft list could not be read: skipped, and left in \
+                 storage as {}.",
+                if damaged == 1 { "entry" } else { "entries" },
+                if damaged == 1 { "it is" } else { "they are" }
+            ));
+        }
         let current = index.as_ref().and_then(|i| i.current_meta().cloned());
         let restored = current.and_then(|meta| {
-            let text = browser::storage::load_draft(&meta.id).ok().flatten()?;
-            Some((meta, text))
+            let text = browser::storage::load_draft(&meta.id).ok().flatten();
+            if text.is_none() {
+                notices.push(format!(
+                    "The text of “{}”, open last time, is missing from storage; a new draft \
+                     was started.",
+                    meta.title
+                ));
+            }
+            Some((meta, text?))
         });
         let persistence = |id: String, status: SaveStatus, crlf: bool| Persistence {
             id: StoredValue::new(id),
@@ -108,17 +133,24 @@ impl Persistence {
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
             crlf: RwSignal::new(crlf),
+            history: RwSignal::new(History::default()),
+            histories_changed: Trigger::new(),
+            full: RwSignal::new(false),
         };
         match restored {
-            Some((meta, text)) => (
-                persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf),
-                Opened {
-                    text,
-                    caret: meta.caret,
-                    scroll: meta.scroll,
-                    notice,
-                },
-            ),
+            Some((meta, text)) => {
+                let opened = persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf);
+                notices.extend(opened.keep_revision(&meta.id, &text, &meta.title, Reason::Opened));
+                (
+                    opened,
+                    Opened {
+                        text,
+                        caret: meta.caret,
+                        scroll: meta.scroll,
+                        notice: joined(notices),
+                    },
+                )
+            }
             None => {
                 let status = match browser::storage::available() {
                     Ok(()) => SaveStatus::Pending,
@@ -130,7 +162,7 @@ impl Persistence {
                         text: template(),
                         caret: 0,
                         scroll: 0.0,
-                        notice,
+                        notice: joined(notices),
                     },
                 )
             }
@@ -192,11 +224,119 @@ impl Persistence {
         }
     }
 
-    /// Resolve a conflict by taking the other tab's text.
+    /// Resolve a conflict by taking the other tab's text (this tab's is kept as a revision).
     pub fn take_theirs(self, state: EditorState) {
         if let Some(theirs) = self.conflict.try_update(Option::take).flatten() {
-            self.show(state, self.current_id(), theirs, true);
+            let id = self.current_id();
+            let problem = state.source.with_untracked(|mine| {
+                self.keep_revision(&id, mine, &title_of(state), Reason::BeforeTakeNewer)
+            });
+            self.show(state, id, theirs, true);
+            if problem.is_some() {
+                state.notice.set(problem);
+            }
         }
+    }
+
+    /// Keep a snapshot of `text` as a revision of draft `id`. Returns what the writer
+    /// should be told if it could not be kept (a full storage is not worth a notice:
+    /// snapshots are the first thing given up for space).
+    fn keep_revision(self, id: &str, text: &str, title: &str, reason: Reason) -> Option<String> {
+        match revisions::snapshot(id, text, title, reason) {
+            Ok(history) => {
+                if id == self.current_id() {
+                    self.history.set(history);
+                }
+                self.histories_changed.notify();
+                None
+            }
+            Err(revisions::SnapshotError::Storage(BrowserError::QuotaExceeded)) => None,
+            Err(err) => Some(format!("Revisions of “{title}”: {err}.")),
+        }
+    }
+
+    /// Put revision `n` of the open draft back in the editor as one edit (Ctrl+Z takes it
+    /// back), after keeping the current text as a revision too.
+    pub fn restore_revision(self, state: EditorState, n: u32) {
+        let id = self.current_id();
+        let text = match revisions::text(&id, n) {
+            Ok(text) => text,
+            Err(why) => {
+                state
+                    .notice
+                    .set(Some(format!("The revision could not be restored: {why}.")));
+                return;
+            }
+        };
+        let mine = state.source.get_untracked();
+        let problem = self.keep_revision(&id, &mine, &title_of(state), Reason::BeforeRestore);
+        state.apply(quire_core::TextEdit::new(0..mine.len(), text).minimized(&mine));
+        if problem.is_some() {
+            state.notice.set(problem);
+        }
+    }
+
+    /// Bring deleted draft `id` back from its newest revision, and open it.
+    pub fn restore_deleted(self, state: EditorState, id: &str) {
+        let restored = revisions::load(id)
+            .map_err(|e| e.to_string())
+            .and_then(|history| {
+                let newest = history.newest().ok_or("it has no revision left")?;
+                Ok((revisions::text(id, newest.n)?, history.title))
+            });
+        let (text, title) = match restored {
+            Ok(found) => found,
+            Err(why) => {
+                state
+                    .notice
+                    .set(Some(format!("The draft could not be brought back: {why}.")));
+                return;
+            }
+        };
+        let Some(mut index) = self.index.get_untracked() else {
+            return;
+        };
+        self.save_now(state);
+        index.upsert(DraftMeta {
+            id: id.to_string(),
+            title,
+            updated_ms: browser::clock::now_ms(),
+            words: quire_core::stats::post_stats(&text).words,
+            bytes: text.len(),
+            caret: 0,
+            scroll: 0.0,
+            crlf: false,
+        });
+        index.current = Some(self.current_id());
+        let saved = browser::storage::save_draft(id, &text)
+            .and_then(|()| browser::storage::save_index(&index));
+        if let Err(err) = saved {
+            state
+                .notice
+                .set(Some(format!("The draft could not be brought back: {err}")));
+            return;
+        }
+        self.index.set(Some(index));
+        self.histories_changed.notify();
+        self.open_draft(state, id);
+    }
+
+    /// Delete snapshots to make room, then try saving again.
+    pub fn free_space(self, state: EditorState, how: Free) {
+        let freed = revisions::free_space(how);
+        self.history
+            .set(revisions::load(&self.current_id()).unwrap_or_default());
+        self.histories_changed.notify();
+        state.notice.set(Some(format!(
+            "Removed {freed} bytes of old revisions.{}",
+            if freed == 0 {
+                " There were none to remove."
+            } else {
+                ""
+            }
+        )));
+        self.status.set(SaveStatus::Pending);
+        self.save_now(state);
     }
 
     /// Resolve a conflict by keeping this tab's text as a new draft; the other tab's text
@@ -239,15 +379,33 @@ impl Persistence {
         }
         let _ = browser::perf::mark(browser::perf::SAVE_START);
         let id = self.id.get_value();
-        let saved = state
-            .source
-            .with_untracked(|text| browser::storage::save_draft(&id, text));
-        let result = saved.and_then(|()| self.save_meta(state, &id));
+        let write = || {
+            state
+                .source
+                .with_untracked(|text| browser::storage::save_draft(&id, text))
+                .and_then(|()| self.save_meta(state, &id))
+        };
+        let mut result = write();
+        // Older revisions are the first thing given up for the text being written.
+        if result == Err(BrowserError::QuotaExceeded) && revisions::free_space(Free::KeepNewest) > 0
+        {
+            self.history.set(revisions::load(&id).unwrap_or_default());
+            self.histories_changed.notify();
+            result = write();
+        }
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::SAVE, browser::perf::SAVE_START);
+        self.full.set(result == Err(BrowserError::QuotaExceeded));
         match result {
             Ok(()) => {
                 self.status.set(SaveStatus::Saved);
+                let now = browser::clock::now_ms();
+                if self.history.with_untracked(|h| h.periodic_due(now)) {
+                    // A history that cannot be read was reported when the draft opened.
+                    let _ = state.source.with_untracked(|text| {
+                        self.keep_revision(&id, text, &title_of(state), Reason::Periodic)
+                    });
+                }
                 if state
                     .notice
                     .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(FULL)))
@@ -260,7 +418,7 @@ impl Persistence {
                     .set(SaveStatus::Failed("the browser's storage is full".into()));
                 state.notice.set(Some(format!(
                     "{FULL} The text stays here in the editor. Download it to keep a copy, or free \
-                     space by deleting other sites' data or old drafts; saving resumes by itself."
+                     space (old revisions, old drafts, other sites' data); saving resumes by itself."
                 )));
             }
             Err(err) => self.status.set(SaveStatus::Failed(err.to_string())),
@@ -271,14 +429,7 @@ impl Persistence {
         let Some(mut index) = self.index.get_untracked() else {
             return Ok(());
         };
-        let title = state.fields.with_untracked(|fields| {
-            fields
-                .as_ref()
-                .ok()
-                .and_then(|fields| fields.iter().rev().find(|f| f.key == "title"))
-                .map(|f| f.value.to_plain_string())
-                .unwrap_or_default()
-        });
+        let title = title_of(state);
         let (caret, scroll) = state
             .editor
             .get_untracked()
@@ -314,6 +465,7 @@ impl Persistence {
         });
         self.crlf.set(crlf);
         self.id.set_value(id.clone());
+        self.history.set(revisions::load(&id).unwrap_or_default());
         self.switching.set_value(stored);
         self.status.set(if stored {
             SaveStatus::Saved
@@ -321,9 +473,25 @@ impl Persistence {
             SaveStatus::Pending
         });
         if let Some(index) = self.index.get_untracked().as_mut() {
-            index.current = Some(id);
+            index.current = Some(id.clone());
             let _ = browser::storage::save_index(index);
             self.index.set(Some(index.clone()));
+        }
+        if stored {
+            let title = self.index.with_untracked(|index| {
+                index
+                    .as_ref()
+                    .and_then(|i| {
+                        i.drafts
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map(|d| d.title.clone())
+                    })
+                    .unwrap_or_default()
+            });
+            if let Some(problem) = self.keep_revision(&id, &text, &title, Reason::Opened) {
+                state.notice.set(Some(problem));
+            }
         }
         state.loaded.set(text.clone());
         state.source.set(text);
@@ -381,6 +549,10 @@ impl Persistence {
         let Some(meta) = index.remove(id) else {
             return;
         };
+        // Kept as a revision, so the draft can be brought back after the undo has gone.
+        if let Some(problem) = self.keep_revision(id, &text, &meta.title, Reason::BeforeDelete) {
+            state.notice.set(Some(problem));
+        }
         if let Err(err) =
             browser::storage::save_index(&index).and_then(|()| browser::storage::remove_draft(id))
         {
@@ -444,3 +616,20 @@ impl Persistence {
 
 /// How a full-storage notice starts (so that a later successful save can clear it).
 const FULL: &str = "This draft is NOT saved: the browser's storage is full.";
+
+/// The post's title as its front matter gives it now (empty when unreadable or missing).
+fn title_of(state: EditorState) -> String {
+    state.fields.with_untracked(|fields| {
+        fields
+            .as_ref()
+            .ok()
+            .and_then(|fields| fields.iter().rev().find(|f| f.key == "title"))
+            .map(|f| f.value.to_plain_string())
+            .unwrap_or_default()
+    })
+}
+
+/// Several notices as one (`None` when there are none).
+fn joined(notices: Vec<String>) -> Option<String> {
+    (!notices.is_empty()).then(|| notices.join(" "))
+}

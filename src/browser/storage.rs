@@ -58,6 +58,36 @@ pub fn remove_draft(id: &str) -> Result<(), BrowserError> {
         .map_err(BrowserError::from_js)
 }
 
+/// The text stored under `key`, if any.
+pub fn get(key: &str) -> Result<Option<String>, BrowserError> {
+    local()?.get_item(key).map_err(BrowserError::from_js)
+}
+
+/// Store `text` under `key`, exactly. A full storage is `BrowserError::QuotaExceeded`.
+pub fn set(key: &str, text: &str) -> Result<(), BrowserError> {
+    local()?.set_item(key, text).map_err(BrowserError::from_js)
+}
+
+/// Remove `key`.
+pub fn remove(key: &str) -> Result<(), BrowserError> {
+    local()?.remove_item(key).map_err(BrowserError::from_js)
+}
+
+/// Every stored key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, BrowserError> {
+    let storage = local()?;
+    let count = storage.length().map_err(BrowserError::from_js)?;
+    let mut keys = Vec::new();
+    for i in 0..count {
+        if let Some(key) = storage.key(i).map_err(BrowserError::from_js)? {
+            if key.starts_with(prefix) {
+                keys.push(key);
+            }
+        }
+    }
+    Ok(keys)
+}
+
 fn manager() -> Result<web_sys::StorageManager, BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     Ok(window.navigator().storage())

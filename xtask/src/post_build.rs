@@ -3,6 +3,10 @@
 //!
 //! - gives `index.html` its Content-Security-Policy. Trunk writes the loader as an inline
 //!   script whose text changes with each build, so the policy names it by SHA-256 hash;
+//! - drops Trunk's `<link rel="preload">` of the wasm module: with the browser's site
+//!   data blocked, Chromium 156 left the loader's fetch of a preloaded module pending for
+//!   ever in about half of the loads (a blank page; the e2e test of blocked storage found
+//!   it). The loader fetches the module itself a moment later;
 //! - writes the service worker `sw.js`, whose precache list is every file of the build
 //!   (Trunk hashes their names), and whose cache name is a hash of that list, so a new
 //!   deploy is a new worker.
@@ -28,7 +32,7 @@ pub fn run() -> Result<(), String> {
     let index = staging.join("index.html");
     let html =
         std::fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
-    let html = add_policy(&html)?;
+    let html = add_policy(&without_wasm_preload(&html))?;
     std::fs::write(&index, html).map_err(|e| format!("writing {}: {e}", index.display()))?;
     println!(
         "post-build: Content-Security-Policy added to {}",
@@ -51,6 +55,24 @@ pub fn run() -> Result<(), String> {
         files.len()
     );
     Ok(())
+}
+
+/// `html` without `<link rel="preload" …>` tags of `.wasm` files (see the module notes).
+pub fn without_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link ") {
+        let (before, tag_on) = rest.split_at(at);
+        out.push_str(before);
+        let end = tag_on.find('>').map_or(tag_on.len(), |e| e + 1);
+        let tag = &tag_on[..end];
+        if !(tag.contains("rel=\"preload\"") && tag.contains(".wasm\"")) {
+            out.push_str(tag);
+        }
+        rest = &tag_on[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The service worker's file name (kept unhashed: the browser checks it for updates).
@@ -197,6 +219,18 @@ mod tests {
         };
         assert_ne!(version(&sw), version(&other));
         assert_eq!(version(&sw), version(&service_worker(&files, b"<html>1")));
+    }
+
+    #[test]
+    fn the_wasm_preload_goes_and_nothing_else() {
+        let html = "<head><link rel=\"modulepreload\" href=\"/q.js\"><link rel=\"preload\" \
+                    href=\"/q_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"icon\" \
+                    href=\"/i.svg\"/></head>";
+        assert_eq!(
+            without_wasm_preload(html),
+            "<head><link rel=\"modulepreload\" href=\"/q.js\"><link rel=\"icon\" href=\"/i.svg\"/></head>"
+        );
+        assert_eq!(without_wasm_preload("<p>no links</p>"), "<p>no links</p>");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Export-all backups: every draft as a `.md` file (named as its download would be) in one
 //! zip, with `manifest.json` listing each draft's id, title, time and line breaks; and
-//! reading such a backup back. The zip stores files uncompressed (method 0), which keeps
+//! reading such a backup back. Each draft's revisions go beside it, as
+//! `revisions/<draft file stem>/<n>.md`, listed under the draft in the manifest. The zip stores files uncompressed (method 0), which keeps
 //! the writer small and the files readable by any unzip tool.
 
 use core::fmt;
@@ -22,6 +23,24 @@ pub struct BackupDraft {
     #[serde(default)]
     pub crlf: bool,
     /// The draft's text (not in the manifest: it is the `.md` file).
+    #[serde(skip)]
+    pub text: String,
+    /// The draft's revisions, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<BackupRevision>,
+}
+
+/// One revision of a draft in a backup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupRevision {
+    /// Its file in the zip (set when the backup is written).
+    #[serde(default)]
+    pub file: String,
+    /// When it was taken, milliseconds since the Unix epoch.
+    pub at_ms: f64,
+    /// Why it was taken.
+    pub reason: crate::revisions::Reason,
+    /// Its text exactly as stored (not in the manifest: it is the file).
     #[serde(skip)]
     pub text: String,
 }
@@ -86,10 +105,13 @@ pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
         }
         let bytes = crate::export::export_text(&draft.text, draft.crlf);
         zip.add(&name, bytes.as_bytes());
-        entries.push(ManifestEntry {
-            file: name,
-            draft: draft.clone(),
-        });
+        let folder = name.strip_suffix(".md").unwrap_or(&name).to_string();
+        let mut draft = draft.clone();
+        for (i, revision) in draft.revisions.iter_mut().enumerate() {
+            revision.file = format!("revisions/{folder}/{}.md", i + 1);
+            zip.add(&revision.file, revision.text.as_bytes());
+        }
+        entries.push(ManifestEntry { file: name, draft });
     }
     let manifest = Manifest {
         version: VERSION,
@@ -115,21 +137,34 @@ pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
     }
     let manifest: Manifest = serde_json::from_value(manifest)
         .map_err(|e| BackupError::NoManifest(format!("manifest.json: {e}")))?;
+    let text_of = |file: &str| -> Result<String, BackupError> {
+        let bytes = files
+            .iter()
+            .find(|(name, _)| name == file)
+            .map(|(_, b)| b)
+            .ok_or_else(|| BackupError::BadEntry(file.to_string()))?;
+        String::from_utf8(bytes.clone()).map_err(|_| BackupError::BadEntry(file.to_string()))
+    };
     manifest
         .drafts
         .into_iter()
         .map(|entry| {
-            let bytes = files
-                .iter()
-                .find(|(name, _)| *name == entry.file)
-                .map(|(_, b)| b)
-                .ok_or_else(|| BackupError::BadEntry(entry.file.clone()))?;
-            let text = String::from_utf8(bytes.clone())
-                .map_err(|_| BackupError::BadEntry(entry.file.clone()))?;
-            let editor = crate::import::for_editor(&text);
+            let editor = crate::import::for_editor(&text_of(&entry.file)?);
+            let revisions = entry
+                .draft
+                .revisions
+                .into_iter()
+                .map(|r| {
+                    Ok(BackupRevision {
+                        text: text_of(&r.file)?,
+                        ..r
+                    })
+                })
+                .collect::<Result<_, BackupError>>()?;
             Ok(BackupDraft {
                 text: editor.text,
                 crlf: editor.crlf,
+                revisions,
                 ..entry.draft
             })
         })
@@ -298,6 +333,7 @@ mod tests {
             updated_ms: 1.5,
             crlf,
             text: text.into(),
+            revisions: Vec::new(),
         }
     }
 
@@ -329,6 +365,31 @@ mod tests {
             files[2].1,
             "\u{feff}---\r\ntitle: Windows\r\n---\r\nx  \r\n".as_bytes()
         );
+    }
+
+    #[test]
+    fn revisions_travel_with_their_draft() {
+        let revision = |text: &str, at_ms: f64| BackupRevision {
+            file: String::new(),
+            at_ms,
+            reason: crate::revisions::Reason::Opened,
+            text: text.into(),
+        };
+        let mut a = draft("a", "---\ntitle: Kept\n---\nNow\n", false);
+        a.revisions = vec![revision("Before\r\n", 1.0), revision("Later \u{e9}", 2.0)];
+        let zip = write(&[a.clone()], &today());
+        let back = read(&zip).expect("readable");
+        assert_eq!(back[0].revisions.len(), 2);
+        assert_eq!(
+            back[0].revisions[0].text, "Before\r\n",
+            "stored text, exactly"
+        );
+        assert_eq!(back[0].revisions[1].text, "Later \u{e9}");
+        assert_eq!(back[0].revisions[1].at_ms, 2.0);
+        assert_eq!(back[0].revisions[0].file, "revisions/2026-11-27-kept/1.md");
+        // A backup without revisions (as older Quire wrote them) still reads.
+        let plain = write(&[draft("b", "text", false)], &today());
+        assert_eq!(read(&plain).map(|d| d[0].revisions.len()), Ok(0));
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Index {
     pub current: Option<String>,
     /// Every draft, in no particular order.
     pub drafts: Vec<DraftMeta>,
+    /// Entries that could not be read: skipped, and written back as they were.
+    #[serde(skip)]
+    pub damaged: Vec<serde_json::Value>,
 }
 
 impl Default for Index {
@@ -61,6 +64,7 @@ impl Default for Index {
             version: VERSION,
             current: None,
             drafts: Vec::new(),
+            damaged: Vec::new(),
         }
     }
 }
@@ -95,16 +99,44 @@ pub fn parse_index(json: &str) -> Result<Index, IndexError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| IndexError::Corrupt("no version".into()))?;
     match u32::try_from(version).unwrap_or(u32::MAX) {
-        VERSION => serde_json::from_value(value).map_err(|e| IndexError::Corrupt(e.to_string())),
+        VERSION => read_v1(value),
         // Version 2 will be migrated here, field by field, from the older shape.
         v => Err(IndexError::FutureVersion(v)),
     }
 }
 
-/// The index as stored.
+/// Version 1, entry by entry: an entry that cannot be read is kept aside, not lost.
+fn read_v1(value: serde_json::Value) -> Result<Index, IndexError> {
+    #[derive(Deserialize)]
+    struct Shape {
+        current: Option<String>,
+        drafts: Vec<serde_json::Value>,
+    }
+    let shape: Shape =
+        serde_json::from_value(value).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+    let mut index = Index {
+        current: shape.current,
+        ..Index::default()
+    };
+    for entry in shape.drafts {
+        match serde_json::from_value::<DraftMeta>(entry.clone()) {
+            Ok(meta) => index.drafts.push(meta),
+            Err(_) => index.damaged.push(entry),
+        }
+    }
+    Ok(index)
+}
+
+/// The index as stored (damaged entries written back unchanged).
 pub fn write_index(index: &Index) -> String {
-    serde_json::to_string(index)
-        .unwrap_or_else(|_| format!("{{\"version\":{VERSION},\"current\":null,\"drafts\":[]}}"))
+    let fallback = || format!("{{\"version\":{VERSION},\"current\":null,\"drafts\":[]}}");
+    let Ok(mut value) = serde_json::to_value(index) else {
+        return fallback();
+    };
+    if let Some(list) = value.get_mut("drafts").and_then(|d| d.as_array_mut()) {
+        list.extend(index.damaged.iter().cloned());
+    }
+    serde_json::to_string(&value).unwrap_or_else(|_| fallback())
 }
 
 impl Index {
@@ -217,6 +249,20 @@ mod tests {
         let old_fields = "{\"version\":1,\"current\":null,\"drafts\":[{\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0}]}";
         assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].caret), Ok(0));
         assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].crlf), Ok(false));
+    }
+
+    #[test]
+    fn damaged_entries_are_skipped_and_kept() {
+        let stored = "{\"version\":1,\"current\":\"x\",\"drafts\":[\
+            {\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0},\
+            {\"id\":7,\"title\":null},\"junk\"]}";
+        let mut index = parse_index(stored).expect("the index itself is readable");
+        assert_eq!(index.drafts.len(), 1);
+        assert_eq!(index.damaged.len(), 2);
+        index.upsert(meta("y"));
+        let again = parse_index(&write_index(&index)).expect("written back");
+        assert_eq!(again.damaged, index.damaged, "never deleted");
+        assert_eq!(again.drafts.len(), 2);
     }
 
     #[test]

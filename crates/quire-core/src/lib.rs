@@ -15,6 +15,7 @@ pub mod import;
 pub mod post;
 pub mod prefs;
 pub mod render;
+pub mod revisions;
 pub mod stats;
 pub mod template;
 

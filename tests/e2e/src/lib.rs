@@ -17,6 +17,42 @@ use serde_json::{json, Value};
 
 pub use server::StaticServer;
 
+/// A fresh, empty folder for a test's downloads.
+pub fn download_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quire-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+    dir
+}
+
+/// Wait until a finished file with extension `ext` is in `dir`.
+pub async fn downloaded_with(dir: &PathBuf, ext: &str) -> PathBuf {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        if let Some(found) = files
+            .iter()
+            .find(|p| p.extension().is_some_and(|e| e == ext))
+        {
+            return found.clone();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no download in {}: {files:?}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Keys for WebDriver's send_keys: `key` with Ctrl held, then released.
+pub fn ctrl(key: char) -> String {
+    use fantoccini::key::Key;
+    format!("{}{key}{}", char::from(Key::Control), char::from(Key::Null))
+}
+
 /// How long a test waits for the page to reach a state before it fails.
 /// JavaScript for the element holding the rendered body: the article inside the preview's
 /// sandboxed frame (`null` until the frame has loaded).
@@ -161,6 +197,19 @@ impl App {
             .unwrap_or_else(|e| panic!("opening {}: {e}", app.base_url));
         app.wait_for_testid("editor").await;
         app
+    }
+
+    /// [`App::open`] in a Chromium that saves downloads, unasked, into a fresh folder
+    /// named after `name`; returns the folder too.
+    pub async fn open_with_downloads(name: &str) -> (App, PathBuf) {
+        let dir = download_dir(name);
+        let app = App::open_with_prefs(json!({
+            "download.default_directory": dir.to_string_lossy(),
+            "download.prompt_for_download": false,
+            "profile.default_content_setting_values.automatic_downloads": 1,
+        }))
+        .await;
+        (app, dir)
     }
 
     /// Take the app's origin off the network: its server stops and refuses connections.

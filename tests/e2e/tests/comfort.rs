@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use quire_e2e::{testid, App, PREVIEW_JS};
+use quire_e2e::{ctrl, testid, App, PREVIEW_JS};
 use serde_json::json;
 
 const POST: &str = "---\ntitle: Comfort\n---\nMake this bold.\n";
@@ -20,10 +20,6 @@ async fn select_word(app: &App, word: &str) {
     .await;
 }
 
-fn chord(key: char) -> String {
-    format!("{}{key}{}", char::from(Key::Control), char::from(Key::Null))
-}
-
 #[tokio::test]
 async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
     let app = App::open().await;
@@ -34,7 +30,7 @@ async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
         .find(Locator::Css(&testid("editor")))
         .await
         .expect("the editor");
-    editor.send_keys(&chord('b')).await.expect("Ctrl+B");
+    editor.send_keys(&ctrl('b')).await.expect("Ctrl+B");
     let bold = "---\ntitle: Comfort\n---\nMake **this** bold.\n";
     app.wait_for_editor_text(bold).await;
     app.wait_until(
@@ -51,7 +47,7 @@ async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
         )
         .await;
     assert_eq!(selected, json!("this"), "the word stays selected");
-    editor.send_keys(&chord('z')).await.expect("Ctrl+Z");
+    editor.send_keys(&ctrl('z')).await.expect("Ctrl+Z");
     app.wait_for_editor_text(POST).await;
 
     // The toolbar does the same, and keeps the selection in the editor.

@@ -4,58 +4,17 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use quire_e2e::{seed_post, testid, App, WAIT};
+use quire_e2e::{download_dir, downloaded_with, seed_post, testid, App, WAIT};
 use serde_json::json;
-
-/// A fresh, empty folder for this test's downloads.
-fn download_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quire-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    dir
-}
 
 /// Wait until one finished `.md` file is in `dir`.
 async fn downloaded(dir: &PathBuf) -> PathBuf {
     downloaded_with(dir, "md").await
 }
 
-/// Wait until one finished file with extension `ext` is in `dir`.
-async fn downloaded_with(dir: &PathBuf, ext: &str) -> PathBuf {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        if let Some(md) = files
-            .iter()
-            .find(|p| p.extension().is_some_and(|e| e == ext))
-        {
-            return md.clone();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no download in {}: {files:?}",
-            dir.display()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// The app in a Chromium that saves downloads, unasked, into a fresh folder.
-async fn open_with_downloads(name: &str) -> (App, PathBuf) {
-    let dir = download_dir(name);
-    let app = App::open_with_prefs(json!({
-        "download.default_directory": dir.to_string_lossy(),
-        "download.prompt_for_download": false,
-    }))
-    .await;
-    (app, dir)
-}
-
 #[tokio::test]
 async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
-    let (app, dir) = open_with_downloads("seed").await;
+    let (app, dir) = App::open_with_downloads("seed").await;
     let seed = seed_post();
     app.paste_over(&seed).await;
     app.click("export-md").await;
@@ -114,7 +73,7 @@ async fn open_file(app: &App, path: &std::path::Path) {
 
 #[tokio::test]
 async fn an_opened_file_becomes_a_new_draft_and_downloads_byte_exact() {
-    let (app, dir) = open_with_downloads("import").await;
+    let (app, dir) = App::open_with_downloads("import").await;
     wait_first_draft(&app).await;
     let template = app.editor_text().await;
     let seed_path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -189,7 +148,7 @@ async fn binary_and_non_utf8_files_are_refused_with_a_notice() {
 
 #[tokio::test]
 async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
-    let (app, dir) = open_with_downloads("crlf").await;
+    let (app, dir) = App::open_with_downloads("crlf").await;
     wait_first_draft(&app).await;
     let bytes = "\u{feff}---\r\ntitle: Written on Windows\r\ndate: 2026-02-03\r\n---\r\nTrailing spaces  \r\n\r\nNo final newline"
         .as_bytes()
@@ -256,7 +215,7 @@ async fn a_file_dropped_on_the_editor_opens_as_a_new_draft() {
 
 #[tokio::test]
 async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
-    let (app, dir) = open_with_downloads("html").await;
+    let (app, dir) = App::open_with_downloads("html").await;
     let post = "---\ntitle: Shared post\ndate: 2026-03-04\n---\n## A heading\n\n<script>window.bad = 1</script>\n\nText.\n";
     app.paste_over(post).await;
     app.cdp(
@@ -321,9 +280,25 @@ async fn stored_drafts(app: &App) -> serde_json::Map<String, serde_json::Value> 
     value.as_object().cloned().unwrap_or_default()
 }
 
+/// Each draft id's revision texts, sorted.
+async fn stored_revisions(app: &App) -> serde_json::Value {
+    app.js(
+        "const out = {};
+         for (let i = 0; i < localStorage.length; i++) {
+           const key = localStorage.key(i);
+           const m = key.match(/^quire\\/v1\\/rev\\/(.+)\\/\\d+$/);
+           if (m) (out[m[1]] = out[m[1]] || []).push(localStorage.getItem(key));
+         }
+         for (const id in out) out[id].sort();
+         return out;",
+        vec![],
+    )
+    .await
+}
+
 #[tokio::test]
 async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back() {
-    let (app, dir) = open_with_downloads("backup").await;
+    let (app, dir) = App::open_with_downloads("backup").await;
     wait_first_draft(&app).await;
     let texts = [
         "---\ntitle: First\n---\nOne.\n",
@@ -348,6 +323,25 @@ async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back()
     .await;
     let before = stored_drafts(&app).await;
     assert_eq!(before.len(), 3, "{before:?}");
+    // Opening the first draft again keeps a revision of it.
+    let first_id = before
+        .iter()
+        .find(|(_, text)| text.as_str() == Some(texts[0]))
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    app.js(
+        "document.querySelector(`[data-draft-id='${arguments[0]}'] .draft-open`).click()",
+        vec![json!(first_id)],
+    )
+    .await;
+    app.wait_for_editor_text(texts[0]).await;
+    let revisions_before = stored_revisions(&app).await;
+    assert!(
+        revisions_before[&first_id]
+            .as_array()
+            .is_some_and(|r| r.contains(&json!(texts[0]))),
+        "{revisions_before}"
+    );
 
     app.js(
         "document.querySelector('[data-testid=export-all]').click()",
@@ -383,6 +377,13 @@ async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back()
             after.get(id),
             Some(text),
             "draft {id} is back, byte for byte"
+        );
+    }
+    let revisions_after = stored_revisions(&app).await;
+    for id in before.keys() {
+        assert_eq!(
+            revisions_after[id], revisions_before[id],
+            "draft {id}'s revisions are back"
         );
     }
     app.wait_until(

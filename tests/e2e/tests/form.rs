@@ -3,12 +3,8 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use quire_e2e::{seed_post, testid, App};
+use quire_e2e::{ctrl, seed_post, testid, App};
 use serde_json::json;
-
-fn chord(modifier: Key, key: &str) -> String {
-    format!("{}{key}{}", char::from(modifier), char::from(Key::Null))
-}
 
 /// The lines of `after` that differ from `before` (both must have as many lines).
 fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
@@ -83,10 +79,7 @@ async fn title_edit_changes_only_its_line_and_undoes_with_ctrl_z() {
         .await
         .expect("the editor");
     editor.click().await.expect("focus the editor");
-    editor
-        .send_keys(&chord(Key::Control, "z"))
-        .await
-        .expect("Ctrl+Z");
+    editor.send_keys(&ctrl('z')).await.expect("Ctrl+Z");
     app.wait_for_editor_text(&before).await;
     app.wait_until(
         "the form to follow the undo",
@@ -175,10 +168,7 @@ async fn excerpt_field_edits_only_the_text_between_the_markers() {
     )
     .await;
     field.click().await.expect("focus the excerpt field");
-    field
-        .send_keys(&chord(Key::Control, "a"))
-        .await
-        .expect("select all");
+    field.send_keys(&ctrl('a')).await.expect("select all");
     field
         .send_keys("My new summary.")
         .await
