@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    LayoutControls, MoreExports, Notice, PaneTabs, Preview, RevisionsPanel, StatusBar, UpdateBar,
+    LayoutControls, MoreExports, Notice, Opening, OpeningProgress, PaneTabs, Preview,
+    RevisionsPanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
     provide_context(persistence);
     let ui = crate::ui::Ui::new(state.notice);
     provide_context(ui);
+    provide_context(Opening(RwSignal::new(None)));
+    provide_context(crate::components::SavedFiles::new());
     persistence.watch(state);
     // Once the editor exists, put the caret and scroll back where they were.
     Effect::new(move |_| {
@@ -54,6 +57,7 @@ pub fn App() -> impl IntoView {
             <ExportButton />
         </header>
         <Notice />
+        <OpeningProgress />
         <UpdateBar />
         <ConflictBar />
         <main

@@ -71,6 +71,8 @@ pub struct Persistence {
     pub histories_changed: Trigger,
     /// The last save failed because the storage is full.
     pub full: RwSignal<bool>,
+    /// ... and the draft is larger than any browser's storage holds: freeing space is no use.
+    pub too_large: RwSignal<bool>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -136,6 +138,7 @@ impl Persistence {
             history: RwSignal::new(History::default()),
             histories_changed: Trigger::new(),
             full: RwSignal::new(false),
+            too_large: RwSignal::new(false),
         };
         match restored {
             Some((meta, text)) => {
@@ -386,8 +389,12 @@ impl Persistence {
                 .and_then(|()| self.save_meta(state, &id))
         };
         let mut result = write();
-        // Older revisions are the first thing given up for the text being written.
-        if result == Err(BrowserError::QuotaExceeded) && revisions::free_space(Free::KeepNewest) > 0
+        let fits = state.source.with_untracked(|text| drafts::could_fit(text));
+        // Older revisions are the first thing given up for the text being written (not for
+        // a text that cannot fit whatever is freed).
+        if result == Err(BrowserError::QuotaExceeded)
+            && fits
+            && revisions::free_space(Free::KeepNewest) > 0
         {
             self.history.set(revisions::load(&id).unwrap_or_default());
             self.histories_changed.notify();
@@ -396,6 +403,7 @@ impl Persistence {
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::SAVE, browser::perf::SAVE_START);
         self.full.set(result == Err(BrowserError::QuotaExceeded));
+        self.too_large.set(!fits);
         match result {
             Ok(()) => {
                 self.status.set(SaveStatus::Saved);
@@ -408,16 +416,27 @@ impl Persistence {
                 }
                 if state
                     .notice
-                    .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(FULL)))
+                    .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(NOT_SAVED)))
                 {
                     state.notice.set(None);
                 }
+            }
+            Err(BrowserError::QuotaExceeded) if !fits => {
+                self.status.set(SaveStatus::Failed(
+                    "too large for the browser's storage".into(),
+                ));
+                let mb = state.source.with_untracked(String::len) as f64 / 1_000_000.0;
+                state.notice.set(Some(format!(
+                    "{NOT_SAVED} at {mb:.1} MB this post is larger than a browser keeps for one site \
+                     (about 5 MB), so it cannot be autosaved. It stays here in the editor: \
+                     download it to keep it."
+                )));
             }
             Err(BrowserError::QuotaExceeded) => {
                 self.status
                     .set(SaveStatus::Failed("the browser's storage is full".into()));
                 state.notice.set(Some(format!(
-                    "{FULL} The text stays here in the editor. Download it to keep a copy, or free \
+                    "{NOT_SAVED} the browser's storage is full. The text stays here in the editor. Download it to keep a copy, or free \
                      space (old revisions, old drafts, other sites' data); saving resumes by itself."
                 )));
             }
@@ -615,7 +634,7 @@ impl Persistence {
 }
 
 /// How a full-storage notice starts (so that a later successful save can clear it).
-const FULL: &str = "This draft is NOT saved: the browser's storage is full.";
+const NOT_SAVED: &str = "This draft is NOT saved:";
 
 /// The post's title as its front matter gives it now (empty when unreadable or missing).
 fn title_of(state: EditorState) -> String {

@@ -2,6 +2,7 @@
 //! dark. Held in context, applied to the page, remembered in the preferences.
 
 use leptos::prelude::*;
+use quire_core::export::NameStyle;
 use quire_core::prefs::{Layout, Theme};
 
 use crate::browser;
@@ -13,6 +14,8 @@ pub struct Ui {
     pub layout: RwSignal<Layout>,
     /// The editor's share of the split view (0.2 to 0.8).
     pub split: RwSignal<f64>,
+    /// How downloaded posts are named (Jekyll `_posts` or Hugo/Zola).
+    pub name_style: RwSignal<NameStyle>,
 }
 
 impl Ui {
@@ -23,12 +26,16 @@ impl Ui {
             theme: RwSignal::new(prefs.theme()),
             layout: RwSignal::new(prefs.layout()),
             split: RwSignal::new(prefs.split()),
+            name_style: RwSignal::new(prefs.name_style()),
         };
         Effect::new(move |previous: Option<()>| {
             let (theme, layout, split) = (ui.theme.get(), ui.layout.get(), ui.split.get());
+            let name_style = ui.name_style.get();
             browser::set_theme(theme_attribute(theme));
             if previous.is_some() {
-                let prefs = browser::storage::load_prefs().with_ui(theme, layout, split);
+                let prefs = browser::storage::load_prefs()
+                    .with_ui(theme, layout, split)
+                    .with_name_style(name_style);
                 if let Err(err) = browser::storage::save_prefs(&prefs) {
                     notice.set(Some(format!("Your layout will not be remembered: {err}")));
                 }

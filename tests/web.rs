@@ -134,3 +134,47 @@ async fn typing_updates_preview_and_word_count() {
     .await;
     assert!(count.contains("1 min"), "{count}");
 }
+
+/// A real file handle of the browser (in the origin-private file system).
+async fn private_file(name: &str) -> web_sys::FileSystemFileHandle {
+    use wasm_bindgen_futures::JsFuture;
+    let storage = web_sys::window().expect("a window").navigator().storage();
+    let dir: web_sys::FileSystemDirectoryHandle = JsFuture::from(storage.get_directory())
+        .await
+        .expect("the origin-private folder")
+        .unchecked_into();
+    let options = web_sys::FileSystemGetFileOptions::new();
+    options.set_create(true);
+    JsFuture::from(dir.get_file_handle_with_options(name, &options))
+        .await
+        .expect("a file in it")
+        .unchecked_into()
+}
+
+async fn file_text(handle: &web_sys::FileSystemFileHandle) -> String {
+    use wasm_bindgen_futures::JsFuture;
+    let file: web_sys::File = JsFuture::from(handle.get_file())
+        .await
+        .expect("the file")
+        .unchecked_into();
+    JsFuture::from(file.text())
+        .await
+        .expect("its text")
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn saving_to_a_file_replaces_its_bytes_each_time() {
+    let handle = private_file("saved-post.md").await;
+    let first = "---\r\ntitle: Saved\r\n---\r\nFirst, with CRLF and é.\r\n";
+    quire::browser::save_file::write(&handle, first.as_bytes())
+        .await
+        .expect("the first save");
+    assert_eq!(file_text(&handle).await, first);
+    // A later, shorter save leaves nothing of the first behind.
+    quire::browser::save_file::write(&handle, b"Shorter.")
+        .await
+        .expect("the second save");
+    assert_eq!(file_text(&handle).await, "Shorter.");
+}

@@ -2,14 +2,12 @@
 
 use super::BrowserError;
 
-/// The file chosen in a file input: its name, and its bytes or why they could not be read.
-/// The input is cleared, so that choosing the same file again opens it again.
-pub async fn take_chosen(
-    input: &web_sys::HtmlInputElement,
-) -> Option<(String, Result<Vec<u8>, BrowserError>)> {
+/// The file chosen in a file input. The input is cleared, so that choosing the same file
+/// again opens it again.
+pub fn take_chosen(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     let file = input.files().and_then(|files| files.get(0))?;
     input.set_value("");
-    Some(read(&file).await)
+    Some(file)
 }
 
 /// Whether a drag carries files (rather than text moved within the page).
@@ -25,9 +23,40 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
 
 /// A file's name, and its bytes or why they could not be read.
 pub async fn read(file: &web_sys::File) -> (String, Result<Vec<u8>, BrowserError>) {
-    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-        .map_err(BrowserError::from_js);
-    (file.name(), bytes)
+    (file.name(), read_in_chunks(file, |_, _| {}).await)
+}
+
+/// How much of a file is read at a time.
+const CHUNK: f64 = 1024.0 * 1024.0;
+
+/// Read `file` a chunk at a time, calling `progress(done, total)` (bytes) before the first
+/// and after each; the page can paint between chunks.
+pub async fn read_in_chunks(
+    file: &web_sys::File,
+    mut progress: impl FnMut(f64, f64),
+) -> Result<Vec<u8>, BrowserError> {
+    let total = file.size();
+    let mut bytes = vec![0; total as usize];
+    let mut at = 0.0;
+    progress(at, total);
+    while at < total {
+        let end = (at + CHUNK).min(total);
+        let chunk = file
+            .slice_with_f64_and_f64(at, end)
+            .map_err(BrowserError::from_js)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(chunk.array_buffer())
+            .await
+            .map_err(BrowserError::from_js)?;
+        let view = js_sys::Uint8Array::new(&buffer);
+        let into = bytes
+            .get_mut(at as usize..end as usize)
+            .filter(|into| into.len() == view.length() as usize)
+            .ok_or(BrowserError::Js(
+                "the file changed while it was read".into(),
+            ))?;
+        view.copy_to(into);
+        at = end;
+        progress(at, total);
+    }
+    Ok(bytes)
 }

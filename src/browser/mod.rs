@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod perf;
 pub mod pointer;
 pub mod preview_frame;
+pub mod save_file;
 pub mod service_worker;
 pub mod storage;
 
@@ -99,4 +100,18 @@ pub fn location_query_has(pair: &str) -> bool {
 /// Report panics on the browser console with their message and location.
 pub fn install_panic_hook() {
     console_error_panic_hook::set_once();
+}
+
+/// Let the browser run its next task (and usually paint) before going on: resolves from a
+/// zero-delay timeout.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        if !matches!(scheduled, Some(Ok(_))) {
+            // No timer: go on at once rather than never.
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -37,9 +37,10 @@ pub fn BackupButtons() -> impl IntoView {
                     on:change:target=move |ev| {
                         let input = ev.target();
                         leptos::task::spawn_local(async move {
-                            let Some((name, read)) = browser::file::take_chosen(&input).await else {
+                            let Some(file) = browser::file::take_chosen(&input) else {
                                 return;
                             };
+                            let (name, read) = browser::file::read(&file).await;
                             let message = match read {
                                 Ok(bytes) => match crate::backups::restore(persistence, &bytes) {
                                     Ok(done) => done,

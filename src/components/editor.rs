@@ -7,11 +7,17 @@ use crate::state::{use_editor_state, EditorState};
 
 /// Shortcuts: Ctrl/Cmd + a format key; Enter continues a list; Tab / Shift+Tab indent list
 /// items (elsewhere Tab leaves the editor, as a keyboard user expects).
-fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent) {
+fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
     if ev.is_composing() || ev.alt_key() {
         return;
     }
     let command = ev.ctrl_key() || ev.meta_key();
+    if command && ev.key().eq_ignore_ascii_case("s") {
+        // Ctrl+S saves to the post's file (the draft itself is saved all the time).
+        ev.prevent_default();
+        save();
+        return;
+    }
     let formatted = if command && !ev.shift_key() {
         let Some(format) = Format::for_shortcut(&ev.key()) else {
             return;
@@ -49,6 +55,9 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent) {
 pub fn Editor() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<crate::persist::Persistence>();
+    let opening = expect_context::<crate::components::Opening>();
+    let files = expect_context::<super::export_button::SavedFiles>();
+    let ui = crate::ui::use_ui();
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
@@ -66,7 +75,9 @@ pub fn Editor() -> impl IntoView {
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()
-                on:keydown=move |ev| on_key(state, &ev)
+                on:keydown=move |ev| on_key(state, &ev, || {
+                    super::export_button::save_again(state, persistence, files, ui.name_style.get_untracked())
+                })
                 on:dragover=move |ev| {
                     // Accept files dropped here (text dragged within the editor moves as usual).
                     if crate::browser::file::carries_files(&ev) {
@@ -78,10 +89,7 @@ pub fn Editor() -> impl IntoView {
                         return;
                     };
                     ev.prevent_default();
-                    leptos::task::spawn_local(async move {
-                        let (name, read) = crate::browser::file::read(&file).await;
-                        crate::components::open_as_draft(state, persistence, &name, read);
-                    });
+                    leptos::task::spawn_local(crate::components::open_file(state, persistence, opening, file));
                 }
                 on:click=move |_| state.caret_moved.notify()
             ></textarea>

@@ -1,43 +1,158 @@
-//! Downloading the post as the `.md` file the site wants.
+//! Getting the post out as the `.md` file the site wants: download it (named for Jekyll's
+//! `_posts` or for Hugo/Zola, as the writer chose), or, where the browser offers it, save
+//! it to a file the writer picks and later save to that file again (Ctrl+S).
 
 use leptos::prelude::*;
 use quire_core::export::{self, NameStyle};
+use web_sys::FileSystemFileHandle;
 
-use crate::browser;
+use crate::browser::{self, save_file::Picked};
 use crate::persist::Persistence;
 use crate::state::{use_editor_state, EditorState};
+use crate::ui::use_ui;
 
-/// Download the post as `YYYY-MM-DD-slug.md`, its bytes exactly; a failure is a notice.
-pub fn download_post(state: EditorState, persistence: Persistence) {
-    let result = state.source.with_untracked(|src| {
-        let name = export::file_name(src, &browser::clock::now_local(), NameStyle::Jekyll);
-        let crlf = persistence.crlf.get_untracked();
-        browser::download::download(
-            &name,
-            export::export_text(src, crlf).as_bytes(),
-            "text/markdown;charset=utf-8",
+/// The file name and exported bytes of the post as it is now.
+fn exported(state: EditorState, persistence: Persistence, style: NameStyle) -> (String, Vec<u8>) {
+    let crlf = persistence.crlf.get_untracked();
+    state.source.with_untracked(|src| {
+        (
+            export::file_name(src, &browser::clock::now_local(), style),
+            export::export_text(src, crlf).into_owned().into_bytes(),
         )
-    });
-    if let Err(err) = result {
+    })
+}
+
+/// Download the post, named in `style`, its bytes exactly; a failure is a notice.
+pub fn download_post(state: EditorState, persistence: Persistence, style: NameStyle) {
+    let (name, bytes) = exported(state, persistence, style);
+    if let Err(err) = browser::download::download(&name, &bytes, "text/markdown;charset=utf-8") {
         state
             .notice
             .set(Some(format!("The download failed: {err}")));
     }
 }
 
-/// The download button: `YYYY-MM-DD-slug.md`, the source's bytes exactly.
+/// The files drafts were saved to with "Save as…", for this visit (a browser hands out
+/// file access per page, so they are not kept across visits).
+#[derive(Clone, Copy)]
+pub struct SavedFiles(
+    StoredValue<Vec<(String, FileSystemFileHandle)>, LocalStorage>,
+    Trigger,
+);
+
+impl SavedFiles {
+    pub fn new() -> SavedFiles {
+        SavedFiles(StoredValue::new_local(Vec::new()), Trigger::new())
+    }
+
+    /// The file draft `id` was saved to.
+    fn get(self, id: &str) -> Option<FileSystemFileHandle> {
+        self.1.track();
+        self.0
+            .with_value(|files| files.iter().find(|(d, _)| d == id).map(|(_, h)| h.clone()))
+    }
+
+    fn set(self, id: String, handle: FileSystemFileHandle) {
+        self.0.update_value(|files| {
+            files.retain(|(d, _)| *d != id);
+            files.push((id, handle));
+        });
+        self.1.notify();
+    }
+}
+
+impl Default for SavedFiles {
+    fn default() -> Self {
+        SavedFiles::new()
+    }
+}
+
+/// Write the post to `handle` and tell the writer.
+async fn write_to(state: EditorState, persistence: Persistence, handle: FileSystemFileHandle) {
+    let (_, bytes) = exported(state, persistence, NameStyle::Jekyll);
+    let name = handle.name();
+    let message = match browser::save_file::write(&handle, &bytes).await {
+        Ok(()) => format!(
+            "Saved to {name} at {}.",
+            browser::clock::short_time(browser::clock::now_ms())
+        ),
+        Err(err) => {
+            format!("{name} could not be written: {err}. Use “Save as…” to pick a file again.")
+        }
+    };
+    state.notice.set(Some(message));
+}
+
+/// "Save as…": pick a file and write the post to it; where the browser cannot, download.
+pub fn save_as(state: EditorState, persistence: Persistence, files: SavedFiles, style: NameStyle) {
+    if !browser::save_file::supported() {
+        download_post(state, persistence, style);
+        return;
+    }
+    let (name, _) = exported(state, persistence, style);
+    let id = persistence.current_id();
+    leptos::task::spawn_local(async move {
+        match browser::save_file::pick(&name).await {
+            Ok(Picked::Chosen(handle)) => {
+                files.set(id, handle.clone());
+                write_to(state, persistence, handle).await;
+            }
+            Ok(Picked::Cancelled) => {}
+            Err(err) => {
+                state.notice.set(Some(format!(
+                    "The browser did not let Quire save to a file ({err}); the post was downloaded instead."
+                )));
+                download_post(state, persistence, style);
+            }
+        }
+    });
+}
+
+/// Save the open draft to the file it was last saved to, or ask for one (Ctrl+S).
+pub fn save_again(
+    state: EditorState,
+    persistence: Persistence,
+    files: SavedFiles,
+    style: NameStyle,
+) {
+    match files.get(&persistence.current_id()) {
+        Some(handle) => leptos::task::spawn_local(write_to(state, persistence, handle)),
+        None => save_as(state, persistence, files, style),
+    }
+}
+
+/// The download button, the file-name style, "Save as…" and "Save to <file>".
 #[component]
 pub fn ExportButton() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
+    let files = expect_context::<SavedFiles>();
+    let ui = use_ui();
     let name = move || {
+        let style = ui.name_style.get();
         state
             .source
-            .with(|src| export::file_name(src, &browser::clock::now_local(), NameStyle::Jekyll))
+            .with(|src| export::file_name(src, &browser::clock::now_local(), style))
+    };
+    let saved_to = move || {
+        persistence.index.track();
+        files.get(&persistence.current_id()).map(|h| h.name())
     };
     view! {
+        <select class="tool" data-testid="export-name-style" aria-label="Download file names"
+            on:change=move |ev| ui.name_style.set(if event_target_value(&ev) == "hugo" { NameStyle::Hugo } else { NameStyle::Jekyll })>
+            <option value="jekyll" selected=move || ui.name_style.get() == NameStyle::Jekyll>"Jekyll: date-slug.md"</option>
+            <option value="hugo" selected=move || ui.name_style.get() == NameStyle::Hugo>"Hugo/Zola: slug.md"</option>
+        </select>
+        {move || saved_to().map(|file| view! {
+            <button type="button" class="tool" data-testid="save-to-file" title="Ctrl+S"
+                on:click=move |_| save_again(state, persistence, files, ui.name_style.get_untracked())>{format!("Save to {file}")}</button>
+        })}
+        <button type="button" class="tool" data-testid="save-as" on:click=move |_| save_as(state, persistence, files, ui.name_style.get_untracked())>
+            "Save as…"
+        </button>
         <button type="button" class="primary" data-testid="export-md" title=name
-            on:click=move |_| download_post(state, persistence)>
+            on:click=move |_| download_post(state, persistence, ui.name_style.get_untracked())>
             "Download .md"
         </button>
     }

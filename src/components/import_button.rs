@@ -22,6 +22,8 @@ pub fn open_as_draft(
                 )));
             }
             persistence.new_draft_from_file(state, file);
+            // Saved at once: a file too large for the storage is said so now, not later.
+            persistence.save_now(state);
         }
         Ok(Err(why)) => state
             .notice
@@ -32,11 +34,72 @@ pub fn open_as_draft(
     }
 }
 
+/// Files from this size on show their progress while they are read.
+const SHOW_PROGRESS_FROM: f64 = 256.0 * 1024.0;
+
+/// A file being opened: its name, bytes read, bytes in all.
+#[derive(Clone, Copy)]
+pub struct Opening(pub RwSignal<Option<(String, f64, f64)>>);
+
+/// Read a chosen or dropped file, showing progress for a large one, and open it as a new
+/// draft.
+pub async fn open_file(
+    state: EditorState,
+    persistence: Persistence,
+    Opening(opening): Opening,
+    file: web_sys::File,
+) {
+    let name = file.name();
+    let show = file.size() >= SHOW_PROGRESS_FROM;
+    let read = browser::file::read_in_chunks(&file, |done, total| {
+        if show {
+            opening.set(Some((name.clone(), done, total)));
+        }
+    })
+    .await;
+    if show {
+        // Let "Opening…" show while a large text goes into the editor.
+        browser::yield_to_browser().await;
+    }
+    open_as_draft(state, persistence, &name, read);
+    opening.set(None);
+}
+
+/// The progress of a file being opened, while there is one.
+#[component]
+pub fn OpeningProgress() -> impl IntoView {
+    let opening = expect_context::<Opening>().0;
+    move || {
+        opening.get().map(|(name, done, total)| {
+            let percent = if total > 0.0 {
+                done / total * 100.0
+            } else {
+                100.0
+            };
+            let label = if done < total {
+                format!("Reading {name}: {percent:.0} %")
+            } else {
+                format!("Opening {name}…")
+            };
+            view! {
+                <p class="notice opening" data-testid="import-progress-bar">
+                    <label>
+                        <span>{label}</span>
+                        " "
+                        <progress data-testid="import-progress" max=total value=done></progress>
+                    </label>
+                </p>
+            }
+        })
+    }
+}
+
 /// "Open…": a file input for .md, .markdown and .txt files.
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
+    let opening = expect_context::<Opening>();
     view! {
         <label class="button-like">
             "Open…"
@@ -44,11 +107,10 @@ pub fn ImportButton() -> impl IntoView {
                 accept=".md,.markdown,.txt,text/markdown,text/plain"
                 on:change:target=move |ev| {
                     let input = ev.target();
-                    leptos::task::spawn_local(async move {
-                        if let Some((name, read)) = browser::file::take_chosen(&input).await {
-                            open_as_draft(state, persistence, &name, read);
-                        }
-                    });
+                    let Some(file) = browser::file::take_chosen(&input) else {
+                        return;
+                    };
+                    leptos::task::spawn_local(open_file(state, persistence, opening, file));
                 } />
         </label>
     }

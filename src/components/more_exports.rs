@@ -2,7 +2,7 @@
 //! standalone HTML file.
 
 use leptos::prelude::*;
-use quire_core::export::{self, NameStyle};
+use quire_core::export;
 
 use crate::browser;
 use crate::persist::Persistence;
@@ -34,10 +34,12 @@ pub fn MoreExports() -> impl IntoView {
             }
         });
     };
+    let ui = crate::ui::use_ui();
     let download_html = move |_| {
+        let style = ui.name_style.get_untracked();
         let prefs = browser::storage::load_prefs();
         let (name, html) = state.source.with_untracked(|src| {
-            let name = export::file_name(src, &browser::clock::now_local(), NameStyle::Jekyll);
+            let name = export::file_name(src, &browser::clock::now_local(), style);
             let css = browser::preview_frame::styles();
             (
                 export::html_file_name(&name),

@@ -12,6 +12,7 @@ use crate::state::use_editor_state;
 pub fn Notice() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
+    let ui = crate::ui::use_ui();
     view! {
         <div class="notice-region" role="status" aria-live="polite">
             {move || state.notice.get().map(|message| view! {
@@ -20,10 +21,12 @@ pub fn Notice() -> impl IntoView {
                     <Show when=move || persistence.full.get()>
                         <span class="notice-actions">
                             <button type="button" data-testid="notice-download"
-                                on:click=move |_| download_post(state, persistence)>"Download this post"</button>
-                            <button type="button" data-testid="free-space"
-                                title="Delete every revision, deleted drafts' too, then save again"
-                                on:click=move |_| persistence.free_space(state, Free::All)>"Free space: delete revisions"</button>
+                                on:click=move |_| download_post(state, persistence, ui.name_style.get_untracked())>"Download this post"</button>
+                            <Show when=move || !persistence.too_large.get()>
+                                <button type="button" data-testid="free-space"
+                                    title="Delete every revision, deleted drafts' too, then save again"
+                                    on:click=move |_| persistence.free_space(state, Free::All)>"Free space: delete revisions"</button>
+                            </Show>
                         </span>
                     </Show>
                     <button type="button" class="icon-button" aria-label="Dismiss"

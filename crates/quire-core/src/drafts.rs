@@ -15,6 +15,15 @@ pub const INDEX_KEY: &str = "quire/v1/index";
 /// The prefix of every key Quire writes.
 pub const NAMESPACE: &str = "quire/";
 
+/// What Chromium and Firefox let one site keep in localStorage: 5 Mi UTF-16 code units,
+/// keys included. A draft longer than this can never be saved there.
+pub const STORAGE_LIMIT_UNITS: usize = 5 * 1024 * 1024;
+
+/// Whether `text` could be saved in an otherwise empty localStorage.
+pub fn could_fit(text: &str) -> bool {
+    text.len() <= STORAGE_LIMIT_UNITS || text.encode_utf16().count() <= STORAGE_LIMIT_UNITS
+}
+
 /// The key of a draft's text.
 pub fn draft_key(id: &str) -> String {
     format!("quire/v1/draft/{id}")
@@ -285,6 +294,18 @@ mod tests {
         assert_eq!(index.remove("c").map(|d| d.id).as_deref(), Some("c"));
         assert_eq!(index.current, None, "c was current");
         assert_eq!(index.remove("zzz"), None);
+    }
+
+    #[test]
+    fn only_texts_within_the_storage_limit_could_fit() {
+        assert!(could_fit(""));
+        assert!(could_fit(&"x".repeat(STORAGE_LIMIT_UNITS)));
+        assert!(!could_fit(&"x".repeat(STORAGE_LIMIT_UNITS + 1)));
+        // Three UTF-8 bytes, one UTF-16 unit: counted in units.
+        assert!(could_fit(&"日".repeat(STORAGE_LIMIT_UNITS)));
+        assert!(!could_fit(&"日".repeat(STORAGE_LIMIT_UNITS + 1)));
+        // Four bytes, two units.
+        assert!(!could_fit(&"😀".repeat(STORAGE_LIMIT_UNITS / 2 + 1)));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Prefs {
     pub layout: String,
     /// The editor's share of the split view, 0.2 to 0.8 (0 for the default half).
     pub split: f64,
+    /// Download names: `"jekyll"` (or empty) for `YYYY-MM-DD-slug.md`, `"hugo"` for `slug.md`.
+    pub file_names: String,
 }
 
 /// The colour theme.
@@ -111,6 +113,25 @@ impl Prefs {
         }
     }
 
+    /// How downloaded posts are named.
+    pub fn name_style(&self) -> crate::export::NameStyle {
+        match self.file_names.as_str() {
+            "hugo" => crate::export::NameStyle::Hugo,
+            _ => crate::export::NameStyle::Jekyll,
+        }
+    }
+
+    /// These preferences with download names in `style`.
+    pub fn with_name_style(&self, style: crate::export::NameStyle) -> Prefs {
+        Prefs {
+            file_names: match style {
+                crate::export::NameStyle::Jekyll => "jekyll".into(),
+                crate::export::NameStyle::Hugo => "hugo".into(),
+            },
+            ..self.clone()
+        }
+    }
+
     /// The editor's share of the split view, within bounds (a half when unset).
     pub fn split(&self) -> f64 {
         clamp_split(self.split)
@@ -171,5 +192,10 @@ mod tests {
         );
         assert_eq!(Prefs::default().split(), 0.5);
         assert_eq!(Theme::System.next().next().next(), Theme::System);
+        use crate::export::NameStyle;
+        assert_eq!(Prefs::default().name_style(), NameStyle::Jekyll);
+        let hugo = parse(Some(&write(&ui.with_name_style(NameStyle::Hugo))));
+        assert_eq!(hugo.name_style(), NameStyle::Hugo);
+        assert_eq!(hugo.layout(), Layout::Preview, "other choices kept");
     }
 }

@@ -212,6 +212,19 @@ impl App {
         (app, dir)
     }
 
+    /// Choose the file at `path` in the file input with test id `id`, as a writer would.
+    pub async fn choose_file(&self, id: &str, path: &std::path::Path) {
+        let input = self
+            .client
+            .find(Locator::Css(&testid(id)))
+            .await
+            .unwrap_or_else(|e| panic!("no file input {id}: {e}"));
+        input
+            .send_keys(&path.to_string_lossy())
+            .await
+            .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+    }
+
     /// Take the app's origin off the network: its server stops and refuses connections.
     pub fn go_offline(&mut self) {
         self._server.stop();

@@ -1,10 +1,9 @@
 //! Downloading the post: the file Chromium really saves, its name and its bytes.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use quire_e2e::{download_dir, downloaded_with, seed_post, testid, App, WAIT};
+use quire_e2e::{download_dir, downloaded_with, seed_post, testid, App};
 use serde_json::json;
 
 /// Wait until one finished `.md` file is in `dir`.
@@ -60,15 +59,43 @@ async fn draft_count(app: &App) -> u64 {
 }
 
 async fn open_file(app: &App, path: &std::path::Path) {
-    let input = app
+    app.choose_file("import-file", path).await;
+}
+
+#[tokio::test]
+async fn hugo_style_names_are_a_remembered_choice() {
+    let (app, dir) = App::open_with_downloads("hugo").await;
+    let seed = seed_post();
+    app.paste_over(&seed).await;
+    app.wait_saved().await;
+    let style = app
         .client
-        .find(Locator::Css(&testid("import-file")))
+        .find(Locator::Css(&testid("export-name-style")))
         .await
-        .expect("the file input");
-    input
-        .send_keys(&path.to_string_lossy())
+        .expect("the file-name choice");
+    style
+        .select_by_value("hugo")
         .await
-        .unwrap_or_else(|e| panic!("choosing {}: {e}", path.display()));
+        .expect("choosing Hugo/Zola names");
+    // Remembered: after a reload the choice is still Hugo/Zola.
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("editor").await;
+    app.wait_until(
+        "the remembered choice",
+        "return document.querySelector('[data-testid=export-name-style]').value === 'hugo'",
+        vec![],
+    )
+    .await;
+    app.click("export-md").await;
+    let file = downloaded(&dir).await;
+    assert_eq!(
+        file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Some("what-i-ve-been-reading-in-january.md".to_string()),
+        "a Hugo/Zola content name: the slug alone"
+    );
+    assert_eq!(std::fs::read(&file).unwrap_or_default(), seed.as_bytes());
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
 }
 
 #[tokio::test]

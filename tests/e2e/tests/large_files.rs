@@ -1,0 +1,82 @@
+//! A post file larger than the browser's storage: read with visible progress, opened as a
+//! new draft with a warning that it cannot be autosaved, the other drafts untouched, and
+//! downloadable byte for byte. Real files, real Chromium, real localStorage.
+
+use quire_e2e::{downloaded_with, App};
+use serde_json::json;
+
+#[tokio::test]
+async fn a_file_too_large_for_storage_opens_with_progress_and_a_warning() {
+    let (app, dir) = App::open_with_downloads("too-large").await;
+    app.wait_saved().await;
+    let kept = app.editor_text().await;
+    let kept_id = app
+        .js(
+            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
+            vec![],
+        )
+        .await;
+
+    // 5.5 MB: more than Chromium keeps for one site (5 Mi characters).
+    let mut huge = "---\ntitle: Huge\n---\n".to_string();
+    while huge.len() < 5_500_000 {
+        huge.push_str("A paragraph of a very long post, repeated past what storage holds.\n\n");
+    }
+    let path = dir.join("huge-post.md");
+    std::fs::write(&path, &huge).expect("writing the large file");
+
+    // Record each progress value the page shows while the file is read.
+    app.js(
+        "window.seen = [];
+         new MutationObserver(() => {
+           const p = document.querySelector('[data-testid=import-progress]');
+           if (p) window.seen.push(p.value / p.max);
+         }).observe(document.body, { subtree: true, childList: true, attributes: true });",
+        vec![],
+    )
+    .await;
+    app.choose_file("import-file", &path).await;
+    app.wait_until(
+        "the too-large warning",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('cannot be autosaved')
+             && !!n.querySelector('[data-testid=notice-download]')
+             && !n.querySelector('[data-testid=free-space]')
+             && document.querySelector('[data-testid=save-status]').textContent.startsWith('Not saved')
+             && !document.querySelector('[data-testid=import-progress]');",
+        vec![],
+    )
+    .await;
+    let seen: Vec<f64> = serde_json::from_value(app.js("return window.seen", vec![]).await)
+        .expect("progress values");
+    assert!(
+        seen.first() == Some(&0.0)
+            && seen.iter().any(|f| *f > 0.0 && *f < 1.0)
+            && seen.last() == Some(&1.0),
+        "progress shown from 0 to the whole file: {seen:?}"
+    );
+    assert!(
+        app.editor_text().await == huge,
+        "the whole file is open in the editor"
+    );
+    let stored = app
+        .js(
+            "return localStorage.getItem('quire/v1/draft/' + arguments[0])",
+            vec![kept_id],
+        )
+        .await;
+    assert_eq!(stored, json!(kept), "the draft open before is untouched");
+
+    // The writer keeps it by downloading it.
+    app.click("notice-download").await;
+    let file = downloaded_with(&dir, "md").await;
+    let bytes = std::fs::read(&file).expect("reading the download");
+    assert!(
+        bytes == huge.as_bytes(),
+        "downloaded byte for byte ({} of {} bytes)",
+        bytes.len(),
+        huge.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}
