@@ -245,7 +245,11 @@ impl Persistence {
     /// should be told if it could not be kept (a full storage is not worth a notice:
     /// snapshots are the first thing given up for space).
     fn keep_revision(self, id: &str, text: &str, title: &str, reason: Reason) -> Option<String> {
-        match revisions::snapshot(id, text, title, reason) {
+        let _ = browser::perf::mark(browser::perf::REVISION_START);
+        let kept = revisions::snapshot(id, text, title, reason);
+        // For the bench; a failed measure changes nothing for the writer.
+        let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
+        match kept {
             Ok(history) => {
                 if id == self.current_id() {
                     self.history.set(history);

@@ -15,6 +15,11 @@ pub const SAVE: &str = "quire:save";
 /// The mark where a save starts.
 pub const SAVE_START: &str = "quire:save-start";
 
+/// The measure of keeping one revision (reading the history, writing the snapshot).
+pub const REVISION: &str = "quire:revision";
+/// The mark where keeping a revision starts.
+pub const REVISION_START: &str = "quire:revision-start";
+
 /// Add a `performance.mark` named `name`.
 pub fn mark(name: &str) -> Result<(), BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;

@@ -28,3 +28,17 @@ pub fn share_between_neighbours(ev: &PointerEvent) -> Option<f64> {
         .right();
     (right > left).then(|| (f64::from(ev.client_x()) - left) / (right - left))
 }
+
+/// The `data-index` of the nearest element matching `selector` around the point where
+/// the event happened (a chip under the pointer when a drag ends; found by position, as
+/// a touch keeps sending its events to where it started).
+pub fn index_under(ev: &PointerEvent, selector: &str) -> Option<usize> {
+    web_sys::window()?
+        .document()?
+        .element_from_point(ev.client_x() as f32, ev.client_y() as f32)?
+        .closest(selector)
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}

@@ -1,4 +1,5 @@
-//! A list value as chips: add, remove and reorder items; the list keeps its style.
+//! A list value as chips: add, remove and reorder items (drag a chip onto another, or
+//! move it earlier with its button); the list keeps its style.
 
 use leptos::prelude::*;
 use quire_core::front_matter::{self, Field, Value};
@@ -43,16 +44,43 @@ pub fn ChipList(key: String, field: Memo<Option<Field>>, testid: String) -> impl
         }
     };
     let add_on_enter = add.clone();
+    // The chip being dragged to a new place.
+    let dragging = RwSignal::new(None::<usize>);
+    let drop_on = {
+        let set = set.clone();
+        move |ev: leptos::ev::PointerEvent| {
+            let Some(from) = dragging.try_update(Option::take).flatten() else {
+                return;
+            };
+            let Some(to) = crate::browser::pointer::index_under(&ev, ".chip") else {
+                return;
+            };
+            let mut list = field.with_untracked(items);
+            if from != to && from < list.len() && to < list.len() {
+                let item = list.remove(from);
+                list.insert(to, item);
+                set(list);
+            }
+        }
+    };
     let (chip_testid, add_testid) = (format!("{testid}-chip"), format!("{testid}-add"));
     view! {
-        <div class="chips" role="group" data-testid=testid aria-label="List items">
+        <div class="chips" role="group" data-testid=testid aria-label="List items"
+            on:pointerup=drop_on on:pointerleave=move |_| dragging.set(None)>
             <For each=chips key=|(i, v)| (*i, v.to_plain_string()) let:item>
                 {
                     let (index, value) = item;
                     let text = value.to_plain_string();
                     let (remove, left) = (set.clone(), set.clone());
                     view! {
-                        <span class="chip" data-testid=chip_testid.clone()>
+                        <span class="chip" data-testid=chip_testid.clone() data-index=index
+                            class:dragging=move || dragging.get() == Some(index)
+                            title="Drag onto another item to move it there"
+                            on:pointerdown=move |ev| {
+                                if ev.button() == 0 && !broken() {
+                                    dragging.set(Some(index));
+                                }
+                            }>
                             <button type="button" class="chip-move" aria-label=format!("Move {text} earlier")
                                 prop:disabled=move || broken() || index == 0
                                 on:click=move |_| {

@@ -111,6 +111,49 @@ async fn typed_flow_list_shows_as_chips_and_keeps_its_style() {
         vec![],
     )
     .await;
+
+    // Reorder with the pointer: drag chip c onto chip a, as a mouse does.
+    let centre = |n: usize| {
+        format!(
+            "const r = document.querySelectorAll('[data-testid=fm-tags-chip] .chip-text')[{n}].getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];"
+        )
+    };
+    let from = app.js(&centre(2), vec![]).await;
+    let to = app.js(&centre(0), vec![]).await;
+    for (kind, at) in [
+        ("mousePressed", &from),
+        ("mouseMoved", &to),
+        ("mouseReleased", &to),
+    ] {
+        app.cdp(
+            "Input.dispatchMouseEvent",
+            json!({"type": kind, "x": at[0], "y": at[1], "button": "left", "buttons": 1, "clickCount": 1}),
+        )
+        .await;
+    }
+    app.wait_until(
+        "c dragged to the front",
+        "return document.querySelector('[data-testid=editor]').value === '---\\ntitle: T\\ntags: [c, a, b]\\n---\\nBody\\n'",
+        vec![],
+    )
+    .await;
+
+    // And with the keyboard-reachable button: move b earlier.
+    let earlier = app
+        .client
+        .find(Locator::Css(
+            "[data-testid=fm-tags-chip]:nth-child(3) .chip-move",
+        ))
+        .await
+        .expect("b's move-earlier button");
+    earlier.click().await.expect("move b earlier");
+    app.wait_until(
+        "b moved before a",
+        "return document.querySelector('[data-testid=editor]').value === '---\\ntitle: T\\ntags: [c, b, a]\\n---\\nBody\\n'",
+        vec![],
+    )
+    .await;
     app.close().await;
 }
 

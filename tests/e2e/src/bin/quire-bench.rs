@@ -526,6 +526,38 @@ while (lo < hi) {
 return lo;
 ";
 
+/// Keeping a revision of a 1 MB draft when it is opened: change the text, let it save,
+/// reload, read the `quire:revision` measure of the opening snapshot.
+async fn revision_timings(client: &fantoccini::Client) {
+    let mut times = Vec::new();
+    for i in 0..5 {
+        let args = vec![serde_json::json!(1_000_000 + i), serde_json::json!(1)];
+        client
+            .execute_async(SAVE_SCRIPT, args)
+            .await
+            .unwrap_or_else(|e| panic!("saving before a reload: {e}"));
+        client
+            .refresh()
+            .await
+            .unwrap_or_else(|e| panic!("reload: {e}"));
+        let measured = client
+            .execute_async(
+                "const done = arguments[0];
+                 const look = () => {
+                   const m = performance.getEntriesByName('quire:revision');
+                   if (m.length) done(m[0].duration); else setTimeout(look, 20);
+                 };
+                 look();",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("reading the revision measure: {e}"));
+        times.extend(measured.as_f64());
+    }
+    println!("Revision kept when a 1 MB draft is opened (history read + snapshot written):");
+    summary("1 MB", times);
+}
+
 async fn save_timings(base_url: &str) {
     let (_driver, client) = open_app(base_url).await;
     client
@@ -553,6 +585,7 @@ async fn save_timings(base_url: &str) {
             .unwrap_or_default();
         summary(label, times);
     }
+    revision_timings(&client).await;
     let largest = client
         .execute(LARGEST_SCRIPT, vec![])
         .await

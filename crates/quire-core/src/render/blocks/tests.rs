@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::render::render_markdown;
+use crate::render::Flavour;
 
 fn commonmark() -> Settings {
     Settings {

@@ -1,0 +1,210 @@
+//! Parsing a stretch of the body and cutting its HTML at each top-level block: the one
+//! pulldown-cmark pass behind both a full render and a window's re-render.
+
+use core::cell::RefCell;
+use core::fmt;
+use std::rc::Rc;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+
+use super::super::jekyll::{self, ID_MARK};
+use super::super::{options_for, safe_event, Flavour, Settings};
+use super::{Block, Definition, Parsed};
+
+/// The HTML of a block that is only an attribute list (for another block).
+pub(super) const IAL_BLOCK: &str = "\n";
+
+/// The events of one top-level block, with where it starts and ends in the text.
+struct Group<'a> {
+    start: usize,
+    end: usize,
+    events: Vec<Event<'a>>,
+}
+
+/// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
+/// Markdown holding the link reference definitions made outside `text`.
+pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
+    let jekyll = settings.flavour == Flavour::Jekyll;
+    let options = options_for(settings.flavour);
+    let defs_parser = definitions
+        .filter(|d| !d.is_empty())
+        .map(|d| Parser::new_ext(d, options));
+    let outside = defs_parser.as_ref().map(|p| p.reference_definitions());
+    let callback = |link: BrokenLink<'_>| {
+        let def = outside?.get(link.reference.as_ref())?;
+        let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
+        Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
+    };
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
+    let mut definitions: Vec<Definition> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| Definition {
+            start: def.span.start,
+            label: label.to_lowercase(),
+            markdown: definition_markdown(label, &def.dest, def.title.as_deref()),
+        })
+        .collect();
+    definitions.sort_by_key(|d| d.start);
+
+    // Group the events by top-level block.
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut footnotes = false;
+    let mut depth = 0usize;
+    for (event, range) in parser.into_offset_iter() {
+        if depth == 0 {
+            groups.push(Group {
+                start: range.start,
+                end: range.end,
+                events: Vec::new(),
+            });
+        }
+        match &event {
+            Event::Start(tag) => {
+                footnotes |= matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_));
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::FootnoteReference(_) => footnotes = true,
+            _ => {}
+        }
+        if let Some(group) = groups.last_mut() {
+            group.end = group.end.max(range.end);
+            group.events.push(safe_event(event));
+        }
+    }
+
+    // The flavour's changes, block by block.
+    let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
+    if jekyll {
+        let mut ials: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
+        let mut targets = Vec::new();
+        for (k, group) in groups.iter_mut().enumerate() {
+            if let Some(ial) = jekyll::ial_only(&mut group.events) {
+                group.events = vec![Event::Html(CowStr::Borrowed(IAL_BLOCK))];
+                // Right under a block, it is that block's; otherwise the next one's.
+                let under_previous =
+                    k > 0 && !after_blank_line(text, line_start(text, group.start));
+                targets.push((if under_previous { k - 1 } else { k + 1 }, ial));
+            }
+        }
+        for (target, ial) in targets {
+            if let Some(slot) = ials.get_mut(target) {
+                *slot = Some(ial);
+            }
+        }
+        for (k, group) in groups.iter_mut().enumerate() {
+            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), &settings.site_url);
+        }
+    }
+
+    // One writer for the whole text (footnote numbers run across blocks), cut per block.
+    let out = Rc::new(RefCell::new(String::with_capacity(
+        text.len() + text.len() / 2,
+    )));
+    let cuts = Rc::new(RefCell::new(Vec::<(usize, usize)>::with_capacity(
+        groups.len(),
+    )));
+    let starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
+    let events = {
+        let out = Rc::clone(&out);
+        let cuts = Rc::clone(&cuts);
+        groups.into_iter().enumerate().flat_map(move |(k, group)| {
+            let out = Rc::clone(&out);
+            let cuts = Rc::clone(&cuts);
+            let start = starts[k];
+            group.events.into_iter().enumerate().map(move |(i, event)| {
+                if i == 0 {
+                    cuts.borrow_mut().push((start, out.borrow().len()));
+                }
+                event
+            })
+        })
+    };
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(Sink(Rc::clone(&out)), events);
+    let html = out.borrow();
+    let cuts = cuts.borrow();
+    let blocks = cuts
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, from))| {
+            let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
+            let template = html[from..to].to_string();
+            Block {
+                start: line_start(text, start),
+                html: template.clone(),
+                template,
+                base_ids: std::mem::take(&mut base_ids[k]),
+                ids: Vec::new(),
+            }
+        })
+        .collect();
+    Parsed {
+        blocks,
+        definitions,
+        footnotes,
+    }
+}
+
+/// The template with each [`ID_MARK`] replaced by the next id.
+pub(super) fn fill_ids(template: &str, ids: &[String]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * ids.len());
+    let mut ids = ids.iter();
+    for (i, part) in template.split(ID_MARK).enumerate() {
+        if i > 0 {
+            out.push_str(ids.next().map_or("", String::as_str));
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Whether the line before the one starting at `offset` is blank (or there is none).
+pub(super) fn after_blank_line(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
+    let Some(before) = before.strip_suffix('\n') else {
+        return offset == 0;
+    };
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.chars().all(|c| c == ' ' || c == '\t')
+}
+
+/// The start of the line holding `offset`, so a block's start covers its indentation and
+/// container markers.
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// A definition written back as Markdown that parses to the same destination and title.
+pub(super) fn definition_markdown(label: &str, dest: &str, title: Option<&str>) -> String {
+    let mut md = format!("[{label}]: <{}>", escape(dest));
+    if let Some(title) = title {
+        md.push_str(&format!(" \"{}\"", escape(title)));
+    }
+    md.push_str("\n\n");
+    md
+}
+
+/// Backslash-escape the characters that would be read as syntax or entities.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '<' | '>' | '"' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collects the HTML writer's output in a string shared with the event iterator.
+struct Sink(Rc<RefCell<String>>);
+
+impl fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
