@@ -432,6 +432,18 @@ async fn backup_figures(base_url: &str) {
         .await
         .unwrap_or_else(|e| panic!("opening the app: {e}"));
     editable_mark(&client).await;
+    // The first draft saved first: a save still pending when the page reloads would write
+    // this page's index over the one filled in below.
+    client
+        .execute_async(
+            "const done = arguments[0];
+             const look = () => document.querySelector('[data-testid=save-status]').textContent === 'Saved'
+               ? done(true) : setTimeout(look, 20);
+             look();",
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("waiting for the first save: {e}"));
     client
         .execute(
             FILL_DRAFTS_SCRIPT,
