@@ -466,6 +466,18 @@ impl WebDriverCompatibleCommand for Cdp {
 
 impl App {
     /// Run a DevTools Protocol command in the page.
+    /// Kill the current tab's renderer, as a crash or an out-of-memory kill would: no
+    /// `pagehide`, no unload. (The command itself gets no answer from the dead page.)
+    pub async fn crash_tab(&self) {
+        let _ = self
+            .client
+            .issue_cmd(Cdp {
+                command: "Page.crash".to_string(),
+                params: json!({}),
+            })
+            .await;
+    }
+
     pub async fn cdp(&self, command: &str, params: Value) -> Value {
         self.client
             .issue_cmd(Cdp {

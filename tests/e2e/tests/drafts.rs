@@ -325,3 +325,38 @@ async fn the_other_tab_can_take_the_newer_text() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_killed_page_loses_nothing_before_its_last_save() {
+    let app = App::open().await;
+    let first = app.client.window().await.expect("the app's tab");
+    // A second tab, blank for now, to come back in after the first one dies.
+    let spare = app
+        .client
+        .new_window(true)
+        .await
+        .expect("a spare tab")
+        .handle;
+    app.client
+        .switch_to_window(first)
+        .await
+        .expect("back to the app");
+    let saved = "---\ntitle: Saved before the crash\n---\nEvery word up to the save.\n";
+    app.paste_over(saved).await;
+    app.wait_saved().await;
+    // Typing goes on, then the tab's renderer dies at once: no pagehide, no last save.
+    app.paste_over(&format!("{saved}And a few words after it.\n"))
+        .await;
+    app.crash_tab().await;
+    app.client
+        .switch_to_window(spare)
+        .await
+        .expect("to the spare tab");
+    reopen(&app).await;
+    let text = app.editor_text().await;
+    assert!(
+        text.starts_with(saved),
+        "everything up to the last save is back: {text:?}"
+    );
+    app.close().await;
+}
