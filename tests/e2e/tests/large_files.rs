@@ -80,3 +80,34 @@ async fn a_file_too_large_for_storage_opens_with_progress_and_a_warning() {
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_file_far_larger_than_any_post_is_not_read() {
+    let (app, dir) = App::open_with_downloads("far-too-large").await;
+    app.wait_saved().await;
+    let before = app.editor_text().await;
+    // 100 MB (sparse on disk): a video or disk image chosen by mistake.
+    let path = dir.join("holiday-video.md");
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(100 * 1024 * 1024))
+        .expect("making a 100 MB file");
+    app.choose_file("import-file", &path).await;
+    app.wait_until(
+        "the refusal",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('holiday-video.md was not opened')
+             && n.textContent.includes('105 MB');",
+        vec![],
+    )
+    .await;
+    assert_eq!(app.editor_text().await, before, "the open draft stays");
+    let drafts = app
+        .js(
+            "return document.querySelectorAll('[data-testid=draft-item]').length",
+            vec![],
+        )
+        .await;
+    assert_eq!(drafts, json!(1), "no draft was made");
+    let _ = std::fs::remove_dir_all(&dir);
+    app.close().await;
+}
