@@ -26,6 +26,10 @@ pub async fn read(file: &web_sys::File) -> (String, Result<Vec<u8>, BrowserError
     (file.name(), read_in_chunks(file, |_, _| {}).await)
 }
 
+/// The largest file read at all: nothing Quire opens is this big, and reading a video or
+/// a disk image into memory could take the page down.
+pub const LARGEST: f64 = 64.0 * 1024.0 * 1024.0;
+
 /// How much of a file is read at a time.
 const CHUNK: f64 = 1024.0 * 1024.0;
 
@@ -36,6 +40,12 @@ pub async fn read_in_chunks(
     mut progress: impl FnMut(f64, f64),
 ) -> Result<Vec<u8>, BrowserError> {
     let total = file.size();
+    if total > LARGEST {
+        return Err(BrowserError::Js(format!(
+            "at {:.0} MB it is larger than Quire reads (64 MB)",
+            total / 1_000_000.0
+        )));
+    }
     let mut bytes = vec![0; total as usize];
     let mut at = 0.0;
     progress(at, total);

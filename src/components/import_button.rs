@@ -34,10 +34,6 @@ pub fn open_as_draft(
     }
 }
 
-/// Files larger than this are not read at all: no post is this long, and reading a video
-/// or disk image into memory could take the page down.
-const LARGEST_FILE: f64 = 64.0 * 1024.0 * 1024.0;
-
 /// Files from this size on show their progress while they are read.
 const SHOW_PROGRESS_FROM: f64 = 256.0 * 1024.0;
 
@@ -54,7 +50,7 @@ pub async fn open_file(
     file: web_sys::File,
 ) {
     let name = file.name();
-    if file.size() > LARGEST_FILE {
+    if file.size() > browser::file::LARGEST {
         state.notice.set(Some(format!(
             "{name} was not opened: at {:.0} MB it is far larger than any post (the limit is 64 MB).",
             file.size() / 1_000_000.0
