@@ -205,7 +205,7 @@ fn summary(label: &str, mut times: Vec<f64>) {
     times.sort_by(f64::total_cmp);
     let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!(
-        "  {label}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} edits)",
+        "  {label}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} samples)",
         pick(0.5),
         pick(0.95),
         times[times.len() - 1],
