@@ -328,6 +328,16 @@ impl Persistence {
         self.open_draft(state, id);
     }
 
+    /// Remove a deleted draft's revisions for good.
+    pub fn forget_deleted(self, state: EditorState, id: &str) {
+        if let Err(err) = revisions::forget(id) {
+            state.notice.set(Some(format!(
+                "The deleted draft's revisions could not be removed: {err}."
+            )));
+        }
+        self.histories_changed.notify();
+    }
+
     /// Delete snapshots to make room, then try saving again.
     pub fn free_space(self, state: EditorState, how: Free) {
         let freed = revisions::free_space(how);

@@ -192,3 +192,14 @@ pub fn for_backup(id: &str) -> Vec<quire_core::backup::BackupRevision> {
         })
         .collect()
 }
+
+/// Remove draft `id`'s history and every snapshot text it lists (a deleted draft the
+/// writer wants gone for good).
+pub fn forget(id: &str) -> Result<(), SnapshotError> {
+    let history = load(id)?;
+    for revision in &history.revisions {
+        browser::storage::remove(&revisions::text_key(id, revision.n))
+            .map_err(SnapshotError::Storage)?;
+    }
+    browser::storage::remove(&revisions::history_key(id)).map_err(SnapshotError::Storage)
+}

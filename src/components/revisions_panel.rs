@@ -29,6 +29,13 @@ pub fn RevisionsPanel() -> impl IntoView {
             .history
             .with(|h| h.listed().cloned().collect::<Vec<_>>())
     };
+    // The editor's text as a revision would record it, once typing pauses.
+    let now = Memo::new(move |_| {
+        state.settled.track();
+        state
+            .source
+            .with_untracked(|s| (quire_core::revisions::checksum(s), s.len()))
+    });
     // The stored drafts' ids: the deleted list is looked up again only when they change.
     let known = Memo::new(move |_| {
         persistence.index.with(|index| {
@@ -50,14 +57,20 @@ pub fn RevisionsPanel() -> impl IntoView {
             </Show>
             <ul class="revision-list">
                 <For each=listed key=|r| r.n let:revision>
-                    <li class="revision-item" data-testid="revision-item" data-revision=revision.n>
-                        <span class="draft-meta">
-                            {browser::clock::short_time(revision.at_ms)} " · " {size(revision.bytes)} " · " {revision.reason.label()}
-                        </span>
-                        <button type="button" data-testid="revision-restore"
-                            aria-label=format!("Restore the revision of {}", browser::clock::short_time(revision.at_ms))
-                            on:click=move |_| persistence.restore_revision(state, revision.n)>"Restore"</button>
-                    </li>
+                    {
+                        let is_now = move || now.get() == (revision.crc, revision.bytes);
+                        view! {
+                            <li class="revision-item" data-testid="revision-item" data-revision=revision.n>
+                                <span class="draft-meta">
+                                    {browser::clock::short_time(revision.at_ms)} " · " {size(revision.bytes)} " · " {revision.reason.label()}
+                                    {move || is_now().then_some(" · the text now")}
+                                </span>
+                                <button type="button" data-testid="revision-restore" prop:disabled=is_now
+                                    aria-label=format!("Restore the revision of {}", browser::clock::short_time(revision.at_ms))
+                                    on:click=move |_| persistence.restore_revision(state, revision.n)>"Restore"</button>
+                            </li>
+                        }
+                    }
                 </For>
             </ul>
             {move || {
@@ -68,12 +81,17 @@ pub fn RevisionsPanel() -> impl IntoView {
                         {deleted.into_iter().map(|d| {
                             let title = if d.history.title.trim().is_empty() { "Untitled".to_string() } else { d.history.title.clone() };
                             let when = d.history.newest().map(|r| browser::clock::short_time(r.at_ms)).unwrap_or_default();
-                            let id = d.id.clone();
+                            let (id, forget_id) = (d.id.clone(), d.id.clone());
                             view! {
                                 <li class="revision-item" data-testid="deleted-draft" data-draft-id=d.id.clone()>
                                     <span class="draft-meta">{title.clone()} " · " {when}</span>
-                                    <button type="button" data-testid="restore-deleted" aria-label=format!("Bring back {title}")
-                                        on:click=move |_| persistence.restore_deleted(state, &id)>"Bring back"</button>
+                                    <span class="revision-actions">
+                                        <button type="button" data-testid="restore-deleted" aria-label=format!("Bring back {title}")
+                                            on:click=move |_| persistence.restore_deleted(state, &id)>"Bring back"</button>
+                                        <button type="button" class="icon-button" data-testid="forget-deleted"
+                                            aria-label=format!("Remove {title} and its revisions for good")
+                                            on:click=move |_| persistence.forget_deleted(state, &forget_id)>"×"</button>
+                                    </span>
                                 </li>
                             }
                         }).collect_view()}

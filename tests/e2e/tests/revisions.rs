@@ -49,6 +49,14 @@ async fn revisions_are_listed_and_restored_and_a_restore_can_be_undone() {
         vec![],
     )
     .await;
+    app.wait_until(
+        "the opened revision marked as the text now, its restore disabled",
+        "const li = document.querySelector('[data-testid=revision-item]');
+         return li.textContent.includes('the text now')
+             && li.querySelector('[data-testid=revision-restore]').disabled;",
+        vec![],
+    )
+    .await;
     let listed = revisions(&app).await;
     assert!(
         listed[0].contains("opened") && listed[0].contains("bytes"),
@@ -153,6 +161,26 @@ async fn a_deleted_draft_comes_back_from_its_revisions() {
              && localStorage.getItem('quire/v1/draft/' + arguments[0]) === arguments[1]
              && !document.querySelector('[data-testid=deleted-draft]')",
         vec![json!(id), json!(doomed)],
+    )
+    .await;
+
+    // A deleted draft can also be forgotten for good: its revisions leave storage.
+    app.click("delete-draft").await;
+    reload(&app).await;
+    app.wait_for_testid("forget-deleted").await;
+    let forgotten = app
+        .js(
+            "return document.querySelector('[data-testid=deleted-draft]').dataset.draftId",
+            vec![],
+        )
+        .await;
+    app.click("forget-deleted").await;
+    app.wait_until(
+        "the deleted draft and every revision of it gone",
+        "const id = arguments[0];
+         return !document.querySelector('[data-testid=deleted-draft]')
+             && !Object.keys(localStorage).some(k => k.includes(id));",
+        vec![forgotten],
     )
     .await;
     app.close().await;
