@@ -1,0 +1,143 @@
+//! The revisions side of the persistence path: keeping a snapshot, restoring one,
+//! bringing a deleted draft back or forgetting it, and freeing space.
+
+use leptos::prelude::*;
+use quire_core::drafts::DraftMeta;
+use quire_core::revisions::Reason;
+
+use super::{title_of, Persistence, SaveStatus};
+use crate::browser::{self, BrowserError};
+use crate::revisions::{self, Free};
+use crate::state::EditorState;
+
+impl Persistence {
+    /// Keep a snapshot of `text` as a revision of draft `id`. Returns what the writer
+    /// should be told if it could not be kept (a full storage is not worth a notice:
+    /// snapshots are the first thing given up for space).
+    pub(super) fn keep_revision(
+        self,
+        id: &str,
+        text: &str,
+        title: &str,
+        reason: Reason,
+    ) -> Option<String> {
+        let _ = browser::perf::mark(browser::perf::REVISION_START);
+        let kept = revisions::snapshot(id, text, title, reason);
+        // For the bench; a failed measure changes nothing for the writer.
+        let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
+        match kept {
+            Ok(history) => {
+                if id == self.current_id() {
+                    self.history.set(history);
+                }
+                self.histories_changed.notify();
+                None
+            }
+            Err(revisions::SnapshotError::Storage(BrowserError::QuotaExceeded)) => None,
+            Err(err) => Some(format!("Revisions of “{title}”: {err}.")),
+        }
+    }
+
+    /// Put revision `n` of the open draft back in the editor as one edit (Ctrl+Z takes it
+    /// back), after keeping the current text as a revision too.
+    pub fn restore_revision(self, state: EditorState, n: u32) {
+        let id = self.current_id();
+        let text = match revisions::text(&id, n) {
+            Ok(text) => text,
+            Err(why) => {
+                state
+                    .notice
+                    .set(Some(format!("The revision could not be restored: {why}.")));
+                return;
+            }
+        };
+        let mine = state.source.get_untracked();
+        let problem = self.keep_revision(&id, &mine, &title_of(state), Reason::BeforeRestore);
+        state.apply(quire_core::TextEdit::new(0..mine.len(), text).minimized(&mine));
+        if problem.is_some() {
+            state.notice.set(problem);
+        }
+    }
+
+    /// Bring deleted draft `id` back from its newest revision, and open it.
+    pub fn restore_deleted(self, state: EditorState, id: &str) {
+        let restored = revisions::load(id)
+            .map_err(|e| e.to_string())
+            .and_then(|history| {
+                let newest = history.newest().ok_or("it has no revision left")?;
+                Ok((revisions::text(id, newest.n)?, history.title))
+            });
+        let (text, title) = match restored {
+            Ok(found) => found,
+            Err(why) => {
+                state
+                    .notice
+                    .set(Some(format!("The draft could not be brought back: {why}.")));
+                return;
+            }
+        };
+        let Some(mut index) = self.index.get_untracked() else {
+            return;
+        };
+        self.save_now(state);
+        index.upsert(DraftMeta {
+            id: id.to_string(),
+            title,
+            updated_ms: browser::clock::now_ms(),
+            words: quire_core::stats::post_stats(&text).words,
+            bytes: text.len(),
+            caret: 0,
+            scroll: 0.0,
+            crlf: false,
+        });
+        index.current = Some(self.current_id());
+        let saved = browser::storage::save_draft(id, &text)
+            .and_then(|()| browser::storage::save_index(&index));
+        if let Err(err) = saved {
+            state
+                .notice
+                .set(Some(format!("The draft could not be brought back: {err}")));
+            return;
+        }
+        self.index.set(Some(index));
+        self.histories_changed.notify();
+        self.open_draft(state, id);
+    }
+
+    /// Remove a deleted draft's revisions for good.
+    pub fn forget_deleted(self, state: EditorState, id: &str) {
+        if let Err(err) = revisions::forget(id) {
+            state.notice.set(Some(format!(
+                "The deleted draft's revisions could not be removed: {err}."
+            )));
+        }
+        self.histories_changed.notify();
+    }
+
+    /// Delete snapshots to make room, then try saving again.
+    pub fn free_space(self, state: EditorState, how: Free) {
+        let freed = revisions::free_space(how);
+        self.history
+            .set(revisions::load(&self.current_id()).unwrap_or_default());
+        self.histories_changed.notify();
+        state.notice.set(Some(format!(
+            "Removed {freed} bytes of old revisions.{}",
+            if freed == 0 {
+                " There were none to remove."
+            } else {
+                ""
+            }
+        )));
+        self.status.set(SaveStatus::Pending);
+        self.save_now(state);
+    }
+
+    /// Resolve a conflict by keeping this tab's text as a new draft; the other tab's text
+    /// stays under the original draft.
+    pub fn keep_mine_as_copy(self, state: EditorState) {
+        if self.conflict.try_update(Option::take).flatten().is_some() {
+            self.status.set(SaveStatus::Saved);
+            self.new_draft(state, state.source.get_untracked());
+        }
+    }
+}

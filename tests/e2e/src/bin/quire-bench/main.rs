@@ -1,0 +1,305 @@
+//! `cargo xtask bench`: the release bundle's sizes (raw, gzip, brotli) and the time from
+//! navigation to an editable editor in headless Chromium. Prints figures; asserts nothing.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::ClientBuilder;
+use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
+
+mod keystrokes;
+mod storage;
+
+use keystrokes::keystroke_timings;
+use storage::{backup_figures, save_timings};
+
+/// First-load budget for all assets, brotli-compressed.
+const BUDGET_BROTLI: usize = 150 * 1024;
+/// Cold loads measured, each in a fresh browser profile.
+const RUNS: usize = 5;
+
+#[derive(Default, Clone, Copy)]
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl std::ops::AddAssign for Sizes {
+    fn add_assign(&mut self, other: Sizes) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+fn sizes(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let gzip = gz
+        .write_all(bytes)
+        .and_then(|_| gz.finish())
+        .map_or(0, |v| v.len());
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let brotli = brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_or(0, |_| br.len());
+    Sizes {
+        raw: bytes.len(),
+        gzip,
+        brotli,
+    }
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn report_sizes(dist: &Path) {
+    let mut rows: Vec<(String, Sizes)> = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dist.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+    let mut total = Sizes::default();
+    for path in entries {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let s = sizes(&bytes);
+        total += s;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        rows.push((name, s));
+    }
+    println!("\nBundle (dist/), each file as first loaded:");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for (name, s) in &rows {
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            name,
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli)
+        );
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total",
+        kb(total.raw),
+        kb(total.gzip),
+        kb(total.brotli)
+    );
+    println!(
+        "first-load budget: {} brotli of {} ({:.0}%)",
+        kb(total.brotli),
+        kb(BUDGET_BROTLI),
+        100.0 * total.brotli as f64 / BUDGET_BROTLI as f64
+    );
+}
+
+/// A fresh Chromium (new profile) with the app opened at `base_url`.
+async fn open_app(base_url: &str) -> (Driver, fantoccini::Client) {
+    let driver = Driver::start().await;
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities())
+        .connect(&driver.url())
+        .await
+        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    client
+        .goto(base_url)
+        .await
+        .unwrap_or_else(|e| panic!("opening the app: {e}"));
+    (driver, client)
+}
+
+/// The `quire:editable` mark of the page open in `client`, once it is there.
+async fn editable_mark(client: &fantoccini::Client) -> f64 {
+    let script = "const m = performance.getEntriesByName('quire:editable')[0];
+                  const ed = document.querySelector('[data-testid=editor]');
+                  return m && ed && !ed.disabled ? m.startTime : null;";
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let value = client.execute(script, vec![]).await.unwrap_or_default();
+        if let Some(ms) = value.as_f64() {
+            return ms;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the app did not become editable"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Time to editable with the app's origin off the network: one visit installs the service
+/// worker, the server stops, then `RUNS` reloads are measured.
+async fn offline_time_to_editable(dist: &Path) -> Vec<f64> {
+    let mut server = StaticServer::start(dist.to_path_buf());
+    let (_driver, client) = open_app(&server.url()).await;
+    editable_mark(&client).await;
+    let controlled = "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller";
+    let deadline = std::time::Instant::now() + WAIT;
+    while client.execute(controlled, vec![]).await.unwrap_or_default() != serde_json::json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the service worker did not take control"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    server.stop();
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        client
+            .refresh()
+            .await
+            .unwrap_or_else(|e| panic!("reloading offline: {e}"));
+        times.push(editable_mark(&client).await);
+    }
+    let _ = client.close().await;
+    times
+}
+
+async fn time_to_editable(base_url: &str) -> f64 {
+    let (_driver, client) = open_app(base_url).await;
+    let ms = editable_mark(&client).await;
+    let _ = client.close().await;
+    ms
+}
+
+/// Form edit to updated view, in the page: set an input's value, fire `input`, and time
+/// until a MutationObserver sees `target` show the new text. Returns milliseconds.
+const FORM_EDIT_SCRIPT: &str = "
+const [inputId, targetSel, samples, done] = arguments;
+const input = document.querySelector(`[data-testid=${inputId}]`);
+const found = document.querySelector(targetSel);
+// The body preview is the article inside the sandboxed frame.
+const target = found.tagName === 'IFRAME' ? found.contentDocument.querySelector('article') : found;
+const times = [];
+const once = (i) => {
+  if (i >= samples) { done(times); return; }
+  const text = `Edited ${inputId} ${i}`;
+  const observer = new MutationObserver(() => {
+    if (target.textContent.includes(text)) {
+      observer.disconnect();
+      times.push(performance.now() - t0);
+      setTimeout(() => once(i + 1), 0);
+    }
+  });
+  observer.observe(target, { childList: true, subtree: true, characterData: true });
+  const t0 = performance.now();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+once(0);
+";
+
+fn summary(label: &str, mut times: Vec<f64>) {
+    if times.is_empty() {
+        println!("  {label}: no samples");
+        return;
+    }
+    times.sort_by(f64::total_cmp);
+    let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "  {label}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms ({} samples)",
+        pick(0.5),
+        pick(0.95),
+        times[times.len() - 1],
+        times.len()
+    );
+}
+
+async fn form_edit_timings(base_url: &str) {
+    let (_driver, client) = open_app(base_url).await;
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css("[data-testid=fm-title]"))
+        .await
+        .unwrap_or_else(|e| panic!("the form did not appear: {e}"));
+    println!("\nForm edit to updated view (template post, headless Chromium):");
+    let cases = [
+        (
+            "title field -> index card",
+            "fm-title",
+            "[data-testid=excerpt-preview] h3",
+        ),
+        (
+            "excerpt field -> body preview",
+            "excerpt-editor",
+            "[data-testid=preview]",
+        ),
+    ];
+    for (label, input, target) in cases {
+        let args = vec![
+            serde_json::json!(input),
+            serde_json::json!(target),
+            serde_json::json!(30),
+        ];
+        let value = client
+            .execute_async(FORM_EDIT_SCRIPT, args)
+            .await
+            .unwrap_or_else(|e| panic!("timing {label}: {e}"));
+        let times = value
+            .as_array()
+            .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
+            .unwrap_or_default();
+        summary(label, times);
+    }
+    let _ = client.close().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = setting("QUIRE_DIST");
+    report_sizes(&dist);
+    // `QUIRE_BENCH_ONLY=keystrokes` or `=backup` runs that part alone.
+    match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
+        Ok("keystrokes") => {
+            let server = StaticServer::start(dist.clone());
+            keystroke_timings(&server.url()).await;
+            return;
+        }
+        Ok("backup") => {
+            let server = StaticServer::start(dist.clone());
+            backup_figures(&server.url()).await;
+            return;
+        }
+        _ => {}
+    }
+
+    let server = StaticServer::start(dist.clone());
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        times.push(time_to_editable(&server.url()).await);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "\nNavigation start to editable editor, cold load from 127.0.0.1, {RUNS} runs in fresh profiles:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
+        times[0],
+        times[RUNS / 2],
+        times[RUNS - 1]
+    );
+    let mut offline = offline_time_to_editable(&dist).await;
+    offline.sort_by(f64::total_cmp);
+    println!(
+        "Navigation start to editable editor offline (service worker cache, origin stopped), {RUNS} reloads:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
+        offline[0],
+        offline[RUNS / 2],
+        offline[RUNS - 1]
+    );
+    form_edit_timings(&server.url()).await;
+    keystroke_timings(&server.url()).await;
+    save_timings(&server.url()).await;
+    backup_figures(&server.url()).await;
+}
