@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     provide_context(Opening(RwSignal::new(None)));
     provide_context(crate::components::SavedFiles::new());
     persistence.watch(state);
+    persistence.keep_opened_revision(state);
     // Once the editor exists, put the caret and scroll back where they were.
     Effect::new(move |_| {
         if let Some(textarea) = state.editor.get() {

@@ -60,7 +60,7 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
             }
         };
         browser::storage::save_draft(&id, &draft.text).map_err(|e| e.to_string())?;
-        revisions += crate::revisions::adopt(&id, &draft.title, &draft.revisions)
+        revisions += crate::revisions::adopt(&id, &draft.title, draft.crlf, &draft.revisions)
             .map_err(|e| e.to_string())?;
         let current = index.current.clone();
         index.upsert(DraftMeta {

@@ -144,19 +144,15 @@ impl Persistence {
             too_large: RwSignal::new(false),
         };
         match restored {
-            Some((meta, text)) => {
-                let opened = persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf);
-                notices.extend(opened.keep_revision(&meta.id, &text, &meta.title, Reason::Opened));
-                (
-                    opened,
-                    Opened {
-                        text,
-                        caret: meta.caret,
-                        scroll: meta.scroll,
-                        notice: joined(notices),
-                    },
-                )
-            }
+            Some((meta, text)) => (
+                persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf),
+                Opened {
+                    text,
+                    caret: meta.caret,
+                    scroll: meta.scroll,
+                    notice: joined(notices),
+                },
+            ),
             None => {
                 let status = match browser::storage::available() {
                     Ok(()) => SaveStatus::Pending,

@@ -34,15 +34,17 @@ pub fn load(id: &str) -> Result<History, SnapshotError> {
     }
 }
 
-/// Keep a snapshot of `text` for draft `id`; returns the history after it (unchanged when
-/// the text equals the newest snapshot).
+/// Keep a snapshot of `text` for draft `id` (whose file has CRLF line breaks if `crlf`);
+/// returns the history after it (unchanged when the text equals the newest snapshot).
 pub fn snapshot(
     id: &str,
     text: &str,
     title: &str,
+    crlf: bool,
     reason: Reason,
 ) -> Result<History, SnapshotError> {
     let mut history = load(id)?;
+    history.crlf = crlf;
     let Some(taken) = history.take(text, title, browser::clock::now_ms(), reason) else {
         return Ok(history);
     };
@@ -142,9 +144,11 @@ pub fn free_space(how: Free) -> usize {
 pub fn adopt(
     id: &str,
     title: &str,
+    crlf: bool,
     backed_up: &[quire_core::backup::BackupRevision],
 ) -> Result<usize, SnapshotError> {
     let mut history = load(id)?;
+    history.crlf = crlf;
     let mut added = 0;
     for revision in backed_up {
         let crc = revisions::checksum(&revision.text);

@@ -167,13 +167,14 @@ async fn file_text(handle: &web_sys::FileSystemFileHandle) -> String {
 #[wasm_bindgen_test]
 async fn saving_to_a_file_replaces_its_bytes_each_time() {
     let handle = private_file("saved-post.md").await;
+    let file = quire::browser::save_file::SavedFile::from(handle.clone());
     let first = "---\r\ntitle: Saved\r\n---\r\nFirst, with CRLF and é.\r\n";
-    quire::browser::save_file::write(&handle, first.as_bytes())
+    quire::browser::save_file::write(&file, first.as_bytes())
         .await
         .expect("the first save");
     assert_eq!(file_text(&handle).await, first);
     // A later, shorter save leaves nothing of the first behind.
-    quire::browser::save_file::write(&handle, b"Shorter.")
+    quire::browser::save_file::write(&file, b"Shorter.")
         .await
         .expect("the second save");
     assert_eq!(file_text(&handle).await, "Shorter.");

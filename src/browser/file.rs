@@ -23,26 +23,37 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
 
 /// A file's name, and its bytes or why they could not be read.
 pub async fn read(file: &web_sys::File) -> (String, Result<Vec<u8>, BrowserError>) {
-    (file.name(), read_in_chunks(file, |_, _| {}).await)
+    read_with_progress(file, |_, _, _| {}).await
+}
+
+/// [`read`], calling `progress(name, done, total)` (bytes) before the first chunk and
+/// after each; the page can paint between chunks.
+pub async fn read_with_progress(
+    file: &web_sys::File,
+    mut progress: impl FnMut(&str, f64, f64),
+) -> (String, Result<Vec<u8>, BrowserError>) {
+    let name = file.name();
+    let bytes = read_in_chunks(file, |done, total| progress(&name, done, total)).await;
+    (name, bytes)
 }
 
 /// The largest file read at all: nothing Quire opens is this big, and reading a video or
 /// a disk image into memory could take the page down.
-pub const LARGEST: f64 = 64.0 * 1024.0 * 1024.0;
+const LARGEST: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// How much of a file is read at a time.
 const CHUNK: f64 = 1024.0 * 1024.0;
 
 /// Read `file` a chunk at a time, calling `progress(done, total)` (bytes) before the first
-/// and after each; the page can paint between chunks.
-pub async fn read_in_chunks(
+/// and after each. A file over [`LARGEST`] is refused unread.
+async fn read_in_chunks(
     file: &web_sys::File,
     mut progress: impl FnMut(f64, f64),
 ) -> Result<Vec<u8>, BrowserError> {
     let total = file.size();
     if total > LARGEST {
         return Err(BrowserError::Js(format!(
-            "at {:.0} MB it is larger than Quire reads (64 MB)",
+            "at {:.0} MB it is far larger than any post or backup (Quire reads up to 64 MB)",
             total / 1_000_000.0
         )));
     }

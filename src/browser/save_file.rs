@@ -14,10 +14,27 @@ pub fn supported() -> bool {
     })
 }
 
+/// A file the writer picked to save to.
+#[derive(Clone)]
+pub struct SavedFile(FileSystemFileHandle);
+
+impl SavedFile {
+    /// The file's name (without its folder, which the page is never told).
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+}
+
+impl From<FileSystemFileHandle> for SavedFile {
+    fn from(handle: FileSystemFileHandle) -> Self {
+        SavedFile(handle)
+    }
+}
+
 /// What the picker gave.
 pub enum Picked {
     /// The file to write.
-    Chosen(FileSystemFileHandle),
+    Chosen(SavedFile),
     /// The writer closed the picker.
     Cancelled,
 }
@@ -46,7 +63,7 @@ pub async fn pick(name: &str) -> Result<Picked, BrowserError> {
         .map_err(BrowserError::from_js)?
         .unchecked_into();
     match JsFuture::from(promise).await {
-        Ok(handle) => Ok(Picked::Chosen(handle.unchecked_into())),
+        Ok(handle) => Ok(Picked::Chosen(SavedFile(handle.unchecked_into()))),
         Err(err)
             if err
                 .dyn_ref::<web_sys::DomException>()
@@ -59,8 +76,8 @@ pub async fn pick(name: &str) -> Result<Picked, BrowserError> {
 }
 
 /// Replace the file's contents with `bytes`.
-pub async fn write(handle: &FileSystemFileHandle, bytes: &[u8]) -> Result<(), BrowserError> {
-    let stream: FileSystemWritableFileStream = JsFuture::from(handle.create_writable())
+pub async fn write(file: &SavedFile, bytes: &[u8]) -> Result<(), BrowserError> {
+    let stream: FileSystemWritableFileStream = JsFuture::from(file.0.create_writable())
         .await
         .map_err(BrowserError::from_js)?
         .unchecked_into();

@@ -4,27 +4,42 @@
 
 use leptos::prelude::*;
 use quire_core::export::{self, NameStyle};
-use web_sys::FileSystemFileHandle;
 
-use crate::browser::{self, save_file::Picked};
+use crate::browser::{self, save_file::Picked, save_file::SavedFile};
 use crate::persist::Persistence;
 use crate::state::{use_editor_state, EditorState};
 use crate::ui::use_ui;
 
-/// The file name and exported bytes of the post as it is now.
-fn exported(state: EditorState, persistence: Persistence, style: NameStyle) -> (String, Vec<u8>) {
+/// The post's file name in `style`, from the front matter as read for the form (not
+/// read again).
+fn file_name(state: EditorState, style: NameStyle) -> String {
+    state
+        .fields
+        .with_untracked(|fields| name_from(fields, style))
+}
+
+fn name_from(
+    fields: &Result<
+        Vec<quire_core::front_matter::Field>,
+        quire_core::front_matter::FrontMatterError,
+    >,
+    style: NameStyle,
+) -> String {
+    let fields = fields.as_deref().unwrap_or_default();
+    export::file_name_from(fields, &browser::clock::now_local(), style)
+}
+
+/// The post's bytes as a file holds them (CRLF written back for a CRLF draft).
+fn exported_bytes(state: EditorState, persistence: Persistence) -> Vec<u8> {
     let crlf = persistence.crlf.get_untracked();
-    state.source.with_untracked(|src| {
-        (
-            export::file_name(src, &browser::clock::now_local(), style),
-            export::export_text(src, crlf).into_owned().into_bytes(),
-        )
-    })
+    state
+        .source
+        .with_untracked(|src| export::export_text(src, crlf).into_owned().into_bytes())
 }
 
 /// Download the post, named in `style`, its bytes exactly; a failure is a notice.
 pub fn download_post(state: EditorState, persistence: Persistence, style: NameStyle) {
-    let (name, bytes) = exported(state, persistence, style);
+    let (name, bytes) = (file_name(state, style), exported_bytes(state, persistence));
     if let Err(err) = browser::download::download(&name, &bytes, "text/markdown;charset=utf-8") {
         state
             .notice
@@ -35,10 +50,7 @@ pub fn download_post(state: EditorState, persistence: Persistence, style: NameSt
 /// The files drafts were saved to with "Save as…", for this visit (a browser hands out
 /// file access per page, so they are not kept across visits).
 #[derive(Clone, Copy)]
-pub struct SavedFiles(
-    StoredValue<Vec<(String, FileSystemFileHandle)>, LocalStorage>,
-    Trigger,
-);
+pub struct SavedFiles(StoredValue<Vec<(String, SavedFile)>, LocalStorage>, Trigger);
 
 impl SavedFiles {
     pub fn new() -> SavedFiles {
@@ -46,13 +58,13 @@ impl SavedFiles {
     }
 
     /// The file draft `id` was saved to.
-    fn get(self, id: &str) -> Option<FileSystemFileHandle> {
+    fn get(self, id: &str) -> Option<SavedFile> {
         self.1.track();
         self.0
             .with_value(|files| files.iter().find(|(d, _)| d == id).map(|(_, h)| h.clone()))
     }
 
-    fn set(self, id: String, handle: FileSystemFileHandle) {
+    fn set(self, id: String, handle: SavedFile) {
         self.0.update_value(|files| {
             files.retain(|(d, _)| *d != id);
             files.push((id, handle));
@@ -68,8 +80,8 @@ impl Default for SavedFiles {
 }
 
 /// Write the post to `handle` and tell the writer.
-async fn write_to(state: EditorState, persistence: Persistence, handle: FileSystemFileHandle) {
-    let (_, bytes) = exported(state, persistence, NameStyle::Jekyll);
+async fn write_to(state: EditorState, persistence: Persistence, handle: SavedFile) {
+    let bytes = exported_bytes(state, persistence);
     let name = handle.name();
     let message = match browser::save_file::write(&handle, &bytes).await {
         Ok(()) => format!(
@@ -89,7 +101,7 @@ pub fn save_as(state: EditorState, persistence: Persistence, files: SavedFiles, 
         download_post(state, persistence, style);
         return;
     }
-    let (name, _) = exported(state, persistence, style);
+    let name = file_name(state, style);
     let id = persistence.current_id();
     leptos::task::spawn_local(async move {
         match browser::save_file::pick(&name).await {
@@ -130,9 +142,7 @@ pub fn ExportButton() -> impl IntoView {
     let ui = use_ui();
     let name = move || {
         let style = ui.name_style.get();
-        state
-            .source
-            .with(|src| export::file_name(src, &browser::clock::now_local(), style))
+        state.fields.with(|fields| name_from(fields, style))
     };
     let saved_to = move || {
         persistence.index.track();

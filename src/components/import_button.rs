@@ -49,22 +49,15 @@ pub async fn open_file(
     Opening(opening): Opening,
     file: web_sys::File,
 ) {
-    let name = file.name();
-    if file.size() > browser::file::LARGEST {
-        state.notice.set(Some(format!(
-            "{name} was not opened: at {:.0} MB it is far larger than any post (the limit is 64 MB).",
-            file.size() / 1_000_000.0
-        )));
-        return;
-    }
-    let show = file.size() >= SHOW_PROGRESS_FROM;
-    let read = browser::file::read_in_chunks(&file, |done, total| {
-        if show {
-            opening.set(Some((name.clone(), done, total)));
+    let mut shown = false;
+    let (name, read) = browser::file::read_with_progress(&file, |name, done, total| {
+        if total >= SHOW_PROGRESS_FROM {
+            shown = true;
+            opening.set(Some((name.to_string(), done, total)));
         }
     })
     .await;
-    if show {
+    if shown {
         // Let "Opening…" show while a large text goes into the editor.
         browser::yield_to_browser().await;
     }

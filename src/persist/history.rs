@@ -22,7 +22,17 @@ impl Persistence {
         reason: Reason,
     ) -> Option<String> {
         let _ = browser::perf::mark(browser::perf::REVISION_START);
-        let kept = revisions::snapshot(id, text, title, reason);
+        let crlf = if id == self.current_id() {
+            self.crlf.get_untracked()
+        } else {
+            self.index.with_untracked(|index| {
+                index
+                    .as_ref()
+                    .and_then(|i| i.drafts.iter().find(|d| d.id == id))
+                    .is_some_and(|d| d.crlf)
+            })
+        };
+        let kept = revisions::snapshot(id, text, title, crlf, reason);
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
         match kept {
@@ -36,6 +46,37 @@ impl Persistence {
             Err(revisions::SnapshotError::Storage(BrowserError::QuotaExceeded)) => None,
             Err(err) => Some(format!("Revisions of “{title}”: {err}.")),
         }
+    }
+
+    /// Load the opened draft's revisions and keep one of it as opened, once the page has
+    /// shown it (off the start-up path). A new draft has nothing stored to keep yet.
+    pub fn keep_opened_revision(self, state: EditorState) {
+        if self.status.get_untracked() != SaveStatus::Saved {
+            return;
+        }
+        let keep = move || {
+            let id = self.current_id();
+            self.history.set(revisions::load(&id).unwrap_or_default());
+            let title = self.index.with_untracked(|index| {
+                index
+                    .as_ref()
+                    .and_then(|i| i.drafts.iter().find(|d| d.id == id))
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default()
+            });
+            let problem = state
+                .loaded
+                .with_untracked(|text| self.keep_revision(&id, text, &title, Reason::Opened));
+            if let Some(problem) = problem {
+                state.notice.update(|notice| {
+                    *notice = Some(match notice.take() {
+                        Some(earlier) => format!("{earlier} {problem}"),
+                        None => problem,
+                    });
+                });
+            }
+        };
+        set_timeout(keep, std::time::Duration::ZERO);
     }
 
     /// Put revision `n` of the open draft back in the editor as one edit (Ctrl+Z takes it
@@ -65,9 +106,9 @@ impl Persistence {
             .map_err(|e| e.to_string())
             .and_then(|history| {
                 let newest = history.newest().ok_or("it has no revision left")?;
-                Ok((revisions::text(id, newest.n)?, history.title))
+                Ok((revisions::text(id, newest.n)?, history.title, history.crlf))
             });
-        let (text, title) = match restored {
+        let (text, title, crlf) = match restored {
             Ok(found) => found,
             Err(why) => {
                 state
@@ -76,10 +117,11 @@ impl Persistence {
                 return;
             }
         };
+        // Saved first: the index taken below then holds the open draft's latest entry.
+        self.save_now(state);
         let Some(mut index) = self.index.get_untracked() else {
             return;
         };
-        self.save_now(state);
         index.upsert(DraftMeta {
             id: id.to_string(),
             title,
@@ -88,7 +130,7 @@ impl Persistence {
             bytes: text.len(),
             caret: 0,
             scroll: 0.0,
-            crlf: false,
+            crlf,
         });
         index.current = Some(self.current_id());
         let saved = browser::storage::save_draft(id, &text)

@@ -10,7 +10,7 @@
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use crate::date::{DateInput, LocalDateTime};
-use crate::front_matter::{self, Value};
+use crate::front_matter::{self, Field, Value};
 
 /// The slug used when the post gives nothing to build one from.
 pub const FALLBACK_SLUG: &str = "untitled";
@@ -70,7 +70,11 @@ fn keeps(c: char) -> bool {
 
 /// The file name for the post `src`, dated `today` when its front matter has no date.
 pub fn file_name(src: &str, today: &LocalDateTime, style: NameStyle) -> String {
-    let fields = front_matter::read(src).unwrap_or_default();
+    file_name_from(&front_matter::read(src).unwrap_or_default(), today, style)
+}
+
+/// [`file_name`] from front-matter fields already read (none when they cannot be read).
+pub fn file_name_from(fields: &[Field], today: &LocalDateTime, style: NameStyle) -> String {
     let field = |key: &str| {
         fields
             .iter()

@@ -93,6 +93,9 @@ pub struct History {
     pub title: String,
     /// The number the next snapshot gets.
     pub next: u32,
+    /// The draft's file had CRLF line breaks (kept for a deleted draft brought back).
+    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
+    pub crlf: bool,
     /// The snapshots, oldest first.
     pub revisions: Vec<Revision>,
 }
@@ -103,6 +106,7 @@ impl Default for History {
             version: VERSION,
             title: String::new(),
             next: 1,
+            crlf: false,
             revisions: Vec::new(),
         }
     }
@@ -313,6 +317,9 @@ mod tests {
         let mut h = History::default();
         h.take("a", "Title \"quoted\"", 1.5, Reason::BeforeDelete);
         assert_eq!(parse(&write(&h)), Ok(h.clone()));
+        h.crlf = true;
+        assert_eq!(parse(&write(&h)).map(|h| h.crlf), Ok(true));
+        h.crlf = false;
         assert!(matches!(parse("{"), Err(HistoryError::Corrupt(_))));
         assert!(matches!(
             parse("{\"version\":1}"),

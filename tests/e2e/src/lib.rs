@@ -334,13 +334,18 @@ impl App {
 
     /// Click the element with this `data-testid` as a user would (a WebDriver click).
     pub async fn click(&self, id: &str) {
+        self.click_css(&testid(id)).await;
+    }
+
+    /// Click the element `css` selects, as a user would.
+    pub async fn click_css(&self, css: &str) {
         self.client
-            .find(Locator::Css(&testid(id)))
+            .find(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no [data-testid={id}]: {e}"))
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
             .click()
             .await
-            .unwrap_or_else(|e| panic!("clicking [data-testid={id}]: {e}"));
+            .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
     /// Wait until `save-status` says the draft is saved.
@@ -469,22 +474,59 @@ impl App {
     /// Kill the current tab's renderer, as a crash or an out-of-memory kill would: no
     /// `pagehide`, no unload. (The command itself gets no answer from the dead page.)
     pub async fn crash_tab(&self) {
-        let _ = self
-            .client
-            .issue_cmd(Cdp {
-                command: "Page.crash".to_string(),
-                params: json!({}),
-            })
-            .await;
+        let _ = self.try_cdp("Page.crash", json!({})).await;
     }
 
     pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.try_cdp(command, params)
+            .await
+            .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
+    }
+
+    async fn try_cdp(
+        &self,
+        command: &str,
+        params: Value,
+    ) -> Result<Value, fantoccini::error::CmdError> {
         self.client
             .issue_cmd(Cdp {
                 command: command.to_string(),
                 params,
             })
             .await
-            .unwrap_or_else(|e| panic!("CDP {command}: {e}"))
+    }
+
+    /// Send `keys` to the editor as the writer's keyboard would (WebDriver key events),
+    /// after focusing it with a click unless `click` is false (to keep a selection).
+    pub async fn keys_in_editor(&self, keys: &str, click: bool) {
+        let editor = self
+            .client
+            .find(Locator::Css(&testid("editor")))
+            .await
+            .expect("the editor");
+        if click {
+            editor.click().await.expect("focus the editor");
+        }
+        editor
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("typing {keys:?} in the editor: {e}"));
+    }
+
+    /// Fill localStorage from the page until not one more character fits; returns how
+    /// many filler keys (`filler-N`) it took.
+    pub async fn fill_storage(&self) -> u64 {
+        let filled = self
+            .js(
+                "let n = 0, size = 1 << 20;
+                 while (size >= 1) {
+                   try { localStorage.setItem('filler-' + n, 'x'.repeat(size)); n++; }
+                   catch (e) { if (e.name !== 'QuotaExceededError') throw e; size = Math.floor(size / 2); }
+                 }
+                 return n;",
+                vec![],
+            )
+            .await;
+        filled.as_u64().unwrap_or(0)
     }
 }

@@ -25,12 +25,7 @@ async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
     let app = App::open().await;
     app.paste_over(POST).await;
     select_word(&app, "this").await;
-    let editor = app
-        .client
-        .find(Locator::Css(&testid("editor")))
-        .await
-        .expect("the editor");
-    editor.send_keys(&ctrl('b')).await.expect("Ctrl+B");
+    app.keys_in_editor(&ctrl('b'), false).await;
     let bold = "---\ntitle: Comfort\n---\nMake **this** bold.\n";
     app.wait_for_editor_text(bold).await;
     app.wait_until(
@@ -47,7 +42,7 @@ async fn ctrl_b_makes_the_selection_bold_and_ctrl_z_reverts_it() {
         )
         .await;
     assert_eq!(selected, json!("this"), "the word stays selected");
-    editor.send_keys(&ctrl('z')).await.expect("Ctrl+Z");
+    app.keys_in_editor(&ctrl('z'), false).await;
     app.wait_for_editor_text(POST).await;
 
     // The toolbar does the same, and keeps the selection in the editor.

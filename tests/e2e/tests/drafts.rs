@@ -53,21 +53,7 @@ async fn a_full_storage_is_reported_and_loses_nothing() {
     let app = App::open().await;
     app.wait_saved().await;
     // Fill localStorage from the page until not one more character fits.
-    let filled = app
-        .js(
-            "let n = 0, size = 1 << 20;
-             while (size >= 1) {
-               try { localStorage.setItem('filler-' + n, 'x'.repeat(size)); n++; }
-               catch (e) { if (e.name !== 'QuotaExceededError') throw e; size = Math.floor(size / 2); }
-             }
-             return n;",
-            vec![],
-        )
-        .await;
-    assert!(
-        filled.as_u64().unwrap_or(0) > 0,
-        "the storage took no filler"
-    );
+    assert!(app.fill_storage().await > 0, "the storage took no filler");
 
     let text = format!(
         "---\ntitle: Too big\n---\n{}\n",
@@ -118,18 +104,6 @@ async fn titles(app: &App) -> serde_json::Value {
     .await
 }
 
-async fn click_css(app: &App, css: &str) {
-    let element = app
-        .client
-        .find(fantoccini::Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-    element
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
-}
-
 #[tokio::test]
 async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     let app = App::open().await;
@@ -137,7 +111,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     let second = "---\ntitle: Second\n---\nTwo.\n";
     app.paste_over(first).await;
     app.wait_saved().await;
-    click_css(&app, "[data-testid=new-draft]").await;
+    app.click_css("[data-testid=new-draft]").await;
     app.wait_until(
         "a new draft from the template",
         "return document.querySelector('[data-testid=editor]').value.startsWith('---\\nlayout: post')",
@@ -153,7 +127,8 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     );
 
     // Open the first draft from the list.
-    click_css(&app, "[data-testid=draft-item]:nth-child(2) .draft-open").await;
+    app.click_css("[data-testid=draft-item]:nth-child(2) .draft-open")
+        .await;
     assert_eq!(app.editor_text().await, first);
 
     // Filter by title.
@@ -183,10 +158,9 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
         )
         .await;
     let second_id = second_id.as_str().unwrap_or_default().to_string();
-    click_css(
-        &app,
-        &format!("[data-draft-id='{second_id}'] [data-testid=delete-draft]"),
-    )
+    app.click_css(&format!(
+        "[data-draft-id='{second_id}'] [data-testid=delete-draft]"
+    ))
     .await;
     assert_eq!(titles(&app).await, json!(["First"]));
     let stored = app
@@ -196,7 +170,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
         )
         .await;
     assert_eq!(stored, json!(null), "the deleted draft left storage");
-    click_css(&app, "[data-testid=undo]").await;
+    app.click_css("[data-testid=undo]").await;
     app.wait_until(
         "the undo to bring it back",
         "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
@@ -205,7 +179,8 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     .await;
 
     // Open it again; its text is whole. Then reload: the last opened draft reopens.
-    click_css(&app, &format!("[data-draft-id='{second_id}'] .draft-open")).await;
+    app.click_css(&format!("[data-draft-id='{second_id}'] .draft-open"))
+        .await;
     assert_eq!(app.editor_text().await, second);
     app.client.refresh().await.expect("reload");
     app.wait_for_testid("editor").await;

@@ -210,6 +210,41 @@ async fn a_crlf_file_with_a_bom_round_trips_byte_exact_even_after_a_reload() {
         bytes,
         "BOM, CRLF, trailing spaces and no final newline, byte for byte"
     );
+    std::fs::remove_file(&file).expect("clearing the downloads");
+
+    // Deleted, then brought back from its revisions after the undo has gone (a reload):
+    // it still knows its line breaks.
+    let id = app
+        .js(
+            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
+            vec![],
+        )
+        .await;
+    let id = id.as_str().unwrap_or_default().to_string();
+    app.click_css(&format!(
+        "[data-draft-id='{id}'] [data-testid=delete-draft]"
+    ))
+    .await;
+    app.wait_saved().await;
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("editor").await;
+    app.click_css(&format!(
+        "[data-testid=deleted-draft][data-draft-id='{id}'] [data-testid=restore-deleted]"
+    ))
+    .await;
+    app.wait_until(
+        "the draft back",
+        "return document.querySelector('[data-testid=editor]').value.includes('Written on Windows')",
+        vec![],
+    )
+    .await;
+    app.click("export-md").await;
+    let file = downloaded(&dir).await;
+    assert_eq!(
+        std::fs::read(&file).unwrap_or_default(),
+        bytes,
+        "brought back, still byte for byte"
+    );
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }

@@ -2,8 +2,7 @@
 //! headless Chromium against the release build.
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
-use quire_e2e::{ctrl, seed_post, testid, App};
+use quire_e2e::{ctrl, seed_post, App};
 use serde_json::json;
 
 /// The lines of `after` that differ from `before` (both must have as many lines).
@@ -29,12 +28,7 @@ async fn type_in_editor_at(app: &App, at: usize, text: &str) {
         vec![json!(at)],
     )
     .await;
-    let editor = app
-        .client
-        .find(Locator::Css(&testid("editor")))
-        .await
-        .expect("the editor");
-    editor.send_keys(text).await.expect("typing in the editor");
+    app.keys_in_editor(text, false).await;
 }
 
 #[tokio::test]
@@ -73,13 +67,7 @@ async fn title_edit_changes_only_its_line_and_undoes_with_ctrl_z() {
     )
     .await;
 
-    let editor = app
-        .client
-        .find(Locator::Css(&testid("editor")))
-        .await
-        .expect("the editor");
-    editor.click().await.expect("focus the editor");
-    editor.send_keys(&ctrl('z')).await.expect("Ctrl+Z");
+    app.keys_in_editor(&ctrl('z'), true).await;
     app.wait_for_editor_text(&before).await;
     app.wait_until(
         "the form to follow the undo",
@@ -140,14 +128,8 @@ async fn typed_flow_list_shows_as_chips_and_keeps_its_style() {
     .await;
 
     // And with the keyboard-reachable button: move b earlier.
-    let earlier = app
-        .client
-        .find(Locator::Css(
-            "[data-testid=fm-tags-chip]:nth-child(3) .chip-move",
-        ))
-        .await
-        .expect("b's move-earlier button");
-    earlier.click().await.expect("move b earlier");
+    app.click_css("[data-testid=fm-tags-chip]:nth-child(3) .chip-move")
+        .await;
     app.wait_until(
         "b moved before a",
         "return document.querySelector('[data-testid=editor]').value === '---\\ntitle: T\\ntags: [c, b, a]\\n---\\nBody\\n'",

@@ -95,8 +95,8 @@ async fn a_file_far_larger_than_any_post_is_not_read() {
     app.wait_until(
         "the refusal",
         "const n = document.querySelector('[data-testid=notice]');
-         return !!n && n.textContent.includes('holiday-video.md was not opened')
-             && n.textContent.includes('105 MB');",
+         return !!n && n.textContent.includes('holiday-video.md could not be read')
+             && n.textContent.includes('at 105 MB it is far larger than any post');",
         vec![],
     )
     .await;

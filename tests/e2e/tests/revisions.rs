@@ -3,8 +3,7 @@
 //! space freed from old revisions when the storage is full, and damaged, foreign and
 //! future entries skipped without being touched.
 
-use fantoccini::Locator;
-use quire_e2e::{ctrl, downloaded_with, testid, App, PREVIEW_JS};
+use quire_e2e::{ctrl, downloaded_with, App, PREVIEW_JS};
 use serde_json::json;
 
 /// The revision list as shown: each item's text.
@@ -87,14 +86,8 @@ async fn revisions_are_listed_and_restored_and_a_restore_can_be_undone() {
     let second = "---\ntitle: Alpha\n---\nThe second version, rewritten.\n";
     app.paste_over(second).await;
     app.wait_saved().await;
-    let restore = app
-        .client
-        .find(Locator::Css(
-            "[data-testid=revision-item]:first-child [data-testid=revision-restore]",
-        ))
-        .await
-        .expect("the newest revision's restore button");
-    restore.click().await.expect("restore");
+    app.click_css("[data-testid=revision-item]:first-child [data-testid=revision-restore]")
+        .await;
     app.wait_for_editor_text(first).await;
     app.wait_saved().await;
     // The text it replaced is a revision too.
@@ -105,13 +98,7 @@ async fn revisions_are_listed_and_restored_and_a_restore_can_be_undone() {
     );
 
     // Restoring is undoable like typing.
-    let editor = app
-        .client
-        .find(Locator::Css(&testid("editor")))
-        .await
-        .expect("the editor");
-    editor.click().await.expect("focus the editor");
-    editor.send_keys(&ctrl('z')).await.expect("Ctrl+Z");
+    app.keys_in_editor(&ctrl('z'), true).await;
     app.wait_for_editor_text(second).await;
     app.wait_saved().await;
     reload(&app).await;
@@ -129,14 +116,10 @@ async fn a_deleted_draft_comes_back_from_its_revisions() {
     let id = current_id(&app).await;
     app.click("new-draft").await;
     app.wait_saved().await;
-    let delete = app
-        .client
-        .find(Locator::Css(&format!(
-            "[data-draft-id='{id}'] [data-testid=delete-draft]"
-        )))
-        .await
-        .expect("the delete button of the first draft");
-    delete.click().await.expect("delete");
+    app.click_css(&format!(
+        "[data-draft-id='{id}'] [data-testid=delete-draft]"
+    ))
+    .await;
     app.wait_until(
         "the draft to leave the list and storage",
         "return !document.querySelector(`[data-testid=draft-item][data-draft-id='${arguments[0]}']`)
@@ -146,14 +129,10 @@ async fn a_deleted_draft_comes_back_from_its_revisions() {
     .await;
     // Long after the undo has gone (a reload drops it), the draft is listed as deleted.
     reload(&app).await;
-    let back = app
-        .client
-        .find(Locator::Css(&format!(
-            "[data-testid=deleted-draft][data-draft-id='{id}'] [data-testid=restore-deleted]"
-        )))
-        .await
-        .expect("the deleted draft, offered back");
-    back.click().await.expect("bring it back");
+    app.click_css(&format!(
+        "[data-testid=deleted-draft][data-draft-id='{id}'] [data-testid=restore-deleted]"
+    ))
+    .await;
     app.wait_for_editor_text(doomed).await;
     app.wait_until(
         "the draft listed again and stored",
@@ -205,16 +184,7 @@ async fn a_full_storage_offers_a_download_and_frees_space_from_revisions() {
     )
     .await;
     // Fill localStorage from the page until not one more character fits.
-    app.js(
-        "let n = 0, size = 1 << 20;
-         while (size >= 1) {
-           try { localStorage.setItem('filler-' + n, 'x'.repeat(size)); n++; }
-           catch (e) { if (e.name !== 'QuotaExceededError') throw e; size = Math.floor(size / 2); }
-         }
-         return n;",
-        vec![],
-    )
-    .await;
+    assert!(app.fill_storage().await > 0, "the storage took no filler");
     let larger = format!("{large}{}\n", "And more words after it. ".repeat(4_000));
     app.paste_over(&larger).await;
     app.wait_until(
@@ -303,12 +273,7 @@ async fn damaged_foreign_and_future_entries_are_skipped_and_left_untouched() {
     assert_eq!(listed, json!(["Good", "Ghost"]));
 
     // A draft whose text is gone: a notice, no crash, nothing removed.
-    let ghost = app
-        .client
-        .find(Locator::Css("[data-draft-id=ghost] .draft-open"))
-        .await
-        .expect("the ghost draft");
-    ghost.click().await.expect("open the ghost draft");
+    app.click_css("[data-draft-id=ghost] .draft-open").await;
     app.wait_until(
         "the missing-text notice",
         "return document.querySelector('[data-testid=notice]').textContent.includes('missing from storage')",

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use quire_e2e::WAIT;
 
-use super::{open_app, summary};
+use super::{numbers, open_app, summary};
 
 /// Keystroke to updated preview: load a post of `size` bytes, then type single characters
 /// in the middle of it. Per keystroke: the time spent in the input handler (synchronous
@@ -84,12 +84,7 @@ pub async fn keystroke_timings(base_url: &str) {
                 )
                 .await
                 .unwrap_or_else(|e| panic!("typing into {label}: {e}"));
-            let list = |key: &str| -> Vec<f64> {
-                value[key]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
-                    .unwrap_or_default()
-            };
+            let list = |key: &str| numbers(&value[key]);
             let latency = list("latency");
             // The ratio compares the app's part: the browser's own edit is the same in both.
             let mut sorted = list("app");

@@ -203,6 +203,14 @@ const once = (i) => {
 once(0);
 ";
 
+/// The numbers of a JSON array a page script returned (none for anything else).
+fn numbers(value: &serde_json::Value) -> Vec<f64> {
+    value
+        .as_array()
+        .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
 fn summary(label: &str, mut times: Vec<f64>) {
     if times.is_empty() {
         println!("  {label}: no samples");
@@ -250,11 +258,7 @@ async fn form_edit_timings(base_url: &str) {
             .execute_async(FORM_EDIT_SCRIPT, args)
             .await
             .unwrap_or_else(|e| panic!("timing {label}: {e}"));
-        let times = value
-            .as_array()
-            .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
-            .unwrap_or_default();
-        summary(label, times);
+        summary(label, numbers(&value));
     }
     let _ = client.close().await;
 }

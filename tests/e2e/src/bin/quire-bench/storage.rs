@@ -6,7 +6,7 @@ use std::time::Duration;
 use fantoccini::ClientBuilder;
 use quire_e2e::{Driver, WAIT};
 
-use super::{editable_mark, kb, open_app, summary};
+use super::{editable_mark, kb, numbers, open_app, summary};
 
 /// Replace the draft with `size` bytes of text, wait for the save, and return the
 /// `quire:save` measure (ms). Repeated `samples` times with a changed last line.
@@ -108,13 +108,7 @@ pub async fn backup_figures(base_url: &str) {
             )
             .await
             .unwrap_or_else(|e| panic!("making the backup: {e}"));
-        times.extend(
-            measured
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(serde_json::Value::as_f64),
-        );
+        times.extend(numbers(&measured));
         let deadline = std::time::Instant::now() + WAIT;
         loop {
             let zips: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
@@ -231,11 +225,7 @@ pub async fn save_timings(base_url: &str) {
             .execute_async(SAVE_SCRIPT, args)
             .await
             .unwrap_or_else(|e| panic!("timing saves of {label}: {e}"));
-        let times = value
-            .as_array()
-            .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
-            .unwrap_or_default();
-        summary(label, times);
+        summary(label, numbers(&value));
     }
     revision_timings(&client).await;
     let largest = client
