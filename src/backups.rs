@@ -24,7 +24,7 @@ pub fn export_all(persistence: Persistence, state: EditorState) -> Result<Vec<u8
                 id: meta.id,
                 title: meta.title,
                 updated_ms: meta.updated_ms,
-                crlf: meta.crlf,
+                endings: meta.endings,
                 text,
             });
         }
@@ -60,7 +60,7 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
             }
         };
         browser::storage::save_draft(&id, &draft.text).map_err(|e| e.to_string())?;
-        revisions += crate::revisions::adopt(&id, &draft.title, draft.crlf, &draft.revisions)
+        revisions += crate::revisions::adopt(&id, &draft.title, &draft.endings, &draft.revisions)
             .map_err(|e| e.to_string())?;
         let current = index.current.clone();
         index.upsert(DraftMeta {
@@ -71,7 +71,7 @@ pub fn restore(persistence: Persistence, bytes: &[u8]) -> Result<String, String>
             bytes: draft.text.len(),
             caret: 0,
             scroll: 0.0,
-            crlf: draft.crlf,
+            endings: draft.endings,
         });
         index.current = current;
     }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use quire_core::drafts::{self, DraftMeta, Index};
+use quire_core::line_endings::{LineEndings, StoredEndings};
 use quire_core::revisions::{History, Reason};
 
 use crate::browser::{self, BrowserError};
@@ -66,8 +67,9 @@ pub struct Persistence {
     /// Text another tab saved for the open draft, while the writer has not chosen what to
     /// do with it. Saving is held meanwhile, so neither tab overwrites the other silently.
     pub conflict: RwSignal<Option<String>>,
-    /// The open draft came from a CRLF file: its line breaks are written back as CRLF.
-    pub crlf: RwSignal<bool>,
+    /// The line endings of the open draft's file, one per line break of the editor's
+    /// text, followed through every edit and written back on export.
+    endings: StoredValue<LineEndings>,
     /// The open draft's revisions.
     pub history: RwSignal<History>,
     /// Fires when any stored history changed (the deleted drafts follow it).
@@ -129,7 +131,7 @@ impl Persistence {
             }
             Some((meta, text?))
         });
-        let persistence = |id: String, status: SaveStatus, crlf: bool| Persistence {
+        let persistence = |id: String, status: SaveStatus, endings: LineEndings| Persistence {
             id: StoredValue::new(id),
             index: RwSignal::new(index.clone()),
             timer: StoredValue::new(None),
@@ -137,7 +139,7 @@ impl Persistence {
             status: RwSignal::new(status),
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
-            crlf: RwSignal::new(crlf),
+            endings: StoredValue::new(endings),
             history: RwSignal::new(History::default()),
             histories_changed: Trigger::new(),
             full: RwSignal::new(false),
@@ -145,7 +147,7 @@ impl Persistence {
         };
         match restored {
             Some((meta, text)) => (
-                persistence(meta.id.clone(), SaveStatus::Saved, meta.crlf),
+                persistence(meta.id.clone(), SaveStatus::Saved, meta.endings.get()),
                 Opened {
                     text,
                     caret: meta.caret,
@@ -159,7 +161,7 @@ impl Persistence {
                     Err(err) => SaveStatus::Failed(err.to_string()),
                 };
                 (
-                    persistence(new_id(), status, false),
+                    persistence(new_id(), status, LineEndings::default()),
                     Opened {
                         text: template(),
                         caret: 0,
@@ -351,7 +353,7 @@ impl Persistence {
             bytes: state.source.with_untracked(String::len),
             caret,
             scroll,
-            crlf: self.crlf.get_untracked(),
+            endings: self.stored_endings(),
         });
         browser::storage::save_index(&index)?;
         self.index.set(Some(index));
@@ -363,15 +365,43 @@ impl Persistence {
         self.id.get_value()
     }
 
-    /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
-    fn show(self, state: EditorState, id: String, text: String, stored: bool) {
-        let crlf = self.index.with_untracked(|index| {
+    /// The line endings of the open draft's file.
+    pub fn endings(self) -> LineEndings {
+        self.endings.get_value()
+    }
+
+    /// The open draft's line endings as they are stored.
+    fn stored_endings(self) -> StoredEndings {
+        self.endings.with_value(|e| StoredEndings::from(e))
+    }
+
+    /// The stored line endings of draft `id` (the open one's as they are now).
+    fn stored_endings_of(self, id: &str) -> StoredEndings {
+        if id == self.current_id() {
+            return self.stored_endings();
+        }
+        self.index.with_untracked(|index| {
             index
                 .as_ref()
                 .and_then(|i| i.drafts.iter().find(|d| d.id == id))
-                .is_some_and(|d| d.crlf)
-        });
-        self.crlf.set(crlf);
+                .map(|d| d.endings.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The editor's text changed from `old` to `new` (the selection ending at byte `caret`
+    /// of `new`, asked for only when the lines do not all end alike): follow the line
+    /// endings through the change.
+    pub fn edited(self, old: &str, new: &str, caret: impl FnOnce() -> Option<usize>) {
+        if self.endings.with_value(|e| e.uniform_ending().is_none()) {
+            let caret = caret();
+            self.endings.update_value(|e| e.edited(old, new, caret));
+        }
+    }
+
+    /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
+    fn show(self, state: EditorState, id: String, text: String, stored: bool) {
+        self.endings.set_value(self.stored_endings_of(&id).get());
         self.id.set_value(id.clone());
         self.history.set(revisions::load(&id).unwrap_or_default());
         self.switching.set_value(stored);

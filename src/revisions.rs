@@ -2,6 +2,7 @@
 //! of deleted drafts, and freeing the space they take. The bounds and the stored format
 //! are the core's ([`quire_core::revisions`]).
 
+use quire_core::line_endings::StoredEndings;
 use quire_core::revisions::{self, History, Reason};
 
 use crate::browser::{self, BrowserError};
@@ -34,17 +35,17 @@ pub fn load(id: &str) -> Result<History, SnapshotError> {
     }
 }
 
-/// Keep a snapshot of `text` for draft `id` (whose file has CRLF line breaks if `crlf`);
+/// Keep a snapshot of `text` for draft `id` (whose file's line endings are `endings`);
 /// returns the history after it (unchanged when the text equals the newest snapshot).
 pub fn snapshot(
     id: &str,
     text: &str,
     title: &str,
-    crlf: bool,
+    endings: StoredEndings,
     reason: Reason,
 ) -> Result<History, SnapshotError> {
     let mut history = load(id)?;
-    history.crlf = crlf;
+    history.endings = endings;
     let Some(taken) = history.take(text, title, browser::clock::now_ms(), reason) else {
         return Ok(history);
     };
@@ -144,11 +145,11 @@ pub fn free_space(how: Free) -> usize {
 pub fn adopt(
     id: &str,
     title: &str,
-    crlf: bool,
+    endings: &StoredEndings,
     backed_up: &[quire_core::backup::BackupRevision],
 ) -> Result<usize, SnapshotError> {
     let mut history = load(id)?;
-    history.crlf = crlf;
+    history.endings = endings.clone();
     let mut added = 0;
     for revision in backed_up {
         let crc = revisions::checksum(&revision.text);

@@ -3,8 +3,4 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(src) = std::str::from_utf8(data) {
-        quire_core::exercise(src);
-    }
-});
+fuzz_target!(|data: &[u8]| quire_core::fuzz::post(data));

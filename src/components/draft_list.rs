@@ -38,7 +38,7 @@ pub fn DraftList() -> impl IntoView {
                 <button type="button" data-testid="new-draft"
                     on:click=move |_| persistence.new_draft(state, template())>"New"</button>
                 <button type="button" data-testid="duplicate-draft"
-                    on:click=move |_| persistence.new_draft(state, state.source.get_untracked())>"Duplicate"</button>
+                    on:click=move |_| persistence.duplicate(state)>"Duplicate"</button>
                 <ImportButton />
                 <input type="search" class="fm-input" data-testid="draft-filter" placeholder="Filter…"
                     aria-label="Filter drafts by title" prop:value=filter

@@ -70,7 +70,14 @@ pub fn Editor() -> impl IntoView {
                 autofocus=true
                 prop:value=move || state.loaded.get()
                 on:input:target=move |ev| {
-                    state.source.set(ev.target().value());
+                    let text = ev.target().value();
+                    state.source.with_untracked(|old| {
+                        persistence.edited(old, &text, || {
+                            let textarea = state.editor.get_untracked()?;
+                            crate::browser::editor::selection(&textarea, &text).ok().map(|s| s.end)
+                        });
+                    });
+                    state.source.set(text);
                     state.caret_moved.notify();
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()

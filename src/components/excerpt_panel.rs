@@ -32,23 +32,6 @@ fn warning_text(warning: &Warning) -> String {
 pub fn ExcerptPanel() -> impl IntoView {
     let state = use_editor_state();
     let markdown = move || state.excerpt.with(|e| e.markdown.clone());
-    let card_html = move || {
-        state
-            .excerpt
-            .with(|e| quire_core::render::render_markdown(&e.markdown))
-    };
-    let field_text = |key: &'static str| {
-        move || {
-            state.last_good_fields.with(|fields| {
-                fields
-                    .iter()
-                    .rev()
-                    .find(|f| f.key == key)
-                    .map(|f| f.value.to_plain_string())
-                    .unwrap_or_default()
-            })
-        }
-    };
     let switch_to = move |to: Convention| {
         state.apply_with(move |src| excerpt::switch(src, &to).map(Some));
     };
@@ -97,11 +80,7 @@ pub fn ExcerptPanel() -> impl IntoView {
                     <option value="key">"excerpt: key"</option>
                 </select>
             </div>
-            <article class="excerpt-card" data-testid="excerpt-preview" aria-label="As an index page lists it">
-                <h3 class="card-title">{field_text("title")}</h3>
-                <p class="card-date">{field_text("date")}</p>
-                <div class="card-body" inner_html=card_html></div>
-            </article>
+            <super::ExcerptCard />
         </section>
     }
 }

@@ -29,12 +29,12 @@ fn name_from(
     export::file_name_from(fields, &browser::clock::now_local(), style)
 }
 
-/// The post's bytes as a file holds them (CRLF written back for a CRLF draft).
+/// The post's bytes as a file holds them (each line with its file's ending).
 fn exported_bytes(state: EditorState, persistence: Persistence) -> Vec<u8> {
-    let crlf = persistence.crlf.get_untracked();
+    let endings = persistence.endings();
     state
         .source
-        .with_untracked(|src| export::export_text(src, crlf).into_owned().into_bytes())
+        .with_untracked(|src| export::export_text(src, &endings).into_owned().into_bytes())
 }
 
 /// Download the post, named in `style`, its bytes exactly; a failure is a notice.

@@ -16,11 +16,6 @@ pub fn open_as_draft(
     match read.map(|bytes| quire_core::import::decode(&bytes)) {
         Ok(Ok(text)) => {
             let file = quire_core::import::for_editor(&text);
-            if file.mixed {
-                state.notice.set(Some(format!(
-                    "{name} mixed Windows and Unix line breaks; it is kept with Unix ones (\\n)."
-                )));
-            }
             persistence.new_draft_from_file(state, file);
             // Saved at once: a file too large for the storage is said so now, not later.
             persistence.save_now(state);

@@ -15,10 +15,10 @@ pub fn MoreExports() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let crlf = persistence.crlf.get_untracked();
+        let endings = persistence.endings();
         let text = state
             .source
-            .with_untracked(|src| export::export_text(src, crlf).into_owned());
+            .with_untracked(|src| export::export_text(src, &endings).into_owned());
         leptos::task::spawn_local(async move {
             match browser::clipboard::write_text(&text).await {
                 Ok(()) => {

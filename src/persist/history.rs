@@ -22,17 +22,8 @@ impl Persistence {
         reason: Reason,
     ) -> Option<String> {
         let _ = browser::perf::mark(browser::perf::REVISION_START);
-        let crlf = if id == self.current_id() {
-            self.crlf.get_untracked()
-        } else {
-            self.index.with_untracked(|index| {
-                index
-                    .as_ref()
-                    .and_then(|i| i.drafts.iter().find(|d| d.id == id))
-                    .is_some_and(|d| d.crlf)
-            })
-        };
-        let kept = revisions::snapshot(id, text, title, crlf, reason);
+        let endings = self.stored_endings_of(id);
+        let kept = revisions::snapshot(id, text, title, endings, reason);
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
         match kept {
@@ -106,9 +97,13 @@ impl Persistence {
             .map_err(|e| e.to_string())
             .and_then(|history| {
                 let newest = history.newest().ok_or("it has no revision left")?;
-                Ok((revisions::text(id, newest.n)?, history.title, history.crlf))
+                Ok((
+                    revisions::text(id, newest.n)?,
+                    history.title,
+                    history.endings,
+                ))
             });
-        let (text, title, crlf) = match restored {
+        let (text, title, endings) = match restored {
             Ok(found) => found,
             Err(why) => {
                 state
@@ -130,7 +125,7 @@ impl Persistence {
             bytes: text.len(),
             caret: 0,
             scroll: 0.0,
-            crlf,
+            endings,
         });
         index.current = Some(self.current_id());
         let saved = browser::storage::save_draft(id, &text)

@@ -34,10 +34,17 @@ impl Persistence {
         self.show(state, id, text, false);
     }
 
-    /// Open a file's text as a new draft, remembering its line breaks for export.
+    /// Open a file's text as a new draft, remembering its line endings for export.
     pub fn new_draft_from_file(self, state: EditorState, file: quire_core::import::EditorText) {
         self.new_draft(state, file.text);
-        self.crlf.set(file.crlf);
+        self.endings.set_value(file.endings);
+    }
+
+    /// Start a new draft holding the open one's text and line endings.
+    pub fn duplicate(self, state: EditorState) {
+        let text = state.source.get_untracked();
+        let endings = self.endings();
+        self.new_draft_from_file(state, quire_core::import::EditorText { text, endings });
     }
 
     /// Delete draft `id` (kept for undo for [`UNDO_FOR`]). Deleting the open draft opens

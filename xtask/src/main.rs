@@ -21,6 +21,10 @@ usage: cargo xtask <command>
   test               run every check and test: fmt, clippy (native and wasm32), native tests,
                      browser tests in headless Chromium, release build, end-to-end tests
   bench              build for release and print bundle sizes and load timings
+  capture-storage NAME
+                     build for release, write drafts, revisions and preferences with it in
+                     headless Chromium, and keep its localStorage as the fixture
+                     tests/fixtures/storage/NAME (run once per storage format)
   setup              install the tools only
   post-build         (run by Trunk after each build) add the Content-Security-Policy
 ";
@@ -31,6 +35,10 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("capture-storage") => match &args[1..] {
+            [name] => capture_storage(name),
+            _ => Err(format!("capture-storage takes a fixture name\n{USAGE}")),
+        },
         Some("post-build") => post_build::run(),
         Some("setup") => Toolchain::ensure().and_then(|tools| tools.browser().map(|_| ())),
         _ => {
@@ -131,6 +139,35 @@ fn test() -> Result<(), String> {
     step("All checks and tests passed");
     println!("tests: {} passed, {} failed", count.passed, count.failed);
     Ok(())
+}
+
+/// Keep what this build stores as a fixture every later release must read.
+fn capture_storage(name: &str) -> Result<(), String> {
+    let tools = Toolchain::ensure()?;
+    let browser = tools.browser()?;
+    let root = root();
+    step("Release build (trunk build --release)");
+    let dist = tools.release_build(&root)?;
+    step(&format!(
+        "Capturing the storage of this build as tests/fixtures/storage/{name}"
+    ));
+    Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "quire-e2e",
+            "--bin",
+            "quire-capture-storage",
+            "--",
+            name,
+        ],
+    )
+    .env("QUIRE_DIST", &dist)
+    .env("QUIRE_CHROMIUM", &browser.chromium)
+    .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
+    .run("capture-storage")
 }
 
 fn bench() -> Result<(), String> {

@@ -20,8 +20,10 @@ pub struct BackupDraft {
     pub id: String,
     pub title: String,
     pub updated_ms: f64,
-    #[serde(default)]
-    pub crlf: bool,
+    /// The line endings of the draft's file (its `.md` file in the zip is written with
+    /// them, and they are read back from it).
+    #[serde(flatten)]
+    pub endings: crate::line_endings::StoredEndings,
     /// The draft's text (not in the manifest: it is the `.md` file).
     #[serde(skip)]
     pub text: String,
@@ -103,7 +105,7 @@ pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
             name = format!("{stem}-{n}.md");
             n += 1;
         }
-        let bytes = crate::export::export_text(&draft.text, draft.crlf);
+        let bytes = crate::export::export_text(&draft.text, &draft.endings.get());
         zip.add(&name, bytes.as_bytes());
         let folder = name.strip_suffix(".md").unwrap_or(&name).to_string();
         let mut draft = draft.clone();
@@ -122,7 +124,8 @@ pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
     zip.finish()
 }
 
-/// The drafts of a backup, texts as the editor holds them (CRLF noted in `crlf`).
+/// The drafts of a backup, texts as the editor holds them (their files' line endings in
+/// `endings`).
 pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
     let files = read_zip(bytes)?;
     let manifest = files
@@ -163,7 +166,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
                 .collect::<Result<_, BackupError>>()?;
             Ok(BackupDraft {
                 text: editor.text,
-                crlf: editor.crlf,
+                endings: (&editor.endings).into(),
                 revisions,
                 ..entry.draft
             })
@@ -260,14 +263,17 @@ impl ZipWriter {
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?) as usize)
+    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?) as usize)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
-/// The (name, bytes) of each stored entry, by the central directory.
+/// The (name, bytes) of each stored entry, by the central directory. Offsets come from the
+/// file, so they are added without overflow (a 32-bit wasm `usize` is as wide as they are).
 fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
     let bad = |why: &str| BackupError::NotZip(why.to_string());
     let end = (0..b.len().saturating_sub(21))
@@ -277,35 +283,42 @@ fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
     let count = u16_at(b, end + 10).ok_or_else(|| bad("short"))?;
     let mut at = u32_at(b, end + 16).ok_or_else(|| bad("short"))? as usize;
     let mut files = Vec::with_capacity(count);
+    // A stored zip holds every entry's bytes once: entries that claim more in all than the
+    // file has overlap (a zip bomb), and would take the page's memory.
+    let mut total = 0usize;
     for _ in 0..count {
         if u32_at(b, at) != Some(0x0201_4b50) {
             return Err(bad("damaged central directory"));
         }
-        let method = u16_at(b, at + 10).ok_or_else(|| bad("short"))?;
-        let crc = u32_at(b, at + 16).ok_or_else(|| bad("short"))?;
-        let size = u32_at(b, at + 20).ok_or_else(|| bad("short"))? as usize;
-        let name_len = u16_at(b, at + 28).ok_or_else(|| bad("short"))?;
-        let extra_len = u16_at(b, at + 30).ok_or_else(|| bad("short"))?;
-        let comment_len = u16_at(b, at + 32).ok_or_else(|| bad("short"))?;
-        let local = u32_at(b, at + 42).ok_or_else(|| bad("short"))? as usize;
+        let method = u16_at(b, at.saturating_add(10)).ok_or_else(|| bad("short"))?;
+        let crc = u32_at(b, at.saturating_add(16)).ok_or_else(|| bad("short"))?;
+        let size = u32_at(b, at.saturating_add(20)).ok_or_else(|| bad("short"))? as usize;
+        let name_len = u16_at(b, at.saturating_add(28)).ok_or_else(|| bad("short"))?;
+        let extra_len = u16_at(b, at.saturating_add(30)).ok_or_else(|| bad("short"))?;
+        let comment_len = u16_at(b, at.saturating_add(32)).ok_or_else(|| bad("short"))?;
+        let local = u32_at(b, at.saturating_add(42)).ok_or_else(|| bad("short"))? as usize;
         let name = b
-            .get(at + 46..at + 46 + name_len)
+            .get(at.saturating_add(46)..at.saturating_add(46 + name_len))
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .ok_or_else(|| bad("short"))?;
         if method != 0 {
             return Err(BackupError::BadEntry(name));
         }
-        let local_name = u16_at(b, local + 26).ok_or_else(|| bad("short"))?;
-        let local_extra = u16_at(b, local + 28).ok_or_else(|| bad("short"))?;
-        let data_at = local + 30 + local_name + local_extra;
+        let local_name = u16_at(b, local.saturating_add(26)).ok_or_else(|| bad("short"))?;
+        let local_extra = u16_at(b, local.saturating_add(28)).ok_or_else(|| bad("short"))?;
+        let data_at = local.saturating_add(30 + local_name + local_extra);
         let data = b
-            .get(data_at..data_at + size)
+            .get(data_at..data_at.saturating_add(size))
             .ok_or_else(|| BackupError::BadEntry(name.clone()))?;
+        total = total.saturating_add(size);
+        if total > b.len() {
+            return Err(bad("its entries overlap"));
+        }
         if crc32fast::hash(data) != crc {
             return Err(BackupError::BadEntry(name));
         }
         files.push((name, data.to_vec()));
-        at += 46 + name_len + extra_len + comment_len;
+        at = at.saturating_add(46 + name_len + extra_len + comment_len);
     }
     Ok(files)
 }
@@ -331,7 +344,10 @@ mod tests {
             id: id.into(),
             title: id.into(),
             updated_ms: 1.5,
-            crlf,
+            endings: crate::line_endings::StoredEndings {
+                crlf,
+                endings: None,
+            },
             text: text.into(),
             revisions: Vec::new(),
         }
@@ -345,6 +361,21 @@ mod tests {
             draft("c", "\u{feff}---\ntitle: Windows\n---\nx  \n", true),
             draft("d", "no front matter é 日本", false),
         ];
+        let zip = write(&drafts, &today());
+        assert_eq!(read(&zip), Ok(drafts.clone()));
+        // Mixed endings are written into the file and read back from it.
+        let mixed = crate::line_endings::for_editor("---\r\ntitle: Mixed\n---\r\nx\ry");
+        let mut drafts = drafts;
+        drafts.push(BackupDraft {
+            endings: (&mixed.endings).into(),
+            ..draft("e", &mixed.text, false)
+        });
+        let zip = write(&drafts, &today());
+        let files = read_zip(&zip).expect("a zip");
+        assert!(files
+            .iter()
+            .any(|(_, bytes)| bytes == b"---\r\ntitle: Mixed\n---\r\nx\ry"));
+        drafts.pop();
         let zip = write(&drafts, &today());
         assert_eq!(read(&zip), Ok(drafts.clone()));
         // The files inside are named as downloads are, unique, with CRLF written back.

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::line_endings::StoredEndings;
+
 /// The current format version.
 pub const VERSION: u32 = 1;
 /// The key of the index.
@@ -48,9 +50,9 @@ pub struct DraftMeta {
     /// The editor's scroll position when last saved.
     #[serde(default)]
     pub scroll: f64,
-    /// The post came from a file with CRLF line breaks, written back on export.
-    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
-    pub crlf: bool,
+    /// The line endings of the file the post came from, written back on export.
+    #[serde(flatten)]
+    pub endings: StoredEndings,
 }
 
 /// The index of all drafts.
@@ -221,7 +223,7 @@ mod tests {
             bytes: 3,
             caret: 4,
             scroll: 5.0,
-            crlf: false,
+            endings: StoredEndings::default(),
         }
     }
 
@@ -257,7 +259,30 @@ mod tests {
         );
         let old_fields = "{\"version\":1,\"current\":null,\"drafts\":[{\"id\":\"x\",\"title\":\"t\",\"updated_ms\":1,\"words\":0,\"bytes\":0}]}";
         assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].caret), Ok(0));
-        assert_eq!(parse_index(old_fields).map(|i| i.drafts[0].crlf), Ok(false));
+        assert_eq!(
+            parse_index(old_fields).map(|i| i.drafts[0].endings.get()),
+            Ok(crate::line_endings::LineEndings::default())
+        );
+        // What every release has written for a CRLF file: the flag alone.
+        let crlf = old_fields.replace("\"bytes\":0", "\"bytes\":0,\"crlf\":true");
+        assert!(parse_index(&crlf).is_ok_and(|i| i.drafts[0].endings.get().is_crlf()));
+    }
+
+    #[test]
+    fn mixed_line_endings_are_stored_beside_the_flag() {
+        let file = crate::line_endings::for_editor("a\r\nb\r\nc\nd");
+        let mut index = Index::default();
+        index.upsert(DraftMeta {
+            endings: (&file.endings).into(),
+            ..meta("m")
+        });
+        let text = write_index(&index);
+        assert!(
+            text.contains("\"crlf\":true,\"endings\":\"CC2L1\""),
+            "{text}"
+        );
+        let back = parse_index(&text).map(|i| i.drafts[0].endings.get());
+        assert_eq!(back, Ok(file.endings));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCa
 
 use crate::date::{DateInput, LocalDateTime};
 use crate::front_matter::{self, Field, Value};
+use crate::line_endings::LineEndings;
 
 /// The slug used when the post gives nothing to build one from.
 pub const FALLBACK_SLUG: &str = "untitled";
@@ -32,14 +33,10 @@ pub fn export_bytes(src: &str) -> &[u8] {
     src.as_bytes()
 }
 
-/// The exported text: the source, with its `\n` line breaks written back as `\r\n` when
-/// the file it came from used CRLF (see [`crate::import::for_editor`]).
-pub fn export_text(src: &str, crlf: bool) -> std::borrow::Cow<'_, str> {
-    if crlf && src.contains('\n') {
-        std::borrow::Cow::Owned(src.replace('\n', "\r\n"))
-    } else {
-        std::borrow::Cow::Borrowed(src)
-    }
+/// The exported text: the source, with each `\n` line break written back as the file it
+/// came from ended that line (see [`crate::line_endings`]).
+pub fn export_text<'a>(src: &'a str, endings: &LineEndings) -> std::borrow::Cow<'a, str> {
+    endings.apply(src)
 }
 
 /// Jekyll's default `slugify`: lowercase, every run of characters that are not letters,

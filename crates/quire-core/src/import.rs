@@ -40,35 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     })
 }
 
-/// A file's text as the editor holds it, and how to write it back.
-///
-/// A browser's text field keeps only `\n` line breaks, so a CRLF file is edited with `\n`
-/// and its `\r\n` is put back on export ([`crate::export::export_text`]): a file whose
-/// lines all end in CRLF round-trips byte for byte. Mixed endings become `\n` (and say so).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditorText {
-    /// The text with `\n` line breaks (BOM and everything else as in the file).
-    pub text: String,
-    /// Every line break of the file was `\r\n`.
-    pub crlf: bool,
-    /// The file mixed `\r\n` with `\n` (or bare `\r`): it is kept with `\n`.
-    pub mixed: bool,
-}
-
-/// The editor's form of a file's text.
-pub fn for_editor(text: &str) -> EditorText {
-    let crlf_count = text.matches("\r\n").count();
-    let lf_count = text.matches('\n').count();
-    let cr_count = text.matches('\r').count();
-    let crlf = crlf_count > 0 && crlf_count == lf_count && crlf_count == cr_count;
-    let mixed = cr_count > 0 && !crlf;
-    let text = if cr_count > 0 {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
-    EditorText { text, crlf, mixed }
-}
+pub use crate::line_endings::{for_editor, EditorText};
 
 #[cfg(test)]
 mod tests {
@@ -78,19 +50,16 @@ mod tests {
     fn line_endings_are_remembered() {
         let crlf = for_editor("\u{feff}---\r\ntitle: x\r\n---\r\nbody  \r\n");
         assert_eq!(crlf.text, "\u{feff}---\ntitle: x\n---\nbody  \n");
-        assert!(crlf.crlf && !crlf.mixed);
+        assert!(crlf.endings.is_crlf());
         let lf = for_editor("a\nb\n");
+        assert_eq!(lf.text, "a\nb\n");
         assert_eq!(
-            (lf.text.as_str(), lf.crlf, lf.mixed),
-            ("a\nb\n", false, false)
+            lf.endings.uniform_ending(),
+            Some(crate::line_endings::Ending::Lf)
         );
         let mixed = for_editor("a\r\nb\nc\rd");
-        assert_eq!(
-            (mixed.text.as_str(), mixed.crlf, mixed.mixed),
-            ("a\nb\nc\nd", false, true)
-        );
-        let none = for_editor("one line");
-        assert!(!none.crlf && !none.mixed);
+        assert_eq!(mixed.text, "a\nb\nc\nd");
+        assert_eq!(mixed.endings.apply(&mixed.text), "a\r\nb\nc\rd");
     }
 
     #[test]

@@ -93,9 +93,9 @@ pub struct History {
     pub title: String,
     /// The number the next snapshot gets.
     pub next: u32,
-    /// The draft's file had CRLF line breaks (kept for a deleted draft brought back).
-    #[serde(default, skip_serializing_if = "core::ops::Not::not")]
-    pub crlf: bool,
+    /// The line endings of the draft's file (kept for a deleted draft brought back).
+    #[serde(flatten)]
+    pub endings: crate::line_endings::StoredEndings,
     /// The snapshots, oldest first.
     pub revisions: Vec<Revision>,
 }
@@ -106,7 +106,7 @@ impl Default for History {
             version: VERSION,
             title: String::new(),
             next: 1,
-            crlf: false,
+            endings: Default::default(),
             revisions: Vec::new(),
         }
     }
@@ -317,9 +317,14 @@ mod tests {
         let mut h = History::default();
         h.take("a", "Title \"quoted\"", 1.5, Reason::BeforeDelete);
         assert_eq!(parse(&write(&h)), Ok(h.clone()));
-        h.crlf = true;
-        assert_eq!(parse(&write(&h)).map(|h| h.crlf), Ok(true));
-        h.crlf = false;
+        h.endings.crlf = true;
+        assert_eq!(
+            parse(&write(&h)).map(|h| h.endings.get().is_crlf()),
+            Ok(true)
+        );
+        h.endings = (&crate::line_endings::for_editor("a\rb\nc\r").endings).into();
+        assert_eq!(parse(&write(&h)), Ok(h.clone()));
+        h.endings = Default::default();
         assert!(matches!(parse("{"), Err(HistoryError::Corrupt(_))));
         assert!(matches!(
             parse("{\"version\":1}"),

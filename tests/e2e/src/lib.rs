@@ -58,6 +58,10 @@ pub fn ctrl(key: char) -> String {
 /// sandboxed frame (`null` until the frame has loaded).
 pub const PREVIEW_JS: &str = "(document.querySelector('[data-testid=preview]').contentDocument || document).querySelector('article[data-testid=preview]')";
 
+/// JavaScript for the excerpt card: the article inside its sandboxed frame (`null` until
+/// the frame has loaded).
+pub const EXCERPT_CARD_JS: &str = "(document.querySelector('iframe[data-testid=excerpt-preview]').contentDocument || document).querySelector('article[data-testid=excerpt-preview]')";
+
 pub const WAIT: Duration = Duration::from_secs(15);
 
 /// Flags for Chromium here: headless, as root, and with no attempts to reach the network.

@@ -2,7 +2,7 @@
 //! headless Chromium against the release build.
 
 use fantoccini::key::Key;
-use quire_e2e::{ctrl, seed_post, App};
+use quire_e2e::{ctrl, seed_post, App, EXCERPT_CARD_JS};
 use serde_json::json;
 
 /// The lines of `after` that differ from `before` (both must have as many lines).
@@ -62,7 +62,7 @@ async fn title_edit_changes_only_its_line_and_undoes_with_ctrl_z() {
     assert_eq!(focused, json!("fm-title"));
     app.wait_until(
         "the card title",
-        "return document.querySelector('[data-testid=excerpt-preview] h3').textContent === 'Untitled post!'",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && c.querySelector('h3').textContent === 'Untitled post!'"),
         vec![],
     )
     .await;
@@ -202,9 +202,11 @@ async fn excerpt_field_edits_only_the_text_between_the_markers() {
     app.wait_for_editor_text(&expected).await;
     app.wait_until(
         "the card to show the new excerpt and the title",
-        "const card = document.querySelector('[data-testid=excerpt-preview]');
-         return card.textContent.includes('My new summary.')
-             && card.querySelector('h3').textContent === \"What I've been reading in January\";",
+        &format!(
+            "const card = {EXCERPT_CARD_JS};
+             return !!card && card.textContent.includes('My new summary.')
+                 && card.querySelector('h3').textContent === \"What I've been reading in January\";"
+        ),
         vec![],
     )
     .await;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::line_endings::Ending;
 
 /// Expected slugs produced by Jekyll 4.3.1's `Jekyll::Utils.slugify` (Debian's jekyll).
 const JEKYLL_SLUGS: &[(&str, &str)] = &[
@@ -159,8 +160,14 @@ fn standalone_html_has_the_title_body_and_styles_only() {
 
 #[test]
 fn crlf_is_written_back() {
-    assert_eq!(export_text("a\nb\n", true), "a\r\nb\r\n");
-    assert_eq!(export_text("a\nb\n", false), "a\nb\n");
+    assert_eq!(
+        export_text("a\nb\n", &LineEndings::uniform(Ending::CrLf)),
+        "a\r\nb\r\n"
+    );
+    assert_eq!(export_text("a\nb\n", &LineEndings::default()), "a\nb\n");
     let file = crate::import::for_editor("\u{feff}x\r\ny  \r\nz");
-    assert_eq!(export_text(&file.text, file.crlf), "\u{feff}x\r\ny  \r\nz");
+    assert_eq!(
+        export_text(&file.text, &file.endings),
+        "\u{feff}x\r\ny  \r\nz"
+    );
 }

@@ -289,6 +289,22 @@ impl BlockRenderer {
             .filter(|d| d.start >= start && d.start < old_end)
             .map(|d| (d.label.as_str(), d.markdown.as_str()))
             .collect();
+        // A definition parsed after the anchor (between it and the block after it) resolved
+        // the window's links too: it must be one already known there. (The parser keeps
+        // only the first of two same-labelled definitions, so a later one is never known.)
+        let known_after_anchor = parsed
+            .definitions
+            .iter()
+            .filter(|d| d.start + start >= anchor_new)
+            .all(|d| {
+                let old_start = (d.start + start) as isize - delta;
+                outside
+                    .iter()
+                    .any(|o| o.label == d.label && o.start as isize == old_start)
+            });
+        if !known_after_anchor {
+            return None;
+        }
         let window_defs: Vec<Definition> = parsed
             .definitions
             .into_iter()

@@ -49,7 +49,9 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
 
     // Group the events by top-level block.
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut footnotes = false;
+    // A definition whose label starts with `^` (possible when the label spans lines) would
+    // be read as a footnote if written back for another window's parser: render it whole.
+    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
     let mut depth = 0usize;
     for (event, range) in parser.into_offset_iter() {
         if depth == 0 {

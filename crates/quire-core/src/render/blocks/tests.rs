@@ -222,3 +222,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_repeated_definition_after_the_anchor_does_not_win() {
+    // The first of two `[r]` definitions counts; the second sits after the anchor block.
+    let body = "a\n\n[r]: /first\n\nb\n\nx [r]\n\nlast\n\n[r]: /second\n";
+    for settings in [commonmark(), kramdown()] {
+        let mut r = BlockRenderer::with_settings(body, settings);
+        let edited = body.replace("x [r]", "y [r]");
+        check_update(&mut r, &edited);
+        assert!(r.html().contains("/first"), "{}", r.html());
+    }
+}

@@ -240,7 +240,7 @@ async fn form_edit_timings(base_url: &str) {
         (
             "title field -> index card",
             "fm-title",
-            "[data-testid=excerpt-preview] h3",
+            "[data-testid=excerpt-preview]",
         ),
         (
             "excerpt field -> body preview",

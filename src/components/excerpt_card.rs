@@ -1,0 +1,62 @@
+//! The excerpt as an index page lists the post: title, date and the excerpt's HTML, shown
+//! in a sandboxed frame like the preview's, so nothing in a post reaches the app.
+
+use leptos::prelude::*;
+
+use crate::browser::preview_frame::{self, Card};
+use crate::state::use_editor_state;
+
+/// The excerpt card (`data-testid=excerpt-preview`).
+#[component]
+pub fn ExcerptCard() -> impl IntoView {
+    let state = use_editor_state();
+    let ui = crate::ui::use_ui();
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let card = RwSignal::new_local(None::<Card>);
+    let field_text = move |key: &str| {
+        state.last_good_fields.with(|fields| {
+            fields
+                .iter()
+                .rev()
+                .find(|f| f.key == key)
+                .map(|f| f.value.to_plain_string())
+                .unwrap_or_default()
+        })
+    };
+    Effect::new(move |_| {
+        let Some(card) = card.get() else {
+            return;
+        };
+        card.set_theme(crate::ui::theme_attribute(ui.theme.get()));
+        let html = state
+            .excerpt
+            .with(|e| quire_core::render::render_markdown(&e.markdown));
+        if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html) {
+            state
+                .notice
+                .set(Some(format!("The excerpt card could not be shown: {err}")));
+        }
+    });
+    let on_load = move |_| {
+        let Some(element) = frame.get_untracked() else {
+            return;
+        };
+        match Card::of(&element) {
+            Ok(loaded) => card.set(Some(loaded)),
+            Err(err) => state
+                .notice
+                .set(Some(format!("The excerpt card could not be shown: {err}"))),
+        }
+    };
+    view! {
+        <iframe
+            node_ref=frame
+            class="excerpt-card-frame"
+            data-testid="excerpt-preview"
+            title="The excerpt as an index page lists it"
+            sandbox=preview_frame::SANDBOX
+            srcdoc=preview_frame::card_shell()
+            on:load=on_load
+        ></iframe>
+    }
+}
