@@ -37,9 +37,7 @@ pub fn App() -> impl IntoView {
     // The tab's title: the post's, with a marker while a change is not saved.
     Effect::new(move |_| {
         let title = state.title();
-        let unsaved = persistence
-            .status
-            .with(|s| *s != crate::persist::SaveStatus::Saved);
+        let unsaved = persistence.status() != crate::persist::SaveStatus::Saved;
         let name = if title.trim().is_empty() {
             "Untitled"
         } else {

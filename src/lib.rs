@@ -5,9 +5,9 @@
 //! browser effects in [`browser`], and the components only wire the two together.
 
 pub mod app;
-pub mod backups;
 pub mod browser;
 pub mod components;
+pub mod notices;
 pub mod persist;
 pub mod preview;
 pub mod revisions;

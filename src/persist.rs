@@ -9,9 +9,11 @@ use quire_core::line_endings::{LineEndings, StoredEndings};
 use quire_core::revisions::{History, Reason};
 
 use crate::browser::{self, BrowserError};
+use crate::notices::{Notice, NoticeKind};
 use crate::revisions::{self, Free};
 use crate::state::EditorState;
 
+mod backups;
 mod history;
 mod list;
 
@@ -25,8 +27,56 @@ pub enum SaveStatus {
     Saved,
     /// A change waits for its save.
     Pending,
-    /// The last save failed; the message says why and what to do.
-    Failed(String),
+    /// The last save failed, for this reason.
+    Failed(SaveFailure),
+}
+
+/// Why the open draft is not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The browser's storage is full.
+    StorageFull,
+    /// The draft is larger than a browser keeps for one site.
+    TooLarge,
+    /// Another tab changed this draft; saving waits for the writer's choice.
+    Conflict,
+    /// The storage could not be used.
+    Browser(BrowserError),
+}
+
+impl SaveFailure {
+    /// What failed, for `save-status`.
+    pub fn label(&self) -> String {
+        match self {
+            SaveFailure::StorageFull => "the browser's storage is full".into(),
+            SaveFailure::TooLarge => "too large for the browser's storage".into(),
+            SaveFailure::Conflict => "another tab changed this draft; choose above".into(),
+            SaveFailure::Browser(err) => err.to_string(),
+        }
+    }
+
+    /// What the writer is told, when more than the status is worth saying; `bytes` is
+    /// the size of the draft.
+    pub fn notice(&self, bytes: usize) -> Option<Notice> {
+        match self {
+            SaveFailure::StorageFull => Some(Notice::new(
+                NoticeKind::StorageFull,
+                "This draft is NOT saved: the browser's storage is full. The text stays here in \
+                 the editor. Download it to keep a copy, or free space (old revisions, old \
+                 drafts, other sites' data); saving resumes by itself.",
+            )),
+            SaveFailure::TooLarge => Some(Notice::new(
+                NoticeKind::TooLarge,
+                format!(
+                    "This draft is NOT saved: at {:.1} MB this post is larger than a browser \
+                     keeps for one site (about 5 MB), so it cannot be autosaved. It stays here \
+                     in the editor: download it to keep it.",
+                    bytes as f64 / 1_000_000.0
+                ),
+            )),
+            SaveFailure::Conflict | SaveFailure::Browser(_) => None,
+        }
+    }
 }
 
 impl SaveStatus {
@@ -35,7 +85,7 @@ impl SaveStatus {
         match self {
             SaveStatus::Saved => "Saved".into(),
             SaveStatus::Pending => "Saving…".into(),
-            SaveStatus::Failed(why) => format!("Not saved: {why}"),
+            SaveStatus::Failed(why) => format!("Not saved: {}", why.label()),
         }
     }
 }
@@ -51,33 +101,29 @@ pub struct Deleted {
     pub was_open: bool,
 }
 
-/// The open draft and its saving.
+/// The open draft and its saving: the one owner of which draft is open, of the draft
+/// index as this tab knows it, of the save state and of the open draft's revisions.
 #[derive(Clone, Copy)]
 pub struct Persistence {
-    id: StoredValue<String>,
+    /// The open draft (none for a moment after the open one was deleted).
+    open: RwSignal<Option<String>>,
     /// The index as this tab knows it; `None` when the stored one must not be overwritten.
-    pub index: RwSignal<Option<Index>>,
+    index: RwSignal<Option<Index>>,
     timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
-    /// Set while the editor's text is replaced by another stored draft: no save for that.
-    switching: StoredValue<bool>,
     /// What `save-status` shows.
-    pub status: RwSignal<SaveStatus>,
+    status: RwSignal<SaveStatus>,
     /// The last deleted draft, while it can be restored.
-    pub deleted: RwSignal<Option<Deleted>>,
+    deleted: RwSignal<Option<Deleted>>,
     /// Text another tab saved for the open draft, while the writer has not chosen what to
     /// do with it. Saving is held meanwhile, so neither tab overwrites the other silently.
-    pub conflict: RwSignal<Option<String>>,
+    conflict: RwSignal<Option<String>>,
     /// The line endings of the open draft's file, one per line break of the editor's
     /// text, followed through every edit and written back on export.
     endings: StoredValue<LineEndings>,
     /// The open draft's revisions.
-    pub history: RwSignal<History>,
+    history: RwSignal<History>,
     /// Fires when any stored history changed (the deleted drafts follow it).
-    pub histories_changed: Trigger,
-    /// The last save failed because the storage is full.
-    pub full: RwSignal<bool>,
-    /// ... and the draft is larger than any browser's storage holds: freeing space is no use.
-    pub too_large: RwSignal<bool>,
+    histories_changed: Trigger,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -86,7 +132,7 @@ pub struct Opened {
     pub text: String,
     pub caret: u32,
     pub scroll: f64,
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 impl Persistence {
@@ -132,18 +178,15 @@ impl Persistence {
             Some((meta, text?))
         });
         let persistence = |id: String, status: SaveStatus, endings: LineEndings| Persistence {
-            id: StoredValue::new(id),
+            open: RwSignal::new(Some(id)),
             index: RwSignal::new(index.clone()),
             timer: StoredValue::new(None),
-            switching: StoredValue::new(false),
             status: RwSignal::new(status),
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
             endings: StoredValue::new(endings),
             history: RwSignal::new(History::default()),
             histories_changed: Trigger::new(),
-            full: RwSignal::new(false),
-            too_large: RwSignal::new(false),
         };
         match restored {
             Some((meta, text)) => (
@@ -158,7 +201,7 @@ impl Persistence {
             None => {
                 let status = match browser::storage::available() {
                     Ok(()) => SaveStatus::Pending,
-                    Err(err) => SaveStatus::Failed(err.to_string()),
+                    Err(err) => SaveStatus::Failed(SaveFailure::Browser(err)),
                 };
                 (
                     persistence(new_id(), status, LineEndings::default()),
@@ -173,32 +216,21 @@ impl Persistence {
         }
     }
 
-    /// Save every change of `state` after [`SAVE_DELAY`], and at once when the page is
+    /// Save what the editor changes [`SAVE_DELAY`] after the change (see
+    /// [`Persistence::edited`]), a new draft now, and everything at once when the page is
     /// hidden or left.
     pub fn watch(self, state: EditorState) {
-        Effect::new(move |previous: Option<()>| {
-            state.source.track();
-            // The first run is the text as opened: a new draft is saved now, a restored
-            // one is already stored. So is a stored draft just opened.
-            let opened_stored = self
-                .switching
-                .try_update_value(core::mem::take)
-                .unwrap_or(false);
-            if opened_stored
-                || (previous.is_none() && self.status.get_untracked() == SaveStatus::Saved)
-            {
-                return;
-            }
+        if self.status.get_untracked() == SaveStatus::Pending {
             self.schedule(state);
-        });
+        }
         if let Err(err) = browser::lifecycle::on_hide(move || self.save_now(state)) {
-            state
-                .notice
-                .set(Some(format!("Saving when the page closes is off: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "Saving when the page closes is off: {err}"
+            )));
         }
         let on_change = move |key: String, value| self.changed_elsewhere(state, &key, value);
         if let Err(err) = browser::lifecycle::on_storage_change(on_change) {
-            state.notice.set(Some(format!(
+            state.notice.set(crate::notices::problem(format!(
                 "Changes from other tabs will not be noticed: {err}"
             )));
         }
@@ -215,29 +247,31 @@ impl Persistence {
             }
             return;
         }
-        if key != drafts::draft_key(&self.current_id()) {
+        if self
+            .current_id()
+            .is_none_or(|id| key != drafts::draft_key(&id))
+        {
             return;
         }
         if let Some(theirs) = value {
             if state.source.with_untracked(|mine| *mine != theirs) {
                 self.cancel();
                 self.conflict.set(Some(theirs));
-                self.status
-                    .set(SaveStatus::Failed("another tab changed this draft".into()));
+                self.status.set(SaveStatus::Failed(SaveFailure::Conflict));
             }
         }
     }
 
     /// Resolve a conflict by taking the other tab's text (this tab's is kept as a revision).
     pub fn take_theirs(self, state: EditorState) {
-        if let Some(theirs) = self.conflict.try_update(Option::take).flatten() {
-            let id = self.current_id();
+        let theirs = self.conflict.try_update(Option::take).flatten();
+        if let (Some(theirs), Some(id)) = (theirs, self.current_id()) {
             let problem = state.source.with_untracked(|mine| {
                 self.keep_revision(&id, mine, &title_of(state), Reason::BeforeTakeNewer)
             });
             self.show(state, id, theirs, true);
             if problem.is_some() {
-                state.notice.set(problem);
+                state.notice.set(problem.and_then(crate::notices::problem));
             }
         }
     }
@@ -266,13 +300,13 @@ impl Persistence {
         }
         if self.conflict.with_untracked(Option::is_some) {
             // Never overwrite what another tab saved before the writer has chosen.
-            self.status.set(SaveStatus::Failed(
-                "another tab changed this draft; choose above".into(),
-            ));
+            self.status.set(SaveStatus::Failed(SaveFailure::Conflict));
             return;
         }
+        let Some(id) = self.current_id() else {
+            return;
+        };
         let _ = browser::perf::mark(browser::perf::SAVE_START);
-        let id = self.id.get_value();
         let write = || {
             state
                 .source
@@ -293,8 +327,6 @@ impl Persistence {
         }
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::SAVE, browser::perf::SAVE_START);
-        self.full.set(result == Err(BrowserError::QuotaExceeded));
-        self.too_large.set(!fits);
         match result {
             Ok(()) => {
                 self.status.set(SaveStatus::Saved);
@@ -307,31 +339,23 @@ impl Persistence {
                 }
                 if state
                     .notice
-                    .with_untracked(|n| n.as_deref().is_some_and(|n| n.starts_with(NOT_SAVED)))
+                    .with_untracked(|n| n.as_ref().is_some_and(Notice::about_saving))
                 {
                     state.notice.set(None);
                 }
             }
-            Err(BrowserError::QuotaExceeded) if !fits => {
-                self.status.set(SaveStatus::Failed(
-                    "too large for the browser's storage".into(),
-                ));
-                let mb = state.source.with_untracked(String::len) as f64 / 1_000_000.0;
-                state.notice.set(Some(format!(
-                    "{NOT_SAVED} at {mb:.1} MB this post is larger than a browser keeps for one site \
-                     (about 5 MB), so it cannot be autosaved. It stays here in the editor: \
-                     download it to keep it."
-                )));
+            Err(err) => {
+                let failure = match err {
+                    BrowserError::QuotaExceeded if !fits => SaveFailure::TooLarge,
+                    BrowserError::QuotaExceeded => SaveFailure::StorageFull,
+                    err => SaveFailure::Browser(err),
+                };
+                let bytes = state.source.with_untracked(String::len);
+                if let Some(notice) = failure.notice(bytes) {
+                    state.notice.set(Some(notice));
+                }
+                self.status.set(SaveStatus::Failed(failure));
             }
-            Err(BrowserError::QuotaExceeded) => {
-                self.status
-                    .set(SaveStatus::Failed("the browser's storage is full".into()));
-                state.notice.set(Some(format!(
-                    "{NOT_SAVED} the browser's storage is full. The text stays here in the editor. Download it to keep a copy, or free \
-                     space (old revisions, old drafts, other sites' data); saving resumes by itself."
-                )));
-            }
-            Err(err) => self.status.set(SaveStatus::Failed(err.to_string())),
         }
     }
 
@@ -355,14 +379,73 @@ impl Persistence {
             scroll,
             endings: self.stored_endings(),
         });
+        index.set_current(Some(id));
         browser::storage::save_index(&index)?;
         self.index.set(Some(index));
         Ok(())
     }
 
     /// The id of the open draft.
-    pub fn current_id(self) -> String {
-        self.id.get_value()
+    pub fn current_id(self) -> Option<String> {
+        self.open.get_untracked()
+    }
+
+    /// The id of the open draft (tracked).
+    pub fn open_id(self) -> Option<String> {
+        self.open.get()
+    }
+
+    /// Whether draft `id` is the open one (tracked).
+    pub fn is_open(self, id: &str) -> bool {
+        self.open.with(|open| open.as_deref() == Some(id))
+    }
+
+    /// The listed drafts whose title holds `filter`, newest first (tracked).
+    pub fn listed(self, filter: &str) -> Vec<DraftMeta> {
+        self.index
+            .with(|index| index.as_ref().map(|i| i.listed(filter)).unwrap_or_default())
+    }
+
+    /// The ids of the stored drafts (tracked).
+    pub fn draft_ids(self) -> Vec<String> {
+        self.index.with(|index| {
+            index
+                .as_ref()
+                .map(|i| i.drafts.iter().map(|d| d.id.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Bytes of text of every stored draft (tracked).
+    pub fn stored_bytes(self) -> usize {
+        self.index
+            .with(|index| index.as_ref().map_or(0, Index::total_bytes))
+    }
+
+    /// Whether the open draft's text is stored (tracked).
+    pub fn status(self) -> SaveStatus {
+        self.status.get()
+    }
+
+    /// The last deleted draft, while it can be brought back (tracked).
+    pub fn deleted(self) -> Option<Deleted> {
+        self.deleted.get()
+    }
+
+    /// Whether another tab changed the open draft and the writer has not chosen yet
+    /// (tracked).
+    pub fn has_conflict(self) -> bool {
+        self.conflict.with(Option::is_some)
+    }
+
+    /// The open draft's revisions, newest first (tracked).
+    pub fn revisions(self) -> Vec<quire_core::revisions::Revision> {
+        self.history.with(|h| h.listed().cloned().collect())
+    }
+
+    /// Track changes of any stored revision history (the deleted drafts follow them).
+    pub fn track_histories(self) {
+        self.histories_changed.track();
     }
 
     /// The line endings of the open draft's file.
@@ -377,41 +460,51 @@ impl Persistence {
 
     /// The stored line endings of draft `id` (the open one's as they are now).
     fn stored_endings_of(self, id: &str) -> StoredEndings {
-        if id == self.current_id() {
+        if self.current_id().as_deref() == Some(id) {
             return self.stored_endings();
         }
         self.index.with_untracked(|index| {
             index
                 .as_ref()
-                .and_then(|i| i.drafts.iter().find(|d| d.id == id))
+                .and_then(|i| i.get(id))
                 .map(|d| d.endings.clone())
                 .unwrap_or_default()
         })
     }
 
-    /// The editor's text changed from `old` to `new` (the selection ending at byte `caret`
-    /// of `new`, asked for only when the lines do not all end alike): follow the line
-    /// endings through the change.
-    pub fn edited(self, old: &str, new: &str, caret: impl FnOnce() -> Option<usize>) {
+    /// The editor changed its text from `old` to `new` (the selection ending at byte
+    /// `caret` of `new`, asked for only when the lines do not all end alike): follow the
+    /// line endings through the change, and save it after [`SAVE_DELAY`].
+    pub fn edited(
+        self,
+        state: EditorState,
+        old: &str,
+        new: &str,
+        caret: impl FnOnce() -> Option<usize>,
+    ) {
         if self.endings.with_value(|e| e.uniform_ending().is_none()) {
             let caret = caret();
             self.endings.update_value(|e| e.edited(old, new, caret));
+        }
+        if self.conflict.with_untracked(Option::is_none) {
+            self.schedule(state);
         }
     }
 
     /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
     fn show(self, state: EditorState, id: String, text: String, stored: bool) {
-        self.endings.set_value(self.stored_endings_of(&id).get());
-        self.id.set_value(id.clone());
+        let endings = self.stored_endings_of(&id).get();
+        self.cancel();
+        self.endings.set_value(endings);
+        self.open.set(Some(id.clone()));
         self.history.set(revisions::load(&id).unwrap_or_default());
-        self.switching.set_value(stored);
         self.status.set(if stored {
             SaveStatus::Saved
         } else {
             SaveStatus::Pending
         });
         if let Some(index) = self.index.get_untracked().as_mut() {
-            index.current = Some(id.clone());
+            index.set_current(Some(&id));
             let _ = browser::storage::save_index(index);
             self.index.set(Some(index.clone()));
         }
@@ -419,16 +512,12 @@ impl Persistence {
             let title = self.index.with_untracked(|index| {
                 index
                     .as_ref()
-                    .and_then(|i| {
-                        i.drafts
-                            .iter()
-                            .find(|d| d.id == id)
-                            .map(|d| d.title.clone())
-                    })
+                    .and_then(|i| i.get(&id))
+                    .map(|d| d.title.clone())
                     .unwrap_or_default()
             });
             if let Some(problem) = self.keep_revision(&id, &text, &title, Reason::Opened) {
-                state.notice.set(Some(problem));
+                state.notice.set(crate::notices::problem(problem));
             }
         }
         state.loaded.set(text.clone());
@@ -438,9 +527,6 @@ impl Persistence {
         }
     }
 }
-
-/// How a full-storage notice starts (so that a later successful save can clear it).
-const NOT_SAVED: &str = "This draft is NOT saved:";
 
 /// The post's title as its front matter gives it now (empty when unreadable or missing).
 fn title_of(state: EditorState) -> String {
@@ -455,6 +541,6 @@ fn title_of(state: EditorState) -> String {
 }
 
 /// Several notices as one (`None` when there are none).
-fn joined(notices: Vec<String>) -> Option<String> {
-    (!notices.is_empty()).then(|| notices.join(" "))
+fn joined(notices: Vec<String>) -> Option<Notice> {
+    (!notices.is_empty()).then(|| Notice::new(NoticeKind::Problem, notices.join(" ")))
 }

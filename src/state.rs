@@ -32,7 +32,7 @@ pub struct EditorState {
     /// The editor textarea, through which every edit goes.
     pub editor: NodeRef<Textarea>,
     /// A message for the writer (`data-testid="notice"`), if any.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<crate::notices::Notice>>,
     /// Fires when the editor is scrolled.
     pub editor_scrolled: Trigger,
     /// Fires when the editor's caret may have moved.
@@ -90,8 +90,9 @@ impl EditorState {
         // A copy, not a borrow: applying the edit fires `input`, which writes the source.
         let src = self.source.get_untracked();
         if let Err(err) = browser::editor::apply_edit(&textarea, &src, &edit) {
-            self.notice
-                .set(Some(format!("The edit could not be applied: {err}")));
+            self.notice.set(crate::notices::problem(format!(
+                "The edit could not be applied: {err}"
+            )));
         }
     }
 
@@ -102,8 +103,9 @@ impl EditorState {
         };
         let src = self.source.get_untracked();
         if let Err(err) = browser::editor::apply_edit(&textarea, &src, &formatted.edit) {
-            self.notice
-                .set(Some(format!("The edit could not be applied: {err}")));
+            self.notice.set(crate::notices::problem(format!(
+                "The edit could not be applied: {err}"
+            )));
             return;
         }
         let after = formatted.edit.apply(&src);
@@ -142,7 +144,7 @@ impl EditorState {
         match self.source.with_untracked(|src| make(src)) {
             Ok(Some(edit)) => self.apply(edit),
             Ok(None) => {}
-            Err(err) => self.notice.set(Some(err.to_string())),
+            Err(err) => self.notice.set(crate::notices::problem(err.to_string())),
         }
     }
 

@@ -3,45 +3,75 @@
 
 use leptos::prelude::*;
 use quire_core::export::NameStyle;
-use quire_core::prefs::{Layout, Theme};
+use quire_core::prefs::{Layout, Prefs, Theme};
+use quire_core::render::Settings;
 
 use crate::browser;
 
-/// Layout and theme, shared by the header controls, the divider and the panes.
+/// The writer's preferences: the one owner of what is stored under `quire/v1/prefs`.
+/// Each choice is a memo over the one `Prefs` signal, and one Effect applies the theme
+/// and saves every change.
 #[derive(Clone, Copy)]
 pub struct Ui {
-    pub theme: RwSignal<Theme>,
-    pub layout: RwSignal<Layout>,
+    prefs: RwSignal<Prefs>,
+    pub theme: Memo<Theme>,
+    pub layout: Memo<Layout>,
     /// The editor's share of the split view (0.2 to 0.8).
-    pub split: RwSignal<f64>,
+    pub split: Memo<f64>,
     /// How downloaded posts are named (Jekyll `_posts` or Hugo/Zola).
-    pub name_style: RwSignal<NameStyle>,
+    pub name_style: Memo<NameStyle>,
+    /// How the preview renders (flavour, site URL).
+    pub preview: Memo<Settings>,
 }
 
 impl Ui {
     /// The choices as stored; applies the theme and saves every later change.
-    pub fn new(notice: RwSignal<Option<String>>) -> Ui {
-        let prefs = browser::storage::load_prefs();
+    pub fn new(notice: RwSignal<Option<crate::notices::Notice>>) -> Ui {
+        let prefs = RwSignal::new(browser::storage::load_prefs());
         let ui = Ui {
-            theme: RwSignal::new(prefs.theme()),
-            layout: RwSignal::new(prefs.layout()),
-            split: RwSignal::new(prefs.split()),
-            name_style: RwSignal::new(prefs.name_style()),
+            prefs,
+            theme: Memo::new(move |_| prefs.with(Prefs::theme)),
+            layout: Memo::new(move |_| prefs.with(Prefs::layout)),
+            split: Memo::new(move |_| prefs.with(Prefs::split)),
+            name_style: Memo::new(move |_| prefs.with(Prefs::name_style)),
+            preview: Memo::new(move |_| prefs.with(Prefs::preview)),
         };
         Effect::new(move |previous: Option<()>| {
-            let (theme, layout, split) = (ui.theme.get(), ui.layout.get(), ui.split.get());
-            let name_style = ui.name_style.get();
-            browser::set_theme(theme_attribute(theme));
+            browser::set_theme(theme_attribute(ui.theme.get()));
+            prefs.track();
             if previous.is_some() {
-                let prefs = browser::storage::load_prefs()
-                    .with_ui(theme, layout, split)
-                    .with_name_style(name_style);
-                if let Err(err) = browser::storage::save_prefs(&prefs) {
-                    notice.set(Some(format!("Your layout will not be remembered: {err}")));
+                if let Err(err) = prefs.with_untracked(browser::storage::save_prefs) {
+                    notice.set(crate::notices::problem(format!(
+                        "Your choices of layout, theme, preview and file names will not be \
+                         remembered: {err}"
+                    )));
                 }
             }
         });
         ui
+    }
+
+    pub fn set_theme(self, theme: Theme) {
+        self.prefs
+            .update(|p| *p = p.with_ui(theme, p.layout(), p.split()));
+    }
+
+    pub fn set_layout(self, layout: Layout) {
+        self.prefs
+            .update(|p| *p = p.with_ui(p.theme(), layout, p.split()));
+    }
+
+    pub fn set_split(self, split: f64) {
+        self.prefs
+            .update(|p| *p = p.with_ui(p.theme(), p.layout(), split));
+    }
+
+    pub fn set_name_style(self, style: NameStyle) {
+        self.prefs.update(|p| *p = p.with_name_style(style));
+    }
+
+    pub fn set_preview(self, settings: &Settings) {
+        self.prefs.update(|p| *p = p.with_preview(settings));
     }
 }
 

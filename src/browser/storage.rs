@@ -1,14 +1,25 @@
-//! localStorage: the draft index and each draft's text, with typed errors.
+//! localStorage through gloo-storage: the draft index and each draft's text as exact
+//! strings (`raw()`), the preferences as JSON through serde; every error typed.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 use quire_core::drafts::{self, Index, IndexError};
-use web_sys::Storage;
+use quire_core::prefs::{Prefs, PREFS_KEY};
 
 use super::BrowserError;
 
-fn local() -> Result<Storage, BrowserError> {
+/// localStorage through gloo-storage, once it is known to be usable: with the site's data
+/// blocked, merely asking for `window.localStorage` throws, and gloo would throw too, so
+/// that is checked first and reported as a typed error.
+fn local() -> Result<web_sys::Storage, BrowserError> {
+    usable()?;
+    Ok(LocalStorage::raw())
+}
+
+fn usable() -> Result<(), BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
+        Ok(Some(_)) => Ok(()),
         Ok(None) => Err(BrowserError::StorageUnavailable("no localStorage".into())),
         Err(e) => Err(BrowserError::StorageUnavailable(
             BrowserError::from_js(e).to_string(),
@@ -16,67 +27,70 @@ fn local() -> Result<Storage, BrowserError> {
     }
 }
 
+/// A gloo-storage error as the app's.
+fn from_gloo(err: StorageError) -> BrowserError {
+    match err {
+        StorageError::JsError(e) if e.name == "QuotaExceededError" => BrowserError::QuotaExceeded,
+        StorageError::JsError(e) => BrowserError::Js(e.message),
+        StorageError::SerdeError(e) => BrowserError::Js(e.to_string()),
+        StorageError::KeyNotFound(key) => BrowserError::Js(format!("{key} is not stored")),
+    }
+}
+
 /// Whether localStorage can be used at all.
 pub fn available() -> Result<(), BrowserError> {
-    local().map(|_| ())
+    usable()
 }
 
 /// The stored index: `None` if there is none yet; the inner error if it cannot be used.
+/// (Read as text: the core reads it entry by entry, keeping damaged entries aside.)
 pub fn load_index() -> Result<Option<Result<Index, IndexError>>, BrowserError> {
-    let text = local()?
-        .get_item(drafts::INDEX_KEY)
-        .map_err(BrowserError::from_js)?;
-    Ok(text.map(|t| drafts::parse_index(&t)))
+    Ok(get(drafts::INDEX_KEY)?.map(|t| drafts::parse_index(&t)))
 }
 
 /// A draft's text, if stored.
 pub fn load_draft(id: &str) -> Result<Option<String>, BrowserError> {
-    local()?
-        .get_item(&drafts::draft_key(id))
-        .map_err(BrowserError::from_js)
+    get(&drafts::draft_key(id))
 }
 
 /// Store a draft's text, exactly. A full storage is `BrowserError::QuotaExceeded` and
 /// leaves the stored copy as it was.
 pub fn save_draft(id: &str, text: &str) -> Result<(), BrowserError> {
-    local()?
-        .set_item(&drafts::draft_key(id), text)
-        .map_err(BrowserError::from_js)
+    set(&drafts::draft_key(id), text)
 }
 
 /// Store the index.
 pub fn save_index(index: &Index) -> Result<(), BrowserError> {
-    local()?
-        .set_item(drafts::INDEX_KEY, &drafts::write_index(index))
-        .map_err(BrowserError::from_js)
+    set(drafts::INDEX_KEY, &drafts::write_index(index))
 }
 
 /// Remove a draft's text.
 pub fn remove_draft(id: &str) -> Result<(), BrowserError> {
-    local()?
-        .remove_item(&drafts::draft_key(id))
-        .map_err(BrowserError::from_js)
+    remove(&drafts::draft_key(id))
 }
 
-/// The text stored under `key`, if any.
+/// The text stored under `key`, if any, exactly as stored.
 pub fn get(key: &str) -> Result<Option<String>, BrowserError> {
     local()?.get_item(key).map_err(BrowserError::from_js)
 }
 
-/// Store `text` under `key`, exactly. A full storage is `BrowserError::QuotaExceeded`.
+/// Store `text` under `key`, exactly (no JSON quoting). A full storage is
+/// `BrowserError::QuotaExceeded`.
 pub fn set(key: &str, text: &str) -> Result<(), BrowserError> {
     local()?.set_item(key, text).map_err(BrowserError::from_js)
 }
 
 /// Remove `key`.
 pub fn remove(key: &str) -> Result<(), BrowserError> {
-    local()?.remove_item(key).map_err(BrowserError::from_js)
+    usable()?;
+    LocalStorage::delete(key);
+    Ok(())
 }
 
 /// Every stored key that starts with `prefix`.
 pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, BrowserError> {
     let storage = local()?;
-    let count = storage.length().map_err(BrowserError::from_js)?;
+    let count = LocalStorage::length();
     let mut keys = Vec::new();
     for i in 0..count {
         if let Some(key) = storage.key(i).map_err(BrowserError::from_js)? {
@@ -116,20 +130,17 @@ pub async fn estimate() -> Result<(f64, f64), BrowserError> {
     ))
 }
 
-/// The writer's preferences (defaults when none are stored or storage is unavailable).
-pub fn load_prefs() -> quire_core::prefs::Prefs {
-    let text = local()
-        .ok()
-        .and_then(|s| s.get_item(quire_core::prefs::PREFS_KEY).ok().flatten());
-    quire_core::prefs::parse(text.as_deref())
+/// The writer's preferences (defaults when none are stored, they cannot be read, or
+/// storage is unavailable; fields of a newer Quire are ignored).
+pub fn load_prefs() -> Prefs {
+    if usable().is_err() {
+        return Prefs::default();
+    }
+    LocalStorage::get::<Prefs>(PREFS_KEY).unwrap_or_default()
 }
 
-/// Store the writer's preferences.
-pub fn save_prefs(prefs: &quire_core::prefs::Prefs) -> Result<(), BrowserError> {
-    local()?
-        .set_item(
-            quire_core::prefs::PREFS_KEY,
-            &quire_core::prefs::write(prefs),
-        )
-        .map_err(BrowserError::from_js)
+/// Store the writer's preferences (as JSON, through serde).
+pub fn save_prefs(prefs: &Prefs) -> Result<(), BrowserError> {
+    usable()?;
+    LocalStorage::set(PREFS_KEY, prefs).map_err(from_gloo)
 }

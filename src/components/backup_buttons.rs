@@ -13,7 +13,7 @@ pub fn BackupButtons() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let export = move |_| {
         let _ = browser::perf::mark(browser::perf::BACKUP_START);
-        let result = crate::backups::export_all(persistence, state).and_then(|zip| {
+        let result = persistence.export_all(state).and_then(|zip| {
             let day = browser::clock::now_local();
             let name = format!(
                 "quire-backup-{:04}-{:02}-{:02}.zip",
@@ -23,9 +23,9 @@ pub fn BackupButtons() -> impl IntoView {
         });
         let _ = browser::perf::measure_from(browser::perf::BACKUP, browser::perf::BACKUP_START);
         if let Err(err) = result {
-            state
-                .notice
-                .set(Some(format!("The backup could not be made: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The backup could not be made: {err}"
+            )));
         }
     };
     view! {
@@ -42,13 +42,13 @@ pub fn BackupButtons() -> impl IntoView {
                             };
                             let (name, read) = browser::file::read(&file).await;
                             let message = match read {
-                                Ok(bytes) => match crate::backups::restore(persistence, &bytes) {
+                                Ok(bytes) => match persistence.restore_backup(&bytes) {
                                     Ok(done) => done,
                                     Err(why) => format!("{name} was not restored: {why}."),
                                 },
                                 Err(err) => format!("{name} could not be read: {err}."),
                             };
-                            state.notice.set(Some(message));
+                            state.notice.set(crate::notices::problem(message));
                         });
                     } />
             </label>

@@ -11,7 +11,7 @@ pub fn ConflictBar() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
     move || {
-        persistence.conflict.with(Option::is_some).then(|| {
+        persistence.has_conflict().then(|| {
             view! {
                 <p class="notice conflict" data-testid="conflict" role="alert">
                     <span>"This draft was changed in another tab. Saving here is paused."</span>

@@ -13,7 +13,7 @@ pub fn Divider() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let track = move |ev: &leptos::ev::PointerEvent| {
         if let Some(share) = browser::pointer::share_between_neighbours(ev) {
-            ui.split.set(quire_core::prefs::clamp_split(share));
+            ui.set_split(share);
         }
     };
     view! {
@@ -44,7 +44,7 @@ pub fn Divider() -> impl IntoView {
                     _ => return,
                 };
                 ev.prevent_default();
-                ui.split.update(|s| *s = quire_core::prefs::clamp_split(*s + step));
+                ui.set_split(ui.split.get_untracked() + step);
             }
         ></div>
     }

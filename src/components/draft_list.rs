@@ -18,19 +18,7 @@ pub fn DraftList() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
     let (filter, set_filter) = signal(String::new());
-    let drafts = move || {
-        persistence.index.with(|index| {
-            index
-                .as_ref()
-                .map(|i| i.listed(&filter.get()))
-                .unwrap_or_default()
-        })
-    };
-    let current = move || {
-        persistence
-            .index
-            .with(|i| i.as_ref().and_then(|i| i.current.clone()))
-    };
+    let drafts = move || persistence.listed(&filter.get());
     view! {
         <section class="panel drafts-panel" aria-labelledby="drafts-heading">
             <h2 id="drafts-heading" class="panel-title">"Drafts"</h2>
@@ -44,7 +32,7 @@ pub fn DraftList() -> impl IntoView {
                     aria-label="Filter drafts by title" prop:value=filter
                     on:input:target=move |ev| set_filter.set(ev.target().value()) />
             </div>
-            {move || persistence.deleted.get().map(|deleted| view! {
+            {move || persistence.deleted().map(|deleted| view! {
                 <p class="undo-bar">
                     "Deleted “" {deleted.meta.title.clone()} "”. "
                     <button type="button" data-testid="undo" on:click=move |_| persistence.undo_delete(state)>"Undo"</button>
@@ -59,7 +47,7 @@ pub fn DraftList() -> impl IntoView {
                         let words = if draft.words == 1 { "word" } else { "words" };
                         view! {
                             <li class="draft-item" data-testid="draft-item" data-draft-id=id.clone()
-                                class:current=move || current().as_deref() == Some(is_current_id.as_str())>
+                                class:current=move || persistence.is_open(&is_current_id)>
                                 <button type="button" class="draft-open" title=format!("Open {title}")
                                     on:click=move |_| persistence.open_draft(state, &open_id)>
                                     <span class="draft-title">{title.clone()}</span>

@@ -72,7 +72,7 @@ pub fn Editor() -> impl IntoView {
                 on:input:target=move |ev| {
                     let text = ev.target().value();
                     state.source.with_untracked(|old| {
-                        persistence.edited(old, &text, || {
+                        persistence.edited(state, old, &text, || {
                             let textarea = state.editor.get_untracked()?;
                             crate::browser::editor::selection(&textarea, &text).ok().map(|s| s.end)
                         });

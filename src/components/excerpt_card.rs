@@ -32,9 +32,9 @@ pub fn ExcerptCard() -> impl IntoView {
             .excerpt
             .with(|e| quire_core::render::render_markdown(&e.markdown));
         if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html) {
-            state
-                .notice
-                .set(Some(format!("The excerpt card could not be shown: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The excerpt card could not be shown: {err}"
+            )));
         }
     });
     let on_load = move |_| {
@@ -43,9 +43,9 @@ pub fn ExcerptCard() -> impl IntoView {
         };
         match Card::of(&element) {
             Ok(loaded) => card.set(Some(loaded)),
-            Err(err) => state
-                .notice
-                .set(Some(format!("The excerpt card could not be shown: {err}"))),
+            Err(err) => state.notice.set(crate::notices::problem(format!(
+                "The excerpt card could not be shown: {err}"
+            ))),
         }
     };
     view! {

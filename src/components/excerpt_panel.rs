@@ -55,7 +55,7 @@ pub fn ExcerptPanel() -> impl IntoView {
                     if let Some(range) = state.selection().filter(|r| !r.is_empty()) {
                         state.apply_with(move |src| Ok::<_, String>(Some(excerpt::wrap(src, range))));
                     } else {
-                        state.notice.set(Some("Select the excerpt's text in the editor first.".into()));
+                        state.notice.set(crate::notices::problem("Select the excerpt's text in the editor first."));
                     }
                 }>"Mark selection"</button>
                 <button type="button" data-testid="excerpt-unmark"

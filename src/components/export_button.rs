@@ -41,9 +41,9 @@ fn exported_bytes(state: EditorState, persistence: Persistence) -> Vec<u8> {
 pub fn download_post(state: EditorState, persistence: Persistence, style: NameStyle) {
     let (name, bytes) = (file_name(state, style), exported_bytes(state, persistence));
     if let Err(err) = browser::download::download(&name, &bytes, "text/markdown;charset=utf-8") {
-        state
-            .notice
-            .set(Some(format!("The download failed: {err}")));
+        state.notice.set(crate::notices::problem(format!(
+            "The download failed: {err}"
+        )));
     }
 }
 
@@ -92,7 +92,7 @@ async fn write_to(state: EditorState, persistence: Persistence, handle: SavedFil
             format!("{name} could not be written: {err}. Use “Save as…” to pick a file again.")
         }
     };
-    state.notice.set(Some(message));
+    state.notice.set(crate::notices::problem(message));
 }
 
 /// "Save as…": pick a file and write the post to it; where the browser cannot, download.
@@ -106,12 +106,14 @@ pub fn save_as(state: EditorState, persistence: Persistence, files: SavedFiles, 
     leptos::task::spawn_local(async move {
         match browser::save_file::pick(&name).await {
             Ok(Picked::Chosen(handle)) => {
-                files.set(id, handle.clone());
+                if let Some(id) = id {
+                    files.set(id, handle.clone());
+                }
                 write_to(state, persistence, handle).await;
             }
             Ok(Picked::Cancelled) => {}
             Err(err) => {
-                state.notice.set(Some(format!(
+                state.notice.set(crate::notices::problem(format!(
                     "The browser did not let Quire save to a file ({err}); the post was downloaded instead."
                 )));
                 download_post(state, persistence, style);
@@ -127,7 +129,7 @@ pub fn save_again(
     files: SavedFiles,
     style: NameStyle,
 ) {
-    match files.get(&persistence.current_id()) {
+    match persistence.current_id().and_then(|id| files.get(&id)) {
         Some(handle) => leptos::task::spawn_local(write_to(state, persistence, handle)),
         None => save_as(state, persistence, files, style),
     }
@@ -145,12 +147,14 @@ pub fn ExportButton() -> impl IntoView {
         state.fields.with(|fields| name_from(fields, style))
     };
     let saved_to = move || {
-        persistence.index.track();
-        files.get(&persistence.current_id()).map(|h| h.name())
+        persistence
+            .open_id()
+            .and_then(|id| files.get(&id))
+            .map(|h| h.name())
     };
     view! {
         <select class="tool" data-testid="export-name-style" aria-label="Download file names"
-            on:change=move |ev| ui.name_style.set(if event_target_value(&ev) == "hugo" { NameStyle::Hugo } else { NameStyle::Jekyll })>
+            on:change=move |ev| ui.set_name_style(if event_target_value(&ev) == "hugo" { NameStyle::Hugo } else { NameStyle::Jekyll })>
             <option value="jekyll" selected=move || ui.name_style.get() == NameStyle::Jekyll>"Jekyll: date-slug.md"</option>
             <option value="hugo" selected=move || ui.name_style.get() == NameStyle::Hugo>"Hugo/Zola: slug.md"</option>
         </select>

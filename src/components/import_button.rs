@@ -20,12 +20,12 @@ pub fn open_as_draft(
             // Saved at once: a file too large for the storage is said so now, not later.
             persistence.save_now(state);
         }
-        Ok(Err(why)) => state
-            .notice
-            .set(Some(format!("{name} was not opened: {why}."))),
-        Err(err) => state
-            .notice
-            .set(Some(format!("{name} could not be read: {err}."))),
+        Ok(Err(why)) => state.notice.set(crate::notices::problem(format!(
+            "{name} was not opened: {why}."
+        ))),
+        Err(err) => state.notice.set(crate::notices::problem(format!(
+            "{name} could not be read: {err}."
+        ))),
     }
 }
 

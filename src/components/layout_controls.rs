@@ -18,7 +18,7 @@ pub fn LayoutControls() -> impl IntoView {
                 aria-label=label
                 title=label
                 aria-pressed=move || (ui.layout.get() == layout).to_string()
-                on:click=move |_| ui.layout.set(layout)
+                on:click=move |_| ui.set_layout(layout)
             >
                 {text}
             </button>
@@ -36,7 +36,7 @@ pub fn LayoutControls() -> impl IntoView {
                 data-testid="theme-toggle"
                 aria-label=theme_label
                 title=theme_label
-                on:click=move |_| ui.theme.update(|t| *t = t.next())
+                on:click=move |_| ui.set_theme(ui.theme.get_untracked().next())
             >
                 {move || format!("Theme: {}", ui.theme.get().name())}
             </button>

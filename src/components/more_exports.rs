@@ -28,30 +28,30 @@ pub fn MoreExports() -> impl IntoView {
                         std::time::Duration::from_secs(2),
                     );
                 }
-                Err(err) => state
-                    .notice
-                    .set(Some(format!("The Markdown could not be copied: {err}"))),
+                Err(err) => state.notice.set(crate::notices::problem(format!(
+                    "The Markdown could not be copied: {err}"
+                ))),
             }
         });
     };
     let ui = crate::ui::use_ui();
     let download_html = move |_| {
         let style = ui.name_style.get_untracked();
-        let prefs = browser::storage::load_prefs();
+        let settings = ui.preview.get_untracked();
         let (name, html) = state.source.with_untracked(|src| {
             let name = export::file_name(src, &browser::clock::now_local(), style);
             let css = browser::preview_frame::styles();
             (
                 export::html_file_name(&name),
-                export::standalone_html(src, &prefs.preview(), css),
+                export::standalone_html(src, &settings, css),
             )
         });
         if let Err(err) =
             browser::download::download(&name, html.as_bytes(), "text/html;charset=utf-8")
         {
-            state
-                .notice
-                .set(Some(format!("The HTML download failed: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The HTML download failed: {err}"
+            )));
         }
     };
     view! {

@@ -15,20 +15,20 @@ pub fn Notice() -> impl IntoView {
     let ui = crate::ui::use_ui();
     view! {
         <div class="notice-region" role="status" aria-live="polite">
-            {move || state.notice.get().map(|message| view! {
+            {move || state.notice.get().map(|notice| view! {
                 <p class="notice" data-testid="notice">
-                    <span>{message}</span>
-                    <Show when=move || persistence.full.get()>
+                    <span>{notice.text.clone()}</span>
+                    {notice.offers_download().then(|| view! {
                         <span class="notice-actions">
                             <button type="button" data-testid="notice-download"
                                 on:click=move |_| download_post(state, persistence, ui.name_style.get_untracked())>"Download this post"</button>
-                            <Show when=move || !persistence.too_large.get()>
+                            {notice.offers_free_space().then(|| view! {
                                 <button type="button" data-testid="free-space"
                                     title="Delete every revision, deleted drafts' too, then save again"
                                     on:click=move |_| persistence.free_space(state, Free::All)>"Free space: delete revisions"</button>
-                            </Show>
+                            })}
                         </span>
-                    </Show>
+                    })}
                     <button type="button" class="icon-button" aria-label="Dismiss"
                         on:click=move |_| state.notice.set(None)>"×"</button>
                 </p>

@@ -22,7 +22,7 @@ pub fn PaneTabs() -> impl IntoView {
                 class="pane-tab"
                 data-testid=format!("tab-{}", layout.name())
                 aria-selected=move || (showing() == layout).to_string()
-                on:click=move |_| ui.layout.set(layout)
+                on:click=move |_| ui.set_layout(layout)
             >
                 {text}
             </button>

@@ -18,22 +18,9 @@ pub fn Preview() -> impl IntoView {
     };
     let controller = PreviewController::new(state, mode);
     let frame = NodeRef::<leptos::html::Iframe>::new();
-    let prefs = browser::storage::load_prefs();
-    let settings = RwSignal::new(prefs.preview());
-
+    let ui = crate::ui::use_ui();
     let on_settings = controller.clone();
-    Effect::new(move |previous: Option<()>| {
-        let chosen = settings.get();
-        on_settings.set_settings(chosen.clone());
-        if previous.is_some() {
-            let saved = browser::storage::load_prefs().with_preview(&chosen);
-            if let Err(err) = browser::storage::save_prefs(&saved) {
-                state.notice.set(Some(format!(
-                    "The preview settings will not be remembered: {err}"
-                )));
-            }
-        }
-    });
+    Effect::new(move |_| on_settings.set_settings(ui.preview.get()));
 
     let on_source = controller.clone();
     Effect::new(move |_| {
@@ -45,7 +32,6 @@ pub fn Preview() -> impl IntoView {
         state.editor_scrolled.track();
         on_scroll.sync_from_editor();
     });
-    let ui = crate::ui::use_ui();
     let on_theme = controller.clone();
     Effect::new(move |_| on_theme.set_theme(crate::ui::theme_attribute(ui.theme.get())));
     let on_caret = controller.clone();
@@ -59,15 +45,15 @@ pub fn Preview() -> impl IntoView {
         };
         match preview_frame::Frame::of(&element) {
             Ok(loaded) => controller.attach(loaded),
-            Err(err) => state
-                .notice
-                .set(Some(format!("The preview could not be shown: {err}"))),
+            Err(err) => state.notice.set(crate::notices::problem(format!(
+                "The preview could not be shown: {err}"
+            ))),
         }
     };
 
     view! {
         <section class="pane preview-pane" aria-label="Preview">
-            <PreviewSettings settings=settings />
+            <PreviewSettings />
             <iframe
                 node_ref=frame
                 class="preview-frame"

@@ -6,7 +6,9 @@ use quire_core::render::{Flavour, Settings};
 
 /// The preview's settings bar.
 #[component]
-pub fn PreviewSettings(settings: RwSignal<Settings>) -> impl IntoView {
+pub fn PreviewSettings() -> impl IntoView {
+    let ui = crate::ui::use_ui();
+    let settings = ui.preview;
     let is_jekyll = move || settings.with(|s| s.flavour == Flavour::Jekyll);
     let on_flavour = move |ev: leptos::ev::Event| {
         let flavour = if event_target_value(&ev) == "commonmark" {
@@ -14,11 +16,17 @@ pub fn PreviewSettings(settings: RwSignal<Settings>) -> impl IntoView {
         } else {
             Flavour::Jekyll
         };
-        settings.update(|s| s.flavour = flavour);
+        ui.set_preview(&Settings {
+            flavour,
+            ..settings.get_untracked()
+        });
     };
     let on_site = move |ev: leptos::ev::Event| {
         let url = event_target_value(&ev).trim().to_string();
-        settings.update(|s| s.site_url = url);
+        ui.set_preview(&Settings {
+            site_url: url,
+            ..settings.get_untracked()
+        });
     };
     view! {
         <div class="preview-bar">

@@ -24,11 +24,7 @@ pub fn size(bytes: usize) -> String {
 pub fn RevisionsPanel() -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<Persistence>();
-    let listed = move || {
-        persistence
-            .history
-            .with(|h| h.listed().cloned().collect::<Vec<_>>())
-    };
+    let listed = move || persistence.revisions();
     // The editor's text as a revision would record it, once typing pauses.
     let now = Memo::new(move |_| {
         state.settled.track();
@@ -37,22 +33,15 @@ pub fn RevisionsPanel() -> impl IntoView {
             .with_untracked(|s| (quire_core::revisions::checksum(s), s.len()))
     });
     // The stored drafts' ids: the deleted list is looked up again only when they change.
-    let known = Memo::new(move |_| {
-        persistence.index.with(|index| {
-            index
-                .as_ref()
-                .map(|i| i.drafts.iter().map(|d| d.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let known = Memo::new(move |_| persistence.draft_ids());
     let deleted = move || {
-        persistence.histories_changed.track();
+        persistence.track_histories();
         known.with(|known| crate::revisions::deleted_drafts(known))
     };
     view! {
         <section class="panel revisions-panel" aria-labelledby="revisions-heading" data-testid="revisions">
             <h2 id="revisions-heading" class="panel-title">"Revisions"</h2>
-            <Show when=move || persistence.history.with(|h| h.revisions.is_empty())>
+            <Show when=move || persistence.revisions().is_empty()>
                 <p class="hint">"None yet: one is kept when a draft is opened, every few minutes of writing, and before anything replaces it."</p>
             </Show>
             <ul class="revision-list">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::persist::{Persistence, SaveStatus};
+use crate::persist::Persistence;
 use crate::state::use_editor_state;
 
 /// Word count and reading time of the body, as the writer types.
@@ -21,7 +21,7 @@ pub fn StatusBar() -> impl IntoView {
     view! {
         <div class="status-bar">
             <p class="status" data-testid="save-status" role="status" aria-live="polite">
-                {move || persistence.status.with(SaveStatus::label)}
+                {move || persistence.status().label()}
             </p>
             <p class="status" data-testid="word-count">{label}</p>
         </div>

@@ -25,12 +25,7 @@ pub fn StorageUsage() -> impl IntoView {
         set_persisted.set(browser::storage::request_persistence().await.ok());
         set_site.set(browser::storage::estimate().await.ok());
     });
-    let drafts_bytes = move || {
-        persistence.index.with(|i| {
-            i.as_ref()
-                .map_or(0, |i| i.drafts.iter().map(|d| d.bytes).sum::<usize>())
-        })
-    };
+    let drafts_bytes = move || persistence.stored_bytes();
     view! {
         <p class="storage-usage" data-testid="storage-usage">
             "Drafts: " {move || kb(drafts_bytes() as f64)}

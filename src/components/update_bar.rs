@@ -19,9 +19,9 @@ pub fn UpdateBar() -> impl IntoView {
         // Keep the text: save it before the page reloads.
         persistence.save_now(state);
         if let Err(err) = browser::service_worker::switch_to_update() {
-            state
-                .notice
-                .set(Some(format!("The update could not be applied: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The update could not be applied: {err}"
+            )));
         }
     };
     move || {

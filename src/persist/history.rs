@@ -28,7 +28,7 @@ impl Persistence {
         let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
         match kept {
             Ok(history) => {
-                if id == self.current_id() {
+                if self.current_id().as_deref() == Some(id) {
                     self.history.set(history);
                 }
                 self.histories_changed.notify();
@@ -46,22 +46,24 @@ impl Persistence {
             return;
         }
         let keep = move || {
-            let id = self.current_id();
+            let Some(id) = self.current_id() else {
+                return;
+            };
             self.history.set(revisions::load(&id).unwrap_or_default());
             let title = self.index.with_untracked(|index| {
                 index
                     .as_ref()
-                    .and_then(|i| i.drafts.iter().find(|d| d.id == id))
+                    .and_then(|i| i.get(&id))
                     .map(|d| d.title.clone())
                     .unwrap_or_default()
             });
             let problem = state
                 .loaded
                 .with_untracked(|text| self.keep_revision(&id, text, &title, Reason::Opened));
-            if let Some(problem) = problem {
+            if let Some(problem) = problem.and_then(crate::notices::problem) {
                 state.notice.update(|notice| {
                     *notice = Some(match notice.take() {
-                        Some(earlier) => format!("{earlier} {problem}"),
+                        Some(earlier) => earlier.and(problem),
                         None => problem,
                     });
                 });
@@ -73,21 +75,23 @@ impl Persistence {
     /// Put revision `n` of the open draft back in the editor as one edit (Ctrl+Z takes it
     /// back), after keeping the current text as a revision too.
     pub fn restore_revision(self, state: EditorState, n: u32) {
-        let id = self.current_id();
+        let Some(id) = self.current_id() else {
+            return;
+        };
         let text = match revisions::text(&id, n) {
             Ok(text) => text,
             Err(why) => {
-                state
-                    .notice
-                    .set(Some(format!("The revision could not be restored: {why}.")));
+                state.notice.set(crate::notices::problem(format!(
+                    "The revision could not be restored: {why}."
+                )));
                 return;
             }
         };
         let mine = state.source.get_untracked();
         let problem = self.keep_revision(&id, &mine, &title_of(state), Reason::BeforeRestore);
         state.apply(quire_core::TextEdit::new(0..mine.len(), text).minimized(&mine));
-        if problem.is_some() {
-            state.notice.set(problem);
+        if let Some(problem) = problem {
+            state.notice.set(crate::notices::problem(problem));
         }
     }
 
@@ -106,9 +110,9 @@ impl Persistence {
         let (text, title, endings) = match restored {
             Ok(found) => found,
             Err(why) => {
-                state
-                    .notice
-                    .set(Some(format!("The draft could not be brought back: {why}.")));
+                state.notice.set(crate::notices::problem(format!(
+                    "The draft could not be brought back: {why}."
+                )));
                 return;
             }
         };
@@ -127,13 +131,12 @@ impl Persistence {
             scroll: 0.0,
             endings,
         });
-        index.current = Some(self.current_id());
         let saved = browser::storage::save_draft(id, &text)
             .and_then(|()| browser::storage::save_index(&index));
         if let Err(err) = saved {
-            state
-                .notice
-                .set(Some(format!("The draft could not be brought back: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The draft could not be brought back: {err}"
+            )));
             return;
         }
         self.index.set(Some(index));
@@ -144,7 +147,7 @@ impl Persistence {
     /// Remove a deleted draft's revisions for good.
     pub fn forget_deleted(self, state: EditorState, id: &str) {
         if let Err(err) = revisions::forget(id) {
-            state.notice.set(Some(format!(
+            state.notice.set(crate::notices::problem(format!(
                 "The deleted draft's revisions could not be removed: {err}."
             )));
         }
@@ -154,10 +157,11 @@ impl Persistence {
     /// Delete snapshots to make room, then try saving again.
     pub fn free_space(self, state: EditorState, how: Free) {
         let freed = revisions::free_space(how);
-        self.history
-            .set(revisions::load(&self.current_id()).unwrap_or_default());
+        if let Some(id) = self.current_id() {
+            self.history.set(revisions::load(&id).unwrap_or_default());
+        }
         self.histories_changed.notify();
-        state.notice.set(Some(format!(
+        state.notice.set(crate::notices::problem(format!(
             "Removed {freed} bytes of old revisions.{}",
             if freed == 0 {
                 " There were none to remove."

@@ -12,18 +12,18 @@ use crate::state::EditorState;
 impl Persistence {
     /// Save the open draft, then open the stored draft `id`.
     pub fn open_draft(self, state: EditorState, id: &str) {
-        if id == self.current_id() {
+        if self.current_id().as_deref() == Some(id) {
             return;
         }
         self.save_now(state);
         match browser::storage::load_draft(id) {
             Ok(Some(text)) => self.show(state, id.to_string(), text, true),
-            Ok(None) => state
-                .notice
-                .set(Some("That draft's text is missing from storage.".into())),
-            Err(err) => state
-                .notice
-                .set(Some(format!("That draft could not be read: {err}"))),
+            Ok(None) => state.notice.set(crate::notices::problem(
+                "That draft's text is missing from storage.",
+            )),
+            Err(err) => state.notice.set(crate::notices::problem(format!(
+                "That draft could not be read: {err}"
+            ))),
         }
     }
 
@@ -51,7 +51,7 @@ impl Persistence {
     /// the newest other one, or a new one from `template`.
     pub fn delete(self, state: EditorState, id: &str, template: impl FnOnce() -> String) {
         self.save_now(state);
-        let was_open = id == self.current_id();
+        let was_open = self.current_id().as_deref() == Some(id);
         let text = if was_open {
             state.source.get_untracked()
         } else {
@@ -68,14 +68,14 @@ impl Persistence {
         };
         // Kept as a revision, so the draft can be brought back after the undo has gone.
         if let Some(problem) = self.keep_revision(id, &text, &meta.title, Reason::BeforeDelete) {
-            state.notice.set(Some(problem));
+            state.notice.set(crate::notices::problem(problem));
         }
         if let Err(err) =
             browser::storage::save_index(&index).and_then(|()| browser::storage::remove_draft(id))
         {
-            state
-                .notice
-                .set(Some(format!("The draft could not be deleted: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The draft could not be deleted: {err}"
+            )));
             return;
         }
         self.index.set(Some(index.clone()));
@@ -90,12 +90,12 @@ impl Persistence {
             match index.listed("").first() {
                 Some(next) => {
                     // The deleted draft is no longer the open one: nothing of it is saved again.
-                    self.id.set_value(String::new());
+                    self.open.set(None);
                     self.status.set(SaveStatus::Saved);
                     self.open_draft(state, &next.id);
                 }
                 None => {
-                    self.id.set_value(String::new());
+                    self.open.set(None);
                     self.status.set(SaveStatus::Saved);
                     self.new_draft(state, template());
                 }
@@ -112,15 +112,13 @@ impl Persistence {
             return;
         };
         let id = deleted.meta.id.clone();
-        let current = index.current.clone();
         index.upsert(deleted.meta.clone());
-        index.current = current;
         let restored = browser::storage::save_draft(&id, &deleted.text)
             .and_then(|()| browser::storage::save_index(&index));
         if let Err(err) = restored {
-            state
-                .notice
-                .set(Some(format!("The draft could not be restored: {err}")));
+            state.notice.set(crate::notices::problem(format!(
+                "The draft could not be restored: {err}"
+            )));
             return;
         }
         self.index.set(Some(index));

@@ -151,9 +151,19 @@ pub fn write_index(index: &Index) -> String {
 }
 
 impl Index {
-    /// Record `meta` (replacing the entry with its id) and make it the current draft.
+    /// The entry of draft `id`.
+    pub fn get(&self, id: &str) -> Option<&DraftMeta> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    /// Make `id` the draft that opens next time (none: a new one).
+    pub fn set_current(&mut self, id: Option<&str>) {
+        self.current = id.map(str::to_string);
+    }
+
+    /// Record `meta`, replacing the entry with its id. Which draft is current is not
+    /// changed (see [`Index::set_current`]).
     pub fn upsert(&mut self, meta: DraftMeta) {
-        self.current = Some(meta.id.clone());
         match self.drafts.iter_mut().find(|d| d.id == meta.id) {
             Some(existing) => *existing = meta,
             None => self.drafts.push(meta),
@@ -184,8 +194,12 @@ impl Index {
 
     /// The entry of the current draft.
     pub fn current_meta(&self) -> Option<&DraftMeta> {
-        let id = self.current.as_deref()?;
-        self.drafts.iter().find(|d| d.id == id)
+        self.get(self.current.as_deref()?)
+    }
+
+    /// Bytes of text of every draft.
+    pub fn total_bytes(&self) -> usize {
+        self.drafts.iter().map(|d| d.bytes).sum()
     }
 }
 
@@ -236,7 +250,11 @@ mod tests {
             title: "New".into(),
             ..meta("a")
         });
-        assert_eq!(index.current.as_deref(), Some("a"));
+        assert_eq!(index.current, None, "recording a draft does not open it");
+        index.set_current(Some("a"));
+        assert_eq!(index.get("b").map(|m| m.id.as_str()), Some("b"));
+        assert_eq!(index.get("zzz"), None);
+        assert_eq!(index.total_bytes(), 6);
         assert_eq!(index.drafts.len(), 2);
         let text = write_index(&index);
         assert_eq!(parse_index(&text), Ok(index.clone()));
@@ -313,6 +331,7 @@ mod tests {
                 ..meta(id)
             });
         }
+        index.set_current(Some("c"));
         let ids = |list: Vec<DraftMeta>| list.into_iter().map(|d| d.id).collect::<Vec<_>>();
         assert_eq!(ids(index.listed("")), ["b", "c", "a"]);
         assert_eq!(ids(index.listed(" RUST ")), ["c", "a"]);
