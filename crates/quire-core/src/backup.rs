@@ -17,8 +17,11 @@ pub const VERSION: u32 = 1;
 /// One draft in a backup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BackupDraft {
+    /// The draft's id where it was backed up.
     pub id: String,
+    /// Its title when backed up.
     pub title: String,
+    /// Its last change, milliseconds since the Unix epoch.
     pub updated_ms: f64,
     /// The line endings of the draft's file (its `.md` file in the zip is written with
     /// them, and they are read back from it).
@@ -182,7 +185,12 @@ pub enum Restore {
     /// No draft with this id: store it as it is.
     New(BackupDraft),
     /// A draft with this id but other text: store the backup's as a copy with `id`.
-    Copy { id: String, draft: BackupDraft },
+    Copy {
+        /// The new id for the copy.
+        id: String,
+        /// The backed-up draft.
+        draft: BackupDraft,
+    },
 }
 
 /// Decide for each backed-up draft; `stored` gives the stored text of an id, `new_id`

@@ -9,13 +9,21 @@ use crate::edit::TextEdit;
 /// A formatting command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// `**bold**`
     Bold,
+    /// `*italic*`
     Italic,
+    /// `` `code` ``, or a fenced block around several lines
     Code,
+    /// `[text](url)`
     Link,
+    /// `![alt](url)`
     Image,
+    /// `## ` at the start of the line
     Heading,
+    /// `- ` at the start of each line
     List,
+    /// `> ` at the start of each line
     Quote,
 }
 
@@ -72,7 +80,9 @@ impl Format {
 /// An edit and the selection after it (byte offsets in the edited text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formatted {
+    /// The change to the text.
     pub edit: TextEdit,
+    /// What is selected after it.
     pub selection: Range<usize>,
 }
 

@@ -11,7 +11,10 @@ pub enum ImportError {
     /// The file holds NUL bytes: an image, an archive, a document, not text.
     Binary,
     /// The file is not UTF-8; `at` is the offset of the first bad byte.
-    NotUtf8 { at: usize },
+    NotUtf8 {
+        /// The offset of the first byte that is not UTF-8.
+        at: usize,
+    },
 }
 
 impl fmt::Display for ImportError {

@@ -1,3 +1,4 @@
+#![deny(missing_docs)]
 //! The pure core of Quire: everything about a post that needs no browser.
 //!
 //! The post's source text is the single source of truth; the functions here derive views

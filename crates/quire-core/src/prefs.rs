@@ -30,20 +30,27 @@ pub struct Prefs {
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
+    /// Follow the system's light or dark setting.
     System,
+    /// Always light.
     Light,
+    /// Always dark.
     Dark,
 }
 
 /// Which panes show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
+    /// Source and preview side by side.
     Split,
+    /// The source only.
     Editor,
+    /// The preview only.
     Preview,
 }
 
 impl Theme {
+    /// The stored name.
     pub fn name(self) -> &'static str {
         match self {
             Theme::System => "system",
@@ -63,6 +70,7 @@ impl Theme {
 }
 
 impl Layout {
+    /// The stored name (also the `layout-<name>` test id).
     pub fn name(self) -> &'static str {
         match self {
             Layout::Split => "split",
@@ -97,6 +105,7 @@ impl Prefs {
         }
     }
 
+    /// The chosen theme.
     pub fn theme(&self) -> Theme {
         match self.theme.as_str() {
             "light" => Theme::Light,
@@ -105,6 +114,7 @@ impl Prefs {
         }
     }
 
+    /// The chosen layout.
     pub fn layout(&self) -> Layout {
         match self.layout.as_str() {
             "editor" => Layout::Editor,

@@ -352,6 +352,51 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// How many elements carry the test id `id`.
+    pub async fn count(&self, id: &str) -> u64 {
+        self.js(
+            "return document.querySelectorAll(`[data-testid=\"${arguments[0]}\"]`).length",
+            vec![json!(id)],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0)
+    }
+
+    /// The text of the first element with the test id `id` (empty when there is none).
+    pub async fn text_of(&self, id: &str) -> String {
+        let text = self
+            .js(
+                "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`);
+                 return e ? e.textContent : ''",
+                vec![json!(id)],
+            )
+            .await;
+        text.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The value of the form control with the test id `id` (empty when there is none).
+    pub async fn value_of(&self, id: &str) -> String {
+        let value = self
+            .js(
+                "const e = document.querySelector(`[data-testid=\"${arguments[0]}\"]`);
+                 return e ? e.value : ''",
+                vec![json!(id)],
+            )
+            .await;
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Wait until exactly `n` elements carry the test id `id`.
+    pub async fn wait_for_count(&self, id: &str, n: u64) {
+        self.wait_until(
+            &format!("{n} [data-testid={id}]"),
+            "return document.querySelectorAll(`[data-testid=\"${arguments[0]}\"]`).length === arguments[1]",
+            vec![json!(id), json!(n)],
+        )
+        .await;
+    }
+
     /// Wait until `save-status` says the draft is saved.
     pub async fn wait_saved(&self) {
         self.wait_until(

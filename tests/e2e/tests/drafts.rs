@@ -22,13 +22,7 @@ async fn typed_text_is_back_after_a_reload() {
     app.client.refresh().await.expect("reload");
     app.wait_for_testid("editor").await;
     assert_eq!(app.editor_text().await, text);
-    let status = app
-        .js(
-            "return document.querySelector('[data-testid=save-status]').textContent",
-            vec![],
-        )
-        .await;
-    assert_eq!(status, json!("Saved"));
+    assert_eq!(app.text_of("save-status").await, "Saved");
     app.close().await;
 }
 
@@ -134,23 +128,13 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     // Filter by title.
     let filter = app.wait_for_testid("draft-filter").await;
     filter.send_keys("sec").await.expect("typing a filter");
-    app.wait_until(
-        "the filter",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 1",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 1).await;
     assert_eq!(titles(&app).await, json!(["Second"]));
     filter.clear().await.expect("clearing the filter");
     filter.send_keys(" ").await.expect("typing a blank filter");
 
     // Delete the second draft, then undo.
-    app.wait_until(
-        "both drafts listed",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 2).await;
     let second_id = app
         .js(
             "return [...document.querySelectorAll('[data-testid=draft-item]')].find(li => li.textContent.includes('Second')).dataset.draftId",
@@ -171,12 +155,7 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
         .await;
     assert_eq!(stored, json!(null), "the deleted draft left storage");
     app.click_css("[data-testid=undo]").await;
-    app.wait_until(
-        "the undo to bring it back",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 2).await;
 
     // Open it again; its text is whole. Then reload: the last opened draft reopens.
     app.click_css(&format!("[data-draft-id='{second_id}'] .draft-open"))

@@ -40,22 +40,11 @@ async fn the_seed_post_downloads_byte_exact_under_its_jekyll_name() {
 
 /// Wait until the first draft (the template) is saved and listed.
 async fn wait_first_draft(app: &App) {
-    app.wait_until(
-        "the first draft to be listed",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 1",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 1).await;
 }
 
 async fn draft_count(app: &App) -> u64 {
-    let n = app
-        .js(
-            "return document.querySelectorAll('[data-testid=draft-item]').length",
-            vec![],
-        )
-        .await;
-    n.as_u64().unwrap_or(0)
+    app.count("draft-item").await
 }
 
 async fn open_file(app: &App, path: &std::path::Path) {
@@ -110,12 +99,7 @@ async fn an_opened_file_becomes_a_new_draft_and_downloads_byte_exact() {
     let seed_bytes = std::fs::read(&seed_path).unwrap_or_default();
     open_file(&app, &seed_path).await;
     app.wait_for_editor_text(&seed_post()).await;
-    app.wait_until(
-        "a second draft",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 2).await;
     // The draft that was open is kept as it was.
     let kept = app
         .js(
@@ -333,12 +317,7 @@ async fn a_file_dropped_on_the_editor_opens_as_a_new_draft() {
     .await;
     app.wait_for_editor_text("---\ntitle: Dropped\n---\nFrom a drop.\n")
         .await;
-    app.wait_until(
-        "a second draft",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 2",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 2).await;
     app.close().await;
 }
 
@@ -515,12 +494,7 @@ async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back()
             "draft {id}'s revisions are back"
         );
     }
-    app.wait_until(
-        "four drafts listed (three restored, the new one)",
-        "return document.querySelectorAll('[data-testid=draft-item]').length === 4",
-        vec![],
-    )
-    .await;
+    app.wait_for_count("draft-item", 4).await;
 
     // Restoring again adds nothing and overwrites nothing.
     input
@@ -534,16 +508,9 @@ async fn export_all_then_restore_into_an_empty_browser_brings_every_draft_back()
         vec![],
     )
     .await;
-    let notice = app
-        .js(
-            "return document.querySelector('[data-testid=notice]').textContent",
-            vec![],
-        )
-        .await;
+    let notice = app.text_of("notice").await;
     assert!(
-        notice.as_str().is_some_and(
-            |n| n.contains("0 drafts added, 0 kept as copies") && n.contains("3 already here")
-        ),
+        notice.contains("0 drafts added, 0 kept as copies") && notice.contains("3 already here"),
         "{notice}"
     );
     let _ = std::fs::remove_dir_all(&dir);

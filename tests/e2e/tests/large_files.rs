@@ -101,13 +101,7 @@ async fn a_file_far_larger_than_any_post_is_not_read() {
     )
     .await;
     assert_eq!(app.editor_text().await, before, "the open draft stays");
-    let drafts = app
-        .js(
-            "return document.querySelectorAll('[data-testid=draft-item]').length",
-            vec![],
-        )
-        .await;
-    assert_eq!(drafts, json!(1), "no draft was made");
+    assert_eq!(app.count("draft-item").await, 1, "no draft was made");
     let _ = std::fs::remove_dir_all(&dir);
     app.close().await;
 }

@@ -43,6 +43,7 @@ pub enum Flavour {
 /// The preview's settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
+    /// Which Markdown dialect the preview follows.
     pub flavour: Flavour,
     /// The site's address, against which relative links and images resolve (Jekyll
     /// flavour); empty for none.
