@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    LayoutControls, MoreExports, Notice, Opening, OpeningProgress, PaneTabs, Preview,
-    RevisionsPanel, StatusBar, UpdateBar,
+    LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs, Preview, RevisionsPanel,
+    StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -22,8 +22,10 @@ pub fn App() -> impl IntoView {
     provide_context(persistence);
     let ui = crate::ui::Ui::new(state.notice);
     provide_context(ui);
-    provide_context(Opening(RwSignal::new(None)));
-    provide_context(crate::components::SavedFiles::new());
+    let exporter = crate::export::Exporter::new(state, persistence, ui);
+    provide_context(exporter);
+    let importer = crate::import::Importer::new(state, persistence);
+    provide_context(importer);
     persistence.watch(state);
     persistence.keep_opened_revision(state);
     // Once the editor exists, put the caret and scroll back where they were.
@@ -55,7 +57,7 @@ pub fn App() -> impl IntoView {
             <MoreExports />
             <ExportButton />
         </header>
-        <Notice />
+        <Notice on_free_space=Callback::new(move |()| persistence.free_space(state, crate::revisions::Free::All)) />
         <OpeningProgress />
         <UpdateBar />
         <ConflictBar />
@@ -73,7 +75,10 @@ pub fn App() -> impl IntoView {
                 <RevisionsPanel />
             </aside>
             <PaneTabs />
-            <Editor />
+            <Editor
+                on_save=Callback::new(move |()| exporter.save_again())
+                on_file=Callback::new(move |file| importer.open_file(file))
+            />
             <Divider />
             <Preview />
         </main>

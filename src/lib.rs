@@ -7,6 +7,8 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod export;
+pub mod import;
 pub mod notices;
 pub mod persist;
 pub mod preview;

@@ -12,6 +12,8 @@ pub enum NoticeKind {
     TooLarge,
     /// Something failed or needs the writer's attention.
     Problem,
+    /// Something was done (saved to a file, restored, freed).
+    Info,
 }
 
 /// A message for the writer (`data-testid=notice`).
@@ -47,7 +49,7 @@ impl Notice {
 
     /// This notice with `more` said after it; the kind of the one that offers actions.
     pub fn and(self, more: Notice) -> Notice {
-        let kind = if self.kind == NoticeKind::Problem {
+        let kind = if matches!(self.kind, NoticeKind::Problem | NoticeKind::Info) {
             more.kind
         } else {
             self.kind

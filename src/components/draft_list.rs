@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::{BackupButtons, ImportButton, StorageUsage};
+use quire_core::drafts::DraftMeta;
+
 use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
@@ -40,29 +42,38 @@ pub fn DraftList() -> impl IntoView {
             })}
             <ul class="draft-list" data-testid="draft-list">
                 <For each=drafts key=|d| (d.id.clone(), d.updated_ms.to_bits(), d.title.clone()) let:draft>
-                    {
-                        let id = draft.id.clone();
-                        let (open_id, delete_id, is_current_id) = (id.clone(), id.clone(), id.clone());
-                        let title = if draft.title.trim().is_empty() { "Untitled".to_string() } else { draft.title.clone() };
-                        let words = if draft.words == 1 { "word" } else { "words" };
-                        view! {
-                            <li class="draft-item" data-testid="draft-item" data-draft-id=id.clone()
-                                class:current=move || persistence.is_open(&is_current_id)>
-                                <button type="button" class="draft-open" title=format!("Open {title}")
-                                    on:click=move |_| persistence.open_draft(state, &open_id)>
-                                    <span class="draft-title">{title.clone()}</span>
-                                    <span class="draft-meta">{browser::clock::short_time(draft.updated_ms)} " · " {draft.words} " " {words}</span>
-                                </button>
-                                <button type="button" class="icon-button" data-testid="delete-draft"
-                                    aria-label=format!("Delete {title}")
-                                    on:click=move |_| persistence.delete(state, &delete_id, template)>"×"</button>
-                            </li>
-                        }
-                    }
+                    <DraftRow draft=draft />
                 </For>
             </ul>
             <BackupButtons />
             <StorageUsage />
         </section>
+    }
+}
+
+/// One stored draft: open it, or delete it (with undo).
+#[component]
+fn DraftRow(draft: DraftMeta) -> impl IntoView {
+    let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
+    let id = StoredValue::new(draft.id.clone());
+    let title = if draft.title.trim().is_empty() {
+        "Untitled".to_string()
+    } else {
+        draft.title.clone()
+    };
+    let words = if draft.words == 1 { "word" } else { "words" };
+    view! {
+        <li class="draft-item" data-testid="draft-item" data-draft-id=draft.id.clone()
+            class:current=move || id.with_value(|id| persistence.is_open(id))>
+            <button type="button" class="draft-open" title=format!("Open {title}")
+                on:click=move |_| id.with_value(|id| persistence.open_draft(state, id))>
+                <span class="draft-title">{title.clone()}</span>
+                <span class="draft-meta">{browser::clock::short_time(draft.updated_ms)} " · " {draft.words} " " {words}</span>
+            </button>
+            <button type="button" class="icon-button" data-testid="delete-draft"
+                aria-label=format!("Delete {title}")
+                on:click=move |_| id.with_value(|id| persistence.delete(state, id, template))>"×"</button>
+        </li>
     }
 }

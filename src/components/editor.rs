@@ -50,14 +50,12 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
 }
 
 /// The textarea with the post's source text. The browser owns the text while the writer
-/// types (so its own undo and caret work); every input is copied into the state.
+/// types (so its own undo and caret work); every input is copied into the state and told
+/// to the persistence path. Ctrl+S calls `on_save`; a file dropped here goes to `on_file`.
 #[component]
-pub fn Editor() -> impl IntoView {
+pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<crate::persist::Persistence>();
-    let opening = expect_context::<crate::components::Opening>();
-    let files = expect_context::<super::export_button::SavedFiles>();
-    let ui = crate::ui::use_ui();
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
@@ -82,9 +80,7 @@ pub fn Editor() -> impl IntoView {
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()
-                on:keydown=move |ev| on_key(state, &ev, || {
-                    super::export_button::save_again(state, persistence, files, ui.name_style.get_untracked())
-                })
+                on:keydown=move |ev| on_key(state, &ev, || on_save.run(()))
                 on:dragover=move |ev| {
                     // Accept files dropped here (text dragged within the editor moves as usual).
                     if crate::browser::file::carries_files(&ev) {
@@ -96,7 +92,7 @@ pub fn Editor() -> impl IntoView {
                         return;
                     };
                     ev.prevent_default();
-                    leptos::task::spawn_local(crate::components::open_file(state, persistence, opening, file));
+                    on_file.run(file);
                 }
                 on:click=move |_| state.caret_moved.notify()
             ></textarea>

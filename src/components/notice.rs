@@ -2,17 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::export_button::download_post;
-use crate::persist::Persistence;
-use crate::revisions::Free;
+use crate::export::use_exporter;
 use crate::state::use_editor_state;
 
-/// The notice bar: shown while there is a notice, announced to screen readers.
+/// The notice bar: shown while there is a notice, announced to screen readers. A notice
+/// about saving offers the download and, when freeing space can help, `on_free_space`.
 #[component]
-pub fn Notice() -> impl IntoView {
+pub fn Notice(on_free_space: Callback<()>) -> impl IntoView {
     let state = use_editor_state();
-    let persistence = expect_context::<Persistence>();
-    let ui = crate::ui::use_ui();
+    let exporter = use_exporter();
     view! {
         <div class="notice-region" role="status" aria-live="polite">
             {move || state.notice.get().map(|notice| view! {
@@ -21,11 +19,11 @@ pub fn Notice() -> impl IntoView {
                     {notice.offers_download().then(|| view! {
                         <span class="notice-actions">
                             <button type="button" data-testid="notice-download"
-                                on:click=move |_| download_post(state, persistence, ui.name_style.get_untracked())>"Download this post"</button>
+                                on:click=move |_| exporter.download()>"Download this post"</button>
                             {notice.offers_free_space().then(|| view! {
                                 <button type="button" data-testid="free-space"
                                     title="Delete every revision, deleted drafts' too, then save again"
-                                    on:click=move |_| persistence.free_space(state, Free::All)>"Free space: delete revisions"</button>
+                                    on:click=move |_| on_free_space.run(())>"Free space: delete revisions"</button>
                             })}
                         </span>
                     })}

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use quire_core::revisions::Revision;
+
 use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
@@ -46,20 +48,7 @@ pub fn RevisionsPanel() -> impl IntoView {
             </Show>
             <ul class="revision-list">
                 <For each=listed key=|r| r.n let:revision>
-                    {
-                        let is_now = move || now.get() == (revision.crc, revision.bytes);
-                        view! {
-                            <li class="revision-item" data-testid="revision-item" data-revision=revision.n>
-                                <span class="draft-meta">
-                                    {browser::clock::short_time(revision.at_ms)} " · " {size(revision.bytes)} " · " {revision.reason.label()}
-                                    {move || is_now().then_some(" · the text now")}
-                                </span>
-                                <button type="button" data-testid="revision-restore" prop:disabled=is_now
-                                    aria-label=format!("Restore the revision of {}", browser::clock::short_time(revision.at_ms))
-                                    on:click=move |_| persistence.restore_revision(state, revision.n)>"Restore"</button>
-                            </li>
-                        }
-                    }
+                    <RevisionRow revision=revision now=now />
                 </For>
             </ul>
             {move || {
@@ -67,26 +56,61 @@ pub fn RevisionsPanel() -> impl IntoView {
                 (!deleted.is_empty()).then(|| view! {
                     <h3 class="panel-subtitle">"Recently deleted"</h3>
                     <ul class="revision-list">
-                        {deleted.into_iter().map(|d| {
-                            let title = if d.history.title.trim().is_empty() { "Untitled".to_string() } else { d.history.title.clone() };
-                            let when = d.history.newest().map(|r| browser::clock::short_time(r.at_ms)).unwrap_or_default();
-                            let (id, forget_id) = (d.id.clone(), d.id.clone());
-                            view! {
-                                <li class="revision-item" data-testid="deleted-draft" data-draft-id=d.id.clone()>
-                                    <span class="draft-meta">{title.clone()} " · " {when}</span>
-                                    <span class="revision-actions">
-                                        <button type="button" data-testid="restore-deleted" aria-label=format!("Bring back {title}")
-                                            on:click=move |_| persistence.restore_deleted(state, &id)>"Bring back"</button>
-                                        <button type="button" class="icon-button" data-testid="forget-deleted"
-                                            aria-label=format!("Remove {title} and its revisions for good")
-                                            on:click=move |_| persistence.forget_deleted(state, &forget_id)>"×"</button>
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {deleted.into_iter().map(|d| view! { <DeletedRow deleted=d /> }).collect_view()}
                     </ul>
                 })
             }}
         </section>
+    }
+}
+
+/// One revision of the open draft: when, how large, why; restorable unless it is the text
+/// now (`now`: the checksum and size of the editor's text).
+#[component]
+fn RevisionRow(revision: Revision, now: Memo<(u32, usize)>) -> impl IntoView {
+    let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
+    let is_now = move || now.get() == (revision.crc, revision.bytes);
+    let when = browser::clock::short_time(revision.at_ms);
+    view! {
+        <li class="revision-item" data-testid="revision-item" data-revision=revision.n>
+            <span class="draft-meta">
+                {when.clone()} " · " {size(revision.bytes)} " · " {revision.reason.label()}
+                {move || is_now().then_some(" · the text now")}
+            </span>
+            <button type="button" data-testid="revision-restore" prop:disabled=is_now
+                aria-label=format!("Restore the revision of {when}")
+                on:click=move |_| persistence.restore_revision(state, revision.n)>"Restore"</button>
+        </li>
+    }
+}
+
+/// A deleted draft whose revisions are kept: bring it back, or forget it for good.
+#[component]
+fn DeletedRow(deleted: crate::revisions::DeletedDraft) -> impl IntoView {
+    let state = use_editor_state();
+    let persistence = expect_context::<Persistence>();
+    let history = &deleted.history;
+    let title = if history.title.trim().is_empty() {
+        "Untitled".to_string()
+    } else {
+        history.title.clone()
+    };
+    let when = history
+        .newest()
+        .map(|r| browser::clock::short_time(r.at_ms))
+        .unwrap_or_default();
+    let id = StoredValue::new(deleted.id.clone());
+    view! {
+        <li class="revision-item" data-testid="deleted-draft" data-draft-id=deleted.id.clone()>
+            <span class="draft-meta">{title.clone()} " · " {when}</span>
+            <span class="revision-actions">
+                <button type="button" data-testid="restore-deleted" aria-label=format!("Bring back {title}")
+                    on:click=move |_| id.with_value(|id| persistence.restore_deleted(state, id))>"Bring back"</button>
+                <button type="button" class="icon-button" data-testid="forget-deleted"
+                    aria-label=format!("Remove {title} and its revisions for good")
+                    on:click=move |_| id.with_value(|id| persistence.forget_deleted(state, id))>"×"</button>
+            </span>
+        </li>
     }
 }

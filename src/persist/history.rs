@@ -161,13 +161,16 @@ impl Persistence {
             self.history.set(revisions::load(&id).unwrap_or_default());
         }
         self.histories_changed.notify();
-        state.notice.set(crate::notices::problem(format!(
-            "Removed {freed} bytes of old revisions.{}",
-            if freed == 0 {
-                " There were none to remove."
-            } else {
-                ""
-            }
+        state.notice.set(Some(crate::notices::Notice::new(
+            crate::notices::NoticeKind::Info,
+            format!(
+                "Removed {freed} bytes of old revisions.{}",
+                if freed == 0 {
+                    " There were none to remove."
+                } else {
+                    ""
+                }
+            ),
         )));
         self.status.set(SaveStatus::Pending);
         self.save_now(state);
