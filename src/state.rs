@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use quire_core::excerpt::Excerpt;
 use quire_core::front_matter::{Field, FrontMatterError};
 use quire_core::stats::Stats;
-use quire_core::TextEdit;
+use quire_core::{Change, Edited};
 
 use crate::browser;
 
@@ -82,35 +82,29 @@ impl EditorState {
         }
     }
 
-    /// Apply `edit` to the post through the editor, as an undoable step.
-    pub fn apply(&self, edit: TextEdit) {
+    /// Make `change` through the editor, as one undoable step: the one path by which
+    /// anything but typing changes the post.
+    pub fn apply(&self, change: Change) {
         let Some(textarea) = self.editor.get_untracked() else {
             return;
         };
-        // A copy, not a borrow: applying the edit fires `input`, which writes the source.
+        // A copy, not a borrow: the change fires `input`, which writes the source.
         let src = self.source.get_untracked();
-        if let Err(err) = browser::editor::apply_edit(&textarea, &src, &edit) {
+        if let Err(err) = browser::editor::apply_change(&textarea, &src, &change) {
             self.notice.set(crate::notices::problem(format!(
                 "The edit could not be applied: {err}"
             )));
         }
     }
 
-    /// Apply a formatting command's edit, then select what it says (as typing would).
-    pub fn apply_formatted(&self, formatted: quire_core::format::Formatted) {
-        let Some(textarea) = self.editor.get_untracked() else {
-            return;
-        };
-        let src = self.source.get_untracked();
-        if let Err(err) = browser::editor::apply_edit(&textarea, &src, &formatted.edit) {
-            self.notice.set(crate::notices::problem(format!(
-                "The edit could not be applied: {err}"
-            )));
-            return;
+    /// Run a core editor on the current source and [`EditorState::apply`] its change; a
+    /// change it refuses is said in a notice.
+    pub fn edit<E: std::fmt::Display>(&self, editor: impl FnOnce(&str) -> Edited<E>) {
+        match self.source.with_untracked(|src| editor(src)) {
+            Ok(Some(change)) => self.apply(change),
+            Ok(None) => {}
+            Err(err) => self.notice.set(crate::notices::problem(err.to_string())),
         }
-        let after = formatted.edit.apply(&src);
-        let _ = browser::editor::select(&textarea, &after, formatted.selection);
-        let _ = textarea.focus();
     }
 
     /// The post's title as the front matter gives it (the last readable value).
@@ -127,24 +121,8 @@ impl EditorState {
 
     /// Run a formatting command on the editor's selection.
     pub fn format(&self, format: quire_core::format::Format) {
-        let Some(selection) = self.selection() else {
-            return;
-        };
-        let formatted = self
-            .source
-            .with_untracked(|src| quire_core::format::apply(src, selection, format));
-        self.apply_formatted(formatted);
-    }
-
-    /// Apply an edit computed from the current source, or show why there is none.
-    pub fn apply_with<E: std::fmt::Display>(
-        &self,
-        make: impl FnOnce(&str) -> Result<Option<TextEdit>, E>,
-    ) {
-        match self.source.with_untracked(|src| make(src)) {
-            Ok(Some(edit)) => self.apply(edit),
-            Ok(None) => {}
-            Err(err) => self.notice.set(crate::notices::problem(err.to_string())),
+        if let Some(selection) = self.selection() {
+            self.edit(|src| quire_core::format::apply(src, selection, format));
         }
     }
 

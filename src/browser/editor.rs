@@ -2,7 +2,8 @@
 //! editing commands, so the writer can undo them with Ctrl+Z, and they fire `input`, so
 //! the app state follows by the same path as a keystroke. Caret and scroll are kept.
 
-use quire_core::edit::{byte_offset, shift, utf16_offset, TextEdit};
+use quire_core::edit::{byte_offset, shift, utf16_offset};
+use quire_core::Change;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventInit, FocusOptions, HtmlDocument, HtmlElement, HtmlTextAreaElement};
 
@@ -44,12 +45,16 @@ pub fn selection(
     Ok(byte_offset(src, start as usize)..byte_offset(src, end as usize))
 }
 
-/// Apply `edit` to the textarea, which holds `src`. Focus returns to where it was.
-pub fn apply_edit(
+/// Make `change` in the textarea, which holds `src`, with the browser's editing commands
+/// (so it joins the undo stack and fires `input` like typing). Then select what the change
+/// says, in the editor; or, for a change with no selection, put the caret back where it
+/// was (shifted past the change) and the focus where it was (a form field keeps it).
+pub fn apply_change(
     textarea: &HtmlTextAreaElement,
     src: &str,
-    edit: &TextEdit,
+    change: &Change,
 ) -> Result<(), BrowserError> {
+    let edit = &change.edit;
     let document = document()?;
     let previous_focus = document.active_element();
     let caret = selection(textarea, src)?;
@@ -85,12 +90,16 @@ pub fn apply_edit(
             .map_err(BrowserError::from_js)?;
     }
 
-    let after = edit.apply(src);
-    let caret_start = utf16_offset(&after, shift(caret.start, edit)) as u32;
-    let caret_end = utf16_offset(&after, shift(caret.end, edit)) as u32;
-    textarea
-        .set_selection_range(caret_start, caret_end)
-        .map_err(BrowserError::from_js)?;
+    let after = change.apply(src);
+    if let Some(selection) = change.selection.clone() {
+        select(textarea, &after, selection)?;
+        return textarea.focus().map_err(BrowserError::from_js);
+    }
+    select(
+        textarea,
+        &after,
+        shift(caret.start, edit)..shift(caret.end, edit),
+    )?;
     textarea.set_scroll_top(scroll);
     if let Some(element) = previous_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         if !element.is_same_node(Some(textarea)) {

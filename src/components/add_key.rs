@@ -26,7 +26,7 @@ pub fn AddKey() -> impl IntoView {
             return;
         }
         let value = form::default_value(&key, &browser::clock::now_local());
-        state.apply_with(move |src| front_matter::set(src, &key, &value).map(Some));
+        state.edit(move |src| front_matter::set(src, &key, &value));
     };
     let broken = move || state.fields.with(Result::is_err);
     view! {

@@ -20,7 +20,7 @@ pub fn ChipList(key: String, field: Memo<Option<Field>>, testid: String) -> impl
     let broken = move || state.fields.with(Result::is_err);
     let set = move |items: Vec<Value>| {
         let key = key.clone();
-        state.apply_with(move |src| front_matter::set(src, &key, &Value::List(items)).map(Some));
+        state.edit(move |src| front_matter::set(src, &key, &Value::List(items)));
     };
     let chips = move || {
         field

@@ -18,34 +18,35 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
         save();
         return;
     }
-    let formatted = if command && !ev.shift_key() {
-        let Some(format) = Format::for_shortcut(&ev.key()) else {
-            return;
-        };
-        ev.prevent_default();
-        state.format(format);
+    if command && !ev.shift_key() {
+        if let Some(format) = Format::for_shortcut(&ev.key()) {
+            ev.prevent_default();
+            state.format(format);
+        }
         return;
-    } else if command {
-        None
+    }
+    let change = if command {
+        Ok(None)
     } else if ev.key() == "Enter" && !ev.shift_key() {
-        let caret = state.selection().filter(|s| s.is_empty()).map(|s| s.start);
-        caret.and_then(|at| {
-            state
+        match state.selection().filter(|s| s.is_empty()) {
+            Some(caret) => state
                 .source
-                .with_untracked(|src| format::continue_list(src, at))
-        })
+                .with_untracked(|src| format::continue_list(src, caret.start)),
+            None => Ok(None),
+        }
     } else if ev.key() == "Tab" {
-        state.selection().and_then(|sel| {
-            state
+        match state.selection() {
+            Some(sel) => state
                 .source
-                .with_untracked(|src| format::indent_list(src, sel, ev.shift_key()))
-        })
+                .with_untracked(|src| format::indent_list(src, sel, ev.shift_key())),
+            None => Ok(None),
+        }
     } else {
-        None
+        Ok(None)
     };
-    if let Some(formatted) = formatted {
+    if let Ok(Some(change)) = change {
         ev.prevent_default();
-        state.apply_formatted(formatted);
+        state.apply(change);
     }
 }
 

@@ -33,7 +33,7 @@ pub fn ExcerptPanel() -> impl IntoView {
     let state = use_editor_state();
     let markdown = move || state.excerpt.with(|e| e.markdown.clone());
     let switch_to = move |to: Convention| {
-        state.apply_with(move |src| excerpt::switch(src, &to).map(Some));
+        state.edit(move |src| excerpt::switch(src, &to));
     };
     view! {
         <section class="panel excerpt-panel" aria-labelledby="excerpt-heading">
@@ -48,19 +48,19 @@ pub fn ExcerptPanel() -> impl IntoView {
                 aria-label="Excerpt text" prop:value=markdown
                 on:input:target=move |ev| {
                     let text = ev.target().value();
-                    state.apply_with(move |src| excerpt::replace(src, &text).map(Some));
+                    state.edit(move |src| excerpt::replace(src, &text));
                 }></textarea>
             <div class="excerpt-actions">
                 <button type="button" data-testid="excerpt-mark" on:click=move |_| {
                     if let Some(range) = state.selection().filter(|r| !r.is_empty()) {
-                        state.apply_with(move |src| Ok::<_, String>(Some(excerpt::wrap(src, range))));
+                        state.edit(move |src| excerpt::wrap(src, range));
                     } else {
                         state.notice.set(crate::notices::problem("Select the excerpt's text in the editor first."));
                     }
                 }>"Mark selection"</button>
                 <button type="button" data-testid="excerpt-unmark"
                     prop:disabled=move || state.excerpt.with(|e| e.convention != Convention::StartEnd)
-                    on:click=move |_| state.apply_with(|src| Ok::<_, String>(excerpt::remove_markers(src)))>
+                    on:click=move |_| state.edit(excerpt::remove_markers)>
                     "Remove markers"
                 </button>
                 <select data-testid="excerpt-switch" aria-label="Mark the excerpt with"

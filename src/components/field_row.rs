@@ -29,14 +29,14 @@ pub fn FieldRow(key: String) -> impl IntoView {
         let key = key.clone();
         move |value: Value| {
             let key = key.clone();
-            state.apply_with(move |src| front_matter::set(src, &key, &value).map(Some));
+            state.edit(move |src| front_matter::set(src, &key, &value));
         }
     };
     let remove = {
         let key = key.clone();
         move |_| {
             let key = key.clone();
-            state.apply_with(move |src| front_matter::remove(src, &key));
+            state.edit(move |src| front_matter::remove(src, &key));
         }
     };
 

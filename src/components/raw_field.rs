@@ -28,7 +28,7 @@ pub fn RawField(key: String, field: Memo<Option<Field>>, testid: String) -> impl
             prop:disabled=move || state.fields.with(Result::is_err)
             on:change:target=move |ev| {
                 let (key, raw) = (key.clone(), ev.target().value());
-                state.apply_with(move |src| form::set_raw(src, &key, &raw));
+                state.edit(move |src| form::set_raw(src, &key, &raw));
             }></textarea>
     }
 }

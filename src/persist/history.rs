@@ -89,7 +89,9 @@ impl Persistence {
         };
         let mine = state.source.get_untracked();
         let problem = self.keep_revision(&id, &mine, &title_of(state), Reason::BeforeRestore);
-        state.apply(quire_core::TextEdit::new(0..mine.len(), text).minimized(&mine));
+        state.apply(quire_core::Change::new(
+            quire_core::TextEdit::new(0..mine.len(), text).minimized(&mine),
+        ));
         if let Some(problem) = problem {
             state.notice.set(crate::notices::problem(problem));
         }

@@ -2,6 +2,56 @@
 
 use core::ops::Range;
 
+/// One edit of the post as every core editor returns it: the change to the text and,
+/// when the editor should select something after it (a formatting command), that
+/// selection, as byte offsets in the edited text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The change to the text.
+    pub edit: TextEdit,
+    /// What to select after it; `None` keeps the writer's caret where it was (shifted
+    /// past the edit).
+    pub selection: Option<Range<usize>>,
+}
+
+impl Change {
+    /// A change that leaves the writer's caret where it was.
+    pub fn new(edit: TextEdit) -> Change {
+        Change {
+            edit,
+            selection: None,
+        }
+    }
+
+    /// A change that selects `selection` (in the edited text) after it.
+    pub fn selecting(edit: TextEdit, selection: Range<usize>) -> Change {
+        Change {
+            edit,
+            selection: Some(selection),
+        }
+    }
+
+    /// The source with this change applied.
+    pub fn apply(&self, src: &str) -> String {
+        self.edit.apply(src)
+    }
+}
+
+/// What a core editor returns: the change to make, `None` when there is nothing to
+/// change, or why it cannot be made (`Infallible` for editors that always can).
+pub type Edited<E = core::convert::Infallible> = Result<Option<Change>, E>;
+
+/// The text `src` becomes with an editor's result (`src` itself for no change).
+pub fn applied<E>(edited: Edited<E>, src: &str) -> Result<String, E> {
+    Ok(edited?.map_or_else(|| src.to_string(), |change| change.apply(src)))
+}
+
+/// `edit` as a change, `None` when it changes nothing.
+pub(crate) fn changed<E>(edit: TextEdit, src: &str) -> Edited<E> {
+    let unchanged = src.get(edit.range.clone()) == Some(edit.replacement.as_str());
+    Ok((!unchanged).then(|| Change::new(edit)))
+}
+
 /// Replace the bytes `range` of the source with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextEdit {
@@ -106,6 +156,39 @@ pub fn shift(at: usize, edit: &TextEdit) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_editor_gives_one_shape_and_none_for_no_change() {
+        use crate::excerpt::{self, Convention};
+        use crate::front_matter::{self, Value};
+        let src = "---\ntitle: Same\n---\nFirst.\n\nSecond.\n";
+        let same = Value::String("Same".into());
+        assert_eq!(front_matter::set(src, "title", &same), Ok(None));
+        assert_eq!(front_matter::remove(src, "missing"), Ok(None));
+        assert_eq!(excerpt::switch(src, &Convention::FirstParagraph), Ok(None));
+        assert_eq!(excerpt::remove_markers(src), Ok(None));
+        let changed = front_matter::set(src, "title", &Value::String("New".into()));
+        let change = changed.clone().ok().flatten().expect("a change");
+        assert_eq!(
+            change.selection, None,
+            "a form edit keeps the writer's caret"
+        );
+        assert_eq!(
+            applied(changed, src).as_deref(),
+            Ok("---\ntitle: New\n---\nFirst.\n\nSecond.\n")
+        );
+        let bold = crate::format::apply(src, 20..26, crate::format::Format::Bold);
+        let bold = bold.ok().flatten().expect("a change");
+        assert_eq!(
+            bold.apply(src),
+            "---\ntitle: Same\n---\n**First.**\n\nSecond.\n"
+        );
+        assert_eq!(
+            bold.selection,
+            Some(22..28),
+            "formatting selects the formatted text"
+        );
+    }
 
     #[test]
     fn utf16_offsets() {

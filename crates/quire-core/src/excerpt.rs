@@ -15,7 +15,7 @@ use core::ops::Range;
 
 use pulldown_cmark::{Event, Parser};
 
-use crate::edit::TextEdit;
+use crate::edit::{changed, Edited, TextEdit};
 use crate::front_matter::{self, Value};
 use crate::post;
 
@@ -239,14 +239,15 @@ fn first_paragraph(src: &str, body: Range<usize>) -> Range<usize> {
 }
 
 /// Replace the excerpt's Markdown with `markdown`, leaving its markers where they are.
-pub fn replace(src: &str, markdown: &str) -> Result<TextEdit, front_matter::FrontMatterError> {
+pub fn replace(src: &str, markdown: &str) -> Edited<front_matter::FrontMatterError> {
     let excerpt = detect(src);
-    match excerpt.convention {
+    let edit = match excerpt.convention {
         Convention::FrontMatterKey => {
-            front_matter::set(src, "excerpt", &Value::String(markdown.to_string()))
+            front_matter::set_edit(src, "excerpt", &Value::String(markdown.to_string()))?
         }
-        _ => Ok(TextEdit::new(excerpt.range, markdown).minimized(src)),
-    }
+        _ => TextEdit::new(excerpt.range, markdown).minimized(src),
+    };
+    changed(edit, src)
 }
 
 /// The line break the post uses.
@@ -259,7 +260,11 @@ fn eol(src: &str) -> &'static str {
 
 /// Mark the bytes `range` of the body as the excerpt with the start/end markers, each on
 /// its own line. Any markers already there are removed in the same edit.
-pub fn wrap(src: &str, range: Range<usize>) -> TextEdit {
+pub fn wrap(src: &str, range: Range<usize>) -> Edited {
+    changed(wrap_edit(src, range), src)
+}
+
+fn wrap_edit(src: &str, range: Range<usize>) -> TextEdit {
     let body = post::split(src).body;
     let start = range.start.clamp(body.start, src.len());
     let end = range.end.clamp(start, src.len());
@@ -306,7 +311,11 @@ pub fn wrap(src: &str, range: Range<usize>) -> TextEdit {
 }
 
 /// Remove the start/end markers (with their own lines), keeping the text between them.
-pub fn remove_markers(src: &str) -> Option<TextEdit> {
+pub fn remove_markers(src: &str) -> Edited {
+    Ok(remove_markers_edit(src).map(crate::Change::new))
+}
+
+fn remove_markers_edit(src: &str) -> Option<TextEdit> {
     let body = post::split(src).body;
     let all: Vec<Range<usize>> = [START, END]
         .iter()
@@ -318,15 +327,15 @@ pub fn remove_markers(src: &str) -> Option<TextEdit> {
 }
 
 /// Switch the post to `to`, keeping the excerpt's text.
-pub fn switch(src: &str, to: &Convention) -> Result<TextEdit, front_matter::FrontMatterError> {
+pub fn switch(src: &str, to: &Convention) -> Edited<front_matter::FrontMatterError> {
     let current = detect(src);
     if &current.convention == to {
-        return Ok(TextEdit::insert(0, ""));
+        return Ok(None);
     }
     // First remove the current marking, then mark the same text the new way.
     let plain = match current.convention {
         Convention::StartEnd => {
-            remove_markers(src).map_or_else(|| src.to_string(), |e| e.apply(src))
+            remove_markers_edit(src).map_or_else(|| src.to_string(), |e| e.apply(src))
         }
         Convention::More | Convention::Separator(_) => {
             let marker_at = current.range.end;
@@ -348,19 +357,18 @@ pub fn switch(src: &str, to: &Convention) -> Result<TextEdit, front_matter::Fron
             }
             TextEdit::new(marker_at..end, eol(src)).apply(src)
         }
-        Convention::FrontMatterKey => {
-            front_matter::remove(src, "excerpt")?.map_or_else(|| src.to_string(), |e| e.apply(src))
-        }
+        Convention::FrontMatterKey => front_matter::remove_edit(src, "excerpt")?
+            .map_or_else(|| src.to_string(), |e| e.apply(src)),
         Convention::FirstParagraph => src.to_string(),
     };
     let text = current.markdown;
     let marked = match to {
         Convention::FrontMatterKey => {
-            front_matter::set(&plain, "excerpt", &Value::String(text))?.apply(&plain)
+            front_matter::set_edit(&plain, "excerpt", &Value::String(text))?.apply(&plain)
         }
         Convention::StartEnd => {
             let range = locate(&plain, &text);
-            wrap(&plain, range).apply(&plain)
+            wrap_edit(&plain, range).apply(&plain)
         }
         Convention::More | Convention::Separator(_) => {
             let marker = match to {
@@ -373,7 +381,7 @@ pub fn switch(src: &str, to: &Convention) -> Result<TextEdit, front_matter::Fron
         }
         Convention::FirstParagraph => plain,
     };
-    Ok(TextEdit::new(0..src.len(), marked).minimized(src))
+    changed(TextEdit::new(0..src.len(), marked).minimized(src), src)
 }
 
 /// Where the excerpt text `text` sits in the body of `src` (its first occurrence), or the

@@ -4,7 +4,7 @@
 
 use core::ops::Range;
 
-use crate::edit::TextEdit;
+use crate::edit::{Change, Edited, TextEdit};
 
 /// A formatting command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,16 +78,24 @@ impl Format {
 }
 
 /// An edit and the selection after it (byte offsets in the edited text).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Formatted {
-    /// The change to the text.
-    pub edit: TextEdit,
-    /// What is selected after it.
-    pub selection: Range<usize>,
+struct Formatted {
+    edit: TextEdit,
+    selection: Range<usize>,
 }
 
-/// Apply `format` to the `selection` of `src`.
-pub fn apply(src: &str, selection: Range<usize>, format: Format) -> Formatted {
+impl From<Formatted> for Change {
+    fn from(f: Formatted) -> Change {
+        Change::selecting(f.edit, f.selection)
+    }
+}
+
+/// Apply `format` to the `selection` of `src`; the result selects what the writer would
+/// go on typing over (the text formatted, or a placeholder).
+pub fn apply(src: &str, selection: Range<usize>, format: Format) -> Edited {
+    Ok(Some(formatted(src, selection, format).into()))
+}
+
+fn formatted(src: &str, selection: Range<usize>, format: Format) -> Formatted {
     let selection = clamp(src, selection);
     match format {
         Format::Bold => wrap(src, selection, "**", "**", "bold text"),
@@ -239,7 +247,11 @@ fn list_item(line: &str) -> Option<(&str, String, &str)> {
 
 /// Enter at `caret` on a list item: continue the list with the next marker; on an empty
 /// item, end the list (the marker becomes a blank line). `None` when the line is no list item.
-pub fn continue_list(src: &str, caret: usize) -> Option<Formatted> {
+pub fn continue_list(src: &str, caret: usize) -> Edited {
+    Ok(list_continued(src, caret).map(Change::from))
+}
+
+fn list_continued(src: &str, caret: usize) -> Option<Formatted> {
     let caret = clamp(src, caret..caret).start;
     let line_start = src[..caret].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[caret..].find('\n').map_or(src.len(), |i| caret + i);
@@ -263,7 +275,11 @@ pub fn continue_list(src: &str, caret: usize) -> Option<Formatted> {
 
 /// Tab (or Shift+Tab, `outdent`) on list items: indent (outdent) each selected item by two
 /// spaces. `None` when the selection is not on list items.
-pub fn indent_list(src: &str, selection: Range<usize>, outdent: bool) -> Option<Formatted> {
+pub fn indent_list(src: &str, selection: Range<usize>, outdent: bool) -> Edited {
+    Ok(list_indented(src, selection, outdent).map(Change::from))
+}
+
+fn list_indented(src: &str, selection: Range<usize>, outdent: bool) -> Option<Formatted> {
     let sel = clamp(src, selection);
     let span = line_span(src, &sel);
     let lines: Vec<&str> = src[span.clone()].split('\n').collect();
@@ -300,19 +316,20 @@ mod tests {
 
     /// Apply to text whose selection is marked by `«` and `»`; return the result marked
     /// the same way.
-    fn run(marked: &str, f: impl Fn(&str, Range<usize>) -> Option<Formatted>) -> Option<String> {
+    fn run(marked: &str, f: impl Fn(&str, Range<usize>) -> Edited) -> Option<String> {
         let start = marked.find('«')?;
         let end = marked.find('»')? - '«'.len_utf8();
         let src = marked.replacen('«', "", 1).replacen('»', "", 1);
-        let out = f(&src, start..end)?;
-        let mut marked = out.edit.apply(&src);
-        marked.insert(out.selection.end, '»');
-        marked.insert(out.selection.start, '«');
+        let out = f(&src, start..end).ok()??;
+        let selection = out.selection.clone()?;
+        let mut marked = out.apply(&src);
+        marked.insert(selection.end, '»');
+        marked.insert(selection.start, '«');
         Some(marked)
     }
 
     fn fmt(marked: &str, format: Format) -> String {
-        run(marked, |s, r| Some(apply(s, r, format))).unwrap_or_default()
+        run(marked, |s, r| apply(s, r, format)).unwrap_or_default()
     }
 
     #[test]

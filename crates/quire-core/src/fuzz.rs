@@ -45,8 +45,10 @@ pub fn post(data: &[u8]) {
     let _ = parts.body_first_line(src);
     let _ = front_matter::read(src);
     for key in ["title", "tags", "date"] {
-        if let Ok(edit) = front_matter::set(src, key, &front_matter::Value::String("x: y".into())) {
-            let _ = edit.apply(src);
+        if let Ok(Some(change)) =
+            front_matter::set(src, key, &front_matter::Value::String("x: y".into()))
+        {
+            let _ = change.apply(src);
         }
         let _ = front_matter::remove(src, key);
     }

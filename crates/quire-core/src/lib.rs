@@ -23,7 +23,7 @@ pub mod stats;
 pub mod template;
 
 pub use date::LocalDateTime;
-pub use edit::TextEdit;
+pub use edit::{Change, Edited, TextEdit};
 pub use post::{split, FrontMatter, FrontMatterKind, PostParts};
 
 /// Run every entry point of the core on `src` (the `post` fuzz target).

@@ -1,4 +1,5 @@
 use super::*;
+use crate::edit::applied;
 
 const SEED: &str = include_str!("../../../../tests/fixtures/seed-post.md");
 
@@ -68,8 +69,7 @@ fn warnings() {
 
 #[test]
 fn replace_changes_only_the_excerpt() {
-    let edit = replace(SEED, "A new summary.").unwrap_or_else(|e| panic!("{e}"));
-    let after = edit.apply(SEED);
+    let after = applied(replace(SEED, "A new summary."), SEED).unwrap_or_else(|e| panic!("{e}"));
     let expected = SEED.replace(
         "Here are the articles, videos, and tools that I'm excited about this August.",
         "A new summary.",
@@ -78,17 +78,12 @@ fn replace_changes_only_the_excerpt() {
     assert_eq!(detect(&after).markdown, "A new summary.");
 
     let keyed = "---\nexcerpt: Old\n---\nbody";
-    let after = replace(keyed, "New: with colon")
-        .map(|e| e.apply(keyed))
-        .unwrap_or_default();
+    let after = applied(replace(keyed, "New: with colon"), keyed).unwrap_or_default();
     assert_eq!(after, "---\nexcerpt: 'New: with colon'\n---\nbody");
 
     let first = "First.\n\nSecond.";
     assert_eq!(
-        replace(first, "Changed.")
-            .map(|e| e.apply(first))
-            .ok()
-            .as_deref(),
+        applied(replace(first, "Changed."), first).ok().as_deref(),
         Some("Changed.\n\nSecond.")
     );
 }
@@ -98,7 +93,7 @@ fn wrap_and_remove_markers() {
     let src = "---\nt: x\n---\nIntro line.\n\nMore text.\n";
     let start = src.find("Intro").unwrap_or(0);
     let end = start + "Intro line.".len();
-    let after = wrap(src, start..end).apply(src);
+    let after = applied(wrap(src, start..end), src).unwrap_or_default();
     assert_eq!(
         after,
         "---\nt: x\n---\n<!-- excerpt start -->\nIntro line.\n<!-- excerpt end -->\n\nMore text.\n"
@@ -110,34 +105,28 @@ fn wrap_and_remove_markers() {
 
     // Wrapping elsewhere moves the markers.
     let m = after.find("More").unwrap_or(0);
-    let moved = wrap(&after, m..m + "More text.".len()).apply(&after);
+    let moved = applied(wrap(&after, m..m + "More text.".len()), &after).unwrap_or_default();
     assert_eq!(
         moved,
         "---\nt: x\n---\nIntro line.\n\n<!-- excerpt start -->\nMore text.\n<!-- excerpt end -->\n"
     );
 
-    let removed = remove_markers(&after).map(|e| e.apply(&after));
-    assert_eq!(removed.as_deref(), Some(src));
-    assert_eq!(remove_markers(src), None);
+    let removed = applied(remove_markers(&after), &after);
+    assert_eq!(removed.as_deref(), Ok(src));
+    assert_eq!(remove_markers(src), Ok(None));
 }
 
 #[test]
 fn switch_keeps_the_text() {
-    let to_more = switch(SEED, &Convention::More)
-        .map(|e| e.apply(SEED))
-        .unwrap_or_default();
+    let to_more = applied(switch(SEED, &Convention::More), SEED).unwrap_or_default();
     assert_eq!(md(&to_more).0, Convention::More);
     assert_eq!(md(&to_more).1, detect(SEED).markdown);
 
-    let to_key = switch(SEED, &Convention::FrontMatterKey)
-        .map(|e| e.apply(SEED))
-        .unwrap_or_default();
+    let to_key = applied(switch(SEED, &Convention::FrontMatterKey), SEED).unwrap_or_default();
     assert_eq!(md(&to_key).0, Convention::FrontMatterKey);
     assert_eq!(md(&to_key).1, detect(SEED).markdown);
 
-    let back = switch(&to_more, &Convention::StartEnd)
-        .map(|e| e.apply(&to_more))
-        .unwrap_or_default();
+    let back = applied(switch(&to_more, &Convention::StartEnd), &to_more).unwrap_or_default();
     assert_eq!(md(&back), (Convention::StartEnd, detect(SEED).markdown));
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Field, FrontMatterError, Value};
 use crate::date::{DateInput, LocalDateTime};
-use crate::edit::TextEdit;
+use crate::edit::{changed, Edited, TextEdit};
 
 /// Common Jekyll keys the form offers to add when they are missing.
 pub const COMMON_KEYS: &[&str] = &[
@@ -76,7 +76,7 @@ pub fn default_value(key: &str, now: &LocalDateTime) -> Value {
 
 /// Replace the lines of `key` with `raw` (for nested values edited as text). The raw text
 /// keeps the entry's line break at its end.
-pub fn set_raw(src: &str, key: &str, raw: &str) -> Result<Option<TextEdit>, FrontMatterError> {
+pub fn set_raw(src: &str, key: &str, raw: &str) -> Edited<FrontMatterError> {
     let fields = super::read(src)?;
     let Some(field) = fields.iter().rev().find(|f| f.key == key) else {
         return Ok(None);
@@ -90,9 +90,7 @@ pub fn set_raw(src: &str, key: &str, raw: &str) -> Result<Option<TextEdit>, Fron
         ""
     };
     let text = format!("{}{eol}", raw.trim_end_matches(['\n', '\r']));
-    Ok(Some(
-        TextEdit::new(field.lines.clone(), text).minimized(src),
-    ))
+    changed(TextEdit::new(field.lines.clone(), text).minimized(src), src)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use core::ops::Range;
 
 pub use yaml_scalar::{is_timestamp, plain_is_safe, resolve_plain, Quoting};
 
-use crate::edit::TextEdit;
+use crate::edit::{changed, Change, Edited, TextEdit};
 use crate::post::{self, FrontMatterKind};
 
 /// How an entry's value is written in the source: decides how an edit rewrites it.
@@ -198,7 +198,12 @@ fn toml_entries(src: &str, content: Range<usize>) -> Result<Vec<Entry>, FrontMat
 /// The edit that sets `key` to `value`: the value's own characters when its style allows,
 /// else the entry's lines; a new `key: value` line at the end of the block when the key
 /// is absent; a new block when the post has no front matter.
-pub fn set(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterError> {
+pub fn set(src: &str, key: &str, value: &Value) -> Edited<FrontMatterError> {
+    changed(set_edit(src, key, value)?, src)
+}
+
+/// [`set`] as a bare edit (for the core's own editors).
+pub(crate) fn set_edit(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterError> {
     let parts = post::split(src);
     let Some(fm) = parts.front_matter else {
         let entry = yaml::write_entry(key, value, "\n");
@@ -253,7 +258,12 @@ pub fn set(src: &str, key: &str, value: &Value) -> Result<TextEdit, FrontMatterE
 }
 
 /// The edit that removes `key`'s lines, or `None` when the key is absent.
-pub fn remove(src: &str, key: &str) -> Result<Option<TextEdit>, FrontMatterError> {
+pub fn remove(src: &str, key: &str) -> Edited<FrontMatterError> {
+    Ok(remove_edit(src, key)?.map(Change::new))
+}
+
+/// [`remove`] as a bare edit (for the core's own editors).
+pub(crate) fn remove_edit(src: &str, key: &str) -> Result<Option<TextEdit>, FrontMatterError> {
     #[cfg(feature = "toml")]
     if let Some(fm) = post::split(src).front_matter {
         if fm.kind == FrontMatterKind::Toml {

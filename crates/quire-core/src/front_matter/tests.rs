@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::edit::applied;
 
 fn s(text: &str) -> Value {
     Value::String(text.to_string())
@@ -11,8 +12,7 @@ fn list(items: &[&str]) -> Value {
 }
 
 fn set_ok(src: &str, key: &str, value: &Value) -> String {
-    let edit = set(src, key, value).unwrap_or_else(|e| panic!("set {key} in {src:?}: {e}"));
-    edit.apply(src)
+    applied(set(src, key, value), src).unwrap_or_else(|e| panic!("set {key} in {src:?}: {e}"))
 }
 
 /// Table: (source, key, value, expected source after the edit).
@@ -182,11 +182,10 @@ fn set_is_a_minimal_edit() {
 #[test]
 fn remove_takes_only_the_entry() {
     let src = "---\ntitle: A\ntags:\n  - a\n  - b\n# kept\nlayout: post\n---\nbody";
-    let edit = remove(src, "tags").ok().flatten();
-    let after = edit.map(|e| e.apply(src));
+    let after = applied(remove(src, "tags"), src);
     assert_eq!(
         after.as_deref(),
-        Some("---\ntitle: A\n# kept\nlayout: post\n---\nbody")
+        Ok("---\ntitle: A\n# kept\nlayout: post\n---\nbody")
     );
     assert_eq!(remove(src, "missing"), Ok(None));
 }
@@ -326,8 +325,8 @@ mod toml_front_matter {
             get(POST, "extra"),
             "the table stays a table"
         );
-        let removed = remove(POST, "draft").ok().flatten().map(|e| e.apply(POST));
-        assert_eq!(removed, Some(POST.replace("draft = true\n", "")));
+        let removed = applied(remove(POST, "draft"), POST);
+        assert_eq!(removed, Ok(POST.replace("draft = true\n", "")));
     }
 
     #[test]
