@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use quire_core::drafts::{self, DraftMeta, Index};
 use quire_core::line_endings::{LineEndings, StoredEndings};
 use quire_core::revisions::{History, Reason};
+use quire_core::store::{self, SaveError};
 
-use crate::browser::{self, BrowserError};
+use crate::browser;
 use crate::notices::{Notice, NoticeKind};
-use crate::revisions::{self, Free};
+use crate::revisions;
 use crate::state::EditorState;
 
 mod backups;
@@ -40,8 +41,8 @@ pub enum SaveFailure {
     TooLarge,
     /// Another tab changed this draft; saving waits for the writer's choice.
     Conflict,
-    /// The storage could not be used.
-    Browser(BrowserError),
+    /// The storage could not be used, in the browser's words.
+    Storage(String),
 }
 
 impl SaveFailure {
@@ -51,7 +52,7 @@ impl SaveFailure {
             SaveFailure::StorageFull => "the browser's storage is full".into(),
             SaveFailure::TooLarge => "too large for the browser's storage".into(),
             SaveFailure::Conflict => "another tab changed this draft; choose above".into(),
-            SaveFailure::Browser(err) => err.to_string(),
+            SaveFailure::Storage(why) => why.clone(),
         }
     }
 
@@ -74,7 +75,7 @@ impl SaveFailure {
                     bytes as f64 / 1_000_000.0
                 ),
             )),
-            SaveFailure::Conflict | SaveFailure::Browser(_) => None,
+            SaveFailure::Conflict | SaveFailure::Storage(_) => None,
         }
     }
 }
@@ -201,7 +202,7 @@ impl Persistence {
             None => {
                 let status = match browser::storage::available() {
                     Ok(()) => SaveStatus::Pending,
-                    Err(err) => SaveStatus::Failed(SaveFailure::Browser(err)),
+                    Err(err) => SaveStatus::Failed(SaveFailure::Storage(err.to_string())),
                 };
                 (
                     persistence(new_id(), status, LineEndings::default()),
@@ -307,28 +308,23 @@ impl Persistence {
             return;
         };
         let _ = browser::perf::mark(browser::perf::SAVE_START);
-        let write = || {
-            state
-                .source
-                .with_untracked(|text| browser::storage::save_draft(&id, text))
-                .and_then(|()| self.save_meta(state, &id))
-        };
-        let mut result = write();
-        let fits = state.source.with_untracked(|text| drafts::could_fit(text));
-        // Older revisions are the first thing given up for the text being written (not for
-        // a text that cannot fit whatever is freed).
-        if result == Err(BrowserError::QuotaExceeded)
-            && fits
-            && revisions::free_space(Free::KeepNewest) > 0
-        {
+        let index = self.index_with_open_draft(state, &id);
+        // The rules (text, then index; old revisions given up when full, never for a text
+        // too large to fit) are the core's: `quire_core::store`.
+        let result = state.source.with_untracked(|text| {
+            store::save_draft(&mut browser::storage::Local, &id, text, index.as_ref())
+        });
+        if result.as_ref().is_ok_and(|freed| *freed > 0) {
             self.history.set(revisions::load(&id).unwrap_or_default());
             self.histories_changed.notify();
-            result = write();
+        }
+        if result.is_ok() && index.is_some() {
+            self.index.set(index);
         }
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::SAVE, browser::perf::SAVE_START);
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 self.status.set(SaveStatus::Saved);
                 let now = browser::clock::now_ms();
                 if self.history.with_untracked(|h| h.periodic_due(now)) {
@@ -346,9 +342,9 @@ impl Persistence {
             }
             Err(err) => {
                 let failure = match err {
-                    BrowserError::QuotaExceeded if !fits => SaveFailure::TooLarge,
-                    BrowserError::QuotaExceeded => SaveFailure::StorageFull,
-                    err => SaveFailure::Browser(err),
+                    SaveError::TooLarge => SaveFailure::TooLarge,
+                    SaveError::Full => SaveFailure::StorageFull,
+                    SaveError::Other(why) => SaveFailure::Storage(why),
                 };
                 let bytes = state.source.with_untracked(String::len);
                 if let Some(notice) = failure.notice(bytes) {
@@ -359,11 +355,10 @@ impl Persistence {
         }
     }
 
-    fn save_meta(self, state: EditorState, id: &str) -> Result<(), BrowserError> {
-        let Some(mut index) = self.index.get_untracked() else {
-            return Ok(());
-        };
-        let title = title_of(state);
+    /// The index as it will be stored with the open draft saved as `id` (`None` when
+    /// the stored index must not be overwritten).
+    fn index_with_open_draft(self, state: EditorState, id: &str) -> Option<Index> {
+        let mut index = self.index.get_untracked()?;
         let (caret, scroll) = state
             .editor
             .get_untracked()
@@ -371,7 +366,7 @@ impl Persistence {
             .unwrap_or_default();
         index.upsert(DraftMeta {
             id: id.to_string(),
-            title,
+            title: title_of(state),
             updated_ms: browser::clock::now_ms(),
             words: state.stats.get_untracked().words,
             bytes: state.source.with_untracked(String::len),
@@ -380,9 +375,7 @@ impl Persistence {
             endings: self.stored_endings(),
         });
         index.set_current(Some(id));
-        browser::storage::save_index(&index)?;
-        self.index.set(Some(index));
-        Ok(())
+        Some(index)
     }
 
     /// The id of the open draft.

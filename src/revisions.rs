@@ -4,6 +4,7 @@
 
 use quire_core::line_endings::StoredEndings;
 use quire_core::revisions::{self, History, Reason};
+pub use quire_core::store::Free;
 
 use crate::browser::{self, BrowserError};
 
@@ -97,47 +98,10 @@ pub fn deleted_drafts(known: &[String]) -> Vec<DeletedDraft> {
     deleted
 }
 
-/// How much to free.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Free {
-    /// Every history keeps its newest snapshot.
-    KeepNewest,
-    /// Every snapshot goes, deleted drafts' histories too.
-    All,
-}
-
 /// Remove snapshots to free space; returns the bytes of text removed. Unreadable
 /// histories are left alone.
 pub fn free_space(how: Free) -> usize {
-    let keys = browser::storage::keys_with_prefix(revisions::HISTORY_PREFIX).unwrap_or_default();
-    let mut freed = 0;
-    for id in keys
-        .iter()
-        .filter_map(|k| revisions::draft_of_history_key(k))
-    {
-        let Ok(mut history) = load(id) else {
-            continue;
-        };
-        let bytes = |h: &History| h.revisions.iter().map(|r| r.bytes).sum::<usize>();
-        let before = bytes(&history);
-        let dropped = match how {
-            Free::KeepNewest => history.keep_newest_only(),
-            Free::All => history.revisions.drain(..).map(|r| r.n).collect(),
-        };
-        if dropped.is_empty() {
-            continue;
-        }
-        freed += before - bytes(&history);
-        for n in dropped {
-            let _ = browser::storage::remove(&revisions::text_key(id, n));
-        }
-        let _ = if history.revisions.is_empty() {
-            browser::storage::remove(&revisions::history_key(id))
-        } else {
-            browser::storage::set(&revisions::history_key(id), &revisions::write(&history))
-        };
-    }
-    freed
+    quire_core::store::free_revisions(&mut browser::storage::Local, how)
 }
 
 /// Add a backup's revisions to draft `id`'s history (oldest first; one already kept is

@@ -5,6 +5,7 @@ use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use quire_core::drafts::{self, Index, IndexError};
 use quire_core::prefs::{Prefs, PREFS_KEY};
+use quire_core::store::StoreError;
 
 use super::BrowserError;
 
@@ -100,6 +101,39 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, BrowserError> {
         }
     }
     Ok(keys)
+}
+
+/// localStorage as the core's [`Store`](quire_core::store::Store), so that the rules of
+/// saving live in the core and are tested there.
+pub struct Local;
+
+fn store_error(err: BrowserError) -> StoreError {
+    match err {
+        BrowserError::QuotaExceeded => StoreError::Full,
+        err => StoreError::Other(err.to_string()),
+    }
+}
+
+impl quire_core::store::Store for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        get(key).map_err(store_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        set(key, value).map_err(store_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        remove(key).map_err(store_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        keys_with_prefix("").map_err(store_error)
+    }
+
+    fn capacity(&self) -> usize {
+        drafts::STORAGE_LIMIT_UNITS
+    }
 }
 
 fn manager() -> Result<web_sys::StorageManager, BrowserError> {

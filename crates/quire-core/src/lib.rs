@@ -20,6 +20,7 @@ pub mod prefs;
 pub mod render;
 pub mod revisions;
 pub mod stats;
+pub mod store;
 pub mod template;
 
 pub use date::LocalDateTime;
