@@ -92,7 +92,7 @@ impl Importer {
         leptos::task::spawn_local(async move {
             let (name, read) = browser::file::read(&file).await;
             let notice = match read.map(|bytes| self.persistence.restore_backup(&bytes)) {
-                Ok(Ok(done)) => Notice::new(NoticeKind::Info, done),
+                Ok(Ok(done)) => Notice::new(NoticeKind::Info, done.to_string()),
                 Ok(Err(why)) => Notice::new(
                     NoticeKind::Problem,
                     format!("{name} was not restored: {why}."),

@@ -34,38 +34,38 @@ impl Persistence {
         Ok(backup::write(&drafts, &browser::clock::now_local()))
     }
 
-    /// Restore a backup's drafts; returns a sentence saying what was done.
-    pub fn restore_backup(self, bytes: &[u8]) -> Result<String, String> {
-        let persistence = self;
-        let drafts = backup::read(bytes).map_err(|e| e.to_string())?;
-        let Some(mut index) = persistence.index.get_untracked() else {
-            return Err("the draft list cannot be written (see the notice above)".into());
+    /// Merge a backup's drafts and revisions into the stored ones (nothing stored is
+    /// overwritten); returns what was done.
+    pub fn restore_backup(self, bytes: &[u8]) -> Result<Restored, RestoreError> {
+        let drafts = backup::read(bytes).map_err(RestoreError::Backup)?;
+        let Some(mut index) = self.index.get_untracked() else {
+            return Err(RestoreError::ListNotWritable);
         };
         let plan = backup::plan(
             drafts,
             |id| browser::storage::load_draft(id).ok().flatten(),
             || drafts::new_id(browser::clock::now_ms(), browser::clock::random()),
         );
-        let (mut added, mut copies, mut same, mut revisions) = (0, 0, 0, 0);
+        let mut done = Restored::default();
         for step in plan {
             let (id, draft) = match step {
                 Restore::Same => {
-                    same += 1;
+                    done.same += 1;
                     continue;
                 }
                 Restore::New(draft) => {
-                    added += 1;
+                    done.added += 1;
                     (draft.id.clone(), draft)
                 }
                 Restore::Copy { id, draft } => {
-                    copies += 1;
+                    done.copies += 1;
                     (id, draft)
                 }
             };
-            browser::storage::save_draft(&id, &draft.text).map_err(|e| e.to_string())?;
-            revisions +=
+            browser::storage::save_draft(&id, &draft.text).map_err(RestoreError::Storage)?;
+            done.revisions +=
                 crate::revisions::adopt(&id, &draft.title, &draft.endings, &draft.revisions)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| RestoreError::Revisions(e.to_string()))?;
             index.upsert(DraftMeta {
                 id,
                 title: draft.title,
@@ -77,11 +77,64 @@ impl Persistence {
                 endings: draft.endings,
             });
         }
-        browser::storage::save_index(&index).map_err(|e: BrowserError| e.to_string())?;
-        persistence.index.set(Some(index));
-        persistence.histories_changed.notify();
-        Ok(format!(
-        "Backup restored: {added} drafts added, {copies} kept as copies beside a different draft with the same id, {same} already here; {revisions} revisions added."
-    ))
+        browser::storage::save_index(&index).map_err(RestoreError::Storage)?;
+        self.index.set(Some(index));
+        self.histories_changed.notify();
+        Ok(done)
+    }
+}
+
+/// What restoring a backup did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Drafts that were not stored here.
+    pub added: usize,
+    /// Drafts kept as copies beside a different draft with the same id.
+    pub copies: usize,
+    /// Drafts already stored with the same text.
+    pub same: usize,
+    /// Revisions added.
+    pub revisions: usize,
+}
+
+impl core::fmt::Display for Restored {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let Restored {
+            added,
+            copies,
+            same,
+            revisions,
+        } = self;
+        write!(
+            f,
+            "Backup restored: {added} drafts added, {copies} kept as copies beside a different \
+             draft with the same id, {same} already here; {revisions} revisions added."
+        )
+    }
+}
+
+/// Why a backup was not restored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RestoreError {
+    /// The file is not a backup this Quire can read.
+    Backup(quire_core::backup::BackupError),
+    /// The stored draft list is a newer Quire's and must not be written.
+    ListNotWritable,
+    /// The storage refused.
+    Storage(BrowserError),
+    /// A draft's revisions could not be added.
+    Revisions(String),
+}
+
+impl core::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            RestoreError::Backup(err) => write!(f, "{err}"),
+            RestoreError::ListNotWritable => {
+                f.write_str("the draft list cannot be written (see the notice above)")
+            }
+            RestoreError::Storage(err) => write!(f, "{err}"),
+            RestoreError::Revisions(why) => f.write_str(why),
+        }
     }
 }
