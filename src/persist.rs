@@ -441,6 +441,17 @@ impl Persistence {
         self.histories_changed.track();
     }
 
+    /// The title draft `id` was stored with.
+    fn stored_title(self, id: &str) -> String {
+        self.index.with_untracked(|index| {
+            index
+                .as_ref()
+                .and_then(|i| i.get(id))
+                .map(|d| d.title.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// The line endings of the open draft's file.
     pub fn endings(self) -> LineEndings {
         self.endings.get_value()
@@ -502,13 +513,7 @@ impl Persistence {
             self.index.set(Some(index.clone()));
         }
         if stored {
-            let title = self.index.with_untracked(|index| {
-                index
-                    .as_ref()
-                    .and_then(|i| i.get(&id))
-                    .map(|d| d.title.clone())
-                    .unwrap_or_default()
-            });
+            let title = self.stored_title(&id);
             if let Some(problem) = self.keep_revision(&id, &text, &title, Reason::Opened) {
                 state.notice.set(crate::notices::problem(problem));
             }

@@ -9,13 +9,12 @@ use crate::browser;
 use crate::persist::Persistence;
 use crate::state::use_editor_state;
 
-/// A size for people: bytes, KB or MB.
-pub fn size(bytes: usize) -> String {
-    let bytes = bytes as f64;
+/// A size for people: bytes, KB (`kb_decimals` after the point) or MB.
+pub fn size(bytes: f64, kb_decimals: usize) -> String {
     if bytes >= 1_000_000.0 {
         format!("{:.1} MB", bytes / 1_000_000.0)
     } else if bytes >= 1000.0 {
-        format!("{:.1} KB", bytes / 1000.0)
+        format!("{:.kb_decimals$} KB", bytes / 1000.0)
     } else {
         format!("{bytes:.0} bytes")
     }
@@ -75,7 +74,7 @@ fn RevisionRow(revision: Revision, now: Memo<(u32, usize)>) -> impl IntoView {
     view! {
         <li class="revision-item" data-testid="revision-item" data-revision=revision.n>
             <span class="draft-meta">
-                {when.clone()} " · " {size(revision.bytes)} " · " {revision.reason.label()}
+                {when.clone()} " · " {size(revision.bytes as f64, 1)} " · " {revision.reason.label()}
                 {move || is_now().then_some(" · the text now")}
             </span>
             <button type="button" data-testid="revision-restore" prop:disabled=is_now

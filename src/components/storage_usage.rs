@@ -6,13 +6,7 @@ use crate::browser;
 use crate::persist::Persistence;
 
 fn kb(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
-    } else if bytes >= 1000.0 {
-        format!("{:.0} KB", bytes / 1000.0)
-    } else {
-        format!("{bytes:.0} bytes")
-    }
+    super::revisions_panel::size(bytes, 0)
 }
 
 /// One line under the draft list: drafts' size, the site's storage estimate, persistence.

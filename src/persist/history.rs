@@ -50,13 +50,7 @@ impl Persistence {
                 return;
             };
             self.history.set(revisions::load(&id).unwrap_or_default());
-            let title = self.index.with_untracked(|index| {
-                index
-                    .as_ref()
-                    .and_then(|i| i.get(&id))
-                    .map(|d| d.title.clone())
-                    .unwrap_or_default()
-            });
+            let title = self.stored_title(&id);
             let problem = state
                 .loaded
                 .with_untracked(|text| self.keep_revision(&id, text, &title, Reason::Opened));
