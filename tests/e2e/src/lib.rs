@@ -4,17 +4,18 @@
 //! `cargo xtask test` builds the app and sets `QUIRE_DIST`, `QUIRE_CHROMIUM` and
 //! `QUIRE_CHROMEDRIVER`; every test starts its own server and browser and stops them.
 
+pub mod driver;
+pub mod hostile;
 pub mod server;
 
-use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
+pub use driver::{capabilities, capabilities_with_prefs, Driver, CHROMIUM_FLAGS};
+use driver::{BrowserLogs, Cdp};
 pub use server::StaticServer;
 
 /// A fresh, empty folder for a test's downloads.
@@ -64,20 +65,6 @@ pub const EXCERPT_CARD_JS: &str = "(document.querySelector('iframe[data-testid=e
 
 pub const WAIT: Duration = Duration::from_secs(15);
 
-/// Flags for Chromium here: headless, as root, and with no attempts to reach the network.
-pub const CHROMIUM_FLAGS: &[&str] = &[
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--window-size=1280,900",
-];
-
 /// A setting from the environment, or a message saying how to run the tests.
 pub fn setting(name: &str) -> PathBuf {
     match std::env::var_os(name) {
@@ -90,75 +77,6 @@ pub fn setting(name: &str) -> PathBuf {
 pub fn seed_post() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/seed-post.md");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
-
-/// A ChromeDriver process on a free loopback port; killed when dropped.
-pub struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    pub async fn start() -> Driver {
-        let port = free_port();
-        let child = Command::new(setting("QUIRE_CHROMEDRIVER"))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("starting chromedriver: {e}"));
-        let driver = Driver { child, port };
-        let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        driver
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("no free loopback port: {e}"))
-}
-
-/// WebDriver capabilities for the Debian Chromium, with browser console logs kept.
-pub fn capabilities() -> Capabilities {
-    capabilities_with_prefs(json!({}))
-}
-
-/// The same, with Chromium preferences (downloads folder, content settings).
-pub fn capabilities_with_prefs(prefs: Value) -> Capabilities {
-    let chromium = setting("QUIRE_CHROMIUM");
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium.to_string_lossy(),
-            "args": CHROMIUM_FLAGS,
-            "prefs": prefs,
-        },
-        "goog:loggingPrefs": { "browser": "ALL" },
-    });
-    match caps {
-        Value::Object(map) => map,
-        _ => unreachable!("a JSON object literal"),
-    }
 }
 
 /// One test's world: the app served, a browser, a WebDriver session on the app.
@@ -352,6 +270,17 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// The id of the draft the stored index says is open.
+    pub async fn current_draft_id(&self) -> String {
+        let id = self
+            .js(
+                "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
+                vec![],
+            )
+            .await;
+        id.as_str().unwrap_or_default().to_string()
+    }
+
     /// How many elements carry the test id `id`.
     pub async fn count(&self, id: &str) -> u64 {
         self.js(
@@ -466,56 +395,6 @@ impl App {
 /// The CSS selector for a `data-testid`.
 pub fn testid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
-}
-
-/// ChromeDriver's log endpoint (`POST /session/{id}/se/log`), for console messages.
-#[derive(Debug)]
-struct BrowserLogs;
-
-impl WebDriverCompatibleCommand for BrowserLogs {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
-        )
-    }
-}
-
-/// A Chrome DevTools Protocol command through ChromeDriver
-/// (`POST /session/{id}/goog/cdp/execute`), e.g. to emulate a dark colour scheme.
-#[derive(Debug)]
-struct Cdp {
-    command: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.command, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 impl App {

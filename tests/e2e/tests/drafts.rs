@@ -190,13 +190,7 @@ async fn two_tabs_on_one_draft() -> (App, WindowHandle, WindowHandle) {
 async fn two_tabs_never_overwrite_each_other_silently() {
     let (app, tab_a, tab_b) = two_tabs_on_one_draft().await;
     let original = app.editor_text().await;
-    let draft_key = app
-        .js(
-            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
-            vec![],
-        )
-        .await;
-    let draft_key = format!("quire/v1/draft/{}", draft_key.as_str().unwrap_or_default());
+    let draft_key = format!("quire/v1/draft/{}", app.current_draft_id().await);
 
     // Tab A changes the draft and saves it.
     app.client

@@ -10,12 +10,7 @@ async fn a_file_too_large_for_storage_opens_with_progress_and_a_warning() {
     let (app, dir) = App::open_with_downloads("too-large").await;
     app.wait_saved().await;
     let kept = app.editor_text().await;
-    let kept_id = app
-        .js(
-            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
-            vec![],
-        )
-        .await;
+    let kept_id = json!(app.current_draft_id().await);
 
     // 5.5 MB: more than Chromium keeps for one site (5 Mi characters).
     let mut huge = "---\ntitle: Huge\n---\n".to_string();

@@ -23,16 +23,6 @@ async fn reload(app: &App) {
 }
 
 /// The id of the open draft, from the stored index.
-async fn current_id(app: &App) -> String {
-    let id = app
-        .js(
-            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
-            vec![],
-        )
-        .await;
-    id.as_str().unwrap_or_default().to_string()
-}
-
 #[tokio::test]
 async fn revisions_are_listed_and_restored_and_a_restore_can_be_undone() {
     let app = App::open().await;
@@ -61,7 +51,7 @@ async fn revisions_are_listed_and_restored_and_a_restore_can_be_undone() {
         listed[0].contains("opened") && listed[0].contains("bytes"),
         "newest first, with time and size: {listed:?}"
     );
-    let id = current_id(&app).await;
+    let id = app.current_draft_id().await;
     let history = app
         .js(
             "return JSON.parse(localStorage.getItem('quire/v1/revs/' + arguments[0]))",
@@ -113,7 +103,7 @@ async fn a_deleted_draft_comes_back_from_its_revisions() {
     let doomed = "---\ntitle: Doomed\n---\nDeleted, then wanted back.\n";
     app.paste_over(doomed).await;
     app.wait_saved().await;
-    let id = current_id(&app).await;
+    let id = app.current_draft_id().await;
     app.click("new-draft").await;
     app.wait_saved().await;
     app.click_css(&format!(

@@ -19,22 +19,12 @@ const MIXED_FILE: &str =
     "---\r\ntitle: Two systems\r\n---\nEdited on Linux.\nAnd on Windows.\r\nNo final break";
 const DOOMED: &str = "---\ntitle: Doomed\n---\nThis draft is deleted.\n";
 
-async fn current_id(app: &App) -> String {
-    let id = app
-        .js(
-            "return JSON.parse(localStorage.getItem('quire/v1/index')).current",
-            vec![],
-        )
-        .await;
-    id.as_str().unwrap_or_default().to_string()
-}
-
 /// Open a file from disk through the import input, and wait until it is saved.
 async fn open_file(app: &App, name: &str, bytes: &str) -> String {
     let dir = quire_e2e::download_dir(&format!("capture-{name}"));
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    let before = current_id(app).await;
+    let before = app.current_draft_id().await;
     app.choose_file("import-file", &path).await;
     app.wait_until(
         "the file to open as a new draft",
@@ -43,11 +33,11 @@ async fn open_file(app: &App, name: &str, bytes: &str) -> String {
     )
     .await;
     app.wait_saved().await;
-    current_id(app).await
+    app.current_draft_id().await
 }
 
 async fn new_draft_with(app: &App, text: &str) -> String {
-    let before = current_id(app).await;
+    let before = app.current_draft_id().await;
     app.click("new-draft").await;
     app.wait_until(
         "a new draft",
@@ -57,7 +47,7 @@ async fn new_draft_with(app: &App, text: &str) -> String {
     .await;
     app.paste_over(text).await;
     app.wait_saved().await;
-    current_id(app).await
+    app.current_draft_id().await
 }
 
 async fn open_draft(app: &App, id: &str, text: &str) {
@@ -81,7 +71,7 @@ async fn main() {
     let seed = seed_post();
     app.paste_over(&seed).await;
     app.wait_saved().await;
-    let seed_id = current_id(&app).await;
+    let seed_id = app.current_draft_id().await;
     let second_id = new_draft_with(&app, SECOND).await;
     let crlf_id = open_file(&app, "from-windows.md", CRLF_FILE).await;
     let mixed_id = open_file(&app, "two-systems.md", MIXED_FILE).await;

@@ -1,0 +1,183 @@
+//! The excerpt card in the built app: a post's HTML (scripts, styles, overlays, links,
+//! frames, remote images) stays inside the card's sandboxed frame and never reaches the app.
+
+use quire_e2e::hostile::{expected_refusal, settled, VECTORS};
+use quire_e2e::{App, EXCERPT_CARD_JS};
+use serde_json::json;
+
+/// What a post does to the page it is shown in, beyond running scripts: restyle it, cover
+/// it, navigate it, load remote things into it, frame code-running addresses.
+const PAGE_TAKEOVER: &str = r#"<style>body { display: none !important } textarea { visibility: hidden !important }</style>
+
+<div id="quire-overlay" style="position:fixed;inset:0;z-index:2147483647;background:red">covering the app</div>
+
+<a id="plain-link" href="/?navigated-by-a-post">a plain link</a> and [a Markdown link](/?navigated-by-markdown)
+
+<iframe src="javascript:top.pwned(101)"></iframe>
+
+<img src="/from-the-post.png" alt="a remote image">
+"#;
+
+/// The same, inline in one paragraph (the excerpt of a post without markers).
+const FIRST_PARAGRAPH: &str = r#"Intro <style>body { display: none !important }</style><span id="quire-overlay" style="position:fixed;inset:0;z-index:2147483647;background:red">covering the app</span> <a id="plain-link" href="/?navigated-by-a-post">a plain link</a> <iframe src="javascript:top.pwned(102)"></iframe> <img src="/from-the-post.png" onerror="top.pwned(103)"> <svg><a xlink:href="javascript:top.pwned(104)"><text>svg</text></a></svg>
+
+The second paragraph is not in the excerpt."#;
+
+/// Show `post`, wait until the excerpt card holds `marker`, activate what a reader could in
+/// the card, and check that nothing of the post reached the app's own document.
+async fn check_card(app: &App, post: &str, marker: &str) {
+    app.js(
+        "window.__pwned = []; window.pwned = id => window.__pwned.push(id);",
+        vec![],
+    )
+    .await;
+    let before = app
+        .js(
+            "return { sheets: document.styleSheets.length, styles: document.querySelectorAll('style, link[rel=stylesheet]').length }",
+            vec![],
+        )
+        .await;
+    app.paste_over(post).await;
+    app.wait_until(
+        "the hostile excerpt in the card",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes(arguments[0])"),
+        vec![json!(marker)],
+    )
+    .await;
+    app.client
+        .execute_async(&settled(), vec![json!("card")])
+        .await
+        .expect("the card settles");
+
+    // The post's elements are in the card's frame, and only there.
+    let card = app
+        .js(
+            &format!(
+                "const c = {EXCERPT_CARD_JS};
+                 return {{
+                   overlay: !!c.querySelector('#quire-overlay'),
+                   links: [...c.querySelectorAll('a[href]')].map(a => a.target),
+                   risky: [...c.querySelectorAll('a, area')].map(a => a.getAttribute('href') || '')
+                     .filter(h => /^(javascript|vbscript|data):/i.test(h.replace(/[\\s\\u0000-\\u001f]/g, ''))),
+                 }}"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        card["overlay"],
+        json!(true),
+        "the card shows the post: {card}"
+    );
+    assert!(
+        card["links"]
+            .as_array()
+            .is_some_and(|l| !l.is_empty() && l.iter().all(|t| t == "_blank")),
+        "every link in the card opens a new tab: {card}"
+    );
+    assert_eq!(card["risky"], json!([]), "{card}");
+
+    // A reader clicks everything in the card, short of opening web links in new tabs
+    // (which all have `target=_blank`, checked above): disarmed links, the overlay, frames.
+    app.js(
+        &format!(
+            "const c = {EXCERPT_CARD_JS};
+             [...c.querySelectorAll('a:not([href]), svg a, button, span, div, iframe, img')]
+               .forEach(el => el.dispatchEvent(new MouseEvent('click', {{ bubbles: true, cancelable: true }})));"
+        ),
+        vec![],
+    )
+    .await;
+    app.client
+        .execute_async(&settled(), vec![json!("card")])
+        .await
+        .expect("the card settles after the clicks");
+
+    let state = app
+        .js(
+            "const ed = document.querySelector('[data-testid=editor]');
+             const r = ed.getBoundingClientRect();
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             const card = document.querySelector('iframe[data-testid=excerpt-preview]');
+             return {
+               url: location.href,
+               cardUrl: card.contentDocument.URL,
+               bodyDisplay: getComputedStyle(document.body).display,
+               editorVisible: getComputedStyle(ed).visibility,
+               editorOnTop: hit === ed,
+               overlayInApp: !!document.getElementById('quire-overlay'),
+               sheets: document.styleSheets.length,
+               styles: document.querySelectorAll('style, link[rel=stylesheet]').length,
+               frames: [...document.querySelectorAll('iframe')].map(f => f.getAttribute('sandbox')),
+               remoteInApp: performance.getEntriesByType('resource').filter(e => e.name.includes('from-the-post')).length,
+               pwned: window.__pwned,
+             }",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        state["url"],
+        json!(app.base_url),
+        "the app navigated: {state}"
+    );
+    assert_eq!(
+        state["cardUrl"],
+        json!("about:srcdoc"),
+        "the card navigated: {state}"
+    );
+    assert_ne!(state["bodyDisplay"], json!("none"), "{state}");
+    assert_eq!(state["editorVisible"], json!("visible"), "{state}");
+    assert_eq!(
+        state["editorOnTop"],
+        json!(true),
+        "something covers the editor: {state}"
+    );
+    assert_eq!(state["overlayInApp"], json!(false), "{state}");
+    assert_eq!(
+        state["sheets"], before["sheets"],
+        "the app's styles changed: {state}"
+    );
+    assert_eq!(state["styles"], before["styles"], "{state}");
+    assert_eq!(
+        state["frames"],
+        json!([views_sandbox(), views_sandbox()]),
+        "only the preview's and the card's sandboxed frames: {state}"
+    );
+    assert_eq!(state["remoteInApp"], json!(0), "{state}");
+    assert_eq!(state["pwned"], json!([]), "{state}");
+}
+
+/// The sandbox of the preview and the card: no scripts.
+fn views_sandbox() -> &'static str {
+    "allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+}
+
+#[tokio::test]
+async fn the_excerpt_card_shows_hostile_html_only_in_its_sandbox() {
+    let app = App::open().await;
+    // Between excerpt markers: every vector, and the page takeovers.
+    let marked = format!(
+        "---\ntitle: Hostile excerpt\n---\n<!-- excerpt start -->\n\n{VECTORS}\n\n{PAGE_TAKEOVER}\n\n<!-- excerpt end -->\n\nAfter the excerpt.\n"
+    );
+    check_card(&app, &marked, "covering the app").await;
+    // No markers: the first paragraph is the excerpt.
+    let first = format!("---\ntitle: Hostile first paragraph\n---\n{FIRST_PARAGRAPH}\n");
+    check_card(&app, &first, "Intro").await;
+    // The card still follows the text.
+    app.paste_over("---\ntitle: Calm\n---\nA calm excerpt.\n")
+        .await;
+    app.wait_until(
+        "the calm card",
+        &format!(
+            "const c = {EXCERPT_CARD_JS};
+             return c.querySelector('h3').textContent === 'Calm' && c.textContent.includes('A calm excerpt.')
+               && !c.querySelector('#quire-overlay');"
+        ),
+        vec![],
+    )
+    .await;
+    let errors = app.console_errors().await;
+    let unexpected: Vec<&String> = errors.iter().filter(|e| !expected_refusal(e)).collect();
+    assert!(unexpected.is_empty(), "console errors: {unexpected:#?}");
+    let _ = app.client.close().await;
+}
