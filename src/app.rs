@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs, Preview, RevisionsPanel,
-    StatusBar, UpdateBar,
+    ImagesPanel, LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs, Preview,
+    RevisionsPanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -26,8 +26,12 @@ pub fn App() -> impl IntoView {
     provide_context(exporter);
     let importer = crate::import::Importer::new(state, persistence);
     provide_context(importer);
+    let images = crate::images::Images::new(state, persistence, ui);
+    provide_context(images);
     persistence.watch(state);
     persistence.keep_opened_revision(state);
+    // Images nothing uses any more (a draft forgotten in another tab, say), once started.
+    set_timeout(move || images.collect_garbage(), std::time::Duration::ZERO);
     // Once the editor exists, put the caret and scroll back where they were.
     Effect::new(move |_| {
         if let Some(textarea) = state.editor.get() {
@@ -57,7 +61,10 @@ pub fn App() -> impl IntoView {
             <MoreExports />
             <ExportButton />
         </header>
-        <Notice on_free_space=Callback::new(move |()| persistence.free_space(state, crate::revisions::Free::All)) />
+        <Notice on_free_space=Callback::new(move |()| {
+            persistence.free_space(state, crate::revisions::Free::All);
+            images.collect_garbage();
+        }) />
         <OpeningProgress />
         <UpdateBar />
         <ConflictBar />
@@ -72,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <DraftList />
                 <FrontMatterForm />
                 <ExcerptPanel />
+                <ImagesPanel />
                 <RevisionsPanel />
             </aside>
             <PaneTabs />

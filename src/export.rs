@@ -197,21 +197,29 @@ impl Exporter {
     /// backup zip.
     pub fn back_up_all(self) {
         let _ = browser::perf::mark(browser::perf::BACKUP_START);
-        let result = self.persistence.export_all(self.state).and_then(|zip| {
-            let day = browser::clock::now_local();
-            let name = format!(
-                "quire-backup-{:04}-{:02}-{:02}.zip",
-                day.year, day.month, day.day
-            );
-            browser::download::download(&name, &zip, "application/zip")
+        let drafts = self.persistence.backup_drafts(self.state);
+        leptos::task::spawn_local(async move {
+            let result = match drafts {
+                Ok(drafts) => {
+                    let images = crate::images::Images::for_backup(&drafts).await;
+                    let day = browser::clock::now_local();
+                    let zip = quire_core::backup::write_with_images(&drafts, &images, &day);
+                    let name = format!(
+                        "quire-backup-{:04}-{:02}-{:02}.zip",
+                        day.year, day.month, day.day
+                    );
+                    browser::download::download(&name, &zip, "application/zip")
+                }
+                Err(err) => Err(err),
+            };
+            // For the bench; a failed measure changes nothing for the writer.
+            let _ = browser::perf::measure_from(browser::perf::BACKUP, browser::perf::BACKUP_START);
+            if let Err(err) = result {
+                self.state.notice.set(crate::notices::problem(format!(
+                    "The backup could not be made: {err}"
+                )));
+            }
         });
-        // For the bench; a failed measure changes nothing for the writer.
-        let _ = browser::perf::measure_from(browser::perf::BACKUP, browser::perf::BACKUP_START);
-        if let Err(err) = result {
-            self.state.notice.set(crate::notices::problem(format!(
-                "The backup could not be made: {err}"
-            )));
-        }
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, BrowserError};
 use crate::notices::{Notice, NoticeKind};
-use crate::persist::Persistence;
+use crate::persist::{Persistence, RestoreError, Restored};
 use crate::state::EditorState;
 
 /// Files from this size on show their progress while they are read.
@@ -91,7 +91,11 @@ impl Importer {
     pub fn restore_backup(self, file: web_sys::File) {
         leptos::task::spawn_local(async move {
             let (name, read) = browser::file::read(&file).await;
-            let notice = match read.map(|bytes| self.persistence.restore_backup(&bytes)) {
+            let restored = match read {
+                Ok(bytes) => Ok(self.restore(&bytes).await),
+                Err(err) => Err(err),
+            };
+            let notice = match restored {
                 Ok(Ok(done)) => Notice::new(NoticeKind::Info, done.to_string()),
                 Ok(Err(why)) => Notice::new(
                     NoticeKind::Problem,
@@ -104,6 +108,18 @@ impl Importer {
             };
             self.state.notice.set(Some(notice));
         });
+    }
+}
+
+impl Importer {
+    /// Restore backup `bytes`: its images first, then its drafts (which use them).
+    async fn restore(self, bytes: &[u8]) -> Result<Restored, RestoreError> {
+        let (drafts, images) =
+            quire_core::backup::read_with_images(bytes).map_err(RestoreError::Backup)?;
+        crate::images::Images::restore(&images)
+            .await
+            .map_err(RestoreError::Images)?;
+        self.persistence.restore_drafts(drafts)
     }
 }
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use quire_core::drafts::{self, DraftMeta, Index};
+use quire_core::images::{self, ImageMap};
 use quire_core::line_endings::{LineEndings, StoredEndings};
 use quire_core::revisions::{History, Reason};
 use quire_core::store::{self, SaveError};
@@ -19,6 +20,7 @@ mod history;
 mod list;
 mod status;
 
+pub use backups::{RestoreError, Restored};
 pub use status::{SaveFailure, SaveStatus};
 
 /// How long after the last keystroke a change is saved.
@@ -58,6 +60,9 @@ pub struct Persistence {
     history: RwSignal<History>,
     /// Fires when any stored history changed (the deleted drafts follow it).
     histories_changed: Trigger,
+    /// The stored images this visit knows by site path: those of every draft and revision
+    /// opened and every image added. A save records the ones its text uses.
+    known: RwSignal<ImageMap>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -111,6 +116,7 @@ impl Persistence {
             }
             Some((meta, text?))
         });
+        let known = current_images(index.as_ref());
         let persistence = |id: String, status: SaveStatus, endings: LineEndings| Persistence {
             open: RwSignal::new(Some(id)),
             index: RwSignal::new(index.clone()),
@@ -121,6 +127,7 @@ impl Persistence {
             endings: StoredValue::new(endings),
             history: RwSignal::new(History::default()),
             histories_changed: Trigger::new(),
+            known: RwSignal::new(known.clone()),
         };
         match restored {
             Some((meta, text)) => (
@@ -306,9 +313,46 @@ impl Persistence {
             caret,
             scroll,
             endings: self.stored_endings(),
+            images: state.source.with_untracked(|text| self.images_of(text)),
         });
         index.set_current(Some(id));
         Some(index)
+    }
+
+    /// The stored images `text` uses, as a draft or revision records them.
+    pub fn images_of(self, text: &str) -> ImageMap {
+        self.known
+            .with_untracked(|known| images::referenced(text, known))
+    }
+
+    /// The stored images this visit knows, by site path (tracked).
+    pub fn known_images(self) -> ImageMap {
+        self.known.get()
+    }
+
+    /// The stored images this visit knows, by site path.
+    pub fn known_images_untracked(self) -> ImageMap {
+        self.known.get_untracked()
+    }
+
+    /// The SHA-256 of the stored image at site path `path`, if the visit knows one.
+    pub fn images_of_path(self, path: &str) -> Option<String> {
+        self.known
+            .with_untracked(|known| known.get(path).map(|i| i.sha256.clone()))
+    }
+
+    /// Learn stored images (added, or recorded by a draft or revision being opened).
+    pub fn learn_images(self, found: &ImageMap) {
+        let new = self.known.with_untracked(|known| {
+            found
+                .iter()
+                .any(|(path, image)| known.get(path) != Some(image))
+        });
+        if new {
+            self.known.update(|known| {
+                known.extend(found.iter().map(|(p, i)| (p.clone(), i.clone())));
+            });
+        }
     }
 
     /// The id of the open draft.
@@ -431,6 +475,10 @@ impl Persistence {
     /// Put `text` in the editor as draft `id`. `stored` says it is already saved.
     fn show(self, state: EditorState, id: String, text: String, stored: bool) {
         let endings = self.stored_endings_of(&id).get();
+        let recorded = self
+            .index
+            .with_untracked(|index| current_images_of(index.as_ref(), &id));
+        self.learn_images(&recorded);
         self.cancel();
         self.endings.set_value(endings);
         self.open.set(Some(id.clone()));
@@ -469,6 +517,22 @@ fn title_of(state: EditorState) -> String {
             .map(|f| f.value.to_plain_string())
             .unwrap_or_default()
     })
+}
+
+/// The images the index records for the draft open last.
+fn current_images(index: Option<&Index>) -> ImageMap {
+    index
+        .and_then(Index::current_meta)
+        .map(|meta| meta.images.clone())
+        .unwrap_or_default()
+}
+
+/// The images the index records for draft `id`.
+fn current_images_of(index: Option<&Index>, id: &str) -> ImageMap {
+    index
+        .and_then(|index| index.get(id))
+        .map(|meta| meta.images.clone())
+        .unwrap_or_default()
 }
 
 /// Several notices as one (`None` when there are none).

@@ -57,8 +57,10 @@ impl PreviewController {
         }
     }
 
-    /// The frame's shell has loaded: show the post in it.
-    pub fn attach(&self, frame: Frame) {
+    /// The frame's shell has loaded: show the post in it, its stored images through
+    /// `urls`.
+    pub fn attach(&self, mut frame: Frame, urls: browser::preview_frame::ImageUrls) {
+        frame.set_image_urls(urls);
         let this = self.clone();
         let _ = frame.on_scroll(move || this.sync_from_preview());
         {
@@ -69,6 +71,13 @@ impl PreviewController {
             inner.renderer = BlockRenderer::empty(settings);
         }
         self.render();
+    }
+
+    /// Show the stored images again (one was loaded or removed).
+    pub fn show_stored_images(&self) {
+        if let Some(frame) = self.inner.borrow().frame.as_ref() {
+            frame.show_stored_images();
+        }
     }
 
     /// Follow the page's theme.

@@ -44,10 +44,12 @@ pub fn snapshot(
     title: &str,
     endings: StoredEndings,
     reason: Reason,
+    images: quire_core::images::ImageMap,
 ) -> Result<History, SnapshotError> {
     let mut history = load(id)?;
     history.endings = endings;
-    let Some(taken) = history.take(text, title, browser::clock::now_ms(), reason) else {
+    let now = browser::clock::now_ms();
+    let Some(taken) = history.take_with_images(text, title, now, reason, images) else {
         return Ok(history);
     };
     browser::storage::set(&revisions::text_key(id, taken.n), text)
@@ -124,8 +126,13 @@ pub fn adopt(
         if kept {
             continue;
         }
-        let Some(taken) = history.take(&revision.text, title, revision.at_ms, revision.reason)
-        else {
+        let Some(taken) = history.take_with_images(
+            &revision.text,
+            title,
+            revision.at_ms,
+            revision.reason,
+            revision.images.clone(),
+        ) else {
             continue;
         };
         browser::storage::set(&revisions::text_key(id, taken.n), &revision.text)
@@ -157,8 +164,19 @@ pub fn for_backup(id: &str) -> Vec<quire_core::backup::BackupRevision> {
                 at_ms: r.at_ms,
                 reason: r.reason,
                 text: text(id, r.n).ok()?,
+                images: r.images.clone(),
             })
         })
+        .collect()
+}
+
+/// The stored images every stored history records (those of deleted drafts too).
+pub fn recorded_images() -> Vec<quire_core::images::ImageMap> {
+    let keys = browser::storage::keys_with_prefix(revisions::HISTORY_PREFIX).unwrap_or_default();
+    keys.iter()
+        .filter_map(|key| revisions::draft_of_history_key(key))
+        .filter_map(|id| load(id).ok())
+        .flat_map(|history| history.revisions.into_iter().map(|r| r.images))
         .collect()
 }
 

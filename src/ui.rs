@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use quire_core::export::NameStyle;
+use quire_core::images::PathPattern;
 use quire_core::prefs::{Layout, Prefs, Theme};
 use quire_core::render::Settings;
 
@@ -22,6 +23,8 @@ pub struct Ui {
     pub name_style: Memo<NameStyle>,
     /// How the preview renders (flavour, site URL).
     pub preview: Memo<Settings>,
+    /// Where new images go and how they are linked.
+    pub image_pattern: Memo<PathPattern>,
 }
 
 impl Ui {
@@ -35,6 +38,7 @@ impl Ui {
             split: Memo::new(move |_| prefs.with(Prefs::split)),
             name_style: Memo::new(move |_| prefs.with(Prefs::name_style)),
             preview: Memo::new(move |_| prefs.with(Prefs::preview)),
+            image_pattern: Memo::new(move |_| prefs.with(Prefs::image_pattern)),
         };
         Effect::new(move |previous: Option<()>| {
             browser::set_theme(theme_attribute(ui.theme.get()));
@@ -72,6 +76,20 @@ impl Ui {
 
     pub fn set_preview(self, settings: &Settings) {
         self.prefs.update(|p| *p = p.with_preview(settings));
+    }
+
+    /// The image path pattern as the writer wrote it (empty for the default; tracked).
+    pub fn image_pattern_text(self) -> String {
+        self.prefs.with(|p| p.image_path_pattern.clone())
+    }
+
+    /// Choose the image path pattern; one that does not read is not kept, and why is
+    /// returned.
+    pub fn set_image_pattern(self, text: &str) -> Result<(), String> {
+        PathPattern::parse(text)?;
+        self.prefs
+            .update(|p| p.image_path_pattern = text.trim().to_string());
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@ pub mod download;
 pub mod editor;
 pub mod editor_map;
 pub mod file;
+pub mod images;
 pub mod lifecycle;
 pub mod perf;
 pub mod pointer;

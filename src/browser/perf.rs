@@ -19,6 +19,10 @@ pub const SAVE_START: &str = "quire:save-start";
 pub const REVISION: &str = "quire:revision";
 /// The mark where keeping a revision starts.
 pub const REVISION_START: &str = "quire:revision-start";
+/// From an image pasted, dropped or picked to its Markdown inserted.
+pub const IMAGE: &str = "quire:image";
+/// Where [`IMAGE`] starts.
+pub const IMAGE_START: &str = "quire:image-start";
 
 /// Add a `performance.mark` named `name`.
 pub fn mark(name: &str) -> Result<(), BrowserError> {

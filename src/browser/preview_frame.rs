@@ -54,11 +54,49 @@ pub fn card_shell() -> String {
 /// The class of the element wrapping each top-level block.
 const BLOCK: &str = "blk";
 
+/// The object URL of the stored image an `<img src>` of the post stands for, if there is
+/// one (the post keeps the site's address; the frame shows the stored bytes).
+pub type ImageUrls = std::rc::Rc<dyn Fn(&str) -> Option<String>>;
+
+/// The attribute keeping an image's own address while it shows a stored image.
+const SITE_SRC: &str = "data-site-src";
+
+/// Show the stored images of the `<img>` elements under `root`, and the site's address
+/// again for any no longer stored.
+pub fn show_stored_images(root: &Element, urls: &dyn Fn(&str) -> Option<String>) {
+    let Ok(found) = root.query_selector_all("img") else {
+        return;
+    };
+    for i in 0..found.length() {
+        // The frame's realm has its own `Element`: not `dyn_into`.
+        let Some(image) = found.item(i).map(|n| n.unchecked_into::<Element>()) else {
+            continue;
+        };
+        let kept = image.get_attribute(SITE_SRC);
+        let Some(site) = kept.clone().or_else(|| image.get_attribute("src")) else {
+            continue;
+        };
+        match urls(&site) {
+            Some(url) if image.get_attribute("src").as_deref() != Some(url.as_str()) => {
+                let _ = image.set_attribute(SITE_SRC, &site);
+                let _ = image.set_attribute("src", &url);
+            }
+            Some(_) => {}
+            None if kept.is_some() => {
+                let _ = image.set_attribute("src", &site);
+                let _ = image.remove_attribute(SITE_SRC);
+            }
+            None => {}
+        }
+    }
+}
+
 /// The frame's document and the article holding the blocks, once the shell has loaded.
 #[derive(Clone)]
 pub struct Frame {
     document: Document,
     article: Element,
+    images: Option<ImageUrls>,
 }
 
 impl Frame {
@@ -71,7 +109,31 @@ impl Frame {
             .query_selector("article[data-testid=preview]")
             .map_err(BrowserError::from_js)?
             .ok_or(BrowserError::Unsupported("the preview frame's article"))?;
-        Ok(Frame { document, article })
+        Ok(Frame {
+            document,
+            article,
+            images: None,
+        })
+    }
+
+    /// Show stored images through `urls` in every block, now and as blocks come in.
+    pub fn set_image_urls(&mut self, urls: ImageUrls) {
+        self.images = Some(urls);
+        self.show_stored_images();
+    }
+
+    /// Show the stored images again (one was loaded or removed).
+    pub fn show_stored_images(&self) {
+        if let Some(urls) = &self.images {
+            show_stored_images(&self.article, urls.as_ref());
+        }
+    }
+
+    /// The stored images of one block just put in.
+    fn block_images(&self, block: &Element) {
+        if let Some(urls) = &self.images {
+            show_stored_images(block, urls.as_ref());
+        }
     }
 
     /// Apply `patch` to the blocks shown. Each block is parsed on its own, so a post's
@@ -96,6 +158,7 @@ impl Frame {
             block.set_class_name(BLOCK);
             block.set_inner_html(html);
             disarm_links(&block)?;
+            self.block_images(&block);
             self.article
                 .insert_before(&block, before.as_ref().map(|b| b.as_ref()))
                 .map_err(BrowserError::from_js)?;
@@ -105,6 +168,7 @@ impl Frame {
             if let Some(block) = children.item(*index as u32) {
                 block.set_inner_html(html);
                 disarm_links(&block)?;
+                self.block_images(&block);
             }
         }
         Ok(())
@@ -219,13 +283,21 @@ impl Card {
     }
 
     /// Show the card: title and date as text, the excerpt's HTML with its links made
-    /// safe; then fit the frame's height to the card.
-    pub fn show(&self, title: &str, date: &str, html: &str) -> Result<(), BrowserError> {
+    /// safe and its stored images shown through `urls`; then fit the frame's height to
+    /// the card.
+    pub fn show(
+        &self,
+        title: &str,
+        date: &str,
+        html: &str,
+        urls: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(), BrowserError> {
         self.part(".card-title")?.set_text_content(Some(title));
         self.part(".card-date")?.set_text_content(Some(date));
         let body = self.part(".card-body")?;
         body.set_inner_html(html);
         disarm_links(&body)?;
+        show_stored_images(&body, urls);
         self.fit_height()
     }
 

@@ -52,11 +52,13 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
 
 /// The textarea with the post's source text. The browser owns the text while the writer
 /// types (so its own undo and caret work); every input is copied into the state and told
-/// to the persistence path. Ctrl+S calls `on_save`; a file dropped here goes to `on_file`.
+/// to the persistence path. Ctrl+S calls `on_save`; an image pasted or dropped here is
+/// added to the post; another file dropped here goes to `on_file`.
 #[component]
 pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl IntoView {
     let state = use_editor_state();
     let persistence = expect_context::<crate::persist::Persistence>();
+    let images = crate::images::use_images();
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
@@ -89,11 +91,19 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                     }
                 }
                 on:drop=move |ev| {
-                    let Some(file) = crate::browser::file::dropped(&ev) else {
+                    let files = crate::browser::images::dropped_files(&ev);
+                    if files.is_empty() {
                         return;
-                    };
+                    }
                     ev.prevent_default();
-                    on_file.run(file);
+                    images.take_dropped(files, on_file);
+                }
+                on:paste=move |ev| {
+                    let (files, alt) = crate::browser::images::pasted(&ev);
+                    if !files.is_empty() {
+                        ev.prevent_default();
+                        images.add_files(files, alt);
+                    }
                 }
                 on:click=move |_| state.caret_moved.notify()
             ></textarea>

@@ -11,6 +11,7 @@ use crate::state::use_editor_state;
 pub fn ExcerptCard() -> impl IntoView {
     let state = use_editor_state();
     let ui = crate::ui::use_ui();
+    let images = crate::images::use_images();
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let card = RwSignal::new_local(None::<Card>);
     let field_text = move |key: &str| {
@@ -28,10 +29,13 @@ pub fn ExcerptCard() -> impl IntoView {
             return;
         };
         card.set_theme(crate::ui::theme_attribute(ui.theme.get()));
-        let html = state
-            .excerpt
-            .with(|e| quire_core::render::render_markdown(&e.markdown));
-        if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html) {
+        // As Jekyll writes it: Liquid site links first, then the Markdown.
+        let html = state.excerpt.with(|e| {
+            quire_core::render::render_markdown(&quire_core::images::expand_links(&e.markdown))
+        });
+        images.track_urls();
+        let urls = move |src: &str| images.url_for(src);
+        if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html, &urls) {
             state.notice.set(crate::notices::problem(format!(
                 "The excerpt card could not be shown: {err}"
             )));

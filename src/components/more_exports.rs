@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use crate::export::use_exporter;
 
-/// "Copy Markdown" and "Download HTML".
+/// "Copy Markdown", "Download HTML" and "Download with images".
 #[component]
 pub fn MoreExports() -> impl IntoView {
     let exporter = use_exporter();
+    let images = crate::images::use_images();
     let copied = RwSignal::new(false);
     let copy = move |_| {
         leptos::task::spawn_local(async move {
@@ -24,6 +25,11 @@ pub fn MoreExports() -> impl IntoView {
         </button>
         <button type="button" class="tool" data-testid="export-html" on:click=move |_| exporter.download_html()>
             "Download HTML"
+        </button>
+        <button type="button" class="tool" data-testid="export-bundle"
+            title="The post and its images in a zip laid out like the site"
+            on:click=move |_| images.export_bundle()>
+            "Download with images"
         </button>
     }
 }

@@ -34,6 +34,12 @@ pub fn Preview() -> impl IntoView {
     });
     let on_theme = controller.clone();
     Effect::new(move |_| on_theme.set_theme(crate::ui::theme_attribute(ui.theme.get())));
+    let images = crate::images::use_images();
+    let on_images = controller.clone();
+    Effect::new(move |_| {
+        images.track_urls();
+        on_images.show_stored_images();
+    });
     let on_caret = controller.clone();
     Effect::new(move |_| {
         state.caret_moved.track();
@@ -44,7 +50,10 @@ pub fn Preview() -> impl IntoView {
             return;
         };
         match preview_frame::Frame::of(&element) {
-            Ok(loaded) => controller.attach(loaded),
+            Ok(loaded) => controller.attach(
+                loaded,
+                std::rc::Rc::new(move |src: &str| images.url_for(src)),
+            ),
             Err(err) => state.notice.set(crate::notices::problem(format!(
                 "The preview could not be shown: {err}"
             ))),

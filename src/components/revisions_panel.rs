@@ -108,7 +108,11 @@ fn DeletedRow(deleted: crate::revisions::DeletedDraft) -> impl IntoView {
                     on:click=move |_| id.with_value(|id| persistence.restore_deleted(state, id))>"Bring back"</button>
                 <button type="button" class="icon-button" data-testid="forget-deleted"
                     aria-label=format!("Remove {title} and its revisions for good")
-                    on:click=move |_| id.with_value(|id| persistence.forget_deleted(state, id))>"×"</button>
+                    on:click=move |_| {
+                        id.with_value(|id| persistence.forget_deleted(state, id));
+                        // Its images go too, unless another draft or revision uses them.
+                        crate::images::use_images().collect_garbage();
+                    }>"×"</button>
             </span>
         </li>
     }

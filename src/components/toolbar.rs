@@ -44,5 +44,18 @@ pub fn Toolbar() -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
-    view! { <div class="toolbar" role="toolbar" aria-label="Formatting">{buttons}</div> }
+    let images = crate::images::use_images();
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Formatting">
+            {buttons}
+            <label class="tool button-like" title="Add an image file: kept in this browser, exported with the post">
+                "Image…"
+                <input type="file" class="visually-hidden" data-testid="image-pick" multiple=true
+                    accept="image/png,image/jpeg,image/gif,image/webp,image/avif,image/svg+xml"
+                    on:change:target=move |ev| {
+                        images.add_files(crate::browser::images::chosen_files(&ev.target()), String::new());
+                    } />
+            </label>
+        </div>
+    }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use quire_core::backup::{self, BackupDraft, Restore};
+
 use quire_core::drafts::{self, DraftMeta};
 
 use super::Persistence;
@@ -11,8 +12,8 @@ use crate::browser::{self, BrowserError};
 use crate::state::EditorState;
 
 impl Persistence {
-    /// Every stored draft (the open one saved first), as a backup zip.
-    pub fn export_all(self, state: EditorState) -> Result<Vec<u8>, BrowserError> {
+    /// Every stored draft (the open one saved first) with its revisions, for a backup.
+    pub fn backup_drafts(self, state: EditorState) -> Result<Vec<BackupDraft>, BrowserError> {
         let persistence = self;
         persistence.save_now(state);
         let metas = persistence
@@ -27,17 +28,17 @@ impl Persistence {
                     title: meta.title,
                     updated_ms: meta.updated_ms,
                     endings: meta.endings,
+                    images: meta.images,
                     text,
                 });
             }
         }
-        Ok(backup::write(&drafts, &browser::clock::now_local()))
+        Ok(drafts)
     }
 
     /// Merge a backup's drafts and revisions into the stored ones (nothing stored is
-    /// overwritten); returns what was done.
-    pub fn restore_backup(self, bytes: &[u8]) -> Result<Restored, RestoreError> {
-        let drafts = backup::read(bytes).map_err(RestoreError::Backup)?;
+    /// overwritten; their images are stored already); returns what was done.
+    pub fn restore_drafts(self, drafts: Vec<BackupDraft>) -> Result<Restored, RestoreError> {
         let Some(mut index) = self.index.get_untracked() else {
             return Err(RestoreError::ListNotWritable);
         };
@@ -75,6 +76,7 @@ impl Persistence {
                 caret: 0,
                 scroll: 0.0,
                 endings: draft.endings,
+                images: draft.images,
             });
         }
         browser::storage::save_index(&index).map_err(RestoreError::Storage)?;
@@ -124,6 +126,8 @@ pub enum RestoreError {
     Storage(BrowserError),
     /// A draft's revisions could not be added.
     Revisions(String),
+    /// The backup's images could not be stored (nothing of it was restored).
+    Images(BrowserError),
 }
 
 impl core::fmt::Display for RestoreError {
@@ -135,6 +139,7 @@ impl core::fmt::Display for RestoreError {
             }
             RestoreError::Storage(err) => write!(f, "{err}"),
             RestoreError::Revisions(why) => f.write_str(why),
+            RestoreError::Images(err) => write!(f, "its images could not be stored: {err}"),
         }
     }
 }

@@ -23,7 +23,7 @@ impl Persistence {
     ) -> Option<String> {
         let _ = browser::perf::mark(browser::perf::REVISION_START);
         let endings = self.stored_endings_of(id);
-        let kept = revisions::snapshot(id, text, title, endings, reason);
+        let kept = revisions::snapshot(id, text, title, endings, reason, self.images_of(text));
         // For the bench; a failed measure changes nothing for the writer.
         let _ = browser::perf::measure_from(browser::perf::REVISION, browser::perf::REVISION_START);
         match kept {
@@ -72,6 +72,13 @@ impl Persistence {
         let Some(id) = self.current_id() else {
             return;
         };
+        let recorded = self.history.with_untracked(|h| {
+            h.revisions
+                .iter()
+                .find(|r| r.n == n)
+                .map(|r| r.images.clone())
+        });
+        self.learn_images(&recorded.unwrap_or_default());
         let text = match revisions::text(&id, n) {
             Ok(text) => text,
             Err(why) => {
@@ -99,11 +106,12 @@ impl Persistence {
                 let newest = history.newest().ok_or("it has no revision left")?;
                 Ok((
                     revisions::text(id, newest.n)?,
-                    history.title,
-                    history.endings,
+                    history.title.clone(),
+                    history.endings.clone(),
+                    newest.images.clone(),
                 ))
             });
-        let (text, title, endings) = match restored {
+        let (text, title, endings, images) = match restored {
             Ok(found) => found,
             Err(why) => {
                 state.notice.set(crate::notices::problem(format!(
@@ -126,6 +134,7 @@ impl Persistence {
             caret: 0,
             scroll: 0.0,
             endings,
+            images,
         });
         let saved = browser::storage::save_draft(id, &text)
             .and_then(|()| browser::storage::save_index(&index));

@@ -8,8 +8,11 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::date::LocalDateTime;
 use crate::export::{file_name, NameStyle};
+use crate::images::{self, ImageMap};
 
 /// The manifest's format version.
 pub const VERSION: u32 = 1;
@@ -33,6 +36,9 @@ pub struct BackupDraft {
     /// The draft's revisions, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<BackupRevision>,
+    /// The stored images its text uses, by site path; their bytes are in `images/`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub images: ImageMap,
 }
 
 /// One revision of a draft in a backup.
@@ -48,6 +54,9 @@ pub struct BackupRevision {
     /// Its text exactly as stored (not in the manifest: it is the file).
     #[serde(skip)]
     pub text: String,
+    /// The stored images its text uses, by site path.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub images: ImageMap,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -96,7 +105,21 @@ impl fmt::Display for BackupError {
 
 /// The zip of `drafts`. `today` names drafts without a date.
 pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
+    write_with_images(drafts, &BTreeMap::new(), today)
+}
+
+/// The zip of `drafts` and of the images they use (by SHA-256), each image once as
+/// `images/<sha256>.<ext>`.
+pub fn write_with_images(
+    drafts: &[BackupDraft],
+    images: &BTreeMap<String, Vec<u8>>,
+    today: &LocalDateTime,
+) -> Vec<u8> {
     let mut zip = ZipWriter::default();
+    for (sha256, bytes) in images {
+        let ext = images::kind_of(bytes).map_or("bin", images::Kind::ext);
+        zip.add(&format!("images/{sha256}.{ext}"), bytes);
+    }
     let mut used = std::collections::HashSet::new();
     let mut entries = Vec::with_capacity(drafts.len());
     for draft in drafts {
@@ -130,7 +153,26 @@ pub fn write(drafts: &[BackupDraft], today: &LocalDateTime) -> Vec<u8> {
 /// The drafts of a backup, texts as the editor holds them (their files' line endings in
 /// `endings`).
 pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
+    Ok(read_with_images(bytes)?.0)
+}
+
+/// [`read`], with the images of the backup by SHA-256 (each checked against its name).
+#[allow(clippy::type_complexity)]
+pub fn read_with_images(
+    bytes: &[u8],
+) -> Result<(Vec<BackupDraft>, BTreeMap<String, Vec<u8>>), BackupError> {
     let files = read_zip(bytes)?;
+    let mut images = BTreeMap::new();
+    for (name, bytes) in &files {
+        let Some(file) = name.strip_prefix("images/") else {
+            continue;
+        };
+        let sha256 = file.split('.').next().unwrap_or_default();
+        if !images::is_sha256(sha256) || images::sha256_hex(bytes) != sha256 {
+            return Err(BackupError::BadEntry(name.clone()));
+        }
+        images.insert(sha256.to_string(), bytes.clone());
+    }
     let manifest = files
         .iter()
         .find(|(name, _)| name == "manifest.json")
@@ -174,7 +216,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<BackupDraft>, BackupError> {
                 ..entry.draft
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, BackupError>>()
+        .map(|drafts| (drafts, images))
 }
 
 /// What restoring a backup does with one of its drafts, given the drafts stored now.
@@ -213,15 +256,17 @@ pub fn plan(
         .collect()
 }
 
+/// A zip of stored (uncompressed) entries.
 #[derive(Default)]
-struct ZipWriter {
+pub(crate) struct ZipWriter {
     out: Vec<u8>,
     central: Vec<u8>,
     count: u16,
 }
 
 impl ZipWriter {
-    fn add(&mut self, name: &str, data: &[u8]) {
+    /// Add file `name` with `data`.
+    pub(crate) fn add(&mut self, name: &str, data: &[u8]) {
         let crc = crc32fast::hash(data);
         let offset = self.out.len() as u32;
         let size = data.len() as u32;
@@ -255,7 +300,8 @@ impl ZipWriter {
         self.count += 1;
     }
 
-    fn finish(mut self) -> Vec<u8> {
+    /// The zip's bytes.
+    pub(crate) fn finish(mut self) -> Vec<u8> {
         let start = self.out.len() as u32;
         let size = self.central.len() as u32;
         self.out.append(&mut self.central);
@@ -282,7 +328,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 /// The (name, bytes) of each stored entry, by the central directory. Offsets come from the
 /// file, so they are added without overflow (a 32-bit wasm `usize` is as wide as they are).
-fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
+pub(crate) fn read_zip(b: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
     let bad = |why: &str| BackupError::NotZip(why.to_string());
     let end = (0..b.len().saturating_sub(21))
         .rev()
@@ -358,6 +404,7 @@ mod tests {
             },
             text: text.into(),
             revisions: Vec::new(),
+            images: Default::default(),
         }
     }
 
@@ -413,6 +460,7 @@ mod tests {
             at_ms,
             reason: crate::revisions::Reason::Opened,
             text: text.into(),
+            images: Default::default(),
         };
         let mut a = draft("a", "---\ntitle: Kept\n---\nNow\n", false);
         a.revisions = vec![revision("Before\r\n", 1.0), revision("Later \u{e9}", 2.0)];
@@ -429,6 +477,43 @@ mod tests {
         // A backup without revisions (as older Quire wrote them) still reads.
         let plain = write(&[draft("b", "text", false)], &today());
         assert_eq!(read(&plain).map(|d| d[0].revisions.len()), Ok(0));
+    }
+
+    #[test]
+    fn images_travel_byte_exact_and_are_checked() {
+        let png = crate::images::tests::png_3x2();
+        let sha = crate::images::sha256_hex(&png);
+        let image = crate::images::StoredImage {
+            sha256: sha.clone(),
+            bytes: png.len() as u64,
+            width: 3,
+            height: 2,
+        };
+        let mut a = draft("a", "![](/i/a.png)\n", false);
+        a.images.insert("/i/a.png".into(), image.clone());
+        a.revisions = vec![BackupRevision {
+            file: String::new(),
+            at_ms: 1.0,
+            reason: crate::revisions::Reason::Opened,
+            text: "![](/i/a.png)".into(),
+            images: a.images.clone(),
+        }];
+        let images = BTreeMap::from([(sha.clone(), png.clone())]);
+        let zip = write_with_images(&[a.clone()], &images, &today());
+        let files = read_zip(&zip).unwrap();
+        assert_eq!(files[0], (format!("images/{sha}.png"), png.clone()));
+        let (drafts, back) = read_with_images(&zip).unwrap();
+        assert_eq!(drafts[0].images["/i/a.png"], image);
+        assert_eq!(drafts[0].revisions[0].images, a.images);
+        assert_eq!(back, images);
+        // An image whose bytes are not what its name says is refused.
+        let mut wrong = ZipWriter::default();
+        wrong.add(&format!("images/{sha}.png"), b"other bytes");
+        wrong.add("manifest.json", br#"{"version": 1, "drafts": []}"#);
+        assert!(matches!(
+            read_with_images(&wrong.finish()),
+            Err(BackupError::BadEntry(_))
+        ));
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct DraftMeta {
     /// The line endings of the file the post came from, written back on export.
     #[serde(flatten)]
     pub endings: StoredEndings,
+    /// The stored images its text uses, by site path (left out when none).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub images: crate::images::ImageMap,
 }
 
 /// The index of all drafts.
@@ -238,6 +241,7 @@ mod tests {
             caret: 4,
             scroll: 5.0,
             endings: StoredEndings::default(),
+            images: Default::default(),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod front_matter;
 pub mod fuzz;
+pub mod images;
 pub mod import;
 pub mod line_endings;
 pub mod post;

@@ -25,6 +25,9 @@ pub struct Prefs {
     pub split: f64,
     /// Download names: `"jekyll"` (or empty) for `YYYY-MM-DD-slug.md`, `"hugo"` for `slug.md`.
     pub file_names: String,
+    /// Where new images go and how they are linked (empty for
+    /// [`crate::images::DEFAULT_PATTERN`]).
+    pub image_path_pattern: String,
 }
 
 /// The colour theme.
@@ -140,6 +143,11 @@ impl Prefs {
             },
             ..self.clone()
         }
+    }
+
+    /// The image path pattern chosen, or the default when none (or an unreadable one).
+    pub fn image_pattern(&self) -> crate::images::PathPattern {
+        crate::images::PathPattern::parse(&self.image_path_pattern).unwrap_or_default()
     }
 
     /// The editor's share of the split view, within bounds (a half when unset).

@@ -82,6 +82,9 @@ pub struct Revision {
     pub crc: u32,
     /// Why it was taken.
     pub reason: Reason,
+    /// The stored images its text uses, by site path (left out when none).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub images: crate::images::ImageMap,
 }
 
 /// A draft's snapshots, oldest first.
@@ -180,6 +183,18 @@ impl History {
     /// Record a snapshot of `text`, unless it equals the newest one. The caller stores the
     /// text under [`Taken::n`] and removes the dropped ones.
     pub fn take(&mut self, text: &str, title: &str, now_ms: f64, reason: Reason) -> Option<Taken> {
+        self.take_with_images(text, title, now_ms, reason, Default::default())
+    }
+
+    /// [`History::take`], recording the stored images the text uses.
+    pub fn take_with_images(
+        &mut self,
+        text: &str,
+        title: &str,
+        now_ms: f64,
+        reason: Reason,
+        images: crate::images::ImageMap,
+    ) -> Option<Taken> {
         let crc = checksum(text);
         if self
             .newest()
@@ -196,6 +211,7 @@ impl History {
             bytes: text.len(),
             crc,
             reason,
+            images,
         });
         Some(Taken {
             n,

@@ -128,14 +128,24 @@ pub(crate) fn transform(
                 in_code = in_code.saturating_sub(1);
                 out.push(Event::End(TagEnd::CodeBlock));
             }
-            Event::Text(text) if in_code == 0 => liquid_and_span_ials(&text, &mut out),
-            Event::Html(html) => out.push(Event::Html(marker(&html, true).unwrap_or(html))),
-            Event::InlineHtml(html) => {
-                out.push(Event::InlineHtml(marker(&html, false).unwrap_or(html)));
+            Event::Text(text) if in_code == 0 => {
+                liquid_and_span_ials(&crate::images::unprotect(&text), &mut out)
             }
+            Event::Text(text) => out.push(Event::Text(unprotected(text))),
+            Event::Code(text) => out.push(Event::Code(unprotected(text))),
+            Event::Html(html) => out.push(Event::Html(
+                marker(&html, true).unwrap_or_else(|| liquid_html(html)),
+            )),
+            Event::InlineHtml(html) => out.push(Event::InlineHtml(
+                marker(&html, false).unwrap_or_else(|| liquid_html(html)),
+            )),
             link @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                 out.push(super::map_destination(link, |url, _| {
-                    resolve(url, site_url)
+                    let raw = crate::images::unprotect(&url);
+                    match crate::images::expand_link(&raw, "") {
+                        Some(path) => resolve(CowStr::from(path), site_url),
+                        None => resolve(url, site_url),
+                    }
                 }))
             }
             other => out.push(other),
@@ -143,6 +153,24 @@ pub(crate) fn transform(
     }
     *events = out;
     ids
+}
+
+/// `text` with the spaces of Liquid links put back.
+fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
+    match crate::images::unprotect(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
+    }
+}
+
+/// HTML with its Liquid links (`src="{{ site.baseurl }}/x.png"`) written as Jekyll would.
+fn liquid_html(html: CowStr<'_>) -> CowStr<'_> {
+    if !html.contains("{{") {
+        return html;
+    }
+    CowStr::from(crate::images::expand_links(&crate::images::unprotect(
+        &html,
+    )))
 }
 
 /// Join runs of text events (the parser splits text at punctuation).

@@ -12,6 +12,7 @@ fn meta(id: &str, text: &str) -> DraftMeta {
         caret: 0,
         scroll: 0.0,
         endings: Default::default(),
+        images: Default::default(),
     }
 }
 

@@ -25,6 +25,13 @@ struct Group<'a> {
 /// Markdown holding the link reference definitions made outside `text`.
 pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
+    // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
+    let protected = if jekyll {
+        crate::images::protect_links(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &protected;
     let options = options_for(settings.flavour);
     let defs_parser = definitions
         .filter(|d| !d.is_empty())

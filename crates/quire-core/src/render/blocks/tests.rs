@@ -234,3 +234,23 @@ fn a_repeated_definition_after_the_anchor_does_not_win() {
         assert!(r.html().contains("/first"), "{}", r.html());
     }
 }
+
+#[test]
+fn liquid_image_links_render_as_images_at_the_site() {
+    let body = "![A]({{ site.baseurl }}/assets/a.png)\n\n\
+                <img src=\"{{ '/assets/b.png' | relative_url }}\" alt=\"B\">\n\n\
+                `{{ site.baseurl }}` and ({{ site.baseurl }})\n";
+    let html = BlockRenderer::with_settings(body, kramdown()).html();
+    assert!(
+        html.contains("<img src=\"https://example.com/blog/assets/a.png\" alt=\"A\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<img src=\"/assets/b.png\" alt=\"B\">"),
+        "{html}"
+    );
+    assert!(html.contains("<code>{{ site.baseurl }}</code>"), "{html}");
+    assert!(!html.contains('\u{7f}'), "{html}");
+    let mut renderer = BlockRenderer::with_settings("x\n", kramdown());
+    check_update(&mut renderer, body);
+}

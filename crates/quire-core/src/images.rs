@@ -1,0 +1,641 @@
+//! Images in posts. The post's text refers to an image by the path the published site
+//! serves it at (`/assets/images/2026/my-post/chart.png`); the bytes are kept apart, under
+//! their SHA-256, and each draft and revision records which stored image each path it
+//! uses stands for ([`ImageMap`]). Everything here is pure: naming, the path pattern,
+//! finding the images a text refers to, the Markdown inserted, the site-shaped bundle.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::date::LocalDateTime;
+use crate::edit::{Change, TextEdit};
+use crate::export::{self, NameStyle};
+use crate::front_matter::Field;
+use crate::line_endings::LineEndings;
+
+mod sniff;
+
+pub use sniff::{kind_of, sniff, Kind, Refusal, Sniffed, MAX_BYTES};
+
+/// An image kept in the browser, as a draft's record names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct StoredImage {
+    /// SHA-256 of its bytes, lowercase hex: its key in the image store.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Width in pixels (0 when unknown, as for an SVG without a size).
+    #[serde(default)]
+    pub width: u32,
+    /// Height in pixels.
+    #[serde(default)]
+    pub height: u32,
+}
+
+/// Site path (`/assets/images/...`) to the stored image it stands for.
+pub type ImageMap = BTreeMap<String, StoredImage>;
+
+/// SHA-256 of `bytes` in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether `name` looks like a SHA-256 in lowercase hex (a key of the image store).
+pub fn is_sha256(name: &str) -> bool {
+    name.len() == 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The default path pattern.
+pub const DEFAULT_PATTERN: &str = "/assets/images/{year}/{slug}/{name}.{ext}";
+
+/// The patterns offered as choices: plain, with `{{ site.baseurl }}`, with `relative_url`.
+pub const PATTERN_CHOICES: [&str; 3] = [
+    DEFAULT_PATTERN,
+    "{{ site.baseurl }}/assets/images/{year}/{slug}/{name}.{ext}",
+    "{{ '/assets/images/{year}/{slug}/{name}.{ext}' | relative_url }}",
+];
+
+/// How a link to an image is written around its site path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `/assets/x.png`
+    Plain,
+    /// `{{ site.baseurl }}/assets/x.png`
+    BaseUrl,
+    /// `{{ '/assets/x.png' | relative_url }}`
+    RelativeUrl,
+}
+
+/// Where a new image goes and how the Markdown links to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPattern {
+    form: Form,
+    template: String,
+}
+
+impl Default for PathPattern {
+    fn default() -> Self {
+        PathPattern {
+            form: Form::Plain,
+            template: DEFAULT_PATTERN.to_string(),
+        }
+    }
+}
+
+/// The placeholders a pattern may use.
+const PLACEHOLDERS: [&str; 5] = ["{year}", "{month}", "{slug}", "{name}", "{ext}"];
+
+impl PathPattern {
+    /// Read a pattern: a site path from the root with `{year}`, `{month}`, `{slug}`,
+    /// `{name}` and `{ext}` (the last two required), written plain, after
+    /// `{{ site.baseurl }}`, or inside `{{ '...' | relative_url }}`.
+    pub fn parse(text: &str) -> Result<PathPattern, String> {
+        let text = text.trim();
+        let (form, template) = if let Some(rest) = strip_baseurl(text) {
+            (Form::BaseUrl, rest)
+        } else if let Some(inner) = relative_url_arg(text) {
+            (Form::RelativeUrl, inner)
+        } else {
+            (Form::Plain, text)
+        };
+        if !template.starts_with('/') || template.starts_with("//") {
+            return Err("the path must start with / (the site's root)".into());
+        }
+        for needed in ["{name}", "{ext}"] {
+            if !template.contains(needed) {
+                return Err(format!("the path must contain {needed}"));
+            }
+        }
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').ok_or("a { is not closed")? + open;
+            let word = &rest[open..=close];
+            if !PLACEHOLDERS.contains(&word) {
+                return Err(format!("{word} is not one of {}", PLACEHOLDERS.join(", ")));
+            }
+            rest = &rest[close + 1..];
+        }
+        if template.contains(['"', '\'', ' ', '(', ')', '<', '>']) {
+            return Err("the path must not contain spaces, quotes, brackets or parentheses".into());
+        }
+        Ok(PathPattern {
+            form,
+            template: template.to_string(),
+        })
+    }
+
+    /// The site path of image `name.ext` of a post.
+    pub fn site_path(&self, post: &PostPlace, name: &str, ext: &str) -> String {
+        self.template
+            .replace("{year}", &format!("{:04}", post.year))
+            .replace("{month}", &format!("{:02}", post.month))
+            .replace("{slug}", &post.slug)
+            .replace("{name}", name)
+            .replace("{ext}", ext)
+    }
+
+    /// The folder the pattern puts a post's images in (the site path up to `{name}`'s
+    /// folder), to find names already used.
+    pub fn folder(&self, post: &PostPlace) -> String {
+        let path = self.site_path(post, "\u{0}", "\u{0}");
+        let cut = path.find('\u{0}').unwrap_or(path.len());
+        path[..path[..cut].rfind('/').map_or(0, |i| i + 1)].to_string()
+    }
+
+    /// The link written in the Markdown for `site_path`.
+    pub fn link(&self, site_path: &str) -> String {
+        match self.form {
+            Form::Plain => site_path.to_string(),
+            Form::BaseUrl => format!("{{{{ site.baseurl }}}}{site_path}"),
+            Form::RelativeUrl => format!("{{{{ '{site_path}' | relative_url }}}}"),
+        }
+    }
+}
+
+/// `{{ site.baseurl }}` at the start of `text` (any spacing) taken off.
+fn strip_baseurl(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("{{")?;
+    let close = inner.find("}}")?;
+    (inner[..close].trim() == "site.baseurl").then(|| &inner[close + 2..])
+}
+
+/// The quoted argument of `{{ '...' | relative_url }}` (or `absolute_url`), if `text`
+/// is exactly that.
+fn relative_url_arg(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    let (arg, filter) = inner.rsplit_once('|')?;
+    if !matches!(filter.trim(), "relative_url" | "absolute_url") {
+        return None;
+    }
+    let arg = arg.trim();
+    let quote = arg.chars().next().filter(|q| *q == '\'' || *q == '"')?;
+    arg.strip_prefix(quote)?.strip_suffix(quote)
+}
+
+/// The site path a link in a post points at, if it is one on the site: `/a/b.png`,
+/// `{{ site.baseurl }}/a/b.png`, `{{ '/a/b.png' | relative_url }}`; query and fragment
+/// left out.
+pub fn site_path_of(link: &str) -> Option<String> {
+    let link = link.trim();
+    let link = link
+        .strip_prefix('<')
+        .and_then(|l| l.strip_suffix('>'))
+        .unwrap_or(link);
+    let path = strip_baseurl(link)
+        .or_else(|| relative_url_arg(link))
+        .unwrap_or(link);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
+}
+
+/// Where a post's images go: its slug, and the year and month of its date (today's when
+/// it has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostPlace {
+    /// The post's slug, as its file name has it.
+    pub slug: String,
+    /// The year of its date.
+    pub year: i32,
+    /// The month of its date, 1 to 12.
+    pub month: u32,
+}
+
+impl PostPlace {
+    /// The place of a post whose front matter reads `fields`.
+    pub fn of(fields: &[Field], today: &LocalDateTime) -> PostPlace {
+        let jekyll = export::file_name_from(fields, today, NameStyle::Jekyll);
+        let hugo = export::file_name_from(fields, today, NameStyle::Hugo);
+        PostPlace {
+            slug: hugo.trim_end_matches(".md").to_string(),
+            year: jekyll
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(today.year),
+            month: jekyll
+                .get(5..7)
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(today.month as u32),
+        }
+    }
+}
+
+/// Whether a file name says nothing of its image: `image.png`, `Screenshot 2026-…`,
+/// `Pasted image 3`, `untitled (1)`.
+pub fn is_generic_name(file_name: &str) -> bool {
+    let stem = file_name
+        .rsplit_once('.')
+        .filter(|(_, ext)| Kind::from_ext(ext).is_some())
+        .map_or(file_name, |(stem, _)| stem)
+        .trim()
+        .to_lowercase();
+    const PREFIXES: [&str; 7] = [
+        "screenshot",
+        "screen shot",
+        "bildschirmfoto",
+        "capture d",
+        "schermafbeelding",
+        "pasted image",
+        "clipboard",
+    ];
+    if PREFIXES.iter().any(|p| stem.starts_with(p)) {
+        return true;
+    }
+    const WORDS: [&str; 12] = [
+        "", "image", "img", "picture", "pic", "photo", "blob", "download", "unnamed", "untitled",
+        "file", "pasted",
+    ];
+    let word = stem
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '_' | '(' | ')'));
+    WORDS.contains(&word)
+}
+
+/// The name (without extension) for a new image from file `file_name` in a post with
+/// slug `slug`; `taken(name)` says a name is used already in the post's folder. The file's
+/// own name slugified, or `<slug>-<n>` for a generic one, made unique with `-2`, `-3`….
+pub fn name_for(file_name: &str, slug: &str, taken: impl Fn(&str) -> bool) -> String {
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let own = export::slugify(stem);
+    if is_generic_name(file_name) || own.is_empty() {
+        return (1..)
+            .map(|n| format!("{slug}-{n}"))
+            .find(|name| !taken(name))
+            .unwrap_or_default();
+    }
+    if !taken(&own) {
+        return own;
+    }
+    (2..)
+        .map(|n| format!("{own}-{n}"))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
+
+/// The Markdown for an image: alt text kept on one line with its brackets escaped.
+pub fn markdown(alt: &str, link: &str) -> String {
+    let alt: String = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+    let alt = alt
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]");
+    format!("![{alt}]({link})")
+}
+
+/// Insert images (`(alt, link)` each) in place of `selection`, one per line, as one
+/// edit. With one image and no alt text the caret goes between its brackets, ready for
+/// the alt text; otherwise after the last image.
+pub fn insert(src: &str, selection: Range<usize>, images: &[(String, String)]) -> Option<Change> {
+    if images.is_empty() || src.get(selection.clone()).is_none() {
+        return None;
+    }
+    let text = images
+        .iter()
+        .map(|(alt, link)| markdown(alt, link))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let start = selection.start;
+    let caret = match images {
+        [(alt, _)] if alt.trim().is_empty() => start + 2,
+        _ => start + text.len(),
+    };
+    Some(Change::selecting(
+        TextEdit::new(selection, text),
+        caret..caret,
+    ))
+}
+
+/// Whether byte `c` can continue a path (so `/a/b.png` inside `/a/b.png.old` is not it).
+fn continues_path(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'/' | b'%' | b'~')
+}
+
+/// Where `path` occurs in `src` as a whole path.
+fn occurrences<'a>(src: &'a str, path: &'a str) -> impl Iterator<Item = usize> + 'a {
+    src.match_indices(path)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = at.checked_sub(1).map(|i| src.as_bytes()[i]);
+            let after = src.as_bytes().get(at + path.len()).copied();
+            !before.is_some_and(continues_path) && !after.is_some_and(continues_path)
+        })
+}
+
+/// The entries of `known` whose site path `src` uses: what a draft or revision with
+/// this text records.
+pub fn referenced(src: &str, known: &ImageMap) -> ImageMap {
+    known
+        .iter()
+        .filter(|(path, _)| occurrences(src, path).next().is_some())
+        .map(|(path, image)| (path.clone(), image.clone()))
+        .collect()
+}
+
+/// The SHA-256 of every image the records name.
+pub fn hashes<'a>(records: impl IntoIterator<Item = &'a ImageMap>) -> BTreeSet<String> {
+    records
+        .into_iter()
+        .flat_map(|map| map.values().map(|image| image.sha256.clone()))
+        .collect()
+}
+
+/// One use of an image in a post's body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImageUse {
+    /// Its alt text (empty when none).
+    pub alt: String,
+    /// The link as written.
+    pub link: String,
+    /// The site path it points at, when on the site.
+    pub site_path: Option<String>,
+}
+
+/// The images a post's text shows, in order: Markdown images (inline and by reference)
+/// and HTML `<img>` elements, with links written in any of the pattern forms.
+pub fn uses(src: &str) -> Vec<ImageUse> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let body = crate::post::split(src).body_text(src).to_string();
+    let body = expand_links(&body);
+    let mut found = Vec::new();
+    let mut open: Vec<(String, String)> = Vec::new();
+    for event in Parser::new_ext(&body, crate::render::options()) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push((dest_url.to_string(), String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((link, alt)) = open.pop() {
+                    found.push(ImageUse {
+                        site_path: site_path_of(&link),
+                        alt,
+                        link,
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = open.last_mut() {
+                    alt.push_str(&text);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => found.extend(html_images(&html)),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The `<img>` elements of a piece of HTML.
+fn html_images(html: &str) -> Vec<ImageUse> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<img") {
+        let start = from + at + 4;
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+        from = end;
+        if !lower[start..].starts_with(|c: char| c.is_whitespace() || c == '/') {
+            continue;
+        }
+        let attrs = &html[start..end];
+        let value = |name: &str| html_attr(attrs, name).map(decode_entities);
+        if let Some(link) = value("src") {
+            found.push(ImageUse {
+                alt: value("alt").unwrap_or_default(),
+                site_path: site_path_of(&link),
+                link,
+            });
+        }
+    }
+    found
+}
+
+/// The alt text of the first image in a piece of HTML (what a page copied with an image
+/// says of it; empty when none).
+pub fn alt_in_html(html: &str) -> String {
+    html_images(html)
+        .into_iter()
+        .next()
+        .map(|image| image.alt)
+        .unwrap_or_default()
+}
+
+/// An attribute's value in an HTML tag's attribute text (quoted or not).
+fn html_attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    let lower = attrs.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        if !lower[..at].ends_with(|c: char| c.is_whitespace()) {
+            continue;
+        }
+        let rest = attrs[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        return match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].find(q).map(|e| &rest[1..1 + e]),
+            _ => Some(
+                rest.split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default(),
+            ),
+        };
+    }
+    None
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The text with the Liquid that writes site links (`{{ site.baseurl }}`,
+/// `{{ '/x' | relative_url }}`, `absolute_url`) replaced by the site path it writes
+/// (Jekyll runs Liquid before Markdown, so `![a]({{ site.baseurl }}/x.png)` is an image
+/// there). Only Liquid right after `(`, `<`, `: `, `="` or `='` is replaced: where a link
+/// starts. With `baseurl` the site's base path (empty for none).
+pub fn expand_links_with(text: &str, baseurl: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{") {
+        let before = &rest[..at];
+        let starts_link = before.ends_with('(')
+            || before.ends_with('<')
+            || before.ends_with(": ")
+            || before.ends_with("=\"")
+            || before.ends_with("='");
+        let Some(close) = rest[at..].find("}}").map(|c| at + c + 2) else {
+            break;
+        };
+        let liquid = &rest[at..close];
+        out.push_str(before);
+        let base = baseurl.trim_end_matches('/');
+        if starts_link && strip_baseurl(liquid) == Some("") {
+            out.push_str(base);
+        } else if let Some(arg) = relative_url_arg(liquid).filter(|_| starts_link) {
+            out.push_str(base);
+            if !arg.starts_with('/') {
+                out.push('/');
+            }
+            out.push_str(arg);
+        } else {
+            out.push_str(liquid);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`expand_links_with`] for a site without a base path.
+pub fn expand_links(text: &str) -> String {
+    expand_links_with(text, "")
+}
+
+/// Make every use of site path `old` use `new` instead, as one edit (from the first
+/// use to the last); `None` when the text does not use `old`.
+pub fn replace_path(src: &str, old: &str, new: &str) -> Option<Change> {
+    let at: Vec<usize> = occurrences(src, old).collect();
+    let (first, last) = (*at.first()?, *at.last()? + old.len());
+    let mut replacement = String::with_capacity(last - first);
+    let mut from = first;
+    for &start in &at {
+        replacement.push_str(&src[from..start]);
+        replacement.push_str(new);
+        from = start + old.len();
+    }
+    replacement.push_str(&src[from..last]);
+    Some(Change::new(TextEdit::new(first..last, replacement)))
+}
+
+/// The name for a smaller copy of the image at `path` (`chart.png` to `chart-1200w.png`).
+pub fn shrunk_path(path: &str, width: u32, ext: &str) -> String {
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{folder}/{stem}-{width}w.{ext}")
+}
+
+/// Where a file of the site goes in a bundle of the given name style: Jekyll serves the
+/// site's root from the project's root, Hugo and Zola from `static/`.
+fn site_file(style: NameStyle, site_path: &str) -> String {
+    let path = site_path.trim_start_matches('/');
+    match style {
+        NameStyle::Jekyll => path.to_string(),
+        NameStyle::Hugo => format!("static/{path}"),
+    }
+}
+
+/// A zip laid out like the site: the post in `_posts/` (Jekyll) or `content/posts/`
+/// (Hugo and Zola), written with its line endings, and each image at its site path,
+/// bytes as stored. `images` are (site path, bytes).
+pub fn bundle(
+    src: &str,
+    endings: &LineEndings,
+    today: &LocalDateTime,
+    style: NameStyle,
+    images: &[(String, Vec<u8>)],
+) -> Vec<u8> {
+    let mut zip = crate::backup::ZipWriter::default();
+    let name = export::file_name(src, today, style);
+    let folder = match style {
+        NameStyle::Jekyll => "_posts",
+        NameStyle::Hugo => "content/posts",
+    };
+    zip.add(
+        &format!("{folder}/{name}"),
+        export::export_text(src, endings).as_bytes(),
+    );
+    let mut written = BTreeSet::new();
+    for (path, bytes) in images {
+        let file = site_file(style, path);
+        if written.insert(file.clone()) {
+            zip.add(&file, bytes);
+        }
+    }
+    zip.finish()
+}
+
+/// The bundle's file name: the post's file name with `.zip`.
+pub fn bundle_name(src: &str, today: &LocalDateTime, style: NameStyle) -> String {
+    let name = export::file_name(src, today, style);
+    format!("{}.zip", name.trim_end_matches(".md"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+/// A link written in a Liquid form (`{{ site.baseurl }}/x`, `{{ '/x' | relative_url }}`)
+/// as the site path Jekyll writes for it, with `baseurl` the site's base path; `None`
+/// for any other link.
+pub fn expand_link(link: &str, baseurl: &str) -> Option<String> {
+    let base = baseurl.trim_end_matches('/');
+    if let Some(rest) = strip_baseurl(link) {
+        return Some(format!("{base}{rest}"));
+    }
+    let arg = relative_url_arg(link)?;
+    let slash = if arg.starts_with('/') { "" } else { "/" };
+    Some(format!("{base}{slash}{arg}"))
+}
+
+/// The stand-in for a space inside a Liquid link while the Markdown is parsed.
+const SPACE_STAND_IN: char = '\u{7f}';
+
+/// The text with the spaces inside Liquid link forms where a link starts (see
+/// [`expand_links_with`]) replaced by a same-length stand-in, so that the Markdown parser
+/// takes `![a]({{ site.baseurl }}/x.png)` as an image and every offset stays the same.
+/// [`unprotect`] puts the spaces back.
+pub(crate) fn protect_links(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{") {
+        let before = &rest[..at];
+        let starts_link = before.ends_with('(')
+            || before.ends_with('<')
+            || before.ends_with(": ")
+            || before.ends_with("=\"")
+            || before.ends_with("='");
+        let Some(close) = rest[at..].find("}}").map(|c| at + c + 2) else {
+            break;
+        };
+        let liquid = &rest[at..close];
+        out.push_str(before);
+        if starts_link && (strip_baseurl(liquid).is_some() || relative_url_arg(liquid).is_some()) {
+            out.extend(
+                liquid
+                    .chars()
+                    .map(|c| if c == ' ' { SPACE_STAND_IN } else { c }),
+            );
+        } else {
+            out.push_str(liquid);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Undo [`protect_links`] in a piece of the parsed text.
+pub(crate) fn unprotect(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(SPACE_STAND_IN) {
+        std::borrow::Cow::Owned(text.replace(SPACE_STAND_IN, " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
