@@ -97,8 +97,10 @@ impl Images {
                 Ok(None) => self.missing.update(|m| {
                     m.insert(sha256.clone());
                 }),
-                // Not shown: the preview falls back to the site's address.
-                Err(_) => {}
+                // The preview falls back to the site's address.
+                Err(_) => self.missing.update(|m| {
+                    m.insert(sha256.clone());
+                }),
             }
             self.busy.update_value(|b| {
                 b.remove(&sha256);
@@ -106,9 +108,26 @@ impl Images {
         });
     }
 
-    /// The object URL for an image address in the preview (`/x.png`, or the site URL
-    /// with it), when the post's stored image is loaded. Untracked.
-    pub fn url_for(self, src: &str) -> Option<String> {
+    /// How the preview shows an image address (`/x.png`, or the site URL with it): from
+    /// the stored image when Quire keeps it, from the site otherwise. Untracked.
+    pub fn shown(self, src: &str) -> browser::preview_frame::Shown {
+        use browser::preview_frame::Shown;
+        let Some(sha256) = self.stored_at(src) else {
+            return Shown::Site;
+        };
+        if let Some(url) = self.urls.with_untracked(|u| u.get(&sha256).cloned()) {
+            return Shown::Stored(url);
+        }
+        let missing = self.missing.with_untracked(|m| m.contains(&sha256));
+        if missing {
+            Shown::Site
+        } else {
+            Shown::Loading
+        }
+    }
+
+    /// The stored image an image address in the preview stands for.
+    fn stored_at(self, src: &str) -> Option<String> {
         let site = self
             .ui
             .preview
@@ -119,13 +138,14 @@ impl Images {
             src.strip_prefix(site.as_str()).unwrap_or(src)
         };
         let path = images::site_path_of(path)?;
-        let sha256 = self.persistence.images_of_path(&path)?;
-        self.urls.with_untracked(|u| u.get(&sha256).cloned())
+        self.persistence.images_of_path(&path)
     }
 
-    /// Track the object URLs loaded (the preview resolves its images again after).
+    /// Track the object URLs loaded and the images found missing (the preview shows its
+    /// images again after).
     pub fn track_urls(self) {
         self.urls.track();
+        self.missing.track();
     }
 
     /// The open post's images, in order of use (tracked).

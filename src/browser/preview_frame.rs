@@ -54,16 +54,26 @@ pub fn card_shell() -> String {
 /// The class of the element wrapping each top-level block.
 const BLOCK: &str = "blk";
 
-/// The object URL of the stored image an `<img src>` of the post stands for, if there is
-/// one (the post keeps the site's address; the frame shows the stored bytes).
-pub type ImageUrls = std::rc::Rc<dyn Fn(&str) -> Option<String>>;
+/// How an `<img src>` of the post is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// From the stored image at this object URL (the post keeps the site's address).
+    Stored(String),
+    /// Stored, its object URL not made yet: nothing is fetched meanwhile.
+    Loading,
+    /// From the site's address (not stored in this browser).
+    Site,
+}
+
+/// How each image address of the post is shown.
+pub type ImageUrls = std::rc::Rc<dyn Fn(&str) -> Shown>;
 
 /// The attribute keeping an image's own address while it shows a stored image.
 const SITE_SRC: &str = "data-site-src";
 
 /// Show the stored images of the `<img>` elements under `root`, and the site's address
 /// again for any no longer stored.
-pub fn show_stored_images(root: &Element, urls: &dyn Fn(&str) -> Option<String>) {
+pub fn show_stored_images(root: &Element, urls: &dyn Fn(&str) -> Shown) {
     let Ok(found) = root.query_selector_all("img") else {
         return;
     };
@@ -77,16 +87,20 @@ pub fn show_stored_images(root: &Element, urls: &dyn Fn(&str) -> Option<String>)
             continue;
         };
         match urls(&site) {
-            Some(url) if image.get_attribute("src").as_deref() != Some(url.as_str()) => {
+            Shown::Stored(url) if image.get_attribute("src").as_deref() != Some(url.as_str()) => {
                 let _ = image.set_attribute(SITE_SRC, &site);
                 let _ = image.set_attribute("src", &url);
             }
-            Some(_) => {}
-            None if kept.is_some() => {
+            Shown::Stored(_) => {}
+            Shown::Loading => {
+                let _ = image.set_attribute(SITE_SRC, &site);
+                let _ = image.remove_attribute("src");
+            }
+            Shown::Site if kept.is_some() => {
                 let _ = image.set_attribute("src", &site);
                 let _ = image.remove_attribute(SITE_SRC);
             }
-            None => {}
+            Shown::Site => {}
         }
     }
 }
@@ -290,7 +304,7 @@ impl Card {
         title: &str,
         date: &str,
         html: &str,
-        urls: &dyn Fn(&str) -> Option<String>,
+        urls: &dyn Fn(&str) -> Shown,
     ) -> Result<(), BrowserError> {
         self.part(".card-title")?.set_text_content(Some(title));
         self.part(".card-date")?.set_text_content(Some(date));

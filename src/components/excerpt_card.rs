@@ -34,7 +34,7 @@ pub fn ExcerptCard() -> impl IntoView {
             quire_core::render::render_markdown(&quire_core::images::expand_links(&e.markdown))
         });
         images.track_urls();
-        let urls = move |src: &str| images.url_for(src);
+        let urls = move |src: &str| images.shown(src);
         if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html, &urls) {
             state.notice.set(crate::notices::problem(format!(
                 "The excerpt card could not be shown: {err}"

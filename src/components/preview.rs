@@ -50,10 +50,9 @@ pub fn Preview() -> impl IntoView {
             return;
         };
         match preview_frame::Frame::of(&element) {
-            Ok(loaded) => controller.attach(
-                loaded,
-                std::rc::Rc::new(move |src: &str| images.url_for(src)),
-            ),
+            Ok(loaded) => {
+                controller.attach(loaded, std::rc::Rc::new(move |src: &str| images.shown(src)))
+            }
             Err(err) => state.notice.set(crate::notices::problem(format!(
                 "The preview could not be shown: {err}"
             ))),

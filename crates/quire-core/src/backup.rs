@@ -220,6 +220,12 @@ pub fn read_with_images(
         .map(|drafts| (drafts, images))
 }
 
+/// The (name, bytes) of each entry of a zip of stored (uncompressed) files, as backups
+/// and bundles are written.
+pub fn entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, BackupError> {
+    read_zip(bytes)
+}
+
 /// What restoring a backup does with one of its drafts, given the drafts stored now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Restore {

@@ -292,8 +292,8 @@ pub fn markdown(alt: &str, link: &str) -> String {
 }
 
 /// Insert images (`(alt, link)` each) in place of `selection`, one per line, as one
-/// edit. With one image and no alt text the caret goes between its brackets, ready for
-/// the alt text; otherwise after the last image.
+/// edit; the caret goes after the last (so images added one after another follow each
+/// other, none inside another's alt text).
 pub fn insert(src: &str, selection: Range<usize>, images: &[(String, String)]) -> Option<Change> {
     if images.is_empty() || src.get(selection.clone()).is_none() {
         return None;
@@ -303,11 +303,7 @@ pub fn insert(src: &str, selection: Range<usize>, images: &[(String, String)]) -
         .map(|(alt, link)| markdown(alt, link))
         .collect::<Vec<_>>()
         .join("\n");
-    let start = selection.start;
-    let caret = match images {
-        [(alt, _)] if alt.trim().is_empty() => start + 2,
-        _ => start + text.len(),
-    };
+    let caret = selection.start + text.len();
     Some(Change::selecting(
         TextEdit::new(selection, text),
         caret..caret,

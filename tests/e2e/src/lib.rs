@@ -6,6 +6,7 @@
 
 pub mod driver;
 pub mod hostile;
+pub mod images;
 pub mod server;
 
 use std::path::PathBuf;
@@ -357,8 +358,10 @@ impl App {
             if Instant::now() > deadline {
                 let html = self.preview_html().await;
                 let text = self.editor_text().await;
+                let errors = self.console_errors().await;
                 panic!(
-                    "timed out waiting for {what}; the editor holds {text:?}; preview is:\n{html}"
+                    "timed out waiting for {what}; the editor holds {text:?}; console errors: \
+                     {errors:#?}; preview is:\n{html}"
                 );
             }
             tokio::time::sleep(Duration::from_millis(20)).await;

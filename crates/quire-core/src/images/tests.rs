@@ -209,7 +209,7 @@ fn inserting_is_one_edit_with_the_caret_at_the_alt_text() {
     let src = "Before  after";
     let change = insert(src, 7..7, &[(String::new(), "/a.png".into())]).unwrap();
     assert_eq!(change.apply(src), "Before ![](/a.png) after");
-    assert_eq!(change.selection, Some(9..9));
+    assert_eq!(change.selection, Some(18..18));
     let two = insert(
         src,
         0..6,
