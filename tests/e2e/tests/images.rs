@@ -54,8 +54,7 @@ async fn a_pasted_image_is_kept_linked_and_shown_after_a_reload_and_offline() {
     // One edit: one undo takes it all back.
     app.keys_in_editor(&quire_e2e::ctrl('z'), false).await;
     app.wait_for_editor_text(POST).await;
-    app.keys_in_editor(&format!("{}", quire_e2e::ctrl('y')), false)
-        .await;
+    app.keys_in_editor(&quire_e2e::ctrl('y'), false).await;
     app.wait_for_editor_text(&expected).await;
     app.wait_saved().await;
 
