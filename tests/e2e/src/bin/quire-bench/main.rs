@@ -8,6 +8,7 @@ use std::time::Duration;
 use fantoccini::ClientBuilder;
 use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
 
+mod images;
 mod keystrokes;
 mod storage;
 
@@ -267,11 +268,16 @@ async fn form_edit_timings(base_url: &str) {
 async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
-    // `QUIRE_BENCH_ONLY=keystrokes` or `=backup` runs that part alone.
+    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup` or `=images` runs that part alone.
     match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
         Ok("keystrokes") => {
             let server = StaticServer::start(dist.clone());
             keystroke_timings(&server.url()).await;
+            return;
+        }
+        Ok("images") => {
+            let server = StaticServer::start(dist.clone());
+            images::image_figures(&server.url()).await;
             return;
         }
         Ok("backup") => {
@@ -306,4 +312,5 @@ async fn main() {
     keystroke_timings(&server.url()).await;
     save_timings(&server.url()).await;
     backup_figures(&server.url()).await;
+    images::image_figures(&server.url()).await;
 }

@@ -99,11 +99,17 @@ pub async fn backup_figures(base_url: &str) {
     let mut times = Vec::new();
     let mut size = 0;
     for run in 0..3 {
+        // The backup is made asynchronously (its images are read from the store).
         let measured = client
-            .execute(
-                "performance.clearMeasures('quire:backup');
+            .execute_async(
+                "const done = arguments[0];
+                 performance.clearMeasures('quire:backup');
                  document.querySelector('[data-testid=export-all]').click();
-                 return performance.getEntriesByName('quire:backup').map(m => m.duration);",
+                 const look = () => {
+                   const m = performance.getEntriesByName('quire:backup');
+                   m.length ? done(m.map(x => x.duration)) : setTimeout(look, 5);
+                 };
+                 look();",
                 vec![],
             )
             .await
