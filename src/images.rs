@@ -47,20 +47,29 @@ pub struct Images {
     busy: StoredValue<HashSet<String>>,
     /// What is being done, for the panel (`None` when nothing).
     pub working: RwSignal<Option<String>>,
+    /// The open post's images, found again once typing settles (not on each keystroke).
+    listed: Memo<Vec<PostImage>>,
 }
 
 impl Images {
     /// The images of the open post; loads the object URL of every image the visit
     /// knows, as it learns of them.
     pub fn new(state: EditorState, persistence: Persistence, ui: Ui) -> Images {
+        let missing = RwSignal::new(HashSet::new());
         let images = Images {
             state,
             persistence,
             ui,
             urls: RwSignal::new(HashMap::new()),
-            missing: RwSignal::new(HashSet::new()),
+            missing,
             busy: StoredValue::new(HashSet::new()),
             working: RwSignal::new(None),
+            listed: Memo::new(move |_| {
+                state.settled.track();
+                let known = persistence.known_images();
+                let uses = state.source.with_untracked(|src| images::uses(src));
+                post_images(uses, &known, &missing.get())
+            }),
         };
         Effect::new(move |_| {
             let known = persistence.known_images();
@@ -150,19 +159,7 @@ impl Images {
 
     /// The open post's images, in order of use (tracked).
     pub fn listed(self) -> Vec<PostImage> {
-        let known = self.persistence.known_images();
-        let missing = self.missing.get();
-        let uses = self.state.source.with(|src| images::uses(src));
-        uses.into_iter()
-            .map(|used| {
-                let stored = used.site_path.as_ref().and_then(|p| known.get(p)).cloned();
-                PostImage {
-                    missing: stored.as_ref().is_some_and(|s| missing.contains(&s.sha256)),
-                    stored,
-                    used,
-                }
-            })
-            .collect()
+        self.listed.get()
     }
 
     /// Take in image files (pasted, dropped or picked): each is checked, stored and
@@ -499,13 +496,27 @@ impl Images {
                     let _ = browser::images::remove(&name).await;
                     self.urls.update(|u| {
                         if let Some(url) = u.remove(&name) {
-                            let _ = web_sys::Url::revoke_object_url(&url);
+                            browser::images::revoke_url(&url);
                         }
                     });
                 }
             }
         });
     }
+}
+
+/// Each use of an image with the stored image it stands for.
+fn post_images(uses: Vec<ImageUse>, known: &ImageMap, missing: &HashSet<String>) -> Vec<PostImage> {
+    uses.into_iter()
+        .map(|used| {
+            let stored = used.site_path.as_ref().and_then(|p| known.get(p)).cloned();
+            PostImage {
+                missing: stored.as_ref().is_some_and(|s| missing.contains(&s.sha256)),
+                stored,
+                used,
+            }
+        })
+        .collect()
 }
 
 /// The images from context.

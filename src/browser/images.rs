@@ -8,8 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, FileSystemDirectoryHandle, FileSystemFileHandle,
-    FileSystemGetDirectoryOptions, FileSystemGetFileOptions, FileSystemWritableFileStream,
-    HtmlCanvasElement, HtmlImageElement,
+    FileSystemGetDirectoryOptions, FileSystemGetFileOptions, HtmlCanvasElement, HtmlImageElement,
 };
 
 use super::BrowserError;
@@ -74,25 +73,11 @@ pub async fn put(sha256: &str, bytes: &[u8]) -> Result<(), BrowserError> {
         .ok_or(BrowserError::Unsupported(
             "a private file system for images",
         ))?;
-    let stream: FileSystemWritableFileStream = JsFuture::from(file.create_writable())
-        .await
-        .map_err(BrowserError::from_js)?
-        .unchecked_into();
-    let written = match stream.write_with_u8_array(bytes) {
-        Ok(promise) => JsFuture::from(promise).await.map(|_| ()),
-        Err(err) => Err(err),
-    };
-    let closed = match written {
-        Ok(()) => JsFuture::from(stream.close()).await.map(|_| ()),
-        Err(err) => {
-            let _ = JsFuture::from(stream.abort()).await;
-            Err(err)
-        }
-    };
+    let closed = super::save_file::write_handle(&file, bytes).await;
     if let Err(err) = closed {
         // An empty file may have been made before the write failed.
         let _ = JsFuture::from(folder.remove_entry(sha256)).await;
-        return Err(BrowserError::from_js(err));
+        return Err(err);
     }
     Ok(())
 }
@@ -187,26 +172,32 @@ pub fn blob(bytes: &[u8], mime: &str) -> Result<Blob, BrowserError> {
 /// an SVG's scripts never run); its size in pixels, or an error when the browser cannot
 /// show it.
 pub async fn decode(blob: &Blob) -> Result<(u32, u32), BrowserError> {
+    let image = decoded(blob).await?;
+    Ok((image.natural_width(), image.natural_height()))
+}
+
+/// `blob` decoded in an `<img>` outside any document.
+async fn decoded(blob: &Blob) -> Result<HtmlImageElement, BrowserError> {
     let url = object_url(blob)?;
     let image = HtmlImageElement::new().map_err(BrowserError::from_js)?;
     image.set_src(&url);
     let decoded = JsFuture::from(image.decode()).await;
-    let _ = web_sys::Url::revoke_object_url(&url);
+    revoke_url(&url);
     decoded.map_err(BrowserError::from_js)?;
-    Ok((image.natural_width(), image.natural_height()))
+    Ok(image)
 }
 
-/// Draw `blob` (an image `width` pixels wide) at most `max_width` wide and encode it as
+/// Let an object URL go (its blob can be freed).
+pub fn revoke_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Draw image `blob` at most `max_width` wide and encode it as
 /// `mime` (quality 0.85 where the format has one).
 pub async fn shrink(blob: &Blob, max_width: u32, mime: &str) -> Result<Vec<u8>, BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let document = window.document().ok_or(BrowserError::NoWindow)?;
-    let url = object_url(blob)?;
-    let image = HtmlImageElement::new().map_err(BrowserError::from_js)?;
-    image.set_src(&url);
-    let decoded = JsFuture::from(image.decode()).await;
-    let _ = web_sys::Url::revoke_object_url(&url);
-    decoded.map_err(BrowserError::from_js)?;
+    let image = decoded(blob).await?;
     let (width, height) = (image.natural_width().max(1), image.natural_height().max(1));
     let new_width = width.min(max_width.max(1));
     let new_height = ((height as f64) * (new_width as f64) / (width as f64))

@@ -77,7 +77,16 @@ pub async fn pick(name: &str) -> Result<Picked, BrowserError> {
 
 /// Replace the file's contents with `bytes`.
 pub async fn write(file: &SavedFile, bytes: &[u8]) -> Result<(), BrowserError> {
-    let stream: FileSystemWritableFileStream = JsFuture::from(file.0.create_writable())
+    write_handle(&file.0, bytes).await
+}
+
+/// Replace the contents of the file behind `handle` with `bytes`; a write that fails
+/// leaves the file as it was.
+pub(super) async fn write_handle(
+    handle: &web_sys::FileSystemFileHandle,
+    bytes: &[u8],
+) -> Result<(), BrowserError> {
+    let stream: FileSystemWritableFileStream = JsFuture::from(handle.create_writable())
         .await
         .map_err(BrowserError::from_js)?
         .unchecked_into();

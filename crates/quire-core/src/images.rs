@@ -14,9 +14,17 @@ use crate::date::LocalDateTime;
 use crate::edit::{Change, TextEdit};
 use crate::export::{self, NameStyle};
 use crate::front_matter::Field;
-use crate::line_endings::LineEndings;
 
+mod bundle;
+mod links;
 mod sniff;
+
+pub use bundle::{bundle, bundle_name};
+pub use links::{
+    expand_link, expand_links, expand_links_with, site_path_of, PathPattern, DEFAULT_PATTERN,
+    PATTERN_CHOICES,
+};
+pub(crate) use links::{protect_links, unprotect};
 
 pub use sniff::{kind_of, sniff, Kind, Refusal, Sniffed, MAX_BYTES};
 
@@ -52,149 +60,6 @@ pub fn is_sha256(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// The default path pattern.
-pub const DEFAULT_PATTERN: &str = "/assets/images/{year}/{slug}/{name}.{ext}";
-
-/// The patterns offered as choices: plain, with `{{ site.baseurl }}`, with `relative_url`.
-pub const PATTERN_CHOICES: [&str; 3] = [
-    DEFAULT_PATTERN,
-    "{{ site.baseurl }}/assets/images/{year}/{slug}/{name}.{ext}",
-    "{{ '/assets/images/{year}/{slug}/{name}.{ext}' | relative_url }}",
-];
-
-/// How a link to an image is written around its site path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
-    /// `/assets/x.png`
-    Plain,
-    /// `{{ site.baseurl }}/assets/x.png`
-    BaseUrl,
-    /// `{{ '/assets/x.png' | relative_url }}`
-    RelativeUrl,
-}
-
-/// Where a new image goes and how the Markdown links to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathPattern {
-    form: Form,
-    template: String,
-}
-
-impl Default for PathPattern {
-    fn default() -> Self {
-        PathPattern {
-            form: Form::Plain,
-            template: DEFAULT_PATTERN.to_string(),
-        }
-    }
-}
-
-/// The placeholders a pattern may use.
-const PLACEHOLDERS: [&str; 5] = ["{year}", "{month}", "{slug}", "{name}", "{ext}"];
-
-impl PathPattern {
-    /// Read a pattern: a site path from the root with `{year}`, `{month}`, `{slug}`,
-    /// `{name}` and `{ext}` (the last two required), written plain, after
-    /// `{{ site.baseurl }}`, or inside `{{ '...' | relative_url }}`.
-    pub fn parse(text: &str) -> Result<PathPattern, String> {
-        let text = text.trim();
-        let (form, template) = if let Some(rest) = strip_baseurl(text) {
-            (Form::BaseUrl, rest)
-        } else if let Some(inner) = relative_url_arg(text) {
-            (Form::RelativeUrl, inner)
-        } else {
-            (Form::Plain, text)
-        };
-        if !template.starts_with('/') || template.starts_with("//") {
-            return Err("the path must start with / (the site's root)".into());
-        }
-        for needed in ["{name}", "{ext}"] {
-            if !template.contains(needed) {
-                return Err(format!("the path must contain {needed}"));
-            }
-        }
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..].find('}').ok_or("a { is not closed")? + open;
-            let word = &rest[open..=close];
-            if !PLACEHOLDERS.contains(&word) {
-                return Err(format!("{word} is not one of {}", PLACEHOLDERS.join(", ")));
-            }
-            rest = &rest[close + 1..];
-        }
-        if template.contains(['"', '\'', ' ', '(', ')', '<', '>']) {
-            return Err("the path must not contain spaces, quotes, brackets or parentheses".into());
-        }
-        Ok(PathPattern {
-            form,
-            template: template.to_string(),
-        })
-    }
-
-    /// The site path of image `name.ext` of a post.
-    pub fn site_path(&self, post: &PostPlace, name: &str, ext: &str) -> String {
-        self.template
-            .replace("{year}", &format!("{:04}", post.year))
-            .replace("{month}", &format!("{:02}", post.month))
-            .replace("{slug}", &post.slug)
-            .replace("{name}", name)
-            .replace("{ext}", ext)
-    }
-
-    /// The folder the pattern puts a post's images in (the site path up to `{name}`'s
-    /// folder), to find names already used.
-    pub fn folder(&self, post: &PostPlace) -> String {
-        let path = self.site_path(post, "\u{0}", "\u{0}");
-        let cut = path.find('\u{0}').unwrap_or(path.len());
-        path[..path[..cut].rfind('/').map_or(0, |i| i + 1)].to_string()
-    }
-
-    /// The link written in the Markdown for `site_path`.
-    pub fn link(&self, site_path: &str) -> String {
-        match self.form {
-            Form::Plain => site_path.to_string(),
-            Form::BaseUrl => format!("{{{{ site.baseurl }}}}{site_path}"),
-            Form::RelativeUrl => format!("{{{{ '{site_path}' | relative_url }}}}"),
-        }
-    }
-}
-
-/// `{{ site.baseurl }}` at the start of `text` (any spacing) taken off.
-fn strip_baseurl(text: &str) -> Option<&str> {
-    let inner = text.strip_prefix("{{")?;
-    let close = inner.find("}}")?;
-    (inner[..close].trim() == "site.baseurl").then(|| &inner[close + 2..])
-}
-
-/// The quoted argument of `{{ '...' | relative_url }}` (or `absolute_url`), if `text`
-/// is exactly that.
-fn relative_url_arg(text: &str) -> Option<&str> {
-    let inner = text.strip_prefix("{{")?.strip_suffix("}}")?.trim();
-    let (arg, filter) = inner.rsplit_once('|')?;
-    if !matches!(filter.trim(), "relative_url" | "absolute_url") {
-        return None;
-    }
-    let arg = arg.trim();
-    let quote = arg.chars().next().filter(|q| *q == '\'' || *q == '"')?;
-    arg.strip_prefix(quote)?.strip_suffix(quote)
-}
-
-/// The site path a link in a post points at, if it is one on the site: `/a/b.png`,
-/// `{{ site.baseurl }}/a/b.png`, `{{ '/a/b.png' | relative_url }}`; query and fragment
-/// left out.
-pub fn site_path_of(link: &str) -> Option<String> {
-    let link = link.trim();
-    let link = link
-        .strip_prefix('<')
-        .and_then(|l| l.strip_suffix('>'))
-        .unwrap_or(link);
-    let path = strip_baseurl(link)
-        .or_else(|| relative_url_arg(link))
-        .unwrap_or(link);
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
 /// Where a post's images go: its slug, and the year and month of its date (today's when
@@ -459,49 +324,6 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The text with the Liquid that writes site links (`{{ site.baseurl }}`,
-/// `{{ '/x' | relative_url }}`, `absolute_url`) replaced by the site path it writes
-/// (Jekyll runs Liquid before Markdown, so `![a]({{ site.baseurl }}/x.png)` is an image
-/// there). Only Liquid right after `(`, `<`, `: `, `="` or `='` is replaced: where a link
-/// starts. With `baseurl` the site's base path (empty for none).
-pub fn expand_links_with(text: &str, baseurl: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("{{") {
-        let before = &rest[..at];
-        let starts_link = before.ends_with('(')
-            || before.ends_with('<')
-            || before.ends_with(": ")
-            || before.ends_with("=\"")
-            || before.ends_with("='");
-        let Some(close) = rest[at..].find("}}").map(|c| at + c + 2) else {
-            break;
-        };
-        let liquid = &rest[at..close];
-        out.push_str(before);
-        let base = baseurl.trim_end_matches('/');
-        if starts_link && strip_baseurl(liquid) == Some("") {
-            out.push_str(base);
-        } else if let Some(arg) = relative_url_arg(liquid).filter(|_| starts_link) {
-            out.push_str(base);
-            if !arg.starts_with('/') {
-                out.push('/');
-            }
-            out.push_str(arg);
-        } else {
-            out.push_str(liquid);
-        }
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// [`expand_links_with`] for a site without a base path.
-pub fn expand_links(text: &str) -> String {
-    expand_links_with(text, "")
-}
-
 /// Make every use of site path `old` use `new` instead, as one edit (from the first
 /// use to the last); `None` when the text does not use `old`.
 pub fn replace_path(src: &str, old: &str, new: &str) -> Option<Change> {
@@ -525,113 +347,5 @@ pub fn shrunk_path(path: &str, width: u32, ext: &str) -> String {
     format!("{folder}/{stem}-{width}w.{ext}")
 }
 
-/// Where a file of the site goes in a bundle of the given name style: Jekyll serves the
-/// site's root from the project's root, Hugo and Zola from `static/`.
-fn site_file(style: NameStyle, site_path: &str) -> String {
-    let path = site_path.trim_start_matches('/');
-    match style {
-        NameStyle::Jekyll => path.to_string(),
-        NameStyle::Hugo => format!("static/{path}"),
-    }
-}
-
-/// A zip laid out like the site: the post in `_posts/` (Jekyll) or `content/posts/`
-/// (Hugo and Zola), written with its line endings, and each image at its site path,
-/// bytes as stored. `images` are (site path, bytes).
-pub fn bundle(
-    src: &str,
-    endings: &LineEndings,
-    today: &LocalDateTime,
-    style: NameStyle,
-    images: &[(String, Vec<u8>)],
-) -> Vec<u8> {
-    let mut zip = crate::backup::ZipWriter::default();
-    let name = export::file_name(src, today, style);
-    let folder = match style {
-        NameStyle::Jekyll => "_posts",
-        NameStyle::Hugo => "content/posts",
-    };
-    zip.add(
-        &format!("{folder}/{name}"),
-        export::export_text(src, endings).as_bytes(),
-    );
-    let mut written = BTreeSet::new();
-    for (path, bytes) in images {
-        let file = site_file(style, path);
-        if written.insert(file.clone()) {
-            zip.add(&file, bytes);
-        }
-    }
-    zip.finish()
-}
-
-/// The bundle's file name: the post's file name with `.zip`.
-pub fn bundle_name(src: &str, today: &LocalDateTime, style: NameStyle) -> String {
-    let name = export::file_name(src, today, style);
-    format!("{}.zip", name.trim_end_matches(".md"))
-}
-
 #[cfg(test)]
 pub(crate) mod tests;
-
-/// A link written in a Liquid form (`{{ site.baseurl }}/x`, `{{ '/x' | relative_url }}`)
-/// as the site path Jekyll writes for it, with `baseurl` the site's base path; `None`
-/// for any other link.
-pub fn expand_link(link: &str, baseurl: &str) -> Option<String> {
-    let base = baseurl.trim_end_matches('/');
-    if let Some(rest) = strip_baseurl(link) {
-        return Some(format!("{base}{rest}"));
-    }
-    let arg = relative_url_arg(link)?;
-    let slash = if arg.starts_with('/') { "" } else { "/" };
-    Some(format!("{base}{slash}{arg}"))
-}
-
-/// The stand-in for a space inside a Liquid link while the Markdown is parsed.
-const SPACE_STAND_IN: char = '\u{7f}';
-
-/// The text with the spaces inside Liquid link forms where a link starts (see
-/// [`expand_links_with`]) replaced by a same-length stand-in, so that the Markdown parser
-/// takes `![a]({{ site.baseurl }}/x.png)` as an image and every offset stays the same.
-/// [`unprotect`] puts the spaces back.
-pub(crate) fn protect_links(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("{{") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("{{") {
-        let before = &rest[..at];
-        let starts_link = before.ends_with('(')
-            || before.ends_with('<')
-            || before.ends_with(": ")
-            || before.ends_with("=\"")
-            || before.ends_with("='");
-        let Some(close) = rest[at..].find("}}").map(|c| at + c + 2) else {
-            break;
-        };
-        let liquid = &rest[at..close];
-        out.push_str(before);
-        if starts_link && (strip_baseurl(liquid).is_some() || relative_url_arg(liquid).is_some()) {
-            out.extend(
-                liquid
-                    .chars()
-                    .map(|c| if c == ' ' { SPACE_STAND_IN } else { c }),
-            );
-        } else {
-            out.push_str(liquid);
-        }
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-/// Undo [`protect_links`] in a piece of the parsed text.
-pub(crate) fn unprotect(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(SPACE_STAND_IN) {
-        std::borrow::Cow::Owned(text.replace(SPACE_STAND_IN, " "))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}

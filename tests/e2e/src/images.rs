@@ -159,6 +159,22 @@ impl App {
             .unwrap_or_else(|_| panic!("the image store could not be listed: {names}"))
     }
 
+    /// Wait until the image store holds exactly `names` (sorted).
+    pub async fn wait_for_stored_images(&self, names: &[String]) {
+        let deadline = std::time::Instant::now() + crate::WAIT;
+        loop {
+            let stored = self.stored_images().await;
+            if stored == names {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the image store holds {stored:?}, not {names:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// The bytes of stored image `sha256` (empty when it is not there).
     pub async fn stored_image(&self, sha256: &str) -> Vec<u8> {
         let bytes = self

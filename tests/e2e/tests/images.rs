@@ -195,20 +195,7 @@ async fn forgetting_a_deleted_draft_removes_its_images_unless_a_revision_of_anot
         .await;
     app.wait_for_testid("forget-deleted").await;
     app.click("forget-deleted").await;
-    app.wait_until(
-        "A's own image removed",
-        "const done = async () => {
-           const root = await navigator.storage.getDirectory();
-           const folder = await root.getDirectoryHandle('images');
-           const names = []; for await (const n of folder.keys()) names.push(n);
-           window.__names = names;
-         };
-         done();
-         return Array.isArray(window.__names) && !window.__names.includes(arguments[0]);",
-        vec![json!(sha256_hex(&own))],
-    )
-    .await;
-    assert_eq!(app.stored_images().await, [sha256_hex(&shared)]);
+    app.wait_for_stored_images(&[sha256_hex(&shared)]).await;
     app.close().await;
 }
 
