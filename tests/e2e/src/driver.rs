@@ -1,11 +1,14 @@
 //! ChromeDriver on a loopback port, and the Chromium it drives: headless, offline, with
 //! the browser's console kept for the tests to read.
 
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::{setting, WAIT};
@@ -31,7 +34,21 @@ pub struct Driver {
 }
 
 impl Driver {
+    /// ChromeDriver started and answering `/status` as ready. A port picked free can be
+    /// taken by another process before ChromeDriver binds it (tests run in parallel); then
+    /// ChromeDriver exits, and it is started again on another port.
     pub async fn start() -> Driver {
+        let mut failures = Vec::new();
+        for _ in 0..ATTEMPTS {
+            match Driver::try_start().await {
+                Ok(driver) => return driver,
+                Err(e) => failures.push(e),
+            }
+        }
+        panic!("chromedriver did not start: {}", failures.join("; "))
+    }
+
+    async fn try_start() -> Result<Driver, String> {
         let port = free_port();
         let child = Command::new(setting("QUIRE_CHROMEDRIVER"))
             .arg(format!("--port={port}"))
@@ -39,16 +56,39 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("starting chromedriver: {e}"));
-        let driver = Driver { child, port };
+        let mut driver = Driver { child, port };
         let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
+        loop {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                return Err(format!("chromedriver on port {port} exited ({status})"));
+            }
+            if status_ready(port) {
+                return Ok(driver);
+            }
+            if Instant::now() >= deadline {
+                return Err(format!("chromedriver on port {port} was not ready"));
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        driver
+    }
+
+    /// A ChromeDriver and a WebDriver session on it with these capabilities. A session
+    /// that cannot be made (ChromeDriver gone, Chromium failing to start) is tried again
+    /// with a new ChromeDriver, up to three times; the last error is reported.
+    pub async fn session(caps: Capabilities) -> (Driver, Client) {
+        let mut failures = Vec::new();
+        for _ in 0..ATTEMPTS {
+            let driver = Driver::start().await;
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&driver.url())
+                .await
+            {
+                Ok(client) => return (driver, client),
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        panic!("starting a Chromium session: {}", failures.join("; "))
     }
 
     pub fn url(&self) -> String {
@@ -61,6 +101,24 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+const ATTEMPTS: usize = 3;
+
+/// Whether something on `port` answers `GET /status` with ChromeDriver's `"ready":true`.
+fn status_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.replace(' ', "").contains("\"ready\":true")
 }
 
 fn free_port() -> u16 {

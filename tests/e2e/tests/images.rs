@@ -468,3 +468,75 @@ async fn what_is_not_an_image_is_refused_and_the_text_is_untouched() {
     assert!(!title.to_string().contains("svg ran"), "{title}");
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_full_storage_refuses_an_image_with_a_notice_and_loses_nothing() {
+    let app = App::open().await;
+    app.paste_over(POST).await;
+    app.wait_saved().await;
+    app.caret_at(between()).await;
+    let first = png(20, 20, 21);
+    app.choose_file("image-pick", &file("full-first", "first.png", &first))
+        .await;
+    let link = "![](/assets/images/2026/trip-to-oslo/first.png)";
+    let with_first = POST.replace("Before.\n\n", &format!("Before.\n{link}\n"));
+    app.wait_for_editor_text(&with_first).await;
+    app.wait_for_stored_images(&[sha256_hex(&first)]).await;
+    app.wait_saved().await;
+
+    // The site's storage quota cut to what it uses now and a little more: the next
+    // image (about 1 MB) does not fit.
+    let estimate = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.storage.estimate().then(e => done([location.origin, e.usage]))",
+            vec![],
+        )
+        .await
+        .expect("the storage estimate");
+    let origin = estimate[0].as_str().expect("the origin").to_string();
+    let usage = estimate[1].as_u64().expect("the usage");
+    app.cdp(
+        "Storage.overrideQuotaForOrigin",
+        json!({ "origin": origin, "quotaSize": usage + 64 * 1024 }),
+    )
+    .await;
+    let big = png(600, 600, 22);
+    app.caret_at(with_first.find("After.").expect("the last paragraph"))
+        .await;
+    app.choose_file("image-pick", &file("full-big", "big.png", &big))
+        .await;
+    app.wait_until(
+        "a notice that the storage is full",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('big.png was not added')
+                    && n.textContent.includes('storage for this site is full')",
+        vec![],
+    )
+    .await;
+    // The text is unchanged, still saved, and the image stored before is whole.
+    assert_eq!(app.editor_text().await, with_first);
+    assert_eq!(app.stored_images().await, [sha256_hex(&first)]);
+    assert_eq!(app.stored_image(&sha256_hex(&first)).await, first);
+    app.wait_for_stored_images_in_preview(1).await;
+
+    // With room again, the same file goes in.
+    app.cdp(
+        "Storage.overrideQuotaForOrigin",
+        json!({ "origin": origin }),
+    )
+    .await;
+    app.choose_file("image-pick", &file("full-again", "big.png", &big))
+        .await;
+    app.wait_until(
+        "the image linked once there is room",
+        "return document.querySelector('[data-testid=editor]').value.includes('/trip-to-oslo/big.png)')",
+        vec![],
+    )
+    .await;
+    let mut both = vec![sha256_hex(&first), sha256_hex(&big)];
+    both.sort();
+    app.wait_for_stored_images(&both).await;
+    app.close().await;
+}
