@@ -6,7 +6,7 @@ use crate::browser;
 use crate::components::{
     ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
     ImagesPanel, LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs, Preview,
-    RevisionsPanel, StatusBar, UpdateBar,
+    RevisionsPanel, SiteActions, SiteBar, SitePanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -28,10 +28,14 @@ pub fn App() -> impl IntoView {
     provide_context(importer);
     let images = crate::images::Images::new(state, persistence, ui);
     provide_context(images);
+    let site = crate::site::Site::new(state, persistence, images);
+    provide_context(site);
     persistence.watch(state);
     persistence.keep_opened_revision(state);
     // Images nothing uses any more (a draft forgotten in another tab, say), once started.
     set_timeout(move || images.collect_garbage(), std::time::Duration::ZERO);
+    // The site folder of the last visit, once started (the browser may ask again first).
+    set_timeout(move || site.restore(), std::time::Duration::ZERO);
     // Once the editor exists, put the caret and scroll back where they were.
     Effect::new(move |_| {
         if let Some(textarea) = state.editor.get() {
@@ -59,6 +63,7 @@ pub fn App() -> impl IntoView {
             <StatusBar />
             <LayoutControls />
             <MoreExports />
+            <SiteActions />
             <ExportButton />
         </header>
         <Notice on_free_space=Callback::new(move |()| {
@@ -68,6 +73,7 @@ pub fn App() -> impl IntoView {
         <OpeningProgress />
         <UpdateBar />
         <ConflictBar />
+        <SiteBar />
         <main
             class=move || format!("workspace layout-{}", ui.layout.get().name())
             style=move || {
@@ -76,6 +82,7 @@ pub fn App() -> impl IntoView {
             }
         >
             <aside class="side-panel" aria-label="Drafts and post details">
+                <SitePanel />
                 <DraftList />
                 <FrontMatterForm />
                 <ExcerptPanel />
@@ -84,7 +91,11 @@ pub fn App() -> impl IntoView {
             </aside>
             <PaneTabs />
             <Editor
-                on_save=Callback::new(move |()| exporter.save_again())
+                on_save=Callback::new(move |()| {
+                    if !site.save() {
+                        exporter.save_again();
+                    }
+                })
                 on_file=Callback::new(move |file| importer.open_file(file))
             />
             <Divider />

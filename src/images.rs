@@ -397,7 +397,7 @@ impl Images {
 
     /// The bytes of the stored images the open post uses, by site path; and the paths
     /// whose bytes this browser does not have.
-    async fn post_images(self) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    pub(crate) async fn post_images(self) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
         let used = self
             .state
             .source

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod persist;
 pub mod preview;
 pub mod revisions;
+pub mod site;
 pub mod state;
 pub mod ui;
 

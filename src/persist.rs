@@ -8,6 +8,7 @@ use quire_core::drafts::{self, DraftMeta, Index};
 use quire_core::images::{self, ImageMap};
 use quire_core::line_endings::{LineEndings, StoredEndings};
 use quire_core::revisions::{History, Reason};
+use quire_core::site::SiteLink;
 use quire_core::store::{self, SaveError};
 
 use crate::browser;
@@ -63,6 +64,8 @@ pub struct Persistence {
     /// The stored images this visit knows by site path: those of every draft and revision
     /// opened and every image added. A save records the ones its text uses.
     known: RwSignal<ImageMap>,
+    /// The site file the open draft is linked to, if any (stored with it).
+    link: RwSignal<Option<SiteLink>>,
 }
 
 /// What opening found: the text to edit, where the caret and scroll were, and anything
@@ -128,10 +131,16 @@ impl Persistence {
             history: RwSignal::new(History::default()),
             histories_changed: Trigger::new(),
             known: RwSignal::new(known.clone()),
+            link: RwSignal::new(None),
         };
         match restored {
             Some((meta, text)) => (
-                persistence(meta.id.clone(), SaveStatus::Saved, meta.endings.get()),
+                {
+                    let opened =
+                        persistence(meta.id.clone(), SaveStatus::Saved, meta.endings.get());
+                    opened.link.set(meta.site.clone());
+                    opened
+                },
                 Opened {
                     text,
                     caret: meta.caret,
@@ -314,6 +323,7 @@ impl Persistence {
             scroll,
             endings: self.stored_endings(),
             images: state.source.with_untracked(|text| self.images_of(text)),
+            site: self.link.get_untracked(),
         });
         index.set_current(Some(id));
         Some(index)
@@ -353,6 +363,57 @@ impl Persistence {
                 known.extend(found.iter().map(|(p, i)| (p.clone(), i.clone())));
             });
         }
+    }
+
+    /// The site file the open draft is linked to (tracked).
+    pub fn site_link(self) -> Option<SiteLink> {
+        self.link.get()
+    }
+
+    /// The site file the open draft is linked to.
+    pub fn site_link_untracked(self) -> Option<SiteLink> {
+        self.link.get_untracked()
+    }
+
+    /// Link the open draft to a site file (or unlink it), and save that now.
+    pub fn set_site_link(self, state: EditorState, link: Option<SiteLink>) {
+        self.link.set(link);
+        if self.conflict.with_untracked(Option::is_none) {
+            self.status.set(SaveStatus::Pending);
+            self.save_now(state);
+        }
+    }
+
+    /// The stored draft linked to file `path` of site `site`, if one is.
+    pub fn draft_linked_to(self, site: &str, path: &str) -> Option<String> {
+        self.index.with_untracked(|index| {
+            index.as_ref().and_then(|i| {
+                i.drafts
+                    .iter()
+                    .find(|d| {
+                        d.site
+                            .as_ref()
+                            .is_some_and(|l| l.site == site && l.path == path)
+                    })
+                    .map(|d| d.id.clone())
+            })
+        })
+    }
+
+    /// The stored drafts linked to files of site `site`.
+    pub fn linked_drafts(self, site: &str) -> Vec<DraftMeta> {
+        self.index.with_untracked(|index| {
+            index
+                .as_ref()
+                .map(|i| {
+                    i.drafts
+                        .iter()
+                        .filter(|d| d.site.as_ref().is_some_and(|l| l.site == site))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     }
 
     /// The id of the open draft.
@@ -479,7 +540,14 @@ impl Persistence {
             .index
             .with_untracked(|index| current_images_of(index.as_ref(), &id));
         self.learn_images(&recorded);
+        let link = self.index.with_untracked(|index| {
+            index
+                .as_ref()
+                .and_then(|i| i.get(&id))
+                .and_then(|meta| meta.site.clone())
+        });
         self.cancel();
+        self.link.set(link);
         self.endings.set_value(endings);
         self.open.set(Some(id.clone()));
         self.history.set(revisions::load(&id).unwrap_or_default());

@@ -53,3 +53,32 @@ pub fn on_storage_change(
     listener.forget();
     Ok(())
 }
+
+/// Call `back` when the writer comes back to the page: the window regains focus, or the
+/// tab is shown again. The listeners live as long as the page.
+pub fn on_return(back: impl Fn() + 'static) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
+    let document = window.document().ok_or(BrowserError::NoWindow)?;
+    let back = std::rc::Rc::new(back);
+    let on_visibility = {
+        let (back, document) = (back.clone(), document.clone());
+        Closure::<dyn Fn()>::new(move || {
+            if !document.hidden() {
+                back();
+            }
+        })
+    };
+    document
+        .add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        )
+        .map_err(BrowserError::from_js)?;
+    on_visibility.forget();
+    let on_focus = Closure::<dyn Fn()>::new(move || back());
+    window
+        .add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref())
+        .map_err(BrowserError::from_js)?;
+    on_focus.forget();
+    Ok(())
+}

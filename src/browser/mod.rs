@@ -14,6 +14,9 @@ pub mod pointer;
 pub mod preview_frame;
 pub mod save_file;
 pub mod service_worker;
+pub mod site_files;
+pub mod site_folder;
+pub mod site_store;
 pub mod storage;
 
 use core::fmt;

@@ -24,6 +24,11 @@ pub const IMAGE: &str = "quire:image";
 /// Where [`IMAGE`] starts.
 pub const IMAGE_START: &str = "quire:image-start";
 
+/// From a site folder's kind read to its whole post list read.
+pub const SITE_LIST: &str = "quire:site-list";
+/// Where [`SITE_LIST`] starts.
+pub const SITE_LIST_START: &str = "quire:site-list-start";
+
 /// Add a `performance.mark` named `name`.
 pub fn mark(name: &str) -> Result<(), BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;

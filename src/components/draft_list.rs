@@ -41,7 +41,7 @@ pub fn DraftList() -> impl IntoView {
                 </p>
             })}
             <ul class="draft-list" data-testid="draft-list">
-                <For each=drafts key=|d| (d.id.clone(), d.updated_ms.to_bits(), d.title.clone()) let:draft>
+                <For each=drafts key=|d| (d.id.clone(), d.updated_ms.to_bits(), d.title.clone(), d.site.as_ref().map(|l| l.path.clone())) let:draft>
                     <DraftRow draft=draft />
                 </For>
             </ul>
@@ -70,6 +70,11 @@ fn DraftRow(draft: DraftMeta) -> impl IntoView {
                 on:click=move |_| id.with_value(|id| persistence.open_draft(state, id))>
                 <span class="draft-title">{title.clone()}</span>
                 <span class="draft-meta">{browser::clock::short_time(draft.updated_ms)} " · " {draft.words} " " {words}</span>
+                {draft.site.as_ref().map(|link| view! {
+                    <span class="draft-meta draft-site" data-testid="draft-site-link" data-path=link.path.clone()>
+                        {format!("In {}: {}", if link.site_name.is_empty() { "site" } else { &link.site_name }, link.path)}
+                    </span>
+                })}
             </button>
             <button type="button" class="icon-button" data-testid="delete-draft"
                 aria-label=format!("Delete {title}")

@@ -77,6 +77,7 @@ impl Persistence {
                 scroll: 0.0,
                 endings: draft.endings,
                 images: draft.images,
+                site: None,
             });
         }
         browser::storage::save_index(&index).map_err(RestoreError::Storage)?;

@@ -135,6 +135,7 @@ impl Persistence {
             scroll: 0.0,
             endings,
             images,
+            site: None,
         });
         let saved = browser::storage::save_draft(id, &text)
             .and_then(|()| browser::storage::save_index(&index));
@@ -179,6 +180,37 @@ impl Persistence {
         )));
         self.status.set(SaveStatus::Pending);
         self.save_now(state);
+    }
+
+    /// Keep `text` as a revision of the open draft (with `endings`, the lines' endings
+    /// of the file it came from); what the writer should be told if it could not be kept.
+    pub fn keep_revision_of_open(
+        self,
+        state: EditorState,
+        text: &str,
+        reason: Reason,
+    ) -> Option<String> {
+        let id = self.current_id()?;
+        self.keep_revision(&id, text, &title_of(state), reason)
+    }
+
+    /// Put a file's text in the editor over the open draft's as one edit (Ctrl+Z takes it
+    /// back), the draft's text kept as a revision first; the file's line endings are
+    /// then the draft's.
+    pub fn take_file(self, state: EditorState, file: quire_core::import::EditorText) {
+        let mine = state.source.get_untracked();
+        let problem = self.keep_revision_of_open(state, &mine, Reason::BeforeTakeDisk);
+        if mine != file.text {
+            state.apply(quire_core::Change::new(
+                quire_core::TextEdit::new(0..mine.len(), file.text).minimized(&mine),
+            ));
+        }
+        self.endings.set_value(file.endings);
+        self.status.set(SaveStatus::Pending);
+        self.save_now(state);
+        if let Some(problem) = problem {
+            state.notice.set(crate::notices::problem(problem));
+        }
     }
 
     /// Resolve a conflict by keeping this tab's text as a new draft; the other tab's text

@@ -56,6 +56,9 @@ pub struct DraftMeta {
     /// The stored images its text uses, by site path (left out when none).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub images: crate::images::ImageMap,
+    /// The file of a site folder it was opened from or published to (left out when none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<crate::site::SiteLink>,
 }
 
 /// The index of all drafts.
@@ -242,6 +245,7 @@ mod tests {
             scroll: 5.0,
             endings: StoredEndings::default(),
             images: Default::default(),
+            site: None,
         }
     }
 

@@ -20,6 +20,7 @@ pub mod post;
 pub mod prefs;
 pub mod render;
 pub mod revisions;
+pub mod site;
 pub mod stats;
 pub mod store;
 pub mod template;

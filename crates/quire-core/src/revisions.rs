@@ -50,6 +50,10 @@ pub enum Reason {
     BeforeRestore,
     /// Another tab's text was about to replace it.
     BeforeTakeNewer,
+    /// The version of its site file changed on disk was about to replace it.
+    BeforeTakeDisk,
+    /// Its site file as it was on disk, before the draft was written over it.
+    DiskVersion,
     /// A reason written by a newer Quire.
     #[serde(other)]
     Other,
@@ -64,6 +68,8 @@ impl Reason {
             Reason::BeforeDelete => "before delete",
             Reason::BeforeRestore => "before restoring a revision",
             Reason::BeforeTakeNewer => "before taking another tab's text",
+            Reason::BeforeTakeDisk => "before taking the site file's version",
+            Reason::DiskVersion => "the site file's version, before it was overwritten",
             Reason::Other => "snapshot",
         }
     }

@@ -8,11 +8,12 @@ pub mod driver;
 pub mod hostile;
 pub mod images;
 pub mod server;
+pub mod site;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 pub use driver::{capabilities, capabilities_with_prefs, Driver, CHROMIUM_FLAGS};
@@ -102,12 +103,7 @@ impl App {
     /// [`App::open`] serving the build in `root` (a copy a test may change).
     pub async fn open_serving(root: PathBuf, prefs: Value) -> App {
         let server = StaticServer::start(root);
-        let driver = Driver::start().await;
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities_with_prefs(prefs))
-            .connect(&driver.url())
-            .await
-            .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+        let (driver, client) = Driver::session(capabilities_with_prefs(prefs)).await;
         let app = App {
             client,
             base_url: server.url(),

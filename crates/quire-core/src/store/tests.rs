@@ -13,6 +13,7 @@ fn meta(id: &str, text: &str) -> DraftMeta {
         scroll: 0.0,
         endings: Default::default(),
         images: Default::default(),
+        site: None,
     }
 }
 

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-use fantoccini::ClientBuilder;
 use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
 
 mod images;
 mod keystrokes;
+mod site;
 mod storage;
 
 use keystrokes::keystroke_timings;
@@ -110,12 +110,7 @@ fn report_sizes(dist: &Path) {
 
 /// A fresh Chromium (new profile) with the app opened at `base_url`.
 async fn open_app(base_url: &str) -> (Driver, fantoccini::Client) {
-    let driver = Driver::start().await;
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities())
-        .connect(&driver.url())
-        .await
-        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+    let (driver, client) = Driver::session(capabilities()).await;
     client
         .goto(base_url)
         .await
@@ -268,7 +263,7 @@ async fn form_edit_timings(base_url: &str) {
 async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
-    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup` or `=images` runs that part alone.
+    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup`, `=images` or `=site` runs that part alone.
     match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
         Ok("keystrokes") => {
             let server = StaticServer::start(dist.clone());
@@ -278,6 +273,11 @@ async fn main() {
         Ok("images") => {
             let server = StaticServer::start(dist.clone());
             images::image_figures(&server.url()).await;
+            return;
+        }
+        Ok("site") => {
+            let server = StaticServer::start(dist.clone());
+            site::site_figures(&server.url()).await;
             return;
         }
         Ok("backup") => {
@@ -313,4 +313,5 @@ async fn main() {
     save_timings(&server.url()).await;
     backup_figures(&server.url()).await;
     images::image_figures(&server.url()).await;
+    site::site_figures(&server.url()).await;
 }

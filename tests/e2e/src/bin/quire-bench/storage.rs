@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use fantoccini::ClientBuilder;
 use quire_e2e::{Driver, WAIT};
 
 use super::{editable_mark, kb, numbers, open_app, summary};
@@ -57,16 +56,13 @@ pub async fn backup_figures(base_url: &str) {
     let dir = std::env::temp_dir().join(format!("quire-bench-backup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::create_dir_all(&dir);
-    let driver = Driver::start().await;
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(quire_e2e::capabilities_with_prefs(serde_json::json!({
+    let (_driver, client) =
+        Driver::session(quire_e2e::capabilities_with_prefs(serde_json::json!({
             "download.default_directory": dir.to_string_lossy(),
             "download.prompt_for_download": false,
             "profile.default_content_setting_values.automatic_downloads": 1,
         })))
-        .connect(&driver.url())
-        .await
-        .unwrap_or_else(|e| panic!("starting a Chromium session: {e}"));
+        .await;
     client
         .goto(base_url)
         .await

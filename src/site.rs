@@ -1,0 +1,862 @@
+//! The site folder the writer works in: opening it (and reconnecting after a reload), its
+//! list of posts, opening a post as a draft linked to its file, saving the draft back
+//! into the file, publishing a new post with its images, and never writing over a file
+//! that changed on disk without the writer's choice. Components only call these.
+
+use leptos::prelude::*;
+use quire_core::import::{self, EditorText};
+use quire_core::revisions::Reason;
+use quire_core::site::{self, OnDisk, SiteKind, SiteLink, SitePost};
+
+use std::rc::Rc;
+
+use crate::browser::site_files::PickedFolder;
+use crate::browser::site_folder::{self, Access, DiskFile, SiteFolder, Stat};
+use crate::browser::{self, site_store, BrowserError};
+use crate::images::Images;
+use crate::notices::{Notice, NoticeKind};
+use crate::persist::Persistence;
+use crate::state::EditorState;
+
+/// Posts read between two paints while the list is filled.
+const BATCH: usize = 25;
+
+/// The open site, as the panel shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteInfo {
+    /// Quire's id for the folder (drafts link to its files by it).
+    pub id: String,
+    /// The folder's name.
+    pub name: String,
+    /// What generator it is for, once read.
+    pub kind: Option<SiteKind>,
+    /// Whether Quire may read (and, when `writable`, write) it now (after a reload the
+    /// browser asks again).
+    pub connected: bool,
+    /// Whether Quire can write into it; else changes go out as a zip.
+    pub writable: bool,
+}
+
+/// A site folder: one Quire can write to, or one a browser without that handed over
+/// read-only.
+#[derive(Clone)]
+enum Folder {
+    Disk(SiteFolder),
+    Picked(Rc<PickedFolder>),
+}
+
+impl Folder {
+    fn name(&self) -> String {
+        match self {
+            Folder::Disk(f) => f.name(),
+            Folder::Picked(f) => f.name(),
+        }
+    }
+
+    async fn root_names(&self) -> Result<(Vec<String>, Vec<String>), BrowserError> {
+        match self {
+            Folder::Disk(f) => site_folder::root_names(f).await,
+            Folder::Picked(f) => Ok(f.root_names()),
+        }
+    }
+
+    async fn find_posts(&self, kind: SiteKind) -> Result<Vec<String>, BrowserError> {
+        let walk = |dir: &str| site::walks(kind, dir);
+        let keep = |file: &str| site::is_post(kind, file);
+        match self {
+            Folder::Disk(f) => site_folder::find_files(f, walk, keep).await,
+            Folder::Picked(f) => Ok(f.find_files(walk, keep)),
+        }
+    }
+
+    async fn read(&self, path: &str) -> Result<Option<DiskFile>, BrowserError> {
+        match self {
+            Folder::Disk(f) => site_folder::read(f, path).await,
+            Folder::Picked(f) => f.read(path).await,
+        }
+    }
+
+    async fn stat(&self, path: &str) -> Result<Option<Stat>, BrowserError> {
+        match self {
+            Folder::Disk(f) => site_folder::stat(f, path).await,
+            Folder::Picked(f) => Ok(f.read(path).await?.map(|file| Stat {
+                size: file.bytes.len() as u64,
+                modified_ms: file.modified_ms,
+            })),
+        }
+    }
+
+    async fn write(&self, path: &str, bytes: &[u8]) -> Result<Stat, BrowserError> {
+        match self {
+            Folder::Disk(f) => site_folder::write(f, path, bytes).await,
+            Folder::Picked(_) => Err(BrowserError::Unsupported("writing into a folder")),
+        }
+    }
+}
+
+/// The open draft's file changed on disk since Quire last read or wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiskChange {
+    /// The file, relative to the site's root.
+    pub path: String,
+    /// Its bytes now (`None`: it was removed).
+    pub bytes: Option<Vec<u8>>,
+    /// Its last change now.
+    pub modified_ms: f64,
+}
+
+/// Files a publish would write over, waiting for the writer's yes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// Every file to write (path, bytes), the post last.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Those that exist with other bytes.
+    pub different: Vec<String>,
+}
+
+/// The site actions, provided once in context.
+#[derive(Clone, Copy)]
+pub struct Site {
+    state: EditorState,
+    persistence: Persistence,
+    images: Images,
+    folder: StoredValue<Option<Folder>, LocalStorage>,
+    /// The open site (`None` when none is).
+    pub info: RwSignal<Option<SiteInfo>>,
+    /// Its posts, newest first, as far as read.
+    pub posts: RwSignal<Vec<SitePost>>,
+    /// While the list is read: posts read, of how many.
+    pub reading: RwSignal<Option<(usize, usize)>>,
+    /// The open draft's file changed on disk, waiting for the writer's choice.
+    pub conflict: RwSignal<Option<DiskChange>>,
+    /// A publish waiting for the writer to allow replacing files.
+    pub pending: RwSignal<Option<Pending>>,
+    /// The list's filter.
+    pub filter: RwSignal<String>,
+}
+
+impl Site {
+    /// No site yet; the one kept from the last visit is looked up after start-up.
+    pub fn new(state: EditorState, persistence: Persistence, images: Images) -> Site {
+        let site = Site {
+            state,
+            persistence,
+            images,
+            folder: StoredValue::new_local(None),
+            info: RwSignal::new(None),
+            posts: RwSignal::new(Vec::new()),
+            reading: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            filter: RwSignal::new(String::new()),
+        };
+        if let Err(err) = browser::lifecycle::on_return(move || site.check_disk()) {
+            site.problem(format!("Changes to site files will not be noticed: {err}"));
+        }
+        site
+    }
+
+    fn tell(self, kind: NoticeKind, text: impl Into<String>) {
+        self.state.notice.set(Some(Notice::new(kind, text)));
+    }
+
+    fn problem(self, text: impl Into<String>) {
+        self.tell(NoticeKind::Problem, text);
+    }
+
+    /// Whether this browser can open a site folder for writing.
+    pub fn supported() -> bool {
+        site_folder::supported()
+    }
+
+    /// The open site's id and folder, while Quire may use it.
+    fn connected(self) -> Option<(String, Folder)> {
+        let info = self.info.get_untracked()?;
+        if !info.connected {
+            return None;
+        }
+        Some((info.id, self.folder.get_value()?))
+    }
+
+    /// Reopen the site kept from the last visit: at once when the browser still allows
+    /// it, else the panel offers to reconnect (the browser asks only on a click).
+    pub fn restore(self) {
+        leptos::task::spawn_local(async move {
+            let Ok(Some(kept)) = site_store::kept().await else {
+                return;
+            };
+            self.folder
+                .set_value(Some(Folder::Disk(kept.folder.clone())));
+            let access = site_folder::access(&kept.folder, false).await;
+            self.info.set(Some(SiteInfo {
+                id: kept.id,
+                name: kept.folder.name(),
+                kind: None,
+                connected: access == Ok(Access::Granted),
+                writable: true,
+            }));
+            if access == Ok(Access::Granted) {
+                self.load().await;
+            }
+        });
+    }
+
+    /// Ask the writer for a site folder (`site-open`), keep it, and read its posts.
+    /// Where the browser cannot write to a folder, `fallback` is clicked instead (a
+    /// folder input: see [`Site::open_picked`]).
+    pub fn open(self, fallback: impl FnOnce()) {
+        if !Self::supported() {
+            fallback();
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let folder = match site_folder::pick().await {
+                Ok(Some(folder)) => folder,
+                Ok(None) => return,
+                Err(err) => {
+                    self.problem(format!("The folder could not be opened: {err}"));
+                    return;
+                }
+            };
+            let id = quire_core::drafts::new_id(browser::clock::now_ms(), browser::clock::random());
+            if let Err(err) = site_store::keep(&id, &folder).await {
+                self.problem(format!(
+                    "The folder is open, but will not reopen after a reload: {err}"
+                ));
+            }
+            self.start(id, Folder::Disk(folder), true).await;
+        });
+    }
+
+    /// Open a folder handed over by a folder input (read-only).
+    pub fn open_picked(self, input: &web_sys::HtmlInputElement) {
+        let Some(picked) = PickedFolder::from_input(input) else {
+            return;
+        };
+        let id = quire_core::drafts::new_id(browser::clock::now_ms(), browser::clock::random());
+        leptos::task::spawn_local(async move {
+            self.start(id, Folder::Picked(Rc::new(picked)), false).await;
+        });
+    }
+
+    async fn start(self, id: String, folder: Folder, writable: bool) {
+        self.conflict.set(None);
+        self.pending.set(None);
+        self.info.set(Some(SiteInfo {
+            id,
+            name: folder.name(),
+            kind: None,
+            connected: true,
+            writable,
+        }));
+        self.folder.set_value(Some(folder));
+        self.load().await;
+    }
+
+    /// Ask the browser again for access to the kept folder (`site-reconnect`, a click).
+    pub fn reconnect(self) {
+        let Some(Folder::Disk(folder)) = self.folder.get_value() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match site_folder::access(&folder, true).await {
+                Ok(Access::Granted) => {
+                    self.info.update(|i| {
+                        if let Some(i) = i {
+                            i.connected = true;
+                        }
+                    });
+                    self.load().await;
+                }
+                Ok(_) => self.problem(format!(
+                    "The browser did not allow access to {}; its drafts stay here.",
+                    folder.name()
+                )),
+                Err(err) => self.problem(format!("{} could not be reopened: {err}", folder.name())),
+            }
+        });
+    }
+
+    /// Close the site: forget the folder (drafts keep their text and their link).
+    pub fn close(self) {
+        self.folder.set_value(None);
+        self.info.set(None);
+        self.posts.set(Vec::new());
+        self.conflict.set(None);
+        self.pending.set(None);
+        leptos::task::spawn_local(async move {
+            let _ = site_store::forget().await;
+        });
+    }
+
+    /// Read the site's kind and its posts, in batches (the page stays responsive).
+    async fn load(self) {
+        let Some((_, folder)) = self.connected() else {
+            return;
+        };
+        let _ = browser::perf::mark(browser::perf::SITE_LIST_START);
+        let kind = match self.kind_of(&folder).await {
+            Ok(kind) => kind,
+            Err(err) => {
+                self.problem(format!("{} could not be read: {err}", folder.name()));
+                return;
+            }
+        };
+        self.info.update(|i| {
+            if let Some(i) = i {
+                i.kind = Some(kind);
+            }
+        });
+        self.posts.set(Vec::new());
+        self.reading.set(Some((0, 0)));
+        let paths = folder.find_posts(kind).await;
+        let paths = match paths {
+            Ok(paths) => paths,
+            Err(err) => {
+                self.reading.set(None);
+                self.problem(format!(
+                    "The posts of {} could not be listed: {err}",
+                    folder.name()
+                ));
+                return;
+            }
+        };
+        let total = paths.len();
+        let mut unreadable = 0;
+        for (n, batch) in paths.chunks(BATCH).enumerate() {
+            let mut read = Vec::with_capacity(batch.len());
+            for path in batch {
+                match folder.read(path).await {
+                    Ok(Some(file)) => {
+                        let text = String::from_utf8_lossy(&file.bytes);
+                        read.push(site::summarize(path, &text, file.modified_ms));
+                    }
+                    _ => unreadable += 1,
+                }
+            }
+            self.posts.update(|posts| {
+                posts.extend(read);
+                site::sort_newest_first(posts);
+            });
+            self.reading
+                .set(Some(((n * BATCH + batch.len()).min(total), total)));
+            browser::yield_to_browser().await;
+        }
+        self.reading.set(None);
+        // For the bench; a failed measure changes nothing for the writer.
+        let _ =
+            browser::perf::measure_from(browser::perf::SITE_LIST, browser::perf::SITE_LIST_START);
+        if unreadable > 0 {
+            self.problem(format!(
+                "{unreadable} {} of {} could not be read.",
+                if unreadable == 1 { "post" } else { "posts" },
+                folder.name()
+            ));
+        }
+        self.check_disk();
+    }
+
+    /// The folder's generator, from its root.
+    async fn kind_of(self, folder: &Folder) -> Result<SiteKind, BrowserError> {
+        let (files, dirs) = folder.root_names().await?;
+        let config = if files.iter().any(|f| f == "config.toml") {
+            folder
+                .read("config.toml")
+                .await?
+                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        } else {
+            None
+        };
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let dirs: Vec<&str> = dirs.iter().map(String::as_str).collect();
+        Ok(site::detect(&files, &dirs, config.as_deref()))
+    }
+
+    /// The posts the list shows (tracked).
+    pub fn listed(self) -> Vec<SitePost> {
+        let filter = self.filter.get();
+        self.posts.with(|posts| {
+            posts
+                .iter()
+                .filter(|p| site::matches(p, &filter))
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Open the site's post at `path`: the draft linked to it if there is one (then
+    /// checked against the disk), else a new draft linked to the file.
+    pub fn open_post(self, path: String) {
+        let Some((id, folder)) = self.connected() else {
+            return;
+        };
+        if let Some(draft) = self.persistence.draft_linked_to(&id, &path) {
+            self.persistence.open_draft(self.state, &draft);
+            self.check_disk();
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let file = match folder.read(&path).await {
+                Ok(Some(file)) => file,
+                Ok(None) => {
+                    self.problem(format!("{path} is no longer in the site."));
+                    return;
+                }
+                Err(err) => {
+                    self.problem(format!("{path} could not be read: {err}"));
+                    return;
+                }
+            };
+            let text = match import::decode(&file.bytes) {
+                Ok(text) => text,
+                Err(err) => {
+                    self.problem(format!("{path} was not opened: {err}."));
+                    return;
+                }
+            };
+            let link = SiteLink::new(&id, &folder.name(), &path, &file.bytes, file.modified_ms);
+            self.persistence
+                .new_draft_from_file(self.state, import::for_editor(&text));
+            self.persistence.set_site_link(self.state, Some(link));
+        });
+    }
+
+    /// The open draft's bytes as its file holds them.
+    fn bytes(self) -> Vec<u8> {
+        let endings = self.persistence.endings();
+        self.state.source.with_untracked(|src| {
+            quire_core::export::export_text(src, &endings)
+                .into_owned()
+                .into_bytes()
+        })
+    }
+
+    /// Whether the open draft is linked to a file of the open site (tracked).
+    pub fn linked_here(self) -> bool {
+        let link = self.persistence.site_link();
+        let info = self.info.get();
+        matches!((link, info), (Some(l), Some(i)) if l.site == i.id)
+    }
+
+    /// Save the open draft into its file (`save-to-site`, Ctrl+S), unless the file
+    /// changed on disk: then the writer chooses (`site-conflict`). Returns false when the
+    /// draft is not linked to a file of the open site.
+    pub fn save(self) -> bool {
+        let Some(link) = self.persistence.site_link_untracked() else {
+            return false;
+        };
+        let Some((id, folder)) = self.connected() else {
+            if self
+                .info
+                .with_untracked(|i| i.as_ref().is_some_and(|i| i.id == link.site))
+            {
+                self.problem(
+                    "Reconnect the site folder first: the browser asks again after a reload.",
+                );
+                return true;
+            }
+            return false;
+        };
+        if id != link.site {
+            return false;
+        }
+        if !self.writable() {
+            self.download_changes();
+            return true;
+        }
+        if self.conflict.with_untracked(Option::is_some) {
+            self.problem(format!(
+                "{} changed on disk: choose what to keep first.",
+                link.path
+            ));
+            return true;
+        }
+        leptos::task::spawn_local(async move {
+            match self.disk_change(&folder, &link).await {
+                Ok(None) => self.write_linked(&folder, &link).await,
+                Ok(Some(change)) if change.bytes.is_none() => {
+                    // Removed from the site: written again, nothing is lost.
+                    self.write_linked(&folder, &link).await;
+                }
+                Ok(Some(change)) => self.conflict.set(Some(change)),
+                Err(err) => self.problem(format!(
+                    "{} was not saved: it could not be read first ({err}). Your text is kept here.",
+                    link.path
+                )),
+            }
+        });
+        true
+    }
+
+    /// Whether the open site can be written to.
+    fn writable(self) -> bool {
+        self.info
+            .with_untracked(|i| i.as_ref().is_some_and(|i| i.writable))
+    }
+
+    /// For a read-only site: download the files of every draft linked to it that differ
+    /// from what was read, at their paths, as one zip.
+    pub fn download_changes(self) {
+        let Some((id, folder)) = self.connected() else {
+            return;
+        };
+        let open = self.persistence.current_id();
+        let mut files = Vec::new();
+        for draft in self.persistence.linked_drafts(&id) {
+            let Some(link) = draft.site.clone() else {
+                continue;
+            };
+            let bytes = if open.as_deref() == Some(draft.id.as_str()) {
+                self.bytes()
+            } else {
+                match browser::storage::load_draft(&draft.id) {
+                    Ok(Some(text)) => quire_core::export::export_text(&text, &draft.endings.get())
+                        .into_owned()
+                        .into_bytes(),
+                    _ => continue,
+                }
+            };
+            if link.compare(&bytes) == OnDisk::Changed {
+                files.push((link.path, bytes));
+            }
+        }
+        if files.is_empty() {
+            self.tell(NoticeKind::Info, "No post of this site was changed here.");
+            return;
+        }
+        self.download_files(&folder, files);
+    }
+
+    /// Download `files` at their paths as one zip named after the site.
+    fn download_files(self, folder: &Folder, files: Vec<(String, Vec<u8>)>) {
+        let name = site::changes_zip_name(&folder.name(), &browser::clock::now_local());
+        let zip = site::files_zip(&files);
+        match browser::download::download(&name, &zip, "application/zip") {
+            Ok(()) => self.tell(
+                NoticeKind::Info,
+                format!(
+                    "This browser cannot write into {}: {} downloaded as {name}, at their paths ({}). Unpack it over the folder.",
+                    folder.name(),
+                    if files.len() == 1 { "the change is" } else { "the changes are" },
+                    files.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Err(err) => self.problem(format!("The changes could not be downloaded: {err}")),
+        }
+    }
+
+    /// What changed in the linked file since Quire read or wrote it (`None`: nothing).
+    async fn disk_change(
+        self,
+        folder: &Folder,
+        link: &SiteLink,
+    ) -> Result<Option<DiskChange>, BrowserError> {
+        let Some(stat) = folder.stat(&link.path).await? else {
+            return Ok(Some(DiskChange {
+                path: link.path.clone(),
+                bytes: None,
+                modified_ms: 0.0,
+            }));
+        };
+        if link.unchanged(stat.size, stat.modified_ms) {
+            return Ok(None);
+        }
+        let Some(file) = folder.read(&link.path).await? else {
+            return Ok(None);
+        };
+        Ok(match link.compare(&file.bytes) {
+            OnDisk::Same => {
+                // Touched, not changed: remember the new time.
+                let mut same = link.clone();
+                same.modified_ms = file.modified_ms;
+                if self.persistence.site_link_untracked().as_ref() == Some(link) {
+                    self.persistence.set_site_link(self.state, Some(same));
+                }
+                None
+            }
+            OnDisk::Changed => Some(DiskChange {
+                path: link.path.clone(),
+                bytes: Some(file.bytes),
+                modified_ms: file.modified_ms,
+            }),
+        })
+    }
+
+    /// Write the open draft into its linked file and remember what was written.
+    async fn write_linked(self, folder: &Folder, link: &SiteLink) {
+        let bytes = self.bytes();
+        match folder.write(&link.path, &bytes).await {
+            Ok(stat) => {
+                let mut written = SiteLink::new(
+                    &link.site,
+                    &link.site_name,
+                    &link.path,
+                    &bytes,
+                    stat.modified_ms,
+                );
+                written.size = stat.size;
+                self.persistence.set_site_link(self.state, Some(written));
+                self.update_listed(&link.path, &bytes, stat.modified_ms);
+                self.tell(
+                    NoticeKind::Info,
+                    format!(
+                        "Saved to {} at {}.",
+                        link.path,
+                        browser::clock::short_time(browser::clock::now_ms())
+                    ),
+                );
+            }
+            Err(err) => self.problem(format!(
+                "{} could not be written: {err}. The file on disk is as it was, and your text is kept here.",
+                link.path
+            )),
+        }
+    }
+
+    /// Show a file's new state in the list.
+    fn update_listed(self, path: &str, bytes: &[u8], modified_ms: f64) {
+        let post = site::summarize(path, &String::from_utf8_lossy(bytes), modified_ms);
+        self.posts.update(|posts| {
+            posts.retain(|p| p.path != path);
+            posts.push(post);
+            site::sort_newest_first(posts);
+        });
+    }
+
+    /// Compare the open draft's file with the disk (the window regained focus, a post
+    /// was opened): a change made elsewhere waits for the writer's choice.
+    pub fn check_disk(self) {
+        let Some(link) = self.persistence.site_link_untracked() else {
+            return;
+        };
+        let Some((id, folder)) = self.connected() else {
+            return;
+        };
+        if id != link.site || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(change)) = self.disk_change(&folder, &link).await {
+                // Still the same draft and link: the writer may have moved on meanwhile.
+                if self.persistence.site_link_untracked().as_ref() == Some(&link) {
+                    self.conflict.set(Some(change));
+                }
+            }
+        });
+    }
+
+    /// Resolve a disk conflict by taking the file's version; the draft's text is kept as
+    /// a revision.
+    pub fn take_disk(self) {
+        let Some(change) = self.conflict.get_untracked() else {
+            return;
+        };
+        let Some(bytes) = change.bytes.clone() else {
+            self.conflict.set(None);
+            return;
+        };
+        let text = match import::decode(&bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                self.problem(format!(
+                    "The file's version cannot be opened ({err}); keep yours or overwrite it."
+                ));
+                return;
+            }
+        };
+        let Some(link) = self.persistence.site_link_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        self.persistence
+            .take_file(self.state, import::for_editor(&text));
+        let taken = SiteLink::new(
+            &link.site,
+            &link.site_name,
+            &link.path,
+            &bytes,
+            change.modified_ms,
+        );
+        self.persistence.set_site_link(self.state, Some(taken));
+        self.update_listed(&change.path, &bytes, change.modified_ms);
+        self.tell(
+            NoticeKind::Info,
+            format!(
+                "Took the version of {} on disk; yours is kept in the revisions.",
+                change.path
+            ),
+        );
+    }
+
+    /// Resolve a disk conflict by keeping the draft's text as a new draft (not linked),
+    /// while the linked draft takes the file's version.
+    pub fn keep_mine_as_copy(self) {
+        let mine = EditorText {
+            text: self.state.source.get_untracked(),
+            endings: self.persistence.endings(),
+        };
+        if self
+            .conflict
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.bytes.is_none()))
+        {
+            // The file is gone: the draft stays as it is, unlinked.
+            self.conflict.set(None);
+            self.persistence.set_site_link(self.state, None);
+            return;
+        }
+        self.take_disk();
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        self.persistence.new_draft_from_file(self.state, mine);
+        self.tell(
+            NoticeKind::Info,
+            "Your version is kept as a new draft; the linked draft has the file's version.",
+        );
+    }
+
+    /// Resolve a disk conflict by writing the draft over the file; the file's version is
+    /// kept as a revision of the draft.
+    pub fn overwrite(self) {
+        let Some(change) = self.conflict.get_untracked() else {
+            return;
+        };
+        let (Some(link), Some((_, folder))) =
+            (self.persistence.site_link_untracked(), self.connected())
+        else {
+            return;
+        };
+        if let Some(bytes) = &change.bytes {
+            let theirs = import::for_editor(&String::from_utf8_lossy(bytes));
+            if let Some(problem) = self.persistence.keep_revision_of_open(
+                self.state,
+                &theirs.text,
+                Reason::DiskVersion,
+            ) {
+                self.problem(format!("The file was not overwritten: {problem}"));
+                return;
+            }
+        }
+        self.conflict.set(None);
+        leptos::task::spawn_local(async move { self.write_linked(&folder, &link).await });
+    }
+
+    /// Publish the open draft into the site (`publish-to-site`): the post where the
+    /// generator wants it and its images at their paths. Files that exist with other
+    /// bytes are written only after the writer says so.
+    pub fn publish(self) {
+        let Some((_, folder)) = self.connected() else {
+            return;
+        };
+        let Some(kind) = self
+            .info
+            .with_untracked(|i| i.as_ref().and_then(|i| i.kind))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let (images, missing) = self.images.post_images().await;
+            let today = browser::clock::now_local();
+            let post = self
+                .state
+                .source
+                .with_untracked(|src| site::publish_path(kind, src, &today));
+            let mut files: Vec<(String, Vec<u8>)> = images
+                .into_iter()
+                .filter_map(|(site_path, bytes)| Some((site::image_file(kind, &site_path)?, bytes)))
+                .collect();
+            files.push((post, self.bytes()));
+            let mut different = Vec::new();
+            for (path, bytes) in &files {
+                match folder.read(path).await {
+                    Ok(Some(found)) if found.bytes != *bytes => different.push(path.clone()),
+                    Ok(_) => {}
+                    Err(err) => {
+                        self.problem(format!(
+                            "Nothing was published: {path} could not be read ({err})."
+                        ));
+                        return;
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                self.problem(format!(
+                    "This browser does not have {}: publish it by hand.",
+                    missing.join(", ")
+                ));
+            }
+            if !self.writable() {
+                self.download_files(&folder, files);
+                return;
+            }
+            let pending = Pending { files, different };
+            if pending.different.is_empty() {
+                self.write_published(&folder, pending).await;
+            } else {
+                self.pending.set(Some(pending));
+            }
+        });
+    }
+
+    /// Go on with the publish waiting in [`Site::pending`], replacing its files.
+    pub fn publish_replacing(self) {
+        let Some(pending) = self.pending.try_update(Option::take).flatten() else {
+            return;
+        };
+        let Some((_, folder)) = self.connected() else {
+            return;
+        };
+        leptos::task::spawn_local(async move { self.write_published(&folder, pending).await });
+    }
+
+    /// Drop the publish waiting in [`Site::pending`].
+    pub fn publish_cancel(self) {
+        self.pending.set(None);
+    }
+
+    /// Write a publish's files (images first, the post last) and link the draft to the post.
+    async fn write_published(self, folder: &Folder, pending: Pending) {
+        let Some((id, _)) = self.connected() else {
+            return;
+        };
+        let mut written = 0;
+        for (path, bytes) in &pending.files {
+            match folder.write(path, bytes).await {
+                Ok(stat) => {
+                    written += 1;
+                    if written == pending.files.len() {
+                        let mut link =
+                            SiteLink::new(&id, &folder.name(), path, bytes, stat.modified_ms);
+                        link.size = stat.size;
+                        self.persistence.set_site_link(self.state, Some(link));
+                        self.update_listed(path, bytes, stat.modified_ms);
+                        let images = pending.files.len() - 1;
+                        self.tell(
+                            NoticeKind::Info,
+                            format!(
+                                "Published to {path}{}.",
+                                match images {
+                                    0 => String::new(),
+                                    1 => " with its image".to_string(),
+                                    n => format!(" with its {n} images"),
+                                }
+                            ),
+                        );
+                    }
+                }
+                Err(err) => {
+                    self.problem(format!(
+                        "Publishing stopped: {path} could not be written ({err}). {written} of {} files were written; the draft is unchanged.",
+                        pending.files.len()
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The site actions from context.
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
