@@ -18,8 +18,12 @@ use crate::notices::{Notice, NoticeKind};
 use crate::persist::Persistence;
 use crate::state::EditorState;
 
-/// Posts read between two paints while the list is filled.
-const BATCH: usize = 25;
+/// Posts read at once (the browser overlaps their reads).
+const BATCH: usize = 50;
+/// The list is shown again at most this often while it fills (ms).
+const LIST_EVERY_MS: f64 = 250.0;
+/// The most posts the list shows; the filter finds the others.
+pub const SHOWN: usize = 200;
 
 /// The open site, as the panel shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,12 +64,39 @@ impl Folder {
         }
     }
 
-    async fn find_posts(&self, kind: SiteKind) -> Result<Vec<String>, BrowserError> {
+    async fn find_posts(&self, kind: SiteKind) -> Result<Vec<Post>, BrowserError> {
         let walk = |dir: &str| site::walks(kind, dir);
         let keep = |file: &str| site::is_post(kind, file);
+        Ok(match self {
+            Folder::Disk(f) => site_folder::find_files(f, walk, keep)
+                .await?
+                .into_iter()
+                .map(Post::Found)
+                .collect(),
+            Folder::Picked(f) => f
+                .find_files(walk, keep)
+                .into_iter()
+                .map(Post::Path)
+                .collect(),
+        })
+    }
+
+    /// Posts found by [`Folder::find_posts`] (all of one kind), read all at once.
+    async fn read_posts(&self, posts: &[Post]) -> Vec<Result<DiskFile, BrowserError>> {
+        let found: Vec<&site_folder::Found> = posts
+            .iter()
+            .filter_map(|p| match p {
+                Post::Found(found) => Some(found),
+                Post::Path(_) => None,
+            })
+            .collect();
+        if !found.is_empty() {
+            return site_folder::read_found(&found).await;
+        }
+        let paths: Vec<&str> = posts.iter().map(Post::path).collect();
         match self {
-            Folder::Disk(f) => site_folder::find_files(f, walk, keep).await,
-            Folder::Picked(f) => Ok(f.find_files(walk, keep)),
+            Folder::Picked(f) => f.read_all(&paths).await,
+            Folder::Disk(_) => Vec::new(),
         }
     }
 
@@ -112,6 +143,21 @@ pub struct Pending {
     pub files: Vec<(String, Vec<u8>)>,
     /// Those that exist with other bytes.
     pub different: Vec<String>,
+}
+
+/// A post file found in a folder: with its handle, or only its path.
+enum Post {
+    Found(site_folder::Found),
+    Path(String),
+}
+
+impl Post {
+    fn path(&self) -> &str {
+        match self {
+            Post::Found(found) => &found.path,
+            Post::Path(path) => path,
+        }
+    }
 }
 
 /// The site actions, provided once in context.
@@ -323,23 +369,33 @@ impl Site {
         };
         let total = paths.len();
         let mut unreadable = 0;
+        let mut ready = Vec::new();
+        let mut shown_at = 0.0;
         for (n, batch) in paths.chunks(BATCH).enumerate() {
+            // A batch's files are read all at once: the browser overlaps the reads.
+            let files = folder.read_posts(batch).await;
             let mut read = Vec::with_capacity(batch.len());
-            for path in batch {
-                match folder.read(path).await {
-                    Ok(Some(file)) => {
+            for (post, file) in batch.iter().zip(files) {
+                match file {
+                    Ok(file) => {
                         let text = String::from_utf8_lossy(&file.bytes);
-                        read.push(site::summarize(path, &text, file.modified_ms));
+                        read.push(site::summarize(post.path(), &text, file.modified_ms));
                     }
                     _ => unreadable += 1,
                 }
             }
-            self.posts.update(|posts| {
-                posts.extend(read);
-                site::sort_newest_first(posts);
-            });
-            self.reading
-                .set(Some(((n * BATCH + batch.len()).min(total), total)));
+            ready.extend(read);
+            let now = browser::clock::now_ms();
+            let last = (n + 1) * BATCH >= total;
+            if now - shown_at >= LIST_EVERY_MS || last {
+                shown_at = now;
+                self.posts.update(|posts| {
+                    posts.append(&mut ready);
+                    site::sort_newest_first(posts);
+                });
+                self.reading
+                    .set(Some(((n * BATCH + batch.len()).min(total), total)));
+            }
             browser::yield_to_browser().await;
         }
         self.reading.set(None);
@@ -373,14 +429,15 @@ impl Site {
     }
 
     /// The posts the list shows (tracked).
-    pub fn listed(self) -> Vec<SitePost> {
+    /// The first [`SHOWN`] posts that match the filter, and how many match in all.
+    pub fn listed(self) -> (Vec<SitePost>, usize) {
         let filter = self.filter.get();
         self.posts.with(|posts| {
-            posts
-                .iter()
-                .filter(|p| site::matches(p, &filter))
-                .cloned()
-                .collect()
+            let mut matching = posts.iter().filter(|p| site::matches(p, &filter));
+            let shown: Vec<SitePost> = matching.by_ref().take(SHOWN).cloned().collect();
+            let more = matching.count();
+            let all = shown.len() + more;
+            (shown, all)
         })
     }
 

@@ -78,6 +78,21 @@ impl PickedFolder {
             .collect()
     }
 
+    /// The files at `paths`, read all at once.
+    pub async fn read_all(&self, paths: &[&str]) -> Vec<Result<DiskFile, BrowserError>> {
+        let files = paths
+            .iter()
+            .map(|path| {
+                self.files
+                    .iter()
+                    .find(|(p, _)| p == path)
+                    .map(|(_, f)| f.clone())
+                    .ok_or(BrowserError::Js(format!("{path} is not in the folder")))
+            })
+            .collect();
+        super::site_folder::read_files(files).await
+    }
+
     /// The file at `path`, `None` when the folder did not hold it.
     pub async fn read(&self, path: &str) -> Result<Option<DiskFile>, BrowserError> {
         let Some((_, file)) = self.files.iter().find(|(p, _)| p == path) else {

@@ -168,14 +168,22 @@ pub async fn root_names(folder: &SiteFolder) -> Result<(Vec<String>, Vec<String>
     ))
 }
 
-/// The paths (relative to the root, `/`-separated) of the files for which `keep` holds,
-/// looking only into the folders for which `walk` holds. Lets the browser paint between
-/// folders, so a large site does not freeze the page.
+/// A file found in the folder: its path (relative to the root, `/`-separated) and its
+/// handle, to read it without walking to it again.
+pub struct Found {
+    /// Its path.
+    pub path: String,
+    handle: FileSystemFileHandle,
+}
+
+/// The files for which `keep` holds, looking only into the folders for which `walk`
+/// holds. Lets the browser paint between folders, so a large site does not freeze the
+/// page.
 pub async fn find_files(
     folder: &SiteFolder,
     walk: impl Fn(&str) -> bool,
     keep: impl Fn(&str) -> bool,
-) -> Result<Vec<String>, BrowserError> {
+) -> Result<Vec<Found>, BrowserError> {
     let mut found = Vec::new();
     let mut pending = vec![(String::new(), folder.0.clone())];
     let mut since_yield = 0;
@@ -188,7 +196,10 @@ pub async fn find_files(
                 format!("{path}/{name}")
             }
         };
-        found.extend(files.iter().map(|(n, _)| join(n)).filter(|p| keep(p)));
+        found.extend(files.into_iter().filter_map(|(name, handle)| {
+            let path = join(&name);
+            keep(&path).then_some(Found { path, handle })
+        }));
         for (name, handle) in dirs.into_iter().rev() {
             let sub = join(&name);
             if walk(&sub) {
@@ -269,6 +280,79 @@ async fn file_of(handle: &FileSystemFileHandle) -> Result<web_sys::File, Browser
         .await
         .map_err(BrowserError::from_js)?
         .unchecked_into())
+}
+
+/// The files found, read all at once (the browser overlaps the reads): each file's
+/// bytes, or why it could not be read.
+pub async fn read_found(found: &[&Found]) -> Vec<Result<DiskFile, BrowserError>> {
+    let files = Array::new();
+    for f in found {
+        files.push(&f.handle.get_file());
+    }
+    let files: Array = match JsFuture::from(js_sys::Promise::all_settled(&files)).await {
+        Ok(settled) => settled.unchecked_into(),
+        Err(err) => {
+            return found
+                .iter()
+                .map(|_| Err(BrowserError::from_js(err.clone())))
+                .collect()
+        }
+    };
+    let files: Vec<Result<web_sys::File, BrowserError>> = files
+        .iter()
+        .map(settled)
+        .map(|r| r.map(JsCast::unchecked_into))
+        .collect();
+    read_files(files).await
+}
+
+/// The outcome of one promise of `Promise.allSettled`.
+fn settled(outcome: JsValue) -> Result<JsValue, BrowserError> {
+    let fulfilled = Reflect::get(&outcome, &"status".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "fulfilled");
+    if fulfilled {
+        Reflect::get(&outcome, &"value".into()).map_err(BrowserError::from_js)
+    } else {
+        Err(BrowserError::from_js(
+            Reflect::get(&outcome, &"reason".into()).unwrap_or(JsValue::UNDEFINED),
+        ))
+    }
+}
+
+/// The bytes and last change of `files`, read all at once.
+pub async fn read_files(
+    files: Vec<Result<web_sys::File, BrowserError>>,
+) -> Vec<Result<DiskFile, BrowserError>> {
+    let buffers = Array::new();
+    for file in &files {
+        match file {
+            Ok(file) => buffers.push(&file.array_buffer()),
+            Err(_) => buffers.push(&js_sys::Promise::resolve(&JsValue::NULL)),
+        };
+    }
+    let buffers: Array = match JsFuture::from(js_sys::Promise::all_settled(&buffers)).await {
+        Ok(settled) => settled.unchecked_into(),
+        Err(err) => {
+            return files
+                .iter()
+                .map(|_| Err(BrowserError::from_js(err.clone())))
+                .collect()
+        }
+    };
+    files
+        .into_iter()
+        .zip(buffers.iter())
+        .map(|(file, buffer)| {
+            let file = file?;
+            let buffer = settled(buffer)?;
+            Ok(DiskFile {
+                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                modified_ms: file.last_modified(),
+            })
+        })
+        .collect()
 }
 
 /// The size and last change of the file at `path`; `None` when it is not there.

@@ -75,6 +75,7 @@ fn NoSite() -> impl IntoView {
 /// The site's posts, filterable.
 #[component]
 fn SitePosts(site: Site) -> impl IntoView {
+    let listed = Memo::new(move |_| site.listed());
     view! {
         {move || site.reading.get().map(|(done, total)| view! {
             <p class="hint" role="status" data-testid="site-progress">
@@ -85,10 +86,18 @@ fn SitePosts(site: Site) -> impl IntoView {
             aria-label="Filter the site's posts" prop:value=move || site.filter.get()
             on:input:target=move |ev| site.filter.set(ev.target().value()) />
         <ul class="draft-list site-posts" data-testid="site-posts">
-            <For each=move || site.listed() key=|p| (p.path.clone(), p.title.clone(), p.date.clone(), p.draft) let:post>
+            <For each=move || listed.get().0 key=|p| (p.path.clone(), p.title.clone(), p.date.clone(), p.draft) let:post>
                 <SitePostRow post=post />
             </For>
         </ul>
+        {move || {
+            let all = listed.with(|l| l.1);
+            (all > crate::site::SHOWN).then(|| view! {
+                <p class="hint" data-testid="site-posts-more">
+                    {format!("Showing the newest {} of {all}: filter to find the others.", crate::site::SHOWN)}
+                </p>
+            })
+        }}
     }
 }
 

@@ -338,7 +338,8 @@ impl App {
         let what = format!("the editor's text {expected:?}");
         self.wait_until(
             &what,
-            "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+            // The editor is missing for a moment after a reload.
+            "const e = document.querySelector('[data-testid=editor]'); return !!e && e.value === arguments[0]",
             vec![json!(expected)],
         )
         .await;

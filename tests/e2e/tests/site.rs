@@ -383,3 +383,62 @@ async fn without_the_folder_api_the_site_is_read_only_and_changes_download_as_a_
     assert_eq!(entries, [(TRIP.to_string(), edited.into_bytes())]);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_zola_site_lists_its_content_and_publishes_into_content_and_static() {
+    let app = App::open().await;
+    app.open_site(&fixture_site("site-zola"), 2).await;
+    assert_eq!(
+        app.site_post_paths().await,
+        ["content/blog/draft-one.md", "content/blog/first-light.md"]
+    );
+    let name = app.text_of("site-name").await;
+    assert!(name.contains("Zola"), "{name}");
+    assert_eq!(app.count("site-post-draft").await, 1);
+
+    // A TOML post opens and saves back exactly.
+    let first = String::from_utf8(
+        fixture_site("site-zola")
+            .into_iter()
+            .find(|(p, _)| p == "content/blog/first-light.md")
+            .map(|(_, b)| b)
+            .expect("the post"),
+    )
+    .expect("UTF-8");
+    app.open_site_post("content/blog/first-light.md", &first)
+        .await;
+    app.caret_at(first.len()).await;
+    app.keys_in_editor("And then red.\n", false).await;
+    app.keys_in_editor(&ctrl('s'), false).await;
+    wait_for_site_file(
+        &app,
+        "content/blog/first-light.md",
+        format!("{first}And then red.\n").as_bytes(),
+    )
+    .await;
+
+    // A new draft with an image goes to content/posts/ and static/.
+    app.click("new-draft").await;
+    let post = "---\ntitle: Northern lights\ndate: 2026-02-03\n---\nGreen.\n\n";
+    app.paste_over(post).await;
+    let image = png(12, 8, 9);
+    let file = quire_e2e::download_dir("site-zola-files").join("aurora.png");
+    std::fs::write(&file, &image).expect("writing the image");
+    app.caret_at(post.len()).await;
+    app.choose_file("image-pick", &file).await;
+    let with_image = format!("{post}![](/assets/images/2026/northern-lights/aurora.png)");
+    app.wait_for_editor_text(&with_image).await;
+    app.click("publish-to-site").await;
+    wait_for_site_file(
+        &app,
+        "content/posts/northern-lights.md",
+        with_image.as_bytes(),
+    )
+    .await;
+    assert_eq!(
+        app.site_file("static/assets/images/2026/northern-lights/aurora.png")
+            .await,
+        Some(image)
+    );
+    app.close().await;
+}
