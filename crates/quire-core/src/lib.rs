@@ -21,6 +21,7 @@ pub mod prefs;
 pub mod render;
 pub mod revisions;
 pub mod site;
+pub mod site_config;
 pub mod stats;
 pub mod store;
 pub mod template;

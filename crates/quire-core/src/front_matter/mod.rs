@@ -166,6 +166,29 @@ pub fn value_span(src: &str, key: &str) -> Option<(Value, Range<usize>)> {
         .map(|e| (e.value, e.value_span))
 }
 
+/// The top-level keys and values of a whole YAML document (a site's `_config.yml`), in
+/// order; an error gives the line and column.
+pub fn read_yaml_document(text: &str) -> Result<Vec<(String, Value)>, FrontMatterError> {
+    let text = text.strip_prefix(crate::post::BOM).unwrap_or(text);
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(yaml::entries(text, 0, 1)?
+        .into_iter()
+        .map(|e| (e.key, e.value))
+        .collect())
+}
+
+/// The top-level keys and values of a whole TOML document (a Hugo or Zola config).
+#[cfg(feature = "toml")]
+pub fn read_toml_document(text: &str) -> Result<Vec<(String, Value)>, FrontMatterError> {
+    let text = text.strip_prefix(crate::post::BOM).unwrap_or(text);
+    Ok(toml::entries(text, 0, 1)?
+        .into_iter()
+        .map(|e| (e.key, e.value))
+        .collect())
+}
+
 fn located(src: &str) -> Result<Vec<Entry>, FrontMatterError> {
     let parts = post::split(src);
     let Some(fm) = parts.front_matter else {

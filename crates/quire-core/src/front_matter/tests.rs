@@ -336,3 +336,38 @@ mod toml_front_matter {
         assert!((3..=4).contains(&err.line), "{err}");
     }
 }
+
+#[test]
+fn whole_documents_read_nested_maps_and_lists() {
+    let yaml = "title: Blog\ndefaults:\n  - scope:\n      path: \"_posts\"\n      type: posts\n    values:\n      layout: post\nkramdown:\n  auto_ids: false\n";
+    let read = read_yaml_document(yaml).expect("YAML");
+    assert_eq!(
+        read[0],
+        ("title".to_string(), Value::String("Blog".to_string()))
+    );
+    assert_eq!(
+        read[1].1,
+        Value::List(vec![Value::Map(vec![
+            (
+                "scope".to_string(),
+                Value::Map(vec![
+                    ("path".to_string(), Value::String("_posts".to_string())),
+                    ("type".to_string(), Value::String("posts".to_string())),
+                ])
+            ),
+            (
+                "values".to_string(),
+                Value::Map(vec![(
+                    "layout".to_string(),
+                    Value::String("post".to_string())
+                )])
+            ),
+        ])])
+    );
+    let broken = read_yaml_document("title: [a\nurl: x\n").expect_err("broken");
+    assert!(broken.line >= 1, "{broken}");
+    let toml =
+        read_toml_document("base_url = \"https://x.org\"\n[markdown]\nsmart_punctuation = true\n")
+            .expect("TOML");
+    assert_eq!(toml[0].1, Value::String("https://x.org".to_string()));
+}

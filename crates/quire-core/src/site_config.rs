@@ -1,0 +1,392 @@
+//! A site's configuration, as its generator reads it: Jekyll's `_config.yml` over Jekyll's
+//! own defaults, Hugo's `hugo.toml|yaml|json` / `config.*`, Zola's `config.toml`. Only what
+//! Quire uses is kept (addresses, permalinks, the excerpt separator, `future`, front-matter
+//! defaults, Markdown options, the scalar keys for `{{ site.<key> }}`); unknown keys are
+//! ignored. A config that does not parse is an error with its line and column.
+
+use std::collections::BTreeMap;
+
+use crate::front_matter::{self, FrontMatterError, Value};
+use crate::site::SiteKind;
+
+mod defaults;
+mod permalink;
+
+pub use defaults::{inherited, Inherited};
+pub use permalink::{post_url, PostDate, PostUrl};
+
+/// What Quire uses of a site's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    /// Which generator reads it.
+    pub kind: SiteKind,
+    /// The site's address (`url`, `baseURL`, `base_url`), without a trailing `/`.
+    pub url: String,
+    /// The path the site is served under (`baseurl`; Hugo and Zola: the path of their
+    /// base URL), without a trailing `/`; empty for the root.
+    pub baseurl: String,
+    /// Jekyll: the permalink style or template of posts. Hugo: `permalinks.posts`, if set.
+    pub permalink: String,
+    /// Jekyll: what ends the automatic excerpt (`\n\n` unless set).
+    pub excerpt_separator: String,
+    /// Jekyll: whether posts dated in the future are published.
+    pub future: bool,
+    /// Jekyll: the front-matter defaults, in order.
+    pub defaults: Vec<DefaultSet>,
+    /// Jekyll's kramdown options (Hugo and Zola: their nearest equivalents).
+    pub markdown: MarkdownOptions,
+    /// Top-level keys with a scalar value, as `{{ site.<key> }}` writes them.
+    pub scalars: BTreeMap<String, String>,
+    /// Zola: how slugs of paths are made (`[slugify] paths`: `on`, `safe` or `off`).
+    pub slugify_paths: String,
+}
+
+/// One entry of Jekyll's `defaults`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultSet {
+    /// `scope.path` (may hold `*` globs); empty for every path.
+    pub path: String,
+    /// `scope.type`, when it has one (`posts`, `pages`, a collection).
+    pub kind: Option<String>,
+    /// The values it gives, in order.
+    pub values: Vec<(String, Value)>,
+}
+
+/// Markdown options the preview follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Headings get ids.
+    pub auto_ids: bool,
+    /// Put before every heading id.
+    pub auto_id_prefix: String,
+    /// Typographic quotes (kramdown's `smart_quotes` not set to plain ones).
+    pub smart_quotes: bool,
+    /// A line break in a paragraph is a `<br>`.
+    pub hard_wrap: bool,
+    /// The heading levels that get ids... and go in a table of contents (1 to 6).
+    pub toc_levels: Vec<u8>,
+}
+
+impl Default for MarkdownOptions {
+    fn default() -> Self {
+        MarkdownOptions {
+            auto_ids: true,
+            auto_id_prefix: String::new(),
+            smart_quotes: true,
+            hard_wrap: false,
+            toc_levels: (1..=6).collect(),
+        }
+    }
+}
+
+/// Why a config was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The config file's name.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl core::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "{} line {}, column {}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl SiteConfig {
+    /// Jekyll's own defaults (a site with an empty `_config.yml`).
+    pub fn jekyll_defaults() -> SiteConfig {
+        SiteConfig {
+            kind: SiteKind::Jekyll,
+            url: String::new(),
+            baseurl: String::new(),
+            permalink: "date".to_string(),
+            excerpt_separator: "\n\n".to_string(),
+            future: false,
+            defaults: Vec::new(),
+            markdown: MarkdownOptions::default(),
+            scalars: BTreeMap::new(),
+            slugify_paths: "on".to_string(),
+        }
+    }
+
+    /// The value `{{ site.<key> }}` writes, if the config has it as a scalar.
+    pub fn scalar(&self, key: &str) -> Option<&str> {
+        self.scalars.get(key).map(String::as_str)
+    }
+}
+
+/// The config files a site of `kind` may have at its root, in the order the generator
+/// reads the first one found.
+pub fn config_files(kind: SiteKind) -> &'static [&'static str] {
+    match kind {
+        SiteKind::Jekyll => &["_config.yml", "_config.yaml", "_config.toml"],
+        SiteKind::Hugo => &[
+            "hugo.toml",
+            "hugo.yaml",
+            "hugo.yml",
+            "hugo.json",
+            "config.toml",
+            "config.yaml",
+            "config.yml",
+            "config.json",
+        ],
+        SiteKind::Zola => &["config.toml"],
+        SiteKind::Plain => &[],
+    }
+}
+
+/// Read the config file `file` (its name tells the format) of a site of `kind`.
+pub fn read(kind: SiteKind, file: &str, text: &str) -> Result<SiteConfig, ConfigError> {
+    let fail = |e: FrontMatterError| ConfigError {
+        file: file.to_string(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    };
+    let entries = if file.ends_with(".toml") {
+        read_toml(text).map_err(fail)?
+    } else if file.ends_with(".json") {
+        read_json(text).map_err(|(line, column, message)| ConfigError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        })?
+    } else {
+        front_matter::read_yaml_document(text).map_err(fail)?
+    };
+    Ok(match kind {
+        SiteKind::Hugo => hugo(&entries),
+        SiteKind::Zola => zola(&entries),
+        SiteKind::Jekyll | SiteKind::Plain => jekyll(&entries),
+    })
+}
+
+#[cfg(feature = "toml")]
+fn read_toml(text: &str) -> Result<Vec<(String, Value)>, FrontMatterError> {
+    front_matter::read_toml_document(text)
+}
+
+#[cfg(not(feature = "toml"))]
+fn read_toml(_text: &str) -> Result<Vec<(String, Value)>, FrontMatterError> {
+    Err(FrontMatterError {
+        line: 1,
+        column: 1,
+        message: "TOML needs Quire's `toml` feature".to_string(),
+    })
+}
+
+/// A JSON object's keys and values (Hugo's `hugo.json`).
+fn read_json(text: &str) -> Result<Vec<(String, Value)>, (usize, usize, String)> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| (e.line(), e.column(), e.to_string()))?;
+    match from_json(json) {
+        Value::Map(entries) => Ok(entries),
+        _ => Err((1, 1, "the config is not a JSON object".to_string())),
+    }
+}
+
+fn from_json(json: serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(a) => Value::List(a.into_iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => {
+            Value::Map(o.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+    }
+}
+
+/// The value of `key` (the last, as YAML loaders keep).
+fn get<'a>(entries: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// A scalar as text (`None` for null, lists and maps).
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null | Value::List(_) | Value::Map(_) => None,
+        other => Some(other.to_plain_string()),
+    }
+}
+
+fn map(value: Option<&Value>) -> &[(String, Value)] {
+    match value {
+        Some(Value::Map(entries)) => entries,
+        _ => &[],
+    }
+}
+
+fn scalars(entries: &[(String, Value)]) -> BTreeMap<String, String> {
+    entries
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), text(v)?)))
+        .collect()
+}
+
+/// The scheme and host of a base URL, and its path (without trailing `/`).
+fn split_base(base: &str) -> (String, String) {
+    let base = base.trim().trim_end_matches('/');
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    match base[after_scheme..].find('/') {
+        Some(slash) => (
+            base[..after_scheme + slash].to_string(),
+            base[after_scheme + slash..].to_string(),
+        ),
+        None => (base.to_string(), String::new()),
+    }
+}
+
+fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
+    let mut config = SiteConfig::jekyll_defaults();
+    config.scalars = scalars(entries);
+    let scalar = |key: &str| get(entries, key).and_then(text);
+    if let Some(url) = scalar("url") {
+        config.url = url.trim_end_matches('/').to_string();
+    }
+    if let Some(base) = scalar("baseurl") {
+        config.baseurl = base.trim_end_matches('/').to_string();
+    }
+    if let Some(permalink) = scalar("permalink") {
+        config.permalink = permalink;
+    }
+    if let Some(separator) = scalar("excerpt_separator") {
+        config.excerpt_separator = separator;
+    }
+    config.future = get(entries, "future") == Some(&Value::Bool(true));
+    if let Some(Value::List(sets)) = get(entries, "defaults") {
+        config.defaults = sets.iter().filter_map(default_set).collect();
+    }
+    let kramdown = map(get(entries, "kramdown"));
+    let option = |key: &str| get(kramdown, key);
+    if let Some(Value::Bool(b)) = option("auto_ids") {
+        config.markdown.auto_ids = *b;
+    }
+    if let Some(prefix) = option("auto_id_prefix").and_then(text) {
+        config.markdown.auto_id_prefix = prefix;
+    }
+    if let Some(Value::Bool(b)) = option("hard_wrap") {
+        config.markdown.hard_wrap = *b;
+    }
+    if let Some(quotes) = option("smart_quotes").and_then(text) {
+        config.markdown.smart_quotes = !quotes
+            .split(',')
+            .map(str::trim)
+            .eq(["apos", "apos", "quot", "quot"]);
+    }
+    match option("toc_levels") {
+        Some(Value::List(levels)) => {
+            config.markdown.toc_levels = levels
+                .iter()
+                .filter_map(|l| match l {
+                    Value::Int(n) if (1..=6).contains(n) => Some(*n as u8),
+                    _ => None,
+                })
+                .collect();
+        }
+        Some(Value::String(range)) => {
+            if let Some((a, b)) = range.split_once("..") {
+                if let (Ok(a), Ok(b)) = (a.trim().parse::<u8>(), b.trim().parse::<u8>()) {
+                    config.markdown.toc_levels = (a.max(1)..=b.min(6)).collect();
+                }
+            }
+        }
+        _ => {}
+    }
+    config
+}
+
+/// A `defaults` entry: `scope` (`path`, `type`) and `values`; `None` when it has no
+/// `values` map (Jekyll skips those too).
+fn default_set(set: &Value) -> Option<DefaultSet> {
+    let Value::Map(set) = set else {
+        return None;
+    };
+    let Some(Value::Map(values)) = get(set, "values") else {
+        return None;
+    };
+    let scope = map(get(set, "scope"));
+    let kind = get(scope, "type").and_then(text).map(|t| {
+        // Jekyll's deprecated singular types.
+        match t.as_str() {
+            "page" => "pages".to_string(),
+            "post" => "posts".to_string(),
+            "draft" => "drafts".to_string(),
+            _ => t,
+        }
+    });
+    Some(DefaultSet {
+        path: get(scope, "path").and_then(text).unwrap_or_default(),
+        kind,
+        values: values.clone(),
+    })
+}
+
+fn hugo(entries: &[(String, Value)]) -> SiteConfig {
+    let mut config = SiteConfig::jekyll_defaults();
+    config.kind = SiteKind::Hugo;
+    config.permalink = String::new();
+    config.scalars = scalars(entries);
+    let base = get(entries, "baseURL")
+        .or_else(|| get(entries, "baseurl"))
+        .and_then(text)
+        .unwrap_or_default();
+    (config.url, config.baseurl) = split_base(&base);
+    let permalinks = map(get(entries, "permalinks"));
+    let page = map(get(permalinks, "page"));
+    if let Some(posts) = get(permalinks, "posts")
+        .or_else(|| get(page, "posts"))
+        .and_then(text)
+    {
+        config.permalink = posts;
+    }
+    let markup = map(get(entries, "markup"));
+    let goldmark = map(get(markup, "goldmark"));
+    let parser = map(get(goldmark, "parser"));
+    if let Some(Value::Bool(b)) = get(parser, "autoHeadingID") {
+        config.markdown.auto_ids = *b;
+    }
+    let renderer = map(get(goldmark, "renderer"));
+    if let Some(Value::Bool(b)) = get(renderer, "hardWraps") {
+        config.markdown.hard_wrap = *b;
+    }
+    let extensions = map(get(goldmark, "extensions"));
+    if let Some(Value::Bool(b)) = get(extensions, "typographer") {
+        config.markdown.smart_quotes = *b;
+    }
+    config
+}
+
+fn zola(entries: &[(String, Value)]) -> SiteConfig {
+    let mut config = SiteConfig::jekyll_defaults();
+    config.kind = SiteKind::Zola;
+    config.permalink = String::new();
+    config.scalars = scalars(entries);
+    let base = get(entries, "base_url").and_then(text).unwrap_or_default();
+    (config.url, config.baseurl) = split_base(&base);
+    let markdown = map(get(entries, "markdown"));
+    config.markdown.smart_quotes = get(markdown, "smart_punctuation") == Some(&Value::Bool(true));
+    let slugify = map(get(entries, "slugify"));
+    if let Some(paths) = get(slugify, "paths").and_then(text) {
+        config.slugify_paths = paths;
+    }
+    config
+}
+
+#[cfg(test)]
+mod tests;

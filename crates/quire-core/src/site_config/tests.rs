@@ -1,0 +1,326 @@
+use super::*;
+use crate::date::LocalDateTime;
+
+fn utc_today() -> LocalDateTime {
+    LocalDateTime {
+        year: 2026,
+        month: 12,
+        day: 1,
+        hour: 12,
+        minute: 0,
+        second: 0,
+        offset_minutes: 0,
+    }
+}
+
+#[test]
+fn jekyll_config_over_jekyll_defaults() {
+    let config = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "title: My blog\nurl: https://example.org/\nbaseurl: /blog/\npermalink: pretty\nexcerpt_separator: <!--more-->\nfuture: true\nkramdown:\n  auto_ids: false\n  auto_id_prefix: h-\n  hard_wrap: true\n  smart_quotes: apos,apos,quot,quot\n  toc_levels: 2..3\nunknown_key: [1, 2]\n",
+    )
+    .expect("a config");
+    assert_eq!(config.url, "https://example.org");
+    assert_eq!(config.baseurl, "/blog");
+    assert_eq!(config.permalink, "pretty");
+    assert_eq!(config.excerpt_separator, "<!--more-->");
+    assert!(config.future);
+    assert_eq!(
+        config.markdown,
+        MarkdownOptions {
+            auto_ids: false,
+            auto_id_prefix: "h-".to_string(),
+            smart_quotes: false,
+            hard_wrap: true,
+            toc_levels: vec![2, 3],
+        }
+    );
+    assert_eq!(config.scalar("title"), Some("My blog"));
+    assert_eq!(config.scalar("unknown_key"), None);
+
+    let empty = read(SiteKind::Jekyll, "_config.yml", "").expect("an empty config");
+    assert_eq!(empty, SiteConfig::jekyll_defaults());
+    assert_eq!(empty.excerpt_separator, "\n\n");
+    assert_eq!(empty.permalink, "date");
+}
+
+#[test]
+fn a_broken_config_says_where() {
+    let err = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "title: ok\nurl: [unclosed\nbaseurl: x\n",
+    )
+    .expect_err("broken YAML");
+    assert_eq!(err.file, "_config.yml");
+    assert!(err.line >= 2, "{err}");
+    let err = read(SiteKind::Zola, "config.toml", "base_url = \n").expect_err("broken TOML");
+    assert_eq!(err.line, 1, "{err}");
+    let err = read(SiteKind::Hugo, "hugo.json", "{\n  \"baseURL\": \n}").expect_err("broken JSON");
+    assert_eq!(err.line, 3, "{err}");
+}
+
+#[test]
+fn hugo_and_zola_configs() {
+    let hugo = read(
+        SiteKind::Hugo,
+        "hugo.toml",
+        "baseURL = 'https://example.org/docs/'\n[permalinks]\nposts = '/:year/:month/:slug/'\n[markup.goldmark.renderer]\nhardWraps = true\n",
+    )
+    .expect("Hugo");
+    assert_eq!(
+        (hugo.url.as_str(), hugo.baseurl.as_str()),
+        ("https://example.org", "/docs")
+    );
+    assert_eq!(hugo.permalink, "/:year/:month/:slug/");
+    assert!(hugo.markdown.hard_wrap);
+    let json = read(
+        SiteKind::Hugo,
+        "hugo.json",
+        r#"{"baseURL": "https://x.org/"}"#,
+    )
+    .expect("JSON");
+    assert_eq!(json.url, "https://x.org");
+    let zola = read(
+        SiteKind::Zola,
+        "config.toml",
+        "base_url = \"https://aurora.example\"\n[markdown]\nsmart_punctuation = true\n[slugify]\npaths = \"safe\"\n",
+    )
+    .expect("Zola");
+    assert_eq!(zola.url, "https://aurora.example");
+    assert!(zola.markdown.smart_quotes);
+    assert_eq!(zola.slugify_paths, "safe");
+}
+
+/// The fixture site's posts: (path, text).
+fn fixture_posts() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/site_config/posts");
+    let mut posts = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("the fixture folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(&root)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                posts.push((relative, std::fs::read_to_string(&path).expect("text")));
+            }
+        }
+    }
+    posts.sort();
+    posts
+}
+
+/// Every config of `tests/site_config/configs/` against what `jekyll build` (Jekyll
+/// 4.3.1, time zone UTC) made of the fixture posts: the post's URL, its absolute URL, and
+/// the layout, author and comments it ends up with (front matter over defaults).
+#[test]
+fn urls_and_inherited_values_are_what_jekyll_builds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/site_config/configs");
+    let posts = fixture_posts();
+    let mut checked = 0;
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the configs")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
+    for config_path in names {
+        let name = config_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let config = read(
+            SiteKind::Jekyll,
+            "_config.yml",
+            &std::fs::read_to_string(&config_path).expect("the config"),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = std::fs::read_to_string(dir.join(format!("{name}.expected.tsv")))
+            .expect("the expected file");
+        for line in expected.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (path, url, absolute) = (cols[0], cols[1], cols[2]);
+            let src = &posts
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap_or_else(|| panic!("{path} in the fixture"))
+                .1;
+            let got = post_url(&config, path, src, &utc_today())
+                .unwrap_or_else(|e| panic!("{name} {path}: {e}"));
+            assert_eq!(got.path, url, "{name}: {path}");
+            assert_eq!(got.full, absolute, "{name}: {path} (absolute)");
+            // The effective values: the front matter's, else the inherited ones.
+            let fields = crate::front_matter::read(src).unwrap_or_default();
+            let inherited = inherited(&config, path, "posts");
+            for (key, want) in [
+                ("layout", cols[3]),
+                ("author", cols[4]),
+                ("comments", cols[5]),
+            ] {
+                let own = fields
+                    .iter()
+                    .find(|f| f.key == key)
+                    .map(|f| f.value.to_plain_string());
+                let from_defaults = inherited
+                    .iter()
+                    .find(|i| i.key == key)
+                    .map(|i| i.value.to_plain_string());
+                let got = own.or(from_defaults).unwrap_or_default();
+                assert_eq!(got, want, "{name}: {path}: {key}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "{checked} posts checked");
+}
+
+#[test]
+fn defaults_precedence_and_globs() {
+    let config = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "defaults:\n  - scope: {path: \"\"}\n    values: {layout: a, author: x}\n  - scope: {path: \"_posts/*/drafts\"}\n    values: {layout: glob}\n  - scope: {path: \"_posts\", type: posts}\n    values: {layout: b}\n  - scope: {path: \"_posts\"}\n    values: {layout: c, mood: calm}\n",
+    )
+    .expect("a config");
+    let of = |path: &str, key: &str| {
+        inherited(&config, path, "posts")
+            .into_iter()
+            .find(|i| i.key == key)
+            .map(|i| (i.value.to_plain_string(), i.scope))
+    };
+    // Same path length: the one with a type wins over the later one without.
+    assert_eq!(
+        of("_posts/x.md", "layout").map(|v| v.0).as_deref(),
+        Some("b")
+    );
+    // A value only the later set has still fills in.
+    assert_eq!(
+        of("_posts/x.md", "mood").map(|v| v.0).as_deref(),
+        Some("calm")
+    );
+    // The glob matches a folder above the post; its path is longer.
+    let (layout, scope) = of("_posts/2026/drafts/x.md", "layout").expect("inherited");
+    assert_eq!(layout, "glob");
+    assert_eq!(scope, "path “_posts/*/drafts”");
+    // Pages do not get the posts-only set.
+    assert_eq!(
+        inherited(&config, "_posts/x.md", "pages")
+            .into_iter()
+            .find(|i| i.key == "layout")
+            .map(|i| i.value.to_plain_string())
+            .as_deref(),
+        Some("c")
+    );
+    assert_eq!(of("about.md", "author").map(|v| v.0).as_deref(), Some("x"));
+}
+
+#[test]
+fn dates_in_other_zones_move_to_the_build_zone() {
+    let late = PostDate::parse("2026-06-01 23:30:00 -0500").expect("a date");
+    assert_eq!(late.offset, Some(-300));
+    let config = SiteConfig::jekyll_defaults();
+    let src = "---\ndate: 2026-06-01 23:30:00 -0500\n---\n";
+    let in_utc = post_url(&config, "_posts/2026-06-01-late.md", src, &utc_today()).expect("url");
+    assert_eq!(in_utc.path, "/2026/06/02/late.html");
+    let in_chicago = LocalDateTime {
+        offset_minutes: -300,
+        ..utc_today()
+    };
+    let there = post_url(&config, "_posts/2026-06-01-late.md", src, &in_chicago).expect("url");
+    assert_eq!(there.path, "/2026/06/01/late.html");
+    for text in [
+        "2026-13-01",
+        "x",
+        "2026-01-01 25:00",
+        "2026-01-01 10:00 +abc",
+    ] {
+        assert_eq!(PostDate::parse(text), None, "{text}");
+    }
+    // ISO week: 2021-01-03 is a Sunday of week 53 of 2020.
+    let config = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "permalink: /:w_year/:week/:w_day/:short_day/:y_day/:title\n",
+    )
+    .expect("config");
+    let url = post_url(&config, "_posts/2021-01-03-w.md", "x", &utc_today()).expect("url");
+    assert_eq!(url.path, "/2020/53/7/Sun/003/w");
+    let unknown = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "permalink: /:nope/:title\n",
+    )
+    .expect("config");
+    assert!(post_url(&unknown, "_posts/2021-01-03-w.md", "x", &utc_today()).is_err());
+}
+
+#[test]
+fn hugo_and_zola_urls() {
+    let hugo = read(
+        SiteKind::Hugo,
+        "hugo.toml",
+        "baseURL = 'https://example.org/'\n",
+    )
+    .expect("Hugo");
+    let url = post_url(
+        &hugo,
+        "content/posts/My Trip.md",
+        "---\ntitle: My Trip\n---\n",
+        &utc_today(),
+    )
+    .expect("url");
+    assert_eq!(url.full, "https://example.org/posts/my-trip/");
+    let slugged = post_url(
+        &hugo,
+        "content/posts/a.md",
+        "---\nslug: other\n---\n",
+        &utc_today(),
+    )
+    .expect("url");
+    assert_eq!(slugged.path, "/posts/other/");
+    let dated = read(
+        SiteKind::Hugo,
+        "hugo.toml",
+        "baseURL = 'https://example.org/'\n[permalinks]\nposts = '/:year/:month/:slug/'\n",
+    )
+    .expect("Hugo");
+    let url = post_url(
+        &dated,
+        "content/posts/a.md",
+        "---\ntitle: Big News\ndate: 2026-03-04\n---\n",
+        &utc_today(),
+    )
+    .expect("url");
+    assert_eq!(url.path, "/2026/03/big-news/");
+    let zola = read(
+        SiteKind::Zola,
+        "config.toml",
+        "base_url = \"https://aurora.example\"\n",
+    )
+    .expect("Zola");
+    let url = post_url(
+        &zola,
+        "content/blog/2025-10-12-First Light.md",
+        "+++\ntitle = \"x\"\n+++\n",
+        &utc_today(),
+    )
+    .expect("url");
+    assert_eq!(url.full, "https://aurora.example/blog/first-light/");
+    let own = post_url(
+        &zola,
+        "content/blog/x.md",
+        "+++\npath = \"/elsewhere\"\n+++\n",
+        &utc_today(),
+    )
+    .expect("url");
+    assert_eq!(own.path, "/elsewhere/");
+}
