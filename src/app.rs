@@ -28,7 +28,9 @@ pub fn App() -> impl IntoView {
     provide_context(importer);
     let images = crate::images::Images::new(state, persistence, ui);
     provide_context(images);
-    let site = crate::site::Site::new(state, persistence, images);
+    let settings = crate::site_settings::SiteSettings::new(state, persistence);
+    provide_context(settings);
+    let site = crate::site::Site::new(state, persistence, images, settings);
     provide_context(site);
     persistence.watch(state);
     persistence.keep_opened_revision(state);

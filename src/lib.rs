@@ -15,6 +15,7 @@ pub mod persist;
 pub mod preview;
 pub mod revisions;
 pub mod site;
+pub mod site_settings;
 pub mod state;
 pub mod ui;
 

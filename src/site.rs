@@ -16,6 +16,7 @@ use crate::browser::{self, site_store, BrowserError};
 use crate::images::Images;
 use crate::notices::{Notice, NoticeKind};
 use crate::persist::Persistence;
+use crate::site_settings::SiteSettings;
 use crate::state::EditorState;
 
 /// Posts read at once (the browser overlaps their reads).
@@ -166,6 +167,7 @@ pub struct Site {
     state: EditorState,
     persistence: Persistence,
     images: Images,
+    settings: SiteSettings,
     folder: StoredValue<Option<Folder>, LocalStorage>,
     /// The open site (`None` when none is).
     pub info: RwSignal<Option<SiteInfo>>,
@@ -183,11 +185,17 @@ pub struct Site {
 
 impl Site {
     /// No site yet; the one kept from the last visit is looked up after start-up.
-    pub fn new(state: EditorState, persistence: Persistence, images: Images) -> Site {
+    pub fn new(
+        state: EditorState,
+        persistence: Persistence,
+        images: Images,
+        settings: SiteSettings,
+    ) -> Site {
         let site = Site {
             state,
             persistence,
             images,
+            settings,
             folder: StoredValue::new_local(None),
             info: RwSignal::new(None),
             posts: RwSignal::new(Vec::new()),
@@ -327,6 +335,7 @@ impl Site {
     pub fn close(self) {
         self.folder.set_value(None);
         self.info.set(None);
+        self.settings.from_folder(None);
         self.posts.set(Vec::new());
         self.conflict.set(None);
         self.pending.set(None);
@@ -342,7 +351,10 @@ impl Site {
         };
         let _ = browser::perf::mark(browser::perf::SITE_LIST_START);
         let kind = match self.kind_of(&folder).await {
-            Ok(kind) => kind,
+            Ok((kind, config)) => {
+                self.settings.from_folder(config);
+                kind
+            }
             Err(err) => {
                 self.problem(format!("{} could not be read: {err}", folder.name()));
                 return;
@@ -412,8 +424,11 @@ impl Site {
         self.check_disk();
     }
 
-    /// The folder's generator, from its root.
-    async fn kind_of(self, folder: &Folder) -> Result<SiteKind, BrowserError> {
+    /// The folder's generator, from its root, and its config file (name, text), if any.
+    async fn kind_of(
+        self,
+        folder: &Folder,
+    ) -> Result<(SiteKind, Option<(String, String, SiteKind)>), BrowserError> {
         let (files, dirs) = folder.root_names().await?;
         let config = if files.iter().any(|f| f == "config.toml") {
             folder
@@ -423,9 +438,20 @@ impl Site {
         } else {
             None
         };
-        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let names: Vec<&str> = files.iter().map(String::as_str).collect();
         let dirs: Vec<&str> = dirs.iter().map(String::as_str).collect();
-        Ok(site::detect(&files, &dirs, config.as_deref()))
+        let kind = site::detect(&names, &dirs, config.as_deref());
+        let mut found = None;
+        for name in quire_core::site_config::config_files(kind) {
+            if files.iter().any(|f| f == name) {
+                if let Some(file) = folder.read(name).await? {
+                    let text = String::from_utf8_lossy(&file.bytes).into_owned();
+                    found = Some((name.to_string(), text, kind));
+                }
+                break;
+            }
+        }
+        Ok((kind, found))
     }
 
     /// The posts the list shows (tracked).

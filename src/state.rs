@@ -47,6 +47,8 @@ pub struct EditorState {
     pub last_good_fields: Memo<Vec<Field>>,
     /// The excerpt and how it is marked.
     pub excerpt: Memo<Excerpt>,
+    /// The site's `excerpt_separator` (Jekyll's default `\n\n` when no config says).
+    pub excerpt_separator: RwSignal<String>,
 }
 
 impl EditorState {
@@ -56,6 +58,7 @@ impl EditorState {
         let fields = Memo::new(move |_| source.with(|s| quire_core::front_matter::read(s)));
         let settled = Trigger::new();
         settle_after_changes(source, settled);
+        let excerpt_separator = RwSignal::new("\n\n".to_string());
         EditorState {
             source,
             loaded: RwSignal::new(initial),
@@ -77,8 +80,10 @@ impl EditorState {
             }),
             excerpt: Memo::new(move |_| {
                 settled.track();
-                source.with_untracked(|s| quire_core::excerpt::detect(s))
+                excerpt_separator
+                    .with(|sep| source.with_untracked(|s| quire_core::excerpt::detect_with(s, sep)))
             }),
+            excerpt_separator,
         }
     }
 

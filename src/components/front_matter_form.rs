@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{AddKey, FieldRow};
+use super::{AddKey, FieldRow, InheritedFields, PostUrl};
 use crate::state::use_editor_state;
 
 /// The form panel. While the front matter does not parse, it shows the error with its line
@@ -30,6 +30,7 @@ pub fn FrontMatterForm() -> impl IntoView {
     view! {
         <section class="panel fm-panel" aria-labelledby="fm-heading">
             <h2 id="fm-heading" class="panel-title">"Front matter"</h2>
+            <PostUrl />
             {move || {
                 error()
                     .map(|message| {
@@ -46,6 +47,7 @@ pub fn FrontMatterForm() -> impl IntoView {
                     <FieldRow key=key />
                 </For>
             </div>
+            <InheritedFields />
             <AddKey />
         </section>
     }

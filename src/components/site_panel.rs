@@ -13,6 +13,7 @@ pub fn SitePanel() -> impl IntoView {
     view! {
         <section class="panel site-panel" aria-labelledby="site-heading" data-testid="site">
             <h2 id="site-heading" class="panel-title">"Site"</h2>
+            <crate::components::SiteConfigStatus />
             {move || match site.info.get() {
                 None => view! { <NoSite /> }.into_any(),
                 Some(info) => view! {

@@ -107,8 +107,14 @@ fn look_alikes(
     (raw > real.len()).then(|| Warning::MarkerInCode(marker.to_string()))
 }
 
-/// The excerpt of `src`.
+/// The excerpt of `src`, on a site with Jekyll's default separator.
 pub fn detect(src: &str) -> Excerpt {
+    detect_with(src, "\n\n")
+}
+
+/// The excerpt of `src` on a site whose `excerpt_separator` is `site_separator` (the
+/// post's own wins; Jekyll's default `\n\n` means the first paragraph).
+pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
     let parts = post::split(src);
     let body = parts.body.clone();
     let mut warnings = Vec::new();
@@ -151,7 +157,11 @@ pub fn detect(src: &str) -> Excerpt {
         .ok()
         .flatten()
         .and_then(|v| v.as_str().map(str::to_string))
-        .filter(|s| !s.is_empty());
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            (!site_separator.is_empty() && site_separator != "\n\n")
+                .then(|| site_separator.to_string())
+        });
     if let Some(sep) = separator {
         if let Some(at) = src[body.clone()].find(&sep) {
             return before(

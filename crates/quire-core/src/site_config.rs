@@ -125,6 +125,20 @@ impl SiteConfig {
     }
 }
 
+/// A config imported alone, as the browser keeps it: `{"file": name, "text": contents}`.
+pub fn write_imported(file: &str, text: &str) -> String {
+    serde_json::json!({ "file": file, "text": text }).to_string()
+}
+
+/// The (file name, text) of a config kept by [`write_imported`].
+pub fn read_imported(json: &str) -> Option<(String, String)> {
+    let record: serde_json::Value = serde_json::from_str(json).ok()?;
+    Some((
+        record.get("file")?.as_str()?.to_string(),
+        record.get("text")?.as_str()?.to_string(),
+    ))
+}
+
 /// The config files a site of `kind` may have at its root, in the order the generator
 /// reads the first one found.
 pub fn config_files(kind: SiteKind) -> &'static [&'static str] {
@@ -142,6 +156,24 @@ pub fn config_files(kind: SiteKind) -> &'static [&'static str] {
         ],
         SiteKind::Zola => &["config.toml"],
         SiteKind::Plain => &[],
+    }
+}
+
+/// Which generator a config file named `file` holding `text` is for, when its name says
+/// (`config.toml` is Zola's when it sets `base_url`, else Hugo's); `None` for a file that
+/// is no site config.
+pub fn kind_of_file(file: &str, text: &str) -> Option<SiteKind> {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match name {
+        "_config.yml" | "_config.yaml" | "_config.toml" => Some(SiteKind::Jekyll),
+        "hugo.toml" | "hugo.yaml" | "hugo.yml" | "hugo.json" => Some(SiteKind::Hugo),
+        "config.yaml" | "config.yml" | "config.json" => Some(SiteKind::Hugo),
+        "config.toml" => Some(crate::site::detect(
+            &["config.toml"],
+            &["content"],
+            Some(text),
+        )),
+        _ => None,
     }
 }
 

@@ -140,3 +140,20 @@ proptest::proptest! {
         let _ = wrap(&src, 0..src.len());
     }
 }
+
+#[test]
+fn the_site_separator_applies_unless_the_post_has_its_own() {
+    let src = "---\ntitle: x\n---\nFirst.\n\nSecond.\n<!--cut-->\nThird.\n";
+    let site = detect_with(src, "<!--cut-->");
+    assert_eq!(
+        site.convention,
+        Convention::Separator("<!--cut-->".to_string())
+    );
+    assert_eq!(site.markdown, "First.\n\nSecond.");
+    assert_eq!(
+        detect_with(src, "\n\n").convention,
+        Convention::FirstParagraph
+    );
+    let own = "---\nexcerpt_separator: \"<!--x-->\"\n---\nA.\n<!--x-->\nB.\n<!--cut-->\n";
+    assert_eq!(detect_with(own, "<!--cut-->").markdown, "A.");
+}

@@ -324,3 +324,31 @@ fn hugo_and_zola_urls() {
     .expect("url");
     assert_eq!(own.path, "/elsewhere/");
 }
+
+#[test]
+fn a_config_file_name_tells_its_generator() {
+    assert_eq!(kind_of_file("_config.yml", ""), Some(SiteKind::Jekyll));
+    assert_eq!(kind_of_file("hugo.toml", ""), Some(SiteKind::Hugo));
+    assert_eq!(
+        kind_of_file("config.toml", "base_url = 'x'"),
+        Some(SiteKind::Zola)
+    );
+    assert_eq!(
+        kind_of_file("config.toml", "baseURL = 'x'"),
+        Some(SiteKind::Hugo)
+    );
+    assert_eq!(kind_of_file("notes.yml", ""), None);
+}
+
+#[test]
+fn an_imported_config_is_kept_as_it_was() {
+    let kept = write_imported("_config.yml", "title: \"A\"\nurl: x\n");
+    assert_eq!(
+        read_imported(&kept),
+        Some((
+            "_config.yml".to_string(),
+            "title: \"A\"\nurl: x\n".to_string()
+        ))
+    );
+    assert_eq!(read_imported("not json"), None);
+}

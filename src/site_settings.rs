@@ -1,0 +1,239 @@
+//! The site's configuration as the app uses it: read from the open site folder, or
+//! imported alone (`site-config-import`, for writers without a folder) and remembered in
+//! this browser; and what follows from it for the open post: its URL as the site will
+//! publish it (`post-url`), the values it inherits from the config's defaults, and the
+//! excerpt separator. Components only call these.
+
+use leptos::prelude::*;
+use quire_core::site::{self, SiteKind};
+use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
+
+use crate::browser;
+use crate::notices::{Notice, NoticeKind};
+use crate::persist::Persistence;
+use crate::state::EditorState;
+
+/// Where an imported config is kept: `{"file": name, "text": contents}`.
+pub const IMPORTED_KEY: &str = "quire/v1/site-config";
+
+/// A config in use, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The config file's name.
+    pub file: String,
+    /// Read from the open site folder (else imported).
+    pub from_folder: bool,
+    /// What it says.
+    pub config: SiteConfig,
+}
+
+/// The site configuration, provided once in context.
+#[derive(Clone, Copy)]
+pub struct SiteSettings {
+    state: EditorState,
+    /// The config in use (the folder's wins over an imported one).
+    pub loaded: RwSignal<Option<Loaded>>,
+    /// An imported config, kept for when no folder gives one.
+    imported: RwSignal<Option<Loaded>>,
+    /// The open post's URL, or why it cannot be computed (once typing settles).
+    pub post_url: Memo<Option<Result<PostUrl, String>>>,
+    /// The values the open post inherits from the config's defaults.
+    pub inherited: Memo<Vec<Inherited>>,
+}
+
+impl SiteSettings {
+    /// The settings, with the config imported on an earlier visit.
+    pub fn new(state: EditorState, persistence: Persistence) -> SiteSettings {
+        let imported = RwSignal::new(stored_import());
+        let loaded = RwSignal::new(imported.get_untracked());
+        let place = move || {
+            // The file the post is (or would be published as) in the site.
+            let link = persistence.site_link();
+            let kind = loaded.with(|l| l.as_ref().map(|l| l.config.kind));
+            (link, kind)
+        };
+        let post_url = Memo::new(move |_| {
+            state.settled.track();
+            let (link, _) = place();
+            loaded.with(|l| {
+                let l = l.as_ref()?;
+                let today = browser::clock::now_local();
+                Some(state.source.with_untracked(|src| {
+                    let path = link
+                        .map(|l| l.path)
+                        .unwrap_or_else(|| site::publish_path(l.config.kind, src, &today));
+                    site_config::post_url(&l.config, &path, src, &today)
+                }))
+            })
+        });
+        let inherited = Memo::new(move |_| {
+            state.settled.track();
+            let (link, _) = place();
+            loaded.with(|l| {
+                let Some(l) = l.as_ref() else {
+                    return Vec::new();
+                };
+                if l.config.kind != SiteKind::Jekyll {
+                    return Vec::new();
+                }
+                let today = browser::clock::now_local();
+                let path = link.map(|l| l.path).unwrap_or_else(|| {
+                    state
+                        .source
+                        .with_untracked(|src| site::publish_path(SiteKind::Jekyll, src, &today))
+                });
+                let kind = if path.starts_with("_drafts/") {
+                    "drafts"
+                } else {
+                    "posts"
+                };
+                site_config::inherited(&l.config, &path, kind)
+            })
+        });
+        let settings = SiteSettings {
+            state,
+            loaded,
+            imported,
+            post_url,
+            inherited,
+        };
+        // The excerpt follows the site's separator.
+        Effect::new(move |_| {
+            let separator = loaded.with(|l| {
+                l.as_ref().map_or_else(
+                    || "\n\n".to_string(),
+                    |l| l.config.excerpt_separator.clone(),
+                )
+            });
+            state.excerpt_separator.set(separator);
+        });
+        settings
+    }
+
+    fn tell(self, kind: NoticeKind, text: impl Into<String>) {
+        self.state.notice.set(Some(Notice::new(kind, text)));
+    }
+
+    /// The config of the open site folder (`None`: it has none, or none is open; the
+    /// imported one then applies again). A broken one is said, with its line and column,
+    /// and changes nothing.
+    pub fn from_folder(self, found: Option<(String, String, SiteKind)>) {
+        let Some((file, text, kind)) = found else {
+            self.loaded.set(self.imported.get_untracked());
+            return;
+        };
+        match site_config::read(kind, &file, &text) {
+            Ok(config) => self.loaded.set(Some(Loaded {
+                file,
+                from_folder: true,
+                config,
+            })),
+            Err(err) => self.tell(
+                NoticeKind::Problem,
+                format!("The site's config was not used: {err}. Nothing else changed."),
+            ),
+        }
+    }
+
+    /// Import a config file the writer chose (`site-config-import`).
+    pub fn import(self, file: web_sys::File) {
+        leptos::task::spawn_local(async move {
+            let (name, bytes) = browser::file::read(&file).await;
+            let text = match bytes.map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(_)) => {
+                    self.tell(
+                        NoticeKind::Problem,
+                        format!("{name} is not UTF-8 text: not imported."),
+                    );
+                    return;
+                }
+                Err(err) => {
+                    self.tell(
+                        NoticeKind::Problem,
+                        format!("{name} could not be read: {err}"),
+                    );
+                    return;
+                }
+            };
+            let Some(kind) = site_config::kind_of_file(&name, &text) else {
+                self.tell(
+                    NoticeKind::Problem,
+                    format!(
+                        "{name} is not a site config: import _config.yml (Jekyll), hugo.toml or config.* (Hugo), or config.toml (Zola)."
+                    ),
+                );
+                return;
+            };
+            let config = match site_config::read(kind, &name, &text) {
+                Ok(config) => config,
+                Err(err) => {
+                    self.tell(
+                        NoticeKind::Problem,
+                        format!("The config was not imported: {err}. Nothing changed."),
+                    );
+                    return;
+                }
+            };
+            let record = site_config::write_imported(&name, &text);
+            let kept = browser::storage::set(IMPORTED_KEY, &record);
+            let loaded = Loaded {
+                file: name.clone(),
+                from_folder: false,
+                config,
+            };
+            self.imported.set(Some(loaded.clone()));
+            if !self
+                .loaded
+                .with_untracked(|l| l.as_ref().is_some_and(|l| l.from_folder))
+            {
+                self.loaded.set(Some(loaded));
+            }
+            match kept {
+                Ok(()) => self.tell(
+                    NoticeKind::Info,
+                    format!(
+                        "Imported {name} ({}): the preview, the post's URL and the form follow it.",
+                        kind.name()
+                    ),
+                ),
+                Err(err) => self.tell(
+                    NoticeKind::Problem,
+                    format!(
+                        "Imported {name} for this visit; it could not be kept for the next: {err}"
+                    ),
+                ),
+            }
+        });
+    }
+
+    /// Forget the imported config.
+    pub fn forget_import(self) {
+        let _ = browser::storage::remove(IMPORTED_KEY);
+        self.imported.set(None);
+        if self
+            .loaded
+            .with_untracked(|l| l.as_ref().is_some_and(|l| !l.from_folder))
+        {
+            self.loaded.set(None);
+        }
+    }
+}
+
+/// The config imported on an earlier visit, if it still reads.
+fn stored_import() -> Option<Loaded> {
+    let record = browser::storage::get(IMPORTED_KEY).ok().flatten()?;
+    let (file, text) = site_config::read_imported(&record)?;
+    let kind = site_config::kind_of_file(&file, &text)?;
+    let config = site_config::read(kind, &file, &text).ok()?;
+    Some(Loaded {
+        file,
+        from_folder: false,
+        config,
+    })
+}
+
+/// The site settings from context.
+pub fn use_site_settings() -> SiteSettings {
+    expect_context::<SiteSettings>()
+}

@@ -1,0 +1,161 @@
+//! The site's config drives the post's URL, the inherited front matter and the excerpt:
+//! a `_config.yml` imported alone (remembered across a reload; a broken one refused with
+//! its line and changing nothing), and the config of an open site folder.
+
+use quire_e2e::site::fixture_site;
+use quire_e2e::{download_dir, App, EXCERPT_CARD_JS};
+use serde_json::json;
+
+const POST: &str = "---\ntitle: Trip to Oslo\ndate: 2026-05-04 10:00:00 +0200\ncategories: [Travel]\n---\nFirst paragraph.\n\nSecond paragraph.\n\n<!--more-->\n\nThe rest.\n";
+
+const CONFIG: &str = "title: A travel notebook
+url: https://notebook.example
+baseurl: /blog
+permalink: pretty
+excerpt_separator: <!--more-->
+defaults:
+  - scope:
+      path: \"\"
+    values:
+      author: Site
+  - scope:
+      path: \"_posts\"
+      type: posts
+    values:
+      layout: post
+      comments: true
+";
+
+/// Write `text` as a file named `name` in a fresh folder for `test`.
+fn config_file(test: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let path = download_dir(test).join(name);
+    std::fs::write(&path, text).expect("writing the config");
+    path
+}
+
+async fn text_of_url(app: &App) -> String {
+    app.wait_for_testid("post-url").await;
+    app.text_of("post-url").await
+}
+
+#[tokio::test]
+async fn an_imported_config_gives_the_url_the_inherited_values_and_the_excerpt() {
+    let app = App::open().await;
+    app.paste_over(POST).await;
+    app.wait_saved().await;
+    assert_eq!(app.count("post-url").await, 0);
+    app.choose_file(
+        "site-config-import",
+        &config_file("config-import", "_config.yml", CONFIG),
+    )
+    .await;
+    app.wait_until(
+        "the post's URL",
+        "const u = document.querySelector('[data-testid=post-url]');
+         return !!u && u.textContent.includes('https://notebook.example/blog/travel/2026/05/04/trip-to-oslo/')",
+        vec![],
+    )
+    .await;
+    // Inherited values, greyed, with their scope; none of them written into the post.
+    app.wait_for_testid("fm-inherited-layout").await;
+    let layout = app
+        .js(
+            "const l = document.querySelector('[data-testid=fm-inherited-layout]');
+             return [l.querySelector('input').value, l.dataset.scope]",
+            vec![],
+        )
+        .await;
+    assert_eq!(layout, json!(["post", "path “_posts”, type posts"]));
+    assert_eq!(app.count("fm-inherited-author").await, 1);
+    assert_eq!(app.editor_text().await, POST);
+    // The site's excerpt separator.
+    app.wait_until(
+        "the excerpt up to <!--more-->",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('Second paragraph') && !c.textContent.includes('The rest')"
+        ),
+        vec![],
+    )
+    .await;
+
+    // Editing an inherited value writes it into the post, and only it.
+    let author = app
+        .client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=fm-inherited-author] input",
+        ))
+        .await
+        .expect("the inherited author");
+    author.click().await.expect("focus the inherited author");
+    author
+        .send_keys(&format!("{}Me\n", quire_e2e::ctrl('a')))
+        .await
+        .expect("typing");
+    let with_author = POST.replace(
+        "categories: [Travel]\n",
+        "categories: [Travel]\nauthor: Me\n",
+    );
+    app.wait_for_editor_text(&with_author).await;
+    app.wait_until(
+        "the author no longer inherited",
+        "return !document.querySelector('[data-testid=fm-inherited-author]')",
+        vec![],
+    )
+    .await;
+    app.wait_saved().await;
+
+    // Remembered across a reload.
+    app.client.refresh().await.expect("reload");
+    app.wait_for_editor_text(&with_author).await;
+    assert!(text_of_url(&app)
+        .await
+        .contains("/blog/travel/2026/05/04/trip-to-oslo/"));
+
+    // A broken config: refused with its line, nothing changes.
+    app.choose_file(
+        "site-config-import",
+        &config_file(
+            "config-broken",
+            "_config.yml",
+            "url: https://other.example\npermalink: [date\n",
+        ),
+    )
+    .await;
+    app.wait_until(
+        "a notice with the line",
+        "const n = document.querySelector('[data-testid=notice]');
+         return !!n && n.textContent.includes('_config.yml line') && n.textContent.includes('Nothing changed')",
+        vec![],
+    )
+    .await;
+    assert!(text_of_url(&app)
+        .await
+        .contains("https://notebook.example/blog/"));
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
+    let app = App::open().await;
+    app.open_site(&fixture_site("site-jekyll"), 5).await;
+    let trip = fixture_site("site-jekyll")
+        .into_iter()
+        .find(|(p, _)| p == "_posts/2026-05-04-trip-to-oslo.md")
+        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
+        .expect("the post");
+    app.open_site_post("_posts/2026-05-04-trip-to-oslo.md", &trip)
+        .await;
+    app.wait_until(
+        "the post's URL from the folder's config",
+        "const u = document.querySelector('[data-testid=post-url]');
+         return !!u && u.textContent.includes('https://notebook.example/2026/05/04/trip-to-oslo/')",
+        vec![],
+    )
+    .await;
+    let status = app.text_of("site-config").await;
+    assert!(
+        status.contains("_config.yml") && status.contains("from the folder"),
+        "{status}"
+    );
+    app.close().await;
+}
