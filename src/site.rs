@@ -366,6 +366,7 @@ impl Site {
             }
         });
         self.posts.set(Vec::new());
+        self.settings.learn_urls(Vec::new(), true);
         self.reading.set(Some((0, 0)));
         let paths = folder.find_posts(kind).await;
         let paths = match paths {
@@ -382,25 +383,33 @@ impl Site {
         let total = paths.len();
         let mut unreadable = 0;
         let mut ready = Vec::new();
+        let mut ready_urls = Vec::new();
         let mut shown_at = 0.0;
         for (n, batch) in paths.chunks(BATCH).enumerate() {
             // A batch's files are read all at once: the browser overlaps the reads.
             let files = folder.read_posts(batch).await;
             let mut read = Vec::with_capacity(batch.len());
+            let mut urls = Vec::new();
             for (post, file) in batch.iter().zip(files) {
                 match file {
                     Ok(file) => {
                         let text = String::from_utf8_lossy(&file.bytes);
+                        if let Some(url) = self.settings.url_of(post.path(), &text) {
+                            urls.push((post.path().to_string(), url));
+                        }
                         read.push(site::summarize(post.path(), &text, file.modified_ms));
                     }
                     _ => unreadable += 1,
                 }
             }
             ready.extend(read);
+            ready_urls.extend(urls);
             let now = browser::clock::now_ms();
             let last = (n + 1) * BATCH >= total;
             if now - shown_at >= LIST_EVERY_MS || last {
                 shown_at = now;
+                self.settings
+                    .learn_urls(std::mem::take(&mut ready_urls), false);
                 self.posts.update(|posts| {
                     posts.append(&mut ready);
                     site::sort_newest_first(posts);
@@ -698,7 +707,12 @@ impl Site {
 
     /// Show a file's new state in the list.
     fn update_listed(self, path: &str, bytes: &[u8], modified_ms: f64) {
-        let post = site::summarize(path, &String::from_utf8_lossy(bytes), modified_ms);
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(url) = self.settings.url_of(path, &text) {
+            self.settings
+                .learn_urls(vec![(path.to_string(), url)], false);
+        }
+        let post = site::summarize(path, &text, modified_ms);
         self.posts.update(|posts| {
             posts.retain(|p| p.path != path);
             posts.push(post);

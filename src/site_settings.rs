@@ -5,6 +5,7 @@
 //! excerpt separator. Components only call these.
 
 use leptos::prelude::*;
+use quire_core::render::liquid::SiteVars;
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 
@@ -39,6 +40,10 @@ pub struct SiteSettings {
     pub post_url: Memo<Option<Result<PostUrl, String>>>,
     /// The values the open post inherits from the config's defaults.
     pub inherited: Memo<Vec<Inherited>>,
+    /// The URL path of each post of the open site folder, by path (for `post_url`).
+    pub post_urls: RwSignal<Vec<(String, String)>>,
+    /// What the preview's Liquid resolves from (nothing without a config).
+    pub vars: Memo<SiteVars>,
 }
 
 impl SiteSettings {
@@ -90,8 +95,17 @@ impl SiteSettings {
                 site_config::inherited(&l.config, &path, kind)
             })
         });
+        let post_urls = RwSignal::new(Vec::new());
+        let vars = Memo::new(move |_| {
+            loaded.with(|l| match l {
+                Some(l) => SiteVars::of(&l.config, post_urls.get()),
+                None => SiteVars::default(),
+            })
+        });
         let settings = SiteSettings {
             state,
+            post_urls,
+            vars,
             loaded,
             imported,
             post_url,
@@ -133,6 +147,31 @@ impl SiteSettings {
                 format!("The site's config was not used: {err}. Nothing else changed."),
             ),
         }
+    }
+
+    /// The URL path of the post at `path` holding `src`, when a config is known.
+    pub fn url_of(self, path: &str, src: &str) -> Option<String> {
+        let today = browser::clock::now_local();
+        self.loaded.with_untracked(|l| {
+            let l = l.as_ref()?;
+            site_config::post_url(&l.config, path, src, &today)
+                .ok()
+                .map(|u| u.path)
+        })
+    }
+
+    /// Remember the URLs of the site's posts (path, URL path), replacing those of the
+    /// same paths; `clear` first forgets them all.
+    pub fn learn_urls(self, urls: Vec<(String, String)>, clear: bool) {
+        self.post_urls.update(|known| {
+            if clear {
+                known.clear();
+            }
+            for (path, url) in urls {
+                known.retain(|(p, _)| *p != path);
+                known.push((path, url));
+            }
+        });
     }
 
     /// Import a config file the writer chose (`site-config-import`).

@@ -20,7 +20,12 @@ pub fn Preview() -> impl IntoView {
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let ui = crate::ui::use_ui();
     let on_settings = controller.clone();
-    Effect::new(move |_| on_settings.set_settings(ui.preview.get()));
+    let site = crate::site_settings::use_site_settings();
+    Effect::new(move |_| {
+        let mut settings = ui.preview.get();
+        settings.site = site.vars.get();
+        on_settings.set_settings(settings);
+    });
 
     let on_source = controller.clone();
     Effect::new(move |_| {

@@ -197,6 +197,7 @@ pub fn render(data: &[u8]) {
         } else {
             "https://example.com/blog".into()
         },
+        ..Default::default()
     };
     // The preview renders the editor's text, which never holds a CR (a browser's text
     // field keeps `\n` only, and every file's CRs are taken out when it is opened).

@@ -93,6 +93,7 @@ impl Prefs {
                 Flavour::Jekyll
             },
             site_url: self.site_url.trim().to_string(),
+            ..Default::default()
         }
     }
 
@@ -195,6 +196,7 @@ mod tests {
         let prefs = Prefs::default().with_preview(&Settings {
             flavour: Flavour::CommonMark,
             site_url: "https://example.com".into(),
+            ..Default::default()
         });
         assert_eq!(parse(Some(&write(&prefs))), prefs);
         assert_eq!(prefs.preview().flavour, Flavour::CommonMark);

@@ -13,7 +13,7 @@ mod defaults;
 mod permalink;
 
 pub use defaults::{inherited, Inherited};
-pub use permalink::{post_url, PostDate, PostUrl};
+pub use permalink::{absolute_url, post_url, relative_url, PostDate, PostUrl};
 
 /// What Quire uses of a site's configuration.
 #[derive(Debug, Clone, PartialEq)]

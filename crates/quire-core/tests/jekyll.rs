@@ -76,6 +76,7 @@ fn jekyll_flavour_matches_jekyll() {
         let settings = Settings {
             flavour: Flavour::Jekyll,
             site_url: String::new(),
+            ..Default::default()
         };
         let ours = render_body(&markdown, &settings);
         assert_eq!(

@@ -3,7 +3,7 @@
 //! its line and changing nothing), and the config of an open site folder.
 
 use quire_e2e::site::fixture_site;
-use quire_e2e::{download_dir, App, EXCERPT_CARD_JS};
+use quire_e2e::{download_dir, App, EXCERPT_CARD_JS, PREVIEW_JS};
 use serde_json::json;
 
 const POST: &str = "---\ntitle: Trip to Oslo\ndate: 2026-05-04 10:00:00 +0200\ncategories: [Travel]\n---\nFirst paragraph.\n\nSecond paragraph.\n\n<!--more-->\n\nThe rest.\n";
@@ -157,5 +157,23 @@ async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
         status.contains("_config.yml") && status.contains("from the folder"),
         "{status}"
     );
+    // Liquid in links resolves from the site: another post by `post_url`, a config key.
+    app.caret_at(trip.len()).await;
+    app.keys_in_editor(
+        "[winter]({% post_url 2025-12-24-winter-note %}) and [home]({{ site.url }}/) in {{ site.title }}\n",
+        false,
+    )
+    .await;
+    app.wait_until(
+        "the resolved links in the preview",
+        &format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const links = [...p.querySelectorAll('a')].map(a => a.getAttribute('data-href') || a.getAttribute('href'));
+             return links.includes('/2025/12/24/winter-note/') && links.includes('https://notebook.example/')
+                 && p.textContent.includes('A travel notebook')"
+        ),
+        vec![],
+    )
+    .await;
     app.close().await;
 }

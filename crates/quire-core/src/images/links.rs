@@ -149,21 +149,33 @@ pub fn site_path_of(link: &str) -> Option<String> {
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
-/// Each Liquid output (`{{ ... }}`) of `text` that writes a site link where a link starts
+/// Each Liquid output (`{{ ... }}`) or tag (`{% ... %}`) of `text` where a link starts
 /// (right after `(`, `<`, `: `, `="` or `='`), replaced by `with(liquid)`; everything else
 /// kept.
 fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
-    if !text.contains("{{") {
+    if !text.contains("{{") && !text.contains("{%") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find("{{") {
+    loop {
+        let next = [rest.find("{{"), rest.find("{%")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(at) = next else {
+            break;
+        };
+        let closing = if rest[at..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
         let before = &rest[..at];
         let starts_link = ["(", "<", ": ", "=\"", "='"]
             .iter()
             .any(|p| before.ends_with(p));
-        let Some(close) = rest[at..].find("}}").map(|c| at + c + 2) else {
+        let Some(close) = rest[at..].find(closing).map(|c| at + c + 2) else {
             break;
         };
         let liquid = &rest[at..close];
@@ -217,14 +229,15 @@ pub fn expand_link(link: &str, baseurl: &str) -> Option<String> {
 /// The stand-in for a space inside a Liquid link while the Markdown is parsed.
 const SPACE_STAND_IN: char = '\u{7f}';
 
-/// The text with the spaces inside Liquid link forms where a link starts (see
-/// [`expand_links_with`]) replaced by a same-length stand-in, so that the Markdown parser
-/// takes `![a]({{ site.baseurl }}/x.png)` as an image and every offset stays the same.
+/// The text with the spaces inside Liquid where a link starts (`{{ site.baseurl }}`,
+/// `{{ site.repository }}`, `{% post_url x %}`...) replaced by a same-length stand-in, so
+/// that the Markdown parser takes `![a]({{ site.baseurl }}/x.png)` as an image, as
+/// Jekyll (Liquid first, then kramdown) does, and every offset stays the same.
 /// [`unprotect`] puts the spaces back.
 pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
     rewrite_links(text, |liquid| {
-        (strip_baseurl(liquid).is_some() || relative_url_arg(liquid).is_some())
-            .then(|| liquid.replace(' ', &SPACE_STAND_IN.to_string()))
+        Some(liquid.replace(' ', &SPACE_STAND_IN.to_string()))
+            .filter(|protected| protected != liquid)
     })
 }
 

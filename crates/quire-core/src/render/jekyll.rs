@@ -104,8 +104,9 @@ pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
 pub(crate) fn transform(
     events: &mut Vec<Event<'_>>,
     ial: Option<Ial>,
-    site_url: &str,
+    settings: &super::Settings,
 ) -> Vec<String> {
+    let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     merge_text(events);
     let mut ial = ial;
     // An attribute list on the paragraph's last line.
@@ -129,22 +130,26 @@ pub(crate) fn transform(
                 out.push(Event::End(TagEnd::CodeBlock));
             }
             Event::Text(text) if in_code == 0 => {
-                liquid_and_span_ials(&crate::images::unprotect(&text), &mut out)
+                liquid_and_span_ials(&crate::images::unprotect(&text), vars, &mut out)
             }
             Event::Text(text) => out.push(Event::Text(unprotected(text))),
             Event::Code(text) => out.push(Event::Code(unprotected(text))),
             Event::Html(html) => out.push(Event::Html(
-                marker(&html, true).unwrap_or_else(|| liquid_html(html)),
+                marker(&html, true).unwrap_or_else(|| liquid_html(html, vars)),
             )),
             Event::InlineHtml(html) => out.push(Event::InlineHtml(
-                marker(&html, false).unwrap_or_else(|| liquid_html(html)),
+                marker(&html, false).unwrap_or_else(|| liquid_html(html, vars)),
             )),
             link @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                 out.push(super::map_destination(link, |url, _| {
                     let raw = crate::images::unprotect(&url);
+                    if vars.known {
+                        let resolved = super::liquid::resolve_in(&raw, vars).into_owned();
+                        return resolve(CowStr::from(resolved), site_url);
+                    }
                     match crate::images::expand_link(&raw, "") {
                         Some(path) => resolve(CowStr::from(path), site_url),
-                        None => resolve(url, site_url),
+                        None => resolve(CowStr::from(raw.into_owned()), site_url),
                     }
                 }))
             }
@@ -164,13 +169,15 @@ fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
 }
 
 /// HTML with its Liquid links (`src="{{ site.baseurl }}/x.png"`) written as Jekyll would.
-fn liquid_html(html: CowStr<'_>) -> CowStr<'_> {
-    if !html.contains("{{") {
+fn liquid_html<'a>(html: CowStr<'a>, vars: &super::liquid::SiteVars) -> CowStr<'a> {
+    if !html.contains("{{") && !html.contains("{%") {
         return html;
     }
-    CowStr::from(crate::images::expand_links(&crate::images::unprotect(
-        &html,
-    )))
+    let html = crate::images::unprotect(&html).into_owned();
+    if vars.known {
+        return CowStr::from(super::liquid::resolve_in(&html, vars).into_owned());
+    }
+    CowStr::from(crate::images::expand_links(&html))
 }
 
 /// Join runs of text events (the parser splits text at punctuation).
@@ -282,7 +289,7 @@ fn heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
 }
 
 /// Text with Liquid shown as placeholders and span attribute lists left out.
-fn liquid_and_span_ials<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+fn liquid_and_span_ials<'a>(text: &str, vars: &super::liquid::SiteVars, out: &mut Vec<Event<'a>>) {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open..];
@@ -306,10 +313,18 @@ fn liquid_and_span_ials<'a>(text: &str, out: &mut Vec<Event<'a>>) {
         push_text(out, &rest[..open]);
         let token = &after[..close];
         if !token.starts_with("{:") {
-            out.push(Event::InlineHtml(CowStr::from(format!(
-                "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
-                escape_text(&plain_punctuation(token))
-            ))));
+            let source = plain_punctuation(token);
+            match super::liquid::resolve(&source, vars) {
+                Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
+                    escape_text(&source).replace('"', "&quot;"),
+                    escape_text(&written)
+                )))),
+                None => out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
+                    escape_text(&source)
+                )))),
+            }
         }
         rest = &after[close..];
     }
@@ -401,8 +416,62 @@ mod tests {
             &Settings {
                 flavour: Flavour::Jekyll,
                 site_url: site_url.into(),
+                ..Default::default()
             },
         )
+    }
+
+    #[test]
+    fn liquid_in_link_destinations_makes_links_resolved_from_the_site() {
+        let md = "See [a patch][1349] and [file a bug]({{ site.repository }}/issues/new?title=Bug), \
+                  [welcome]({% post_url 2016-01-02-welcome %}), [gone]({% post_url 2001-01-01-gone %}) \
+                  and ![logo]({{ '/img/logo.png' | relative_url }}). {{ site.title }} {{ page.x }}\n\n\
+                  [1349]: {{ site.repository }}/issues/1349\n";
+        // Without a config: links all the same (as Jekyll parses them), Liquid kept.
+        let plain = jekyll(md, "");
+        assert!(
+            plain.contains("<a href=\"%7B%7B%20site.repository%20%7D%7D/issues/1349\">a patch</a>"),
+            "{plain}"
+        );
+        assert!(plain.contains(">file a bug</a>"), "{plain}");
+        assert!(plain.contains(">welcome</a>"), "{plain}");
+        assert!(!plain.contains("[a patch]"), "{plain}");
+        let config = crate::site_config::read(
+            crate::site::SiteKind::Jekyll,
+            "_config.yml",
+            "title: Jekyll\nbaseurl: /docs\nrepository: https://github.com/jekyll/jekyll\n",
+        )
+        .expect("a config");
+        let vars = crate::render::liquid::SiteVars::of(
+            &config,
+            vec![(
+                "_posts/2016-01-02-welcome.md".to_string(),
+                "/news/welcome/".to_string(),
+            )],
+        );
+        let html = render_body(
+            md,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: vars,
+                ..Default::default()
+            },
+        );
+        for want in [
+            "<a href=\"https://github.com/jekyll/jekyll/issues/1349\">a patch</a>",
+            "<a href=\"https://github.com/jekyll/jekyll/issues/new?title=Bug\">file a bug</a>",
+            "<a href=\"/docs/news/welcome/\">welcome</a>",
+            "<img src=\"/docs/img/logo.png\" alt=\"logo\"",
+            "title=\"{{ site.title }}\">Jekyll</span>",
+            "title=\"Liquid: Jekyll fills this in\">{{ page.x }}</span>",
+        ] {
+            assert!(html.contains(want), "{want} in {html}");
+        }
+        // A post that does not exist stays visible as Liquid.
+        assert!(
+            html.contains("<a href=\"%7B%%20post_url%202001-01-01-gone%20%%7D\">gone</a>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod blocks;
 pub mod jekyll;
+pub mod liquid;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 
@@ -48,6 +49,9 @@ pub struct Settings {
     /// The site's address, against which relative links and images resolve (Jekyll
     /// flavour); empty for none.
     pub site_url: String,
+    /// What the site's config and posts give the Jekyll flavour's Liquid (empty when no
+    /// config is known: Liquid then shows as placeholders).
+    pub site: liquid::SiteVars,
 }
 
 /// The parser options for `flavour`.

@@ -103,7 +103,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             }
         }
         for (k, group) in groups.iter_mut().enumerate() {
-            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), &settings.site_url);
+            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), settings);
         }
     }
 

@@ -8,6 +8,7 @@ fn commonmark() -> Settings {
     Settings {
         flavour: Flavour::CommonMark,
         site_url: String::new(),
+        ..Default::default()
     }
 }
 
@@ -15,6 +16,7 @@ fn kramdown() -> Settings {
     Settings {
         flavour: Flavour::Jekyll,
         site_url: "https://example.com/blog".into(),
+        ..Default::default()
     }
 }
 

@@ -1,0 +1,221 @@
+//! The Liquid a post's links and text use, resolved as Jekyll would from the site's config
+//! and posts: `{{ site.<key> }}` for scalar keys, `{{ '/x' | relative_url }}` and
+//! `absolute_url`, `{% post_url name %}` and `{% link path %}`. What cannot be resolved is
+//! left as written (the preview shows it as a placeholder).
+
+use std::borrow::Cow;
+
+use crate::site_config::{self, SiteConfig};
+
+/// What the Jekyll flavour knows of the site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteVars {
+    /// Whether a config is known (without one, nothing is resolved).
+    pub known: bool,
+    /// `url`, without a trailing `/`.
+    pub url: String,
+    /// `baseurl`, without a trailing `/`.
+    pub baseurl: String,
+    /// The config's scalar keys and their values.
+    pub scalars: Vec<(String, String)>,
+    /// The site's posts: (path in the site, URL path as `page.url`).
+    pub posts: Vec<(String, String)>,
+}
+
+impl SiteVars {
+    /// The variables of a site with `config` and posts `posts` ((path, URL path)).
+    pub fn of(config: &SiteConfig, posts: Vec<(String, String)>) -> SiteVars {
+        SiteVars {
+            known: true,
+            url: config.url.clone(),
+            baseurl: config.baseurl.clone(),
+            scalars: config
+                .scalars
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            posts,
+        }
+    }
+
+    fn config(&self) -> SiteConfig {
+        let mut config = SiteConfig::jekyll_defaults();
+        config.url = self.url.clone();
+        config.baseurl = self.baseurl.clone();
+        config
+    }
+
+    fn scalar(&self, key: &str) -> Option<&str> {
+        match key {
+            "url" => Some(&self.url),
+            "baseurl" => Some(&self.baseurl),
+            _ => self
+                .scalars
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+        }
+    }
+
+    /// The URL path of the post `name` names in `{% post_url name %}`: its file name
+    /// without extension (with the folders below `_posts/`, if any).
+    fn post_url(&self, name: &str) -> Option<&str> {
+        self.posts.iter().find_map(|(path, url)| {
+            let below = path
+                .rsplit_once("_posts/")
+                .map_or(path.as_str(), |(_, b)| b);
+            let stem = below.rsplit_once('.').map_or(below, |(s, _)| s);
+            (stem == name).then_some(url.as_str())
+        })
+    }
+}
+
+/// The quoted string `text` is, if it is one.
+fn quoted(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let quote = text.chars().next().filter(|q| *q == '\'' || *q == '"')?;
+    text.strip_prefix(quote)?.strip_suffix(quote)
+}
+
+/// What one Liquid output or tag writes, if `vars` can tell.
+pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
+    if !vars.known {
+        return None;
+    }
+    if let Some(inner) = liquid.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
+        let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let (value, filter) = match inner.rsplit_once('|') {
+            Some((value, filter)) => (value.trim(), Some(filter.trim())),
+            None => (inner, None),
+        };
+        let value = match value.strip_prefix("site.") {
+            Some(key) => vars.scalar(key)?.to_string(),
+            None => quoted(value)?.to_string(),
+        };
+        return match filter {
+            None => Some(value),
+            Some("relative_url") => Some(site_config::relative_url(&vars.baseurl, &value)),
+            Some("absolute_url") => Some(site_config::absolute_url(&vars.config(), &value)),
+            Some(_) => None,
+        };
+    }
+    let inner = liquid.strip_prefix("{%")?.strip_suffix("%}")?;
+    let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let (tag, arg) = inner.split_once(char::is_whitespace)?;
+    let arg = arg.trim();
+    match tag {
+        "post_url" => vars
+            .post_url(arg)
+            .map(|url| site_config::relative_url(&vars.baseurl, url)),
+        "link" => {
+            let path = arg.trim_start_matches('/');
+            if let Some((_, url)) = vars.posts.iter().find(|(p, _)| p == path) {
+                return Some(site_config::relative_url(&vars.baseurl, url));
+            }
+            // A static file is served at its path; a page's URL is not known here.
+            (!crate::site::is_markdown(path) && !path.ends_with(".html"))
+                .then(|| site_config::relative_url(&vars.baseurl, path))
+        }
+        _ => None,
+    }
+}
+
+/// `text` with every Liquid output and tag `vars` can resolve replaced by what it writes.
+pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
+    if !vars.known || !(text.contains("{{") || text.contains("{%")) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = [rest.find("{{"), rest.find("{%")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(at) = next else {
+            break;
+        };
+        let closing = if rest[at..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let Some(close) = rest[at..].find(closing).map(|c| at + c + 2) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let liquid = &rest[at..close];
+        match resolve(liquid, vars) {
+            Some(written) => out.push_str(&written),
+            None => out.push_str(liquid),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars() -> SiteVars {
+        let config = site_config::read(
+            crate::site::SiteKind::Jekyll,
+            "_config.yml",
+            "url: https://jekyllrb.com\nbaseurl: /docs\nrepository: https://github.com/jekyll/jekyll\ntitle: Jekyll\n",
+        )
+        .expect("a config");
+        SiteVars::of(
+            &config,
+            vec![(
+                "_posts/2016-01-02-welcome.md".to_string(),
+                "/news/2016/01/02/welcome/".to_string(),
+            )],
+        )
+    }
+
+    #[test]
+    fn outputs_and_tags_resolve_from_the_site() {
+        let v = vars();
+        let cases = [
+            (
+                "{{ site.repository }}",
+                Some("https://github.com/jekyll/jekyll"),
+            ),
+            ("{{site.title}}", Some("Jekyll")),
+            ("{{ site.baseurl }}", Some("/docs")),
+            (
+                "{{ '/img/a b.png' | relative_url }}",
+                Some("/docs/img/a%20b.png"),
+            ),
+            (
+                "{{ \"x\" | absolute_url }}",
+                Some("https://jekyllrb.com/docs/x"),
+            ),
+            (
+                "{% post_url 2016-01-02-welcome %}",
+                Some("/docs/news/2016/01/02/welcome/"),
+            ),
+            (
+                "{% link _posts/2016-01-02-welcome.md %}",
+                Some("/docs/news/2016/01/02/welcome/"),
+            ),
+            ("{% link assets/logo.png %}", Some("/docs/assets/logo.png")),
+            ("{% link about.md %}", None),
+            ("{% post_url 2099-01-01-missing %}", None),
+            ("{{ site.missing }}", None),
+            ("{{ page.title }}", None),
+            ("{{ site.title | upcase }}", None),
+        ];
+        for (liquid, want) in cases {
+            assert_eq!(resolve(liquid, &v).as_deref(), want, "{liquid}");
+        }
+        assert_eq!(
+            resolve_in("{{ site.repository }}/issues/1349", &v),
+            "https://github.com/jekyll/jekyll/issues/1349"
+        );
+        assert_eq!(resolve_in("{{ page.x }} and {{", &v), "{{ page.x }} and {{");
+        assert_eq!(resolve("{{ site.title }}", &SiteVars::default()), None);
+    }
+}
