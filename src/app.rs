@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton, FrontMatterForm,
-    ImagesPanel, LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs, Preview,
-    RevisionsPanel, SiteActions, SiteBar, SitePanel, StatusBar, UpdateBar,
+    Checklist, ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton,
+    FrontMatterForm, ImagesPanel, LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs,
+    Preview, RevisionsPanel, SiteActions, SiteBar, SitePanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                 <FrontMatterForm />
                 <ExcerptPanel />
                 <ImagesPanel />
+                <Checklist />
                 <RevisionsPanel />
             </aside>
             <PaneTabs />

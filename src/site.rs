@@ -181,6 +181,8 @@ pub struct Site {
     pub pending: RwSignal<Option<Pending>>,
     /// The list's filter.
     pub filter: RwSignal<String>,
+    /// Site paths of the open post's images that the site's folder has.
+    pub site_images: RwSignal<std::collections::BTreeSet<String>>,
 }
 
 impl Site {
@@ -203,7 +205,14 @@ impl Site {
             conflict: RwSignal::new(None),
             pending: RwSignal::new(None),
             filter: RwSignal::new(String::new()),
+            site_images: RwSignal::new(std::collections::BTreeSet::new()),
         };
+        // Which of the open post's images the folder has, once typing settles.
+        Effect::new(move |_| {
+            state.settled.track();
+            site.info.track();
+            site.find_site_images();
+        });
         if let Err(err) = browser::lifecycle::on_return(move || site.check_disk()) {
             site.problem(format!("Changes to site files will not be noticed: {err}"));
         }
@@ -578,6 +587,39 @@ impl Site {
             }
         });
         true
+    }
+
+    /// Look up which of the open post's images are in the site's folder.
+    fn find_site_images(self) {
+        let Some((_, folder)) = self.connected() else {
+            return;
+        };
+        let Some(kind) = self
+            .info
+            .with_untracked(|i| i.as_ref().and_then(|i| i.kind))
+        else {
+            return;
+        };
+        let paths: Vec<String> = self.state.source.with_untracked(|src| {
+            quire_core::images::uses(src)
+                .into_iter()
+                .filter_map(|u| u.site_path)
+                .collect()
+        });
+        leptos::task::spawn_local(async move {
+            let mut found = std::collections::BTreeSet::new();
+            for path in paths {
+                let Some(file) = site::image_file(kind, &path) else {
+                    continue;
+                };
+                if let Ok(Some(_)) = folder.stat(&file).await {
+                    found.insert(path);
+                }
+            }
+            if self.site_images.with_untracked(|s| *s != found) {
+                self.site_images.set(found);
+            }
+        });
     }
 
     /// Whether the open site can be written to.

@@ -131,6 +131,27 @@ impl EditorState {
         }
     }
 
+    /// Put the caret at byte `at` of the source and bring its line into the editor's view
+    /// (focusing the editor scrolls to the caret).
+    pub fn jump_to(&self, at: usize) {
+        let Some(textarea) = self.editor.get_untracked() else {
+            return;
+        };
+        let at = self.source.with_untracked(|src| {
+            (0..=at.min(src.len()))
+                .rev()
+                .find(|&i| src.is_char_boundary(i))
+        });
+        let moved = self.source.with_untracked(|src| {
+            browser::editor::select(&textarea, src, at.unwrap_or(0)..at.unwrap_or(0))
+        });
+        if moved.is_ok() {
+            let _ = textarea.blur();
+            let _ = textarea.focus();
+            self.caret_moved.notify();
+        }
+    }
+
     /// The editor's selection as a byte range of the source.
     pub fn selection(&self) -> Option<core::ops::Range<usize>> {
         let textarea = self.editor.get_untracked()?;

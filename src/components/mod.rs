@@ -2,6 +2,7 @@
 
 mod add_key;
 mod backup_buttons;
+mod checklist;
 mod chip_list;
 mod conflict_bar;
 mod divider;
@@ -32,6 +33,7 @@ mod update_bar;
 
 pub use add_key::AddKey;
 pub use backup_buttons::BackupButtons;
+pub use checklist::Checklist;
 pub use chip_list::ChipList;
 pub use conflict_bar::ConflictBar;
 pub use divider::Divider;

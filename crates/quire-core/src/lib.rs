@@ -5,6 +5,7 @@
 //! from it (its parts, its rendered body, its stats) and never panic on user input.
 
 pub mod backup;
+pub mod checklist;
 pub mod date;
 pub mod drafts;
 pub mod edit;

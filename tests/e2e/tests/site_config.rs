@@ -177,3 +177,77 @@ async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn the_checklist_names_each_defect_and_goes_to_its_line() {
+    let app = App::open().await;
+    app.open_site(&fixture_site("site-jekyll"), 5).await;
+    let post = format!(
+        "---\ndate: 2099-01-01\npermalink: /2026/05/04/trip-to-oslo/\ndescription: {}\n---\nText.\n\n![](/assets/images/nope.png)\n\nSee [gone]({{% post_url 2020-01-01-gone %}}) and [trip]({{% post_url 2026-05-04-trip-to-oslo %}}).\n",
+        "d".repeat(170)
+    );
+    app.click("new-draft").await;
+    app.paste_over(&post).await;
+    let kinds = || async {
+        let kinds = app
+            .js(
+                "return [...document.querySelectorAll('[data-testid=check-item]')].map(i => i.dataset.kind).sort()",
+                vec![],
+            )
+            .await;
+        serde_json::from_value::<Vec<String>>(kinds).unwrap_or_default()
+    };
+    app.wait_until(
+        "every defect listed",
+        "return document.querySelectorAll('[data-testid=check-item]').length === 7",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        kinds().await,
+        [
+            "duplicate-url",
+            "future-date",
+            "image-no-alt",
+            "long-description",
+            "missing-image",
+            "missing-post",
+            "no-title"
+        ]
+    );
+    // A click puts the caret on the item's line.
+    app.click_css("[data-testid=check-item][data-kind=future-date]")
+        .await;
+    let caret = app
+        .js(
+            "const e = document.querySelector('[data-testid=editor]'); return [document.activeElement === e, e.selectionStart]",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        caret,
+        json!([true, post.find("date:").expect("the date line")])
+    );
+    // Fixed, they go.
+    let fixed = post
+        .replace("date: 2099-01-01\n", "title: Fine\ndate: 2026-01-01\n")
+        .replace("permalink: /2026/05/04/trip-to-oslo/\n", "")
+        .replace(&"d".repeat(170), "Short.")
+        .replace("![](/assets/images/nope.png)", "")
+        .replace("[gone]({% post_url 2020-01-01-gone %}) and ", "");
+    app.paste_over(&fixed).await;
+    app.wait_until(
+        "nothing left to look at",
+        "return document.querySelectorAll('[data-testid=check-item]').length === 0",
+        vec![],
+    )
+    .await;
+    // The missing image was looked for where the preview falls back to (the page's own
+    // server, no site URL being set): that 404 is the only error.
+    let errors = app.console_errors().await;
+    assert!(
+        errors.iter().all(|e| e.contains("/assets/images/nope.png")),
+        "{errors:#?}"
+    );
+    let _ = app.client.close().await;
+}

@@ -114,7 +114,7 @@ impl PostDate {
 
     /// The same moment at `local` minutes east of UTC (a date with no offset is already
     /// local time).
-    fn at_offset(self, local: i32) -> PostDate {
+    pub fn at_offset(self, local: i32) -> PostDate {
         let Some(offset) = self.offset else {
             return self;
         };
