@@ -117,6 +117,7 @@ pub(crate) fn transform(
         apply_ial(events, ial);
     }
     let ids = heading_ids(events);
+    let tags_only = liquid_tags_only(events);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
     for event in events.drain(..) {
@@ -153,11 +154,38 @@ pub(crate) fn transform(
                     }
                 }))
             }
+            Event::Start(Tag::Paragraph) if tags_only => out.push(Event::Html(CowStr::from(
+                "<div class=\"liquid-tags\" title=\"Liquid tags: Jekyll writes no paragraph here\">",
+            ))),
+            Event::End(TagEnd::Paragraph) if tags_only => {
+                out.push(Event::Html(CowStr::from("</div>\n")))
+            }
             other => out.push(other),
         }
     }
     *events = out;
     ids
+}
+
+/// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
+/// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
+fn liquid_tags_only(events: &[Event<'_>]) -> bool {
+    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+    {
+        return false;
+    }
+    let mut text = String::new();
+    for event in &events[1..events.len() - 1] {
+        match event {
+            Event::Text(t) => text.push_str(&crate::images::unprotect(t)),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            // A link made of Liquid (`[x]: {{ ... }}` read as a link) is not plain text.
+            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
+            _ => return false,
+        }
+    }
+    super::liquid::only_tags(&plain_punctuation(&text))
 }
 
 /// `text` with the spaces of Liquid links put back.

@@ -155,6 +155,115 @@ pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// The text with each `{% highlight lang %}` ... `{% endhighlight %}` pair written as a
+/// fenced code block of the same length (`` ```lang `` and `` ``` `` padded with spaces),
+/// so that the Markdown parser sees the code block Jekyll makes, every offset unchanged.
+/// Tags inside code fences or `{% raw %}` are left alone (Jekyll does not run them).
+pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
+    if !text.contains("{% highlight") && !text.contains("{%highlight") {
+        return Cow::Borrowed(text);
+    }
+    let tag = |line: &str| -> Option<(String, bool)> {
+        let inner = line.trim().strip_prefix("{%")?.strip_suffix("%}")?;
+        let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if inner == "endhighlight" {
+            return Some((String::new(), false));
+        }
+        let lang = inner.strip_prefix("highlight")?;
+        if !lang.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let lang = lang.split_whitespace().next()?.to_string();
+        Some((lang, true))
+    };
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut replaced: Vec<Option<String>> = vec![None; lines.len()];
+    let (mut fence, mut raw) = (None::<&str>, false);
+    let mut open: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if raw {
+            raw = !trimmed.trim_end().replace(' ', "").contains("{%endraw%}");
+            continue;
+        }
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if open.is_none() && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        if open.is_none() && trimmed.replace(' ', "").starts_with("{%raw%}") {
+            raw = !trimmed.replace(' ', "").contains("{%endraw%}");
+            continue;
+        }
+        match (tag(line), open) {
+            (Some((lang, true)), None) if !lang.is_empty() => {
+                replaced[i] = Some(lang);
+                open = Some(i);
+            }
+            (Some((_, false)), Some(start)) => {
+                let width = |l: &str| l.trim_end_matches(['\n', '\r']).len();
+                let lang = replaced[start].take().unwrap_or_default();
+                let opening = format!("```{lang}");
+                if opening.len() <= width(lines[start]) && width(line) >= 3 {
+                    replaced[start] = Some(pad(&opening, width(lines[start])));
+                    replaced[i] = Some(pad("```", width(line)));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        replaced[start] = None;
+    }
+    if replaced.iter().all(Option::is_none) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (line, new) in lines.drain(..).zip(replaced) {
+        match new {
+            Some(new) => {
+                out.push_str(&new);
+                out.push_str(&line[line.trim_end_matches(['\n', '\r']).len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` padded with spaces to `width` bytes.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
+}
+
+/// Whether a paragraph's text is only Liquid tags (`{% raw %}`, `{% for %}`...) and
+/// reference definitions written by Liquid: Jekyll writes no paragraph for it.
+pub(crate) fn only_tags(text: &str) -> bool {
+    let mut rest = text.trim();
+    if !rest.starts_with("{%") {
+        return false;
+    }
+    let mut left = String::new();
+    while let Some(at) = rest.find("{%") {
+        left.push_str(&rest[..at]);
+        let Some(end) = rest[at..].find("%}") else {
+            return false;
+        };
+        rest = &rest[at + end + 2..];
+    }
+    left.push_str(rest);
+    left.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || (line.starts_with('[') && line.contains("]:") && line.contains("{{"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +326,35 @@ mod tests {
         );
         assert_eq!(resolve_in("{{ page.x }} and {{", &v), "{{ page.x }} and {{");
         assert_eq!(resolve("{{ site.title }}", &SiteVars::default()), None);
+    }
+
+    #[test]
+    fn highlight_tags_become_fences_of_the_same_length() {
+        let text =
+            "A\n\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n\n```\n{% highlight c %}\n```\n";
+        let fenced = highlight_fences(text);
+        assert_eq!(fenced.len(), text.len());
+        assert!(
+            fenced.contains("\n```ruby             \nx = 1\n```               \n"),
+            "{fenced:?}"
+        );
+        // Inside a fence, left alone; an unclosed one too.
+        assert!(fenced.contains("```\n{% highlight c %}\n```"), "{fenced:?}");
+        assert_eq!(
+            highlight_fences("{% highlight ruby %}\nx\n"),
+            "{% highlight ruby %}\nx\n"
+        );
+        let raw = "{% raw %}\n{% highlight ruby %}\nx\n{% endhighlight %}\n{% endraw %}\n";
+        assert_eq!(highlight_fences(raw), raw);
+    }
+
+    #[test]
+    fn paragraphs_of_liquid_tags_only() {
+        assert!(only_tags("{% raw %}"));
+        assert!(only_tags(
+            "{% for i in x %}\n[#{{ i }}]: {{ site.repository }}/issues/{{ i }}\n{% endfor %}"
+        ));
+        assert!(!only_tags("{% if x %}Hello{% endif %}"));
+        assert!(!only_tags("Text {% raw %}"));
     }
 }

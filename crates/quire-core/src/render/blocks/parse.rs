@@ -26,8 +26,14 @@ struct Group<'a> {
 pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
     // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
+    // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them.
     let protected = if jekyll {
-        crate::images::protect_links(text)
+        match super::super::liquid::highlight_fences(text) {
+            std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
+            std::borrow::Cow::Owned(fenced) => {
+                std::borrow::Cow::Owned(crate::images::protect_links(&fenced).into_owned())
+            }
+        }
     } else {
         std::borrow::Cow::Borrowed(text)
     };
