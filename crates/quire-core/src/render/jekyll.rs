@@ -116,7 +116,11 @@ pub(crate) fn transform(
     if let Some(ial) = ial {
         apply_ial(events, ial);
     }
-    let ids = heading_ids(events);
+    let ids = if vars.markdown.auto_ids {
+        heading_ids(events, &vars.markdown.auto_id_prefix)
+    } else {
+        Vec::new()
+    };
     let tags_only = liquid_tags_only(events);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
@@ -154,6 +158,7 @@ pub(crate) fn transform(
                     }
                 }))
             }
+            Event::SoftBreak if vars.markdown.hard_wrap => out.push(Event::HardBreak),
             Event::Start(Tag::Paragraph) if tags_only => out.push(Event::Html(CowStr::from(
                 "<div class=\"liquid-tags\" title=\"Liquid tags: Jekyll writes no paragraph here\">",
             ))),
@@ -292,7 +297,7 @@ fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
 }
 
 /// Give each heading without an id the mark, and return the ids kramdown would derive.
-fn heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
+fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
     let mut ids = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -305,7 +310,7 @@ fn heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
                 }
                 j += 1;
             }
-            ids.push(heading_id(&text));
+            ids.push(format!("{prefix}{}", heading_id(&text)));
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(ID_MARK.to_string()));
             }
@@ -500,6 +505,39 @@ mod tests {
             html.contains("<a href=\"%7B%%20post_url%202001-01-01-gone%20%%7D\">gone</a>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_sites_kramdown_options_apply() {
+        let render = |config: &str| {
+            let config =
+                crate::site_config::read(crate::site::SiteKind::Jekyll, "_config.yml", config)
+                    .expect("a config");
+            render_body(
+                "# A \"quoted\" title\n\nOne\ntwo\n",
+                &Settings {
+                    flavour: Flavour::Jekyll,
+                    site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                    ..Default::default()
+                },
+            )
+        };
+        let default = render("");
+        assert!(
+            default.contains("<h1 id=\"a-quoted-title\">A “quoted” title</h1>"),
+            "{default}"
+        );
+        assert!(default.contains("One\ntwo"), "{default}");
+        let options = render(
+            "kramdown:\n  auto_id_prefix: h-\n  hard_wrap: true\n  smart_quotes: apos,apos,quot,quot\n",
+        );
+        assert!(
+            options.contains("<h1 id=\"h-a-quoted-title\">A \"quoted\" title</h1>"),
+            "{options}"
+        );
+        assert!(options.contains("One<br />\ntwo"), "{options}");
+        let no_ids = render("kramdown:\n  auto_ids: false\n");
+        assert!(no_ids.contains("<h1>A “quoted” title</h1>"), "{no_ids}");
     }
 
     #[test]

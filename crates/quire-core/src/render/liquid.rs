@@ -20,6 +20,9 @@ pub struct SiteVars {
     pub scalars: Vec<(String, String)>,
     /// The site's posts: (path in the site, URL path as `page.url`).
     pub posts: Vec<(String, String)>,
+    /// The site's Markdown options (kramdown's `auto_ids`, `auto_id_prefix`, `hard_wrap`,
+    /// `smart_quotes`); Jekyll's defaults without a config.
+    pub markdown: site_config::MarkdownOptions,
 }
 
 impl SiteVars {
@@ -35,6 +38,7 @@ impl SiteVars {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             posts,
+            markdown: config.markdown.clone(),
         }
     }
 

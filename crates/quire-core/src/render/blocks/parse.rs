@@ -38,7 +38,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &protected;
-    let options = options_for(settings.flavour);
+    let mut options = options_for(settings.flavour);
+    if jekyll && !settings.site.markdown.smart_quotes {
+        options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
+    }
     let defs_parser = definitions
         .filter(|d| !d.is_empty())
         .map(|d| Parser::new_ext(d, options));
