@@ -297,6 +297,12 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     if let Some(permalink) = scalar("permalink") {
         config.permalink = permalink;
     }
+    // A permalink set for the posts collection wins (Jekyll gives `permalink` to the
+    // collection only when it has none).
+    let collections = map(get(entries, "collections"));
+    if let Some(permalink) = get(map(get(collections, "posts")), "permalink").and_then(text) {
+        config.permalink = permalink;
+    }
     if let Some(separator) = scalar("excerpt_separator") {
         config.excerpt_separator = separator;
     }
