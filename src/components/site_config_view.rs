@@ -17,10 +17,9 @@ pub fn PostUrl() -> impl IntoView {
     move || {
         settings.post_url.get().map(|url| match url {
             Ok(url) => view! {
-                <p class="post-url" data-testid="post-url" data-path=url.path.clone()
-                    title="Where the site will publish this post">
+                <p class="post-url" title="Where the site will publish this post">
                     <span class="field-label">"URL "</span>
-                    <code>{url.full}</code>
+                    <code data-testid="post-url" data-path=url.path.clone()>{url.full}</code>
                 </p>
             }
             .into_any(),
