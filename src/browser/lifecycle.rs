@@ -11,28 +11,38 @@ pub fn on_hide(save: impl Fn() + 'static) -> Result<(), BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let document = window.document().ok_or(BrowserError::NoWindow)?;
     let save = std::rc::Rc::new(save);
+    on_visibility(&document, true, {
+        let save = save.clone();
+        move || save()
+    })?;
+    listen(&window, "pagehide", move || save())
+}
 
-    let on_visibility = {
-        let (save, document) = (save.clone(), document.clone());
-        Closure::<dyn Fn()>::new(move || {
-            if document.hidden() {
-                save();
-            }
-        })
-    };
-    document
-        .add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        )
-        .map_err(BrowserError::from_js)?;
-    on_visibility.forget();
+/// Call `then` whenever the page becomes hidden (`hidden`) or shown again (not `hidden`).
+fn on_visibility(
+    document: &web_sys::Document,
+    hidden: bool,
+    then: impl Fn() + 'static,
+) -> Result<(), BrowserError> {
+    let watched = document.clone();
+    listen(document, "visibilitychange", move || {
+        if watched.hidden() == hidden {
+            then();
+        }
+    })
+}
 
-    let on_pagehide = Closure::<dyn Fn()>::new(move || save());
-    window
-        .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref())
+/// Call `then` on each `event` of `target`, for as long as the page lives.
+fn listen(
+    target: &web_sys::EventTarget,
+    event: &str,
+    then: impl Fn() + 'static,
+) -> Result<(), BrowserError> {
+    let listener = Closure::<dyn Fn()>::new(then);
+    target
+        .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
         .map_err(BrowserError::from_js)?;
-    on_pagehide.forget();
+    listener.forget();
     Ok(())
 }
 
@@ -60,25 +70,9 @@ pub fn on_return(back: impl Fn() + 'static) -> Result<(), BrowserError> {
     let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let document = window.document().ok_or(BrowserError::NoWindow)?;
     let back = std::rc::Rc::new(back);
-    let on_visibility = {
-        let (back, document) = (back.clone(), document.clone());
-        Closure::<dyn Fn()>::new(move || {
-            if !document.hidden() {
-                back();
-            }
-        })
-    };
-    document
-        .add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        )
-        .map_err(BrowserError::from_js)?;
-    on_visibility.forget();
-    let on_focus = Closure::<dyn Fn()>::new(move || back());
-    window
-        .add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref())
-        .map_err(BrowserError::from_js)?;
-    on_focus.forget();
-    Ok(())
+    on_visibility(&document, false, {
+        let back = back.clone();
+        move || back()
+    })?;
+    listen(&window, "focus", move || back())
 }

@@ -149,15 +149,19 @@ pub fn site_path_of(link: &str) -> Option<String> {
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
-/// Each Liquid output (`{{ ... }}`) or tag (`{% ... %}`) of `text` where a link starts
-/// (right after `(`, `<`, `: `, `="` or `='`), replaced by `with(liquid)`; everything else
-/// kept.
-fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
+/// Each Liquid output (`{{ ... }}`) or tag (`{% ... %}`) of `text` replaced by
+/// `with(before, liquid)` where that gives something (`before`: the text before it);
+/// everything else kept.
+pub(crate) fn rewrite_liquid(
+    text: &str,
+    with: impl Fn(&str, &str) -> Option<String>,
+) -> Cow<'_, str> {
     if !text.contains("{{") && !text.contains("{%") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut done = 0;
     loop {
         let next = [rest.find("{{"), rest.find("{%")]
             .into_iter()
@@ -171,23 +175,31 @@ fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, s
         } else {
             "%}"
         };
-        let before = &rest[..at];
-        let starts_link = ["(", "<", ": ", "=\"", "='"]
-            .iter()
-            .any(|p| before.ends_with(p));
         let Some(close) = rest[at..].find(closing).map(|c| at + c + 2) else {
             break;
         };
         let liquid = &rest[at..close];
-        out.push_str(before);
-        match with(liquid).filter(|_| starts_link) {
+        out.push_str(&rest[..at]);
+        match with(&text[..done + at], liquid) {
             Some(written) => out.push_str(&written),
             None => out.push_str(liquid),
         }
+        done += close;
         rest = &rest[close..];
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// Each Liquid output or tag of `text` where a link starts (right after `(`, `<`, `: `,
+/// `="` or `='`), replaced by `with(liquid)`; everything else kept.
+fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
+    rewrite_liquid(text, |before, liquid| {
+        let starts_link = ["(", "<", ": ", "=\"", "='"]
+            .iter()
+            .any(|p| before.ends_with(p));
+        with(liquid).filter(|_| starts_link)
+    })
 }
 
 /// The text with the Liquid that writes site links (`{{ site.baseurl }}`,

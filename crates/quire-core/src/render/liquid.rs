@@ -126,37 +126,10 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
 
 /// `text` with every Liquid output and tag `vars` can resolve replaced by what it writes.
 pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
-    if !vars.known || !(text.contains("{{") || text.contains("{%")) {
+    if !vars.known {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        let next = [rest.find("{{"), rest.find("{%")]
-            .into_iter()
-            .flatten()
-            .min();
-        let Some(at) = next else {
-            break;
-        };
-        let closing = if rest[at..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        let Some(close) = rest[at..].find(closing).map(|c| at + c + 2) else {
-            break;
-        };
-        out.push_str(&rest[..at]);
-        let liquid = &rest[at..close];
-        match resolve(liquid, vars) {
-            Some(written) => out.push_str(&written),
-            None => out.push_str(liquid),
-        }
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    crate::images::rewrite_liquid(text, |_, liquid| resolve(liquid, vars))
 }
 
 /// The text with each `{% highlight lang %}` ... `{% endhighlight %}` pair written as a

@@ -572,26 +572,34 @@ fn urlize(text: &str) -> String {
     out
 }
 
-fn hugo_path(config: &SiteConfig, path: &str, fields: &[Field], today: &LocalDateTime) -> String {
-    let front = |key: &str| {
-        fields
-            .iter()
-            .rev()
-            .find(|f| f.key == key)
-            .map(|f| f.value.to_plain_string())
-    };
-    if let Some(url) = front("url") {
-        return sanitize_url(&url);
-    }
+/// The front matter's `key` as text (the last one, if repeated).
+fn front_text(fields: &[Field], key: &str) -> Option<String> {
+    fields
+        .iter()
+        .rev()
+        .find(|f| f.key == key)
+        .map(|f| f.value.to_plain_string())
+}
+
+/// The sections (folders below `content/`) and the name of a Hugo or Zola page: its file
+/// name without extension, or its folder's name for a page bundle (`post/index.md`).
+fn content_name(path: &str) -> (&str, &str) {
     let inside = path.strip_prefix("content/").unwrap_or(path);
     let (folders, file) = inside.rsplit_once('/').unwrap_or(("", inside));
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    // A page bundle (`post/index.md`) is named by its folder.
-    let (folders, stem) = if stem == "index" {
+    if stem == "index" {
         folders.rsplit_once('/').unwrap_or(("", folders))
     } else {
         (folders, stem)
-    };
+    }
+}
+
+fn hugo_path(config: &SiteConfig, path: &str, fields: &[Field], today: &LocalDateTime) -> String {
+    let front = |key: &str| front_text(fields, key);
+    if let Some(url) = front("url") {
+        return sanitize_url(&url);
+    }
+    let (folders, stem) = content_name(path);
     let title = front("title").unwrap_or_default();
     let slug = front("slug")
         .map(|s| urlize(&s))
@@ -665,24 +673,11 @@ fn zola_slugify(text: &str, mode: &str) -> String {
 }
 
 fn zola_path(config: &SiteConfig, path: &str, fields: &[Field]) -> String {
-    let front = |key: &str| {
-        fields
-            .iter()
-            .rev()
-            .find(|f| f.key == key)
-            .map(|f| f.value.to_plain_string())
-    };
+    let front = |key: &str| front_text(fields, key);
     if let Some(own) = front("path") {
         return sanitize_url(&format!("{}/", own.trim_end_matches('/')));
     }
-    let inside = path.strip_prefix("content/").unwrap_or(path);
-    let (folders, file) = inside.rsplit_once('/').unwrap_or(("", inside));
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let (folders, stem) = if stem == "index" {
-        folders.rsplit_once('/').unwrap_or(("", folders))
-    } else {
-        (folders, stem)
-    };
+    let (folders, stem) = content_name(path);
     // A date in the file name (`2026-05-04-name`, `2026-05-04_name`) is not in the slug.
     let dated = stem.len() > 11
         && stem.is_char_boundary(10)
