@@ -241,6 +241,15 @@ impl Site {
         Some((info.id, self.folder.get_value()?))
     }
 
+    /// The open site's folder and kind, while Quire may use it and once its kind is read.
+    fn connected_kind(self) -> Option<(Folder, SiteKind)> {
+        let (_, folder) = self.connected()?;
+        let kind = self
+            .info
+            .with_untracked(|i| i.as_ref().and_then(|i| i.kind))?;
+        Some((folder, kind))
+    }
+
     /// Reopen the site kept from the last visit: at once when the browser still allows
     /// it, else the panel offers to reconnect (the browser asks only on a click).
     pub fn restore(self) {
@@ -591,13 +600,7 @@ impl Site {
 
     /// Look up which of the open post's images are in the site's folder.
     fn find_site_images(self) {
-        let Some((_, folder)) = self.connected() else {
-            return;
-        };
-        let Some(kind) = self
-            .info
-            .with_untracked(|i| i.as_ref().and_then(|i| i.kind))
-        else {
+        let Some((folder, kind)) = self.connected_kind() else {
             return;
         };
         let paths: Vec<String> = self.state.source.with_untracked(|src| {
@@ -884,13 +887,7 @@ impl Site {
     /// generator wants it and its images at their paths. Files that exist with other
     /// bytes are written only after the writer says so.
     pub fn publish(self) {
-        let Some((_, folder)) = self.connected() else {
-            return;
-        };
-        let Some(kind) = self
-            .info
-            .with_untracked(|i| i.as_ref().and_then(|i| i.kind))
-        else {
+        let Some((folder, kind)) = self.connected_kind() else {
             return;
         };
         leptos::task::spawn_local(async move {
