@@ -235,6 +235,32 @@ impl BlockRenderer {
                 }
             }
         }
+        changed.extend(self.fill_tocs(fresh));
+        changed
+    }
+
+    /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
+    /// `fresh` whose HTML changed.
+    fn fill_tocs(&mut self, fresh: core::ops::Range<usize>) -> Vec<(usize, String)> {
+        let mark = super::jekyll::TOC_MARK;
+        if !self.blocks.iter().any(|b| b.template.contains(mark)) {
+            return Vec::new();
+        }
+        let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
+        let toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
+        let mut changed = Vec::new();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            if !block.template.contains(mark) {
+                continue;
+            }
+            let html = block.template.replace(mark, &toc);
+            if html != block.html {
+                block.html = html;
+                if !fresh.contains(&index) {
+                    changed.push((index, block.html.clone()));
+                }
+            }
+        }
         changed
     }
 

@@ -23,7 +23,13 @@ pub(crate) struct Ial {
     id: Option<String>,
     classes: Vec<String>,
     attrs: Vec<(String, String)>,
+    /// Bare words (references to attribute definitions, or `toc`).
+    words: Vec<String>,
 }
+
+/// Stands for the table of contents (`{:toc}`) in a block's HTML until the headings of
+/// the whole body are known.
+pub(crate) const TOC_MARK: char = '\u{2}';
 
 /// Read `{: .class #id key="value"}` (the whole of `text`, trimmed).
 pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
@@ -57,12 +63,107 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
             {
                 return None;
+            } else {
+                ial.words.push(word.to_string());
             }
             end
         };
         rest = rest[end..].trim_start();
     }
     Some(ial)
+}
+
+/// Whether the block is kramdown's table-of-contents list (`* TOC` with `{:toc}` under it,
+/// or on the line after it); `Some(ordered)` when it is.
+fn toc_list(events: &[Event<'_>], ial: Option<&Ial>) -> Option<bool> {
+    let Some(Event::Start(Tag::List(first))) = events.first() else {
+        return None;
+    };
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::Start(Tag::List(_) | Tag::Item | Tag::Paragraph)
+            | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::Paragraph) => {}
+            _ => return None,
+        }
+    }
+    let mut lines = text.lines().map(str::trim);
+    if lines.next() != Some("TOC") {
+        return None;
+    }
+    let own = lines.next().and_then(parse_ial);
+    let marked = own
+        .as_ref()
+        .or(ial)
+        .is_some_and(|i| i.words.iter().any(|w| w == "toc"));
+    (marked && lines.next().is_none()).then_some(first.is_some())
+}
+
+/// kramdown's table of contents of a body whose HTML is `html`: its headings with ids at
+/// the `levels`, nested by level, without those of class `no_toc` (the list items only;
+/// the block has the list element).
+pub(crate) fn toc(html: &str, levels: &[u8]) -> String {
+    let mut items: Vec<(u8, String, String)> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<h") {
+        rest = &rest[at + 2..];
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        let Some(close) = rest.find('>') else { break };
+        let attrs = &rest[1..close];
+        let end_tag = format!("</h{level}>");
+        let Some(end) = rest.find(&end_tag) else {
+            continue;
+        };
+        let text = &rest[close + 1..end];
+        rest = &rest[end..];
+        let attr = |name: &str| {
+            let key = format!(" {name}=\"");
+            attrs.find(&key).map(|i| {
+                let v = &attrs[i + key.len()..];
+                v[..v.find('"').unwrap_or(v.len())].to_string()
+            })
+        };
+        let (Some(id), level) = (attr("id"), level as u8) else {
+            continue;
+        };
+        if !levels.contains(&level)
+            || attr("class").is_some_and(|c| c.split(' ').any(|c| c == "no_toc"))
+        {
+            continue;
+        }
+        items.push((level, id, text.to_string()));
+    }
+    let mut out = String::new();
+    let mut open: Vec<u8> = Vec::new();
+    for (level, id, text) in items {
+        while open.last().is_some_and(|&l| l > level) {
+            open.pop();
+            out.push_str("</li>\n</ul>\n");
+        }
+        if open.last() == Some(&level) {
+            out.push_str("</li>\n");
+        } else if !open.is_empty() {
+            out.push_str("\n<ul>\n");
+            open.push(level);
+        } else {
+            open.push(level);
+        }
+        out.push_str(&format!(
+            "<li><a href=\"#{id}\" id=\"markdown-toc-{id}\">{text}</a>"
+        ));
+    }
+    while open.pop().is_some() {
+        out.push_str(if open.is_empty() {
+            "</li>\n"
+        } else {
+            "</li>\n</ul>\n"
+        });
+    }
+    out
 }
 
 /// The id kramdown's GFM parser gives a heading with this text (before de-duplication).
@@ -108,6 +209,13 @@ pub(crate) fn transform(
 ) -> Vec<String> {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     merge_text(events);
+    if let Some(ordered) = toc_list(events, ial.as_ref()) {
+        let tag = if ordered { "ol" } else { "ul" };
+        *events = vec![Event::Html(CowStr::from(format!(
+            "<{tag} id=\"markdown-toc\">{TOC_MARK}</{tag}>\n"
+        )))];
+        return Vec::new();
+    }
     let mut ial = ial;
     // An attribute list on the paragraph's last line.
     if let Some(last) = trailing_ial(events) {
@@ -538,6 +646,39 @@ mod tests {
         assert!(options.contains("One<br />\ntwo"), "{options}");
         let no_ids = render("kramdown:\n  auto_ids: false\n");
         assert!(no_ids.contains("<h1>A “quoted” title</h1>"), "{no_ids}");
+    }
+
+    #[test]
+    fn a_toc_lists_the_headings_at_the_sites_levels() {
+        let md = "* TOC\n{:toc}\n\n# Top\n\n## First\n\n### Deep\n\n## Hidden\n{:.no_toc}\n\n## Second\n";
+        let html = jekyll(md, "");
+        assert!(
+            html.contains("<ul id=\"markdown-toc\"><li><a href=\"#top\" id=\"markdown-toc-top\">Top</a>\n<ul>\n<li><a href=\"#first\" id=\"markdown-toc-first\">First</a>\n<ul>\n<li><a href=\"#deep\" id=\"markdown-toc-deep\">Deep</a></li>\n</ul>\n</li>\n<li><a href=\"#second\" id=\"markdown-toc-second\">Second</a></li>\n</ul>\n</li>\n</ul>"),
+            "{html}"
+        );
+        let config = crate::site_config::read(
+            crate::site::SiteKind::Jekyll,
+            "_config.yml",
+            "kramdown:\n  toc_levels: 2..2\n",
+        )
+        .expect("a config");
+        let html = render_body(
+            md,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            },
+        );
+        assert!(html.contains("<ul id=\"markdown-toc\"><li><a href=\"#first\" id=\"markdown-toc-first\">First</a></li>\n<li><a href=\"#second\""), "{html}");
+        // Kept in step as headings change, block by block.
+        let mut renderer =
+            crate::render::blocks::BlockRenderer::with_settings(md, Settings::default());
+        renderer.update(&md.replace("## Second", "## Second one"));
+        let updated = renderer.html();
+        let full = jekyll(&md.replace("## Second", "## Second one"), "");
+        assert_eq!(updated, full);
+        assert!(updated.contains("#second-one"), "{updated}");
     }
 
     #[test]
