@@ -115,7 +115,7 @@ pub(crate) fn toc(html: &str, levels: &[u8]) -> String {
         let Some(close) = rest.find('>') else { break };
         let attrs = &rest[1..close];
         let end_tag = format!("</h{level}>");
-        let Some(end) = rest.find(&end_tag) else {
+        let Some(end) = rest[close + 1..].find(&end_tag).map(|e| close + 1 + e) else {
             continue;
         };
         let text = &rest[close + 1..end];
@@ -646,6 +646,21 @@ mod tests {
         assert!(options.contains("One<br />\ntwo"), "{options}");
         let no_ids = render("kramdown:\n  auto_ids: false\n");
         assert!(no_ids.contains("<h1>A “quoted” title</h1>"), "{no_ids}");
+    }
+
+    #[test]
+    fn a_toc_survives_odd_html() {
+        for html in [
+            "<h1</h1>>",
+            "<h2",
+            "<h1 id=\"x\">",
+            "<h9 id=\"a\">b</h9>",
+            "<h1 id=\"é\">ü</h1>",
+        ] {
+            let _ = toc(html, &[1, 2, 3, 4, 5, 6]);
+        }
+        let md = "* TOC\n{:toc}\n\nText <h1</h1>> and <h2 id=\"a\">b</h2>\n";
+        assert!(jekyll(md, "").contains("markdown-toc"));
     }
 
     #[test]
