@@ -24,14 +24,19 @@ pub fn ExcerptCard() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let site = crate::site_settings::use_site_settings();
     Effect::new(move |_| {
         let Some(card) = card.get() else {
             return;
         };
         card.set_theme(crate::ui::theme_attribute(ui.theme.get()));
         // As Jekyll writes it: Liquid site links first, then the Markdown.
+        let vars = site.vars.get();
         let html = state.excerpt.with(|e| {
-            quire_core::render::render_markdown(&quire_core::images::expand_links(&e.markdown))
+            quire_core::render::render_markdown(&quire_core::render::liquid::expand_links(
+                &e.markdown,
+                &vars,
+            ))
         });
         images.track_urls();
         let urls = move |src: &str| images.shown(src);

@@ -6,9 +6,10 @@ use quire_e2e::site::fixture_site;
 use quire_e2e::{download_dir, App, EXCERPT_CARD_JS, PREVIEW_JS};
 use serde_json::json;
 
-const POST: &str = "---\ntitle: Trip to Oslo\ndate: 2026-05-04 10:00:00 +0200\ncategories: [Travel]\n---\nFirst paragraph.\n\nSecond paragraph.\n\n<!--more-->\n\nThe rest.\n";
+const POST: &str = "---\ntitle: Trip to Oslo\ndate: 2026-05-04 10:00:00 +0200\ncategories: [Travel]\n---\nFirst paragraph.\n\nSecond paragraph, [the code]({{ site.repository }}/issues).\n\n<!--more-->\n\nThe rest.\n";
 
 const CONFIG: &str = "title: A travel notebook
+repository: https://github.com/notebook/site
 url: https://notebook.example
 baseurl: /blog
 permalink: pretty
@@ -72,7 +73,10 @@ async fn an_imported_config_gives_the_url_the_inherited_values_and_the_excerpt()
     app.wait_until(
         "the excerpt up to <!--more-->",
         &format!(
-            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('Second paragraph') && !c.textContent.includes('The rest')"
+            "const c = {EXCERPT_CARD_JS}; if (!c) return false;
+             const a = c.querySelector('a');
+             return c.textContent.includes('Second paragraph') && !c.textContent.includes('The rest')
+                 && !!a && (a.getAttribute('data-href') || a.getAttribute('href')) === 'https://github.com/notebook/site/issues'"
         ),
         vec![],
     )

@@ -193,7 +193,7 @@ pub(crate) fn rewrite_liquid(
 
 /// Each Liquid output or tag of `text` where a link starts (right after `(`, `<`, `: `,
 /// `="` or `='`), replaced by `with(liquid)`; everything else kept.
-fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
+pub(crate) fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
     rewrite_liquid(text, |before, liquid| {
         let starts_link = ["(", "<", ": ", "=\"", "='"]
             .iter()

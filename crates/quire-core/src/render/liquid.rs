@@ -132,6 +132,17 @@ pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
     crate::images::rewrite_liquid(text, |_, liquid| resolve(liquid, vars))
 }
 
+/// The text with the Liquid where its links start written as Jekyll writes it: resolved
+/// from the site where `vars` can (see [`resolve`]), else the site links of
+/// [`crate::images::expand_links`] (`{{ site.baseurl }}`, `relative_url`), with the site's
+/// base path. For Markdown rendered outside the preview's flavour (the excerpt card).
+pub fn expand_links(text: &str, vars: &SiteVars) -> String {
+    crate::images::rewrite_links(text, |liquid| {
+        resolve(liquid, vars).or_else(|| crate::images::expand_link(liquid, &vars.baseurl))
+    })
+    .into_owned()
+}
+
 /// The text with each `{% highlight lang %}` ... `{% endhighlight %}` pair written as a
 /// fenced code block of the same length (`` ```lang `` and `` ``` `` padded with spaces),
 /// so that the Markdown parser sees the code block Jekyll makes, every offset unchanged.
@@ -303,6 +314,17 @@ mod tests {
         );
         assert_eq!(resolve_in("{{ page.x }} and {{", &v), "{{ page.x }} and {{");
         assert_eq!(resolve("{{ site.title }}", &SiteVars::default()), None);
+        assert_eq!(
+            expand_links(
+                "[a]({{ site.repository }}/x) ![b]({{ site.baseurl }}/b.png) {{ site.title }}",
+                &v
+            ),
+            "[a](https://github.com/jekyll/jekyll/x) ![b](/docs/b.png) {{ site.title }}"
+        );
+        assert_eq!(
+            expand_links("![b]({{ site.baseurl }}/b.png)", &SiteVars::default()),
+            "![b](/b.png)"
+        );
     }
 
     #[test]
