@@ -58,9 +58,13 @@ pub fn InheritedFields() -> impl IntoView {
                         let plain = matches!(item.value, Value::Map(_) | Value::List(_));
                         let like = item.value.clone();
                         let shown_value = item.value.to_plain_string();
+                        let (as_data, as_text) = (shown_value.clone(), format!(": {shown_value}"));
                         view! {
-                            <label class="field inherited" data-testid=testid data-scope=item.scope.clone()>
+                            <label class="field inherited" data-testid=testid data-scope=item.scope.clone()
+                                data-value=as_data>
                                 <span class="field-label">{key.clone()}</span>
+                                // The value as text too (the input shows it), for what reads the row's text.
+                                <span class="visually-hidden" aria-hidden="true">{as_text}</span>
                                 <input type="text" class="fm-input" prop:value=shown_value.clone()
                                     readonly=plain
                                     title=format!("Inherited from the defaults for {}; change it to set it in this post", item.scope)

@@ -67,6 +67,11 @@ async fn an_imported_config_gives_the_url_the_inherited_values_and_the_excerpt()
         )
         .await;
     assert_eq!(layout, json!(["post", "path “_posts”, type posts"]));
+    let row = app.text_of("fm-inherited-layout").await;
+    assert!(
+        row.contains("layout") && row.contains("post") && row.contains("from path “_posts”"),
+        "{row}"
+    );
     assert_eq!(app.count("fm-inherited-author").await, 1);
     assert_eq!(app.editor_text().await, POST);
     // The site's excerpt separator.
