@@ -10,8 +10,7 @@ use quire_core::site::{self, OnDisk, SiteKind, SiteLink, SitePost};
 
 use std::rc::Rc;
 
-use crate::browser::site_files::PickedFolder;
-use crate::browser::site_folder::{self, Access, DiskFile, SiteFolder, Stat};
+use crate::browser::site_folder::{self, Access};
 use crate::browser::{self, site_store, BrowserError};
 use crate::images::Images;
 use crate::notices::{Notice, NoticeKind};
@@ -42,89 +41,9 @@ pub struct SiteInfo {
     pub writable: bool,
 }
 
-/// A site folder: one Quire can write to, or one a browser without that handed over
-/// read-only.
-#[derive(Clone)]
-enum Folder {
-    Disk(SiteFolder),
-    Picked(Rc<PickedFolder>),
-}
-
-impl Folder {
-    fn name(&self) -> String {
-        match self {
-            Folder::Disk(f) => f.name(),
-            Folder::Picked(f) => f.name(),
-        }
-    }
-
-    async fn root_names(&self) -> Result<(Vec<String>, Vec<String>), BrowserError> {
-        match self {
-            Folder::Disk(f) => site_folder::root_names(f).await,
-            Folder::Picked(f) => Ok(f.root_names()),
-        }
-    }
-
-    async fn find_posts(&self, kind: SiteKind) -> Result<Vec<Post>, BrowserError> {
-        let walk = |dir: &str| site::walks(kind, dir);
-        let keep = |file: &str| site::is_post(kind, file);
-        Ok(match self {
-            Folder::Disk(f) => site_folder::find_files(f, walk, keep)
-                .await?
-                .into_iter()
-                .map(Post::Found)
-                .collect(),
-            Folder::Picked(f) => f
-                .find_files(walk, keep)
-                .into_iter()
-                .map(Post::Path)
-                .collect(),
-        })
-    }
-
-    /// Posts found by [`Folder::find_posts`] (all of one kind), read all at once.
-    async fn read_posts(&self, posts: &[Post]) -> Vec<Result<DiskFile, BrowserError>> {
-        let found: Vec<&site_folder::Found> = posts
-            .iter()
-            .filter_map(|p| match p {
-                Post::Found(found) => Some(found),
-                Post::Path(_) => None,
-            })
-            .collect();
-        if !found.is_empty() {
-            return site_folder::read_found(&found).await;
-        }
-        let paths: Vec<&str> = posts.iter().map(Post::path).collect();
-        match self {
-            Folder::Picked(f) => f.read_all(&paths).await,
-            Folder::Disk(_) => Vec::new(),
-        }
-    }
-
-    async fn read(&self, path: &str) -> Result<Option<DiskFile>, BrowserError> {
-        match self {
-            Folder::Disk(f) => site_folder::read(f, path).await,
-            Folder::Picked(f) => f.read(path).await,
-        }
-    }
-
-    async fn stat(&self, path: &str) -> Result<Option<Stat>, BrowserError> {
-        match self {
-            Folder::Disk(f) => site_folder::stat(f, path).await,
-            Folder::Picked(f) => Ok(f.read(path).await?.map(|file| Stat {
-                size: file.bytes.len() as u64,
-                modified_ms: file.modified_ms,
-            })),
-        }
-    }
-
-    async fn write(&self, path: &str, bytes: &[u8]) -> Result<Stat, BrowserError> {
-        match self {
-            Folder::Disk(f) => site_folder::write(f, path, bytes).await,
-            Folder::Picked(_) => Err(BrowserError::Unsupported("writing into a folder")),
-        }
-    }
-}
+mod folder;
+use crate::browser::site_files::PickedFolder;
+use folder::Folder;
 
 /// The open draft's file changed on disk since Quire last read or wrote it.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,21 +63,6 @@ pub struct Pending {
     pub files: Vec<(String, Vec<u8>)>,
     /// Those that exist with other bytes.
     pub different: Vec<String>,
-}
-
-/// A post file found in a folder: with its handle, or only its path.
-enum Post {
-    Found(site_folder::Found),
-    Path(String),
-}
-
-impl Post {
-    fn path(&self) -> &str {
-        match self {
-            Post::Found(found) => &found.path,
-            Post::Path(path) => path,
-        }
-    }
 }
 
 /// The site actions, provided once in context.
