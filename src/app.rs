@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    Checklist, ConflictBar, Divider, DraftList, Editor, ExcerptPanel, ExportButton,
-    FrontMatterForm, ImagesPanel, LayoutControls, MoreExports, Notice, OpeningProgress, PaneTabs,
-    Preview, RevisionsPanel, SiteActions, SiteBar, SitePanel, StatusBar, UpdateBar,
+    Checklist, ConflictBar, Divider, DraftList, DrawerHeader, Editor, ExcerptPanel, ExportButton,
+    FocusControls, FrontMatterForm, HeaderMenu, ImagesPanel, LayoutControls, MoreExports, Notice,
+    OpeningProgress, Outline, PaneTabs, PanelsToggle, Preview, RevisionsPanel, SiteActions,
+    SiteBar, SitePanel, StatusBar, UpdateBar,
 };
 use crate::persist::Persistence;
 use crate::state::EditorState;
@@ -32,6 +33,18 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
     let site = crate::site::Site::new(state, persistence, images, settings);
     provide_context(site);
+    let preview =
+        crate::preview::PreviewController::new(state, crate::preview::Mode::from_location());
+    provide_context(StoredValue::new_local(preview));
+    provide_context(crate::find::Find::new(state));
+    // Ctrl+Shift+F anywhere: focus mode on or off.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let command = ev.ctrl_key() || ev.meta_key();
+        if command && ev.shift_key() && !ev.alt_key() && ev.key().eq_ignore_ascii_case("f") {
+            ev.prevent_default();
+            ui.set_focus(!ui.focus.get_untracked());
+        }
+    });
     persistence.watch(state);
     persistence.keep_opened_revision(state);
     // Images nothing uses any more (a draft forgotten in another tab, say), once started.
@@ -61,12 +74,20 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="app-header">
+            <PanelsToggle />
             <h1 class="app-name">"Quire"</h1>
+            <p class="header-title" aria-hidden="true">{move || {
+                let title = state.title();
+                if title.trim().is_empty() { "Untitled".to_string() } else { title }
+            }}</p>
             <StatusBar />
-            <LayoutControls />
-            <MoreExports />
-            <SiteActions />
-            <ExportButton />
+            <FocusControls />
+            <HeaderMenu>
+                <LayoutControls />
+                <MoreExports />
+                <SiteActions />
+                <ExportButton />
+            </HeaderMenu>
         </header>
         <Notice on_free_space=Callback::new(move |()| {
             persistence.free_space(state, crate::revisions::Free::All);
@@ -83,9 +104,17 @@ pub fn App() -> impl IntoView {
                 format!("--editor-fr: {split:.3}fr; --preview-fr: {:.3}fr", 1.0 - split)
             }
         >
-            <aside class="side-panel" aria-label="Drafts and post details">
+            <div class="drawer-backdrop" aria-hidden="true" class:open=move || ui.panels_open.get()
+                on:click=move |_| crate::components::close_drawer(ui)></div>
+            <aside id="side-panel" class="side-panel" class:open=move || ui.panels_open.get()
+                aria-label="Drafts and post details"
+                on:keydown=move |ev| if ev.key() == "Escape" {
+                    crate::components::close_drawer(ui);
+                }>
+                <DrawerHeader />
                 <SitePanel />
                 <DraftList />
+                <Outline />
                 <FrontMatterForm />
                 <ExcerptPanel />
                 <ImagesPanel />

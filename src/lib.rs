@@ -8,6 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod export;
+pub mod find;
 pub mod images;
 pub mod import;
 pub mod notices;

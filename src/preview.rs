@@ -19,6 +19,17 @@ pub enum Mode {
     Full,
 }
 
+impl Mode {
+    /// The mode the page's address asks for.
+    pub fn from_location() -> Mode {
+        if browser::location_query_has("preview=full") {
+            Mode::Full
+        } else {
+            Mode::Incremental
+        }
+    }
+}
+
 /// Where the line of each block starts in the editor, for the text and width it was
 /// measured at.
 struct Tops {
@@ -46,6 +57,8 @@ pub struct PreviewController {
     state: EditorState,
     mode: Mode,
     inner: Rc<RefCell<Inner>>,
+    /// Fires when everything was rendered again (the frame loaded, the settings changed).
+    pub rerendered: Trigger,
 }
 
 impl PreviewController {
@@ -54,6 +67,7 @@ impl PreviewController {
             state,
             mode,
             inner: Rc::new(RefCell::new(Inner::default())),
+            rerendered: Trigger::new(),
         }
     }
 
@@ -71,6 +85,7 @@ impl PreviewController {
             inner.renderer = BlockRenderer::empty(settings);
         }
         self.render();
+        self.rerendered.notify();
     }
 
     /// Show the stored images again (one was loaded or removed).
@@ -107,6 +122,39 @@ impl PreviewController {
             }
         }
         self.render();
+        self.rerendered.notify();
+    }
+
+    /// The body's headings as the preview shows them (with their ids).
+    pub fn outline(&self) -> Vec<quire_core::render::outline::Heading> {
+        quire_core::render::outline::outline(self.inner.borrow().renderer.blocks())
+    }
+
+    /// Put the caret on `heading`'s line and scroll both the editor and the preview so
+    /// that it is at the top.
+    pub fn go_to_heading(&self, heading: &quire_core::render::outline::Heading) {
+        let Some(textarea) = self.state.editor.get_untracked() else {
+            return;
+        };
+        let at = self
+            .state
+            .source
+            .with_untracked(|src| quire_core::split(src).body.start + heading.start);
+        self.state.source.with_untracked(|src| {
+            let _ = browser::editor::select(&textarea, src, at..at);
+        });
+        let _ = browser::editor::focus_quietly(&textarea);
+        let mut inner = self.inner.borrow_mut();
+        if let Some(&top) = self
+            .tops(&mut inner, &textarea)
+            .and_then(|tops| tops.get(heading.block))
+        {
+            inner.editor_expected = Some(browser::editor::scroll_to(&textarea, top as i32));
+        }
+        if let Some(frame) = inner.frame.clone() {
+            frame.scroll_to_heading(heading.block, heading.nth);
+            inner.preview_expected = frame.scroll_y();
+        }
     }
 
     /// Bring the frame up to date with the source.
@@ -265,4 +313,9 @@ fn locate(tops: &[f64], y: f64) -> (usize, f64) {
         _ => 0.0,
     };
     (index, fraction)
+}
+
+/// The preview's controller from context (held where only this thread reaches it).
+pub fn use_preview() -> StoredValue<PreviewController, LocalStorage> {
+    expect_context::<StoredValue<PreviewController, LocalStorage>>()
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use quire_core::excerpt::Excerpt;
 use quire_core::front_matter::{Field, FrontMatterError};
 use quire_core::stats::Stats;
-use quire_core::{Change, Edited};
+use quire_core::{Change, Edited, TextEdit};
 
 use crate::browser;
 
@@ -49,7 +49,16 @@ pub struct EditorState {
     pub excerpt: Memo<Excerpt>,
     /// The site's `excerpt_separator` (Jekyll's default `\n\n` when no config says).
     pub excerpt_separator: RwSignal<String>,
+    /// The undo and redo of the last edit too large for the browser's editing commands
+    /// (see [`EditorState::apply_large`]); forgotten at the next other change.
+    large_undo: StoredValue<(Option<TextEdit>, Option<TextEdit>)>,
+    /// Set while such an edit fires its `input` (so it does not forget itself).
+    applying_directly: StoredValue<bool>,
 }
+
+/// An edit that inserts or removes more lines than this is made directly (see
+/// [`EditorState::apply_large`]).
+const LARGE_EDIT_LINES: usize = 64;
 
 impl EditorState {
     /// A state holding `initial` as the post source.
@@ -84,6 +93,75 @@ impl EditorState {
                     .with(|sep| source.with_untracked(|s| quire_core::excerpt::detect_with(s, sep)))
             }),
             excerpt_separator,
+            large_undo: StoredValue::new((None, None)),
+            applying_directly: StoredValue::new(false),
+        }
+    }
+
+    /// Make `change` as one undoable step, whatever its size. A change of few lines goes
+    /// through [`EditorState::apply`] (the browser's undo); one that inserts or removes
+    /// many lines, which the browser's editing commands take seconds for in a long post,
+    /// is made directly, and Ctrl+Z right after it (Ctrl+Shift+Z, Ctrl+Y to redo) is
+    /// Quire's own.
+    pub fn apply_large(&self, change: Change) {
+        let lines = self.source.with_untracked(|src| {
+            src.get(change.edit.range.clone())
+                .map_or(0, |old| old.matches('\n').count())
+                + change.edit.replacement.matches('\n').count()
+        });
+        if lines <= LARGE_EDIT_LINES {
+            self.apply(change);
+            return;
+        }
+        if let Some(inverse) = self.replace_directly(&change.edit) {
+            self.large_undo.set_value((Some(inverse), None));
+        }
+    }
+
+    /// Make `edit` directly; its inverse when made.
+    fn replace_directly(&self, edit: &TextEdit) -> Option<TextEdit> {
+        let textarea = self.editor.get_untracked()?;
+        let src = self.source.get_untracked();
+        let old = src.get(edit.range.clone())?.to_string();
+        let start = edit.range.start;
+        self.applying_directly.set_value(true);
+        let done = browser::editor::replace_directly(&textarea, &src, edit);
+        self.applying_directly.set_value(false);
+        match done {
+            Ok(()) => Some(TextEdit::new(start..start + edit.replacement.len(), old)),
+            Err(err) => {
+                self.notice.set(crate::notices::problem(format!(
+                    "The edit could not be applied: {err}"
+                )));
+                None
+            }
+        }
+    }
+
+    /// Undo (`redo` false) or redo the last large edit, if nothing changed since; whether
+    /// it was done (else the browser's own undo applies).
+    pub fn undo_large(&self, redo: bool) -> bool {
+        let (undo, again) = self.large_undo.get_value();
+        let step = if redo { again } else { undo };
+        let Some(edit) = step else {
+            return false;
+        };
+        let Some(inverse) = self.replace_directly(&edit) else {
+            return false;
+        };
+        self.large_undo.set_value(if redo {
+            (Some(inverse), None)
+        } else {
+            (None, Some(inverse))
+        });
+        true
+    }
+
+    /// The editor's text changed: a large edit's undo no longer applies, unless the change
+    /// is that edit's own.
+    pub fn edited(&self) {
+        if !self.applying_directly.get_value() {
+            self.large_undo.set_value((None, None));
         }
     }
 
@@ -146,6 +224,22 @@ impl EditorState {
             browser::editor::select(&textarea, src, at.unwrap_or(0)..at.unwrap_or(0))
         });
         if moved.is_ok() {
+            let _ = textarea.blur();
+            let _ = textarea.focus();
+            self.caret_moved.notify();
+        }
+    }
+
+    /// Select `range` (bytes of the source) in the editor and bring it into view (focusing
+    /// the editor scrolls to its selection).
+    pub fn reveal(&self, range: core::ops::Range<usize>) {
+        let Some(textarea) = self.editor.get_untracked() else {
+            return;
+        };
+        let selected = self
+            .source
+            .with_untracked(|src| browser::editor::select(&textarea, src, range));
+        if selected.is_ok() {
             let _ = textarea.blur();
             let _ = textarea.focus();
             self.caret_moved.notify();

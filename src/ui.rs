@@ -25,6 +25,17 @@ pub struct Ui {
     pub preview: Memo<Settings>,
     /// Where new images go and how they are linked.
     pub image_pattern: Memo<PathPattern>,
+    /// Focus mode: only the text (and the preview, if chosen).
+    pub focus: Memo<bool>,
+    /// Focus mode keeps the preview.
+    pub focus_preview: Memo<bool>,
+    /// The caret's line is kept in the middle of the editor (in focus mode).
+    pub typewriter: Memo<bool>,
+    /// On a phone, the drawer with the drafts and the post's details is open (not
+    /// remembered).
+    pub panels_open: RwSignal<bool>,
+    /// The button that opens the drawer (the focus goes back to it on close).
+    pub panels_button: NodeRef<leptos::html::Button>,
 }
 
 impl Ui {
@@ -39,7 +50,17 @@ impl Ui {
             name_style: Memo::new(move |_| prefs.with(Prefs::name_style)),
             preview: Memo::new(move |_| prefs.with(Prefs::preview)),
             image_pattern: Memo::new(move |_| prefs.with(Prefs::image_pattern)),
+            focus: Memo::new(move |_| prefs.with(|p| p.focus)),
+            focus_preview: Memo::new(move |_| prefs.with(|p| p.focus_preview)),
+            typewriter: Memo::new(move |_| prefs.with(|p| p.typewriter)),
+            panels_open: RwSignal::new(false),
+            panels_button: NodeRef::new(),
         };
+        Effect::new(move |_| {
+            browser::set_root_flag("focus", ui.focus.get());
+            browser::set_root_flag("focus-preview", ui.focus.get() && ui.focus_preview.get());
+            browser::set_root_flag("typewriter", ui.focus.get() && ui.typewriter.get());
+        });
         Effect::new(move |previous: Option<()>| {
             browser::set_theme(theme_attribute(ui.theme.get()));
             prefs.track();
@@ -76,6 +97,21 @@ impl Ui {
 
     pub fn set_preview(self, settings: &Settings) {
         self.prefs.update(|p| *p = p.with_preview(settings));
+    }
+
+    /// Turn focus mode on or off.
+    pub fn set_focus(self, on: bool) {
+        self.prefs.update(|p| p.focus = on);
+    }
+
+    /// Keep the preview in focus mode, or not.
+    pub fn set_focus_preview(self, on: bool) {
+        self.prefs.update(|p| p.focus_preview = on);
+    }
+
+    /// Typewriter scrolling on or off.
+    pub fn set_typewriter(self, on: bool) {
+        self.prefs.update(|p| p.typewriter = on);
     }
 
     /// The image path pattern as the writer wrote it (empty for the default; tracked).

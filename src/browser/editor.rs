@@ -16,7 +16,8 @@ fn document() -> Result<HtmlDocument, BrowserError> {
         .ok_or(BrowserError::NoWindow)
 }
 
-fn focus_quietly(element: &HtmlElement) -> Result<(), BrowserError> {
+/// Focus `element` without scrolling anything.
+pub fn focus_quietly(element: &HtmlElement) -> Result<(), BrowserError> {
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
     element
@@ -77,17 +78,8 @@ pub fn apply_change(
             .map_err(BrowserError::from_js)?
     };
     if !done {
-        // No editing commands here: change the text directly (not undoable) and say so.
-        textarea
-            .set_range_text_with_start_and_end_and_mode(&edit.replacement, start, end, "preserve")
-            .map_err(BrowserError::from_js)?;
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        let input =
-            Event::new_with_event_init_dict("input", &init).map_err(BrowserError::from_js)?;
-        textarea
-            .dispatch_event(&input)
-            .map_err(BrowserError::from_js)?;
+        // No editing commands here: change the text directly (not undoable).
+        set_range(textarea, start, end, &edit.replacement)?;
     }
 
     let after = change.apply(src);
@@ -106,6 +98,45 @@ pub fn apply_change(
             focus_quietly(&element)?;
         }
     }
+    Ok(())
+}
+
+/// Replace UTF-16 units `start..end` of the editor's text with `text` directly (not on
+/// the browser's undo stack) and fire `input`, as typing does.
+fn set_range(
+    textarea: &HtmlTextAreaElement,
+    start: u32,
+    end: u32,
+    text: &str,
+) -> Result<(), BrowserError> {
+    textarea
+        .set_range_text_with_start_and_end_and_mode(text, start, end, "preserve")
+        .map_err(BrowserError::from_js)?;
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let input = Event::new_with_event_init_dict("input", &init).map_err(BrowserError::from_js)?;
+    textarea
+        .dispatch_event(&input)
+        .map_err(BrowserError::from_js)?;
+    Ok(())
+}
+
+/// Make `edit` in the textarea, which holds `src`, directly: fast whatever its size (the
+/// browser's editing commands take seconds to insert many lines into a long text), but
+/// not on the browser's undo stack. The caret goes to the edit's start; the scroll stays.
+pub fn replace_directly(
+    textarea: &HtmlTextAreaElement,
+    src: &str,
+    edit: &quire_core::TextEdit,
+) -> Result<(), BrowserError> {
+    let scroll = textarea.scroll_top();
+    let start = utf16_offset(src, edit.range.start) as u32;
+    let end = utf16_offset(src, edit.range.end) as u32;
+    set_range(textarea, start, end, &edit.replacement)?;
+    textarea
+        .set_selection_range(start, start)
+        .map_err(BrowserError::from_js)?;
+    textarea.set_scroll_top(scroll);
     Ok(())
 }
 
@@ -154,4 +185,21 @@ pub fn scroll_metrics(textarea: &HtmlTextAreaElement) -> (i32, i32, i32) {
 pub fn scroll_to(textarea: &HtmlTextAreaElement, top: i32) -> i32 {
     textarea.set_scroll_top(top);
     textarea.scroll_top()
+}
+
+/// Scroll the editor so that the line holding byte `at` of `text` (its text) sits in the
+/// middle of its view. Only the text up to that line is measured.
+pub fn centre_line(
+    textarea: &HtmlTextAreaElement,
+    text: &str,
+    at: usize,
+) -> Result<(), BrowserError> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let tops = super::editor_map::line_tops(textarea, &text[..line_end], &[line_start])?;
+    let top = tops.first().copied().unwrap_or(0.0);
+    let half = f64::from(textarea.client_height()) / 2.0;
+    textarea.set_scroll_top((top - half + 12.0).max(0.0).round() as i32);
+    Ok(())
 }

@@ -87,6 +87,23 @@ pub fn set_theme(theme: Option<&str>) {
     };
 }
 
+/// Set (`on`) or remove the flag `data-<name>` on the page's root element, for the
+/// stylesheet.
+pub fn set_root_flag(name: &str, on: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let attribute = format!("data-{name}");
+    let _ = if on {
+        root.set_attribute(&attribute, "")
+    } else {
+        root.remove_attribute(&attribute)
+    };
+}
+
 /// Set the tab's title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

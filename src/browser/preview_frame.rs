@@ -228,6 +228,32 @@ impl Frame {
         window.scroll_to_with_x_and_y(0.0, top.max(0.0));
     }
 
+    /// Scroll so that heading `nth` of block `index` (the block itself when it is the
+    /// heading) is at the top of the view.
+    pub fn scroll_to_heading(&self, index: usize, nth: usize) {
+        let Some(block) = self.block(index) else {
+            return;
+        };
+        let is_heading = matches!(
+            block.tag_name().as_str(),
+            "H1" | "H2" | "H3" | "H4" | "H5" | "H6"
+        );
+        let heading = if is_heading && nth == 0 {
+            Some(block)
+        } else {
+            block
+                .query_selector_all("h1, h2, h3, h4, h5, h6")
+                .ok()
+                .and_then(|all| all.item(nth as u32))
+                .and_then(|node| node.dyn_into::<Element>().ok())
+        };
+        let (Some(heading), Some(window)) = (heading, self.document.default_view()) else {
+            return;
+        };
+        let top = heading.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+        window.scroll_to_with_x_and_y(0.0, top.max(0.0));
+    }
+
     /// The block at the top of the frame's view and how far (0..1) it is scrolled past.
     pub fn top_block(&self) -> Option<(usize, f64)> {
         let children = self.article.children();

@@ -12,6 +12,20 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
         return;
     }
     let command = ev.ctrl_key() || ev.meta_key();
+    let key = ev.key();
+    let undo = command && key.eq_ignore_ascii_case("z");
+    let redo = command && (key.eq_ignore_ascii_case("y") || undo && ev.shift_key());
+    if (undo || redo) && state.undo_large(redo) {
+        // The last edit was too large for the browser's undo: Quire's own.
+        ev.prevent_default();
+        return;
+    }
+    if command && !ev.shift_key() && matches!(key.as_str(), "f" | "F" | "h" | "H") {
+        // Find (and replace) in the post, not the browser's find in the page.
+        ev.prevent_default();
+        crate::find::use_find().show();
+        return;
+    }
     if command && ev.key().eq_ignore_ascii_case("s") {
         // Ctrl+S saves to the post's file (the draft itself is saved all the time).
         ev.prevent_default();
@@ -50,6 +64,33 @@ fn on_key(state: EditorState, ev: &leptos::ev::KeyboardEvent, save: impl Fn()) {
     }
 }
 
+/// Typewriter scrolling (in focus mode, on choice): after each change of the text or the
+/// caret, once per frame, the caret's line is scrolled to the middle of the editor.
+fn keep_caret_centred(state: EditorState) {
+    let ui = crate::ui::use_ui();
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.caret_moved.track();
+        state.source.track();
+        if !(ui.focus.get() && ui.typewriter.get()) || pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.set_value(false);
+            let Some(textarea) = state.editor.get_untracked() else {
+                return;
+            };
+            let Some(caret) = state.selection().map(|s| s.end) else {
+                return;
+            };
+            state.source.with_untracked(|src| {
+                let _ = crate::browser::editor::centre_line(&textarea, src, caret);
+            });
+        });
+    });
+}
+
 /// The textarea with the post's source text. The browser owns the text while the writer
 /// types (so its own undo and caret work); every input is copied into the state and told
 /// to the persistence path. Ctrl+S calls `on_save`; an image pasted or dropped here is
@@ -59,10 +100,21 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
     let state = use_editor_state();
     let persistence = expect_context::<crate::persist::Persistence>();
     let images = crate::images::use_images();
+    let settings = crate::site_settings::use_site_settings();
+    // The browser's spell checker follows the post's language (else the site's).
+    let lang = Memo::new(move |_| {
+        let site = settings.vars.with(|v| v.scalars.clone());
+        state
+            .last_good_fields
+            .with(|fields| quire_core::language::of_post(fields, &site))
+    });
+    keep_caret_centred(state);
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
+            <crate::components::FindBar />
             <textarea
+                lang=move || lang.get()
                 node_ref=state.editor
                 class="editor"
                 data-testid="editor"
@@ -79,6 +131,7 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                         });
                     });
                     state.source.set(text);
+                    state.edited();
                     state.caret_moved.notify();
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()

@@ -2,21 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{self, preview_frame};
+use crate::browser::preview_frame;
 use crate::components::PreviewSettings;
-use crate::preview::{Mode, PreviewController};
 use crate::state::use_editor_state;
 
 /// The rendered body. The frame's document is loaded once and patched in place.
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = use_editor_state();
-    let mode = if browser::location_query_has("preview=full") {
-        Mode::Full
-    } else {
-        Mode::Incremental
-    };
-    let controller = PreviewController::new(state, mode);
+    let controller = crate::preview::use_preview().get_value();
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let ui = crate::ui::use_ui();
     let on_settings = controller.clone();

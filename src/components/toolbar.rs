@@ -48,6 +48,10 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar" role="toolbar" aria-label="Formatting">
             {buttons}
+            <button type="button" class="tool" data-testid="find-open"
+                title="Find and replace (Ctrl+F, Ctrl+H)" aria-keyshortcuts="Control+F"
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| crate::find::use_find().show()>"Find"</button>
             <label class="tool button-like" title="Add an image file: kept in this browser, exported with the post">
                 "Image…"
                 <input type="file" class="visually-hidden" data-testid="image-pick" multiple=true

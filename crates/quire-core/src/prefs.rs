@@ -28,6 +28,12 @@ pub struct Prefs {
     /// Where new images go and how they are linked (empty for
     /// [`crate::images::DEFAULT_PATTERN`]).
     pub image_path_pattern: String,
+    /// Focus mode: only the text (and the preview, if chosen), centred.
+    pub focus: bool,
+    /// Focus mode keeps the preview beside the text.
+    pub focus_preview: bool,
+    /// Typewriter scrolling: the caret's line is kept in the middle of the editor.
+    pub typewriter: bool,
 }
 
 /// The colour theme.
@@ -217,5 +223,26 @@ mod tests {
         let hugo = parse(Some(&write(&ui.with_name_style(NameStyle::Hugo))));
         assert_eq!(hugo.name_style(), NameStyle::Hugo);
         assert_eq!(hugo.layout(), Layout::Preview, "other choices kept");
+    }
+
+    #[test]
+    fn focus_choices_round_trip_and_older_prefs_read_without_them() {
+        let older = r#"{"preview_flavour":"jekyll","site_url":"","theme":"dark","layout":"split","split":0.5,"file_names":"jekyll","image_path_pattern":""}"#;
+        let read = parse(Some(older));
+        assert_eq!(
+            (read.focus, read.focus_preview, read.typewriter),
+            (false, false, false)
+        );
+        assert_eq!(read.theme(), Theme::Dark);
+        let focused = Prefs {
+            focus: true,
+            typewriter: true,
+            ..read
+        };
+        let back = parse(Some(&write(&focused)));
+        assert_eq!(
+            (back.focus, back.focus_preview, back.typewriter),
+            (true, false, true)
+        );
     }
 }

@@ -441,6 +441,35 @@ impl App {
             .unwrap_or_else(|e| panic!("typing {keys:?} in the editor: {e}"));
     }
 
+    /// Run axe-core (4.14.1, vendored unmodified in `tests/e2e/fixtures/`, MPL-2.0) on the
+    /// page: its serious and critical violations, described.
+    pub async fn axe_serious(&self) -> Vec<String> {
+        const AXE: &str = include_str!("../fixtures/axe-4.14.1.min.js");
+        let script = format!(
+            "{AXE}
+             ;const done = arguments[arguments.length - 1];
+             axe.run(document, {{ iframes: false, resultTypes: ['violations'] }})
+               .then(r => done(r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' -- ' +
+                      v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))))
+               .catch(e => done(['axe failed: ' + e]));"
+        );
+        let value: Value = self
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("running axe: {e}"));
+        value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Fill localStorage from the page until not one more character fits; returns how
     /// many filler keys (`filler-N`) it took.
     pub async fn fill_storage(&self) -> u64 {

@@ -3,42 +3,13 @@
 //! a post loaded, with the dark theme, and on a phone.
 
 use quire_e2e::{seed_post, App};
-use serde_json::{json, Value};
-
-const AXE: &str = include_str!("../fixtures/axe-4.14.1.min.js");
-
-/// Run axe on the page; the serious and critical violations, described.
-async fn serious_violations(app: &App) -> Vec<String> {
-    let script = format!(
-        "{AXE}
-         ;const done = arguments[arguments.length - 1];
-         axe.run(document, {{ iframes: false, resultTypes: ['violations'] }})
-           .then(r => done(r.violations
-             .filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' -- ' +
-                  v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))))
-           .catch(e => done(['axe failed: ' + e]));"
-    );
-    let value: Value = app
-        .client
-        .execute_async(&script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("running axe: {e}"));
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn axe_finds_no_serious_or_critical_violations() {
     let app = App::open().await;
     app.wait_for_testid("fm-title").await;
-    let found = serious_violations(&app).await;
+    let found = app.axe_serious().await;
     assert!(found.is_empty(), "template post, light: {found:#?}");
 
     // Every kind of form widget: text, chips, date-time, checkbox.
@@ -61,7 +32,7 @@ async fn axe_finds_no_serious_or_critical_violations() {
         vec![],
     )
     .await;
-    let found = serious_violations(&app).await;
+    let found = app.axe_serious().await;
     assert!(found.is_empty(), "seed post, dark: {found:#?}");
 
     app.cdp(
@@ -75,7 +46,7 @@ async fn axe_finds_no_serious_or_critical_violations() {
         vec![],
     )
     .await;
-    let found = serious_violations(&app).await;
+    let found = app.axe_serious().await;
     assert!(found.is_empty(), "phone: {found:#?}");
     app.close().await;
 }

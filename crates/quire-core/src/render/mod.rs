@@ -11,6 +11,7 @@
 pub mod blocks;
 pub mod jekyll;
 pub mod liquid;
+pub mod outline;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 

@@ -1,0 +1,642 @@
+//! Writing comfort in the built app (issue 19), at 390×844 (a phone) and 1440×900: the
+//! phone layout gives the text the screen (one header row, a menu, a drawer), the outline
+//! follows the preview's heading ids and scrolls both panes, find and replace (one undo
+//! for "replace all", also on a 1 MB post), focus mode remembered, the spell checker's
+//! language, and axe in both layouts.
+
+use fantoccini::key::Key;
+use quire_e2e::{ctrl, App, PREVIEW_JS};
+use serde_json::{json, Value};
+
+async fn viewport(app: &App, width: u32, height: u32) {
+    app.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 700 }),
+    )
+    .await;
+    app.wait_until(
+        "the new window size",
+        "return window.innerWidth === arguments[0]",
+        vec![json!(width)],
+    )
+    .await;
+    let _ = height;
+}
+
+/// Whether the element with this test id is shown (laid out, visible).
+fn shown(id: &str) -> String {
+    format!(
+        "const el = document.querySelector('[data-testid={id}]');
+         return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+           && el.getBoundingClientRect().right > 0;"
+    )
+}
+
+/// Whether the element with this test id is hidden (or absent).
+fn hidden(id: &str) -> String {
+    format!("return !(() => {{ {} }})()", shown(id))
+}
+
+async fn is_shown(app: &App, id: &str) -> bool {
+    app.js(&shown(id), vec![]).await == json!(true)
+}
+
+async fn active_testid(app: &App) -> Value {
+    app.js(
+        "return document.activeElement && document.activeElement.dataset.testid || null",
+        vec![],
+    )
+    .await
+}
+
+/// Press `keys` on whatever has the focus.
+async fn press(app: &App, keys: &str) {
+    app.client
+        .active_element()
+        .await
+        .expect("a focused element")
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("pressing {keys:?}: {e}"));
+}
+
+fn assert_no_violations(found: Vec<String>, what: &str) {
+    assert!(found.is_empty(), "{what}: {found:#?}");
+}
+
+#[tokio::test]
+async fn on_a_phone_the_text_gets_the_screen_and_every_action_stays_reachable() {
+    let app = App::open().await;
+    app.wait_for_testid("fm-title").await;
+    app.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    )
+    .await;
+    viewport(&app, 390, 844).await;
+    app.wait_until("the phone layout", &shown("panels-toggle"), vec![])
+        .await;
+
+    // One header row; the editor takes at least 70 % of the height.
+    let header = app
+        .js(
+            "const h = document.querySelector('.app-header');
+             const tops = [...h.children].filter(c => c.getClientRects().length > 0)
+               .map(c => { const r = c.getBoundingClientRect(); return Math.round(r.top + r.height / 2); });
+             return [h.getBoundingClientRect().height, Math.max(...tops) - Math.min(...tops)];",
+            vec![],
+        )
+        .await;
+    assert!(
+        header[0].as_f64().unwrap() < 60.0,
+        "one row: header {header}"
+    );
+    assert!(
+        header[1].as_f64().unwrap() < 12.0,
+        "items side by side: {header}"
+    );
+    let share = app
+        .js(
+            "return document.querySelector('[data-testid=editor]').getBoundingClientRect().height / window.innerHeight",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(share >= 0.70, "the editor has {share:.2} of the height");
+    for id in ["draft-list", "fm-title", "export-md", "layout-preview"] {
+        app.wait_until(&format!("{id} behind a button"), &hidden(id), vec![])
+            .await;
+    }
+
+    // The menu, by keyboard: Enter opens it, Tab reaches its actions, Escape closes it
+    // and gives the focus back.
+    app.js(
+        "document.querySelector('[data-testid=menu]').focus()",
+        vec![],
+    )
+    .await;
+    press(&app, &char::from(Key::Enter).to_string()).await;
+    app.wait_until("the menu open", &shown("layout-preview"), vec![])
+        .await;
+    assert_eq!(
+        app.js(
+            "return document.querySelector('[data-testid=menu]').getAttribute('aria-expanded')",
+            vec![]
+        )
+        .await,
+        json!("true")
+    );
+    assert_no_violations(app.axe_serious().await, "phone, menu open, dark");
+    press(&app, &char::from(Key::Tab).to_string()).await;
+    let focused = active_testid(&app).await;
+    assert!(
+        focused.as_str().is_some_and(|id| id.starts_with("layout-")),
+        "Tab goes into the menu: {focused}"
+    );
+    press(&app, &char::from(Key::Escape).to_string()).await;
+    app.wait_until("the menu closed", &hidden("layout-preview"), vec![])
+        .await;
+    assert_eq!(active_testid(&app).await, json!("menu"));
+
+    // By pointer: an action taken from the menu closes it.
+    app.click("menu").await;
+    app.wait_until("the menu open", &shown("layout-preview"), vec![])
+        .await;
+    app.click("layout-preview").await;
+    app.wait_until("the preview tab", &shown("preview"), vec![])
+        .await;
+    assert!(!is_shown(&app, "layout-preview").await, "the menu closed");
+    app.click("tab-editor").await;
+    app.wait_until("the source tab", &shown("editor"), vec![])
+        .await;
+
+    // The drawer, by keyboard: it opens with its close button focused, Escape closes it.
+    app.js(
+        "document.querySelector('[data-testid=panels-toggle]').focus()",
+        vec![],
+    )
+    .await;
+    press(&app, &char::from(Key::Enter).to_string()).await;
+    app.wait_until("the drawer open", &shown("draft-list"), vec![])
+        .await;
+    app.wait_until(
+        "the focus in the drawer",
+        "return document.activeElement.dataset.testid === 'panels-close'",
+        vec![],
+    )
+    .await;
+    assert_no_violations(app.axe_serious().await, "phone, drawer open, dark");
+    press(&app, &char::from(Key::Escape).to_string()).await;
+    app.wait_until("the drawer closed", &hidden("draft-list"), vec![])
+        .await;
+    assert_eq!(active_testid(&app).await, json!("panels-toggle"));
+
+    // By pointer: a front-matter field is reachable, and opening another draft closes it.
+    app.click("panels-toggle").await;
+    app.wait_until(
+        "the drawer open, slid in",
+        "return document.querySelector('.side-panel').getBoundingClientRect().left === 0",
+        vec![],
+    )
+    .await;
+    assert!(is_shown(&app, "fm-title").await);
+    app.click("new-draft").await;
+    app.wait_until("the drawer closed after use", &hidden("draft-list"), vec![])
+        .await;
+
+    // Find and replace fit the phone too.
+    app.click("find-open").await;
+    app.wait_for_testid("find-input").await;
+    assert!(is_shown(&app, "replace-all").await);
+    assert_no_violations(app.axe_serious().await, "phone, find bar, dark");
+    app.click("find-close").await;
+    assert_no_violations(app.axe_serious().await, "phone, dark");
+
+    // The desktop: everything in the header, no menu or drawer buttons; axe again.
+    viewport(&app, 1440, 900).await;
+    app.wait_until("the desktop layout", &shown("layout-preview"), vec![])
+        .await;
+    assert!(!is_shown(&app, "menu").await);
+    assert!(!is_shown(&app, "panels-toggle").await);
+    assert!(is_shown(&app, "draft-list").await);
+    assert!(is_shown(&app, "outline").await);
+    assert_no_violations(app.axe_serious().await, "1440×900, dark");
+    app.close().await;
+}
+
+const OUTLINED: &str = "---\ntitle: Outlined\n---\n# Start\n\nIntro.\n\n## Setup & more\n\n{PARAS}\n\n## Setup & more\n\n{PARAS}\n\n### Deep *dive*\n\n{PARAS}\n\n## Named {#custom-id}\n\n{PARAS}\n\n## The end\n\n{PARAS}\n";
+
+fn outlined_post() -> String {
+    let paras = (0..25)
+        .map(|i| format!("Paragraph {i} of a section that is long enough to scroll."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    OUTLINED.replace("{PARAS}", &paras)
+}
+
+#[tokio::test]
+async fn the_outline_has_the_previews_ids_and_a_click_scrolls_both_panes() {
+    let app = App::open().await;
+    viewport(&app, 1440, 900).await;
+    let post = outlined_post();
+    app.paste_over(&post).await;
+    app.wait_for_count("outline-item", 6).await;
+    let ids = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=outline-item]')].map(b => b.dataset.id)",
+            vec![],
+        )
+        .await;
+    let preview_ids = app
+        .js(
+            &format!(
+                "return [...{PREVIEW_JS}.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => h.id)"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(ids, preview_ids, "the outline's ids are the preview's");
+    assert_eq!(
+        ids,
+        json!([
+            "start",
+            "setup--more",
+            "setup--more-1",
+            "deep-dive",
+            "custom-id",
+            "the-end"
+        ])
+    );
+    let texts = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=outline-item]')].map(b => b.textContent)",
+            vec![],
+        )
+        .await;
+    assert_eq!(texts[3], json!("Deep dive"));
+
+    // A click on "The end": both panes bring it to the top, its section is marked.
+    app.click_css("[data-testid=outline-item][data-id=the-end]")
+        .await;
+    app.wait_until(
+        "the preview at the heading",
+        &format!(
+            "const h = {PREVIEW_JS}.querySelector('#the-end');
+             const top = h.getBoundingClientRect().top;
+             return top >= -2 && top < 40;"
+        ),
+        vec![],
+    )
+    .await;
+    let editor = app
+        .js(
+            "const ed = document.querySelector('[data-testid=editor]');
+             const at = ed.value.indexOf('## The end');
+             return [ed.scrollTop, ed.selectionStart === at, ed.scrollHeight - ed.clientHeight];",
+            vec![],
+        )
+        .await;
+    assert!(
+        editor[0].as_f64().unwrap() > 200.0,
+        "the editor scrolled: {editor}"
+    );
+    assert_eq!(
+        editor[1],
+        json!(true),
+        "the caret is on the heading: {editor}"
+    );
+    app.wait_until(
+        "the caret's section marked",
+        "const b = document.querySelector('[data-testid=outline-item][aria-current]');
+         return !!b && b.dataset.id === 'the-end'",
+        vec![],
+    )
+    .await;
+
+    // Back to the first one: both panes go up again.
+    app.click_css("[data-testid=outline-item][data-id=start]")
+        .await;
+    app.wait_until(
+        "both panes at the top",
+        &format!(
+            "return document.querySelector('[data-testid=editor]').scrollTop < 200
+               && {PREVIEW_JS}.querySelector('#start').getBoundingClientRect().top >= -2
+               && {PREVIEW_JS}.ownerDocument.defaultView.scrollY < 40"
+        ),
+        vec![],
+    )
+    .await;
+
+    // Typing a heading: the outline follows once typing pauses.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         ed.focus(); ed.setSelectionRange(ed.value.length, ed.value.length);
+         document.execCommand('insertText', false, '\\n## Added later\\n');",
+        vec![],
+    )
+    .await;
+    app.wait_for_count("outline-item", 7).await;
+    app.close().await;
+}
+
+/// The editor's selected text.
+async fn selected(app: &App) -> Value {
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         return ed.value.slice(ed.selectionStart, ed.selectionEnd)",
+        vec![],
+    )
+    .await
+}
+
+async fn type_in(app: &App, id: &str, text: &str) {
+    app.js(
+        &format!(
+            "const el = document.querySelector('[data-testid={id}]');
+             el.focus(); el.select();"
+        ),
+        vec![],
+    )
+    .await;
+    press(app, text).await;
+}
+
+async fn wait_count(app: &App, label: &str) {
+    app.wait_until(
+        &format!("the count {label:?}"),
+        "return document.querySelector('[data-testid=find-count]').textContent === arguments[0]",
+        vec![json!(label)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn find_and_replace_with_every_option_and_one_undo() {
+    let app = App::open().await;
+    let post = "---\ntitle: The cat\n---\nThe cat sat. A Cat ran. Concatenate cats.\n";
+    app.paste_over(post).await;
+    app.keys_in_editor(&ctrl('f'), true).await;
+    app.wait_until(
+        "the find field focused",
+        "return document.activeElement.dataset.testid === 'find-input'",
+        vec![],
+    )
+    .await;
+    press(&app, "cat").await;
+    wait_count(&app, "5 matches").await;
+    app.click("find-case").await;
+    wait_count(&app, "4 matches").await;
+    app.click("find-word").await;
+    wait_count(&app, "2 matches").await;
+    app.click("find-body").await;
+    wait_count(&app, "1 match").await;
+    app.click("find-body").await;
+    app.click("find-case").await;
+    wait_count(&app, "3 matches").await;
+
+    // Enter goes from match to match (the focus stays in the field), wrapping.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]'); ed.setSelectionRange(0, 0);",
+        vec![],
+    )
+    .await;
+    type_in(&app, "find-input", &char::from(Key::Enter).to_string()).await;
+    wait_count(&app, "1 of 3").await;
+    assert_eq!(selected(&app).await, json!("cat"));
+    assert_eq!(active_testid(&app).await, json!("find-input"));
+    press(&app, &char::from(Key::Enter).to_string()).await;
+    wait_count(&app, "2 of 3").await;
+    press(&app, &char::from(Key::Enter).to_string()).await;
+    wait_count(&app, "3 of 3").await;
+    assert_eq!(selected(&app).await, json!("Cat"));
+    app.click("find-next").await;
+    wait_count(&app, "1 of 3").await;
+    app.click("find-previous").await;
+    wait_count(&app, "3 of 3").await;
+
+    // A bad regular expression says why, and changes nothing.
+    app.click("find-regex").await;
+    type_in(&app, "find-input", "(ca").await;
+    app.wait_until(
+        "the pattern's error",
+        "const c = document.querySelector('[data-testid=find-count]');
+         return c.textContent.startsWith('This regular expression does not read')
+           && document.querySelector('[data-testid=find-input]').getAttribute('aria-invalid') === 'true'",
+        vec![],
+    )
+    .await;
+    app.click("replace-all").await;
+    assert_eq!(app.editor_text().await, post);
+
+    // A regular expression with a group; replace one, then all.
+    type_in(&app, "find-input", r"(c)at\b").await;
+    wait_count(&app, "3 matches").await;
+    type_in(&app, "replace-input", "${1}og").await;
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]'); ed.setSelectionRange(0, 0);",
+        vec![],
+    )
+    .await;
+    app.click("replace-one").await; // selects the first match
+    wait_count(&app, "1 of 3").await;
+    app.click("replace-one").await;
+    app.wait_for_editor_text(
+        "---\ntitle: The cog\n---\nThe cat sat. A Cat ran. Concatenate cats.\n",
+    )
+    .await;
+    app.click("replace-all").await;
+    let all = "---\ntitle: The cog\n---\nThe cog sat. A Cog ran. Concatenate cats.\n";
+    app.wait_for_editor_text(all).await;
+    wait_count(&app, "Replaced 2 matches").await;
+    // One undo takes "replace all" back, a second the single replacement.
+    app.keys_in_editor(&ctrl('z'), false).await;
+    app.wait_for_editor_text(
+        "---\ntitle: The cog\n---\nThe cat sat. A Cat ran. Concatenate cats.\n",
+    )
+    .await;
+    app.keys_in_editor(&ctrl('z'), false).await;
+    app.wait_for_editor_text(post).await;
+
+    // Escape closes the bar and gives the editor the focus.
+    app.click("find-input").await;
+    press(&app, &char::from(Key::Escape).to_string()).await;
+    app.wait_until(
+        "the bar closed",
+        "return !document.querySelector('[data-testid=find-bar]')
+           && document.activeElement.dataset.testid === 'editor'",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn replace_all_on_a_one_megabyte_post_is_one_undo() {
+    let app = App::open().await;
+    // 1 MB (16,000 lines): the original kept in the page, to compare without sending it
+    // back and forth. Replacing all of it is more than the browser's editing commands can
+    // do in time, so Quire makes the edit itself and keeps its own undo step for it.
+    app.js(
+        "const line = 'The cat sat on the mat; the CAT, the cat-flap and concatenation.\\n';
+         window.original = '---\\ntitle: Big\\n---\\n' + line.repeat(Math.ceil(1048576 / line.length));
+         window.expected = window.original.replace(/\\bcat\\b/gi, 'dog');
+         // Set as a file opened would be: the browser's insertText takes minutes for
+         // this many lines.
+         const ed = document.querySelector('[data-testid=editor]');
+         ed.value = window.original;
+         ed.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the big post in the editor",
+        "return document.querySelector('[data-testid=editor]').value.length === window.original.length",
+        vec![],
+    )
+    .await;
+    app.keys_in_editor(&ctrl('h'), true).await;
+    app.wait_for_testid("find-input").await;
+    app.click("find-word").await;
+    type_in(&app, "find-input", "cat").await;
+    wait_count(&app, "10000+ matches").await;
+    type_in(&app, "replace-input", "dog").await;
+    app.click("replace-all").await;
+    app.wait_until(
+        "every whole-word cat replaced",
+        "return document.querySelector('[data-testid=editor]').value === window.expected",
+        vec![],
+    )
+    .await;
+    let replaced = app.text_of("find-count").await;
+    assert!(
+        replaced.starts_with("Replaced ") && replaced.ends_with(" matches"),
+        "{replaced}"
+    );
+    let n: usize = replaced
+        .trim_start_matches("Replaced ")
+        .trim_end_matches(" matches")
+        .parse()
+        .expect("a number");
+    assert!(n > 30_000, "{n} replaced");
+    app.keys_in_editor(&ctrl('z'), false).await;
+    app.wait_until(
+        "one undo restores the post exactly",
+        "return document.querySelector('[data-testid=editor]').value === window.original",
+        vec![],
+    )
+    .await;
+    // Redo, and undo again; the stored draft follows.
+    app.keys_in_editor(&ctrl('y'), false).await;
+    app.wait_until(
+        "redo",
+        "return document.querySelector('[data-testid=editor]').value === window.expected",
+        vec![],
+    )
+    .await;
+    app.keys_in_editor(&ctrl('z'), false).await;
+    app.wait_until(
+        "undo again, and the draft saved as it is",
+        "const ed = document.querySelector('[data-testid=editor]');
+         const id = JSON.parse(localStorage.getItem('quire/v1/index')).current;
+         return ed.value === window.original
+           && localStorage.getItem('quire/v1/draft/' + id) === window.original;",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn focus_mode_is_remembered_and_typewriter_scrolling_centres_the_caret() {
+    let app = App::open().await;
+    viewport(&app, 1440, 900).await;
+    let lines: String = (0..200).map(|i| format!("Line {i}\n")).collect();
+    app.paste_over(&format!("---\ntitle: Focus\n---\n{lines}"))
+        .await;
+    app.click("focus-mode").await;
+    app.wait_until("focus mode", &hidden("draft-list"), vec![])
+        .await;
+    for hidden in ["preview", "fmt-bold", "export-md"] {
+        assert!(
+            !is_shown(&app, hidden).await,
+            "{hidden} hidden in focus mode"
+        );
+    }
+    let padding = app
+        .js(
+            "return parseFloat(getComputedStyle(document.querySelector('[data-testid=editor]')).paddingLeft)",
+            vec![],
+        )
+        .await;
+    assert!(
+        padding.as_f64().unwrap() > 200.0,
+        "the text centred: {padding}"
+    );
+    // The preview beside it, on choice.
+    app.click("focus-preview").await;
+    app.wait_until("the preview in focus mode", &shown("preview"), vec![])
+        .await;
+    app.click("focus-preview").await;
+
+    // Remembered across a reload.
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("focus-mode").await;
+    app.wait_until(
+        "focus mode after the reload",
+        "return document.documentElement.hasAttribute('data-focus')
+           && document.querySelector('[data-testid=focus-mode]').getAttribute('aria-pressed') === 'true'",
+        vec![],
+    )
+    .await;
+    assert!(!is_shown(&app, "draft-list").await);
+
+    // Typewriter scrolling: after typing on line 120, that line is in the middle.
+    app.click("focus-typewriter").await;
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const at = ed.value.indexOf('Line 120\\n') + 8;
+         ed.focus(); ed.setSelectionRange(at, at);",
+        vec![],
+    )
+    .await;
+    app.keys_in_editor("!", false).await;
+    app.wait_until(
+        "the caret line in the middle",
+        "const ed = document.querySelector('[data-testid=editor]');
+         const s = getComputedStyle(ed);
+         const lh = parseFloat(s.lineHeight), pad = parseFloat(s.paddingTop);
+         const line = ed.value.slice(0, ed.selectionStart).split('\\n').length - 1;
+         const middle = pad + line * lh + lh / 2 - ed.scrollTop;
+         return Math.abs(middle - ed.clientHeight / 2) < 2 * lh;",
+        vec![],
+    )
+    .await;
+
+    // Ctrl+Shift+F leaves focus mode.
+    let ctrl_shift_f = format!(
+        "{}{}F{}",
+        char::from(Key::Control),
+        char::from(Key::Shift),
+        char::from(Key::Null)
+    );
+    press(&app, &ctrl_shift_f).await;
+    app.wait_until(
+        "focus mode left",
+        "return !document.documentElement.hasAttribute('data-focus')",
+        vec![],
+    )
+    .await;
+    assert!(is_shown(&app, "draft-list").await);
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_spell_checker_follows_the_posts_language() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: Hallo\nlang: de_DE\n---\nGuten Tag.\n")
+        .await;
+    let lang = "return document.querySelector('[data-testid=editor]').getAttribute('lang')";
+    app.wait_until(
+        "the post's language",
+        &format!("{lang} === 'de-DE'"),
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        app.js(
+            "return document.querySelector('[data-testid=editor]').spellcheck",
+            vec![]
+        )
+        .await,
+        json!(true)
+    );
+    app.paste_over("---\ntitle: Hello\n---\nGood day.\n").await;
+    app.wait_until(
+        "the page's language again",
+        &format!("{lang} === null"),
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
