@@ -30,6 +30,14 @@ pub enum Tally {
 }
 
 impl Tally {
+    /// Why the pattern does not read, when it does not.
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            Tally::Bad(message) => Some(message.clone()),
+            _ => None,
+        }
+    }
+
     /// The words shown beside the find field.
     pub fn label(&self) -> String {
         match self {
@@ -39,7 +47,7 @@ impl Tally {
             Tally::Done(count, Some(index)) => format!("{index} of {count}"),
             Tally::Done(count, None) if count.found == 1 && !count.more => "1 match".into(),
             Tally::Done(count, None) => format!("{count} matches"),
-            Tally::Bad(message) => message.clone(),
+            Tally::Bad(_) => "Not a valid pattern".into(),
             Tally::Replaced(1) => "Replaced 1 match".into(),
             Tally::Replaced(n) => format!("Replaced {n} matches"),
         }

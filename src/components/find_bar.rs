@@ -63,6 +63,7 @@ pub fn FindBar() -> impl IntoView {
                         aria-label="Find" placeholder="Find"
                         aria-invalid=move || bad().to_string()
                         aria-describedby="find-count"
+                        title=move || find.tally.with(Tally::problem)
                         prop:value=move || find.pattern.get()
                         on:input:target=move |ev| find.pattern.set(ev.target().value())
                         on:keydown=move |ev| on_key(find, &ev, field) />
@@ -95,6 +96,9 @@ pub fn FindBar() -> impl IntoView {
                         title="Replace every match (one undo)"
                         on:click=move |_| find.replace_all()>"Replace all"</button>
                 </div>
+                {move || find.tally.with(Tally::problem).map(|problem| view! {
+                    <p class="find-problem" data-testid="find-problem" role="alert">{problem}</p>
+                })}
                 <div class="find-row find-options">
                     {option(find.case_sensitive, "find-case", "Match case", "Letters must have the same case")}
                     {option(find.whole_word, "find-word", "Whole words", "Only matches that are whole words")}

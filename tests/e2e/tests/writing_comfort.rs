@@ -400,8 +400,10 @@ async fn find_and_replace_with_every_option_and_one_undo() {
     type_in(&app, "find-input", "(ca").await;
     app.wait_until(
         "the pattern's error",
-        "const c = document.querySelector('[data-testid=find-count]');
-         return c.textContent.startsWith('This regular expression does not read')
+        "const c = document.querySelector('[data-testid=find-problem]');
+         return !!c && c.textContent.startsWith('This regular expression does not read')
+           && document.querySelector('[data-testid=find-count]').textContent === 'Not a valid pattern'
+
            && document.querySelector('[data-testid=find-input]').getAttribute('aria-invalid') === 'true'",
         vec![],
     )

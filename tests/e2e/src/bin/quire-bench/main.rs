@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
 
+mod find;
 mod images;
 mod keystrokes;
 mod site;
@@ -263,7 +264,8 @@ async fn form_edit_timings(base_url: &str) {
 async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
-    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup`, `=images` or `=site` runs that part alone.
+    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup`, `=images`, `=site` or `=find` runs that part
+    // alone.
     match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
         Ok("keystrokes") => {
             let server = StaticServer::start(dist.clone());
@@ -278,6 +280,11 @@ async fn main() {
         Ok("site") => {
             let server = StaticServer::start(dist.clone());
             site::site_figures(&server.url()).await;
+            return;
+        }
+        Ok("find") => {
+            let server = StaticServer::start(dist.clone());
+            find::find_figures(&server.url()).await;
             return;
         }
         Ok("backup") => {
@@ -314,4 +321,5 @@ async fn main() {
     backup_figures(&server.url()).await;
     images::image_figures(&server.url()).await;
     site::site_figures(&server.url()).await;
+    find::find_figures(&server.url()).await;
 }
