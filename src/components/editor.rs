@@ -134,6 +134,14 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                     state.edited();
                     state.caret_moved.notify();
                 }
+                on:beforeinput=move |ev| {
+                    // Undo or redo from the browser's own menu: a large edit's is Quire's.
+                    let kind = ev.input_type();
+                    let redo = kind == "historyRedo";
+                    if (redo || kind == "historyUndo") && state.undo_large(redo) {
+                        ev.prevent_default();
+                    }
+                }
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()
                 on:keydown=move |ev| on_key(state, &ev, || on_save.run(()))

@@ -50,6 +50,20 @@ pub async fn downloaded_with(dir: &PathBuf, ext: &str) -> PathBuf {
     }
 }
 
+/// Send a Chrome DevTools Protocol command through ChromeDriver.
+pub async fn cdp(
+    client: &Client,
+    command: &str,
+    params: Value,
+) -> Result<Value, fantoccini::error::CmdError> {
+    client
+        .issue_cmd(Cdp {
+            command: command.to_string(),
+            params,
+        })
+        .await
+}
+
 /// Keys for WebDriver's send_keys: `key` with Ctrl held, then released.
 pub fn ctrl(key: char) -> String {
     use fantoccini::key::Key;
@@ -347,7 +361,19 @@ impl App {
 
     /// Poll `script` (which returns a boolean) until it returns true; fail with `what`.
     pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
-        let deadline = Instant::now() + WAIT;
+        self.wait_until_within(WAIT, what, script, args).await;
+    }
+
+    /// [`App::wait_until`] with a longer (or shorter) limit, for work whose size is the
+    /// point of the test (a post of several megabytes on a loaded machine).
+    pub async fn wait_until_within(
+        &self,
+        limit: Duration,
+        what: &str,
+        script: &str,
+        args: Vec<Value>,
+    ) {
+        let deadline = Instant::now() + limit;
         loop {
             if self.js(script, args.clone()).await == json!(true) {
                 return;
@@ -416,12 +442,7 @@ impl App {
         command: &str,
         params: Value,
     ) -> Result<Value, fantoccini::error::CmdError> {
-        self.client
-            .issue_cmd(Cdp {
-                command: command.to_string(),
-                params,
-            })
-            .await
+        cdp(&self.client, command, params).await
     }
 
     /// Send `keys` to the editor as the writer's keyboard would (WebDriver key events),

@@ -15,9 +15,44 @@ pub struct StaticServer {
     port: u16,
 }
 
+/// Files compressed ahead (brotli, quality 11) with their ETags, for serving as a static
+/// host does (GitHub Pages: brotli, ETag, `max-age=600`).
+type Compressed = std::collections::HashMap<PathBuf, (Vec<u8>, String)>;
+
 impl StaticServer {
     /// Start serving `root` on a free loopback port.
     pub fn start(root: PathBuf) -> StaticServer {
+        StaticServer::serve(root, None)
+    }
+
+    /// Start serving `root` as a static host does: each file brotli-compressed (to a
+    /// browser that accepts it), with an ETag and `Cache-Control: max-age=600`.
+    pub fn start_like_pages(root: PathBuf) -> StaticServer {
+        let mut compressed = Compressed::new();
+        let mut folders = vec![root.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(bytes) = std::fs::read(&path) {
+                    let mut out = Vec::new();
+                    let params = brotli::enc::BrotliEncoderParams {
+                        quality: 11,
+                        lgwin: 22,
+                        ..Default::default()
+                    };
+                    if brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).is_ok() {
+                        let tag = format!("\"{:08x}-{}\"", crc32(&bytes), bytes.len());
+                        compressed.insert(path, (out, tag));
+                    }
+                }
+            }
+        }
+        StaticServer::serve(root, Some(Arc::new(compressed)))
+    }
+
+    fn serve(root: PathBuf, compressed: Option<Arc<Compressed>>) -> StaticServer {
         let server = Server::http("127.0.0.1:0")
             .unwrap_or_else(|e| panic!("starting the static server: {e}"));
         let port = server
@@ -34,11 +69,15 @@ impl StaticServer {
                 // One thread per response: a response the browser reads slowly (a preload
                 // it has parked) must not hold up the requests behind it.
                 let root = root.clone();
+                let compressed = compressed.clone();
                 if let Ok(mut log) = logging.lock() {
                     log.push(format!("{} {}", request.method(), request.url()));
                 }
                 std::thread::spawn(move || {
-                    let _ = respond(&root, request);
+                    let _ = match compressed {
+                        Some(compressed) => respond_like_pages(&root, &compressed, request),
+                        None => respond(&root, request),
+                    };
                 });
             }
         });
@@ -95,6 +134,81 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
         }
         None => request.respond(Response::from_string("not found").with_status_code(404)),
     }
+}
+
+/// A simple checksum for ETags.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// As a static host: brotli when accepted, ETag (304 when it matches), max-age=600.
+fn respond_like_pages(
+    root: &Path,
+    compressed: &Compressed,
+    request: tiny_http::Request,
+) -> std::io::Result<()> {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.to_string().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    let accepts_br = header("Accept-Encoding").is_some_and(|v| v.contains("br"));
+    let if_none_match = header("If-None-Match");
+    let Some(file) = resolve(root, &path) else {
+        return request.respond(Response::from_string("not found").with_status_code(404));
+    };
+    let Some((brotli, tag)) = compressed.get(&file) else {
+        return respond(root, request);
+    };
+    let headers = [
+        ("Content-Type", content_type(&file).to_string()),
+        ("Cache-Control", "max-age=600".to_string()),
+        ("ETag", tag.clone()),
+        ("Vary", "Accept-Encoding".to_string()),
+    ];
+    if if_none_match.as_deref() == Some(tag.as_str()) {
+        let mut response = Response::empty(304);
+        for (name, value) in &headers {
+            if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        return request.respond(response);
+    }
+    let mut response = if accepts_br {
+        let mut r = Response::from_data(brotli.clone());
+        if let Ok(h) = Header::from_bytes("Content-Encoding", "br") {
+            r.add_header(h);
+        }
+        r
+    } else {
+        Response::from_data(std::fs::read(&file)?)
+    };
+    for (name, value) in &headers {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    request.respond(response)
 }
 
 /// The file for a URL path, never outside `root`; `/` is `index.html`.

@@ -146,6 +146,15 @@ async fn on_a_phone_the_text_gets_the_screen_and_every_action_stays_reachable() 
     app.click("layout-preview").await;
     app.wait_until("the preview tab", &shown("preview"), vec![])
         .await;
+    let share = app
+        .js(
+            "return document.querySelector('[data-testid=preview]').getBoundingClientRect().height / window.innerHeight",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(share >= 0.70, "the preview has {share:.2} of the height");
     assert!(!is_shown(&app, "layout-preview").await, "the menu closed");
     app.click("tab-editor").await;
     app.wait_until("the source tab", &shown("editor"), vec![])

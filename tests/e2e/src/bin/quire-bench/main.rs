@@ -8,6 +8,7 @@ use std::time::Duration;
 use quire_e2e::{capabilities, setting, Driver, StaticServer, WAIT};
 
 mod find;
+mod frames;
 mod images;
 mod keystrokes;
 mod site;
@@ -264,8 +265,8 @@ async fn form_edit_timings(base_url: &str) {
 async fn main() {
     let dist = setting("QUIRE_DIST");
     report_sizes(&dist);
-    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup`, `=images`, `=site` or `=find` runs that part
-    // alone.
+    // `QUIRE_BENCH_ONLY=keystrokes`, `=backup`, `=images`, `=site`, `=find`, `=frames` or
+    // `=slow4g` runs that part alone.
     match std::env::var("QUIRE_BENCH_ONLY").as_deref() {
         Ok("keystrokes") => {
             let server = StaticServer::start(dist.clone());
@@ -280,6 +281,15 @@ async fn main() {
         Ok("site") => {
             let server = StaticServer::start(dist.clone());
             site::site_figures(&server.url()).await;
+            return;
+        }
+        Ok("frames") => {
+            let server = StaticServer::start(dist.clone());
+            frames::frame_figures(&server.url()).await;
+            return;
+        }
+        Ok("slow4g") => {
+            frames::throttled_load_figures(&dist, 3).await;
             return;
         }
         Ok("find") => {
@@ -315,7 +325,9 @@ async fn main() {
         offline[RUNS / 2],
         offline[RUNS - 1]
     );
+    frames::throttled_load_figures(&dist, 3).await;
     form_edit_timings(&server.url()).await;
+    frames::frame_figures(&server.url()).await;
     keystroke_timings(&server.url()).await;
     save_timings(&server.url()).await;
     backup_figures(&server.url()).await;

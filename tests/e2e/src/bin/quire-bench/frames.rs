@@ -1,0 +1,158 @@
+//! Issue 18's measures: a keystroke's painted frame in Quire against a bare `<textarea>`
+//! page (same text, no handlers, no preview) in the same run, and a cold first visit on a
+//! throttled link (Lighthouse's slow 4G: 1.6 Mbit/s, 150 ms round trips) from a server that
+//! behaves like a static host (brotli, ETag, max-age).
+
+use std::path::Path;
+use std::time::Duration;
+
+use quire_e2e::{capabilities, cdp, Driver, StaticServer, WAIT};
+
+use super::{editable_mark, numbers, summary};
+
+/// The bare page: a textarea filling the window, nothing else.
+const BARE_PAGE: &str = "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>
+<title>bare textarea</title><style>html,body{height:100%;margin:0}
+textarea{box-sizing:border-box;width:100%;height:100%;font:15px/1.6 monospace;padding:16px}</style>
+</head><body><textarea data-testid=editor aria-label=text></textarea></body></html>";
+
+/// Load a post of `size` bytes into the page's `[data-testid=editor]`, then type single
+/// characters in its middle; per keystroke, the time from the keystroke to the next frame
+/// painted (a task queued from the frame's `requestAnimationFrame` runs after its paint).
+const FRAME_SCRIPT: &str = r#"
+const [size, samples, done] = arguments;
+const ed = document.querySelector('[data-testid=editor]');
+const section = (i) => `## Section ${i}\n\nA paragraph of an ordinary post, with *emphasis*, a [link](https://example.org/${i}) and a little code. It goes on for a while, as paragraphs in long posts do, with more words.\n\n- a list item\n- another item with **bold**\n\n> A quotation, briefly.\n\n`;
+let doc = '---\ntitle: Frame bench\n---\n';
+for (let i = 0; doc.length < size; i++) doc += section(i);
+ed.value = doc;
+ed.dispatchEvent(new Event('input', { bubbles: true }));
+const frames = [];
+let pos = doc.indexOf('\n\n- a list', doc.length / 2);
+const once = (i) => {
+  if (i >= samples) { done(frames); return; }
+  ed.focus();
+  ed.setSelectionRange(pos, pos);
+  const t0 = performance.now();
+  document.execCommand('insertText', false, 'x');
+  pos += 1;
+  requestAnimationFrame(() => setTimeout(() => {
+    frames.push(performance.now() - t0);
+    setTimeout(() => once(i + 1), 30);
+  }, 0));
+};
+setTimeout(() => once(0), 1500);
+"#;
+
+async fn frame_times(url: &str, size: usize) -> Vec<f64> {
+    let (_driver, client) = Driver::session(capabilities()).await;
+    client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("opening {url}: {e}"));
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css("[data-testid=editor]"))
+        .await
+        .unwrap_or_else(|e| panic!("no editor at {url}: {e}"));
+    let timeouts =
+        fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
+    let _ = client.update_timeouts(timeouts).await;
+    let value = client
+        .execute_async(
+            FRAME_SCRIPT,
+            vec![serde_json::json!(size), serde_json::json!(40)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("typing at {url}: {e}"));
+    let _ = client.close().await;
+    numbers(&value)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Print the keystroke frames of Quire and of the bare page, at 10 KB, 100 KB and 1 MB.
+pub async fn frame_figures(base_url: &str) {
+    let bare_dir = std::env::temp_dir().join(format!("quire-bare-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&bare_dir);
+    std::fs::write(bare_dir.join("index.html"), BARE_PAGE)
+        .unwrap_or_else(|e| panic!("writing the bare page: {e}"));
+    let bare = StaticServer::start(bare_dir.clone());
+    println!("\nKeystroke to the next frame painted (1280x900, typing in the middle of the post):");
+    for (label, size) in [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
+        let quire = frame_times(base_url, size).await;
+        let plain = frame_times(&bare.url(), size).await;
+        let (q, p) = (median(quire.clone()), median(plain.clone()));
+        summary(&format!("{label}, Quire"), quire);
+        summary(&format!("{label}, bare textarea"), plain);
+        println!(
+            "  {label}: Quire - bare = {:+.1} ms, Quire / bare = {:.2}x (medians)",
+            q - p,
+            q / p.max(0.001)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&bare_dir);
+}
+
+/// One cold visit through the throttled link: [ms to editable, bytes fetched (transfer
+/// size) by then, bytes fetched in all].
+const BYTES_SCRIPT: &str = "
+const editable = performance.getEntriesByName('quire:editable')[0].startTime;
+const entries = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
+let before = 0, all = 0;
+for (const e of entries) { all += e.transferSize; if (e.responseEnd <= editable) before += e.transferSize; }
+return [editable, before, all];
+";
+
+/// Print the cold first visit on slow 4G, `runs` times in fresh profiles.
+pub async fn throttled_load_figures(dist: &Path, runs: usize) {
+    let server = StaticServer::start_like_pages(dist.to_path_buf());
+    let mut editable = Vec::new();
+    let mut before = Vec::new();
+    let mut all = Vec::new();
+    for _ in 0..runs {
+        let (_driver, client) = Driver::session(capabilities()).await;
+        let _ = cdp(&client, "Network.enable", serde_json::json!({})).await;
+        cdp(
+            &client,
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": false,
+                "latency": 150,
+                "downloadThroughput": 1_600_000.0 / 8.0,
+                "uploadThroughput": 750_000.0 / 8.0,
+            }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("throttling the network: {e}"));
+        client
+            .goto(&server.url())
+            .await
+            .unwrap_or_else(|e| panic!("opening the app: {e}"));
+        let _ = editable_mark(&client).await;
+        let value = client
+            .execute(BYTES_SCRIPT, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("reading the load's figures: {e}"));
+        let got = numbers(&value);
+        if let [ms, b, a] = got[..] {
+            editable.push(ms);
+            before.push(b / 1024.0);
+            all.push(a / 1024.0);
+        }
+        let _ = client.close().await;
+    }
+    println!(
+        "\nCold first visit on slow 4G (1.6 Mbit/s, 150 ms RTT; brotli, ETag, max-age=600), {runs} runs:"
+    );
+    summary("navigation start to editable editor", editable);
+    println!(
+        "  fetched before the editor took typing: median {:.1} KB (brotli, as sent); in all: median {:.1} KB",
+        median(before),
+        median(all)
+    );
+}
