@@ -18,9 +18,23 @@ pub fn Outline() -> impl IntoView {
         rerendered.track();
         preview.with_value(|p| p.outline())
     });
-    // The heading whose section holds the caret: the last one starting at or before it.
-    let current = Memo::new(move |_| {
+    // The heading whose section holds the caret: the last one starting at or before it,
+    // found once the caret has rested (typing costs a timer, nothing more).
+    let caret_rested = Trigger::new();
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |_| {
         state.caret_moved.track();
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            move || caret_rested.notify(),
+            crate::state::SETTLE_LARGE,
+        );
+        timer.set_value(handle.ok());
+    });
+    let current = Memo::new(move |_| {
+        caret_rested.track();
         headings.track();
         let caret = state.selection()?.end;
         let body = state
@@ -40,23 +54,31 @@ pub fn Outline() -> impl IntoView {
                 <p class="hint">"No headings yet."</p>
             </Show>
             <ol class="outline-list">
-                {move || headings.get().into_iter().enumerate().map(|(index, heading)| {
-                    let target = heading.clone();
-                    let Heading { level, text, id, .. } = heading;
-                    let text = if text.is_empty() { "(untitled heading)".to_string() } else { text };
-                    view! {
-                        <li class=format!("outline-level-{level}")>
-                            <button type="button" class="outline-item" data-testid="outline-item"
-                                data-id=id.unwrap_or_default() data-level=level
-                                aria-current=move || (current.get() == Some(index)).then_some("location")
-                                on:click=move |_| {
-                                    ui.panels_open.set(false);
-                                    preview.with_value(|p| p.go_to_heading(&target));
-                                    state.caret_moved.notify();
-                                }>{text}</button>
-                        </li>
+                // Keyed by what shows: typing elsewhere (which moves every heading's offset)
+                // changes nothing on the page.
+                <For
+                    each=move || headings.get().into_iter().enumerate()
+                    key=|(index, h)| (*index, h.level, h.text.clone(), h.id.clone())
+                    children=move |(index, heading)| {
+                        let Heading { level, text, id, .. } = heading;
+                        let text = if text.is_empty() { "(untitled heading)".to_string() } else { text };
+                        view! {
+                            <li class=format!("outline-level-{level}")>
+                                <button type="button" class="outline-item" data-testid="outline-item"
+                                    data-id=id.unwrap_or_default() data-level=level
+                                    aria-current=move || (current.get() == Some(index)).then_some("location")
+                                    on:click=move |_| {
+                                        ui.panels_open.set(false);
+                                        // The heading as it is now (its offset moves with typing).
+                                        if let Some(target) = headings.with_untracked(|all| all.get(index).cloned()) {
+                                            preview.with_value(|p| p.go_to_heading(&target));
+                                        }
+                                        state.caret_moved.notify();
+                                    }>{text}</button>
+                            </li>
+                        }
                     }
-                }).collect::<Vec<_>>()}
+                />
             </ol>
         </nav>
     }
