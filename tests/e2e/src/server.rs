@@ -114,13 +114,18 @@ impl Drop for StaticServer {
     }
 }
 
-fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
-    let path = request
+/// The path of a request's URL (no query or fragment).
+fn url_path(request: &tiny_http::Request) -> String {
+    request
         .url()
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
-        .to_string();
+        .to_string()
+}
+
+fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
+    let path = url_path(&request);
     match resolve(root, &path).and_then(|file| Some((std::fs::read(&file).ok()?, file))) {
         Some((bytes, file)) => {
             let mut response = Response::from_data(bytes);
@@ -158,12 +163,7 @@ fn respond_like_pages(
     compressed: &Compressed,
     request: tiny_http::Request,
 ) -> std::io::Result<()> {
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+    let path = url_path(&request);
     let header = |name: &str| {
         request
             .headers()
