@@ -651,3 +651,40 @@ async fn the_spell_checker_follows_the_posts_language() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn replace_all_in_a_few_very_long_lines_is_one_undo_too() {
+    let app = App::open().await;
+    // 300 KB in three lines: few lines, but too many bytes for the browser's insertText.
+    app.js(
+        "const line = 'cat and dog '.repeat(8500) + '\\n';
+         window.original = '---\\ntitle: Long lines\\n---\\n' + line.repeat(3);
+         window.expected = window.original.replaceAll('cat', 'cow');
+         const ed = document.querySelector('[data-testid=editor]');
+         ed.value = window.original;
+         ed.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.keys_in_editor(&ctrl('h'), true).await;
+    app.wait_for_testid("find-input").await;
+    type_in(&app, "find-input", "cat").await;
+    wait_count(&app, "10000+ matches").await;
+    type_in(&app, "replace-input", "cow").await;
+    app.click("replace-all").await;
+    app.wait_until(
+        "every cat replaced",
+        "return document.querySelector('[data-testid=editor]').value === window.expected",
+        vec![],
+    )
+    .await;
+    wait_count(&app, "Replaced 25500 matches").await;
+    app.keys_in_editor(&ctrl('z'), false).await;
+    app.wait_until(
+        "one undo restores it exactly",
+        "return document.querySelector('[data-testid=editor]').value === window.original",
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
