@@ -203,3 +203,36 @@ pub fn centre_line(
     textarea.set_scroll_top((top - half + 12.0).max(0.0).round() as i32);
     Ok(())
 }
+
+/// If the editor has the focus and the line holding byte `at` of `text` (its text) is
+/// outside its view (the view shrank: an on-screen keyboard came up), scroll just enough
+/// to show it.
+pub fn keep_line_in_view(
+    textarea: &HtmlTextAreaElement,
+    text: &str,
+    at: usize,
+) -> Result<(), BrowserError> {
+    let focused = document()?
+        .active_element()
+        .is_some_and(|e| e.is_same_node(Some(textarea)));
+    if !focused {
+        return Ok(());
+    }
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let tops = super::editor_map::line_tops(textarea, &text[..line_end], &[line_start, line_end])?;
+    let (top, bottom) = match tops[..] {
+        [top, bottom, ..] => (top, bottom),
+        _ => return Ok(()),
+    };
+    let line = (bottom - top).max(20.0) + 8.0;
+    let view_top = f64::from(textarea.scroll_top());
+    let view_bottom = view_top + f64::from(textarea.client_height());
+    if top < view_top {
+        textarea.set_scroll_top(top.max(0.0) as i32);
+    } else if top + line > view_bottom {
+        textarea.set_scroll_top((top + line - f64::from(textarea.client_height())).ceil() as i32);
+    }
+    Ok(())
+}

@@ -91,6 +91,24 @@ fn keep_caret_centred(state: EditorState) {
     });
 }
 
+/// When the window shrinks under the writer (an on-screen keyboard comes up, the phone
+/// turns), the caret's line is kept in view, once the new size is laid out.
+fn keep_caret_in_view_on_resize(state: EditorState) {
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        request_animation_frame(move || {
+            let Some(textarea) = state.editor.get_untracked() else {
+                return;
+            };
+            let Some(caret) = state.selection().map(|s| s.end) else {
+                return;
+            };
+            state.source.with_untracked(|src| {
+                let _ = crate::browser::editor::keep_line_in_view(&textarea, src, caret);
+            });
+        });
+    });
+}
+
 /// The textarea with the post's source text. The browser owns the text while the writer
 /// types (so its own undo and caret work); every input is copied into the state and told
 /// to the persistence path. Ctrl+S calls `on_save`; an image pasted or dropped here is
@@ -109,6 +127,7 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
             .with(|fields| quire_core::language::of_post(fields, &site))
     });
     keep_caret_centred(state);
+    keep_caret_in_view_on_resize(state);
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />

@@ -688,3 +688,43 @@ async fn replace_all_in_a_few_very_long_lines_is_one_undo_too() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn on_a_phone_the_keyboard_coming_up_never_hides_the_caret_line() {
+    let app = App::open().await;
+    viewport(&app, 390, 844).await;
+    let lines: String = (0..200).map(|i| format!("Line {i}\n")).collect();
+    app.paste_over(&format!("---\ntitle: Keyboard\n---\n{lines}"))
+        .await;
+    // The caret on the last line the editor shows, the editor scrolled to the top.
+    let line = app
+        .js(
+            "const ed = document.querySelector('[data-testid=editor]');
+             const s = getComputedStyle(ed);
+             const lh = parseFloat(s.lineHeight), pad = parseFloat(s.paddingTop);
+             const line = Math.floor((ed.clientHeight - pad) / lh) - 2;
+             const at = ed.value.split('\\n').slice(0, line).join('\\n').length + 1;
+             ed.focus(); ed.setSelectionRange(at, at); ed.scrollTop = 0;
+             return line;",
+            vec![],
+        )
+        .await;
+    // The on-screen keyboard takes the lower 40 % of the screen.
+    app.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 390, "height": 500, "deviceScaleFactor": 1, "mobile": true }),
+    )
+    .await;
+    app.wait_until(
+        "the caret line in view above the keyboard",
+        "const ed = document.querySelector('[data-testid=editor]');
+         const s = getComputedStyle(ed);
+         const lh = parseFloat(s.lineHeight), pad = parseFloat(s.paddingTop);
+         const top = pad + arguments[0] * lh;
+         return window.innerHeight === 500 && ed.getBoundingClientRect().bottom <= 500
+           && top >= ed.scrollTop && top + lh <= ed.scrollTop + ed.clientHeight;",
+        vec![line],
+    )
+    .await;
+    app.close().await;
+}
