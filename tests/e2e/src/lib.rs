@@ -28,16 +28,23 @@ pub fn download_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Wait until a finished file with extension `ext` is in `dir`.
+/// Wait until a finished, non-empty file with extension `ext` is in `dir`.
 pub async fn downloaded_with(dir: &PathBuf, ext: &str) -> PathBuf {
     let deadline = Instant::now() + WAIT;
     loop {
         let files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
             .unwrap_or_default();
+        // Chromium may reserve the final name (an empty file) while the data still goes
+        // to a `.crdownload` file: finished means no such file is left and the file has
+        // its bytes (no test downloads an empty file).
+        let in_progress = files
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "crdownload"));
         if let Some(found) = files
             .iter()
             .find(|p| p.extension().is_some_and(|e| e == ext))
+            .filter(|p| !in_progress && std::fs::metadata(p).is_ok_and(|m| m.len() > 0))
         {
             return found.clone();
         }
