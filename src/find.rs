@@ -128,18 +128,10 @@ impl Find {
         }
     }
 
+    /// The compiled query, read without tracking (for the actions).
     fn finder(self) -> Result<Option<Rc<Finder>>, BadPattern> {
-        let query = self.query_untracked();
+        let query = untrack(|| self.query());
         Finder::new(&query).map(|f| f.map(Rc::new))
-    }
-
-    fn query_untracked(self) -> Query {
-        Query {
-            pattern: self.pattern.get_untracked(),
-            case_sensitive: self.case_sensitive.get_untracked(),
-            whole_word: self.whole_word.get_untracked(),
-            regex: self.regex.get_untracked(),
-        }
     }
 
     /// The part of `src` searched.

@@ -187,6 +187,17 @@ pub fn scroll_to(textarea: &HtmlTextAreaElement, top: i32) -> i32 {
     textarea.scroll_top()
 }
 
+/// Where the line holding byte `at` of `text` starts and ends (before its break).
+fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
 /// Scroll the editor so that the line holding byte `at` of `text` (its text) sits in the
 /// middle of its view. Only the text up to that line is measured.
 pub fn centre_line(
@@ -194,9 +205,7 @@ pub fn centre_line(
     text: &str,
     at: usize,
 ) -> Result<(), BrowserError> {
-    let at = at.min(text.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (line_start, line_end) = line_bounds(text, at);
     let tops = super::editor_map::line_tops(textarea, &text[..line_end], &[line_start])?;
     let top = tops.first().copied().unwrap_or(0.0);
     let half = f64::from(textarea.client_height()) / 2.0;
@@ -218,9 +227,7 @@ pub fn keep_line_in_view(
     if !focused {
         return Ok(());
     }
-    let at = at.min(text.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (line_start, line_end) = line_bounds(text, at);
     let tops = super::editor_map::line_tops(textarea, &text[..line_end], &[line_start, line_end])?;
     let (top, bottom) = match tops[..] {
         [top, bottom, ..] => (top, bottom),
