@@ -15,8 +15,13 @@ use crate::state::EditorState;
 /// The whole page: header, notices, the post-details panel, editor and preview.
 #[component]
 pub fn App() -> impl IntoView {
-    let (persistence, opened) =
-        Persistence::open(|| quire_core::template::new_post(&browser::clock::now_local()));
+    // The page's own editor may have shown a new post already: the app starts from it.
+    let boot = crate::boot::Boot::read();
+    let (persistence, opened) = Persistence::open(|| {
+        boot.new_post()
+            .unwrap_or_else(|| quire_core::template::new_post(&browser::clock::now_local()))
+    });
+    let opened_text = StoredValue::new(Some(opened.text.clone()));
     let state = EditorState::new(opened.text);
     state.notice.set(opened.notice);
     provide_context(state);
@@ -51,11 +56,21 @@ pub fn App() -> impl IntoView {
     set_timeout(move || images.collect_garbage(), std::time::Duration::ZERO);
     // The site folder of the last visit, once started (the browser may ask again first).
     set_timeout(move || site.restore(), std::time::Duration::ZERO);
-    // Once the editor exists, put the caret and scroll back where they were.
+    // Once the editor exists, put the caret and scroll back where they were, then take
+    // over what the writer did in the page's own editor before the app arrived.
+    let boot = StoredValue::new(Some(boot));
     Effect::new(move |_| {
         if let Some(textarea) = state.editor.get() {
             let _ =
                 browser::editor::restore_caret_and_scroll(&textarea, opened.caret, opened.scroll);
+            if let (Some(boot), Some(text)) = (
+                boot.try_update_value(Option::take).flatten(),
+                opened_text.try_update_value(Option::take).flatten(),
+            ) {
+                // In the next frame: the editor's text is set by then, and until then
+                // keystrokes still land in the page's editor.
+                request_animation_frame(move || boot.take_over(state, persistence, &text));
+            }
         }
     });
 

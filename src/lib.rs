@@ -5,6 +5,7 @@
 //! browser effects in [`browser`], and the components only wire the two together.
 
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod components;
 pub mod export;
@@ -24,7 +25,11 @@ pub mod ui;
 pub fn start() {
     browser::install_panic_hook();
     leptos::mount::mount_to_body(app::App);
-    if let Err(err) = browser::perf::mark(browser::perf::EDITABLE) {
-        leptos::logging::warn!("could not mark the editable time: {err}");
+    // The page's own editor marked the editable time already, unless it could not be used.
+    if !browser::perf::marked(browser::perf::EDITABLE) {
+        if let Err(err) = browser::perf::mark(browser::perf::EDITABLE) {
+            leptos::logging::warn!("could not mark the editable time: {err}");
+        }
     }
+    let _ = browser::perf::mark(browser::perf::STARTED);
 }

@@ -49,7 +49,16 @@ struct Inner {
     preview_expected: Option<f64>,
     /// The page's `data-theme`, repeated on the frame.
     theme: Option<&'static str>,
+    /// A caret block is to be shown in the next frame.
+    caret_pending: bool,
+    /// When the preview last followed a change of the text (`Date.now()`, ms).
+    rendered_at: f64,
 }
+
+/// An editor scroll this soon after a change of the text follows the typing (the caret's
+/// line kept in view): the caret's block is shown in the preview already, so the block
+/// positions, stale after the change, are not measured again for it.
+const TYPING_SCROLL_MS: f64 = 150.0;
 
 /// Shared by the preview component's effects and event handlers.
 #[derive(Clone)]
@@ -84,7 +93,7 @@ impl PreviewController {
             let settings = inner.renderer.settings().clone();
             inner.renderer = BlockRenderer::empty(settings);
         }
-        self.render();
+        self.update();
         self.rerendered.notify();
     }
 
@@ -121,7 +130,7 @@ impl PreviewController {
                 let _ = frame.apply(&clear);
             }
         }
-        self.render();
+        self.update();
         self.rerendered.notify();
     }
 
@@ -157,8 +166,19 @@ impl PreviewController {
         }
     }
 
-    /// Bring the frame up to date with the source.
+    /// The source changed: bring the frame up to date with it.
     pub fn render(&self) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            if inner.frame.is_some() {
+                inner.rendered_at = browser::clock::now_ms();
+            }
+        }
+        self.update();
+    }
+
+    /// Bring the frame up to date with the source.
+    fn update(&self) {
         let mut inner = self.inner.borrow_mut();
         let inner = &mut *inner;
         let Some(frame) = inner.frame.as_ref() else {
@@ -193,8 +213,23 @@ impl PreviewController {
         let _ = browser::perf::mark(browser::perf::PREVIEW);
     }
 
-    /// Mark the block holding the caret and bring it into the preview's view.
+    /// Mark the block holding the caret and bring it into the preview's view, in the next
+    /// frame: after the keystroke's changes are written, so the frame is laid out once and
+    /// nothing on the keystroke's path waits for layout. Many calls in one frame are one.
     pub fn show_caret(&self) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            if inner.caret_pending || inner.frame.is_none() {
+                return;
+            }
+            inner.caret_pending = true;
+        }
+        let this = self.clone();
+        request_animation_frame(move || this.show_caret_now());
+    }
+
+    fn show_caret_now(&self) {
+        self.inner.borrow_mut().caret_pending = false;
         let Some(caret) = self.state.selection().map(|s| s.end) else {
             return;
         };
@@ -224,6 +259,10 @@ impl PreviewController {
         let Some(frame) = inner.frame.clone() else {
             return;
         };
+        let typing = browser::clock::now_ms() - inner.rendered_at < TYPING_SCROLL_MS;
+        if typing && inner.tops.is_none() {
+            return;
+        }
         let Some(tops) = self.tops(&mut inner, &textarea) else {
             return;
         };

@@ -1,6 +1,7 @@
 //! The only code that touches `web_sys` and `js_sys`. Fallible calls return
 //! `Result<_, BrowserError>`; nothing here panics.
 
+pub mod boot;
 pub mod clipboard;
 pub mod clock;
 pub mod download;

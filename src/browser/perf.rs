@@ -4,6 +4,8 @@ use super::BrowserError;
 
 /// The mark set once the editor is mounted and can take typing.
 pub const EDITABLE: &str = "quire:editable";
+/// The mark set once the app has started and taken over the page's own editor.
+pub const STARTED: &str = "quire:started";
 /// The mark set each time the preview has been brought up to date with the source.
 pub const PREVIEW: &str = "quire:preview";
 /// The measure of making (and handing over) an export-all backup.
@@ -39,6 +41,13 @@ pub fn mark(name: &str) -> Result<(), BrowserError> {
         .mark(name)
         .map(|_| ())
         .map_err(BrowserError::from_js)
+}
+
+/// Whether a mark named `name` was set.
+pub fn marked(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .is_some_and(|p| p.get_entries_by_name(name).length() > 0)
 }
 
 /// Record a `performance.measure` named `name` from the mark `start_mark` to now.

@@ -57,4 +57,25 @@ mod tests {
             "{body}"
         );
     }
+
+    /// The page's own editor (`assets/boot.js`) shows a new post before the app has
+    /// started, and the app then keeps that text: both must write the same post.
+    #[test]
+    fn the_boot_editor_writes_the_same_new_post() {
+        let boot = include_str!("../../../assets/boot.js");
+        let start = boot.find("return `").expect("boot.js returns the new post") + 8;
+        let end = start + boot[start..].find('`').expect("the template literal ends");
+        let now = LocalDateTime {
+            year: 2026,
+            month: 1,
+            day: 2,
+            hour: 3,
+            minute: 4,
+            second: 5,
+            offset_minutes: -90,
+        };
+        let date = now.to_string();
+        assert_eq!(date, "2026-01-02 03:04:05 -0130");
+        assert_eq!(boot[start..end].replace("${date}", &date), new_post(&now));
+    }
 }

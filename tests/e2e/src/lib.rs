@@ -139,6 +139,40 @@ impl App {
         app
     }
 
+    /// The app's page with its WebAssembly held back until the returned gate opens: until
+    /// then only the page's own editor (`boot-editor`) is there. The origin's localStorage
+    /// is first given `storage` (key to text), as earlier visits would have left it.
+    pub async fn open_held(storage: Value) -> (App, std::sync::Arc<server::Gate>) {
+        let (server, gate) = StaticServer::start_holding(setting("QUIRE_DIST"), "_bg.wasm");
+        let (driver, client) = Driver::session(capabilities()).await;
+        let app = App {
+            client,
+            base_url: server.url(),
+            _server: server,
+            _driver: driver,
+        };
+        // A page of the same origin that is not the app, to write its storage from.
+        let elsewhere = format!("{}icon.svg", app.base_url);
+        app.client
+            .goto(&elsewhere)
+            .await
+            .unwrap_or_else(|e| panic!("opening {elsewhere}: {e}"));
+        app.js(
+            "localStorage.clear();
+             for (const [k, v] of Object.entries(arguments[0])) localStorage.setItem(k, v);",
+            vec![storage],
+        )
+        .await;
+        // (That page's missing favicon is logged as an error: read, and so cleared.)
+        let _ = app.console_errors().await;
+        app.client
+            .goto(&app.base_url)
+            .await
+            .unwrap_or_else(|e| panic!("opening {}: {e}", app.base_url));
+        app.wait_for_testid("boot-editor").await;
+        (app, gate)
+    }
+
     /// [`App::open`] in a Chromium that saves downloads, unasked, into a fresh folder
     /// named after `name`; returns the folder too.
     pub async fn open_with_downloads(name: &str) -> (App, PathBuf) {

@@ -15,6 +15,36 @@ pub struct StaticServer {
     port: u16,
 }
 
+/// Holds back the responses to some requests until opened: for a test of what the page
+/// does before a file has arrived.
+#[derive(Default)]
+pub struct Gate {
+    open: std::sync::Mutex<bool>,
+    opened: std::sync::Condvar,
+}
+
+impl Gate {
+    /// Let the held responses (and every later one) go.
+    pub fn open(&self) {
+        if let Ok(mut open) = self.open.lock() {
+            *open = true;
+        }
+        self.opened.notify_all();
+    }
+
+    fn wait(&self) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        while !*open {
+            open = match self.opened.wait(open) {
+                Ok(open) => open,
+                Err(_) => return,
+            };
+        }
+    }
+}
+
 /// Files compressed ahead (brotli, quality 11) with their ETags, for serving as a static
 /// host does (GitHub Pages: brotli, ETag, `max-age=600`).
 type Compressed = std::collections::HashMap<PathBuf, (Vec<u8>, String)>;
@@ -22,7 +52,15 @@ type Compressed = std::collections::HashMap<PathBuf, (Vec<u8>, String)>;
 impl StaticServer {
     /// Start serving `root` on a free loopback port.
     pub fn start(root: PathBuf) -> StaticServer {
-        StaticServer::serve(root, None)
+        StaticServer::serve(root, None, None)
+    }
+
+    /// Start serving `root`, holding back every file whose path ends with `suffix` until
+    /// the returned gate is opened.
+    pub fn start_holding(root: PathBuf, suffix: &str) -> (StaticServer, Arc<Gate>) {
+        let gate = Arc::new(Gate::default());
+        let held = (suffix.to_string(), Arc::clone(&gate));
+        (StaticServer::serve(root, None, Some(held)), gate)
     }
 
     /// Start serving `root` as a static host does: each file brotli-compressed (to a
@@ -49,10 +87,14 @@ impl StaticServer {
                 }
             }
         }
-        StaticServer::serve(root, Some(Arc::new(compressed)))
+        StaticServer::serve(root, Some(Arc::new(compressed)), None)
     }
 
-    fn serve(root: PathBuf, compressed: Option<Arc<Compressed>>) -> StaticServer {
+    fn serve(
+        root: PathBuf,
+        compressed: Option<Arc<Compressed>>,
+        held: Option<(String, Arc<Gate>)>,
+    ) -> StaticServer {
         let server = Server::http("127.0.0.1:0")
             .unwrap_or_else(|e| panic!("starting the static server: {e}"));
         let port = server
@@ -70,10 +112,16 @@ impl StaticServer {
                 // it has parked) must not hold up the requests behind it.
                 let root = root.clone();
                 let compressed = compressed.clone();
+                let held = held.clone();
                 if let Ok(mut log) = logging.lock() {
                     log.push(format!("{} {}", request.method(), request.url()));
                 }
                 std::thread::spawn(move || {
+                    if let Some((suffix, gate)) = held {
+                        if url_path(&request).ends_with(&suffix) {
+                            gate.wait();
+                        }
+                    }
                     let _ = match compressed {
                         Some(compressed) => respond_like_pages(&root, &compressed, request),
                         None => respond(&root, request),

@@ -120,28 +120,35 @@ async fn open_app(base_url: &str) -> (Driver, fantoccini::Client) {
     (driver, client)
 }
 
-/// The `quire:editable` mark of the page open in `client`, once it is there.
-async fn editable_mark(client: &fantoccini::Client) -> f64 {
-    let script = "const m = performance.getEntriesByName('quire:editable')[0];
+/// The `quire:editable` mark (the page's own editor took typing) and the `quire:started`
+/// mark (the app took it over) of the page open in `client`, once the app has started.
+async fn app_marks(client: &fantoccini::Client) -> (f64, f64) {
+    let script = "const e = performance.getEntriesByName('quire:editable')[0];
+                  const s = performance.getEntriesByName('quire:started')[0];
                   const ed = document.querySelector('[data-testid=editor]');
-                  return m && ed && !ed.disabled ? m.startTime : null;";
+                  return e && s && ed && !ed.disabled ? [e.startTime, s.startTime] : null;";
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         let value = client.execute(script, vec![]).await.unwrap_or_default();
-        if let Some(ms) = value.as_f64() {
-            return ms;
+        if let [editable, started] = numbers(&value)[..] {
+            return (editable, started);
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "the app did not become editable"
+            "the app did not start"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
+/// The `quire:editable` mark of the page open in `client`, once the app has started.
+async fn editable_mark(client: &fantoccini::Client) -> f64 {
+    app_marks(client).await.0
+}
+
 /// Time to editable with the app's origin off the network: one visit installs the service
 /// worker, the server stops, then `RUNS` reloads are measured.
-async fn offline_time_to_editable(dist: &Path) -> Vec<f64> {
+async fn offline_time_to_editable(dist: &Path) -> Vec<(f64, f64)> {
     let mut server = StaticServer::start(dist.to_path_buf());
     let (_driver, client) = open_app(&server.url()).await;
     editable_mark(&client).await;
@@ -161,17 +168,31 @@ async fn offline_time_to_editable(dist: &Path) -> Vec<f64> {
             .refresh()
             .await
             .unwrap_or_else(|e| panic!("reloading offline: {e}"));
-        times.push(editable_mark(&client).await);
+        times.push(app_marks(&client).await);
     }
     let _ = client.close().await;
     times
 }
 
-async fn time_to_editable(base_url: &str) -> f64 {
+async fn time_to_editable(base_url: &str) -> (f64, f64) {
     let (_driver, client) = open_app(base_url).await;
-    let ms = editable_mark(&client).await;
+    let marks = app_marks(&client).await;
     let _ = client.close().await;
-    ms
+    marks
+}
+
+/// Print min, median and max of the editable and started times of `runs`.
+fn print_marks(what: &str, runs: Vec<(f64, f64)>) {
+    let n = runs.len();
+    println!("\n{what}, {n} runs:");
+    summary(
+        "navigation start to editable (the page's own editor)",
+        runs.iter().map(|r| r.0).collect(),
+    );
+    summary(
+        "navigation start to the app started",
+        runs.iter().map(|r| r.1).collect(),
+    );
 }
 
 /// Form edit to updated view, in the page: set an input's value, fire `input`, and time
@@ -310,20 +331,11 @@ async fn main() {
     for _ in 0..RUNS {
         times.push(time_to_editable(&server.url()).await);
     }
-    times.sort_by(f64::total_cmp);
-    println!(
-        "\nNavigation start to editable editor, cold load from 127.0.0.1, {RUNS} runs in fresh profiles:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
-        times[0],
-        times[RUNS / 2],
-        times[RUNS - 1]
-    );
-    let mut offline = offline_time_to_editable(&dist).await;
-    offline.sort_by(f64::total_cmp);
-    println!(
-        "Navigation start to editable editor offline (service worker cache, origin stopped), {RUNS} reloads:\n  min {:.1} ms, median {:.1} ms, max {:.1} ms",
-        offline[0],
-        offline[RUNS / 2],
-        offline[RUNS - 1]
+    print_marks("Cold load from 127.0.0.1 in fresh profiles", times);
+    let offline = offline_time_to_editable(&dist).await;
+    print_marks(
+        "Offline reloads (service worker cache, origin stopped)",
+        offline,
     );
     frames::throttled_load_figures(&dist, 3).await;
     form_edit_timings(&server.url()).await;
