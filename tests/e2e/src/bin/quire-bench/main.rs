@@ -102,11 +102,24 @@ fn report_sizes(dist: &Path) {
         kb(total.gzip),
         kb(total.brotli)
     );
+    // Before the editor takes typing: the page (with its inline start-up script) and the
+    // stylesheets it links, which that script waits for. The rest loads after.
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let critical: usize = rows
+        .iter()
+        .filter(|(name, _)| {
+            name == "index.html"
+                || (name.ends_with(".css") && html.contains(&format!("href=\"/{name}\"")))
+        })
+        .map(|(_, s)| s.brotli)
+        .sum();
     println!(
-        "first-load budget: {} brotli of {} ({:.0}%)",
-        kb(total.brotli),
+        "first-load budget, before the editor takes typing (index.html and its stylesheets): \
+         {} brotli of {} ({:.0}%); the rest, {} brotli, arrives after without blocking typing",
+        kb(critical),
         kb(BUDGET_BROTLI),
-        100.0 * total.brotli as f64 / BUDGET_BROTLI as f64
+        100.0 * critical as f64 / BUDGET_BROTLI as f64,
+        kb(total.brotli - critical)
     );
 }
 
