@@ -46,20 +46,23 @@ impl Boot {
         };
         let same_draft = shown.draft.is_none() || shown.draft == persistence.open_id();
         if shown.original == opened && same_draft {
-            if let Some(textarea) = state.editor.get_untracked() {
-                if textarea.value() != opened {
-                    // The editor's text is set by now; should it not be, the typing
-                    // must still land on the text it was typed into.
-                    textarea.set_value(opened);
-                }
+            let Some(textarea) = state.editor.get_untracked() else {
+                return;
+            };
+            if typed.text == shown.original && !typed.focused {
+                // Not used: the app's editor is as it opened (or as the writer has it).
+                return;
+            }
+            if textarea.value() != opened {
+                // The editor's text is set by now; should it not be, the typing must
+                // still land on the text it was typed into.
+                textarea.set_value(opened);
             }
             if typed.text != shown.original {
                 let edit = TextEdit::new(0..opened.len(), typed.text.clone()).minimized(opened);
                 state.apply_large(Change::new(edit));
             }
-            if let Some(textarea) = state.editor.get_untracked() {
-                browser::boot::carry_over(&textarea, &typed);
-            }
+            browser::boot::carry_over(&textarea, &typed);
             state.caret_moved.notify();
         } else if typed.text != shown.original {
             persistence.new_draft(state, typed.text);

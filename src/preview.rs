@@ -53,12 +53,16 @@ struct Inner {
     caret_pending: bool,
     /// When the preview last followed a change of the text (`Date.now()`, ms).
     rendered_at: f64,
+    /// An editor scroll during typing waits to be followed.
+    sync_waiting: bool,
 }
 
-/// An editor scroll this soon after a change of the text follows the typing (the caret's
-/// line kept in view): the caret's block is shown in the preview already, so the block
-/// positions, stale after the change, are not measured again for it.
-const TYPING_SCROLL_MS: f64 = 150.0;
+/// A scroll of either pane this soon after a change of the text follows the typing (the
+/// caret's line kept in view, the preview's layout moved by a new block), not the writer:
+/// the caret's block is shown in the preview already. The block positions in the editor,
+/// stale after the change, are measured again only once typing has paused this long, so
+/// no keystroke waits for that measurement (it lays out a copy of the whole text).
+const TYPING_SCROLL_MS: f64 = 500.0;
 
 /// Shared by the preview component's effects and event handlers.
 #[derive(Clone)]
@@ -259,8 +263,21 @@ impl PreviewController {
         let Some(frame) = inner.frame.clone() else {
             return;
         };
-        let typing = browser::clock::now_ms() - inner.rendered_at < TYPING_SCROLL_MS;
-        if typing && inner.tops.is_none() {
+        let since = browser::clock::now_ms() - inner.rendered_at;
+        if since < TYPING_SCROLL_MS {
+            // Follow it once typing has paused (at most one such call waits).
+            if !inner.sync_waiting {
+                inner.sync_waiting = true;
+                let this = self.clone();
+                let wait = std::time::Duration::from_millis((TYPING_SCROLL_MS - since) as u64 + 1);
+                set_timeout(
+                    move || {
+                        this.inner.borrow_mut().sync_waiting = false;
+                        this.sync_from_editor();
+                    },
+                    wait,
+                );
+            }
             return;
         }
         let Some(tops) = self.tops(&mut inner, &textarea) else {
@@ -288,6 +305,11 @@ impl PreviewController {
                 .zip(now)
                 .is_some_and(|(e, n)| (e - n).abs() < 1.0)
         {
+            return;
+        }
+        // Right after a change of the text the preview's own layout moved (a block was
+        // replaced, scroll anchoring adjusted): not the writer's scroll.
+        if browser::clock::now_ms() - inner.rendered_at < TYPING_SCROLL_MS {
             return;
         }
         let Some((index, fraction)) = frame.top_block() else {

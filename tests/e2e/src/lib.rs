@@ -136,7 +136,19 @@ impl App {
             .await
             .unwrap_or_else(|e| panic!("opening {}: {e}", app.base_url));
         app.wait_for_testid("editor").await;
+        app.wait_taken_over().await;
         app
+    }
+
+    /// Wait until the app has taken over the page's own editor (in the frame after it
+    /// started) and removed it.
+    pub async fn wait_taken_over(&self) {
+        self.wait_until(
+            "the app to take over the page's own editor",
+            "return !document.getElementById('quire-boot-shell')",
+            vec![],
+        )
+        .await;
     }
 
     /// The app's page with its WebAssembly held back until the returned gate opens: until

@@ -52,12 +52,7 @@ async fn started(app: &App) -> bool {
 async fn let_the_app_in(app: &App, gate: &quire_e2e::server::Gate) {
     gate.open();
     app.wait_for_testid("editor").await;
-    app.wait_until(
-        "the app to take over the page's editor",
-        "return !document.querySelector('[data-testid=boot-editor]')",
-        vec![],
-    )
-    .await;
+    app.wait_taken_over().await;
 }
 
 async fn type_in_boot_editor(app: &App, keys: &str) {
