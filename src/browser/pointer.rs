@@ -1,7 +1,7 @@
-//! Pointer work for the split view's divider.
+//! Pointer work: the split view's divider, dragged chips, clicks on buttons.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, PointerEvent};
+use web_sys::{Element, MouseEvent, PointerEvent};
 
 fn target(ev: &PointerEvent) -> Option<Element> {
     ev.current_target()?.dyn_into::<Element>().ok()
@@ -41,4 +41,12 @@ pub fn index_under(ev: &PointerEvent, selector: &str) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
+}
+
+/// Whether a click landed on a button (or inside one).
+pub fn on_button(ev: &MouseEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("button").ok().flatten())
+        .is_some()
 }

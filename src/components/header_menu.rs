@@ -33,12 +33,7 @@ pub fn HeaderMenu(children: Children) -> impl IntoView {
                 }
                 on:click=move |ev| {
                     // An action was taken: the menu has done its job.
-                    let on_button = leptos::prelude::event_target::<web_sys::Element>(&ev)
-                        .closest("button")
-                        .ok()
-                        .flatten()
-                        .is_some();
-                    if on_button {
+                    if crate::browser::pointer::on_button(&ev) {
                         close(false);
                     }
                 }>

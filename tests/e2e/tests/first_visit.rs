@@ -38,6 +38,15 @@ async fn app_editor(app: &App) -> Value {
     .await
 }
 
+/// How many `quire:editable` marks the page has set.
+async fn editable_marks(app: &App) -> Value {
+    app.js(
+        "return performance.getEntriesByName('quire:editable').length",
+        vec![],
+    )
+    .await
+}
+
 async fn started(app: &App) -> bool {
     app.js(
         "return !!document.querySelector('[data-testid=editor]')
@@ -114,12 +123,7 @@ async fn a_first_visit_takes_typing_before_the_app_and_keeps_it() {
         .contains(&shape.as_str()),
         "the date as Jekyll writes it: {date:?}"
     );
-    let marked = app
-        .js(
-            "return performance.getEntriesByName('quire:editable').length",
-            vec![],
-        )
-        .await;
+    let marked = editable_marks(&app).await;
     assert_eq!(marked, json!(1), "the editable time is marked");
     assert!(!leaving_asks(&app).await, "nothing typed: leaving is free");
 
@@ -265,12 +269,7 @@ async fn a_damaged_index_leaves_the_page_editor_read_only_and_the_app_explains()
         json!(true),
         "read-only: it cannot know what to show"
     );
-    let marked = app
-        .js(
-            "return performance.getEntriesByName('quire:editable').length",
-            vec![],
-        )
-        .await;
+    let marked = editable_marks(&app).await;
     assert_eq!(marked, json!(0), "not editable yet");
     let_the_app_in(&app, &gate).await;
     let notice = app.text_of("notice").await;
