@@ -259,24 +259,40 @@ impl EditorState {
     }
 }
 
-/// Notify `settled` after each change of `source`: in the next task for a small post,
-/// after [`SETTLE_LARGE`] without changes for a large one.
+/// Notify `settled` after each change of `source`: for a small post once the change has
+/// been painted (the next animation frame, then the next task), so that the keystroke's
+/// own frame carries only the text and the preview; for a large post [`SETTLE_LARGE`] after
+/// the last change.
 fn settle_after_changes(source: RwSignal<String>, settled: Trigger) {
     let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let painting = StoredValue::new(false);
     // Also on the first run: the text may have changed before this effect first ran.
     Effect::new(move |_| {
         let len = source.with(String::len);
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let delay = if len < LARGE {
-            std::time::Duration::ZERO
-        } else {
-            SETTLE_LARGE
-        };
-        let handle =
-            leptos::leptos_dom::helpers::set_timeout_with_handle(move || settled.notify(), delay);
-        timer.set_value(handle.ok());
+        if len >= LARGE {
+            let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
+                move || settled.notify(),
+                SETTLE_LARGE,
+            );
+            timer.set_value(handle.ok());
+            return;
+        }
+        if painting.get_value() {
+            return;
+        }
+        painting.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    painting.set_value(false);
+                    settled.notify();
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     });
 }
 

@@ -127,7 +127,10 @@ async fn a_first_visit_takes_typing_before_the_app_and_keeps_it() {
     assert_eq!(marked, json!(1), "the editable time is marked");
     assert!(!leaving_asks(&app).await, "nothing typed: leaving is free");
     let problems = app.axe_serious().await;
-    assert!(problems.is_empty(), "the page before the app: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "the page before the app: {problems:#?}"
+    );
 
     // Type at the end, as a writer would who starts at once.
     app.js(
