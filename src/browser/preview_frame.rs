@@ -3,6 +3,10 @@
 //! the app patches in place block by block. A post's HTML can neither run code nor reach
 //! the app; its links open in a new tab.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use quire_core::render::chunks::{Chunks, CHUNKED_FROM};
 use quire_core::render::{Patch, UrlKind};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -53,6 +57,9 @@ pub fn card_shell() -> String {
 
 /// The class of the element wrapping each top-level block.
 const BLOCK: &str = "blk";
+/// The class of the element wrapping each chunk of a long post's blocks (see
+/// `quire_core::render::chunks`).
+const CHUNK: &str = "chunk";
 
 /// How an `<img src>` of the post is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +118,9 @@ pub struct Frame {
     document: Document,
     article: Element,
     images: Option<ImageUrls>,
+    /// How a long post's blocks are grouped in chunks; `None`: the article holds the
+    /// blocks themselves.
+    chunks: Rc<RefCell<Option<Chunks>>>,
 }
 
 impl Frame {
@@ -127,6 +137,7 @@ impl Frame {
             document,
             article,
             images: None,
+            chunks: Rc::new(RefCell::new(None)),
         })
     }
 
@@ -153,38 +164,160 @@ impl Frame {
     /// Apply `patch` to the blocks shown. Each block is parsed on its own, so a post's
     /// unclosed tag cannot swallow the blocks after it.
     pub fn apply(&self, patch: &Patch) -> Result<(), BrowserError> {
-        let children = self.article.children();
-        if patch.start == 0 && patch.remove >= children.length() as usize {
+        if patch.start == 0 && patch.remove >= self.len() {
             self.article.set_inner_html("");
-        } else {
-            for _ in 0..patch.remove {
-                if let Some(child) = children.item(patch.start as u32) {
-                    child.remove();
+            let chunked = patch.insert.len() >= CHUNKED_FROM;
+            *self.chunks.borrow_mut() = None;
+            if chunked {
+                // All of a long post at once: its chunks made whole, in order.
+                let chunks = Chunks::new(patch.insert.len());
+                let mut blocks = patch.insert.iter();
+                for &size in chunks.sizes() {
+                    let chunk = self.new_chunk()?;
+                    for html in blocks.by_ref().take(size) {
+                        let block = self.new_block(html)?;
+                        chunk.append_child(&block).map_err(BrowserError::from_js)?;
+                    }
+                    self.article
+                        .append_child(&chunk)
+                        .map_err(BrowserError::from_js)?;
+                }
+                *self.chunks.borrow_mut() = Some(chunks);
+            } else {
+                for (at, html) in patch.insert.iter().enumerate() {
+                    self.insert_block(at, &self.new_block(html)?)?;
                 }
             }
-        }
-        let before = children.item(patch.start as u32);
-        for html in &patch.insert {
-            let block = self
-                .document
-                .create_element("div")
-                .map_err(BrowserError::from_js)?;
-            block.set_class_name(BLOCK);
-            block.set_inner_html(html);
-            disarm_links(&block)?;
-            self.block_images(&block);
-            self.article
-                .insert_before(&block, before.as_ref().map(|b| b.as_ref()))
-                .map_err(BrowserError::from_js)?;
+        } else {
+            for _ in 0..patch.remove {
+                self.remove_block(patch.start);
+            }
+            for (k, html) in patch.insert.iter().enumerate() {
+                self.insert_block(patch.start + k, &self.new_block(html)?)?;
+            }
+            if self.chunks.borrow().is_none() && self.len() >= CHUNKED_FROM {
+                self.make_chunks()?;
+            }
         }
         // Blocks whose heading ids changed (a repeated heading was added or removed).
         for (index, html) in &patch.replace {
-            if let Some(block) = children.item(*index as u32) {
+            if let Some(block) = self.block(*index) {
                 block.set_inner_html(html);
                 disarm_links(&block)?;
                 self.block_images(&block);
             }
         }
+        Ok(())
+    }
+
+    /// A block element holding `html`, its links disarmed and its stored images shown.
+    fn new_block(&self, html: &str) -> Result<Element, BrowserError> {
+        let block = self
+            .document
+            .create_element("div")
+            .map_err(BrowserError::from_js)?;
+        block.set_class_name(BLOCK);
+        block.set_inner_html(html);
+        disarm_links(&block)?;
+        self.block_images(&block);
+        Ok(block)
+    }
+
+    fn new_chunk(&self) -> Result<Element, BrowserError> {
+        let chunk = self
+            .document
+            .create_element("div")
+            .map_err(BrowserError::from_js)?;
+        chunk.set_class_name(CHUNK);
+        Ok(chunk)
+    }
+
+    /// How many blocks are shown.
+    fn len(&self) -> usize {
+        match &*self.chunks.borrow() {
+            Some(chunks) => chunks.len(),
+            None => self.article.child_element_count() as usize,
+        }
+    }
+
+    /// Put `block` at `index` (before the block there, or last).
+    fn insert_block(&self, index: usize, block: &Element) -> Result<(), BrowserError> {
+        let mut chunks = self.chunks.borrow_mut();
+        let Some(chunks) = chunks.as_mut() else {
+            let before = self.article.children().item(index as u32);
+            self.article
+                .insert_before(block, before.as_ref().map(|b| b.as_ref()))
+                .map_err(BrowserError::from_js)?;
+            return Ok(());
+        };
+        let done = chunks.insert(index);
+        let chunk = if done.new_chunk {
+            let chunk = self.new_chunk()?;
+            let before = self.article.children().item(done.chunk as u32);
+            self.article
+                .insert_before(&chunk, before.as_ref().map(|b| b.as_ref()))
+                .map_err(BrowserError::from_js)?;
+            chunk
+        } else {
+            self.article
+                .children()
+                .item(done.chunk as u32)
+                .ok_or(BrowserError::Unsupported("the preview's chunk"))?
+        };
+        let before = chunk.children().item(done.offset as u32);
+        chunk
+            .insert_before(block, before.as_ref().map(|b| b.as_ref()))
+            .map_err(BrowserError::from_js)?;
+        if let Some(split) = done.split_at {
+            let next = self.new_chunk()?;
+            while let Some(moved) = chunk.children().item(split as u32) {
+                next.append_child(&moved).map_err(BrowserError::from_js)?;
+            }
+            let after = chunk.next_element_sibling();
+            self.article
+                .insert_before(&next, after.as_ref().map(|a| a.as_ref()))
+                .map_err(BrowserError::from_js)?;
+        }
+        Ok(())
+    }
+
+    /// Take block `index` away.
+    fn remove_block(&self, index: usize) {
+        let mut chunks = self.chunks.borrow_mut();
+        let Some(chunks) = chunks.as_mut() else {
+            if let Some(block) = self.article.children().item(index as u32) {
+                block.remove();
+            }
+            return;
+        };
+        let Some(gone) = chunks.remove(index) else {
+            return;
+        };
+        let Some(chunk) = self.article.children().item(gone.chunk as u32) else {
+            return;
+        };
+        if gone.emptied {
+            chunk.remove();
+        } else if let Some(block) = chunk.children().item(gone.offset as u32) {
+            block.remove();
+        }
+    }
+
+    /// The post grew long: group its blocks in chunks.
+    fn make_chunks(&self) -> Result<(), BrowserError> {
+        let chunks = Chunks::new(self.article.child_element_count() as usize);
+        for &size in chunks.sizes() {
+            let chunk = self.new_chunk()?;
+            for _ in 0..size {
+                if let Some(block) = self.article.first_element_child() {
+                    chunk.append_child(&block).map_err(BrowserError::from_js)?;
+                }
+            }
+            self.article
+                .append_child(&chunk)
+                .map_err(BrowserError::from_js)?;
+        }
+        *self.chunks.borrow_mut() = Some(chunks);
         Ok(())
     }
 
@@ -200,7 +333,17 @@ impl Frame {
 
     /// The element of block `index`.
     fn block(&self, index: usize) -> Option<Element> {
-        self.article.children().item(index as u32)
+        match &*self.chunks.borrow() {
+            Some(chunks) => {
+                let (chunk, offset) = chunks.locate(index)?;
+                self.article
+                    .children()
+                    .item(chunk as u32)?
+                    .children()
+                    .item(offset as u32)
+            }
+            None => self.article.children().item(index as u32),
+        }
     }
 
     /// Mark block `index` as the one holding the caret and bring it into view if it is
@@ -256,28 +399,26 @@ impl Frame {
 
     /// The block at the top of the frame's view and how far (0..1) it is scrolled past.
     pub fn top_block(&self) -> Option<(usize, f64)> {
-        let children = self.article.children();
-        let count = children.length() as usize;
+        let count = self.len();
         // The first block whose bottom is below the top of the view.
         let (mut low, mut high) = (0usize, count);
         while low < high {
             let mid = (low + high) / 2;
-            let rect = children.item(mid as u32)?.get_bounding_client_rect();
+            let rect = self.block(mid)?.get_bounding_client_rect();
             if rect.bottom() <= 0.0 {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
-        let rect = children
-            .item(low.min(count.checked_sub(1)?) as u32)?
-            .get_bounding_client_rect();
+        let index = low.min(count.checked_sub(1)?);
+        let rect = self.block(index)?.get_bounding_client_rect();
         let fraction = if rect.height() > 0.0 {
             (-rect.top() / rect.height()).clamp(0.0, 1.0)
         } else {
             0.0
         };
-        Some((low.min(count - 1), fraction))
+        Some((index, fraction))
     }
 
     /// Call `on_scroll` when the frame's view scrolls.

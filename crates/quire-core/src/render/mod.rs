@@ -9,6 +9,7 @@
 //! preview in a sandboxed frame where no script runs (see `docs/ARCHITECTURE.md`).
 
 pub mod blocks;
+pub mod chunks;
 pub mod jekyll;
 pub mod liquid;
 pub mod outline;
