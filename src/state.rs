@@ -3,8 +3,8 @@
 //! `source` is the single source of truth. Everything else is a memo over it, so a view
 //! can never disagree with the text, and nothing is recomputed unless the text changed.
 //! The views that read the whole body (word count, excerpt) follow once typing pauses
-//! ([`SETTLE_LARGE`] on large posts, the next task on small ones), so a keystroke pays only
-//! for the preview's incremental update.
+//! ([`SETTLE_LARGE`] on large posts, [`SETTLE_SMALL`] on small ones), so a keystroke pays
+//! only for the preview's incremental update.
 //! Views change the post only through [`EditorState::apply`], which edits the textarea the
 //! way typing does.
 
@@ -21,6 +21,8 @@ use crate::browser;
 const LARGE: usize = 64 * 1024;
 /// The pause after the last change before a large post's whole-body views update.
 pub const SETTLE_LARGE: std::time::Duration = std::time::Duration::from_millis(150);
+/// The pause after the last change before a small post's whole-body views update.
+pub const SETTLE_SMALL: std::time::Duration = std::time::Duration::from_millis(60);
 
 /// The state shared by every component, provided once in context by the app.
 #[derive(Clone, Copy)]
@@ -259,40 +261,25 @@ impl EditorState {
     }
 }
 
-/// Notify `settled` after each change of `source`: for a small post once the change has
-/// been painted (the next animation frame, then the next task), so that the keystroke's
-/// own frame carries only the text and the preview; for a large post [`SETTLE_LARGE`] after
-/// the last change.
+/// Notify `settled` once `source` has not changed for a moment: [`SETTLE_SMALL`] for a
+/// small post, [`SETTLE_LARGE`] for a large one. While the writer types, the whole-body
+/// views wait; a keystroke's frame carries only the text and the preview.
 fn settle_after_changes(source: RwSignal<String>, settled: Trigger) {
     let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-    let painting = StoredValue::new(false);
     // Also on the first run: the text may have changed before this effect first ran.
     Effect::new(move |_| {
         let len = source.with(String::len);
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        if len >= LARGE {
-            let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
-                move || settled.notify(),
-                SETTLE_LARGE,
-            );
-            timer.set_value(handle.ok());
-            return;
-        }
-        if painting.get_value() {
-            return;
-        }
-        painting.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painting.set_value(false);
-                    settled.notify();
-                },
-                std::time::Duration::ZERO,
-            );
-        });
+        let delay = if len < LARGE {
+            SETTLE_SMALL
+        } else {
+            SETTLE_LARGE
+        };
+        let handle =
+            leptos::leptos_dom::helpers::set_timeout_with_handle(move || settled.notify(), delay);
+        timer.set_value(handle.ok());
     });
 }
 
