@@ -307,6 +307,16 @@ impl App {
         assert_eq!(ok, json!(true), "insertText was refused");
     }
 
+    /// Choose the preview's flavour (`jekyll` or `commonmark`) as the select would.
+    pub async fn choose_flavour(&self, flavour: &str) {
+        self.js(
+            "const s = document.querySelector('[data-testid=preview-flavour]');
+             s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(flavour)],
+        )
+        .await;
+    }
+
     /// The preview's inner HTML (the article inside the sandboxed frame).
     pub async fn preview_html(&self) -> String {
         let v = self

@@ -107,12 +107,7 @@ async fn a_long_post_is_shown_in_chunks_and_every_edit_lands_in_order() {
     .await;
 
     // Everything rendered again (another flavour): the same blocks, in fresh chunks.
-    app.js(
-        "const s = document.querySelector('[data-testid=preview-flavour]');
-         s.value = 'commonmark'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![],
-    )
-    .await;
+    app.choose_flavour("commonmark").await;
     wait_for_preview(&app, &body, true).await;
 
     // Back to a short post: plain blocks again.

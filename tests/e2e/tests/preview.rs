@@ -316,12 +316,7 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
     .await;
 
     // CommonMark: no ids, Liquid as plain text, straight punctuation.
-    app.js(
-        "const s = document.querySelector('[data-testid=preview-flavour]');
-         s.value = 'commonmark'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![],
-    )
-    .await;
+    app.choose_flavour("commonmark").await;
     app.wait_until(
         "the CommonMark rendering",
         &format!(
