@@ -34,10 +34,16 @@ impl Boot {
 
     /// Take over the page's editor, once the app's editor holds the opened draft's text
     /// `opened` (call it in an animation frame after the app is mounted: until then the
-    /// page's editor keeps taking typing). Typing into the same text becomes one undoable edit of it; typing
-    /// into something else (another tab changed the drafts meanwhile) is kept as a new
-    /// draft, and the writer is told.
+    /// page's editor keeps taking typing). Typing into the same text becomes one undoable
+    /// edit of it; typing into something else (another tab changed the drafts meanwhile,
+    /// or the app's editor was already written in) is kept as a new draft, and the writer
+    /// is told.
     pub fn take_over(self, state: EditorState, persistence: Persistence, opened: &str) {
+        // (The app's editor first: the page's is removed only when there is one to take
+        // its text.)
+        let Some(textarea) = state.editor.get_untracked() else {
+            return;
+        };
         let Some(typed) = browser::boot::take_over() else {
             return;
         };
@@ -45,17 +51,16 @@ impl Boot {
             return;
         };
         let same_draft = shown.draft.is_none() || shown.draft == persistence.open_id();
-        if shown.original == opened && same_draft {
-            let Some(textarea) = state.editor.get_untracked() else {
-                return;
-            };
+        let in_editor = textarea.value();
+        // The editor's text is set by now; should it still be empty, the typing must land
+        // on the text it was typed into all the same.
+        let untouched = in_editor == opened || in_editor.is_empty();
+        if shown.original == opened && same_draft && untouched {
             if typed.text == shown.original && !typed.focused {
-                // Not used: the app's editor is as it opened (or as the writer has it).
+                // Not used: the app's editor is as it opened.
                 return;
             }
-            if textarea.value() != opened {
-                // The editor's text is set by now; should it not be, the typing must
-                // still land on the text it was typed into.
+            if in_editor.is_empty() && !opened.is_empty() {
                 textarea.set_value(opened);
             }
             if typed.text != shown.original {
