@@ -21,7 +21,6 @@ pub fn App() -> impl IntoView {
         boot.new_post()
             .unwrap_or_else(|| quire_core::template::new_post(&browser::clock::now_local()))
     });
-    let opened_text = StoredValue::new(Some(opened.text.clone()));
     let state = EditorState::new(opened.text);
     state.notice.set(opened.notice);
     provide_context(state);
@@ -63,13 +62,10 @@ pub fn App() -> impl IntoView {
         if let Some(textarea) = state.editor.get() {
             let _ =
                 browser::editor::restore_caret_and_scroll(&textarea, opened.caret, opened.scroll);
-            if let (Some(boot), Some(text)) = (
-                boot.try_update_value(Option::take).flatten(),
-                opened_text.try_update_value(Option::take).flatten(),
-            ) {
+            if let Some(boot) = boot.try_update_value(Option::take).flatten() {
                 // In the next frame: the editor's text is set by then, and until then
                 // keystrokes still land in the page's editor.
-                request_animation_frame(move || boot.take_over(state, persistence, &text));
+                request_animation_frame(move || boot.take_over(state, persistence));
             }
         }
     });

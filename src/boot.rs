@@ -33,12 +33,12 @@ impl Boot {
     }
 
     /// Take over the page's editor, once the app's editor holds the opened draft's text
-    /// `opened` (call it in an animation frame after the app is mounted: until then the
+    /// (`EditorState::loaded`; call it in an animation frame after the app is mounted: until then the
     /// page's editor keeps taking typing). Typing into the same text becomes one undoable
     /// edit of it; typing into something else (another tab changed the drafts meanwhile,
     /// or the app's editor was already written in) is kept as a new draft, and the writer
     /// is told.
-    pub fn take_over(self, state: EditorState, persistence: Persistence, opened: &str) {
+    pub fn take_over(self, state: EditorState, persistence: Persistence) {
         // (The app's editor first: the page's is removed only when there is one to take
         // its text.)
         let Some(textarea) = state.editor.get_untracked() else {
@@ -52,19 +52,26 @@ impl Boot {
         };
         let same_draft = shown.draft.is_none() || shown.draft == persistence.open_id();
         let in_editor = textarea.value();
-        // The editor's text is set by now; should it still be empty, the typing must land
-        // on the text it was typed into all the same.
-        let untouched = in_editor == opened || in_editor.is_empty();
-        if shown.original == opened && same_draft && untouched {
-            if typed.text == shown.original && !typed.focused {
-                // Not used: the app's editor is as it opened.
-                return;
+        let fits = state.loaded.with_untracked(|opened| {
+            // The editor's text is set by now; should it still be empty, the typing must
+            // land on the text it was typed into all the same.
+            let untouched = in_editor == *opened || in_editor.is_empty();
+            if shown.original != *opened || !same_draft || !untouched {
+                return false;
             }
             if in_editor.is_empty() && !opened.is_empty() {
                 textarea.set_value(opened);
             }
+            true
+        });
+        if fits {
+            if typed.text == shown.original && !typed.focused {
+                // Not used: the app's editor is as it opened.
+                return;
+            }
             if typed.text != shown.original {
-                let edit = TextEdit::new(0..opened.len(), typed.text.clone()).minimized(opened);
+                let edit = TextEdit::new(0..shown.original.len(), typed.text.clone())
+                    .minimized(&shown.original);
                 state.apply_large(Change::new(edit));
             }
             browser::boot::carry_over(&textarea, &typed);

@@ -57,6 +57,13 @@ struct Inner {
     sync_waiting: bool,
 }
 
+impl Inner {
+    /// Milliseconds since the preview last followed a change of the text.
+    fn since_render(&self) -> f64 {
+        browser::clock::now_ms() - self.rendered_at
+    }
+}
+
 /// A scroll of either pane this soon after a change of the text follows the typing (the
 /// caret's line kept in view, the preview's layout moved by a new block), not the writer:
 /// the caret's block is shown in the preview already. The block positions in the editor,
@@ -263,7 +270,7 @@ impl PreviewController {
         let Some(frame) = inner.frame.clone() else {
             return;
         };
-        let since = browser::clock::now_ms() - inner.rendered_at;
+        let since = inner.since_render();
         if since < TYPING_SCROLL_MS {
             // Follow it once typing has paused (at most one such call waits).
             if !inner.sync_waiting {
@@ -309,7 +316,7 @@ impl PreviewController {
         }
         // Right after a change of the text the preview's own layout moved (a block was
         // replaced, scroll anchoring adjusted): not the writer's scroll.
-        if browser::clock::now_ms() - inner.rendered_at < TYPING_SCROLL_MS {
+        if inner.since_render() < TYPING_SCROLL_MS {
             return;
         }
         let Some((index, fraction)) = frame.top_block() else {

@@ -78,4 +78,17 @@ mod tests {
         assert_eq!(date, "2026-01-02 03:04:05 -0130");
         assert_eq!(boot[start..end].replace("${date}", &date), new_post(&now));
     }
+
+    /// The page's own editor reads the stored drafts by the same keys and version as the
+    /// app (a new format must be taught to it too).
+    #[test]
+    fn the_boot_editor_reads_the_stored_keys() {
+        let boot = include_str!("../../../assets/boot.js");
+        let quoted = |key: &str| format!("'{key}'");
+        assert!(boot.contains(&quoted(crate::drafts::INDEX_KEY)));
+        assert!(boot.contains(&quoted(crate::prefs::PREFS_KEY)));
+        let draft = crate::drafts::draft_key("");
+        assert!(boot.contains(&format!("'{draft}' + id")), "{draft}");
+        assert!(boot.contains(&format!("index.version !== {}", crate::drafts::VERSION)));
+    }
 }
