@@ -524,10 +524,21 @@ impl Persistence {
         new: &str,
         caret: impl FnOnce() -> Option<usize>,
     ) {
-        if self.endings.with_value(|e| e.uniform_ending().is_none()) {
+        if self.needs_texts() {
             let caret = caret();
             self.endings.update_value(|e| e.edited(old, new, caret));
         }
+        self.changed(state);
+    }
+
+    /// Whether [`Persistence::edited`] needs the old and new text of each edit (the post
+    /// has mixed line endings, whose places follow the edits).
+    pub fn needs_texts(self) -> bool {
+        self.endings.with_value(|e| e.uniform_ending().is_none())
+    }
+
+    /// The editor's text changed (when [`Persistence::needs_texts`] is false): save soon.
+    pub fn changed(self, state: EditorState) {
         if self.conflict.with_untracked(Option::is_none) {
             self.schedule(state);
         }

@@ -2,8 +2,10 @@
 //! editing commands, so the writer can undo them with Ctrl+Z, and they fire `input`, so
 //! the app state follows by the same path as a keystroke. Caret and scroll are kept.
 
-use quire_core::edit::{byte_offset, shift, utf16_offset};
+use quire_core::edit::{byte_offset, shift, utf16_offset, TextEdit};
+use quire_core::typed::{Kind, Typed};
 use quire_core::Change;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventInit, FocusOptions, HtmlDocument, HtmlElement, HtmlTextAreaElement};
 
@@ -23,6 +25,53 @@ pub fn focus_quietly(element: &HtmlElement) -> Result<(), BrowserError> {
     element
         .focus_with_options(&options)
         .map_err(BrowserError::from_js)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A text field seen only for its `value`.
+    type TextField;
+    /// The field's text as a JavaScript string, not copied into the module.
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &TextField) -> js_sys::JsString;
+}
+
+fn value_js(textarea: &HtmlTextAreaElement) -> js_sys::JsString {
+    textarea.unchecked_ref::<TextField>().value()
+}
+
+/// What `beforeinput` says of an edit of `textarea`: a [`Typed`] for a plain keystroke
+/// (see [`quire_core::typed`]), `None` for any other edit.
+pub fn typed(textarea: &HtmlTextAreaElement, ev: &web_sys::InputEvent) -> Option<Typed> {
+    let input_type = ev.input_type();
+    let (kind, data) = Kind::of(&input_type, ev.data())?;
+    let start = textarea.selection_start().ok()??;
+    let end = textarea.selection_end().ok()??;
+    Some(Typed {
+        input_type,
+        kind,
+        selection: start as usize..end as usize,
+        len: textarea.text_length() as usize,
+        data,
+    })
+}
+
+/// The edit of `src` (the text `textarea` held before `typed`) that `typed` made, when
+/// the field now holds exactly that: its length and caret fit, and the edited text with the
+/// unchanged text around it is there. `None` otherwise: then read the field whole.
+pub fn typed_edit(textarea: &HtmlTextAreaElement, src: &str, typed: &Typed) -> Option<TextEdit> {
+    let value = value_js(textarea);
+    let start = textarea.selection_start().ok()??;
+    let caret = textarea.selection_end().ok()??;
+    if start != caret {
+        return None;
+    }
+    let replaced = typed.replaced(value.length() as usize, caret as usize)?;
+    let (edit, expected, from) = typed.edit_of(src, replaced)?;
+    let from = u32::try_from(from).ok()?;
+    let len = u32::try_from(expected.encode_utf16().count()).ok()?;
+    let there = value.slice(from, from.checked_add(len)?);
+    (there == expected.as_str()).then_some(edit)
 }
 
 /// The editor's selection as a byte range of `src` (the text it holds).

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use quire_core::format::{self, Format};
+use wasm_bindgen::JsCast;
 
 use crate::state::{use_editor_state, EditorState};
 
@@ -109,6 +110,42 @@ fn keep_caret_in_view_on_resize(state: EditorState) {
     });
 }
 
+/// Copy the whole of the editor's text into the state (any edit but a plain keystroke).
+fn read_whole(
+    state: EditorState,
+    persistence: crate::persist::Persistence,
+    textarea: &web_sys::HtmlTextAreaElement,
+) {
+    let text = textarea.value();
+    state.source.with_untracked(|old| {
+        persistence.edited(state, old, &text, || {
+            crate::browser::editor::selection(textarea, &text)
+                .ok()
+                .map(|s| s.end)
+        });
+    });
+    state.source.set(text);
+}
+
+/// Once typing pauses, make sure the source is the editor's text: keystrokes are applied
+/// as edits (see `quire_core::typed`), each checked; should one ever have missed, the
+/// field's text wins before anything is saved or shown from a stale copy.
+fn check_when_settled(state: EditorState, persistence: crate::persist::Persistence) {
+    Effect::new(move |_| {
+        state.settled.track();
+        let Some(textarea) = state.editor.get_untracked() else {
+            return;
+        };
+        let text = textarea.value();
+        if state.source.with_untracked(|src| *src != text) {
+            leptos::logging::error!(
+                "the editor's text and the post differed; the editor's is kept"
+            );
+            read_whole(state, persistence, &textarea);
+        }
+    });
+}
+
 /// The textarea with the post's source text. The browser owns the text while the writer
 /// types (so its own undo and caret work); every input is copied into the state and told
 /// to the persistence path. Ctrl+S calls `on_save`; an image pasted or dropped here is
@@ -128,6 +165,9 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
     });
     keep_caret_centred(state);
     keep_caret_in_view_on_resize(state);
+    // What `beforeinput` said of the edit its `input` reports (see `quire_core::typed`).
+    let typed = StoredValue::new(None::<quire_core::typed::Typed>);
+    check_when_settled(state, persistence);
     view! {
         <section class="pane editor-pane" aria-label="Post source">
             <crate::components::Toolbar />
@@ -142,14 +182,24 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                 autofocus=true
                 prop:value=move || state.loaded.get()
                 on:input:target=move |ev| {
-                    let text = ev.target().value();
-                    state.source.with_untracked(|old| {
-                        persistence.edited(state, old, &text, || {
-                            let textarea = state.editor.get_untracked()?;
-                            crate::browser::editor::selection(&textarea, &text).ok().map(|s| s.end)
+                    let textarea = ev.target();
+                    let input_type = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type());
+                    let typed = typed.try_update_value(Option::take).flatten();
+                    let edit = typed
+                        .filter(|t| Some(&t.input_type) == input_type.as_ref())
+                        .filter(|_| !persistence.needs_texts())
+                        .and_then(|t| {
+                            state.source.with_untracked(|src| {
+                                crate::browser::editor::typed_edit(&textarea, src, &t)
+                            })
                         });
-                    });
-                    state.source.set(text);
+                    if let Some(edit) = edit {
+                        // A keystroke: applied as the edit it is, the field not copied.
+                        persistence.changed(state);
+                        state.source.update(|src| src.replace_range(edit.range, &edit.replacement));
+                    } else {
+                        read_whole(state, persistence, &textarea);
+                    }
                     state.edited();
                     state.caret_moved.notify();
                 }
@@ -159,7 +209,13 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                     let redo = kind == "historyRedo";
                     if (redo || kind == "historyUndo") && state.undo_large(redo) {
                         ev.prevent_default();
+                        return;
                     }
+                    let seen = state
+                        .editor
+                        .get_untracked()
+                        .and_then(|textarea| crate::browser::editor::typed(&textarea, &ev));
+                    typed.set_value(seen);
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
                 on:keyup=move |_| state.caret_moved.notify()

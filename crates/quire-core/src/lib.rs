@@ -28,6 +28,7 @@ pub mod site_config;
 pub mod stats;
 pub mod store;
 pub mod template;
+pub mod typed;
 
 pub use date::LocalDateTime;
 pub use edit::{Change, Edited, TextEdit};

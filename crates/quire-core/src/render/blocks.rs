@@ -29,6 +29,8 @@ pub struct Block {
     base_ids: Vec<String>,
     /// The ids filled in, after de-duplication.
     ids: Vec<String>,
+    /// Whether the template holds a table of contents (`{:toc}`) to fill.
+    toc: bool,
 }
 
 /// A change to the list of rendered blocks: replace `remove` blocks from `start` with
@@ -47,6 +49,34 @@ pub struct Patch {
 }
 
 impl Patch {
+    /// The patch replacing the blocks whose HTML was `old` (from index `start`) with
+    /// `new`, leaving out the blocks at either end whose HTML is unchanged (so the preview
+    /// keeps their elements).
+    fn trimmed(
+        start: usize,
+        old: &[String],
+        new: &[Block],
+        replace: Vec<(usize, String)>,
+    ) -> Patch {
+        let same = |(o, n): (&String, &Block)| *o == n.html;
+        let head = old.iter().zip(new).take_while(|&p| same(p)).count();
+        let tail = old[head..]
+            .iter()
+            .rev()
+            .zip(new[head..].iter().rev())
+            .take_while(|&p| same(p))
+            .count();
+        Patch {
+            start: start + head,
+            remove: old.len() - head - tail,
+            insert: new[head..new.len() - tail]
+                .iter()
+                .map(|b| b.html.clone())
+                .collect(),
+            replace,
+        }
+    }
+
     /// Whether the patch changes nothing.
     pub fn is_empty(&self) -> bool {
         self.remove == 0 && self.insert.is_empty() && self.replace.is_empty()
@@ -239,18 +269,30 @@ impl BlockRenderer {
         changed
     }
 
+    /// Give the blocks `fresh` the ids `ids` in order (the ids their window had, whose
+    /// headings had the same base ids).
+    fn reuse_ids(&mut self, fresh: core::ops::Range<usize>, ids: Vec<String>) {
+        let mut ids = ids.into_iter();
+        for block in &mut self.blocks[fresh] {
+            block.ids = ids.by_ref().take(block.base_ids.len()).collect();
+            if !block.ids.is_empty() {
+                block.html = fill_ids(&block.template, &block.ids);
+            }
+        }
+    }
+
     /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
     /// `fresh` whose HTML changed.
     fn fill_tocs(&mut self, fresh: core::ops::Range<usize>) -> Vec<(usize, String)> {
         let mark = super::jekyll::TOC_MARK;
-        if !self.blocks.iter().any(|b| b.template.contains(mark)) {
+        if !self.blocks.iter().any(|b| b.toc) {
             return Vec::new();
         }
         let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
         let toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
         let mut changed = Vec::new();
         for (index, block) in self.blocks.iter_mut().enumerate() {
-            if !block.template.contains(mark) {
+            if !block.toc {
                 continue;
             }
             let html = block.template.replace(mark, &toc);
@@ -362,17 +404,33 @@ impl BlockRenderer {
         }
         let count = inserted.len();
         self.last_reparsed = count;
-        self.blocks.splice(first..end_block, inserted);
-        let replace = self.assign_ids(first..first + count);
-        let patch = Patch {
-            start: first,
-            remove: end_block - first,
-            insert: self.blocks[first..first + count]
+        // The window's headings as they were: the ids elsewhere stay as they are (and the
+        // new blocks take the old ids in order) unless their base ids changed.
+        let same_headings = self.blocks[first..end_block]
+            .iter()
+            .flat_map(|b| &b.base_ids)
+            .eq(inserted.iter().flat_map(|b| &b.base_ids));
+        let old_ids: Vec<String> = if same_headings {
+            self.blocks[first..end_block]
                 .iter()
-                .map(|b| b.html.clone())
-                .collect(),
-            replace,
+                .flat_map(|b| b.ids.iter().cloned())
+                .collect()
+        } else {
+            Vec::new()
         };
+        let old_html: Vec<String> = self
+            .blocks
+            .splice(first..end_block, inserted)
+            .map(|b| b.html)
+            .collect();
+        let fresh = first..first + count;
+        let replace = if same_headings && !self.blocks.iter().any(|b| b.toc) {
+            self.reuse_ids(fresh.clone(), old_ids);
+            Vec::new()
+        } else {
+            self.assign_ids(fresh.clone())
+        };
+        let patch = Patch::trimmed(first, &old_html, &self.blocks[fresh], replace);
         let mut definitions: Vec<Definition> = Vec::with_capacity(self.definitions.len());
         for d in self.definitions.drain(..) {
             if d.start < start {
@@ -412,22 +470,51 @@ impl BlockRenderer {
 /// on character boundaries.
 fn common_ends(a: &str, b: &str) -> (usize, usize) {
     let (x, y) = (a.as_bytes(), b.as_bytes());
-    let mut prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let mut prefix = common_prefix(x, y);
     while !a.is_char_boundary(prefix) || !b.is_char_boundary(prefix) {
         prefix -= 1;
     }
     let limit = x.len().min(y.len()) - prefix;
-    let mut suffix = x
-        .iter()
-        .rev()
-        .zip(y.iter().rev())
-        .take(limit)
-        .take_while(|(p, q)| p == q)
-        .count();
+    let mut suffix = common_suffix(&x[prefix..], &y[prefix..]).min(limit);
     while !a.is_char_boundary(a.len() - suffix) || !b.is_char_boundary(b.len() - suffix) {
         suffix -= 1;
     }
     (prefix, suffix)
+}
+
+/// Bytes compared at once: equal runs are skipped a chunk at a time (a keystroke in a long
+/// post compares the whole text).
+const RUN: usize = 64;
+
+fn common_prefix(x: &[u8], y: &[u8]) -> usize {
+    let whole = x
+        .chunks_exact(RUN)
+        .zip(y.chunks_exact(RUN))
+        .take_while(|(p, q)| p == q)
+        .count()
+        * RUN;
+    whole
+        + x[whole..]
+            .iter()
+            .zip(&y[whole..])
+            .take_while(|(p, q)| p == q)
+            .count()
+}
+
+fn common_suffix(x: &[u8], y: &[u8]) -> usize {
+    let whole = x
+        .rchunks_exact(RUN)
+        .zip(y.rchunks_exact(RUN))
+        .take_while(|(p, q)| p == q)
+        .count()
+        * RUN;
+    whole
+        + x[..x.len() - whole]
+            .iter()
+            .rev()
+            .zip(y[..y.len() - whole].iter().rev())
+            .take_while(|(p, q)| p == q)
+            .count()
 }
 
 fn shift(offset: usize, delta: isize) -> Option<usize> {

@@ -152,6 +152,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             Block {
                 start: line_start(text, start),
                 html: template.clone(),
+                toc: template.contains(crate::render::jekyll::TOC_MARK),
                 template,
                 base_ids: std::mem::take(&mut base_ids[k]),
                 ids: Vec::new(),

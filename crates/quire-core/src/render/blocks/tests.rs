@@ -62,12 +62,37 @@ fn typing_in_a_paragraph_reparses_a_few_blocks() {
     let at = body.find("Paragraph 100").unwrap_or(0) + 5;
     body.insert(at, 'x');
     let patch = r.update(&body);
-    assert_eq!(patch.start, 99);
-    assert_eq!(patch.remove, 2);
-    assert_eq!(patch.insert.len(), 2);
-    assert!(patch.insert[1].contains("Paragxraph 100"));
+    // Two blocks parsed again; the patch replaces only the one whose HTML changed.
     assert_eq!(r.last_reparsed(), 2);
+    assert_eq!(patch.start, 100);
+    assert_eq!(patch.remove, 1);
+    assert_eq!(patch.insert.len(), 1);
+    assert!(patch.insert[0].contains("Paragxraph 100"));
     assert_eq!(r.html(), render_markdown(&body));
+}
+
+#[test]
+fn typing_under_headings_keeps_every_id_and_the_table_of_contents() {
+    // The window's headings keep their base ids: the ids are reused, and a table of
+    // contents is filled again from the headings.
+    for toc in ["", "* toc\n{:toc}\n\n"] {
+        let mut body = String::from(toc);
+        for i in 0..30 {
+            body.push_str(&format!("## Same\n\nText {i} here.\n\n"));
+        }
+        let mut r = BlockRenderer::with_settings(&body, kramdown());
+        let edits = [
+            ("Text 20 here", "Text 20 xhere"),
+            ("## Same\n\nText 7", "## Same!\n\nText 7"),
+            ("## Same\n\nText 9", "## Other\n\nText 9"),
+        ];
+        for (from, to) in edits {
+            body = body.replacen(from, to, 1);
+            check_update(&mut r, &body);
+        }
+        assert!(r.html().contains("id=\"same-28\""), "{}", r.html());
+        assert!(r.html().contains("Same!"), "{}", r.html());
+    }
 }
 
 #[test]
@@ -132,6 +157,9 @@ fn unchanged_body_gives_an_empty_patch() {
 const LINES: &[&str] = &[
     "# Heading",
     "## Sub *heading*",
+    "### Heading!",
+    "* toc",
+    "{:toc}",
     "Plain text with a [link](/x) and `code`.",
     "more text",
     "",

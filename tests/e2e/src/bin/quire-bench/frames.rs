@@ -33,7 +33,10 @@ const once = (i) => {
   if (i >= samples) { done(frames); return; }
   ed.focus();
   ed.setSelectionRange(pos, pos);
+  // A keystroke as the browser makes one: `beforeinput`, then the edit, which fires
+  // `input` (an editing command alone fires no `beforeinput`).
   const t0 = performance.now();
+  ed.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', bubbles: true, cancelable: true }));
   document.execCommand('insertText', false, 'x');
   pos += 1;
   requestAnimationFrame(() => setTimeout(() => {

@@ -17,7 +17,7 @@ const section = (i) => `## Section ${i}\n\nA paragraph of an ordinary post, with
 let doc = '---\ntitle: Keystroke bench\n---\n';
 for (let i = 0; doc.length < size; i++) doc += section(i);
 const marks = () => performance.getEntriesByName('quire:preview');
-const handler = [], latency = [], edit = [], app = [];
+const handler = [], latency = [], edit = [], app = [], before = [];
 const after = (t0, next) => {
   const m = marks();
   if (m.length && m[m.length - 1].startTime >= t0) next(m[m.length - 1].startTime - t0);
@@ -30,12 +30,15 @@ window.addEventListener('input', () => { inputStart = performance.now(); }, true
 window.addEventListener('input', () => { inputEnd = performance.now(); });
 let pos = doc.indexOf('\n\n- a list', doc.length / 2);
 const once = (i) => {
-  if (i >= samples) { done({ handler, latency, edit, app }); return; }
+  if (i >= samples) { done({ handler, latency, edit, app, before }); return; }
   performance.clearMarks('quire:preview');
   ed.focus();
   ed.setSelectionRange(pos, pos);
-  // A keystroke as the browser makes one: an editing command that fires `input`.
+  // A keystroke as the browser makes one: `beforeinput`, then the edit, which fires
+  // `input` (an editing command alone fires no `beforeinput`).
   const t0 = performance.now();
+  ed.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', bubbles: true, cancelable: true }));
+  before.push(performance.now() - t0);
   document.execCommand('insertText', false, 'x');
   handler.push(inputEnd - inputStart);
   edit.push(inputStart - t0);
@@ -99,8 +102,14 @@ pub async fn keystroke_timings(base_url: &str) {
             );
             summary(&format!("{label}, {mode}: input handler"), list("handler"));
             summary(
-                &format!("{label}, {mode}: the browser's own edit before `input`"),
+                &format!(
+                    "{label}, {mode}: the browser's own edit before `input` (with `beforeinput`)"
+                ),
                 list("edit"),
+            );
+            summary(
+                &format!("{label}, {mode}: of that, the `beforeinput` handler"),
+                list("before"),
             );
             let _ = client.close().await;
         }

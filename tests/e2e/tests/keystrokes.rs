@@ -1,0 +1,124 @@
+//! A keystroke is applied to the post as the edit it is (`quire_core::typed`), without
+//! copying the whole editor: typed characters, Enter, Backspace and Delete, over a
+//! selection or at the caret, beside non-ASCII text and characters outside the BMP, must
+//! leave the post exactly the editor's text. The preview (which derives from the post)
+//! shows each edit, the saved draft is the editor's text, and the check made when typing
+//! pauses (which logs an error if the two ever differed) never fires.
+
+use fantoccini::key::Key;
+use quire_e2e::{App, PREVIEW_JS};
+use serde_json::json;
+
+const POST: &str =
+    "---\ntitle: Keys\n---\n\nCafé au lait, 日本語 and 😀 here.\n\nSecond line.\n\n- item\n";
+
+/// Put the editor's caret (or selection, `len` UTF-16 units long) right after the first
+/// `needle` in its text.
+async fn select_after(app: &App, needle: &str, back: usize, len: usize) {
+    let found = app
+        .js(
+            "const ed = document.querySelector('[data-testid=editor]');
+             const at = ed.value.indexOf(arguments[0]);
+             if (at < 0) return false;
+             const end = at + arguments[0].length - arguments[1];
+             ed.focus(); ed.setSelectionRange(end - arguments[2], end);
+             return true;",
+            vec![json!(needle), json!(back), json!(len)],
+        )
+        .await;
+    assert_eq!(found, json!(true), "{needle:?} is not in the editor");
+}
+
+/// Wait until the preview's text holds `expected`.
+async fn wait_for_preview_text(app: &App, expected: &str) {
+    app.wait_until(
+        &format!("the preview to show {expected:?}"),
+        &format!("const p = {PREVIEW_JS}; return !!p && p.textContent.includes(arguments[0]);"),
+        vec![json!(expected)],
+    )
+    .await;
+}
+
+async fn keys(app: &App, keys: &str) {
+    app.keys_in_editor(keys, false).await;
+}
+
+#[tokio::test]
+async fn keystrokes_land_in_the_post_exactly_as_in_the_editor() {
+    let app = App::open().await;
+    app.paste_over(POST).await;
+    wait_for_preview_text(&app, "Café au lait, 日本語 and 😀 here.").await;
+
+    // Typing after a non-ASCII character.
+    select_after(&app, "Café", 0, 0).await;
+    keys(&app, " noir").await;
+    wait_for_preview_text(&app, "Café noir au lait").await;
+
+    // Backspace after CJK characters, then Delete of a character outside the BMP (two
+    // UTF-16 units in the editor, four bytes in the post).
+    select_after(&app, "日本語", 0, 0).await;
+    keys(&app, &char::from(Key::Backspace).to_string()).await;
+    wait_for_preview_text(&app, "日本 and 😀").await;
+    select_after(&app, "and ", 0, 0).await;
+    keys(&app, &char::from(Key::Delete).to_string()).await;
+    wait_for_preview_text(&app, "日本 and  here.").await;
+
+    // Typing over a selection, with accented letters.
+    select_after(&app, "lait", 0, 4).await;
+    keys(&app, "crème").await;
+    wait_for_preview_text(&app, "Café noir au crème, 日本 and  here.").await;
+
+    // Enter in a list (Quire continues it), then Enter and Backspace in a paragraph.
+    select_after(&app, "- item", 0, 0).await;
+    keys(&app, &format!("{}next", char::from(Key::Enter))).await;
+    app.wait_until(
+        "a second list item",
+        &format!("const p = {PREVIEW_JS}; return !!p && p.querySelectorAll('li').length === 2;"),
+        vec![],
+    )
+    .await;
+    select_after(&app, "Second", 0, 0).await;
+    keys(
+        &app,
+        &format!("{}{}", char::from(Key::Enter), char::from(Key::Enter)),
+    )
+    .await;
+    app.wait_until(
+        "\"Second\" split into its own paragraph",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return !!p && [...p.querySelectorAll('p')].some(e => e.textContent === 'Second');"
+        ),
+        vec![],
+    )
+    .await;
+    keys(&app, &char::from(Key::Backspace).to_string()).await;
+    keys(&app, &char::from(Key::Backspace).to_string()).await;
+    wait_for_preview_text(&app, "Second line.").await;
+
+    // The browser's undo (read whole), then typing again.
+    keys(&app, &quire_e2e::ctrl('z')).await;
+    keys(&app, "!").await;
+
+    app.wait_saved().await;
+    let text = app.editor_text().await;
+    let id = app.current_draft_id().await;
+    let saved = app
+        .js(
+            "return localStorage.getItem('quire/v1/draft/' + arguments[0]);",
+            vec![json!(id)],
+        )
+        .await;
+    assert_eq!(saved, json!(text), "the saved draft is the editor's text");
+    assert!(
+        text.contains("Café noir au crème, 日本 and  here."),
+        "{text:?}"
+    );
+    assert!(text.contains("- item\n- next"), "{text:?}");
+    let body = text.split("---\n").nth(2).unwrap_or_default().to_string();
+    let last_line = body.lines().rfind(|l| !l.is_empty()).unwrap_or_default();
+    let words = last_line.trim_start_matches("- ").to_string();
+    wait_for_preview_text(&app, &words).await;
+    // No "the editor's text and the post differed" (an error) was logged.
+    app.close().await;
+}
