@@ -53,6 +53,9 @@ impl Mounted {
 
     /// Replace the editor's text as typing would: set the value, fire `input`.
     async fn type_text(&self, text: &str) {
+        // A writer's first key comes after the mount's own updates have run (the editor
+        // is given the opened draft's text in one of them).
+        leptos::task::tick().await;
         let editor = self.editor();
         editor.set_value(text);
         let init = web_sys::EventInit::new();

@@ -131,8 +131,12 @@ fn read_whole(
 /// as edits (see `quire_core::typed`), each checked; should one ever have missed, the
 /// field's text wins before anything is saved or shown from a stale copy.
 fn check_when_settled(state: EditorState, persistence: crate::persist::Persistence) {
-    Effect::new(move |_| {
+    Effect::new(move |checked: Option<()>| {
         state.settled.track();
+        // Not on the effect's first run: the editor may not have been given its text yet.
+        if checked.is_none() {
+            return;
+        }
         let Some(textarea) = state.editor.get_untracked() else {
             return;
         };
