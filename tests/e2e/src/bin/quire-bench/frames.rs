@@ -65,7 +65,7 @@ async fn frame_times(url: &str, size: usize) -> Vec<f64> {
     let value = client
         .execute_async(
             FRAME_SCRIPT,
-            vec![serde_json::json!(size), serde_json::json!(40)],
+            vec![serde_json::json!(size), serde_json::json!(80)],
         )
         .await
         .unwrap_or_else(|e| panic!("typing at {url}: {e}"));
