@@ -12,6 +12,7 @@ pub mod images;
 pub mod lifecycle;
 pub mod perf;
 pub mod pointer;
+pub mod preview_card;
 pub mod preview_frame;
 pub mod save_file;
 pub mod service_worker;

@@ -1,7 +1,8 @@
 //! The preview's sandboxed frame: a separate document with no scripts (the `sandbox`
 //! attribute leaves out `allow-scripts`) and its own Content-Security-Policy, whose body
 //! the app patches in place block by block. A post's HTML can neither run code nor reach
-//! the app; its links open in a new tab.
+//! the app; its links open in a new tab. (The excerpt card's frame, the same sandbox and
+//! policy, is `preview_card.rs`.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,21 +38,6 @@ pub fn shell() -> String {
          <base target=\"_blank\"><style>{}</style></head>\
          <body><article class=\"preview\" data-testid=\"preview\"></article></body></html>",
         styles()
-    )
-}
-
-/// The excerpt card's document: the card as an index page lists a post, in a frame with
-/// the preview's sandbox and policy (a post's excerpt is its HTML too).
-pub fn card_shell() -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
-         <base target=\"_blank\"><style>{}{}</style></head>\
-         <body><article class=\"excerpt-card\" data-testid=\"excerpt-preview\">\
-         <h3 class=\"card-title\"></h3><p class=\"card-date\"></p>\
-         <div class=\"card-body\"></div></article></body></html>",
-        styles(),
-        include_str!("../../style/card.css")
     )
 }
 
@@ -437,72 +423,8 @@ impl Frame {
     }
 }
 
-/// The excerpt card inside its sandboxed frame, once the shell has loaded.
-#[derive(Clone)]
-pub struct Card {
-    frame: HtmlIFrameElement,
-    document: Document,
-}
-
-impl Card {
-    /// The loaded card shell inside `frame`.
-    pub fn of(frame: &HtmlIFrameElement) -> Result<Card, BrowserError> {
-        let document = frame
-            .content_document()
-            .ok_or(BrowserError::Unsupported("the excerpt card's document"))?;
-        Ok(Card {
-            frame: frame.clone(),
-            document,
-        })
-    }
-
-    fn part(&self, selector: &str) -> Result<Element, BrowserError> {
-        self.document
-            .query_selector(selector)
-            .map_err(BrowserError::from_js)?
-            .ok_or(BrowserError::Unsupported("a part of the excerpt card"))
-    }
-
-    /// Show the card: title and date as text, the excerpt's HTML with its links made
-    /// safe and its stored images shown through `urls`; then fit the frame's height to
-    /// the card.
-    pub fn show(
-        &self,
-        title: &str,
-        date: &str,
-        html: &str,
-        urls: &dyn Fn(&str) -> Shown,
-    ) -> Result<(), BrowserError> {
-        self.part(".card-title")?.set_text_content(Some(title));
-        self.part(".card-date")?.set_text_content(Some(date));
-        let body = self.part(".card-body")?;
-        body.set_inner_html(html);
-        disarm_links(&body)?;
-        show_stored_images(&body, urls);
-        self.fit_height()
-    }
-
-    /// Make the frame as tall as the card (a post's fixed or absolute elements stay
-    /// inside the frame whatever they ask for).
-    fn fit_height(&self) -> Result<(), BrowserError> {
-        let Some(root) = self.document.document_element() else {
-            return Ok(());
-        };
-        let height = root.scroll_height().clamp(40, 2000);
-        self.frame
-            .style()
-            .set_property("height", &format!("{height}px"))
-            .map_err(BrowserError::from_js)
-    }
-
-    /// Set (or remove) `data-theme` on the card's root, as on the page's.
-    pub fn set_theme(&self, theme: Option<&str>) {
-        set_theme(&self.document, theme);
-    }
-}
-
 /// Set (or remove) `data-theme` on a frame document's root.
-fn set_theme(document: &Document, theme: Option<&str>) {
+pub(super) fn set_theme(document: &Document, theme: Option<&str>) {
     if let Some(root) = document.document_element() {
         let _ = match theme {
             Some(theme) => root.set_attribute("data-theme", theme),
@@ -514,7 +436,7 @@ fn set_theme(document: &Document, theme: Option<&str>) {
 /// Links in a post that would run code when followed (`javascript:`, `data:`, `vbscript:`,
 /// however written) lose their address; web links open in a new tab; nothing can navigate
 /// the frame itself. No script runs inside the frame, so this is done as the blocks go in.
-fn disarm_links(block: &Element) -> Result<(), BrowserError> {
+pub(super) fn disarm_links(block: &Element) -> Result<(), BrowserError> {
     let links = block
         .query_selector_all("[href], [*|href], [action], [formaction]")
         .map_err(BrowserError::from_js)?;

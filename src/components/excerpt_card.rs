@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::preview_frame::{self, Card};
+use crate::browser::preview_card::{self, Card};
+use crate::browser::preview_frame;
 use crate::state::use_editor_state;
 
 /// The excerpt card (`data-testid=excerpt-preview`).
@@ -64,7 +65,7 @@ pub fn ExcerptCard() -> impl IntoView {
             data-testid="excerpt-preview"
             title="The excerpt as an index page lists it"
             sandbox=preview_frame::SANDBOX
-            srcdoc=preview_frame::card_shell()
+            srcdoc=preview_card::card_shell()
             on:load=on_load
         ></iframe>
     }
