@@ -40,6 +40,11 @@ fn value_js(textarea: &HtmlTextAreaElement) -> js_sys::JsString {
     textarea.unchecked_ref::<TextField>().value()
 }
 
+/// The `inputType` of an `input` event; `None` for a plain `Event` (as a script fires).
+pub fn input_type(ev: &Event) -> Option<String> {
+    ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type())
+}
+
 /// What `beforeinput` says of an edit of `textarea`: a [`Typed`] for a plain keystroke
 /// (see [`quire_core::typed`]), `None` for any other edit.
 pub fn typed(textarea: &HtmlTextAreaElement, ev: &web_sys::InputEvent) -> Option<Typed> {

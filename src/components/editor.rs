@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use quire_core::format::{self, Format};
-use wasm_bindgen::JsCast;
 
 use crate::state::{use_editor_state, EditorState};
 
@@ -127,6 +126,36 @@ fn read_whole(
     state.source.set(text);
 }
 
+/// The editor's text changed: a plain keystroke `typed` (as `beforeinput` saw it) whose
+/// `input` is of the same type is applied as the edit it is when the field checks out
+/// (see `quire_core::typed`); anything else reads the field whole.
+fn on_input(
+    state: EditorState,
+    persistence: crate::persist::Persistence,
+    textarea: &web_sys::HtmlTextAreaElement,
+    typed: Option<quire_core::typed::Typed>,
+    input_type: Option<String>,
+) {
+    let edit = typed
+        .filter(|t| Some(&t.input_type) == input_type.as_ref())
+        .filter(|_| !persistence.needs_texts())
+        .and_then(|t| {
+            state
+                .source
+                .with_untracked(|src| crate::browser::editor::typed_edit(textarea, src, &t))
+        });
+    if let Some(edit) = edit {
+        persistence.changed(state);
+        state
+            .source
+            .update(|src| src.replace_range(edit.range, &edit.replacement));
+    } else {
+        read_whole(state, persistence, textarea);
+    }
+    state.edited();
+    state.caret_moved.notify();
+}
+
 /// Once typing pauses, make sure the source is the editor's text: keystrokes are applied
 /// as edits (see `quire_core::typed`), each checked; should one ever have missed, the
 /// field's text wins before anything is saved or shown from a stale copy.
@@ -186,26 +215,9 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                 autofocus=true
                 prop:value=move || state.loaded.get()
                 on:input:target=move |ev| {
-                    let textarea = ev.target();
-                    let input_type = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type());
-                    let typed = typed.try_update_value(Option::take).flatten();
-                    let edit = typed
-                        .filter(|t| Some(&t.input_type) == input_type.as_ref())
-                        .filter(|_| !persistence.needs_texts())
-                        .and_then(|t| {
-                            state.source.with_untracked(|src| {
-                                crate::browser::editor::typed_edit(&textarea, src, &t)
-                            })
-                        });
-                    if let Some(edit) = edit {
-                        // A keystroke: applied as the edit it is, the field not copied.
-                        persistence.changed(state);
-                        state.source.update(|src| src.replace_range(edit.range, &edit.replacement));
-                    } else {
-                        read_whole(state, persistence, &textarea);
-                    }
-                    state.edited();
-                    state.caret_moved.notify();
+                    let input_type = crate::browser::editor::input_type(&ev);
+                    let seen = typed.try_update_value(Option::take).flatten();
+                    on_input(state, persistence, &ev.target(), seen, input_type);
                 }
                 on:beforeinput=move |ev| {
                     // Undo or redo from the browser's own menu: a large edit's is Quire's.

@@ -13,7 +13,9 @@
 
 use super::Settings;
 
+mod ends;
 mod parse;
+use ends::common_ends;
 use parse::{after_blank_line, fill_ids, parse, IAL_BLOCK};
 
 /// One top-level block of the body.
@@ -464,57 +466,6 @@ impl BlockRenderer {
             .cloned()
             .collect()
     }
-}
-
-/// Lengths of the longest common prefix and suffix of `a` and `b` that do not overlap,
-/// on character boundaries.
-fn common_ends(a: &str, b: &str) -> (usize, usize) {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    let mut prefix = common_prefix(x, y);
-    while !a.is_char_boundary(prefix) || !b.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let limit = x.len().min(y.len()) - prefix;
-    let mut suffix = common_suffix(&x[prefix..], &y[prefix..]).min(limit);
-    while !a.is_char_boundary(a.len() - suffix) || !b.is_char_boundary(b.len() - suffix) {
-        suffix -= 1;
-    }
-    (prefix, suffix)
-}
-
-/// Bytes compared at once: equal runs are skipped a chunk at a time (a keystroke in a long
-/// post compares the whole text).
-const RUN: usize = 64;
-
-fn common_prefix(x: &[u8], y: &[u8]) -> usize {
-    let whole = x
-        .chunks_exact(RUN)
-        .zip(y.chunks_exact(RUN))
-        .take_while(|(p, q)| p == q)
-        .count()
-        * RUN;
-    whole
-        + x[whole..]
-            .iter()
-            .zip(&y[whole..])
-            .take_while(|(p, q)| p == q)
-            .count()
-}
-
-fn common_suffix(x: &[u8], y: &[u8]) -> usize {
-    let whole = x
-        .rchunks_exact(RUN)
-        .zip(y.rchunks_exact(RUN))
-        .take_while(|(p, q)| p == q)
-        .count()
-        * RUN;
-    whole
-        + x[..x.len() - whole]
-            .iter()
-            .rev()
-            .zip(y[..y.len() - whole].iter().rev())
-            .take_while(|(p, q)| p == q)
-            .count()
 }
 
 fn shift(offset: usize, delta: isize) -> Option<usize> {
