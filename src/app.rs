@@ -70,8 +70,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // The tab's title: the post's, with a marker while a change is not saved.
-    Effect::new(move |_| {
+    // The tab's title: the post's, with a marker while a change is not saved. A memo, so
+    // that the document's title is written only when it changes (every keystroke marks
+    // the draft pending again, and each write of `document.title` is work for the browser).
+    let tab_title = Memo::new(move |_| {
         let title = state.title();
         let unsaved = persistence.status() != crate::persist::SaveStatus::Saved;
         let name = if title.trim().is_empty() {
@@ -80,8 +82,9 @@ pub fn App() -> impl IntoView {
             title.trim()
         };
         let marker = if unsaved { "\u{2022} " } else { "" };
-        browser::set_document_title(&format!("{marker}{name} \u{2014} Quire"));
+        format!("{marker}{name} \u{2014} Quire")
     });
+    Effect::new(move |_| tab_title.with(|title| browser::set_document_title(title)));
 
     view! {
         <header class="app-header">

@@ -18,19 +18,29 @@ textarea{box-sizing:border-box;width:100%;height:100%;font:15px/1.6 monospace;pa
 
 /// Load a post of `size` bytes into the page's `[data-testid=editor]`, then type single
 /// characters in its middle; per keystroke, the time from the keystroke to the next frame
-/// painted (a task queued from the frame's `requestAnimationFrame` runs after its paint).
+/// painted (a task queued from the frame's `requestAnimationFrame` runs after its paint),
+/// and the keystroke's own task (`beforeinput`, the insertion, `input` and its handlers).
+/// A writer's keystrokes fall anywhere between two frames, so the pause after each frame
+/// steps through a frame interval (30 + 0..16 ms): with a fixed pause every keystroke would
+/// land at the same point of the interval, and a frame's cost would show only as whether
+/// it crossed that one deadline (a difference of 0 or 16.7 ms).
 const FRAME_SCRIPT: &str = r#"
-const [size, samples, done] = arguments;
+const [size, samples, box, done] = arguments;
 const ed = document.querySelector('[data-testid=editor]');
+// The bare page sized as Quire's editor: its box and font, set before the text.
+if (box) ed.style.cssText = box;
+const style = getComputedStyle(ed);
+const rect = ed.getBoundingClientRect();
+const own_box = `position:absolute;left:0;top:0;box-sizing:border-box;width:${rect.width}px;height:${rect.height}px;padding:${style.padding};font:${style.font};tab-size:${style.tabSize};border:0`;
 const section = (i) => `## Section ${i}\n\nA paragraph of an ordinary post, with *emphasis*, a [link](https://example.org/${i}) and a little code. It goes on for a while, as paragraphs in long posts do, with more words.\n\n- a list item\n- another item with **bold**\n\n> A quotation, briefly.\n\n`;
 let doc = '---\ntitle: Frame bench\n---\n';
 for (let i = 0; doc.length < size; i++) doc += section(i);
 ed.value = doc;
 ed.dispatchEvent(new Event('input', { bubbles: true }));
-const frames = [];
+const frames = [], tasks = [];
 let pos = doc.indexOf('\n\n- a list', doc.length / 2);
 const once = (i) => {
-  if (i >= samples) { done(frames); return; }
+  if (i >= samples) { done({ frames, tasks, box: own_box }); return; }
   ed.focus();
   ed.setSelectionRange(pos, pos);
   // A keystroke as the browser makes one: `beforeinput`, then the edit, which fires
@@ -38,16 +48,27 @@ const once = (i) => {
   const t0 = performance.now();
   ed.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', bubbles: true, cancelable: true }));
   document.execCommand('insertText', false, 'x');
+  tasks.push(performance.now() - t0);
   pos += 1;
   requestAnimationFrame(() => setTimeout(() => {
     frames.push(performance.now() - t0);
-    setTimeout(() => once(i + 1), 30);
+    setTimeout(() => once(i + 1), 30 + (i * 7) % 17);
   }, 0));
 };
 setTimeout(() => once(0), 1500);
 "#;
 
-async fn frame_times(url: &str, size: usize) -> Vec<f64> {
+/// What one session of typing gave: ms to the next frame painted and ms of the keystroke's
+/// own task, per keystroke, and the editor's box and font as CSS (for the sized bare page).
+struct Typing {
+    frames: Vec<f64>,
+    tasks: Vec<f64>,
+    editor_box: String,
+}
+
+/// Type in the page at `url` holding `size` bytes; `editor_box` (CSS) is set on its editor
+/// first when given.
+async fn frame_times(url: &str, size: usize, editor_box: Option<&str>) -> Typing {
     let (_driver, client) = Driver::session(capabilities()).await;
     client
         .goto(url)
@@ -65,38 +86,79 @@ async fn frame_times(url: &str, size: usize) -> Vec<f64> {
     let value = client
         .execute_async(
             FRAME_SCRIPT,
-            vec![serde_json::json!(size), serde_json::json!(80)],
+            vec![
+                serde_json::json!(size),
+                serde_json::json!(SAMPLES),
+                serde_json::json!(editor_box),
+            ],
         )
         .await
         .unwrap_or_else(|e| panic!("typing at {url}: {e}"));
     let _ = client.close().await;
-    numbers(&value)
+    Typing {
+        frames: numbers(&value["frames"]),
+        tasks: numbers(&value["tasks"]),
+        editor_box: value["box"].as_str().unwrap_or_default().to_string(),
+    }
 }
+
+/// Keystrokes per session; each page is typed in `SESSIONS` sessions, taken in turn, and
+/// their samples pooled (one session's median can move by a few ms from the next's).
+const SAMPLES: usize = 80;
+const SESSIONS: usize = 4;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Print the keystroke frames of Quire and of the bare page, at 10 KB, 100 KB and 1 MB.
+/// Print the keystroke frames of Quire and of two bare pages, at 10 KB, 100 KB and 1 MB: the
+/// bare textarea filling the window (the issue's measure), and one the size of Quire's
+/// editor beside its panels and preview (its box and font copied from Quire's in the same
+/// run). A textarea's keystroke costs the layout of all its text, and a narrower one
+/// wraps the same text into more lines: the second shows what Quire's own code and
+/// panels add, the first what the writer pays for the editor's width too.
 pub async fn frame_figures(base_url: &str) {
     let bare_dir = std::env::temp_dir().join(format!("quire-bare-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&bare_dir);
     std::fs::write(bare_dir.join("index.html"), BARE_PAGE)
         .unwrap_or_else(|e| panic!("writing the bare page: {e}"));
     let bare = StaticServer::start(bare_dir.clone());
-    println!("\nKeystroke to the next frame painted (1280x900, typing in the middle of the post):");
+    println!(
+        "\nKeystroke to the next frame painted (1280x900, typing in the middle of the post; \
+         {SESSIONS} sessions of {SAMPLES} keystrokes per page):"
+    );
     for (label, size) in [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
-        let quire = frame_times(base_url, size).await;
-        let plain = frame_times(&bare.url(), size).await;
-        let (q, p) = (median(quire.clone()), median(plain.clone()));
-        summary(&format!("{label}, Quire"), quire);
-        summary(&format!("{label}, bare textarea"), plain);
-        println!(
-            "  {label}: Quire - bare = {:+.1} ms, Quire / bare = {:.2}x (medians)",
-            q - p,
-            q / p.max(0.001)
-        );
+        let mut pages: [(&str, Vec<f64>, Vec<f64>); 3] = [
+            ("Quire", Vec::new(), Vec::new()),
+            ("bare textarea", Vec::new(), Vec::new()),
+            ("bare textarea, editor's size", Vec::new(), Vec::new()),
+        ];
+        for _ in 0..SESSIONS {
+            let quire = frame_times(base_url, size, None).await;
+            let plain = frame_times(&bare.url(), size, None).await;
+            let sized = frame_times(&bare.url(), size, Some(&quire.editor_box)).await;
+            for (page, typing) in pages.iter_mut().zip([quire, plain, sized]) {
+                page.1.extend(typing.frames);
+                page.2.extend(typing.tasks);
+            }
+        }
+        for (name, frames, tasks) in &pages {
+            summary(&format!("{label}, {name}"), frames.clone());
+            summary(
+                &format!("{label}, {name}, the keystroke's task"),
+                tasks.clone(),
+            );
+        }
+        let medians: Vec<f64> = pages.iter().map(|p| median(p.1.clone())).collect();
+        for (i, against) in ["bare", "bare of the editor's size"].iter().enumerate() {
+            let (q, p) = (medians[0], medians[i + 1]);
+            println!(
+                "  {label}: Quire - {against} = {:+.1} ms, Quire / {against} = {:.2}x (medians)",
+                q - p,
+                q / p.max(0.001)
+            );
+        }
     }
     let _ = std::fs::remove_dir_all(&bare_dir);
 }
