@@ -124,3 +124,40 @@ async fn keystrokes_land_in_the_post_exactly_as_in_the_editor() {
     // No "the editor's text and the post differed" (an error) was logged.
     app.close().await;
 }
+
+/// The tab's title (the post's title, with a marker while a change is unsaved) is written
+/// when it changes, not on every keystroke: each write of `document.title` is work for the
+/// browser inside the keystroke's frame.
+#[tokio::test]
+async fn typing_writes_the_tab_title_only_when_it_changes() {
+    let app = App::open().await;
+    app.paste_over(POST).await;
+    app.wait_saved().await;
+    app.js(
+        "window.quireTitleWrites = 0;
+         new MutationObserver((records) => { window.quireTitleWrites += records.length; })
+           .observe(document.querySelector('title'), { childList: true, characterData: true, subtree: true });
+         return true;",
+        vec![],
+    )
+    .await;
+    select_after(&app, "Second line", 0, 0).await;
+    let typed = "twenty keys, typed!!";
+    keys(&app, typed).await;
+    wait_for_preview_text(&app, &format!("Second line{typed}")).await;
+    app.wait_saved().await;
+    let writes = app
+        .js("return window.quireTitleWrites;", vec![])
+        .await
+        .as_u64()
+        .unwrap_or_else(|| panic!("no count of title writes"));
+    // The marker came (and went once saved): at least one write, and at most two per save.
+    assert!(
+        (1..=4).contains(&writes),
+        "{writes} writes of the tab's title for {} keystrokes",
+        typed.chars().count()
+    );
+    let title = app.js("return document.title;", vec![]).await;
+    assert_eq!(title, json!("Keys \u{2014} Quire"), "saved: no marker");
+    app.close().await;
+}
