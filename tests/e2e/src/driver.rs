@@ -151,11 +151,30 @@ pub fn capabilities_with_prefs(prefs: Value) -> Capabilities {
     }
 }
 
-/// ChromeDriver's log endpoint (`POST /session/{id}/se/log`), for console messages.
-#[derive(Debug)]
-pub(crate) struct BrowserLogs;
+/// The same, with Chromium's trace of `categories` kept in ChromeDriver's performance log
+/// (read with [`crate::trace_events`]).
+pub fn capabilities_traced(categories: &str) -> Capabilities {
+    let mut caps = capabilities();
+    if let Some(options) = caps.get_mut("goog:chromeOptions") {
+        options["perfLoggingPrefs"] = json!({
+            "enableNetwork": false,
+            "enablePage": false,
+            "traceCategories": categories,
+        });
+    }
+    caps.insert(
+        "goog:loggingPrefs".into(),
+        json!({ "browser": "ALL", "performance": "ALL" }),
+    );
+    caps
+}
 
-impl WebDriverCompatibleCommand for BrowserLogs {
+/// ChromeDriver's log endpoint (`POST /session/{id}/se/log`): `"browser"` for console
+/// messages, `"performance"` for trace events.
+#[derive(Debug)]
+pub(crate) struct Logs(pub(crate) &'static str);
+
+impl WebDriverCompatibleCommand for Logs {
     fn endpoint(
         &self,
         base_url: &url::Url,
@@ -170,7 +189,7 @@ impl WebDriverCompatibleCommand for BrowserLogs {
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
         (
             http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
+            Some(json!({ "type": self.0 }).to_string()),
         )
     }
 }

@@ -16,8 +16,10 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-pub use driver::{capabilities, capabilities_with_prefs, Driver, CHROMIUM_FLAGS};
-use driver::{BrowserLogs, Cdp};
+pub use driver::{
+    capabilities, capabilities_traced, capabilities_with_prefs, Driver, CHROMIUM_FLAGS,
+};
+use driver::{Cdp, Logs};
 pub use server::StaticServer;
 
 /// A fresh, empty folder for a test's downloads.
@@ -69,6 +71,19 @@ pub async fn cdp(
             params,
         })
         .await
+}
+
+/// Chromium's trace events recorded since the last call, in a session opened with
+/// [`capabilities_traced`].
+pub async fn trace_events(client: &Client) -> Result<Vec<Value>, fantoccini::error::CmdError> {
+    let logs = client.issue_cmd(Logs("performance")).await?;
+    let entries = logs.as_array().cloned().unwrap_or_default();
+    Ok(entries
+        .iter()
+        .filter_map(|e| serde_json::from_str::<Value>(e["message"].as_str()?).ok())
+        .filter(|m| m["message"]["method"] == "Tracing.dataCollected")
+        .map(|m| m["message"]["params"].clone())
+        .collect())
 }
 
 /// Keys for WebDriver's send_keys: `key` with Ctrl held, then released.
@@ -458,7 +473,7 @@ impl App {
     pub async fn console_errors(&self) -> Vec<String> {
         let logs = self
             .client
-            .issue_cmd(BrowserLogs)
+            .issue_cmd(Logs("browser"))
             .await
             .unwrap_or_else(|e| panic!("reading the browser log: {e}"));
         logs.as_array()

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use quire_e2e::{capabilities, cdp, Driver, StaticServer, WAIT};
+use quire_e2e::{capabilities, capabilities_traced, cdp, trace_events, Driver, StaticServer, WAIT};
 
 use super::{app_marks, numbers, summary};
 
@@ -46,6 +46,7 @@ const once = (i) => {
   // A keystroke as the browser makes one: `beforeinput`, then the edit, which fires
   // `input` (an editing command alone fires no `beforeinput`).
   const t0 = performance.now();
+  performance.mark('quire-bench-key');
   ed.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', bubbles: true, cancelable: true }));
   document.execCommand('insertText', false, 'x');
   tasks.push(performance.now() - t0);
@@ -69,7 +70,23 @@ struct Typing {
 /// Type in the page at `url` holding `size` bytes; `editor_box` (CSS) is set on its editor
 /// first when given.
 async fn frame_times(url: &str, size: usize, editor_box: Option<&str>) -> Typing {
-    let (_driver, client) = Driver::session(capabilities()).await;
+    type_in(url, size, editor_box, false).await.0
+}
+
+/// The same, in a session that keeps Chromium's trace when `traced`: then also the means
+/// per keystroke of the main thread's phases ([`PHASES`]).
+async fn type_in(
+    url: &str,
+    size: usize,
+    editor_box: Option<&str>,
+    traced: bool,
+) -> (Typing, Vec<f64>) {
+    let caps = if traced {
+        capabilities_traced("devtools.timeline,blink.user_timing")
+    } else {
+        capabilities()
+    };
+    let (_driver, client) = Driver::session(caps).await;
     client
         .goto(url)
         .await
@@ -94,12 +111,85 @@ async fn frame_times(url: &str, size: usize, editor_box: Option<&str>) -> Typing
         )
         .await
         .unwrap_or_else(|e| panic!("typing at {url}: {e}"));
+    let phases = if traced {
+        let events = trace_events(&client)
+            .await
+            .unwrap_or_else(|e| panic!("reading the trace at {url}: {e}"));
+        phase_means(&events)
+    } else {
+        Vec::new()
+    };
     let _ = client.close().await;
-    Typing {
+    let typing = Typing {
         frames: numbers(&value["frames"]),
         tasks: numbers(&value["tasks"]),
         editor_box: value["box"].as_str().unwrap_or_default().to_string(),
+    };
+    (typing, phases)
+}
+
+/// The main thread's phases of a keystroke and its frame, as Chromium's trace names them.
+const PHASES: [(&str, &str); 7] = [
+    (
+        "EventDispatch",
+        "event handlers (beforeinput, input, selectionchange)",
+    ),
+    (
+        "Layout",
+        "layout (the textarea's, in the insertion; the preview's)",
+    ),
+    ("UpdateLayoutTree", "style"),
+    ("FireAnimationFrame", "animation frame callbacks"),
+    ("PrePaint", "pre-paint"),
+    ("Paint", "paint (recording)"),
+    ("Layerize", "layerize"),
+];
+
+/// Means per keystroke (ms) of each of [`PHASES`] on the thread that marked the keystrokes,
+/// from one mark to the next; a phase inside another of the same name counts once (one of
+/// another name is counted in both: a layout forced in an animation frame callback is in
+/// both of those figures).
+fn phase_means(events: &[serde_json::Value]) -> Vec<f64> {
+    let mark = events
+        .iter()
+        .find(|e| e["name"] == "quire-bench-key")
+        .map(|e| (e["pid"].clone(), e["tid"].clone()));
+    let Some((pid, tid)) = mark else {
+        return Vec::new();
+    };
+    let on_main = |e: &&serde_json::Value| e["pid"] == pid && e["tid"] == tid;
+    let mut marks: Vec<f64> = events
+        .iter()
+        .filter(on_main)
+        .filter(|e| e["name"] == "quire-bench-key")
+        .filter_map(|e| e["ts"].as_f64())
+        .collect();
+    marks.sort_by(f64::total_cmp);
+    marks.dedup();
+    let (Some(&first), Some(&last)) = (marks.first(), marks.last()) else {
+        return Vec::new();
+    };
+    let windows = (marks.len() - 1).max(1) as f64;
+    let mut spans: Vec<(usize, f64, f64)> = events
+        .iter()
+        .filter(on_main)
+        .filter(|e| e["ph"] == "X")
+        .filter_map(|e| {
+            let phase = PHASES.iter().position(|(name, _)| e["name"] == *name)?;
+            Some((phase, e["ts"].as_f64()?, e["dur"].as_f64().unwrap_or(0.0)))
+        })
+        .filter(|(_, ts, _)| (first..last).contains(ts))
+        .collect();
+    spans.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut sums = vec![0.0; PHASES.len()];
+    let mut ends = vec![f64::NEG_INFINITY; PHASES.len()];
+    for (phase, ts, dur) in spans {
+        if ts >= ends[phase] {
+            sums[phase] += dur / 1000.0;
+            ends[phase] = ts + dur;
+        }
     }
+    sums.iter().map(|s| s / windows).collect()
 }
 
 /// Keystrokes per session; each page is typed in `SESSIONS` sessions, taken in turn, and
@@ -160,7 +250,30 @@ pub async fn frame_figures(base_url: &str) {
             );
         }
     }
+    phase_figures(base_url, &bare.url(), 100_000).await;
     let _ = std::fs::remove_dir_all(&bare_dir);
+}
+
+/// Print where a keystroke's time goes at `size` (Chromium's trace, one session per page).
+async fn phase_figures(base_url: &str, bare_url: &str, size: usize) {
+    let (quire, quire_phases) = type_in(base_url, size, None, true).await;
+    let (_, bare_phases) = type_in(bare_url, size, None, true).await;
+    let (_, sized_phases) = type_in(bare_url, size, Some(&quire.editor_box), true).await;
+    if quire_phases.is_empty() || bare_phases.is_empty() || sized_phases.is_empty() {
+        println!("  the trace held no keystrokes: no figures per phase");
+        return;
+    }
+    println!(
+        "\nWhere a keystroke's time goes at {} KB (Chromium's trace of the main thread, means \
+         per keystroke of {SAMPLES}): Quire / bare textarea / bare of the editor's size",
+        size / 1000
+    );
+    for (i, (_, what)) in PHASES.iter().enumerate() {
+        println!(
+            "  {what}: {:.2} / {:.2} / {:.2} ms",
+            quire_phases[i], bare_phases[i], sized_phases[i]
+        );
+    }
 }
 
 /// One cold visit through the throttled link: [ms to editable, ms to the app started,
