@@ -231,6 +231,11 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                         .editor
                         .get_untracked()
                         .and_then(|textarea| crate::browser::editor::typed(&textarea, &ev));
+                    if seen.is_some() {
+                        // Its `input` comes in this same task; a record it never took (the
+                        // edit was cancelled) is gone before the next keystroke's.
+                        set_timeout(move || typed.set_value(None), std::time::Duration::ZERO);
+                    }
                     typed.set_value(seen);
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
