@@ -393,6 +393,26 @@ impl App {
 }
 
 impl App {
+    /// Press `keys` on whatever has the focus.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("pressing {keys:?}: {e}"));
+    }
+
+    /// The test id of the element that has the focus (`null` when it has none).
+    pub async fn active_testid(&self) -> Value {
+        self.js(
+            "return document.activeElement && document.activeElement.dataset.testid || null",
+            vec![],
+        )
+        .await
+    }
+
     /// Run a DevTools Protocol command in the page.
     /// Kill the current tab's renderer, as a crash or an out-of-memory kill would: no
     /// `pagehide`, no unload. (The command itself gets no answer from the dead page.)
