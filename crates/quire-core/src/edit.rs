@@ -2,6 +2,10 @@
 
 use core::ops::Range;
 
+mod ends;
+pub use ends::common_ends;
+pub(crate) use ends::{common_prefix, common_suffix};
+
 /// One edit of the post as every core editor returns it: the change to the text and,
 /// when the editor should select something after it (a formatting command), that
 /// selection, as byte offsets in the edited text.
@@ -99,19 +103,7 @@ impl TextEdit {
             return self;
         };
         let new = self.replacement.as_str();
-        let prefix: usize = old
-            .chars()
-            .zip(new.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
-        let suffix: usize = old[prefix..]
-            .chars()
-            .rev()
-            .zip(new[prefix..].chars().rev())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
+        let (prefix, suffix) = common_ends(old, new);
         TextEdit {
             range: self.range.start + prefix..self.range.end - suffix,
             replacement: new[prefix..new.len() - suffix].to_string(),

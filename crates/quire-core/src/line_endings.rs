@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+use crate::edit::{common_prefix, common_suffix};
 use serde::{Deserialize, Serialize};
 
 /// How one line ends in the file.
@@ -334,35 +335,6 @@ fn parse_stored(stored: &str) -> Option<LineEndings> {
 
 fn count_breaks(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
-}
-
-/// The bytes `a` and `b` start with alike.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const STEP: usize = 64;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + STEP <= n && a[i..i + STEP] == b[i..i + STEP] {
-        i += STEP;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// The bytes `a` and `b` end with alike.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    const STEP: usize = 64;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + STEP <= n && a[a.len() - i - STEP..a.len() - i] == b[b.len() - i - STEP..b.len() - i]
-    {
-        i += STEP;
-    }
-    while i < n && a[a.len() - i - 1] == b[b.len() - i - 1] {
-        i += 1;
-    }
-    i
 }
 
 /// The changed part of `old` -> `new`: `old[start..old_end]` became `new[start..new_end]`.

@@ -266,6 +266,17 @@ impl App {
         id.as_str().unwrap_or_default().to_string()
     }
 
+    /// The stored text of draft `id` (`None` when storage has none).
+    pub async fn stored_draft(&self, id: &str) -> Option<String> {
+        self.js(
+            "return localStorage.getItem('quire/v1/draft/' + arguments[0])",
+            vec![json!(id)],
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
+    }
+
     /// How many elements carry the test id `id`.
     pub async fn count(&self, id: &str) -> u64 {
         self.js(

@@ -147,13 +147,8 @@ async fn many_drafts_new_open_filter_delete_undo_and_reopen() {
     ))
     .await;
     assert_eq!(titles(&app).await, json!(["First"]));
-    let stored = app
-        .js(
-            "return localStorage.getItem('quire/v1/draft/' + arguments[0])",
-            vec![json!(second_id)],
-        )
-        .await;
-    assert_eq!(stored, json!(null), "the deleted draft left storage");
+    let stored = app.stored_draft(&second_id).await;
+    assert_eq!(stored, None, "the deleted draft left storage");
     app.click_css("[data-testid=undo]").await;
     app.wait_for_count("draft-item", 2).await;
 

@@ -103,13 +103,12 @@ async fn keystrokes_land_in_the_post_exactly_as_in_the_editor() {
     app.wait_saved().await;
     let text = app.editor_text().await;
     let id = app.current_draft_id().await;
-    let saved = app
-        .js(
-            "return localStorage.getItem('quire/v1/draft/' + arguments[0]);",
-            vec![json!(id)],
-        )
-        .await;
-    assert_eq!(saved, json!(text), "the saved draft is the editor's text");
+    let saved = app.stored_draft(&id).await;
+    assert_eq!(
+        saved,
+        Some(text.clone()),
+        "the saved draft is the editor's text"
+    );
     assert!(
         text.contains("Café noir au crème, 日本 and  here."),
         "{text:?}"

@@ -3,14 +3,13 @@
 //! downloadable byte for byte. Real files, real Chromium, real localStorage.
 
 use quire_e2e::{downloaded_with, App};
-use serde_json::json;
 
 #[tokio::test]
 async fn a_file_too_large_for_storage_opens_with_progress_and_a_warning() {
     let (app, dir) = App::open_with_downloads("too-large").await;
     app.wait_saved().await;
     let kept = app.editor_text().await;
-    let kept_id = json!(app.current_draft_id().await);
+    let kept_id = app.current_draft_id().await;
 
     // 5.5 MB: more than Chromium keeps for one site (5 Mi characters).
     let mut huge = "---\ntitle: Huge\n---\n".to_string();
@@ -56,13 +55,8 @@ async fn a_file_too_large_for_storage_opens_with_progress_and_a_warning() {
         app.editor_text().await == huge,
         "the whole file is open in the editor"
     );
-    let stored = app
-        .js(
-            "return localStorage.getItem('quire/v1/draft/' + arguments[0])",
-            vec![kept_id],
-        )
-        .await;
-    assert_eq!(stored, json!(kept), "the draft open before is untouched");
+    let stored = app.stored_draft(&kept_id).await;
+    assert_eq!(stored, Some(kept), "the draft open before is untouched");
 
     // The writer keeps it by downloading it.
     app.click("notice-download").await;

@@ -13,9 +13,8 @@
 
 use super::Settings;
 
-mod ends;
 mod parse;
-use ends::common_ends;
+use crate::edit::common_ends;
 use parse::{after_blank_line, fill_ids, parse, IAL_BLOCK};
 
 /// One top-level block of the body.

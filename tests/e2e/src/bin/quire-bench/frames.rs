@@ -205,9 +205,9 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// Print the keystroke frames of Quire and of two bare pages, at 10 KB, 100 KB and 1 MB: the
 /// bare textarea filling the window (the measure), and one the size of Quire's
 /// editor beside its panels and preview (its box and font copied from Quire's in the same
-/// run). A textarea's keystroke costs the layout of all its text, and a narrower one
-/// wraps the same text into more lines: the second shows what Quire's own code and
-/// panels add, the first what the writer pays for the editor's width too.
+/// run). A textarea's keystroke costs the layout of all its text, so the second keeps the
+/// editor's size out of the comparison: it shows what Quire's own code, panels and
+/// preview add.
 pub async fn frame_figures(base_url: &str) {
     let bare_dir = std::env::temp_dir().join(format!("quire-bare-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&bare_dir);
