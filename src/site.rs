@@ -10,19 +10,12 @@ use quire_core::site::{self, SiteKind, SiteLink, SitePost};
 use std::rc::Rc;
 
 use crate::browser::site_folder::{self, Access};
-use crate::browser::{self, site_store, BrowserError};
+use crate::browser::{self, site_store};
 use crate::images::Images;
 use crate::notices::{Notice, NoticeKind};
 use crate::persist::Persistence;
 use crate::site_settings::SiteSettings;
 use crate::state::EditorState;
-
-/// Posts read at once (the browser overlaps their reads).
-const BATCH: usize = 50;
-/// The list is shown again at most this often while it fills (ms).
-const LIST_EVERY_MS: f64 = 250.0;
-/// The most posts the list shows; the filter finds the others.
-pub const SHOWN: usize = 200;
 
 /// The open site, as the panel shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,10 +35,12 @@ pub struct SiteInfo {
 
 mod disk;
 mod folder;
+mod list;
 mod publish;
 use crate::browser::site_files::PickedFolder;
 pub use disk::DiskChange;
 use folder::Folder;
+pub use list::SHOWN;
 pub use publish::Pending;
 
 /// The site actions, provided once in context.
@@ -249,138 +244,6 @@ impl Site {
         });
     }
 
-    /// Read the site's kind and its posts, in batches (the page stays responsive).
-    async fn load(self) {
-        let Some((_, folder)) = self.connected() else {
-            return;
-        };
-        let _ = browser::perf::mark(browser::perf::SITE_LIST_START);
-        let kind = match self.kind_of(&folder).await {
-            Ok((kind, config)) => {
-                self.settings.from_folder(config);
-                kind
-            }
-            Err(err) => {
-                self.problem(format!("{} could not be read: {err}", folder.name()));
-                return;
-            }
-        };
-        self.info.update(|i| {
-            if let Some(i) = i {
-                i.kind = Some(kind);
-            }
-        });
-        self.posts.set(Vec::new());
-        self.settings.learn_urls(Vec::new(), true);
-        self.reading.set(Some((0, 0)));
-        let paths = folder.find_posts(kind).await;
-        let paths = match paths {
-            Ok(paths) => paths,
-            Err(err) => {
-                self.reading.set(None);
-                self.problem(format!(
-                    "The posts of {} could not be listed: {err}",
-                    folder.name()
-                ));
-                return;
-            }
-        };
-        let total = paths.len();
-        let mut unreadable = 0;
-        let mut ready = Vec::new();
-        let mut ready_urls = Vec::new();
-        let mut shown_at = 0.0;
-        for (n, batch) in paths.chunks(BATCH).enumerate() {
-            // A batch's files are read all at once: the browser overlaps the reads.
-            let files = folder.read_posts(batch).await;
-            let mut read = Vec::with_capacity(batch.len());
-            let mut urls = Vec::new();
-            for (post, file) in batch.iter().zip(files) {
-                match file {
-                    Ok(file) => {
-                        let text = String::from_utf8_lossy(&file.bytes);
-                        if let Some(url) = self.settings.url_of(post.path(), &text) {
-                            urls.push((post.path().to_string(), url));
-                        }
-                        read.push(site::summarize(post.path(), &text, file.modified_ms));
-                    }
-                    _ => unreadable += 1,
-                }
-            }
-            ready.extend(read);
-            ready_urls.extend(urls);
-            let now = browser::clock::now_ms();
-            let last = (n + 1) * BATCH >= total;
-            if now - shown_at >= LIST_EVERY_MS || last {
-                shown_at = now;
-                self.settings
-                    .learn_urls(std::mem::take(&mut ready_urls), false);
-                self.posts.update(|posts| {
-                    posts.append(&mut ready);
-                    site::sort_newest_first(posts);
-                });
-                self.reading
-                    .set(Some(((n * BATCH + batch.len()).min(total), total)));
-            }
-            browser::yield_to_browser().await;
-        }
-        self.reading.set(None);
-        // For the bench; a failed measure changes nothing for the writer.
-        let _ =
-            browser::perf::measure_from(browser::perf::SITE_LIST, browser::perf::SITE_LIST_START);
-        if unreadable > 0 {
-            self.problem(format!(
-                "{unreadable} {} of {} could not be read.",
-                if unreadable == 1 { "post" } else { "posts" },
-                folder.name()
-            ));
-        }
-        self.check_disk();
-    }
-
-    /// The folder's generator, from its root, and its config file (name, text), if any.
-    async fn kind_of(
-        self,
-        folder: &Folder,
-    ) -> Result<(SiteKind, Option<(String, String, SiteKind)>), BrowserError> {
-        let (files, dirs) = folder.root_names().await?;
-        let config = if files.iter().any(|f| f == "config.toml") {
-            folder
-                .read("config.toml")
-                .await?
-                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        } else {
-            None
-        };
-        let names: Vec<&str> = files.iter().map(String::as_str).collect();
-        let dirs: Vec<&str> = dirs.iter().map(String::as_str).collect();
-        let kind = site::detect(&names, &dirs, config.as_deref());
-        let mut found = None;
-        for name in quire_core::site_config::config_files(kind) {
-            if files.iter().any(|f| f == name) {
-                if let Some(file) = folder.read(name).await? {
-                    let text = String::from_utf8_lossy(&file.bytes).into_owned();
-                    found = Some((name.to_string(), text, kind));
-                }
-                break;
-            }
-        }
-        Ok((kind, found))
-    }
-
-    /// The posts the list shows (tracked).
-    /// The first [`SHOWN`] posts that match the filter, and how many match in all.
-    pub fn listed(self) -> (Vec<SitePost>, usize) {
-        let filter = self.filter.get();
-        self.posts.with(|posts| {
-            let mut matching = posts.iter().filter(|p| site::matches(p, &filter));
-            let shown: Vec<SitePost> = matching.by_ref().take(SHOWN).cloned().collect();
-            let more = matching.count();
-            let all = shown.len() + more;
-            (shown, all)
-        })
-    }
-
     /// Open the site's post at `path`: the draft linked to it if there is one (then
     /// checked against the disk), else a new draft linked to the file.
     pub fn open_post(self, path: String) {
@@ -516,21 +379,6 @@ impl Site {
     fn writable(self) -> bool {
         self.info
             .with_untracked(|i| i.as_ref().is_some_and(|i| i.writable))
-    }
-
-    /// Show a file's new state in the list.
-    fn update_listed(self, path: &str, bytes: &[u8], modified_ms: f64) {
-        let text = String::from_utf8_lossy(bytes);
-        if let Some(url) = self.settings.url_of(path, &text) {
-            self.settings
-                .learn_urls(vec![(path.to_string(), url)], false);
-        }
-        let post = site::summarize(path, &text, modified_ms);
-        self.posts.update(|posts| {
-            posts.retain(|p| p.path != path);
-            posts.push(post);
-            site::sort_newest_first(posts);
-        });
     }
 }
 
