@@ -11,9 +11,11 @@ use crate::site::SiteKind;
 
 mod defaults;
 mod permalink;
+mod post_date;
 
 pub use defaults::{inherited, Inherited};
-pub use permalink::{absolute_url, post_url, relative_url, PostDate, PostUrl};
+pub use permalink::{absolute_url, post_url, relative_url, PostUrl};
+pub use post_date::PostDate;
 
 /// What Quire uses of a site's configuration.
 #[derive(Debug, Clone, PartialEq)]
