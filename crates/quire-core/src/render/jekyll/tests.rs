@@ -1,0 +1,248 @@
+//! The "Jekyll" preview flavour against what kramdown makes of the same Markdown.
+
+use super::*;
+use crate::render::{render_body, Flavour, Settings};
+
+fn jekyll(md: &str, site_url: &str) -> String {
+    render_body(
+        md,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site_url: site_url.into(),
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn liquid_in_link_destinations_makes_links_resolved_from_the_site() {
+    let md = "See [a patch][1349] and [file a bug]({{ site.repository }}/issues/new?title=Bug), \
+                  [welcome]({% post_url 2016-01-02-welcome %}), [gone]({% post_url 2001-01-01-gone %}) \
+                  and ![logo]({{ '/img/logo.png' | relative_url }}). {{ site.title }} {{ page.x }}\n\n\
+                  [1349]: {{ site.repository }}/issues/1349\n";
+    // Without a config: links all the same (as Jekyll parses them), Liquid kept.
+    let plain = jekyll(md, "");
+    assert!(
+        plain.contains("<a href=\"%7B%7B%20site.repository%20%7D%7D/issues/1349\">a patch</a>"),
+        "{plain}"
+    );
+    assert!(plain.contains(">file a bug</a>"), "{plain}");
+    assert!(plain.contains(">welcome</a>"), "{plain}");
+    assert!(!plain.contains("[a patch]"), "{plain}");
+    let config = crate::site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "title: Jekyll\nbaseurl: /docs\nrepository: https://github.com/jekyll/jekyll\n",
+    )
+    .expect("a config");
+    let vars = crate::render::liquid::SiteVars::of(
+        &config,
+        vec![(
+            "_posts/2016-01-02-welcome.md".to_string(),
+            "/news/welcome/".to_string(),
+        )],
+    );
+    let html = render_body(
+        md,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: vars,
+            ..Default::default()
+        },
+    );
+    for want in [
+        "<a href=\"https://github.com/jekyll/jekyll/issues/1349\">a patch</a>",
+        "<a href=\"https://github.com/jekyll/jekyll/issues/new?title=Bug\">file a bug</a>",
+        "<a href=\"/docs/news/welcome/\">welcome</a>",
+        "<img src=\"/docs/img/logo.png\" alt=\"logo\"",
+        "title=\"{{ site.title }}\">Jekyll</span>",
+        "title=\"Liquid: Jekyll fills this in\">{{ page.x }}</span>",
+    ] {
+        assert!(html.contains(want), "{want} in {html}");
+    }
+    // A post that does not exist stays visible as Liquid.
+    assert!(
+        html.contains("<a href=\"%7B%%20post_url%202001-01-01-gone%20%%7D\">gone</a>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_sites_kramdown_options_apply() {
+    let render = |config: &str| {
+        let config = crate::site_config::read(crate::site::SiteKind::Jekyll, "_config.yml", config)
+            .expect("a config");
+        render_body(
+            "# A \"quoted\" title\n\nOne\ntwo\n",
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            },
+        )
+    };
+    let default = render("");
+    assert!(
+        default.contains("<h1 id=\"a-quoted-title\">A “quoted” title</h1>"),
+        "{default}"
+    );
+    assert!(default.contains("One\ntwo"), "{default}");
+    let options = render(
+        "kramdown:\n  auto_id_prefix: h-\n  hard_wrap: true\n  smart_quotes: apos,apos,quot,quot\n",
+    );
+    assert!(
+        options.contains("<h1 id=\"h-a-quoted-title\">A \"quoted\" title</h1>"),
+        "{options}"
+    );
+    assert!(options.contains("One<br />\ntwo"), "{options}");
+    let no_ids = render("kramdown:\n  auto_ids: false\n");
+    assert!(no_ids.contains("<h1>A “quoted” title</h1>"), "{no_ids}");
+}
+
+#[test]
+fn a_toc_survives_odd_html() {
+    for html in [
+        "<h1</h1>>",
+        "<h2",
+        "<h1 id=\"x\">",
+        "<h9 id=\"a\">b</h9>",
+        "<h1 id=\"é\">ü</h1>",
+    ] {
+        let _ = toc(html, &[1, 2, 3, 4, 5, 6]);
+    }
+    let md = "* TOC\n{:toc}\n\nText <h1</h1>> and <h2 id=\"a\">b</h2>\n";
+    assert!(jekyll(md, "").contains("markdown-toc"));
+}
+
+#[test]
+fn a_toc_lists_the_headings_at_the_sites_levels() {
+    let md =
+        "* TOC\n{:toc}\n\n# Top\n\n## First\n\n### Deep\n\n## Hidden\n{:.no_toc}\n\n## Second\n";
+    let html = jekyll(md, "");
+    assert!(
+            html.contains("<ul id=\"markdown-toc\"><li><a href=\"#top\" id=\"markdown-toc-top\">Top</a>\n<ul>\n<li><a href=\"#first\" id=\"markdown-toc-first\">First</a>\n<ul>\n<li><a href=\"#deep\" id=\"markdown-toc-deep\">Deep</a></li>\n</ul>\n</li>\n<li><a href=\"#second\" id=\"markdown-toc-second\">Second</a></li>\n</ul>\n</li>\n</ul>"),
+            "{html}"
+        );
+    let config = crate::site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "kramdown:\n  toc_levels: 2..2\n",
+    )
+    .expect("a config");
+    let html = render_body(
+        md,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        },
+    );
+    assert!(html.contains("<ul id=\"markdown-toc\"><li><a href=\"#first\" id=\"markdown-toc-first\">First</a></li>\n<li><a href=\"#second\""), "{html}");
+    // Kept in step as headings change, block by block.
+    let mut renderer = crate::render::blocks::BlockRenderer::with_settings(md, Settings::default());
+    renderer.update(&md.replace("## Second", "## Second one"));
+    let updated = renderer.html();
+    let full = jekyll(&md.replace("## Second", "## Second one"), "");
+    assert_eq!(updated, full);
+    assert!(updated.contains("#second-one"), "{updated}");
+}
+
+#[test]
+fn liquid_is_a_visible_placeholder() {
+    let html = jekyll(
+        "Hi {{ page.title | upcase }} and {% include a.html x=\"1 -- 2\" %}.\n",
+        "",
+    );
+    assert!(
+            html.contains("<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{{ page.title | upcase }}</span>"),
+            "{html}"
+        );
+    assert!(
+        html.contains(">{% include a.html x=\"1 -- 2\" %}</span>"),
+        "{html}"
+    );
+    // In code, Liquid stays code.
+    let code = jekyll("```\n{{ x }}\n```\n", "");
+    assert_eq!(code, "<pre><code>{{ x }}\n</code></pre>\n");
+    // An unclosed tag is text.
+    assert_eq!(jekyll("a {% b\n", ""), "<p>a {% b</p>\n");
+}
+
+#[test]
+fn excerpt_markers_are_dividers() {
+    let html = jekyll(
+        "<!-- excerpt start -->\n\nA\n\n<!-- more -->\n\nB <!--more--> C\n",
+        "",
+    );
+    assert!(
+        html.starts_with(
+            "<div class=\"excerpt-marker\" role=\"separator\" data-marker=\"excerpt start\"></div>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("data-marker=\"more\"></div>"), "{html}");
+    assert!(
+        html.contains("B <span class=\"excerpt-marker\" data-marker=\"more\"></span> C"),
+        "{html}"
+    );
+    assert!(jekyll("<!-- note -->\n", "").contains("<!-- note -->"));
+}
+
+#[test]
+fn relative_urls_resolve_against_the_site() {
+    let site = "https://example.com/blog/";
+    let cases = [
+        (
+            "![a](/assets/x.png)",
+            "src=\"https://example.com/blog/assets/x.png\"",
+        ),
+        ("[a](about/)", "href=\"https://example.com/blog/about/\""),
+        ("[a](https://other.org/)", "href=\"https://other.org/\""),
+        ("[a](#top)", "href=\"#top\""),
+        ("[a](//cdn.org/x)", "href=\"//cdn.org/x\""),
+        (
+            "[a](mailto:me@example.com)",
+            "href=\"mailto:me@example.com\"",
+        ),
+    ];
+    for (md, expected) in cases {
+        let html = jekyll(md, site);
+        assert!(html.contains(expected), "{md}: {html}");
+    }
+    assert!(jekyll("![a](/x.png)", "").contains("src=\"/x.png\""));
+}
+
+#[test]
+fn attribute_lists_are_applied_or_hidden() {
+    assert_eq!(
+        jekyll("Para.\n{: .note #n data-x=\"1\"}\n", ""),
+        "<p id=\"n\" class=\"note\" data-x=\"1\">Para.</p>\n"
+    );
+    assert_eq!(
+        jekyll("Span *em*{:.hl} here.\n", ""),
+        "<p>Span <em>em</em> here.</p>\n"
+    );
+    let list = jekyll("- a\n{: .x}\n", "");
+    assert!(!list.contains("{:"), "{list}");
+    assert_eq!(
+        parse_ial("{: .a .b #c k='v'}").map(|i| i.classes.len()),
+        Some(2)
+    );
+    assert_eq!(parse_ial("{:: comment}"), None);
+    assert_eq!(parse_ial("{: not valid!}"), None);
+}
+
+#[test]
+fn heading_ids_like_kramdown_gfm() {
+    let cases = [
+        ("Hello World!", "hello-world"),
+        ("1. Numbered “quoted” – dash…", "1-numbered-quoted--dash"),
+        ("Ünïcödé & ampersand", "ünïcödé--ampersand"),
+        ("snake_case and tab\there", "snake_case-and-tab-here"),
+        ("日本語", "日本語"),
+        ("?!", ""),
+    ];
+    for (text, id) in cases {
+        assert_eq!(heading_id(text), id, "{text}");
+    }
+}
