@@ -394,15 +394,15 @@ impl Persistence {
         self.histories_changed.track();
     }
 
+    /// `read` of draft `id`'s entry in the index, if it has one.
+    fn stored<T>(self, id: &str, read: impl FnOnce(&DraftMeta) -> T) -> Option<T> {
+        self.index
+            .with_untracked(|index| index.as_ref().and_then(|i| i.get(id)).map(read))
+    }
+
     /// The title draft `id` was stored with.
     fn stored_title(self, id: &str) -> String {
-        self.index.with_untracked(|index| {
-            index
-                .as_ref()
-                .and_then(|i| i.get(id))
-                .map(|d| d.title.clone())
-                .unwrap_or_default()
-        })
+        self.stored(id, |d| d.title.clone()).unwrap_or_default()
     }
 
     /// The editor's text changed (when [`Persistence::needs_texts`] is false): save soon.
@@ -419,12 +419,7 @@ impl Persistence {
             .index
             .with_untracked(|index| current_images_of(index.as_ref(), &id));
         self.learn_images(&recorded);
-        let link = self.index.with_untracked(|index| {
-            index
-                .as_ref()
-                .and_then(|i| i.get(&id))
-                .and_then(|meta| meta.site.clone())
-        });
+        let link = self.stored(&id, |meta| meta.site.clone()).flatten();
         self.cancel();
         self.link.set(link);
         self.endings.set_value(endings);

@@ -23,13 +23,7 @@ impl Persistence {
         if self.current_id().as_deref() == Some(id) {
             return self.stored_endings();
         }
-        self.index.with_untracked(|index| {
-            index
-                .as_ref()
-                .and_then(|i| i.get(id))
-                .map(|d| d.endings.clone())
-                .unwrap_or_default()
-        })
+        self.stored(id, |d| d.endings.clone()).unwrap_or_default()
     }
 
     /// The editor changed its text from `old` to `new` (the selection ending at byte
