@@ -416,8 +416,8 @@ impl Persistence {
     fn show(self, state: EditorState, id: String, text: String, stored: bool) {
         let endings = self.stored_endings_of(&id).get();
         let recorded = self
-            .index
-            .with_untracked(|index| current_images_of(index.as_ref(), &id));
+            .stored(&id, |meta| meta.images.clone())
+            .unwrap_or_default();
         self.learn_images(&recorded);
         let link = self.stored(&id, |meta| meta.site.clone()).flatten();
         self.cancel();
@@ -465,14 +465,6 @@ fn title_of(state: EditorState) -> String {
 fn current_images(index: Option<&Index>) -> ImageMap {
     index
         .and_then(Index::current_meta)
-        .map(|meta| meta.images.clone())
-        .unwrap_or_default()
-}
-
-/// The images the index records for draft `id`.
-fn current_images_of(index: Option<&Index>, id: &str) -> ImageMap {
-    index
-        .and_then(|index| index.get(id))
         .map(|meta| meta.images.clone())
         .unwrap_or_default()
 }
