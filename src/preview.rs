@@ -262,14 +262,13 @@ impl PreviewController {
         let Some(textarea) = self.state.editor.get_untracked() else {
             return;
         };
-        let (top, _, _) = browser::editor::scroll_metrics(&textarea);
         let mut inner = self.inner.borrow_mut();
-        if inner.editor_expected.take() == Some(top) {
-            return;
-        }
         let Some(frame) = inner.frame.clone() else {
             return;
         };
+        // A scroll while typing (the caret's line kept in view) reads no layout: the
+        // editor's scroll position is read, and compared with one this controller set, once
+        // typing has paused.
         let since = inner.since_render();
         if since < TYPING_SCROLL_MS {
             // Follow it once typing has paused (at most one such call waits).
@@ -285,6 +284,10 @@ impl PreviewController {
                     wait,
                 );
             }
+            return;
+        }
+        let top = browser::editor::scroll_top(&textarea);
+        if inner.editor_expected.take() == Some(top) {
             return;
         }
         let Some(tops) = self.tops(&mut inner, &textarea) else {

@@ -226,6 +226,11 @@ pub fn select(
         .map_err(BrowserError::from_js)
 }
 
+/// The editor's vertical scroll position.
+pub fn scroll_top(textarea: &HtmlTextAreaElement) -> i32 {
+    textarea.scroll_top()
+}
+
 /// The editor's vertical scroll position, its scrollable height and its inner width.
 pub fn scroll_metrics(textarea: &HtmlTextAreaElement) -> (i32, i32, i32) {
     (
