@@ -8,14 +8,17 @@
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
 //!   heading, or on the line before a block, applied; span attribute lists hidden;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
+//! - definition lists as kramdown writes them (see `definitions.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
+mod definitions;
 mod toc;
 
+pub(crate) use definitions::DefinitionLists;
 pub(crate) use toc::toc;
 use toc::toc_list;
 

@@ -61,7 +61,10 @@ pub fn options_for(flavour: Flavour) -> Options {
     match flavour {
         Flavour::CommonMark => options(),
         Flavour::Jekyll => {
-            options() | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_HEADING_ATTRIBUTES
+            options()
+                | Options::ENABLE_SMART_PUNCTUATION
+                | Options::ENABLE_HEADING_ATTRIBUTES
+                | Options::ENABLE_DEFINITION_LIST
         }
     }
 }

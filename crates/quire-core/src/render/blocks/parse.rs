@@ -69,6 +69,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
     let mut depth = 0usize;
+    let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {
         if depth == 0 {
             groups.push(Group {
@@ -88,7 +89,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
         if let Some(group) = groups.last_mut() {
             group.end = group.end.max(range.end);
-            group.events.push(safe_event(event));
+            match definition_lists.as_mut() {
+                Some(lists) => lists.push(
+                    safe_event(event),
+                    || after_blank_line(text, line_start(text, range.start)),
+                    &mut group.events,
+                ),
+                None => group.events.push(safe_event(event)),
+            }
         }
     }
 

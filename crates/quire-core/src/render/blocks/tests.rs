@@ -204,6 +204,9 @@ const LINES: &[&str] = &[
     "<!-- more -->",
     "\tTabbed",
     "é ü 日本",
+    "Term",
+    ": A definition.",
+    ": Another *one*.",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -219,7 +222,7 @@ fn insertion() -> impl Strategy<Value = String> {
         prop::sample::select(LINES).prop_map(|l| format!("{l}\n")),
         prop::sample::select(LINES).prop_map(str::to_string),
         prop::sample::select(
-            &["\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*"][..]
+            &["\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":"][..]
         )
         .prop_map(str::to_string),
     ]

@@ -1,0 +1,131 @@
+//! Definition lists as kramdown writes them (`Term` / `: definition`): each line of terms
+//! is a `<dt>` of its own, and a definition's text is a paragraph only when a blank line
+//! comes before its `:` (pulldown-cmark wraps every definition of a list in paragraphs once
+//! any blank line is in it).
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// Where the first paragraph of the definition being read stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unwrap {
+    /// Not met yet: it is written without `<p>`.
+    Pending,
+    /// Being written without `<p>`.
+    Open,
+    /// Written; later paragraphs of the definition keep theirs.
+    Done,
+}
+
+/// Follows the events of a body as they are read, rewriting its definition lists.
+#[derive(Debug, Default)]
+pub(crate) struct DefinitionLists {
+    depth: usize,
+    /// The depth of the definition being read when its text is not to be a paragraph.
+    unwrap: Option<(usize, Unwrap)>,
+    /// The depth of the term being read.
+    term: Option<usize>,
+}
+
+impl DefinitionLists {
+    /// Push `event`, as kramdown would write it, onto `out`. `after_blank` says whether a
+    /// blank line comes before the event's line (asked at a definition's start only).
+    pub(crate) fn push<'a>(
+        &mut self,
+        event: Event<'a>,
+        after_blank: impl FnOnce() -> bool,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        match &event {
+            Event::Start(tag) => {
+                self.depth += 1;
+                match tag {
+                    Tag::DefinitionListDefinition => {
+                        self.unwrap = (!after_blank()).then_some((self.depth, Unwrap::Pending));
+                    }
+                    Tag::DefinitionListTitle => self.term = Some(self.depth),
+                    Tag::Paragraph => {
+                        if let Some((dd, Unwrap::Pending)) = self.unwrap {
+                            if self.depth == dd + 1 {
+                                self.unwrap = Some((dd, Unwrap::Open));
+                                return;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(tag) => {
+                let depth = self.depth;
+                self.depth = self.depth.saturating_sub(1);
+                match tag {
+                    TagEnd::Paragraph => {
+                        if let Some((dd, Unwrap::Open)) = self.unwrap {
+                            if depth == dd + 1 {
+                                self.unwrap = Some((dd, Unwrap::Done));
+                                return;
+                            }
+                        }
+                    }
+                    TagEnd::DefinitionListDefinition => self.unwrap = None,
+                    TagEnd::DefinitionListTitle => self.term = None,
+                    _ => {}
+                }
+            }
+            Event::SoftBreak if self.term == Some(self.depth) => {
+                out.push(Event::End(TagEnd::DefinitionListTitle));
+                out.push(Event::Start(Tag::DefinitionListTitle));
+                return;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{render_body, Flavour, Settings};
+
+    fn jekyll(md: &str) -> String {
+        let settings = Settings {
+            flavour: Flavour::Jekyll,
+            ..Default::default()
+        };
+        render_body(md, &settings)
+    }
+
+    /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, GFM input) writes it, newlines aside.
+    #[test]
+    fn definition_lists_as_kramdown_writes_them() {
+        let cases = [
+            (
+                "Term\n: Definition of the term\n",
+                "<dl><dt>Term</dt><dd>Definition of the term</dd></dl>",
+            ),
+            (
+                "Apple\n: A fruit.\n: A company.\n\nOrange\nLemon\n: Citrus fruits.\n",
+                "<dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd><dt>Orange</dt>\
+                 <dt>Lemon</dt><dd>Citrus fruits.</dd></dl>",
+            ),
+            (
+                "Term with blank\n\n: Definition as a paragraph.\n\n    More of it, indented.\n",
+                "<dl><dt>Term with blank</dt><dd><p>Definition as a paragraph.</p>\
+                 <p>More of it, indented.</p></dd></dl>",
+            ),
+        ];
+        for (md, expected) in cases {
+            let html: String = jekyll(md).split('\n').map(str::trim).collect();
+            assert_eq!(html, expected, "{md:?}");
+        }
+    }
+
+    #[test]
+    fn commonmark_has_no_definition_lists() {
+        let settings = Settings {
+            flavour: Flavour::CommonMark,
+            ..Default::default()
+        };
+        let html = render_body("Term\n: Definition\n", &settings);
+        assert!(html.starts_with("<p>Term"), "{html}");
+    }
+}
