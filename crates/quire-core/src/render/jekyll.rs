@@ -8,7 +8,8 @@
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
 //!   heading, or on the line before a block, applied; span attribute lists hidden;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
-//! - definition lists as kramdown writes them (see `definitions.rs`);
+//! - definition lists and footnotes as kramdown writes them (`definitions.rs`,
+//!   `footnotes.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
@@ -16,9 +17,11 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod definitions;
+mod footnotes;
 mod toc;
 
 pub(crate) use definitions::DefinitionLists;
+pub(crate) use footnotes::kramdown_footnotes;
 pub(crate) use toc::toc;
 use toc::toc_list;
 

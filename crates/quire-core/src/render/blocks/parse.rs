@@ -122,6 +122,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         for (k, group) in groups.iter_mut().enumerate() {
             base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), settings);
         }
+        if footnotes {
+            // Numbered across the body, listed at its end: only a whole render keeps them.
+            let mut blocks: Vec<&mut Vec<Event<'_>>> =
+                groups.iter_mut().map(|g| &mut g.events).collect();
+            jekyll::kramdown_footnotes(&mut blocks);
+        }
     }
 
     // One writer for the whole text (footnote numbers run across blocks), cut per block.
