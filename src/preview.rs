@@ -97,6 +97,7 @@ impl PreviewController {
         frame.set_image_urls(urls);
         let this = self.clone();
         let _ = frame.on_scroll(move || this.sync_from_preview());
+        let _ = frame.follow_fragment_links();
         {
             let mut inner = self.inner.borrow_mut();
             frame.set_theme(inner.theme);

@@ -14,6 +14,7 @@ pub mod perf;
 pub mod pointer;
 pub mod preview_card;
 pub mod preview_frame;
+mod preview_links;
 pub mod save_file;
 pub mod service_worker;
 pub mod site_files;

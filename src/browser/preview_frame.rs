@@ -8,11 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use quire_core::render::chunks::{Chunks, CHUNKED_FROM};
-use quire_core::render::{Patch, UrlKind};
+use quire_core::render::Patch;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+pub(super) use super::preview_links::disarm_links;
 use super::BrowserError;
 
 /// The `sandbox` attribute: same origin (so the app can write the document) but no
@@ -407,6 +408,12 @@ impl Frame {
         Some((index, fraction))
     }
 
+    /// Clicking a link to a place in the post (a footnote, a heading) scrolls the preview
+    /// there.
+    pub fn follow_fragment_links(&self) -> Result<(), BrowserError> {
+        super::preview_links::follow_fragments(&self.document)
+    }
+
     /// Call `on_scroll` when the frame's view scrolls.
     pub fn on_scroll(&self, on_scroll: impl Fn() + 'static) -> Result<(), BrowserError> {
         let window = self
@@ -431,51 +438,4 @@ pub(super) fn set_theme(document: &Document, theme: Option<&str>) {
             None => root.remove_attribute("data-theme"),
         };
     }
-}
-
-/// Links in a post that would run code when followed (`javascript:`, `data:`, `vbscript:`,
-/// however written) lose their address; web links open in a new tab; nothing can navigate
-/// the frame itself. No script runs inside the frame, so this is done as the blocks go in.
-pub(super) fn disarm_links(block: &Element) -> Result<(), BrowserError> {
-    let links = block
-        .query_selector_all("[href], [*|href], [action], [formaction]")
-        .map_err(BrowserError::from_js)?;
-    for i in 0..links.length() {
-        // Not `dyn_into`: the node belongs to the frame's realm, whose `Element` is not
-        // this page's, and the selector matched elements only.
-        let Some(link) = links.item(i).map(|n| n.unchecked_into::<Element>()) else {
-            continue;
-        };
-        for name in link.get_attribute_names().iter() {
-            let Some(name) = name.as_string() else {
-                continue;
-            };
-            let local = name.rsplit(':').next().unwrap_or(&name);
-            if !matches!(local, "href" | "action" | "formaction") {
-                continue;
-            }
-            let value = link.get_attribute(&name).unwrap_or_default();
-            match quire_core::render::url_kind(&value) {
-                // Web links open in a new tab, whatever target the post gave them.
-                UrlKind::Safe => {
-                    link.set_attribute("target", "_blank")
-                        .map_err(BrowserError::from_js)?;
-                    link.set_attribute("rel", "noopener noreferrer")
-                        .map_err(BrowserError::from_js)?;
-                }
-                // A fragment would resolve against the app's address and load the app into
-                // the frame; with no script to scroll instead, it is kept as data only.
-                UrlKind::Fragment => {
-                    link.set_attribute("data-href", &value)
-                        .map_err(BrowserError::from_js)?;
-                    link.remove_attribute(&name)
-                        .map_err(BrowserError::from_js)?;
-                }
-                UrlKind::Unsafe => link
-                    .remove_attribute(&name)
-                    .map_err(BrowserError::from_js)?,
-            }
-        }
-    }
-    Ok(())
 }

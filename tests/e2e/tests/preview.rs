@@ -369,3 +369,70 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn footnotes_are_listed_at_the_end_and_their_links_scroll_the_preview() {
+    let app = App::open().await;
+    let filler: String = (0..60)
+        .map(|i| format!("Paragraph {i} of a post long enough to scroll.\n\n"))
+        .collect();
+    app.paste_over(&format!(
+        "---\ntitle: Notes\n---\nA claim[^n] at the top.\n\n{filler}[^n]: The note, *at the end*.\n\nLast words.\n"
+    ))
+    .await;
+    let in_view = |id: &str| {
+        format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const e = p.ownerDocument.getElementById('{id}'); if (!e) return false;
+             const r = e.getBoundingClientRect();
+             return r.top >= -1 && r.top < p.ownerDocument.defaultView.innerHeight;"
+        )
+    };
+    // As Jekyll writes it: numbered reference, the note after the last paragraph.
+    app.wait_until(
+        "the note listed after the last paragraph",
+        &format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const sup = p.querySelector('sup#fnref\\\\:n');
+             const notes = p.querySelector('div.footnotes');
+             return !!sup && sup.textContent === '1' && !!notes
+               && notes.querySelector('li#fn\\\\:n em').textContent === 'at the end'
+               && p.textContent.indexOf('Last words.') < p.textContent.indexOf('The note')
+               && !!notes.querySelector('a.reversefootnote');"
+        ),
+        vec![],
+    )
+    .await;
+    // The caret at the top: the preview shows the reference, not the note.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         ed.focus();
+         ed.setSelectionRange(30, 30);
+         ed.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'ArrowUp' }));",
+        vec![],
+    )
+    .await;
+    app.wait_until("the reference in view", &in_view("fnref:n"), vec![])
+        .await;
+    assert_eq!(app.js(&in_view("fn:n"), vec![]).await, json!(false));
+    app.js(
+        &format!("{PREVIEW_JS}.querySelector('sup#fnref\\\\:n a').click();"),
+        vec![],
+    )
+    .await;
+    app.wait_until("the note scrolled into view", &in_view("fn:n"), vec![])
+        .await;
+    app.js(
+        &format!("{PREVIEW_JS}.querySelector('a.reversefootnote').click();"),
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the reference scrolled back into view",
+        &in_view("fnref:n"),
+        vec![],
+    )
+    .await;
+    assert!(app.console_errors().await.is_empty());
+    app.close().await;
+}
