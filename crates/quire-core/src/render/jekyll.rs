@@ -8,8 +8,8 @@
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
 //!   heading, or on the line before a block, applied; span attribute lists hidden;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
-//! - definition lists and footnotes as kramdown writes them (`definitions.rs`,
-//!   `footnotes.rs`);
+//! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
+//!   `footnotes.rs`, `math.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
@@ -18,10 +18,12 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod definitions;
 mod footnotes;
+mod math;
 mod toc;
 
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use footnotes::kramdown_footnotes;
+use math::kramdown_math;
 pub(crate) use toc::toc;
 use toc::toc_list;
 
@@ -126,6 +128,7 @@ pub(crate) fn transform(
     settings: &super::Settings,
 ) -> Vec<String> {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
+    kramdown_math(events);
     merge_text(events);
     if let Some(ordered) = toc_list(events, ial.as_ref()) {
         let tag = if ordered { "ol" } else { "ul" };

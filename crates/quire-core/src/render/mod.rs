@@ -65,6 +65,7 @@ pub fn options_for(flavour: Flavour) -> Options {
                 | Options::ENABLE_SMART_PUNCTUATION
                 | Options::ENABLE_HEADING_ATTRIBUTES
                 | Options::ENABLE_DEFINITION_LIST
+                | Options::ENABLE_MATH
         }
     }
 }

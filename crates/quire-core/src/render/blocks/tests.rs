@@ -207,6 +207,8 @@ const LINES: &[&str] = &[
     "Term",
     ": A definition.",
     ": Another *one*.",
+    "$$",
+    "Math $$a_1 + b_1$$ and $x$ in text.",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -222,7 +224,10 @@ fn insertion() -> impl Strategy<Value = String> {
         prop::sample::select(LINES).prop_map(|l| format!("{l}\n")),
         prop::sample::select(LINES).prop_map(str::to_string),
         prop::sample::select(
-            &["\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":"][..]
+            &[
+                "\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":",
+                "$"
+            ][..]
         )
         .prop_map(str::to_string),
     ]
