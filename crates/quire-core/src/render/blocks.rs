@@ -7,8 +7,9 @@
 //! the window comes out of the new parse exactly as before (same start, same HTML), so a
 //! fence or list that now swallows what follows widens the window instead of going wrong.
 //! Link reference definitions made elsewhere are handed to the window's parser; footnotes
-//! (numbered across the whole document), duplicate definitions, or changed definitions
-//! fall back to a full render. A property test checks that every update equals a full
+//! (numbered across the whole document), kramdown's `{::comment}`-style extensions (whose
+//! markers pair across blocks), duplicate definitions, or changed definitions fall back to a
+//! full render. A property test checks that every update equals a full
 //! render.
 
 use super::Settings;
@@ -112,6 +113,8 @@ struct Parsed {
     blocks: Vec<Block>,
     /// Definitions with starts relative to the parsed text.
     definitions: Vec<Definition>,
+    /// Footnotes or kramdown extensions (`{::comment}`...) are in it: a stretch of the body
+    /// parsed on its own may not come out as in the whole.
     footnotes: bool,
 }
 

@@ -9,7 +9,8 @@
 //!   heading, or on the line before a block, applied; span attribute lists hidden;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
-//!   `footnotes.rs`, `math.rs`);
+//!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
+//!   blocks (`extensions.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
@@ -17,11 +18,13 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod definitions;
+mod extensions;
 mod footnotes;
 mod math;
 mod toc;
 
 pub(crate) use definitions::DefinitionLists;
+pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
 use math::kramdown_math;
 pub(crate) use toc::toc;

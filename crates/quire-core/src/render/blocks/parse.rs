@@ -27,6 +27,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let jekyll = settings.flavour == Flavour::Jekyll;
     // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
     // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them.
+    // kramdown's extension markers pair across blocks: only a whole render sees them right.
+    let extensions = jekyll && (text.contains("{::") || text.contains("{:/"));
+    let extended = if jekyll {
+        jekyll::hide_extensions(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &extended;
     let protected = if jekyll {
         match super::super::liquid::highlight_fences(text) {
             std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
@@ -67,7 +75,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut groups: Vec<Group<'_>> = Vec::new();
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
-    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
+    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^')) || extensions;
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {

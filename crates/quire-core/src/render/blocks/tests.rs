@@ -209,6 +209,12 @@ const LINES: &[&str] = &[
     ": Another *one*.",
     "$$",
     "Math $$a_1 + b_1$$ and $x$ in text.",
+    "{::comment}",
+    "{:/comment}",
+    "{::nomarkdown}",
+    "{:/nomarkdown}",
+    "{:/}",
+    "{::options parse_block_html=\"true\" /}",
 ];
 
 fn document() -> impl Strategy<Value = String> {
