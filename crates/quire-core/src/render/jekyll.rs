@@ -10,19 +10,21 @@
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
-//!   blocks (`extensions.rs`);
+//!   blocks (`extensions.rs`); abbreviations (`abbreviations.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
+mod abbreviations;
 mod definitions;
 mod extensions;
 mod footnotes;
 mod math;
 mod toc;
 
+pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;

@@ -28,7 +28,9 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
     // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them.
     // kramdown's extension markers pair across blocks: only a whole render sees them right.
-    let extensions = jekyll && (text.contains("{::") || text.contains("{:/"));
+    // So do abbreviations, defined anywhere for the whole body.
+    let abbreviations = jekyll && jekyll::may_define(text);
+    let extensions = jekyll && (text.contains("{::") || text.contains("{:/")) || abbreviations;
     let extended = if jekyll {
         jekyll::hide_extensions(text)
     } else {
@@ -135,6 +137,9 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             let mut blocks: Vec<&mut Vec<Event<'_>>> =
                 groups.iter_mut().map(|g| &mut g.events).collect();
             jekyll::kramdown_footnotes(&mut blocks);
+            if abbreviations {
+                jekyll::kramdown_abbreviations(&mut blocks);
+            }
         }
     }
 

@@ -215,6 +215,8 @@ const LINES: &[&str] = &[
     "{:/nomarkdown}",
     "{:/}",
     "{::options parse_block_html=\"true\" /}",
+    "*[HTML]: Hyper Text Markup Language",
+    "An HTML abbreviation.",
 ];
 
 fn document() -> impl Strategy<Value = String> {
