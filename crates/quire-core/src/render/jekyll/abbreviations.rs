@@ -38,7 +38,7 @@ pub(crate) fn kramdown_abbreviations(blocks: &mut [&mut Vec<Event<'_>>]) {
         return;
     }
     // Longest first, as kramdown tries them.
-    defined.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    defined.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
     for events in blocks.iter_mut() {
         mark(events, &defined);
     }
@@ -51,13 +51,10 @@ fn take_definitions(events: &mut Vec<Event<'_>>, defined: &mut Vec<(String, Stri
         return;
     }
     let mut taken = 1;
-    loop {
-        let Some(Event::Text(line)) = events.get(taken) else {
-            break;
-        };
-        let Some((abbr, title)) = definition(line) else {
-            break;
-        };
+    while let Some((abbr, title)) = match events.get(taken) {
+        Some(Event::Text(line)) => definition(line),
+        _ => None,
+    } {
         defined.retain(|(a, _)| *a != abbr);
         defined.push((abbr, title));
         taken += 1;
