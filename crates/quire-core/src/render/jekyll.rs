@@ -10,7 +10,8 @@
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
-//!   blocks (`extensions.rs`); abbreviations (`abbreviations.rs`);
+//!   blocks (`extensions.rs`); abbreviations (`abbreviations.rs`); `markdown="1"` on an
+//!   HTML block (`markdown_attr.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
@@ -21,6 +22,7 @@ mod abbreviations;
 mod definitions;
 mod extensions;
 mod footnotes;
+mod markdown_attr;
 mod math;
 mod toc;
 
@@ -28,6 +30,7 @@ pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
+use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use toc::toc;
 use toc::toc_list;
@@ -133,6 +136,9 @@ pub(crate) fn transform(
     settings: &super::Settings,
 ) -> Vec<String> {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
+    if markdown_in_html(events, settings) {
+        return Vec::new();
+    }
     kramdown_math(events);
     merge_text(events);
     if let Some(ordered) = toc_list(events, ial.as_ref()) {

@@ -217,6 +217,8 @@ const LINES: &[&str] = &[
     "{::options parse_block_html=\"true\" /}",
     "*[HTML]: Hyper Text Markup Language",
     "An HTML abbreviation.",
+    "<div class=\"note\" markdown=\"1\">",
+    "</div>",
 ];
 
 fn document() -> impl Strategy<Value = String> {
