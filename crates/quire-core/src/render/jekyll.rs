@@ -6,7 +6,8 @@
 //!   computed from the text after typographic punctuation; `{#id}` sets one;
 //! - typographic quotes and dashes (pulldown-cmark's smart punctuation, as kramdown's);
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
-//!   heading, or on the line before a block, applied; span attribute lists hidden;
+//!   heading, or on the line before a block, applied; span attribute lists applied to the
+//!   image or link they follow (`span_ial.rs`), hidden elsewhere;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
@@ -24,6 +25,7 @@ mod extensions;
 mod footnotes;
 mod markdown_attr;
 mod math;
+mod span_ial;
 mod toc;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
@@ -164,6 +166,7 @@ pub(crate) fn transform(
     let tags_only = liquid_tags_only(events);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
+    let mut span_ials = Vec::new();
     for event in events.drain(..) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -175,7 +178,14 @@ pub(crate) fn transform(
                 out.push(Event::End(TagEnd::CodeBlock));
             }
             Event::Text(text) if in_code == 0 => {
-                liquid_and_span_ials(&crate::images::unprotect(&text), vars, &mut out)
+                let text = crate::images::unprotect(&text);
+                match span_ial::span_ial_after(out.last(), &text) {
+                    Some((ial, rest)) => {
+                        span_ials.push((out.len() - 1, ial));
+                        liquid_and_span_ials(rest, vars, &mut out);
+                    }
+                    None => liquid_and_span_ials(&text, vars, &mut out),
+                }
             }
             Event::Text(text) => out.push(Event::Text(unprotected(text))),
             Event::Code(text) => out.push(Event::Code(unprotected(text))),
@@ -208,6 +218,7 @@ pub(crate) fn transform(
             other => out.push(other),
         }
     }
+    span_ial::apply_span_ials(&mut out, span_ials);
     *events = out;
     ids
 }
@@ -308,25 +319,7 @@ fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
             );
         }
         Some(first @ Event::Start(Tag::Paragraph)) => {
-            let mut tag = String::from("<p");
-            if let Some(id) = &ial.id {
-                tag.push_str(&format!(" id=\"{}\"", escape_attr(id)));
-            }
-            if !ial.classes.is_empty() {
-                tag.push_str(&format!(
-                    " class=\"{}\"",
-                    escape_attr(&ial.classes.join(" "))
-                ));
-            }
-            for (key, value) in &ial.attrs {
-                if key
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                {
-                    tag.push_str(&format!(" {key}=\"{}\"", escape_attr(value)));
-                }
-            }
-            tag.push('>');
+            let tag = format!("<p{}>", span_ial::attributes(&ial));
             *first = Event::Html(CowStr::from(tag));
             if let Some(last @ Event::End(TagEnd::Paragraph)) = events.get_mut(n - 1) {
                 *last = Event::Html(CowStr::Borrowed("</p>\n"));

@@ -219,6 +219,7 @@ const LINES: &[&str] = &[
     "An HTML abbreviation.",
     "<div class=\"note\" markdown=\"1\">",
     "</div>",
+    "![A](/a.png){: width=\"50%\"} and [l](https://x.org){:target=\"_blank\"}",
 ];
 
 fn document() -> impl Strategy<Value = String> {

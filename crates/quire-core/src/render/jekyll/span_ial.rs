@@ -1,0 +1,124 @@
+//! Span attribute lists right after an image or a link, as kramdown applies them:
+//! `![A](/a.png){: width="50%" .center}` gives the image `width` and `class`,
+//! `[x](https://example.com){:target="_blank"}` gives the link `target`.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::{escape_attr, parse_ial, Ial};
+
+/// The attribute list `text` starts with, and the text after it, when `before` (the last
+/// event written) ends an image or a link.
+pub(super) fn span_ial_after<'t>(
+    before: Option<&Event<'_>>,
+    text: &'t str,
+) -> Option<(Ial, &'t str)> {
+    if !matches!(before, Some(Event::End(TagEnd::Image | TagEnd::Link))) || !text.starts_with("{:")
+    {
+        return None;
+    }
+    let end = text.find('}')? + 1;
+    Some((parse_ial(&text[..end])?, &text[end..]))
+}
+
+/// The attributes of `ial` as HTML (` id="x" class="a b" key="v"`); keys other than
+/// letters, digits, `-` and `_` are left out.
+pub(super) fn attributes(ial: &Ial) -> String {
+    let mut html = String::new();
+    if let Some(id) = &ial.id {
+        html.push_str(&format!(" id=\"{}\"", escape_attr(id)));
+    }
+    if !ial.classes.is_empty() {
+        html.push_str(&format!(
+            " class=\"{}\"",
+            escape_attr(&ial.classes.join(" "))
+        ));
+    }
+    for (key, value) in &ial.attrs {
+        if key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            html.push_str(&format!(" {key}=\"{}\"", escape_attr(value)));
+        }
+    }
+    html
+}
+
+/// Apply each `(index of an image's or a link's end event, attribute list)` to `events`:
+/// the image or the link's start is written as HTML with the attributes.
+pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ial)>) {
+    for (end, ial) in found.into_iter().rev() {
+        let image = matches!(events.get(end), Some(Event::End(TagEnd::Image)));
+        let Some(start) = events[..end].iter().rposition(|e| match e {
+            Event::Start(Tag::Image { .. }) => image,
+            Event::Start(Tag::Link { .. }) => !image,
+            _ => false,
+        }) else {
+            continue;
+        };
+        let (dest, title) = match &events[start] {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            })
+            | Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => (dest_url.to_string(), title.to_string()),
+            _ => continue,
+        };
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape_attr(&title))
+        };
+        let attrs = attributes(&ial);
+        if image {
+            let alt: String = events[start + 1..end]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let tag = format!(
+                "<img src=\"{}\" alt=\"{}\"{title}{attrs} />",
+                escape_attr(&dest),
+                escape_attr(&alt)
+            );
+            events.splice(start..=end, [Event::InlineHtml(CowStr::from(tag))]);
+        } else {
+            let tag = format!("<a href=\"{}\"{title}{attrs}>", escape_attr(&dest));
+            events[start] = Event::InlineHtml(CowStr::from(tag));
+            events[end] = Event::InlineHtml(CowStr::Borrowed("</a>"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{render_body, Flavour, Settings};
+
+    fn jekyll(md: &str) -> String {
+        let settings = Settings {
+            flavour: Flavour::Jekyll,
+            ..Default::default()
+        };
+        render_body(md, &settings)
+    }
+
+    /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4) writes it.
+    #[test]
+    fn span_attribute_lists_on_images_and_links() {
+        assert_eq!(
+            jekyll("![Alt *text*](/assets/pic.png \"T\"){: width=\"50%\" .center}\n"),
+            "<p><img src=\"/assets/pic.png\" alt=\"Alt text\" title=\"T\" class=\"center\" \
+             width=\"50%\" /></p>\n"
+        );
+        assert_eq!(
+            jekyll("Open [in a *new* tab](https://example.com){:target=\"_blank\"} please.\n"),
+            "<p>Open <a href=\"https://example.com\" target=\"_blank\">in a <em>new</em> tab</a> \
+             please.</p>\n"
+        );
+        // Not right after one: hidden, as before.
+        assert_eq!(jekyll("Text {: .x} here.\n"), "<p>Text  here.</p>\n");
+    }
+}
