@@ -12,7 +12,8 @@
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
 //!   blocks (`extensions.rs`); abbreviations (`abbreviations.rs`); `markdown="1"` on an
-//!   HTML block (`markdown_attr.rs`);
+//!   HTML block (`markdown_attr.rs`); block HTML raw up to its closing tag across blank
+//!   lines (`html_blocks.rs`);
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
@@ -23,6 +24,7 @@ mod abbreviations;
 mod definitions;
 mod extensions;
 mod footnotes;
+mod html_blocks;
 mod markdown_attr;
 mod math;
 mod span_ial;
@@ -32,6 +34,7 @@ pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
+pub(crate) use html_blocks::raw_regions;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use toc::toc;

@@ -110,6 +110,31 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
     }
 
+    // Block HTML holding blank lines is one raw block to kramdown; its stretch, read by
+    // CommonMark as several blocks, is written as it stands (and the body rendered whole:
+    // a stretch of it parsed on its own would not know).
+    if jekyll {
+        for region in jekyll::raw_regions(text) {
+            let mut first = None;
+            let mut end = region.end;
+            for (k, group) in groups.iter_mut().enumerate() {
+                if region.contains(&group.start) {
+                    end = end.max(group.end);
+                    first.get_or_insert(k);
+                    group.events = vec![Event::Html(CowStr::Borrowed(""))];
+                }
+            }
+            if let Some(k) = first {
+                let mut raw = text[region.start..end].to_string();
+                if !raw.ends_with('\n') {
+                    raw.push('\n');
+                }
+                groups[k].events = vec![Event::Html(CowStr::from(raw))];
+                footnotes = true;
+            }
+        }
+    }
+
     // The flavour's changes, block by block.
     let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
     if jekyll {

@@ -1,0 +1,167 @@
+//! Block HTML as kramdown reads it: an element whose opening tag starts a block runs to
+//! its matching closing tag, blank lines and all, and its content is written as it is
+//! (unless it says `markdown="1"`). CommonMark ends an HTML block at the first blank line
+//! and reads what follows as Markdown: an indented line of HTML after a blank line becomes
+//! a code block showing the tags, and `<details>` content becomes paragraphs.
+
+use std::ops::Range;
+
+/// kramdown's span elements: an opening tag of one of these does not start block HTML.
+const SPAN_ELEMENTS: &[&str] = &[
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
+    "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt",
+    "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
+];
+
+/// Elements without content (no closing tag to look for).
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements CommonMark already keeps raw up to their closing tag.
+const RAW_ALREADY: &[&str] = &["pre", "script", "style", "textarea"];
+
+/// Whether `text` may hold block HTML at all (a cheap test first).
+fn may_hold(text: &str) -> bool {
+    text.contains("\n<") || text.starts_with('<') || text.contains("\n <") || text.contains("\n  <")
+}
+
+/// The byte ranges of the elements that start a block, close later and hold a blank line
+/// in between: from the start of the opening tag's line to the end of the closing tag's.
+/// Fenced code is skipped.
+pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
+    let mut regions = Vec::new();
+    if !may_hold(text) {
+        return regions;
+    }
+    let mut at = 0;
+    let mut fence: Option<&str> = None;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..line_end];
+        let trimmed = line.trim_start_matches(' ');
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            at = line_end;
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            at = line_end;
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if indent <= 3 {
+            if let Some(end) = element_end(text, at + indent) {
+                if text[at..end].contains("\n\n") || text[at..end].contains("\n\r\n") {
+                    let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+                    regions.push(at..end);
+                    at = end;
+                    continue;
+                }
+            }
+        }
+        at = line_end;
+    }
+    regions
+}
+
+/// Where the element whose opening tag is at `start` closes (the end of its closing tag),
+/// when it is one that starts block HTML and asks for no Markdown.
+fn element_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text[start..].strip_prefix('<')?;
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|&n| n > 0)?;
+    let name = rest[..name_len].to_ascii_lowercase();
+    if !rest[name_len..].starts_with([' ', '\t', '>', '\n', '\r']) {
+        return None;
+    }
+    let tag_end = rest.find('>')?;
+    let tag = &rest[..tag_end];
+    if SPAN_ELEMENTS.contains(&name.as_str())
+        || VOID_ELEMENTS.contains(&name.as_str())
+        || RAW_ALREADY.contains(&name.as_str())
+        || tag.ends_with('/')
+        || tag.contains(" markdown=")
+    {
+        return None;
+    }
+    // Count nested elements of the same name up to the matching closing tag.
+    let lower = text[start..].to_ascii_lowercase();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = 0;
+    loop {
+        let next_open = lower[at..].find(&open).map(|i| at + i);
+        let next_close = lower[at..].find(&close).map(|i| at + i)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                let after = lower[o + open.len()..].chars().next();
+                if after.is_some_and(|c| c == '>' || c == '/' || c.is_whitespace()) {
+                    depth += 1;
+                }
+                at = o + open.len();
+            }
+            _ => {
+                depth = depth.saturating_sub(1);
+                at = next_close + close.len();
+                if depth == 0 {
+                    return Some(start + at);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{render_body, Flavour, Settings};
+    use super::raw_regions;
+
+    fn jekyll(md: &str) -> String {
+        let settings = Settings {
+            flavour: Flavour::Jekyll,
+            ..Default::default()
+        };
+        render_body(md, &settings)
+    }
+
+    #[test]
+    fn regions_span_blank_lines_to_the_matching_close() {
+        let text = "a\n\n<div class=\"x\">\n\n<div>\n\n    <p>in</p>\n\n</div>\n\n</div>\n\nb\n";
+        let regions = raw_regions(text);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(&text[regions[0].clone()], &text[3..text.len() - 3]);
+        // No blank line inside, a span element, markdown="1", a fence: no region.
+        for text in [
+            "<div>\nx\n</div>\n",
+            "<span>\n\nx</span>\n",
+            "<div markdown=\"1\">\n\nx\n\n</div>\n",
+            "```\n<div>\n\nx\n\n</div>\n```\n",
+            "<div>\n\nnever closed\n",
+        ] {
+            assert!(raw_regions(text).is_empty(), "{text:?}");
+        }
+    }
+
+    /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4) writes it, whitespace aside.
+    #[test]
+    fn block_html_stays_raw_across_blank_lines() {
+        let html = jekyll(
+            "<details>\n<summary>Click</summary>\n\nHidden *markdown* content.\n\n</details>\n\n\
+             <div class=\"embed\">\n\n    <iframe src=\"https://example.com\"></iframe>\n\n</div>\n\n\
+             After *that*.\n",
+        );
+        assert!(html.contains("\nHidden *markdown* content.\n"), "{html}");
+        assert!(!html.contains("<pre>"), "{html}");
+        assert!(
+            html.contains("    <iframe src=\"https://example.com\"></iframe>"),
+            "{html}"
+        );
+        assert!(html.ends_with("<p>After <em>that</em>.</p>\n"), "{html}");
+    }
+}
