@@ -200,6 +200,19 @@ impl BlockRenderer {
         }
         let (prefix, suffix) = common_ends(&self.body, body);
         let old_end = self.body.len() - suffix;
+        // Block HTML holding a blank line pairs tags across blocks: such a body is
+        // rendered whole (see `jekyll/html_blocks.rs`).
+        if self.settings.flavour == super::Flavour::Jekyll
+            && super::jekyll::edit_may_open_region(
+                body,
+                prefix,
+                body.len() - suffix,
+                &self.body[prefix..old_end],
+            )
+            && !super::jekyll::raw_regions(body).is_empty()
+        {
+            return self.render_full(body);
+        }
         let delta = body.len() as isize - self.body.len() as isize;
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right
@@ -222,21 +235,19 @@ impl BlockRenderer {
         self.render_full(body)
     }
 
+    /// Parse the whole body; the patch still leaves out the blocks at either end whose HTML
+    /// is unchanged (a body with footnotes is parsed whole on every change, and the preview
+    /// then keeps all but the edited block's element).
     fn render_full(&mut self, body: &str) -> Patch {
         let parsed = parse(body, None, &self.settings);
-        let removed = self.blocks.len();
+        let old: Vec<String> = self.blocks.drain(..).map(|b| b.html).collect();
         self.body = body.to_string();
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
         self.footnotes = parsed.footnotes;
         self.last_reparsed = self.blocks.len();
         self.assign_ids(0..self.blocks.len());
-        Patch {
-            start: 0,
-            remove: removed,
-            insert: self.blocks.iter().map(|b| b.html.clone()).collect(),
-            replace: Vec::new(),
-        }
+        Patch::trimmed(0, &old, &self.blocks, Vec::new())
     }
 
     /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`),

@@ -34,7 +34,7 @@ pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
-pub(crate) use html_blocks::raw_regions;
+pub(crate) use html_blocks::{edit_may_open_region, raw_regions};
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use toc::toc;

@@ -69,6 +69,24 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
     regions
 }
 
+/// Whether replacing `removed` with `body[start..end]` may have made block HTML hold a
+/// blank line where no element did before: only an edit of a tag, of a line break, of a
+/// fence, or of a line now blank can. (Typing in a paragraph cannot, and the whole body
+/// is not searched for one on such a keystroke.)
+pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed: &str) -> bool {
+    let marks = |s: &str| s.contains(['<', '>', '\n', '`', '~']);
+    if marks(removed) || marks(&body[start..end]) {
+        return true;
+    }
+    let line_start = body[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = body[end..].find('\n').map_or(body.len(), |i| end + i);
+    let line = &body[line_start..line_end];
+    line.trim().is_empty() || line.contains(['<', '`', '~'])
+}
+
+/// How far after an opening tag its closing tag is looked for.
+const FARTHEST: usize = 64 * 1024;
+
 /// Where the element whose opening tag is at `start` closes (the end of its closing tag),
 /// when it is one that starts block HTML and asks for no Markdown.
 fn element_end(text: &str, start: usize) -> Option<usize> {
@@ -91,30 +109,39 @@ fn element_end(text: &str, start: usize) -> Option<usize> {
         return None;
     }
     // Count nested elements of the same name up to the matching closing tag.
-    let lower = text[start..].to_ascii_lowercase();
-    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut limit = (start + FARTHEST).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let bytes = text.as_bytes();
+    let name = name.as_bytes();
     let mut depth = 0usize;
-    let mut at = 0;
-    loop {
-        let next_open = lower[at..].find(&open).map(|i| at + i);
-        let next_close = lower[at..].find(&close).map(|i| at + i)?;
-        match next_open {
-            Some(o) if o < next_close => {
-                let after = lower[o + open.len()..].chars().next();
-                if after.is_some_and(|c| c == '>' || c == '/' || c.is_whitespace()) {
-                    depth += 1;
-                }
-                at = o + open.len();
+    let mut at = start;
+    while let Some(i) = text[at..limit].find('<') {
+        let lt = at + i;
+        let (close, from) = match bytes.get(lt + 1) {
+            Some(b'/') => (true, lt + 2),
+            _ => (false, lt + 1),
+        };
+        let named = bytes
+            .get(from..from + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        let after = bytes.get(from + name.len()).copied();
+        at = lt + 1;
+        if !named {
+            continue;
+        }
+        if close && after == Some(b'>') {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(from + name.len() + 1);
             }
-            _ => {
-                depth = depth.saturating_sub(1);
-                at = next_close + close.len();
-                if depth == 0 {
-                    return Some(start + at);
-                }
-            }
+        } else if !close && after.is_some_and(|c| c == b'>' || c == b'/' || c.is_ascii_whitespace())
+        {
+            depth += 1;
         }
     }
+    None
 }
 
 #[cfg(test)]
