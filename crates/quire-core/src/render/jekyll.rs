@@ -474,5 +474,15 @@ fn escape_attr(text: &str) -> String {
     escape_text(text).replace('"', "&quot;")
 }
 
+/// A body rendered in the Jekyll flavour with default settings (for the tests).
+#[cfg(test)]
+pub(crate) fn jekyll_html(md: &str) -> String {
+    let settings = super::Settings {
+        flavour: super::Flavour::Jekyll,
+        ..Default::default()
+    };
+    super::render_body(md, &settings)
+}
+
 #[cfg(test)]
 mod tests;

@@ -145,15 +145,7 @@ fn split<'a>(text: &str, defined: &[(String, String)], out: &mut Vec<Event<'a>>)
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
-
-    fn jekyll(md: &str) -> String {
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        render_body(md, &settings)
-    }
+    use super::super::jekyll_html as jekyll;
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4) writes it.
     #[test]

@@ -97,7 +97,7 @@ fn whole_comment(line: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
+    use super::super::jekyll_html;
     use super::hide_extensions;
 
     #[test]
@@ -107,11 +107,7 @@ mod tests {
                     ```\n{::comment}\n```\n";
         let hidden = hide_extensions(text);
         assert_eq!(hidden.len(), text.len());
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        let html = render_body(text, &settings);
+        let html = jekyll_html(text);
         let before_code = &html[..html.find("<pre>").expect(&html)];
         assert!(!before_code.contains('{'), "{html}");
         assert!(

@@ -110,15 +110,7 @@ fn backlink(label: &str, k: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
-
-    fn jekyll(md: &str) -> String {
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        render_body(md, &settings)
-    }
+    use super::super::jekyll_html as jekyll;
 
     #[test]
     fn references_numbered_in_order_and_notes_listed_at_the_end() {

@@ -146,16 +146,8 @@ fn element_end(text: &str, start: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
+    use super::super::jekyll_html as jekyll;
     use super::raw_regions;
-
-    fn jekyll(md: &str) -> String {
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        render_body(md, &settings)
-    }
 
     #[test]
     fn regions_span_blank_lines_to_the_matching_close() {

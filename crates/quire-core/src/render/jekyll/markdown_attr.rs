@@ -102,15 +102,7 @@ fn without_markdown_attribute(attributes: &str) -> Option<(String, Mode)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
-
-    fn jekyll(md: &str) -> String {
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        render_body(md, &settings)
-    }
+    use super::super::jekyll_html as jekyll;
 
     #[test]
     fn markdown_content_of_an_html_block() {

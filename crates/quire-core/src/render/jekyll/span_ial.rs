@@ -95,15 +95,7 @@ pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ia
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{render_body, Flavour, Settings};
-
-    fn jekyll(md: &str) -> String {
-        let settings = Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        };
-        render_body(md, &settings)
-    }
+    use super::super::jekyll_html as jekyll;
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4) writes it.
     #[test]
