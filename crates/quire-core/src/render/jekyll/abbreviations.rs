@@ -7,9 +7,13 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape_attr;
 
-/// Whether `text` may define abbreviations (then it is rendered whole).
+/// Whether `text` has a line defining an abbreviation (then it is rendered whole).
 pub(crate) fn may_define(text: &str) -> bool {
-    text.contains("*[")
+    text.match_indices("*[").any(|(at, _)| {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        definition(&text[line_start..line_end]).is_some()
+    })
 }
 
 /// A definition line's abbreviation and title.
@@ -176,6 +180,13 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("Consortium\n"), "{html}");
+    }
+
+    #[test]
+    fn only_a_definition_line_defines() {
+        assert!(super::may_define("a\n  *[HTML]: Hyper Text\n"));
+        assert!(!super::may_define("An *[emphasised link](/a)* here.\n"));
+        assert!(!super::may_define("    *[code]: indented\n"));
     }
 
     #[test]
