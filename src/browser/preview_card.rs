@@ -4,7 +4,8 @@
 
 use web_sys::{Document, Element, HtmlIFrameElement};
 
-use super::preview_frame::{disarm_links, set_theme, show_stored_images, styles, Shown, CSP};
+use super::preview_frame::{set_theme, show_stored_images, styles, Shown, CSP};
+use super::preview_links::disarm_links;
 use super::BrowserError;
 
 /// The excerpt card's document: the card as an index page lists a post, in a frame with

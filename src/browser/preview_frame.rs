@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-pub(super) use super::preview_links::disarm_links;
+use super::preview_links::disarm_links;
 use super::BrowserError;
 
 /// The `sandbox` attribute: same origin (so the app can write the document) but no

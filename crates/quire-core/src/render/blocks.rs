@@ -7,9 +7,9 @@
 //! the window comes out of the new parse exactly as before (same start, same HTML), so a
 //! fence or list that now swallows what follows widens the window instead of going wrong.
 //! Link reference definitions made elsewhere are handed to the window's parser; footnotes
-//! (numbered across the whole document), kramdown's `{::comment}`-style extensions (whose
-//! markers pair across blocks), duplicate definitions, or changed definitions fall back to a
-//! full render. A property test checks that every update equals a full
+//! (numbered across the whole document), kramdown's pairing constructs (`{::comment}`
+//! markers, abbreviations, block HTML holding a blank line), duplicate definitions, or
+//! changed definitions fall back to a full render. A property test checks that every update equals a full
 //! render.
 
 use super::Settings;
@@ -113,9 +113,10 @@ struct Parsed {
     blocks: Vec<Block>,
     /// Definitions with starts relative to the parsed text.
     definitions: Vec<Definition>,
-    /// Footnotes or kramdown extensions (`{::comment}`...) are in it: a stretch of the body
-    /// parsed on its own may not come out as in the whole.
-    footnotes: bool,
+    /// Footnotes, or (Jekyll flavour) kramdown's extension markers, abbreviations or block
+    /// HTML holding a blank line are in it: a stretch of the body parsed on its own may not
+    /// come out as in the whole, which is then rendered whole.
+    whole: bool,
 }
 
 /// The rendered body, block by block, updated by [`BlockRenderer::update`].
@@ -125,7 +126,8 @@ pub struct BlockRenderer {
     body: String,
     blocks: Vec<Block>,
     definitions: Vec<Definition>,
-    footnotes: bool,
+    /// The body is rendered whole on every change ([`Parsed`]'s `whole`).
+    whole: bool,
     /// How many blocks the last update parsed again (for the bench and tests).
     last_reparsed: usize,
 }
@@ -195,7 +197,7 @@ impl BlockRenderer {
             self.last_reparsed = 0;
             return Patch::default();
         }
-        if self.footnotes || self.blocks.is_empty() {
+        if self.whole || self.blocks.is_empty() {
             return self.render_full(body);
         }
         let (prefix, suffix) = common_ends(&self.body, body);
@@ -244,7 +246,7 @@ impl BlockRenderer {
         self.body = body.to_string();
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
-        self.footnotes = parsed.footnotes;
+        self.whole = parsed.whole;
         self.last_reparsed = self.blocks.len();
         self.assign_ids(0..self.blocks.len());
         Patch::trimmed(0, &old, &self.blocks, Vec::new())
@@ -347,7 +349,7 @@ impl BlockRenderer {
         let outside = self.definitions_outside(start, self.old_window_end(next));
         let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
         let mut parsed = parse(&body[start..check_end], Some(&markdown), &self.settings);
-        if parsed.footnotes {
+        if parsed.whole {
             return None;
         }
         if !to_end {

@@ -77,7 +77,8 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut groups: Vec<Group<'_>> = Vec::new();
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
-    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^')) || extensions;
+    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
+    let mut whole = extensions;
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {
@@ -115,23 +116,21 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // a stretch of it parsed on its own would not know).
     if jekyll {
         for region in jekyll::raw_regions(text) {
-            let mut first = None;
-            let mut end = region.end;
-            for (k, group) in groups.iter_mut().enumerate() {
-                if region.contains(&group.start) {
-                    end = end.max(group.end);
-                    first.get_or_insert(k);
-                    group.events = vec![Event::Html(CowStr::Borrowed(""))];
-                }
+            // The groups starting inside the region (they are in source order).
+            let first = groups.partition_point(|g| g.start < region.start);
+            let last = groups.partition_point(|g| g.start < region.end);
+            let Some(end) = groups[first..last].iter().map(|g| g.end).max() else {
+                continue;
+            };
+            let mut raw = text[region.start..end.max(region.end)].to_string();
+            if !raw.ends_with('\n') {
+                raw.push('\n');
             }
-            if let Some(k) = first {
-                let mut raw = text[region.start..end].to_string();
-                if !raw.ends_with('\n') {
-                    raw.push('\n');
-                }
-                groups[k].events = vec![Event::Html(CowStr::from(raw))];
-                footnotes = true;
+            groups[first].events = vec![Event::Html(CowStr::from(raw))];
+            for group in &mut groups[first + 1..last] {
+                group.events = vec![Event::Html(CowStr::Borrowed(""))];
             }
+            whole = true;
         }
     }
 
@@ -157,11 +156,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         for (k, group) in groups.iter_mut().enumerate() {
             base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), settings);
         }
-        if footnotes {
-            // Numbered across the body, listed at its end: only a whole render keeps them.
+        // Numbered across the body and listed at its end; defined anywhere for all of it:
+        // only a whole render keeps them.
+        if footnotes || abbreviations {
             let mut blocks: Vec<&mut Vec<Event<'_>>> =
                 groups.iter_mut().map(|g| &mut g.events).collect();
-            jekyll::kramdown_footnotes(&mut blocks);
+            if footnotes {
+                jekyll::kramdown_footnotes(&mut blocks);
+            }
             if abbreviations {
                 jekyll::kramdown_abbreviations(&mut blocks);
             }
@@ -214,7 +216,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     Parsed {
         blocks,
         definitions,
-        footnotes,
+        whole: whole || footnotes,
     }
 }
 
