@@ -7,6 +7,14 @@ use serde_json::{json, Value};
 
 use crate::{App, PREVIEW_JS};
 
+/// A post of two paragraphs, for images to go between.
+pub const POST: &str = "---\ntitle: Trip to Oslo\ndate: 2026-05-04\n---\nBefore.\n\nAfter.\n";
+
+/// Where the caret goes in [`POST`]: the start of the blank line between the paragraphs.
+pub fn between() -> usize {
+    POST.find("Before.\n").expect("the paragraph") + "Before.\n".len()
+}
+
 /// A real `width`×`height` RGB PNG whose pixels depend on `seed` (so two seeds give two
 /// different files), its image data in stored (uncompressed) deflate blocks.
 pub fn png(width: u32, height: u32, seed: u8) -> Vec<u8> {
