@@ -149,6 +149,42 @@ pub fn site_path_of(link: &str) -> Option<String> {
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
+/// The next place of a pattern in a text from a place that only moves forward, found
+/// again only when the place passes it: finding many openings and closings costs one pass
+/// per pattern, not one per find.
+struct Next<'a> {
+    text: &'a str,
+    pattern: &'static str,
+    /// (searched from, first found from there).
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl<'a> Next<'a> {
+    fn new(text: &'a str, pattern: &'static str) -> Next<'a> {
+        Next {
+            text,
+            pattern,
+            last: None,
+        }
+    }
+
+    /// The first place of the pattern at or after `from`.
+    fn from(&mut self, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.last {
+            if from >= searched && found.is_none_or(|f| f >= from) {
+                return found;
+            }
+        }
+        let found = self
+            .text
+            .get(from..)
+            .and_then(|rest| rest.find(self.pattern))
+            .map(|i| from + i);
+        self.last = Some((from, found));
+        found
+    }
+}
+
 /// Each Liquid output (`{{ ... }}`) or tag (`{% ... %}`) of `text` replaced by
 /// `with(before, liquid)` where that gives something (`before`: the text before it);
 /// everything else kept.
@@ -159,35 +195,32 @@ pub(crate) fn rewrite_liquid(
     if !text.contains("{{") && !text.contains("{%") {
         return Cow::Borrowed(text);
     }
+    let (mut outputs, mut tags) = (Next::new(text, "{{"), Next::new(text, "{%"));
+    let (mut output_ends, mut tag_ends) = (Next::new(text, "}}"), Next::new(text, "%}"));
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
     let mut done = 0;
-    loop {
-        let next = [rest.find("{{"), rest.find("{%")]
-            .into_iter()
-            .flatten()
-            .min();
-        let Some(at) = next else {
-            break;
-        };
-        let closing = if rest[at..].starts_with("{{") {
-            "}}"
+    while let Some(at) = [outputs.from(done), tags.from(done)]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let ends = if text[at..].starts_with("{{") {
+            &mut output_ends
         } else {
-            "%}"
+            &mut tag_ends
         };
-        let Some(close) = rest[at..].find(closing).map(|c| at + c + 2) else {
+        let Some(close) = ends.from(at + 2).map(|c| c + 2) else {
             break;
         };
-        let liquid = &rest[at..close];
-        out.push_str(&rest[..at]);
-        match with(&text[..done + at], liquid) {
+        let liquid = &text[at..close];
+        out.push_str(&text[done..at]);
+        match with(&text[..at], liquid) {
             Some(written) => out.push_str(&written),
             None => out.push_str(liquid),
         }
-        done += close;
-        rest = &rest[close..];
+        done = close;
     }
-    out.push_str(rest);
+    out.push_str(&text[done..]);
     Cow::Owned(out)
 }
 
@@ -241,16 +274,59 @@ pub fn expand_link(link: &str, baseurl: &str) -> Option<String> {
 /// The stand-in for a space inside a Liquid link while the Markdown is parsed.
 const SPACE_STAND_IN: char = '\u{7f}';
 
-/// The text with the spaces inside Liquid where a link starts (`{{ site.baseurl }}`,
+/// The text with the white space inside Liquid where a link starts (`{{ site.baseurl }}`,
 /// `{{ site.repository }}`, `{% post_url x %}`...) replaced by a same-length stand-in, so
 /// that the Markdown parser takes `![a]({{ site.baseurl }}/x.png)` as an image, as
-/// Jekyll (Liquid first, then kramdown) does, and every offset stays the same.
-/// [`unprotect`] puts the spaces back.
+/// Jekyll (Liquid first, then kramdown) does, and every offset stays the same. A line
+/// break inside the Liquid (`({{ site.repository` on one line, `}}/issues/1)` on the next)
+/// is taken in too: Jekyll's Liquid has written the link on one line before kramdown reads
+/// it; Liquid over more lines, or holding other braces, is left alone. [`unprotect`] puts spaces back (white
+/// space inside Liquid means the same, whichever it is).
 pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
-    rewrite_links(text, |liquid| {
-        Some(liquid.replace(' ', &SPACE_STAND_IN.to_string()))
-            .filter(|protected| protected != liquid)
-    })
+    if !text.contains("{{") && !text.contains("{%") {
+        return Cow::Borrowed(text);
+    }
+    let (mut outputs, mut tags) = (Next::new(text, "{{"), Next::new(text, "{%"));
+    let (mut output_ends, mut tag_ends) = (Next::new(text, "}}"), Next::new(text, "%}"));
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(open) = [outputs.from(at), tags.from(at)]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let ends = if text[open..].starts_with("{{") {
+            &mut output_ends
+        } else {
+            &mut tag_ends
+        };
+        let Some(close) = ends.from(open + 2).map(|c| c + 2) else {
+            break;
+        };
+        let liquid = &text[open..close];
+        // Over lines, only a plain expression (no other braces) on two lines is Liquid
+        // here: the opening of anything longer is passed over, and the scan goes on.
+        let lines = liquid.matches('\n').count();
+        if lines > 1 || (lines == 1 && liquid[2..].contains('{')) {
+            at = open + 2;
+            continue;
+        }
+        let starts_link = ["(", "<", ": ", "=\"", "='"]
+            .iter()
+            .any(|p| text[..open].ends_with(p));
+        if starts_link && liquid.contains([' ', '\t', '\n', '\r']) {
+            out.push_str(&text[done..open]);
+            out.push_str(&liquid.replace([' ', '\t', '\n', '\r'], &SPACE_STAND_IN.to_string()));
+            done = close;
+        }
+        at = close;
+    }
+    if done == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
 }
 
 /// Undo [`protect_links`] in a piece of the parsed text.

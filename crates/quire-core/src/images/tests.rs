@@ -355,4 +355,18 @@ fn liquid_links_parse_as_links_once_protected() {
         Some("/y")
     );
     assert_eq!(expand_link("/z", ""), None);
+    // Liquid broken over lines is one link; over a blank line it is left alone.
+    let src = "[a]({{ site.repository\n}}/issues/1) [b]({{ x\n\n}}/y)";
+    let protected = protect_links(src);
+    assert_eq!(protected.len(), src.len());
+    let html = crate::render::render_markdown(&protected);
+    assert!(
+        html.contains("<a href=\"%7B%7B%7Fsite.repository%7F%7D%7D/issues/1\">a</a>"),
+        "{html}"
+    );
+    assert!(html.contains("[b]"), "{html}");
+    assert_eq!(
+        unprotect(&protected),
+        "[a]({{ site.repository }}/issues/1) [b]({{ x\n\n}}/y)"
+    );
 }

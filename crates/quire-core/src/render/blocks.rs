@@ -215,6 +215,14 @@ impl BlockRenderer {
         {
             return self.render_full(body);
         }
+        // `{% raw %}` and `{% highlight %}` pair with their end tags, blocks away: an edit
+        // of such a tag is rendered whole.
+        if self.settings.flavour == super::Flavour::Jekyll
+            && (super::liquid::holds_pairing_tag(&self.body, prefix, old_end)
+                || super::liquid::holds_pairing_tag(body, prefix, body.len() - suffix))
+        {
+            return self.render_full(body);
+        }
         let delta = body.len() as isize - self.body.len() as isize;
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right

@@ -9,6 +9,8 @@
 //!   heading, or on the line before a block, applied; span attribute lists applied to the
 //!   image or link they follow (`span_ial.rs`), hidden elsewhere;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
+//! - code spans and blocks as Jekyll writes them with Rouge (`code.rs`), lists as kramdown
+//!   numbers and marks them (`lists.rs`);
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
 //!   blocks (`extensions.rs`); abbreviations (`abbreviations.rs`); `markdown="1"` on an
@@ -21,16 +23,19 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod abbreviations;
+mod code;
 mod definitions;
 mod extensions;
 mod footnotes;
 mod html_blocks;
+mod lists;
 mod markdown_attr;
 mod math;
 mod span_ial;
 mod toc;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
+pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
@@ -133,11 +138,13 @@ pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
 }
 
 /// Transform the events of one top-level block, `ial` being an attribute list written on
-/// its own line next to it; returns the base ids of its headings, in order (each
-/// heading's id in the HTML is [`ID_MARK`]).
+/// its own line next to it and `in_raw` whether the block starts inside `{% raw %}`;
+/// returns the base ids of its headings, in order (each heading's id in the HTML is
+/// [`ID_MARK`]).
 pub(crate) fn transform(
     events: &mut Vec<Event<'_>>,
     ial: Option<Ial>,
+    in_raw: bool,
     settings: &super::Settings,
 ) -> Vec<String> {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
@@ -167,8 +174,12 @@ pub(crate) fn transform(
         Vec::new()
     };
     let tags_only = liquid_tags_only(events);
+    code::wrap_code_blocks(events, code_text);
+    lists::kramdown_lists(events);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
+    // Inside `{% raw %}`: Liquid is text.
+    let mut raw = in_raw;
     let mut span_ials = Vec::new();
     for event in events.drain(..) {
         match event {
@@ -185,13 +196,15 @@ pub(crate) fn transform(
                 match span_ial::span_ial_after(out.last(), &text) {
                     Some((ial, rest)) => {
                         span_ials.push((out.len() - 1, ial));
-                        liquid_and_span_ials(rest, vars, &mut out);
+                        liquid_and_span_ials(rest, vars, &mut raw, &mut out);
                     }
-                    None => liquid_and_span_ials(&text, vars, &mut out),
+                    None => liquid_and_span_ials(&text, vars, &mut raw, &mut out),
                 }
             }
-            Event::Text(text) => out.push(Event::Text(unprotected(text))),
-            Event::Code(text) => out.push(Event::Code(unprotected(text))),
+            Event::Text(text) => out.push(Event::Text(code_text(text))),
+            Event::Code(text) => {
+                out.push(Event::InlineHtml(CowStr::from(code::code_span(&code_text(text)))))
+            }
             Event::Html(html) => out.push(Event::Html(
                 marker(&html, true).unwrap_or_else(|| liquid_html(html, vars)),
             )),
@@ -222,8 +235,26 @@ pub(crate) fn transform(
         }
     }
     span_ial::apply_span_ials(&mut out, span_ials);
+    if tags_only
+        && out
+            .iter()
+            .all(|e| matches!(e, Event::Html(_) | Event::SoftBreak))
+    {
+        // Only `{% raw %}` / `{% endraw %}`: nothing to show.
+        out = vec![Event::Html(CowStr::Borrowed(""))];
+    }
     *events = out;
     ids
+}
+
+/// The text of code: protected links undone and `{% raw %}` tags left out (Jekyll runs
+/// Liquid in code too; they are what keeps the Liquid inside them as written).
+fn code_text(text: CowStr<'_>) -> CowStr<'_> {
+    let text = unprotected(text);
+    match super::liquid::strip_raw_tags(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
+    }
 }
 
 /// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
@@ -357,10 +388,28 @@ fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
     ids
 }
 
-/// Text with Liquid shown as placeholders and span attribute lists left out.
-fn liquid_and_span_ials<'a>(text: &str, vars: &super::liquid::SiteVars, out: &mut Vec<Event<'a>>) {
+/// Text with Liquid shown as placeholders and span attribute lists left out; `raw` says
+/// whether the text starts inside `{% raw %}` (its Liquid is text, up to `{% endraw %}`)
+/// and is left saying whether it ends inside.
+fn liquid_and_span_ials<'a>(
+    text: &str,
+    vars: &super::liquid::SiteVars,
+    raw: &mut bool,
+    out: &mut Vec<Event<'a>>,
+) {
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
+    loop {
+        if *raw {
+            let Some((at, end)) = super::liquid::find_raw_tag(rest, false) else {
+                break;
+            };
+            push_text(out, &rest[..at]);
+            rest = &rest[end..];
+            *raw = false;
+        }
+        let Some(open) = rest.find('{') else {
+            break;
+        };
         let after = &rest[open..];
         let close = if after.starts_with("{%") {
             after.find("%}").map(|i| i + 2)
@@ -381,21 +430,27 @@ fn liquid_and_span_ials<'a>(text: &str, vars: &super::liquid::SiteVars, out: &mu
         };
         push_text(out, &rest[..open]);
         let token = &after[..close];
-        if !token.starts_with("{:") {
-            let source = plain_punctuation(token);
-            match super::liquid::resolve(&source, vars) {
-                Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
-                    escape_text(&source).replace('"', "&quot;"),
-                    escape_text(&written)
-                )))),
-                None => out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
-                    escape_text(&source)
-                )))),
-            }
-        }
         rest = &after[close..];
+        if let Some(opens) = super::liquid::raw_tag(&plain_punctuation(token)) {
+            // Jekyll writes nothing for the tags themselves.
+            *raw = opens;
+            continue;
+        }
+        if token.starts_with("{:") {
+            continue;
+        }
+        let source = plain_punctuation(token);
+        match super::liquid::resolve(&source, vars) {
+            Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
+                escape_text(&source).replace('"', "&quot;"),
+                escape_text(&written)
+            )))),
+            None => out.push(Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
+                escape_text(&source)
+            )))),
+        }
     }
     push_text(out, rest);
 }

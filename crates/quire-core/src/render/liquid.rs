@@ -143,35 +143,47 @@ pub fn expand_links(text: &str, vars: &SiteVars) -> String {
     .into_owned()
 }
 
+/// A line that is a `{% highlight lang %}` tag (`(lang, true)`) or `{% endhighlight %}`
+/// (`("", false)`).
+fn highlight_tag(line: &str) -> Option<(String, bool)> {
+    let inner = line.trim().strip_prefix("{%")?.strip_suffix("%}")?;
+    let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    if inner == "endhighlight" {
+        return Some((String::new(), false));
+    }
+    let lang = inner.strip_prefix("highlight")?;
+    if !lang.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let lang = lang.split_whitespace().next()?.to_string();
+    Some((lang, true))
+}
+
 /// The text with each `{% highlight lang %}` ... `{% endhighlight %}` pair written as a
-/// fenced code block of the same length (`` ```lang `` and `` ``` `` padded with spaces),
+/// fenced code block of the same length (`` ```lang `` and the tag's mark,
+/// `jekyll::HIGHLIGHT_MARK`, and `` ``` `` padded with spaces),
 /// so that the Markdown parser sees the code block Jekyll makes, every offset unchanged.
 /// Tags inside code fences or `{% raw %}` are left alone (Jekyll does not run them).
 pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
     if !text.contains("{% highlight") && !text.contains("{%highlight") {
         return Cow::Borrowed(text);
     }
-    let tag = |line: &str| -> Option<(String, bool)> {
-        let inner = line.trim().strip_prefix("{%")?.strip_suffix("%}")?;
-        let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-        if inner == "endhighlight" {
-            return Some((String::new(), false));
-        }
-        let lang = inner.strip_prefix("highlight")?;
-        if !lang.starts_with(char::is_whitespace) {
-            return None;
-        }
-        let lang = lang.split_whitespace().next()?.to_string();
-        Some((lang, true))
-    };
+    let tag = highlight_tag;
     let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut replaced: Vec<Option<String>> = vec![None; lines.len()];
-    let (mut fence, mut raw) = (None::<&str>, false);
+    let mut fence = None::<&str>;
     let mut open: Option<usize> = None;
+    // Liquid runs before Markdown: a tag inside `{% raw %}` is text, even in a fence.
+    let raw = raw_spans(text);
+    let (mut offset, mut next_raw) = (0, 0);
     for (i, line) in lines.iter().enumerate() {
+        let at = offset;
+        offset += line.len();
         let trimmed = line.trim_start();
-        if raw {
-            raw = !trimmed.trim_end().replace(' ', "").contains("{%endraw%}");
+        while raw.get(next_raw).is_some_and(|&(_, end)| end <= at) {
+            next_raw += 1;
+        }
+        if raw.get(next_raw).is_some_and(|&(start, _)| start <= at) {
             continue;
         }
         if let Some(f) = fence {
@@ -184,10 +196,6 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
             fence = Some(&trimmed[..3]);
             continue;
         }
-        if open.is_none() && trimmed.replace(' ', "").starts_with("{%raw%}") {
-            raw = !trimmed.replace(' ', "").contains("{%endraw%}");
-            continue;
-        }
         match (tag(line), open) {
             (Some((lang, true)), None) if !lang.is_empty() => {
                 replaced[i] = Some(lang);
@@ -196,7 +204,8 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
             (Some((_, false)), Some(start)) => {
                 let width = |l: &str| l.trim_end_matches(['\n', '\r']).len();
                 let lang = replaced[start].take().unwrap_or_default();
-                let opening = format!("```{lang}");
+                // Marked as a tag's, for the figure Jekyll writes for it (`jekyll::code`).
+                let opening = format!("```{lang} {}", super::jekyll::HIGHLIGHT_MARK);
                 if opening.len() <= width(lines[start]) && width(line) >= 3 {
                     replaced[start] = Some(pad(&opening, width(lines[start])));
                     replaced[i] = Some(pad("```", width(line)));
@@ -228,6 +237,87 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
 /// `text` padded with spaces to `width` bytes.
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
+}
+
+/// Whether `token` is `{% raw %}` (true) or `{% endraw %}` (false), white-space control
+/// dashes allowed.
+pub(crate) fn raw_tag(token: &str) -> Option<bool> {
+    let inner = token.strip_prefix("{%")?.strip_suffix("%}")?;
+    match inner.trim_matches(|c: char| c == '-' || c.is_whitespace()) {
+        "raw" => Some(true),
+        "endraw" => Some(false),
+        _ => None,
+    }
+}
+
+/// Where the first `{% raw %}` (`opens`) or `{% endraw %}` tag of `text` starts and ends.
+pub(crate) fn find_raw_tag(text: &str, opens: bool) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("{%").map(|i| from + i) {
+        let close = text[at..].find("%}")? + at + 2;
+        if raw_tag(&text[at..close]) == Some(opens) {
+            return Some((at, close));
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// The stretches of `text` between a `{% raw %}` and the `{% endraw %}` after it (from
+/// the end of one tag to the start of the other), in order; a tag never closed opens none
+/// (Jekyll stops at it).
+pub(crate) fn raw_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    if !text.contains("raw") {
+        return spans;
+    }
+    while let Some((_, start)) = find_raw_tag(&text[from..], true) {
+        let start = from + start;
+        let Some((end, after)) = find_raw_tag(&text[start..], false) else {
+            break;
+        };
+        spans.push((start, start + end));
+        from = start + after;
+    }
+    spans
+}
+
+/// Whether the lines of `text` holding `start..end` hold a tag that pairs with another
+/// blocks away: `{% raw %}`, `{% endraw %}`, `{% highlight %}` or `{% endhighlight %}`.
+pub(crate) fn holds_pairing_tag(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let lines = &text[from..to];
+    (lines.contains("raw") && (find_raw_tag(lines, true).or(find_raw_tag(lines, false))).is_some())
+        || (lines.contains("highlight") && lines.lines().any(|l| highlight_tag(l).is_some()))
+}
+
+/// `text` without its `{% raw %}` and `{% endraw %}` tags (Jekyll writes nothing for them,
+/// in code as anywhere).
+pub(crate) fn strip_raw_tags(text: &str) -> Cow<'_, str> {
+    if !text.contains("raw") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{%") {
+        let Some(close) = rest[at..].find("%}").map(|c| at + c + 2) else {
+            break;
+        };
+        if raw_tag(&rest[at..close]).is_some() {
+            out.push_str(&rest[..at]);
+            rest = &rest[close..];
+        } else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+        }
+    }
+    if out.is_empty() && rest.len() == text.len() {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Whether a paragraph's text is only Liquid tags (`{% raw %}`, `{% for %}`...) and
@@ -334,7 +424,7 @@ mod tests {
         let fenced = highlight_fences(text);
         assert_eq!(fenced.len(), text.len());
         assert!(
-            fenced.contains("\n```ruby             \nx = 1\n```               \n"),
+            fenced.contains("\n```ruby \u{3}           \nx = 1\n```               \n"),
             "{fenced:?}"
         );
         // Inside a fence, left alone; an unclosed one too.

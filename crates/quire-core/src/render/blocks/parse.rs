@@ -37,10 +37,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &extended;
+    // A `{% highlight %}` pair, like a fence, may hold blank lines, and the tags' lines may
+    // sit in HTML blocks: a body with one is rendered whole.
+    let mut highlighted = false;
     let protected = if jekyll {
         match super::super::liquid::highlight_fences(text) {
             std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
             std::borrow::Cow::Owned(fenced) => {
+                highlighted = true;
                 std::borrow::Cow::Owned(crate::images::protect_links(&fenced).into_owned())
             }
         }
@@ -78,7 +82,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions;
+    let mut whole = extensions || highlighted;
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {
@@ -153,8 +157,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 *slot = Some(ial);
             }
         }
+        // A block inside `{% raw %}` ... `{% endraw %}` shows its Liquid as text; a window
+        // would not know where the tag is: render whole.
+        let raw = super::super::liquid::raw_spans(text);
         for (k, group) in groups.iter_mut().enumerate() {
-            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), settings);
+            let i = raw.partition_point(|&(_, end)| end <= group.start);
+            let in_raw = raw.get(i).is_some_and(|&(start, _)| start <= group.start);
+            whole |= in_raw;
+            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), in_raw, settings);
         }
         // Numbered across the body and listed at its end; defined anywhere for all of it:
         // only a whole render keeps them.

@@ -220,6 +220,16 @@ const LINES: &[&str] = &[
     "<div class=\"note\" markdown=\"1\">",
     "</div>",
     "![A](/a.png){: width=\"50%\"} and [l](https://x.org){:target=\"_blank\"}",
+    "3. three",
+    "- [x] done",
+    "```mermaid",
+    "{% highlight ruby %}",
+    "{% endhighlight %}",
+    "{% raw %}",
+    "{% endraw %}",
+    "Raw {{ page.x }} and {% raw %}{{ y }}{% endraw %} `{% raw %}{{ z }}{% endraw %}`",
+    "[a]({{ site.repository",
+    "}}/issues/1) after",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -298,7 +308,12 @@ fn liquid_image_links_render_as_images_at_the_site() {
         html.contains("<img src=\"/assets/b.png\" alt=\"B\">"),
         "{html}"
     );
-    assert!(html.contains("<code>{{ site.baseurl }}</code>"), "{html}");
+    assert!(
+        html.contains(
+            "<code class=\"language-plaintext highlighter-rouge\">{{ site.baseurl }}</code>"
+        ),
+        "{html}"
+    );
     assert!(!html.contains('\u{7f}'), "{html}");
     let mut renderer = BlockRenderer::with_settings("x\n", kramdown());
     check_update(&mut renderer, body);

@@ -170,7 +170,7 @@ mod tests {
         );
         assert!(
             html.contains(&format!(
-                "<p>A <code>W3C</code> code span, <a href=\"https://example.com\">{w3c} link</a> \
+                "<p>A <code class=\"language-plaintext highlighter-rouge\">W3C</code> code span, <a href=\"https://example.com\">{w3c} link</a> \
                  and <em>{w3c} em</em>.</p>"
             )),
             "{html}"

@@ -108,7 +108,7 @@ mod tests {
         let hidden = hide_extensions(text);
         assert_eq!(hidden.len(), text.len());
         let html = jekyll_html(text);
-        let before_code = &html[..html.find("<pre>").expect(&html)];
+        let before_code = &html[..html.find("<pre").expect(&html)];
         assert!(!before_code.contains('{'), "{html}");
         assert!(
             html.contains("<!--       \nhidden *text*\n        -->"),
