@@ -307,7 +307,9 @@ async fn editor_and_preview_scroll_together_and_the_caret_block_shows() {
 async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
     let app = App::open().await;
     app.paste_over(
-        "---\ntitle: Flavours\n---\n## Hello World!\n\n## Hello World!\n\nHi {{ page.title }} -- see [the logo](/logo.png)\n",
+        "---\ntitle: Flavours\n---\n## Hello World!\n\n## Hello World!\n\nHi {{ page.title }} -- see [the logo](/logo.png)\n\n\
+         ```ruby\nputs 1\n```\n\n{% highlight python %}\nprint(2)\n{% endhighlight %}\n\n\
+         - [x] done\n- [ ] open\n\nKept {% raw %}{{ site.url }}{% endraw %} as written.\n",
     )
     .await;
     app.wait_until(
@@ -315,13 +317,38 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
         &format!(
             "const p = {PREVIEW_JS}; if (!p) return false;
              const ids = [...p.querySelectorAll('h2')].map(h => h.id).join(',');
-             const liquid = p.querySelector('.liquid');
-             return ids === 'hello-world,hello-world-1' && !!liquid
-               && liquid.textContent === '{{{{ page.title }}}}' && p.textContent.includes('\u{2013} see');"
+             const liquid = p.querySelectorAll('.liquid');
+             return ids === 'hello-world,hello-world-1' && liquid.length === 1
+               && liquid[0].textContent === '{{{{ page.title }}}}' && p.textContent.includes('\u{2013} see');"
         ),
         vec![],
     )
     .await;
+    // Code, lists and raw Liquid as Jekyll writes them, shown as the site's style sheet
+    // would find them (and the highlight figure not indented as a browser's figure is).
+    let jekyll_code = app
+        .js(
+            &format!(
+                "const p = {PREVIEW_JS};
+                 const figure = p.querySelector('figure.highlight');
+                 return [
+                   !!p.querySelector('div.language-ruby.highlighter-rouge > div.highlight > pre.highlight > code'),
+                   figure && figure.querySelector('code.language-python').dataset.lang,
+                   figure && getComputedStyle(figure).marginLeft,
+                   [...p.querySelectorAll('ul.task-list > li.task-list-item > input.task-list-item-checkbox')]
+                     .map(i => i.disabled && i.checked).join(','),
+                   [...p.querySelectorAll('p')].some(e => e.textContent === 'Kept {{{{ site.url }}}} as written.'),
+                 ];"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        jekyll_code,
+        json!([true, "python", "0px", "true,false", true]),
+        "{}",
+        app.preview_html().await
+    );
 
     // A site URL resolves the relative image.
     let site = app.wait_for_testid("site-url").await;
@@ -347,7 +374,8 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
         &format!(
             "const p = {PREVIEW_JS};
              return [...p.querySelectorAll('h2')].every(h => !h.id) && !p.querySelector('.liquid')
-               && p.textContent.includes('{{{{ page.title }}}} -- see');"
+               && p.textContent.includes('{{{{ page.title }}}} -- see')
+               && !!p.querySelector('pre > code.language-ruby') && !p.querySelector('.highlighter-rouge');"
         ),
         vec![],
     )
