@@ -30,6 +30,12 @@ const MARKED: &[&str] = &[
     "dd",
     "abbr",
     "sup",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 ];
 
 /// (tag, sorted attributes id/class) for every start tag of [`MARKED`] and every `div`

@@ -227,12 +227,28 @@ pub(crate) fn rewrite_liquid(
 /// Each Liquid output or tag of `text` where a link starts (right after `(`, `<`, `: `,
 /// `="` or `='`), replaced by `with(liquid)`; everything else kept.
 pub(crate) fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -> Cow<'_, str> {
+    let link_end = std::cell::Cell::new(None);
     rewrite_liquid(text, |before, liquid| {
-        let starts_link = ["(", "<", ": ", "=\"", "='"]
-            .iter()
-            .any(|p| before.ends_with(p));
-        with(liquid).filter(|_| starts_link)
+        let mut end = link_end.get();
+        let linked = in_link(text, before.len(), &mut end, before.len() + liquid.len());
+        link_end.set(end);
+        with(liquid).filter(|_| linked)
     })
+}
+
+/// Whether the Liquid at `open..close` of `text` is in a link: where one starts (right
+/// after `(`, `<`, `: `, `="` or `='`), or right on from the Liquid of a link that ended at
+/// `link_end` with nothing between that ends a link (`({{ site.url }}{{ site.baseurl }}/x)`).
+/// `link_end` is left where this Liquid ends if it is in a link, else none.
+fn in_link(text: &str, open: usize, link_end: &mut Option<usize>, close: usize) -> bool {
+    let starts = ["(", "<", ": ", "=\"", "='"]
+        .iter()
+        .any(|p| text[..open].ends_with(p));
+    let continues = link_end.is_some_and(|end| {
+        end <= open && !text[end..open].contains(|c: char| c.is_whitespace() || ")>\"'".contains(c))
+    });
+    *link_end = (starts || continues).then_some(close);
+    starts || continues
 }
 
 /// The text with the Liquid that writes site links (`{{ site.baseurl }}`,
@@ -291,6 +307,7 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     let mut at = 0;
+    let mut link_end = None;
     while let Some(open) = [outputs.from(at), tags.from(at)]
         .into_iter()
         .flatten()
@@ -301,8 +318,11 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
         } else {
             &mut tag_ends
         };
+        // An opening never closed is passed over, as one closed lines away is: what comes
+        // after must not hang on text far before it (a stretch may be parsed alone).
         let Some(close) = ends.from(open + 2).map(|c| c + 2) else {
-            break;
+            at = open + 2;
+            continue;
         };
         let liquid = &text[open..close];
         // Over lines, only a plain expression (no other braces) on two lines is Liquid
@@ -312,10 +332,7 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
             at = open + 2;
             continue;
         }
-        let starts_link = ["(", "<", ": ", "=\"", "='"]
-            .iter()
-            .any(|p| text[..open].ends_with(p));
-        if starts_link && liquid.contains([' ', '\t', '\n', '\r']) {
+        if in_link(text, open, &mut link_end, close) && liquid.contains([' ', '\t', '\n', '\r']) {
             out.push_str(&text[done..open]);
             out.push_str(&liquid.replace([' ', '\t', '\n', '\r'], &SPACE_STAND_IN.to_string()));
             done = close;

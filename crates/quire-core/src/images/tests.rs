@@ -355,6 +355,16 @@ fn liquid_links_parse_as_links_once_protected() {
         Some("/y")
     );
     assert_eq!(expand_link("/z", ""), None);
+    // Liquid right on from a link's Liquid is in the link too; after a space it is not.
+    let src = "![a]({{ site.url }}{{ site.baseurl }}/x.png) and {{ page.x }}";
+    let html = crate::render::render_markdown(&protect_links(src));
+    assert!(
+        html.contains(
+            "<img src=\"%7B%7B%7Fsite.url%7F%7D%7D%7B%7B%7Fsite.baseurl%7F%7D%7D/x.png\""
+        ),
+        "{html}"
+    );
+    assert!(html.contains(" and {{ page.x }}"), "{html}");
     // Liquid broken over lines is one link; over a blank line it is left alone.
     let src = "[a]({{ site.repository\n}}/issues/1) [b]({{ x\n\n}}/y)";
     let protected = protect_links(src);

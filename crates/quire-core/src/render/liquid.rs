@@ -205,7 +205,14 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
                 let width = |l: &str| l.trim_end_matches(['\n', '\r']).len();
                 let lang = replaced[start].take().unwrap_or_default();
                 // Marked as a tag's, for the figure Jekyll writes for it (`jekyll::code`).
-                let opening = format!("```{lang} {}", super::jekyll::HIGHLIGHT_MARK);
+                let linenos = lines[start]
+                    .split_whitespace()
+                    .any(|w| w == "linenos" || w.starts_with("linenos="));
+                let opening = format!(
+                    "```{lang} {}{}",
+                    super::jekyll::HIGHLIGHT_MARK,
+                    if linenos { " linenos" } else { "" }
+                );
                 if opening.len() <= width(lines[start]) && width(line) >= 3 {
                     replaced[start] = Some(pad(&opening, width(lines[start])));
                     replaced[i] = Some(pad("```", width(line)));

@@ -230,6 +230,9 @@ const LINES: &[&str] = &[
     "Raw {{ page.x }} and {% raw %}{{ y }}{% endraw %} `{% raw %}{{ z }}{% endraw %}`",
     "[a]({{ site.repository",
     "}}/issues/1) after",
+    "    ",
+    "![a]({{ site.url }}{{ site.baseurl }}/x.png)",
+    "{% highlight html linenos %}",
 ];
 
 fn document() -> impl Strategy<Value = String> {

@@ -403,9 +403,19 @@ pub(crate) fn code_span(text: &str) -> String {
     )
 }
 
-/// The opening and closing HTML of a code block with `info` (None for an indented block),
-/// or None when it is written as the Markdown writer writes it (a language Rouge lacks).
-fn block_tags(info: Option<&str>) -> Option<(String, &'static str)> {
+/// How Jekyll writes a code block.
+struct Wrap {
+    /// HTML before the code.
+    start: String,
+    /// HTML after it.
+    end: &'static str,
+    /// A `{% highlight x linenos %}` block: a table with the line numbers beside the code.
+    linenos: bool,
+}
+
+/// How a code block with `info` (None for an indented block) is written, or None when it
+/// is written as the Markdown writer writes it (a language Rouge lacks).
+fn wrap(info: Option<&str>) -> Option<Wrap> {
     let mut words = info
         .unwrap_or_default()
         .split([' ', '\t'])
@@ -413,26 +423,45 @@ fn block_tags(info: Option<&str>) -> Option<(String, &'static str)> {
     let lang = words.next().unwrap_or_default();
     let lang_attr = super::escape_attr(lang);
     if !lang.is_empty() && words.next() == Some(HIGHLIGHT_MARK) {
-        return Some((
-            format!(
+        return Some(Wrap {
+            start: format!(
                 "<figure class=\"highlight\"><pre><code class=\"language-{lang_attr}\" \
                  data-lang=\"{lang_attr}\">"
             ),
-            "</code></pre></figure>\n",
-        ));
+            end: "</code></pre></figure>\n",
+            linenos: words.next() == Some("linenos"),
+        });
     }
     let lang = if lang.is_empty() { "plaintext" } else { lang };
     if !rouge_knows(lang) {
         return None;
     }
-    Some((
-        format!(
+    Some(Wrap {
+        start: format!(
             "<div class=\"language-{} highlighter-rouge\"><div class=\"highlight\">\
              <pre class=\"highlight\"><code>",
             super::escape_attr(lang)
         ),
-        "</code></pre></div></div>\n",
-    ))
+        end: "</code></pre></div></div>\n",
+        linenos: false,
+    })
+}
+
+impl Wrap {
+    /// The whole block's HTML around `code` (escaped).
+    fn html(self, code: &str) -> String {
+        if !self.linenos {
+            return format!("{}{code}{}", self.start, self.end);
+        }
+        let lines = code.matches('\n').count() + usize::from(!code.ends_with('\n'));
+        let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
+        format!(
+            "{}<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\">\
+             <pre class=\"lineno\">{numbers}</pre></td><td class=\"code\"><pre>{code}</pre>\
+             </td></tr></tbody></table>{}",
+            self.start, self.end
+        )
+    }
 }
 
 /// Write each code block of a block's events that Jekyll wraps as one HTML event (its
@@ -448,7 +477,7 @@ pub(crate) fn wrap_code_blocks<'a>(
         return;
     }
     let mut out = Vec::with_capacity(events.len());
-    let mut open: Option<(String, &'static str)> = None;
+    let mut open: Option<(Wrap, String)> = None;
     for event in events.drain(..) {
         match (event, open.as_mut()) {
             (Event::Start(Tag::CodeBlock(kind)), None) => {
@@ -456,16 +485,15 @@ pub(crate) fn wrap_code_blocks<'a>(
                     CodeBlockKind::Fenced(info) => Some(info.as_ref()),
                     CodeBlockKind::Indented => None,
                 };
-                match block_tags(info) {
-                    Some((start, end)) => open = Some((start, end)),
+                match wrap(info) {
+                    Some(wrap) => open = Some((wrap, String::new())),
                     None => out.push(Event::Start(Tag::CodeBlock(kind))),
                 }
             }
-            (Event::Text(t), Some((html, _))) => html.push_str(&escape_text(&text(t))),
+            (Event::Text(t), Some((_, code))) => code.push_str(&escape_text(&text(t))),
             (Event::End(TagEnd::CodeBlock), Some(_)) => {
-                if let Some((mut html, end)) = open.take() {
-                    html.push_str(end);
-                    out.push(Event::Html(CowStr::from(html)));
+                if let Some((wrap, code)) = open.take() {
+                    out.push(Event::Html(CowStr::from(wrap.html(&code))));
                 }
             }
             (event, _) => out.push(event),
@@ -520,6 +548,12 @@ mod tests {
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1\n</code></pre></figure>\n",
+            ),
+            (
+                "{% highlight ruby linenos %}\na = 1\nb = 2\n{% endhighlight %}\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">\
+                 <table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n2\n</pre></td>\
+                 <td class=\"code\"><pre>a = 1\nb = 2\n</pre></td></tr></tbody></table></code></pre></figure>\n",
             ),
         ];
         for (md, expected) in cases {

@@ -56,7 +56,7 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
         let indent = line.len() - trimmed.len();
         if indent <= 3 {
             if let Some(end) = element_end(text, at + indent) {
-                if text[at..end].contains("\n\n") || text[at..end].contains("\n\r\n") {
+                if holds_blank_line(&text[at..end]) {
                     let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
                     regions.push(at..end);
                     at = end;
@@ -67,6 +67,21 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
         at = line_end;
     }
     regions
+}
+
+/// Whether `text` holds a line of white space only (a blank line to CommonMark) between
+/// two line breaks.
+fn holds_blank_line(text: &str) -> bool {
+    let mut lines = text.split('\n');
+    lines.next();
+    let mut previous = None;
+    for line in lines {
+        if previous.is_some_and(|l: &str| l.trim().is_empty()) {
+            return true;
+        }
+        previous = Some(line);
+    }
+    false
 }
 
 /// Whether replacing `removed` with `body[start..end]` may have made block HTML hold a
@@ -155,6 +170,9 @@ mod tests {
         let regions = raw_regions(text);
         assert_eq!(regions.len(), 1);
         assert_eq!(&text[regions[0].clone()], &text[3..text.len() - 3]);
+        // A line of spaces is a blank line too.
+        let text = "<table>\n  <tr>\n    \n    <td>x</td>\n  </tr>\n</table>\n";
+        assert_eq!(raw_regions(text), vec![0..text.len()]);
         // No blank line inside, a span element, markdown="1", a fence: no region.
         for text in [
             "<div>\nx\n</div>\n",
