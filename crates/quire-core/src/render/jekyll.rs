@@ -40,6 +40,7 @@ pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
 pub(crate) use html_blocks::{edit_may_open_region, raw_regions};
+pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use toc::toc;
@@ -137,14 +138,22 @@ pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     }
 }
 
+/// What a top-level block's transform needs to know of the text around its events.
+pub(crate) struct Context<'c> {
+    /// Whether the block starts inside `{% raw %}`.
+    pub(crate) in_raw: bool,
+    /// Per list item of the block, whether a blank line follows its first paragraph
+    /// ([`ItemParagraphs`]).
+    pub(crate) item_blanks: &'c [bool],
+}
+
 /// Transform the events of one top-level block, `ial` being an attribute list written on
-/// its own line next to it and `in_raw` whether the block starts inside `{% raw %}`;
-/// returns the base ids of its headings, in order (each heading's id in the HTML is
-/// [`ID_MARK`]).
+/// its own line next to it; returns the base ids of its headings, in order (each
+/// heading's id in the HTML is [`ID_MARK`]).
 pub(crate) fn transform(
     events: &mut Vec<Event<'_>>,
     ial: Option<Ial>,
-    in_raw: bool,
+    context: Context<'_>,
     settings: &super::Settings,
 ) -> Vec<String> {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
@@ -175,11 +184,11 @@ pub(crate) fn transform(
     };
     let tags_only = liquid_tags_only(events);
     code::wrap_code_blocks(events, code_text);
-    lists::kramdown_lists(events);
+    lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
     // Inside `{% raw %}`: Liquid is text.
-    let mut raw = in_raw;
+    let mut raw = context.in_raw;
     let mut span_ials = Vec::new();
     for event in events.drain(..) {
         match event {

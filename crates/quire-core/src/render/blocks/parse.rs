@@ -19,6 +19,8 @@ struct Group<'a> {
     start: usize,
     end: usize,
     events: Vec<Event<'a>>,
+    /// What the Jekyll flavour needs of its list items' paragraphs.
+    items: jekyll::ItemParagraphs,
 }
 
 /// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
@@ -91,6 +93,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 start: range.start,
                 end: range.end,
                 events: Vec::new(),
+                items: jekyll::ItemParagraphs::default(),
             });
         }
         match &event {
@@ -104,6 +107,9 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
         if let Some(group) = groups.last_mut() {
             group.end = group.end.max(range.end);
+            if jekyll {
+                group.items.see(&event, range.end, depth, text);
+            }
             match definition_lists.as_mut() {
                 Some(lists) => lists.push(
                     safe_event(event),
@@ -164,7 +170,15 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             let i = raw.partition_point(|&(_, end)| end <= group.start);
             let in_raw = raw.get(i).is_some_and(|&(start, _)| start <= group.start);
             whole |= in_raw;
-            base_ids[k] = jekyll::transform(&mut group.events, ials[k].take(), in_raw, settings);
+            base_ids[k] = jekyll::transform(
+                &mut group.events,
+                ials[k].take(),
+                jekyll::Context {
+                    in_raw,
+                    item_blanks: &group.items.blank_after,
+                },
+                settings,
+            );
         }
         // Numbered across the body and listed at its end; defined anywhere for all of it:
         // only a whole render keeps them.

@@ -2,17 +2,94 @@
 //! start number from the first item), and a list with a task item (`- [ ] ...`) is of
 //! class `task-list`, each of its items `task-list-item`, each box
 //! `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />`.
+//!
+//! Whether an item's first paragraph is a `<p>` is decided per item, not per list: only
+//! when a blank line follows it inside the item (the last item: when more follows that
+//! blank line, or every item before it has its `<p>`). CommonMark gives every item of a
+//! list with a blank line anywhere its `<p>`.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// Rewrite the lists of one top-level block's events.
-pub(crate) fn kramdown_lists(events: &mut [Event<'_>]) {
+/// Follows the parser's events of a stretch and notes, for each list item in order,
+/// whether its first child is a paragraph with a blank line right after it.
+#[derive(Default)]
+pub(crate) struct ItemParagraphs {
+    /// Per item, in the order they start.
+    pub(crate) blank_after: Vec<bool>,
+    /// The open items: (index, depth of their children, whether a child was seen).
+    open: Vec<(usize, usize, bool)>,
+    /// The first paragraph of an item being read: (item index, depth inside it).
+    paragraph: Option<(usize, usize)>,
+}
+
+impl ItemParagraphs {
+    /// Note `event`, whose range ends at `end` in `text`; `depth` counts the elements open
+    /// after it.
+    pub(crate) fn see(&mut self, event: &Event<'_>, end: usize, depth: usize, text: &str) {
+        match event {
+            Event::Start(Tag::Item) => {
+                self.blank_after.push(false);
+                self.open.push((self.blank_after.len() - 1, depth, false));
+                return;
+            }
+            Event::End(TagEnd::Item) => {
+                self.open.pop();
+                return;
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((item, inside)) = self.paragraph {
+                    if inside == depth + 1 {
+                        self.blank_after[item] = next_line_blank(text, end);
+                        self.paragraph = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        // The first direct child of the innermost item.
+        let Some((item, children, seen)) = self.open.last_mut() else {
+            return;
+        };
+        let at = if matches!(event, Event::Start(_)) {
+            depth - 1
+        } else {
+            depth
+        };
+        if !*seen && at == *children {
+            *seen = true;
+            if matches!(event, Event::Start(Tag::Paragraph)) {
+                self.paragraph = Some((*item, depth));
+            }
+        }
+    }
+}
+
+/// Whether the line after the one that holds `end - 1` (the last byte of an element) is
+/// blank.
+fn next_line_blank(text: &str, end: usize) -> bool {
+    let end = end.min(text.len());
+    let next = if end > 0 && text[..end].ends_with('\n') {
+        end
+    } else {
+        match text[end..].find('\n') {
+            Some(i) => end + i + 1,
+            None => return false,
+        }
+    };
+    let line_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
+    next < text.len() && text[next..line_end].trim().is_empty()
+}
+
+/// Rewrite the lists of one top-level block's events; `blank_after` is
+/// [`ItemParagraphs::blank_after`] for its items.
+pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::List(_))))
     {
         return;
     }
+    item_paragraphs(events, blank_after);
     // Which lists (by the index of their start) hold a task item of their own.
     let mut tasks = vec![false; events.len()];
     let mut open: Vec<usize> = Vec::new();
@@ -66,6 +143,100 @@ pub(crate) fn kramdown_lists(events: &mut [Event<'_>]) {
             _ => {}
         }
     }
+}
+
+/// An item of a list: the indices of its first paragraph's start and end events, if its
+/// first child is one; whether more follows that paragraph in the item; whether a blank
+/// line follows it.
+struct Item {
+    paragraph: Option<(usize, usize)>,
+    more: bool,
+    blank_after: bool,
+}
+
+/// Take the `<p>` off the first paragraph of each item kramdown writes without one.
+fn item_paragraphs(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
+    let mut lists: Vec<Vec<Item>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut order = 0;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                lists.push(Vec::new());
+                open.push(lists.len() - 1);
+            }
+            Event::End(TagEnd::List(_)) => {
+                open.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let paragraph = match events.get(i + 1) {
+                    Some(Event::Start(Tag::Paragraph)) => {
+                        matching_end(events, i + 1).map(|end| (i + 1, end))
+                    }
+                    _ => None,
+                };
+                let more = paragraph.is_some_and(|(_, end)| {
+                    !matches!(events.get(end + 1), Some(Event::End(TagEnd::Item)))
+                });
+                if let Some(&list) = open.last() {
+                    lists[list].push(Item {
+                        paragraph,
+                        more,
+                        blank_after: blank_after.get(order).copied().unwrap_or(true),
+                    });
+                }
+                order += 1;
+            }
+            _ => {}
+        }
+    }
+    let mut drop = vec![false; events.len()];
+    for items in &lists {
+        let n = items.len();
+        for (k, item) in items.iter().enumerate() {
+            let Some((start, end)) = item.paragraph else {
+                continue;
+            };
+            let transparent = if k + 1 < n {
+                !item.blank_after
+            } else {
+                !(item.blank_after && item.more)
+                    && (n == 1
+                        || items[..k]
+                            .iter()
+                            .any(|it| it.paragraph.is_none() || !it.blank_after))
+            };
+            if transparent {
+                drop[start] = true;
+                drop[end] = true;
+            }
+        }
+    }
+    if drop.contains(&true) {
+        let mut at = 0;
+        events.retain(|_| {
+            at += 1;
+            !drop[at - 1]
+        });
+    }
+}
+
+/// The index of the end event of the element that starts at `start`.
+fn matching_end(events: &[Event<'_>], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
