@@ -5,6 +5,10 @@
 
 use std::borrow::Cow;
 
+mod loops;
+
+pub(crate) use loops::loop_definitions;
+
 use crate::site_config::{self, SiteConfig};
 
 /// What the Jekyll flavour knows of the site.
@@ -291,13 +295,18 @@ pub(crate) fn raw_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the lines of `text` holding `start..end` hold a tag that pairs with another
-/// blocks away: `{% raw %}`, `{% endraw %}`, `{% highlight %}` or `{% endhighlight %}`.
+/// blocks away: `{% raw %}`, `{% endraw %}`, `{% highlight %}` or `{% endhighlight %}`,
+/// or one of a loop that writes link definitions for the whole body (`assign`, `for`,
+/// `endfor`).
 pub(crate) fn holds_pairing_tag(text: &str, start: usize, end: usize) -> bool {
     let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let lines = &text[from..to];
     (lines.contains("raw") && (find_raw_tag(lines, true).or(find_raw_tag(lines, false))).is_some())
         || (lines.contains("highlight") && lines.lines().any(|l| highlight_tag(l).is_some()))
+        || ["assign", "for", "endfor"]
+            .iter()
+            .any(|t| lines.contains(&format!("{{% {t}")) || lines.contains(&format!("{{%- {t}")))
 }
 
 /// `text` without its `{% raw %}` and `{% endraw %}` tags (Jekyll writes nothing for them,

@@ -58,7 +58,23 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     if jekyll && !settings.site.markdown.smart_quotes {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
+    // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
+    // body, like those made outside the stretch; a body with them renders whole.
+    let looped = if jekyll {
+        super::super::liquid::loop_definitions(text, &settings.site)
+    } else {
+        String::new()
+    };
+    let definitions = match definitions {
+        Some(outside) if !looped.is_empty() => {
+            Some(std::borrow::Cow::Owned(format!("{outside}\n\n{looped}")))
+        }
+        Some(outside) => Some(std::borrow::Cow::Borrowed(outside)),
+        None if !looped.is_empty() => Some(std::borrow::Cow::Borrowed(looped.as_str())),
+        None => None,
+    };
     let defs_parser = definitions
+        .as_deref()
         .filter(|d| !d.is_empty())
         .map(|d| Parser::new_ext(d, options));
     let outside = defs_parser.as_ref().map(|p| p.reference_definitions());
@@ -84,7 +100,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions || highlighted;
+    let mut whole = extensions || highlighted || !looped.is_empty();
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {

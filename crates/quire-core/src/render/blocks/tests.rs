@@ -233,6 +233,11 @@ const LINES: &[&str] = &[
     "    ",
     "![a]({{ site.url }}{{ site.baseurl }}/x.png)",
     "{% highlight html linenos %}",
+    "{% assign ids = \"1|2\" | split: \"|\" %}",
+    "{% for id in ids %}",
+    "[#{{ id }}]: /issues/{{ id }}",
+    "{% endfor %}",
+    "See [#1][] and [#2][].",
 ];
 
 fn document() -> impl Strategy<Value = String> {

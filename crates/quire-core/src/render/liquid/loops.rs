@@ -1,0 +1,144 @@
+//! The link definitions a Liquid loop writes, as Jekyll's own news posts make them:
+//!
+//! ```text
+//! {% assign issue_numbers = "1037|1040" | split: "|" %}
+//! {% for issue in issue_numbers %}
+//! [#{{ issue }}]: {{ site.repository }}/issues/{{ issue }}
+//! {% endfor %}
+//! ```
+//!
+//! Jekyll runs the loop before kramdown reads the post, so `[#1037][]` anywhere in it is a
+//! link. Only a loop over a list assigned from a quoted string split in the same post is
+//! run, and only the link definitions it writes are kept.
+
+use super::{resolve_in, SiteVars};
+
+/// The inside of a Liquid tag at the start of `text`, and the rest after it.
+fn tag(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix("{%")?;
+    let end = inner.find("%}")?;
+    let body = inner[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+    Some((body, &inner[end + 2..]))
+}
+
+/// `name = "a|b" | split: "|"` as (name, the items).
+fn split_assign(args: &str) -> Option<(&str, Vec<String>)> {
+    let (name, value) = args.split_once('=')?;
+    let value = value.trim();
+    let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let close = value[1..].find(quote)? + 1;
+    let list = &value[1..close];
+    let filter = value[close + 1..].trim_start().strip_prefix('|')?;
+    let separator = super::quoted(
+        filter
+            .trim()
+            .strip_prefix("split")?
+            .trim()
+            .strip_prefix(':')?,
+    )?;
+    if separator.is_empty() {
+        return None;
+    }
+    let items = list.split(separator).map(str::to_string).collect();
+    Some((name.trim(), items))
+}
+
+/// `text` with each `{{ var }}` (spaces as they may be) written as `value`.
+fn substitute(text: &str, var: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}").map(|c| open + c + 2) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let inner = rest[open + 2..close - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if inner == var {
+            out.push_str(value);
+        } else {
+            out.push_str(&rest[open..close]);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// At most this much is written by loops (a hostile post could multiply a long list by
+/// many loops).
+const MOST: usize = 256 * 1024;
+
+/// The link definitions (Markdown, one per line) the loops of `text` write.
+pub(crate) fn loop_definitions(text: &str, vars: &SiteVars) -> String {
+    let mut out = String::new();
+    if !text.contains("{% for") && !text.contains("{%- for") {
+        return out;
+    }
+    let mut lists: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("{%") {
+        let Some((inner, after)) = tag(&rest[at..]) else {
+            break;
+        };
+        rest = after;
+        if let Some(args) = inner.strip_prefix("assign ") {
+            if let Some(list) = split_assign(args) {
+                lists.push(list);
+            }
+            continue;
+        }
+        let Some(args) = inner.strip_prefix("for ") else {
+            continue;
+        };
+        let mut words = args.split_whitespace();
+        let (Some(var), Some("in"), Some(name)) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        let Some((_, items)) = lists.iter().rev().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        let Some(end) = rest.find("{% endfor") else {
+            break;
+        };
+        let body = &rest[..end];
+        rest = &rest[end..];
+        for item in items {
+            if out.len() > MOST {
+                return out;
+            }
+            let written = substitute(body, var, item);
+            for line in resolve_in(&written, vars).lines() {
+                let line = line.trim();
+                if line.starts_with('[') && line.contains("]:") {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loop_over_a_split_string_writes_its_definitions() {
+        let text = "See [#1][] and [#22][].\n\n\
+                    {% assign ids = \"1|22\" | split: \"|\" %}\n{% for id in ids %}\n\
+                    [#{{ id }}]: https://example.com/issues/{{id}}\n{% endfor %}\n";
+        assert_eq!(
+            loop_definitions(text, &SiteVars::default()),
+            "[#1]: https://example.com/issues/1\n[#22]: https://example.com/issues/22\n"
+        );
+        // A loop over anything else writes nothing here.
+        for text in [
+            "{% for p in site.posts %}\n[{{ p }}]: /x\n{% endfor %}\n",
+            "{% assign ids = \"1|2\" %}\n{% for id in ids %}\n[{{ id }}]: /x\n{% endfor %}\n",
+            "{% assign ids = \"1|2\" | split: \"|\" %}\n{% for id in ids %}\n[{{ id }}]: /x\n",
+        ] {
+            assert_eq!(loop_definitions(text, &SiteVars::default()), "", "{text:?}");
+        }
+    }
+}
