@@ -128,6 +128,9 @@ pub struct BlockRenderer {
     definitions: Vec<Definition>,
     /// The body is rendered whole on every change ([`Parsed`]'s `whole`).
     whole: bool,
+    /// Jekyll flavour: the body's `{% highlight %}` tag lines and the fences they are
+    /// parsed as.
+    highlights: Vec<super::liquid::HighlightLine>,
     /// How many blocks the last update parsed again (for the bench and tests).
     last_reparsed: usize,
 }
@@ -224,13 +227,45 @@ impl BlockRenderer {
             return self.render_full(body);
         }
         let delta = body.len() as isize - self.body.len() as isize;
+        // An edit may pair `{% highlight %}` tags anew far from it (or stop pairing them):
+        // the fences they are written as must be the same outside the edit.
+        let highlights = if self.settings.flavour == super::Flavour::Jekyll
+            && (!self.highlights.is_empty() || super::liquid::may_highlight(body))
+        {
+            let new = super::liquid::highlight_lines(body);
+            let new_end = body.len() - suffix;
+            let before = |lines: &[super::liquid::HighlightLine], end: usize| {
+                lines
+                    .iter()
+                    .filter(|l| l.start + l.fence.len() <= end)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            let after = |lines: &[super::liquid::HighlightLine], from: usize, by: isize| {
+                lines
+                    .iter()
+                    .filter(|l| l.start >= from)
+                    .map(|l| (shift(l.start, by), l.fence.clone()))
+                    .collect::<Vec<_>>()
+            };
+            if before(&self.highlights, prefix) != before(&new, prefix)
+                || after(&self.highlights, old_end, delta) != after(&new, new_end, 0)
+            {
+                return self.render_full(body);
+            }
+            Some(new)
+        } else {
+            None
+        };
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right
         // above a paragraph is folded into it, so the paragraph's own line is no start.)
-        // An attribute list on its own line sets the attributes of the block after it.
+        // An attribute list on its own line sets the attributes of the block after it, and
+        // a definition list goes on past a blank line with the next term and definition.
         while first > 0
             && (!after_blank_line(&self.body, self.blocks[first].start)
-                || self.blocks[first - 1].template == IAL_BLOCK)
+                || self.blocks[first - 1].template == IAL_BLOCK
+                || self.blocks[first - 1].template.starts_with("<dl>"))
         {
             first -= 1;
         }
@@ -238,7 +273,7 @@ impl BlockRenderer {
         // Try the block after the edit as the anchor, then the one after that; past that,
         // parse to the end (an unclosed fence or HTML block swallows the rest anyway).
         for next in [last + 1, last + 2, usize::MAX] {
-            if let Some(patch) = self.try_window(body, first, next, delta) {
+            if let Some(patch) = self.try_window(body, first, next, delta, highlights.as_deref()) {
                 return patch;
             }
         }
@@ -255,6 +290,11 @@ impl BlockRenderer {
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
         self.whole = parsed.whole;
+        self.highlights = if self.settings.flavour == super::Flavour::Jekyll {
+            super::liquid::highlight_lines(body)
+        } else {
+            Vec::new()
+        };
         self.last_reparsed = self.blocks.len();
         self.assign_ids(0..self.blocks.len());
         Patch::trimmed(0, &old, &self.blocks, Vec::new())
@@ -334,7 +374,14 @@ impl BlockRenderer {
     /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
     /// `next` (which must come out unchanged), or to the end when `next` is past the last
     /// block. `None` when the anchor moved or the definitions need a full render.
-    fn try_window(&mut self, body: &str, first: usize, next: usize, delta: isize) -> Option<Patch> {
+    fn try_window(
+        &mut self,
+        body: &str,
+        first: usize,
+        next: usize,
+        delta: isize,
+        highlights: Option<&[super::liquid::HighlightLine]>,
+    ) -> Option<Patch> {
         let start = if first == 0 {
             0
         } else {
@@ -353,6 +400,19 @@ impl BlockRenderer {
         };
         if anchor_new < start || check_end > body.len() || !body.is_char_boundary(check_end) {
             return None;
+        }
+        // A `{% highlight %}` pair is written as a fence, depending on the text before it
+        // (a fence or `{% raw %}` around it, its other tag): the stretch must see the same
+        // pairs as the whole body.
+        if let Some(lines) = highlights {
+            let alone = super::liquid::highlight_lines(&body[start..check_end]);
+            let inside = lines
+                .iter()
+                .filter(|l| (start..check_end).contains(&l.start))
+                .map(|l| (l.start - start, l.fence.as_str()));
+            if !inside.eq(alone.iter().map(|l| (l.start, l.fence.as_str()))) {
+                return None;
+            }
         }
         let outside = self.definitions_outside(start, self.old_window_end(next));
         let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
@@ -474,6 +534,9 @@ impl BlockRenderer {
         definitions.sort_by_key(|d| d.start);
         self.definitions = definitions;
         self.body = body.to_string();
+        if let Some(lines) = highlights {
+            self.highlights = lines.to_vec();
+        }
         Some(patch)
     }
 

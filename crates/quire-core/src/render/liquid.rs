@@ -147,6 +147,11 @@ pub fn expand_links(text: &str, vars: &SiteVars) -> String {
     .into_owned()
 }
 
+/// Whether `text` may hold a `{% highlight %}` tag.
+pub(crate) fn may_highlight(text: &str) -> bool {
+    text.contains("{% highlight") || text.contains("{%highlight")
+}
+
 /// A line that is a `{% highlight lang %}` tag (`(lang, true)`) or `{% endhighlight %}`
 /// (`("", false)`).
 fn highlight_tag(line: &str) -> Option<(String, bool)> {
@@ -169,25 +174,62 @@ fn highlight_tag(line: &str) -> Option<(String, bool)> {
 /// so that the Markdown parser sees the code block Jekyll makes, every offset unchanged.
 /// Tags inside code fences or `{% raw %}` are left alone (Jekyll does not run them).
 pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
-    if !text.contains("{% highlight") && !text.contains("{%highlight") {
+    with_fences(text, &highlight_lines(text))
+}
+
+/// `text` with `lines` (from [`highlight_lines`]) written in.
+pub(crate) fn with_fences<'a>(text: &'a str, lines: &[HighlightLine]) -> Cow<'a, str> {
+    if lines.is_empty() {
         return Cow::Borrowed(text);
     }
-    let tag = highlight_tag;
-    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let mut replaced: Vec<Option<String>> = vec![None; lines.len()];
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for line in lines {
+        out.push_str(&text[done..line.start]);
+        out.push_str(&line.fence);
+        done = line.start + line.fence.len();
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
+/// A tag's line of a `{% highlight %}` pair and the fence written in its place (of the
+/// same length, its line break left).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HighlightLine {
+    /// Where the line starts.
+    pub(crate) start: usize,
+    /// The fence.
+    pub(crate) fence: String,
+}
+
+/// The tag lines of the `{% highlight %}` pairs of `text`, in order, with their fences
+/// (see [`highlight_fences`]).
+pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
+    let mut found = Vec::new();
+    if !may_highlight(text) {
+        return found;
+    }
     let mut fence = None::<&str>;
-    let mut open: Option<usize> = None;
+    // The opening tag's line: (start, the line without its break, lang).
+    let mut open: Option<(usize, &str, String)> = None;
     // Liquid runs before Markdown: a tag inside `{% raw %}` is text, even in a fence.
     let raw = raw_spans(text);
-    let (mut offset, mut next_raw) = (0, 0);
-    for (i, line) in lines.iter().enumerate() {
-        let at = offset;
-        offset += line.len();
-        let trimmed = line.trim_start();
-        while raw.get(next_raw).is_some_and(|&(_, end)| end <= at) {
+    let (mut at, mut next_raw) = (0, 0);
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..line_end];
+        let start = at;
+        at = line_end;
+        while raw.get(next_raw).is_some_and(|&(_, end)| end <= start) {
             next_raw += 1;
         }
-        if raw.get(next_raw).is_some_and(|&(start, _)| start <= at) {
+        if raw.get(next_raw).is_some_and(|&(s, _)| s <= start) {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        // Only a fence or a tag matters.
+        if !matches!(trimmed.as_bytes().first(), Some(b'`' | b'~' | b'{')) {
             continue;
         }
         if let Some(f) = fence {
@@ -200,16 +242,12 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
             fence = Some(&trimmed[..3]);
             continue;
         }
-        match (tag(line), open) {
-            (Some((lang, true)), None) if !lang.is_empty() => {
-                replaced[i] = Some(lang);
-                open = Some(i);
-            }
-            (Some((_, false)), Some(start)) => {
-                let width = |l: &str| l.trim_end_matches(['\n', '\r']).len();
-                let lang = replaced[start].take().unwrap_or_default();
+        let content = line.trim_end_matches(['\n', '\r']);
+        match (highlight_tag(line), open.take()) {
+            (Some((lang, true)), None) if !lang.is_empty() => open = Some((start, content, lang)),
+            (Some((_, false)), Some((open_at, opening_line, lang))) => {
                 // Marked as a tag's, for the figure Jekyll writes for it (`jekyll::code`).
-                let linenos = lines[start]
+                let linenos = opening_line
                     .split_whitespace()
                     .any(|w| w == "linenos" || w.starts_with("linenos="));
                 let opening = format!(
@@ -217,32 +255,21 @@ pub(crate) fn highlight_fences(text: &str) -> Cow<'_, str> {
                     super::jekyll::HIGHLIGHT_MARK,
                     if linenos { " linenos" } else { "" }
                 );
-                if opening.len() <= width(lines[start]) && width(line) >= 3 {
-                    replaced[start] = Some(pad(&opening, width(lines[start])));
-                    replaced[i] = Some(pad("```", width(line)));
+                if opening.len() <= opening_line.len() && content.len() >= 3 {
+                    found.push(HighlightLine {
+                        start: open_at,
+                        fence: pad(&opening, opening_line.len()),
+                    });
+                    found.push(HighlightLine {
+                        start,
+                        fence: pad("```", content.len()),
+                    });
                 }
-                open = None;
             }
-            _ => {}
+            (_, still_open) => open = still_open,
         }
     }
-    if let Some(start) = open {
-        replaced[start] = None;
-    }
-    if replaced.iter().all(Option::is_none) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for (line, new) in lines.drain(..).zip(replaced) {
-        match new {
-            Some(new) => {
-                out.push_str(&new);
-                out.push_str(&line[line.trim_end_matches(['\n', '\r']).len()..]);
-            }
-            None => out.push_str(line),
-        }
-    }
-    Cow::Owned(out)
+    found
 }
 
 /// `text` padded with spaces to `width` bytes.

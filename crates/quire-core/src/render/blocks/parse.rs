@@ -39,14 +39,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &extended;
-    // A `{% highlight %}` pair, like a fence, may hold blank lines, and the tags' lines may
-    // sit in HTML blocks: a body with one is rendered whole.
-    let mut highlighted = false;
     let protected = if jekyll {
         match super::super::liquid::highlight_fences(text) {
             std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
             std::borrow::Cow::Owned(fenced) => {
-                highlighted = true;
                 std::borrow::Cow::Owned(crate::images::protect_links(&fenced).into_owned())
             }
         }
@@ -100,7 +96,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions || highlighted || !looped.is_empty();
+    let mut whole = extensions || !looped.is_empty();
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     for (event, range) in parser.into_offset_iter() {
