@@ -15,14 +15,20 @@ use quire_core::site::SiteKind;
 /// The share of posts whose structure must agree (a floor against regressions).
 const FLOOR: f64 = 0.99;
 
-/// The top-level blocks of an HTML body, each named by its tag (a Rouge code block, a
-/// `<pre>` and a Rouge `<figure>` are all `code`); the preview's own block wrappers
-/// (`<div class="blk">`) and excerpt markers are looked through.
-fn structure(html: &str) -> Vec<String> {
+/// A tag of an HTML body: its name (lowercase), whether it closes an element, whether it
+/// stands alone (a void element or `/>`), its class and id.
+struct Tag {
+    name: String,
+    closing: bool,
+    alone: bool,
+    class: String,
+    id: String,
+}
+
+/// The tags of an HTML body, in order (comments left out).
+fn tags(html: &str) -> Vec<Tag> {
     const VOID: &[&str] = &["hr", "img", "br", "input", "meta", "link", "source", "wbr"];
     let mut found = Vec::new();
-    // Open elements: (tag, transparent).
-    let mut open: Vec<(String, bool)> = Vec::new();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         rest = &rest[lt..];
@@ -34,14 +40,9 @@ fn structure(html: &str) -> Vec<String> {
         let end = rest.find('>').map_or(rest.len(), |e| e + 1);
         let tag = &rest[1..end.saturating_sub(1)];
         rest = &rest[end..];
-        if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim().to_ascii_lowercase();
-            if let Some(at) = open.iter().rposition(|(t, _)| *t == name) {
-                open.truncate(at);
-            }
-            continue;
-        }
+        let closing = tag.starts_with('/');
         let name: String = tag
+            .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
@@ -49,29 +50,60 @@ fn structure(html: &str) -> Vec<String> {
         if name.is_empty() {
             continue;
         }
-        let class = tag
-            .find("class=\"")
-            .map(|at| &tag[at + 7..])
-            .and_then(|c| c.split('"').next())
-            .unwrap_or("");
-        // The preview's own marks: a block wrapper (looked through), an excerpt marker and
-        // a paragraph of Liquid tags (Jekyll writes nothing for either).
-        let transparent = name == "div" && class.starts_with("blk");
-        let own_mark =
-            name == "div" && (class.contains("excerpt-marker") || class.contains("liquid-tags"));
-        let top = open.iter().all(|(_, t)| *t);
-        if top && !transparent && !own_mark {
-            let kind = match name.as_str() {
-                "pre" => "code".to_string(),
-                "div" if class.contains("highlighter-rouge") => "code".to_string(),
-                "figure" if class.contains("highlight") => "code".to_string(),
-                _ => name.clone(),
-            };
-            found.push(kind);
+        let attr = |key: &str| {
+            let pattern = format!(" {key}=\"");
+            tag.find(&pattern)
+                .map(|at| &tag[at + pattern.len()..])
+                .and_then(|v| v.split('"').next())
+                .unwrap_or("")
+                .to_string()
+        };
+        found.push(Tag {
+            alone: tag.ends_with('/') || VOID.contains(&name.as_str()),
+            class: attr("class"),
+            id: attr("id"),
+            name,
+            closing,
+        });
+    }
+    found
+}
+
+/// Whether a `div` of `class` is one of the preview's own marks: a block wrapper, an
+/// excerpt marker, a paragraph of Liquid tags (Jekyll writes nothing for the last two).
+fn own_mark(class: &str) -> bool {
+    ["blk", "excerpt-marker", "liquid-tags"]
+        .iter()
+        .any(|c| class.starts_with(c))
+}
+
+/// The top-level blocks of an HTML body, each named by its tag (a Rouge code block, a
+/// `<pre>` and a Rouge `<figure>` are all `code`); the preview's own block wrappers
+/// (`<div class="blk">`) are looked through, its other marks left out.
+fn structure(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // Open elements: (tag, transparent).
+    let mut open: Vec<(String, bool)> = Vec::new();
+    for tag in tags(html) {
+        if tag.closing {
+            if let Some(at) = open.iter().rposition(|(t, _)| *t == tag.name) {
+                open.truncate(at);
+            }
+            continue;
         }
-        let self_closing = tag.ends_with('/') || VOID.contains(&name.as_str());
-        if !self_closing {
-            open.push((name, transparent));
+        let transparent = tag.name == "div" && tag.class.starts_with("blk");
+        let mark = tag.name == "div" && own_mark(&tag.class);
+        if open.iter().all(|(_, t)| *t) && !mark {
+            let kind = match tag.name.as_str() {
+                "pre" => "code",
+                "div" if tag.class.contains("highlighter-rouge") => "code",
+                "figure" if tag.class.contains("highlight") => "code",
+                other => other,
+            };
+            found.push(kind.to_string());
+        }
+        if !tag.alone {
+            open.push((tag.name, transparent));
         }
     }
     found
@@ -86,54 +118,30 @@ const ELEMENTS_FLOOR: f64 = 0.98;
 /// mark of a paragraph of Liquid tags shows (the tags, where Jekyll writes nothing).
 fn elements(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut rest = html;
     let mut in_code = 0usize;
-    while let Some(lt) = rest.find('<') {
-        if rest[lt..].starts_with("<div class=\"liquid-tags\"") {
-            let end = rest[lt..].find("</div>").map_or(rest.len(), |e| lt + e + 6);
-            rest = &rest[end..];
+    let mut in_liquid_tags = false;
+    for tag in tags(html) {
+        if in_liquid_tags {
+            in_liquid_tags = !(tag.closing && tag.name == "div");
             continue;
         }
-        rest = &rest[lt..];
-        if rest.starts_with("<!--") {
-            let end = rest.find("-->").map_or(rest.len(), |e| e + 3);
-            rest = &rest[end..];
-            continue;
-        }
-        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-        let tag = &rest[1..end.saturating_sub(1)];
-        rest = &rest[end..];
-        if let Some(name) = tag.strip_prefix('/') {
-            if name.trim() == "code" {
+        if tag.closing {
+            if tag.name == "code" {
                 in_code = in_code.saturating_sub(1);
             }
             continue;
         }
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let attr = |key: &str| {
-            let pattern = format!(" {key}=\"");
-            tag.find(&pattern)
-                .map(|at| &tag[at + pattern.len()..])
-                .and_then(|v| v.split('"').next())
-                .unwrap_or("")
-                .to_string()
-        };
-        let class = attr("class");
-        let own = name == "div"
-            && ["blk", "excerpt-marker", "liquid-tags"]
-                .iter()
-                .any(|c| class.starts_with(c));
-        if name.is_empty() || own || (name == "span" && in_code > 0) {
+        if tag.name == "div" && own_mark(&tag.class) {
+            in_liquid_tags = tag.class.starts_with("liquid-tags");
             continue;
         }
-        if name == "code" {
+        if tag.name == "span" && in_code > 0 {
+            continue;
+        }
+        if tag.name == "code" {
             in_code += 1;
         }
-        found.push(format!("{name}.{class}#{}", attr("id")));
+        found.push(format!("{}.{}#{}", tag.name, tag.class, tag.id));
     }
     found
 }

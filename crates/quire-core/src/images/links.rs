@@ -185,6 +185,43 @@ impl<'a> Next<'a> {
     }
 }
 
+/// The Liquid openings (`{{`, `{%`) of a text and their closings, found as the scan moves
+/// forward (one pass per pattern).
+struct LiquidScan<'a> {
+    text: &'a str,
+    outputs: Next<'a>,
+    tags: Next<'a>,
+    output_ends: Next<'a>,
+    tag_ends: Next<'a>,
+}
+
+impl<'a> LiquidScan<'a> {
+    fn new(text: &'a str) -> LiquidScan<'a> {
+        LiquidScan {
+            text,
+            outputs: Next::new(text, "{{"),
+            tags: Next::new(text, "{%"),
+            output_ends: Next::new(text, "}}"),
+            tag_ends: Next::new(text, "%}"),
+        }
+    }
+
+    /// The first opening at or after `from`, and where its closing ends (none if it is
+    /// never closed).
+    fn opening(&mut self, from: usize) -> Option<(usize, Option<usize>)> {
+        let open = [self.outputs.from(from), self.tags.from(from)]
+            .into_iter()
+            .flatten()
+            .min()?;
+        let ends = if self.text[open..].starts_with("{{") {
+            &mut self.output_ends
+        } else {
+            &mut self.tag_ends
+        };
+        Some((open, ends.from(open + 2).map(|c| c + 2)))
+    }
+}
+
 /// Each Liquid output (`{{ ... }}`) or tag (`{% ... %}`) of `text` replaced by
 /// `with(before, liquid)` where that gives something (`before`: the text before it);
 /// everything else kept.
@@ -195,23 +232,10 @@ pub(crate) fn rewrite_liquid(
     if !text.contains("{{") && !text.contains("{%") {
         return Cow::Borrowed(text);
     }
-    let (mut outputs, mut tags) = (Next::new(text, "{{"), Next::new(text, "{%"));
-    let (mut output_ends, mut tag_ends) = (Next::new(text, "}}"), Next::new(text, "%}"));
+    let mut scan = LiquidScan::new(text);
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
-    while let Some(at) = [outputs.from(done), tags.from(done)]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let ends = if text[at..].starts_with("{{") {
-            &mut output_ends
-        } else {
-            &mut tag_ends
-        };
-        let Some(close) = ends.from(at + 2).map(|c| c + 2) else {
-            break;
-        };
+    while let Some((at, Some(close))) = scan.opening(done) {
         let liquid = &text[at..close];
         out.push_str(&text[done..at]);
         match with(&text[..at], liquid) {
@@ -296,31 +320,21 @@ const SPACE_STAND_IN: char = '\u{7f}';
 /// Jekyll (Liquid first, then kramdown) does, and every offset stays the same. A line
 /// break inside the Liquid (`({{ site.repository` on one line, `}}/issues/1)` on the next)
 /// is taken in too: Jekyll's Liquid has written the link on one line before kramdown reads
-/// it; Liquid over more lines, or holding other braces, is left alone. [`unprotect`] puts spaces back (white
-/// space inside Liquid means the same, whichever it is).
+/// it; Liquid over more lines, or holding other braces, is left alone. [`unprotect`] puts
+/// spaces back (white space inside Liquid means the same, whichever it is).
 pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
     if !text.contains("{{") && !text.contains("{%") {
         return Cow::Borrowed(text);
     }
-    let (mut outputs, mut tags) = (Next::new(text, "{{"), Next::new(text, "{%"));
-    let (mut output_ends, mut tag_ends) = (Next::new(text, "}}"), Next::new(text, "%}"));
+    let mut scan = LiquidScan::new(text);
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     let mut at = 0;
     let mut link_end = None;
-    while let Some(open) = [outputs.from(at), tags.from(at)]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let ends = if text[open..].starts_with("{{") {
-            &mut output_ends
-        } else {
-            &mut tag_ends
-        };
+    while let Some((open, close)) = scan.opening(at) {
         // An opening never closed is passed over, as one closed lines away is: what comes
         // after must not hang on text far before it (a stretch may be parsed alone).
-        let Some(close) = ends.from(open + 2).map(|c| c + 2) else {
+        let Some(close) = close else {
             at = open + 2;
             continue;
         };
