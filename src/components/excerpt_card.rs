@@ -31,13 +31,17 @@ pub fn ExcerptCard() -> impl IntoView {
             return;
         };
         card.set_theme(crate::ui::theme_attribute(ui.theme.get()));
-        // As Jekyll writes it: Liquid site links first, then the Markdown.
-        let vars = site.vars.get();
-        let html = state.excerpt.with(|e| {
-            quire_core::render::render_markdown(&quire_core::render::liquid::expand_links(
-                &e.markdown,
-                &vars,
-            ))
+        // In the preview's flavour: as Jekyll (kramdown) writes the excerpt on an index
+        // page; in CommonMark, Liquid site links first, then the Markdown.
+        let mut settings = ui.preview.get();
+        settings.site = site.vars.get();
+        let html = state.excerpt.with(|e| match settings.flavour {
+            quire_core::render::Flavour::Jekyll => {
+                quire_core::render::render_body(&e.markdown, &settings)
+            }
+            quire_core::render::Flavour::CommonMark => quire_core::render::render_markdown(
+                &quire_core::render::liquid::expand_links(&e.markdown, &settings.site),
+            ),
         });
         images.track_urls();
         let urls = move |src: &str| images.shown(src);

@@ -163,14 +163,17 @@ async fn the_excerpt_card_shows_hostile_html_only_in_its_sandbox() {
     // No markers: the first paragraph is the excerpt.
     let first = format!("---\ntitle: Hostile first paragraph\n---\n{FIRST_PARAGRAPH}\n");
     check_card(&app, &first, "Intro").await;
-    // The card still follows the text.
-    app.paste_over("---\ntitle: Calm\n---\nA calm excerpt.\n")
+    // The card still follows the text, written as the preview's flavour (Jekyll's by
+    // default) writes it: typographic quotes and dashes, code as Rouge marks it.
+    app.paste_over("---\ntitle: Calm\n---\nA calm excerpt, \"quoted\" -- with `code`.\n")
         .await;
     app.wait_until(
         "the calm card",
         &format!(
             "const c = {EXCERPT_CARD_JS};
-             return c.querySelector('h3').textContent === 'Calm' && c.textContent.includes('A calm excerpt.')
+             return c.querySelector('h3').textContent === 'Calm'
+               && c.textContent.includes('A calm excerpt, \u{201c}quoted\u{201d} \u{2013} with code.')
+               && !!c.querySelector('code.language-plaintext.highlighter-rouge')
                && !c.querySelector('#quire-overlay');"
         ),
         vec![],
