@@ -35,14 +35,9 @@ pub fn ExcerptCard() -> impl IntoView {
         // page; in CommonMark, Liquid site links first, then the Markdown.
         let mut settings = ui.preview.get();
         settings.site = site.vars.get();
-        let html = state.excerpt.with(|e| match settings.flavour {
-            quire_core::render::Flavour::Jekyll => {
-                quire_core::render::render_body(&e.markdown, &settings)
-            }
-            quire_core::render::Flavour::CommonMark => quire_core::render::render_markdown(
-                &quire_core::render::liquid::expand_links(&e.markdown, &settings.site),
-            ),
-        });
+        let html = state
+            .excerpt
+            .with(|e| quire_core::render::render_excerpt(&e.markdown, &settings));
         images.track_urls();
         let urls = move |src: &str| images.shown(src);
         if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html, &urls) {

@@ -134,6 +134,19 @@ impl App {
         );
     }
 
+    /// Paste the PNG `bytes` named `name` between the paragraphs of [`POST`] and wait until
+    /// the editor links it as `linked` (its name as the app writes it).
+    pub async fn paste_image_between(&self, name: &str, bytes: &[u8], linked: &str) {
+        self.caret_at(between()).await;
+        self.paste_file(name, bytes, "image/png", "").await;
+        self.wait_until(
+            "the pasted image linked",
+            "return document.querySelector('[data-testid=editor]').value.includes(arguments[0])",
+            vec![json!(linked)],
+        )
+        .await;
+    }
+
     /// Put the caret at byte `at` of the editor's (ASCII) text.
     pub async fn caret_at(&self, at: usize) {
         self.js(

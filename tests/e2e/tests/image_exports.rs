@@ -2,22 +2,16 @@
 //! a backup carries them and restoring it brings them back, byte for byte.
 
 use quire_core::images::sha256_hex;
-use quire_e2e::images::{between, png, POST};
+use quire_e2e::images::{png, POST};
 use quire_e2e::{downloaded_with, App};
 
 #[tokio::test]
 async fn the_bundle_holds_the_post_and_its_images_byte_exact() {
     let (app, dir) = App::open_with_downloads("bundle").await;
     app.paste_over(POST).await;
-    app.caret_at(between()).await;
     let image = png(30, 20, 6);
-    app.paste_file("Chart.png", &image, "image/png", "").await;
-    app.wait_until(
-        "the image",
-        "return document.querySelector('[data-testid=editor]').value.includes('chart.png')",
-        vec![],
-    )
-    .await;
+    app.paste_image_between("Chart.png", &image, "chart.png")
+        .await;
     let text = app.editor_text().await;
     app.wait_saved().await;
     app.click("export-bundle").await;
@@ -45,15 +39,8 @@ async fn the_bundle_holds_the_post_and_its_images_byte_exact() {
 async fn a_backup_carries_images_and_restoring_brings_them_back_byte_exact() {
     let (app, dir) = App::open_with_downloads("image-backup").await;
     app.paste_over(POST).await;
-    app.caret_at(between()).await;
     let image = png(24, 24, 7);
-    app.paste_file("map.png", &image, "image/png", "").await;
-    app.wait_until(
-        "the image",
-        "return document.querySelector('[data-testid=editor]').value.includes('map.png')",
-        vec![],
-    )
-    .await;
+    app.paste_image_between("map.png", &image, "map.png").await;
     let text = app.editor_text().await;
     app.wait_saved().await;
     app.click("export-all").await;

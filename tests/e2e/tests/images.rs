@@ -122,22 +122,9 @@ async fn forgetting_a_deleted_draft_removes_its_images_unless_a_revision_of_anot
     let own = png(16, 16, 5);
     // Draft A uses both images.
     app.paste_over(POST).await;
-    app.caret_at(between()).await;
-    app.paste_file("shared.png", &shared, "image/png", "").await;
-    app.wait_until(
-        "the first image",
-        "return document.querySelector('[data-testid=editor]').value.includes('shared.png')",
-        vec![],
-    )
-    .await;
-    app.caret_at(between()).await;
-    app.paste_file("own.png", &own, "image/png", "").await;
-    app.wait_until(
-        "the second image",
-        "return document.querySelector('[data-testid=editor]').value.includes('own.png')",
-        vec![],
-    )
-    .await;
+    app.paste_image_between("shared.png", &shared, "shared.png")
+        .await;
+    app.paste_image_between("own.png", &own, "own.png").await;
     app.wait_saved().await;
     let a = app.current_draft_id().await;
 

@@ -233,24 +233,8 @@ impl BlockRenderer {
             && (!self.highlights.is_empty() || super::liquid::may_highlight(body))
         {
             let new = super::liquid::highlight_lines(body);
-            let new_end = body.len() - suffix;
-            let before = |lines: &[super::liquid::HighlightLine], end: usize| {
-                lines
-                    .iter()
-                    .filter(|l| l.start + l.fence.len() <= end)
-                    .cloned()
-                    .collect::<Vec<_>>()
-            };
-            let after = |lines: &[super::liquid::HighlightLine], from: usize, by: isize| {
-                lines
-                    .iter()
-                    .filter(|l| l.start >= from)
-                    .map(|l| (shift(l.start, by), l.fence.clone()))
-                    .collect::<Vec<_>>()
-            };
-            if before(&self.highlights, prefix) != before(&new, prefix)
-                || after(&self.highlights, old_end, delta) != after(&new, new_end, 0)
-            {
+            let edit = prefix..old_end;
+            if !super::liquid::same_outside(&self.highlights, &new, edit, body.len() - suffix) {
                 return self.render_full(body);
             }
             Some(new)
@@ -404,15 +388,9 @@ impl BlockRenderer {
         // A `{% highlight %}` pair is written as a fence, depending on the text before it
         // (a fence or `{% raw %}` around it, its other tag): the stretch must see the same
         // pairs as the whole body.
-        if let Some(lines) = highlights {
-            let alone = super::liquid::highlight_lines(&body[start..check_end]);
-            let inside = lines
-                .iter()
-                .filter(|l| (start..check_end).contains(&l.start))
-                .map(|l| (l.start - start, l.fence.as_str()));
-            if !inside.eq(alone.iter().map(|l| (l.start, l.fence.as_str()))) {
-                return None;
-            }
+        if highlights.is_some_and(|lines| !super::liquid::same_alone(lines, body, start..check_end))
+        {
+            return None;
         }
         let outside = self.definitions_outside(start, self.old_window_end(next));
         let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();

@@ -8,7 +8,8 @@
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
 //!   heading, or on the line before a block, applied; span attribute lists applied to the
 //!   image or link they follow (`span_ial.rs`), hidden elsewhere;
-//! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders;
+//! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders,
+//!   `{% raw %}` stretches as text (`liquid_text.rs`);
 //! - code spans and blocks as Jekyll writes them with Rouge (`code.rs`), lists as kramdown
 //!   numbers and marks them (`lists.rs`);
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
@@ -28,9 +29,11 @@ mod definitions;
 mod extensions;
 mod footnotes;
 mod html_blocks;
+mod liquid_text;
 mod lists;
 mod markdown_attr;
 mod math;
+mod rouge_lexers;
 mod span_ial;
 mod toc;
 
@@ -40,6 +43,7 @@ pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
 pub(crate) use html_blocks::{edit_may_open_region, raw_regions};
+use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
@@ -256,57 +260,6 @@ pub(crate) fn transform(
     ids
 }
 
-/// The text of code: protected links undone and `{% raw %}` tags left out (Jekyll runs
-/// Liquid in code too; they are what keeps the Liquid inside them as written).
-fn code_text(text: CowStr<'_>) -> CowStr<'_> {
-    let text = unprotected(text);
-    match super::liquid::strip_raw_tags(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
-    }
-}
-
-/// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
-/// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
-fn liquid_tags_only(events: &[Event<'_>]) -> bool {
-    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
-        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
-    {
-        return false;
-    }
-    let mut text = String::new();
-    for event in &events[1..events.len() - 1] {
-        match event {
-            Event::Text(t) => text.push_str(&crate::images::unprotect(t)),
-            Event::SoftBreak | Event::HardBreak => text.push('\n'),
-            // A link made of Liquid (`[x]: {{ ... }}` read as a link) is not plain text.
-            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
-            _ => return false,
-        }
-    }
-    super::liquid::only_tags(&plain_punctuation(&text))
-}
-
-/// `text` with the spaces of Liquid links put back.
-fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
-    match crate::images::unprotect(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
-    }
-}
-
-/// HTML with its Liquid links (`src="{{ site.baseurl }}/x.png"`) written as Jekyll would.
-fn liquid_html<'a>(html: CowStr<'a>, vars: &super::liquid::SiteVars) -> CowStr<'a> {
-    if !html.contains("{{") && !html.contains("{%") {
-        return html;
-    }
-    let html = crate::images::unprotect(&html).into_owned();
-    if vars.known {
-        return CowStr::from(super::liquid::resolve_in(&html, vars).into_owned());
-    }
-    CowStr::from(crate::images::expand_links(&html))
-}
-
 /// Join runs of text events (the parser splits text at punctuation).
 fn merge_text(events: &mut Vec<Event<'_>>) {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
@@ -397,73 +350,6 @@ fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
     ids
 }
 
-/// Text with Liquid shown as placeholders and span attribute lists left out; `raw` says
-/// whether the text starts inside `{% raw %}` (its Liquid is text, up to `{% endraw %}`)
-/// and is left saying whether it ends inside.
-fn liquid_and_span_ials<'a>(
-    text: &str,
-    vars: &super::liquid::SiteVars,
-    raw: &mut bool,
-    out: &mut Vec<Event<'a>>,
-) {
-    let mut rest = text;
-    loop {
-        if *raw {
-            let Some((at, end)) = super::liquid::find_raw_tag(rest, false) else {
-                break;
-            };
-            push_text(out, &rest[..at]);
-            rest = &rest[end..];
-            *raw = false;
-        }
-        let Some(open) = rest.find('{') else {
-            break;
-        };
-        let after = &rest[open..];
-        let close = if after.starts_with("{%") {
-            after.find("%}").map(|i| i + 2)
-        } else if after.starts_with("{{") {
-            after.find("}}").map(|i| i + 2)
-        } else if after.starts_with("{:") {
-            after
-                .find('}')
-                .map(|i| i + 1)
-                .filter(|&end| parse_ial(&after[..end]).is_some())
-        } else {
-            None
-        };
-        let Some(close) = close else {
-            push_text(out, &rest[..open + 1]);
-            rest = &rest[open + 1..];
-            continue;
-        };
-        push_text(out, &rest[..open]);
-        let token = &after[..close];
-        rest = &after[close..];
-        if let Some(opens) = super::liquid::raw_tag(&plain_punctuation(token)) {
-            // Jekyll writes nothing for the tags themselves.
-            *raw = opens;
-            continue;
-        }
-        if token.starts_with("{:") {
-            continue;
-        }
-        let source = plain_punctuation(token);
-        match super::liquid::resolve(&source, vars) {
-            Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
-                "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
-                escape_text(&source).replace('"', "&quot;"),
-                escape_text(&written)
-            )))),
-            None => out.push(Event::InlineHtml(CowStr::from(format!(
-                "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
-                escape_text(&source)
-            )))),
-        }
-    }
-    push_text(out, rest);
-}
-
 /// Undo typographic punctuation (Liquid and attribute lists are code, read before it).
 fn plain_punctuation(text: &str) -> String {
     text.replace(['“', '”'], "\"")
@@ -471,17 +357,6 @@ fn plain_punctuation(text: &str) -> String {
         .replace('—', "---")
         .replace('–', "--")
         .replace('…', "...")
-}
-
-fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    let text = text.replace(ID_MARK, "\u{fffd}");
-    match out.last_mut() {
-        Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{text}")),
-        _ => out.push(Event::Text(CowStr::from(text))),
-    }
 }
 
 /// An excerpt marker comment as a visible divider.

@@ -203,6 +203,46 @@ pub(crate) struct HighlightLine {
     pub(crate) fence: String,
 }
 
+/// Whether the tag lines `before` an edit of `edit` (old offsets; the new text of it ends
+/// at `new_end`) and `after` it are the same outside the edit.
+pub(crate) fn same_outside(
+    before: &[HighlightLine],
+    after: &[HighlightLine],
+    edit: std::ops::Range<usize>,
+    new_end: usize,
+) -> bool {
+    let ahead = |lines: &[HighlightLine]| {
+        lines
+            .iter()
+            .take_while(|l| l.start + l.fence.len() <= edit.start)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let behind = |lines: &[HighlightLine], from: usize| {
+        lines
+            .iter()
+            .filter(|l| l.start >= from)
+            .map(|l| (l.start - from, l.fence.clone()))
+            .collect::<Vec<_>>()
+    };
+    ahead(before) == ahead(after) && behind(before, edit.end) == behind(after, new_end)
+}
+
+/// Whether the stretch `range` of `text`, read alone, has the tag lines `lines` (of the
+/// whole text) has there.
+pub(crate) fn same_alone(
+    lines: &[HighlightLine],
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let alone = highlight_lines(&text[range.clone()]);
+    let inside = lines
+        .iter()
+        .filter(|l| range.contains(&l.start))
+        .map(|l| (l.start - range.start, l.fence.as_str()));
+    inside.eq(alone.iter().map(|l| (l.start, l.fence.as_str())))
+}
+
 /// The tag lines of the `{% highlight %}` pairs of `text`, in order, with their fences
 /// (see [`highlight_fences`]).
 pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
@@ -321,6 +361,16 @@ pub(crate) fn raw_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The openings of the tags of a loop that writes link definitions (`loops.rs`).
+const LOOP_TAGS: [&str; 6] = [
+    "{% assign",
+    "{%- assign",
+    "{% for",
+    "{%- for",
+    "{% endfor",
+    "{%- endfor",
+];
+
 /// Whether the lines of `text` holding `start..end` hold a tag that pairs with another
 /// blocks away: `{% raw %}`, `{% endraw %}`, `{% highlight %}` or `{% endhighlight %}`,
 /// or one of a loop that writes link definitions for the whole body (`assign`, `for`,
@@ -331,9 +381,7 @@ pub(crate) fn holds_pairing_tag(text: &str, start: usize, end: usize) -> bool {
     let lines = &text[from..to];
     (lines.contains("raw") && (find_raw_tag(lines, true).or(find_raw_tag(lines, false))).is_some())
         || (lines.contains("highlight") && lines.lines().any(|l| highlight_tag(l).is_some()))
-        || ["assign", "for", "endfor"]
-            .iter()
-            .any(|t| lines.contains(&format!("{{% {t}")) || lines.contains(&format!("{{%- {t}")))
+        || LOOP_TAGS.iter().any(|t| lines.contains(t))
 }
 
 /// `text` without its `{% raw %}` and `{% endraw %}` tags (Jekyll writes nothing for them,
@@ -342,24 +390,29 @@ pub(crate) fn strip_raw_tags(text: &str) -> Cow<'_, str> {
     if !text.contains("raw") {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("{%") {
-        let Some(close) = rest[at..].find("%}").map(|c| at + c + 2) else {
+    let mut out = String::new();
+    let (mut done, mut at) = (0, 0);
+    // The closing found last: openings before it close there too (one pass, not one each).
+    let mut close: Option<usize> = None;
+    while let Some(open) = text[at..].find("{%").map(|i| at + i) {
+        if close.is_none_or(|c| c < open + 2) {
+            close = text[open + 2..].find("%}").map(|c| open + 2 + c + 2);
+        }
+        let Some(end) = close else {
             break;
         };
-        if raw_tag(&rest[at..close]).is_some() {
-            out.push_str(&rest[..at]);
-            rest = &rest[close..];
+        if raw_tag(&text[open..end]).is_some() {
+            out.push_str(&text[done..open]);
+            done = end;
+            at = end;
         } else {
-            out.push_str(&rest[..at + 2]);
-            rest = &rest[at + 2..];
+            at = open + 2;
         }
     }
-    if out.is_empty() && rest.len() == text.len() {
+    if done == 0 {
         return Cow::Borrowed(text);
     }
-    out.push_str(rest);
+    out.push_str(&text[done..]);
     Cow::Owned(out)
 }
 
@@ -458,6 +511,15 @@ mod tests {
             expand_links("![b]({{ site.baseurl }}/b.png)", &SiteVars::default()),
             "![b](/b.png)"
         );
+    }
+
+    #[test]
+    fn raw_tags_are_left_out_of_code() {
+        assert_eq!(
+            strip_raw_tags("{% raw %}{{ x }}{% endraw %} {% if y %}"),
+            "{{ x }} {% if y %}"
+        );
+        assert!(matches!(strip_raw_tags("{% if y %} raw"), Cow::Borrowed(_)));
     }
 
     #[test]

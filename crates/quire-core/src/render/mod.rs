@@ -25,6 +25,16 @@ pub fn render_body(markdown: &str, settings: &Settings) -> String {
     BlockRenderer::with_settings(markdown, settings.clone()).html()
 }
 
+/// An excerpt's HTML as an index page lists the post: in the Jekyll flavour as the preview
+/// renders a body (kramdown writes `post.excerpt` as it writes the post); in CommonMark
+/// with the Liquid site links resolved first.
+pub fn render_excerpt(markdown: &str, settings: &Settings) -> String {
+    match settings.flavour {
+        Flavour::Jekyll => render_body(markdown, settings),
+        Flavour::CommonMark => render_markdown(&liquid::expand_links(markdown, &settings.site)),
+    }
+}
+
 /// The Markdown extensions the preview enables.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -264,6 +274,21 @@ mod tests {
         for (url, kind) in cases {
             assert_eq!(url_kind(url), kind, "{url:?}");
         }
+    }
+
+    #[test]
+    fn an_excerpt_follows_the_flavour() {
+        let md = "A \"quoted\" [link]({{ site.baseurl }}/x).\n";
+        let jekyll = Settings::default();
+        let html = render_excerpt(md, &jekyll);
+        assert!(html.contains("\u{201c}quoted\u{201d}"), "{html}");
+        let plain = Settings {
+            flavour: Flavour::CommonMark,
+            ..Default::default()
+        };
+        let html = render_excerpt(md, &plain);
+        assert!(html.contains("\"quoted\""), "{html}");
+        assert!(html.contains("href=\"/x\""), "{html}");
     }
 
     #[test]

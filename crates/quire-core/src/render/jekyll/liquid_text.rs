@@ -1,0 +1,137 @@
+//! Liquid in a block's text as the Jekyll flavour shows it: placeholders for what Jekyll
+//! fills in, `{% raw %}` stretches as text, Liquid links written as Jekyll writes them,
+//! code with its raw tags left out.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// The text of code: protected links undone and `{% raw %}` tags left out (Jekyll runs
+/// Liquid in code too; they are what keeps the Liquid inside them as written).
+pub(super) fn code_text(text: CowStr<'_>) -> CowStr<'_> {
+    let text = unprotected(text);
+    match super::super::liquid::strip_raw_tags(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
+    }
+}
+
+/// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
+/// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
+pub(super) fn liquid_tags_only(events: &[Event<'_>]) -> bool {
+    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+    {
+        return false;
+    }
+    let mut text = String::new();
+    for event in &events[1..events.len() - 1] {
+        match event {
+            Event::Text(t) => text.push_str(&crate::images::unprotect(t)),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            // A link made of Liquid (`[x]: {{ ... }}` read as a link) is not plain text.
+            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
+            _ => return false,
+        }
+    }
+    super::super::liquid::only_tags(&super::plain_punctuation(&text))
+}
+
+/// `text` with the spaces of Liquid links put back.
+fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
+    match crate::images::unprotect(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
+    }
+}
+
+/// HTML with its Liquid links (`src="{{ site.baseurl }}/x.png"`) written as Jekyll would.
+pub(super) fn liquid_html<'a>(
+    html: CowStr<'a>,
+    vars: &super::super::liquid::SiteVars,
+) -> CowStr<'a> {
+    if !html.contains("{{") && !html.contains("{%") {
+        return html;
+    }
+    let html = crate::images::unprotect(&html).into_owned();
+    if vars.known {
+        return CowStr::from(super::super::liquid::resolve_in(&html, vars).into_owned());
+    }
+    CowStr::from(crate::images::expand_links(&html))
+}
+
+/// Text with Liquid shown as placeholders and span attribute lists left out; `raw` says
+/// whether the text starts inside `{% raw %}` (its Liquid is text, up to `{% endraw %}`)
+/// and is left saying whether it ends inside.
+pub(super) fn liquid_and_span_ials<'a>(
+    text: &str,
+    vars: &super::super::liquid::SiteVars,
+    raw: &mut bool,
+    out: &mut Vec<Event<'a>>,
+) {
+    let mut rest = text;
+    loop {
+        if *raw {
+            let Some((at, end)) = super::super::liquid::find_raw_tag(rest, false) else {
+                break;
+            };
+            push_text(out, &rest[..at]);
+            rest = &rest[end..];
+            *raw = false;
+        }
+        let Some(open) = rest.find('{') else {
+            break;
+        };
+        let after = &rest[open..];
+        let close = if after.starts_with("{%") {
+            after.find("%}").map(|i| i + 2)
+        } else if after.starts_with("{{") {
+            after.find("}}").map(|i| i + 2)
+        } else if after.starts_with("{:") {
+            after
+                .find('}')
+                .map(|i| i + 1)
+                .filter(|&end| super::parse_ial(&after[..end]).is_some())
+        } else {
+            None
+        };
+        let Some(close) = close else {
+            push_text(out, &rest[..open + 1]);
+            rest = &rest[open + 1..];
+            continue;
+        };
+        push_text(out, &rest[..open]);
+        let token = &after[..close];
+        rest = &after[close..];
+        if let Some(opens) = super::super::liquid::raw_tag(&super::plain_punctuation(token)) {
+            // Jekyll writes nothing for the tags themselves.
+            *raw = opens;
+            continue;
+        }
+        if token.starts_with("{:") {
+            continue;
+        }
+        let source = super::plain_punctuation(token);
+        match super::super::liquid::resolve(&source, vars) {
+            Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
+                super::escape_text(&source).replace('"', "&quot;"),
+                super::escape_text(&written)
+            )))),
+            None => out.push(Event::InlineHtml(CowStr::from(format!(
+                "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
+                super::escape_text(&source)
+            )))),
+        }
+    }
+    push_text(out, rest);
+}
+
+fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let text = text.replace(super::ID_MARK, "\u{fffd}");
+    match out.last_mut() {
+        Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{text}")),
+        _ => out.push(Event::Text(CowStr::from(text))),
+    }
+}
