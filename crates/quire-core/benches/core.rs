@@ -1,5 +1,7 @@
 //! `cargo bench -p quire-core` (also run by `cargo xtask bench`): split + typed front-matter
-//! read + excerpt detection on 10 KB, 100 KB and 1 MB posts, and one key edit. Criterion
+//! read + excerpt detection on 10 KB, 100 KB and 1 MB posts, one key edit, and a whole
+//! render in the Jekyll flavour of 1 MB posts, hostile ones among them (quotes only,
+//! `<` only, thousands of unclosed block tags, thousands of lone image tags). Criterion
 //! prints the throughput in MB/s.
 
 use std::hint::black_box;
@@ -61,5 +63,31 @@ fn edit_key(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_all, edit_key);
+fn jekyll_render(c: &mut Criterion) {
+    use quire_core::render::{render_body, Flavour, Settings};
+    let mut group = c.benchmark_group("jekyll render 1MB");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    let prose = "It's the \"quoted\" text -- with 'single' quotes... `code`'s [link](/x)'s \
+                 <kbd>K</kbd> end.\n\n<img src=\"a.png\">\n\n";
+    let settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    for (label, text) in [
+        ("prose", prose.repeat(1_000_000 / prose.len())),
+        ("quotes", "'\"".repeat(500_000)),
+        ("lt", "<".repeat(1_000_000)),
+        ("unclosed video", "<video>\n\n".repeat(111_000)),
+        ("lone img", "<img src=x>\n\n".repeat(77_000)),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(label, |b| {
+            b.iter(|| black_box(render_body(black_box(&text), &settings)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read_all, edit_key, jekyll_render);
 criterion_main!(benches);

@@ -61,8 +61,12 @@ pub struct MarkdownOptions {
     pub auto_ids: bool,
     /// Put before every heading id.
     pub auto_id_prefix: String,
-    /// Typographic quotes (kramdown's `smart_quotes` not set to plain ones).
+    /// Typographic punctuation: quotes, dashes, ellipses (Hugo's `typographer`, Zola's
+    /// `smart_punctuation`; kramdown's is always on).
     pub smart_quotes: bool,
+    /// kramdown (Jekyll): its own quote rules and symbols, writing these for ‘ ’ “ ” (its
+    /// `smart_quotes` option). `None`: CommonMark's smart punctuation (Hugo, Zola).
+    pub quotes: Option<[char; 4]>,
     /// A line break in a paragraph is a `<br>`.
     pub hard_wrap: bool,
     /// The heading levels that get ids... and go in a table of contents (1 to 6).
@@ -75,6 +79,7 @@ impl Default for MarkdownOptions {
             auto_ids: true,
             auto_id_prefix: String::new(),
             smart_quotes: true,
+            quotes: Some(['‘', '’', '“', '”']),
             hard_wrap: false,
             toc_levels: (1..=6).collect(),
         }
@@ -324,10 +329,7 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
         config.markdown.hard_wrap = *b;
     }
     if let Some(quotes) = option("smart_quotes").and_then(text) {
-        config.markdown.smart_quotes = !quotes
-            .split(',')
-            .map(str::trim)
-            .eq(["apos", "apos", "quot", "quot"]);
+        config.markdown.quotes = kramdown_quotes(&quotes).or(config.markdown.quotes);
     }
     match option("toc_levels") {
         Some(Value::List(levels)) => {
@@ -380,6 +382,7 @@ fn default_set(set: &Value) -> Option<DefaultSet> {
 fn hugo(entries: &[(String, Value)]) -> SiteConfig {
     let mut config = SiteConfig::jekyll_defaults();
     config.kind = SiteKind::Hugo;
+    config.markdown.quotes = None;
     config.permalink = String::new();
     config.scalars = scalars(entries);
     let base = get(entries, "baseURL")
@@ -412,9 +415,40 @@ fn hugo(entries: &[(String, Value)]) -> SiteConfig {
     config
 }
 
+/// kramdown's `smart_quotes` option: four entity names or code points, for ‘ ’ “ ”.
+fn kramdown_quotes(option: &str) -> Option<[char; 4]> {
+    let chars: Vec<char> = option
+        .split(',')
+        .map(|name| {
+            let name = name.trim();
+            if let Ok(code) = name.parse::<u32>() {
+                return char::from_u32(code);
+            }
+            let c = match name {
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                "sbquo" => '‚',
+                "bdquo" => '„',
+                "lsaquo" => '‹',
+                "rsaquo" => '›',
+                "laquo" => '«',
+                "raquo" => '»',
+                "apos" => '\'',
+                "quot" => '"',
+                _ => return None,
+            };
+            Some(c)
+        })
+        .collect::<Option<_>>()?;
+    chars.try_into().ok()
+}
+
 fn zola(entries: &[(String, Value)]) -> SiteConfig {
     let mut config = SiteConfig::jekyll_defaults();
     config.kind = SiteKind::Zola;
+    config.markdown.quotes = None;
     config.permalink = String::new();
     config.scalars = scalars(entries);
     let base = get(entries, "base_url").and_then(text).unwrap_or_default();

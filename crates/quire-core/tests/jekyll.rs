@@ -29,6 +29,7 @@ const MARKED: &[&str] = &[
     "dt",
     "dd",
     "abbr",
+    "img",
     "sup",
     "table",
     "thead",
@@ -38,7 +39,7 @@ const MARKED: &[&str] = &[
     "td",
 ];
 
-/// (tag, sorted attributes id/class) for every start tag of [`MARKED`] and every `div`
+/// (tag, sorted attributes id/class/alt/title) for every start tag of [`MARKED`] and every `div`
 /// but the preview's own (Rouge's token spans are not compared).
 fn marked_elements(html: &str) -> Vec<(String, BTreeMap<String, String>)> {
     let mut found = Vec::new();
@@ -57,18 +58,28 @@ fn marked_elements(html: &str) -> Vec<(String, BTreeMap<String, String>)> {
                 .any(|c| tag.contains(&format!("class=\"{c}")));
         if MARKED.contains(&name.as_str()) || (name == "div" && !own) {
             let mut attrs = BTreeMap::new();
-            for key in ["id", "class"] {
+            for key in ["id", "class", "alt", "title"] {
                 let pattern = format!(" {key}=\"");
                 if let Some(at) = tag.find(&pattern) {
                     let value = &tag[at + pattern.len()..];
                     let value = &value[..value.find('"').unwrap_or(value.len())];
-                    attrs.insert(key.to_string(), value.to_string());
+                    attrs.insert(key.to_string(), decode(value));
                 }
             }
             found.push((name, attrs));
         }
     }
     found
+}
+
+/// An attribute's value with the entities either writer uses decoded.
+fn decode(value: &str) -> String {
+    value
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The text a reader sees: tags removed (a span's, such as Rouge's tokens, joined to the

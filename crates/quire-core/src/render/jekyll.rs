@@ -4,7 +4,8 @@
 //! - heading ids as kramdown's GFM parser makes them (lowercase, characters other than
 //!   word characters, `-`, space and tab removed, spaces to `-`, `-1`, `-2`... for repeats),
 //!   computed from the text after typographic punctuation; `{#id}` sets one;
-//! - typographic quotes and dashes (pulldown-cmark's smart punctuation, as kramdown's);
+//! - typographic quotes, dashes, ellipses and guillemets by kramdown's own rules
+//!   (`typography.rs`; CommonMark's smart punctuation for Hugo and Zola sites);
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
 //!   heading, or on the line before a block, applied; span attribute lists applied to the
 //!   image or link they follow (`span_ial.rs`), hidden elsewhere;
@@ -36,19 +37,21 @@ mod math;
 mod rouge_lexers;
 mod span_ial;
 mod toc;
+mod typography;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
-pub(crate) use html_blocks::{edit_may_open_region, raw_regions};
+pub(crate) use html_blocks::{edit_may_open_region, kramdown_tag_block, raw_regions, TagBlock};
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use toc::toc;
 use toc::toc_list;
+pub(crate) use typography::Typography;
 
 /// Stands for a heading's id in a block's HTML until the ids of the whole body are known.
 pub(crate) const ID_MARK: char = '\u{1}';

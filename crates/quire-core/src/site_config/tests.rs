@@ -31,7 +31,8 @@ fn jekyll_config_over_jekyll_defaults() {
         MarkdownOptions {
             auto_ids: false,
             auto_id_prefix: "h-".to_string(),
-            smart_quotes: false,
+            smart_quotes: true,
+            quotes: Some(['\'', '\'', '"', '"']),
             hard_wrap: true,
             toc_levels: vec![2, 3],
         }

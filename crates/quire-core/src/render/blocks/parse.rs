@@ -5,7 +5,7 @@ use core::cell::RefCell;
 use core::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag};
 
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
@@ -51,7 +51,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     };
     let text: &str = &protected;
     let mut options = options_for(settings.flavour);
-    if jekyll && !settings.site.markdown.smart_quotes {
+    // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
+    let typography_quotes = settings.site.markdown.quotes.filter(|_| jekyll);
+    let mut typography = typography_quotes.map(jekyll::Typography::new);
+    if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
@@ -80,7 +83,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
     };
     let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
-    let mut definitions: Vec<Definition> = parser
+    let mut local_definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()
         .map(|(label, def)| Definition {
@@ -89,17 +92,23 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             markdown: definition_markdown(label, &def.dest, def.title.as_deref()),
         })
         .collect();
-    definitions.sort_by_key(|d| d.start);
+    local_definitions.sort_by_key(|d| d.start);
 
     // Group the events by top-level block.
     let mut groups: Vec<Group<'_>> = Vec::new();
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
-    let mut footnotes = definitions.iter().any(|d| d.label.starts_with('^'));
+    let mut footnotes = local_definitions.iter().any(|d| d.label.starts_with('^'));
     let mut whole = extensions || !looped.is_empty();
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
-    for (event, range) in parser.into_offset_iter() {
+    let events = parser
+        .into_offset_iter()
+        .flat_map(|(event, range)| match typography.as_mut() {
+            Some(typography) => typography.feed(event, range, text),
+            None => [Some((event, range)), None],
+        });
+    for (event, range) in events.flatten() {
         if depth == 0 {
             groups.push(Group {
                 start: range.start,
@@ -129,6 +138,53 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                     &mut group.events,
                 ),
                 None => group.events.push(safe_event(event)),
+            }
+        }
+    }
+
+    // kramdown reads a block starting with a tag by its element: a span element's tag
+    // alone on its line starts a paragraph, another element's is raw to its closing tag.
+    if jekyll && may_start_with_tag(text) {
+        let mut outside_definitions: String = definitions.as_deref().unwrap_or("").to_string();
+        for definition in &local_definitions {
+            outside_definitions.push_str("\n\n");
+            outside_definitions.push_str(&definition.markdown);
+        }
+        let quotes = typography_quotes;
+        for group in &mut groups {
+            let html_block = matches!(group.events.first(), Some(Event::Start(Tag::HtmlBlock)));
+            if !html_block && !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
+                continue;
+            }
+            let block = &text[line_start(text, group.start)..group.end];
+            match jekyll::kramdown_tag_block(block, html_block) {
+                Some(jekyll::TagBlock::Paragraph) => {
+                    // A line before it makes the tag a paragraph's (it cannot interrupt one).
+                    let mut events = fragment(
+                        &format!("a\n{block}"),
+                        &outside_definitions,
+                        options,
+                        quotes,
+                    );
+                    if matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
+                        events.drain(1..3);
+                        group.events = events;
+                    }
+                }
+                Some(jekyll::TagBlock::Raw(end)) => {
+                    let mut events =
+                        vec![Event::Html(CowStr::from(format!("{}\n", &block[..end])))];
+                    if !block[end..].trim().is_empty() {
+                        events.extend(fragment(
+                            &block[end..],
+                            &outside_definitions,
+                            options,
+                            quotes,
+                        ));
+                    }
+                    group.events = events;
+                }
+                None => {}
             }
         }
     }
@@ -251,9 +307,47 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         .collect();
     Parsed {
         blocks,
-        definitions,
+        definitions: local_definitions,
         whole: whole || footnotes,
     }
+}
+
+/// Whether a block of `text` may start with a tag (a cheap test first).
+fn may_start_with_tag(text: &str) -> bool {
+    text.starts_with('<') || text.contains("\n<") || text.contains("\n <")
+}
+
+/// The events of `markdown` parsed on its own (with `definitions`, Markdown, for its
+/// references), as the body's are: links made safe, kramdown's typography with `quotes`.
+fn fragment(
+    markdown: &str,
+    definitions: &str,
+    options: Options,
+    quotes: Option<[char; 4]>,
+) -> Vec<Event<'static>> {
+    let defined = Parser::new_ext(definitions, options);
+    let defined = defined.reference_definitions();
+    let callback = |link: BrokenLink<'_>| {
+        let def = defined.get(link.reference.as_ref())?;
+        let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
+        Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
+    };
+    let parser = Parser::new_with_broken_link_callback(markdown, options, Some(callback));
+    let mut typography = quotes.map(jekyll::Typography::new);
+    let mut out = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        let given = match typography.as_mut() {
+            Some(typography) => typography.feed(event, range, markdown),
+            None => [Some((event, range)), None],
+        };
+        out.extend(
+            given
+                .into_iter()
+                .flatten()
+                .map(|(event, _)| safe_event(event).into_static()),
+        );
+    }
+    out
 }
 
 /// The template with each [`ID_MARK`] replaced by the next id.

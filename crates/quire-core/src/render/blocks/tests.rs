@@ -238,6 +238,12 @@ const LINES: &[&str] = &[
     "[#{{ id }}]: /issues/{{ id }}",
     "{% endfor %}",
     "See [#1][] and [#2][].",
+    "<img src=\"a.png\" alt=\"x\">",
+    "<em>",
+    "</em>",
+    "<video src=\"v.mp4\" controls></video> and *after*",
+    "It's the '80s, \"quoted\" -- and <<so>> on...",
+    "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
 ];
 
 fn document() -> impl Strategy<Value = String> {

@@ -28,7 +28,11 @@ fn definition(line: &str) -> Option<(String, String)> {
     if abbr.is_empty() {
         return None;
     }
-    Some((abbr.to_string(), rest[close + 2..].trim().to_string()))
+    // kramdown keeps the title as written (typography already applied to the line undone).
+    Some((
+        abbr.to_string(),
+        super::plain_punctuation(rest[close + 2..].trim()),
+    ))
 }
 
 /// Take the definitions out of the blocks (paragraphs starting with definition lines) and

@@ -37,6 +37,10 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
     }
     let mut at = 0;
     let mut fence: Option<&str> = None;
+    // Each opening looks up to FARTHEST ahead for its closing tag: a post of thousands of
+    // unclosed openings would be read thousands of times over. Past this much looking,
+    // the rest is read as CommonMark reads it.
+    let mut budget = text.len().saturating_mul(8).max(4 * FARTHEST);
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
@@ -54,8 +58,8 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let indent = line.len() - trimmed.len();
-        if indent <= 3 {
-            if let Some(end) = element_end(text, at + indent) {
+        if indent <= 3 && budget > 0 {
+            if let Some(end) = element_end(text, at + indent, &mut budget) {
                 if holds_blank_line(&text[at..end]) {
                     let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
                     regions.push(at..end);
@@ -67,6 +71,41 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
         at = line_end;
     }
     regions
+}
+
+/// How kramdown reads a top-level block that starts with a tag, where CommonMark reads it
+/// otherwise: kramdown goes by the element, CommonMark by the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TagBlock {
+    /// An HTML block to CommonMark (a span element's tag alone on its line: `<img ...>`,
+    /// `<em>`), a paragraph of Markdown to kramdown.
+    Paragraph,
+    /// A paragraph to CommonMark (an element it does not know as a block, such as
+    /// `<video ...></video>`), block HTML to kramdown: raw up to this offset of the block,
+    /// the end of its closing tag.
+    Raw(usize),
+}
+
+/// How kramdown reads `block` (from the start of its first line) where CommonMark read it
+/// as an HTML block (`html_block`) or as a paragraph, if otherwise.
+pub(crate) fn kramdown_tag_block(block: &str, html_block: bool) -> Option<TagBlock> {
+    let trimmed = block.trim_start_matches(' ');
+    let indent = block.len() - trimmed.len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = trimmed.strip_prefix('<')?;
+    if html_block {
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|&n| n > 0)?;
+        let name = rest[..name_len].to_ascii_lowercase();
+        let named = rest[name_len..].starts_with([' ', '\t', '>', '\n', '\r', '/']);
+        return (named && SPAN_ELEMENTS.contains(&name.as_str())).then_some(TagBlock::Paragraph);
+    }
+    // One block: read once, no budget to keep.
+    let mut unlimited = usize::MAX;
+    element_end(block, indent, &mut unlimited).map(TagBlock::Raw)
 }
 
 /// Whether `text` holds a line of white space only (a blank line to CommonMark) between
@@ -103,8 +142,9 @@ pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed
 const FARTHEST: usize = 64 * 1024;
 
 /// Where the element whose opening tag is at `start` closes (the end of its closing tag),
-/// when it is one that starts block HTML and asks for no Markdown.
-fn element_end(text: &str, start: usize) -> Option<usize> {
+/// when it is one that starts block HTML and asks for no Markdown. What it reads looking
+/// for the closing tag is taken off `budget`.
+fn element_end(text: &str, start: usize, budget: &mut usize) -> Option<usize> {
     let rest = text[start..].strip_prefix('<')?;
     let name_len = rest
         .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
@@ -128,6 +168,7 @@ fn element_end(text: &str, start: usize) -> Option<usize> {
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
+
     let bytes = text.as_bytes();
     let name = name.as_bytes();
     let mut depth = 0usize;
@@ -149,13 +190,16 @@ fn element_end(text: &str, start: usize) -> Option<usize> {
         if close && after == Some(b'>') {
             depth = depth.saturating_sub(1);
             if depth == 0 {
-                return Some(from + name.len() + 1);
+                let end = from + name.len() + 1;
+                *budget = budget.saturating_sub(end - start);
+                return Some(end);
             }
         } else if !close && after.is_some_and(|c| c == b'>' || c == b'/' || c.is_ascii_whitespace())
         {
             depth += 1;
         }
     }
+    *budget = budget.saturating_sub(limit - start);
     None
 }
 

@@ -47,7 +47,13 @@ pub(super) fn attributes(ial: &Ial) -> String {
 /// Apply each `(index of an image's or a link's end event, attribute list)` to `events`:
 /// the image or the link's start is written as HTML with the attributes.
 pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ial)>) {
+    // An image written as HTML takes the events inside it (a link or an image in its alt
+    // text, each with its own list): those lists go with them.
+    let mut written_from = usize::MAX;
     for (end, ial) in found.into_iter().rev() {
+        if end >= written_from || end >= events.len() {
+            continue;
+        }
         let image = matches!(events.get(end), Some(Event::End(TagEnd::Image)));
         let Some(start) = events[..end].iter().rposition(|e| match e {
             Event::Start(Tag::Image { .. }) => image,
@@ -85,6 +91,7 @@ pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ia
                 escape_attr(&alt)
             );
             events.splice(start..=end, [Event::InlineHtml(CowStr::from(tag))]);
+            written_from = start;
         } else {
             let tag = format!("<a href=\"{}\"{title}{attrs}>", escape_attr(&dest));
             events[start] = Event::InlineHtml(CowStr::from(tag));
@@ -109,6 +116,16 @@ mod tests {
             jekyll("Open [in a *new* tab](https://example.com){:target=\"_blank\"} please.\n"),
             "<p>Open <a href=\"https://example.com\" target=\"_blank\">in a <em>new</em> tab</a> \
              please.</p>\n"
+        );
+        // An image holding an image and a link with lists of their own: written, no panic
+        // (an index past the end once the outer image had taken the inner ones).
+        let nested = jekyll(
+            "![A\n(/a.png){: width=\"5\"} [l](https://x.org){:target=\"_blank\"}\n\
+             ![A](/a.png){: width=\"5\"} l](https://x.org){:target=\"_blank\"}\n",
+        );
+        assert!(
+            nested.starts_with("<p><img src=\"https://x.org\""),
+            "{nested}"
         );
         // Not right after one: hidden, as before.
         assert_eq!(jekyll("Text {: .x} here.\n"), "<p>Text  here.</p>\n");
