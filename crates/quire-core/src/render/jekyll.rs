@@ -30,6 +30,7 @@ mod definitions;
 mod extensions;
 mod footnotes;
 mod html_blocks;
+mod lazy_lists;
 mod liquid_text;
 mod lists;
 mod markdown_attr;
@@ -45,6 +46,7 @@ pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use footnotes::kramdown_footnotes;
 pub(crate) use html_blocks::{edit_may_open_region, kramdown_tag_block, raw_regions, TagBlock};
+pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
@@ -177,7 +179,10 @@ pub(crate) fn transform(
         return Vec::new();
     }
     let mut ial = ial;
-    // An attribute list on the paragraph's last line.
+    // An attribute list on the paragraph's first line (right before it) or its last.
+    if let Some(first) = leading_ial(events) {
+        ial = Some(first);
+    }
     if let Some(last) = trailing_ial(events) {
         ial = Some(last);
     }
@@ -276,6 +281,18 @@ fn merge_text(events: &mut Vec<Event<'_>>) {
         }
     }
     *events = out;
+}
+
+/// Take an attribute list off the first line of a paragraph (kramdown applies a block
+/// attribute list to the block right under it).
+fn leading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
+    let [Event::Start(Tag::Paragraph), Event::Text(text), Event::SoftBreak, ..] = events.as_slice()
+    else {
+        return None;
+    };
+    let ial = parse_ial(text)?;
+    events.drain(1..3);
+    Some(ial)
 }
 
 /// Take an attribute list off the last line of a paragraph or heading.

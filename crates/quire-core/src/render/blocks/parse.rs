@@ -57,6 +57,11 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
+    // (Rendered whole: a stretch without that line would read heading attributes.)
+    let no_heading_attributes = lone_attributes_under_heading(text);
+    if no_heading_attributes {
+        options.remove(pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES);
+    }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
     let looped = if jekyll {
@@ -99,7 +104,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = local_definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions || !looped.is_empty();
+    let mut whole = extensions || !looped.is_empty() || no_heading_attributes;
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     let events = parser
@@ -142,14 +147,49 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
     }
 
+    // kramdown nests an item of the other kind right under an item in it, however little
+    // it is indented: such a list is parsed again with those lines indented (and the
+    // body rendered whole: a stretch would not see the list they belong to).
+    if jekyll {
+        let mut k = 0;
+        while k < groups.len() {
+            let from = line_start(text, groups[k].start);
+            let next = groups.get(k + 1).map(|g| line_start(text, g.start));
+            let lazy = match (groups[k].events.first(), next) {
+                (Some(Event::Start(Tag::List(_))), Some(next)) => {
+                    jekyll::lazy_nested_list(text, from, next)
+                }
+                _ => None,
+            };
+            let Some((range, rewritten)) = lazy else {
+                k += 1;
+                continue;
+            };
+            let last = groups.partition_point(|g| g.start < range.end).max(k + 1);
+            let end = groups[k..last]
+                .iter()
+                .map(|g| g.end)
+                .max()
+                .unwrap_or(range.end);
+            let markdown = format!("{rewritten}{}", &text[range.end.min(end)..end]);
+            let definitions_text = all_definitions(definitions.as_deref(), &local_definitions);
+            let (events, items) =
+                fragment(&markdown, &definitions_text, options, typography_quotes);
+            groups[k].events = events;
+            groups[k].items = items;
+            groups[k].end = end;
+            for group in &mut groups[k + 1..last] {
+                group.events = vec![Event::Html(CowStr::Borrowed(""))];
+            }
+            whole = true;
+            k = last;
+        }
+    }
+
     // kramdown reads a block starting with a tag by its element: a span element's tag
     // alone on its line starts a paragraph, another element's is raw to its closing tag.
     if jekyll && may_start_with_tag(text) {
-        let mut outside_definitions: String = definitions.as_deref().unwrap_or("").to_string();
-        for definition in &local_definitions {
-            outside_definitions.push_str("\n\n");
-            outside_definitions.push_str(&definition.markdown);
-        }
+        let outside_definitions = all_definitions(definitions.as_deref(), &local_definitions);
         let quotes = typography_quotes;
         for group in &mut groups {
             let html_block = matches!(group.events.first(), Some(Event::Start(Tag::HtmlBlock)));
@@ -160,7 +200,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             match jekyll::kramdown_tag_block(block, html_block) {
                 Some(jekyll::TagBlock::Paragraph) => {
                     // A line before it makes the tag a paragraph's (it cannot interrupt one).
-                    let mut events = fragment(
+                    let (mut events, items) = fragment(
                         &format!("a\n{block}"),
                         &outside_definitions,
                         options,
@@ -169,18 +209,17 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                     if matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
                         events.drain(1..3);
                         group.events = events;
+                        group.items = items;
                     }
                 }
                 Some(jekyll::TagBlock::Raw(end)) => {
                     let mut events =
                         vec![Event::Html(CowStr::from(format!("{}\n", &block[..end])))];
                     if !block[end..].trim().is_empty() {
-                        events.extend(fragment(
-                            &block[end..],
-                            &outside_definitions,
-                            options,
-                            quotes,
-                        ));
+                        let (rest, items) =
+                            fragment(&block[end..], &outside_definitions, options, quotes);
+                        events.extend(rest);
+                        group.items = items;
                     }
                     group.events = events;
                 }
@@ -312,6 +351,49 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     }
 }
 
+/// Whether `text` has an indented line that is only an attribute block (`{...}`) right
+/// above a setext underline. pulldown-cmark 0.13.6 panics on such a heading in a list item
+/// when the line is indented past the item's content (`- a\n   {x}\n   ===`): a text
+/// holding one is parsed without heading attributes (its `{#id}`s are then text).
+fn lone_attributes_under_heading(text: &str) -> bool {
+    if !text.contains("}\n") {
+        return false;
+    }
+    fn content(line: &str) -> &str {
+        line.trim_start_matches([' ', '\t', '>']).trim_end()
+    }
+    // The indentation after any quote markers.
+    fn indent(line: &str) -> usize {
+        let inner = line.trim_start_matches([' ', '\t', '>']);
+        let prefix = &line[..line.len() - inner.len()];
+        prefix.len() - prefix.rfind('>').map_or(0, |i| i + 1)
+    }
+    let mut lines = text.lines().peekable();
+    while let Some(raw) = lines.next() {
+        let line = content(raw);
+        if indent(raw) >= 2 && line.starts_with('{') && line.ends_with('}') {
+            if let Some(next) = lines.peek().map(|l| content(l)) {
+                let underline = !next.is_empty()
+                    && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));
+                if underline {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The link definitions made outside the stretch and in it, as Markdown.
+fn all_definitions(outside: Option<&str>, local: &[Definition]) -> String {
+    let mut all = outside.unwrap_or("").to_string();
+    for definition in local {
+        all.push_str("\n\n");
+        all.push_str(&definition.markdown);
+    }
+    all
+}
+
 /// Whether a block of `text` may start with a tag (a cheap test first).
 fn may_start_with_tag(text: &str) -> bool {
     text.starts_with('<') || text.contains("\n<") || text.contains("\n <")
@@ -324,7 +406,7 @@ fn fragment(
     definitions: &str,
     options: Options,
     quotes: Option<[char; 4]>,
-) -> Vec<Event<'static>> {
+) -> (Vec<Event<'static>>, jekyll::ItemParagraphs) {
     let defined = Parser::new_ext(definitions, options);
     let defined = defined.reference_definitions();
     let callback = |link: BrokenLink<'_>| {
@@ -335,19 +417,24 @@ fn fragment(
     let parser = Parser::new_with_broken_link_callback(markdown, options, Some(callback));
     let mut typography = quotes.map(jekyll::Typography::new);
     let mut out = Vec::new();
+    let mut items = jekyll::ItemParagraphs::default();
+    let mut depth = 0usize;
     for (event, range) in parser.into_offset_iter() {
         let given = match typography.as_mut() {
             Some(typography) => typography.feed(event, range, markdown),
             None => [Some((event, range)), None],
         };
-        out.extend(
-            given
-                .into_iter()
-                .flatten()
-                .map(|(event, _)| safe_event(event).into_static()),
-        );
+        for (event, range) in given.into_iter().flatten() {
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            items.see(&event, range.end, depth, markdown);
+            out.push(safe_event(event).into_static());
+        }
     }
-    out
+    (out, items)
 }
 
 /// The template with each [`ID_MARK`] replaced by the next id.

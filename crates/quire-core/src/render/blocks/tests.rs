@@ -243,6 +243,10 @@ const LINES: &[&str] = &[
     "</em>",
     "<video src=\"v.mp4\" controls></video> and *after*",
     "It's the '80s, \"quoted\" -- and <<so>> on...",
+    "1. Step one",
+    "  * sub",
+    "* lazy",
+    " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
 ];
 

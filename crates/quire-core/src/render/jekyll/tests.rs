@@ -221,6 +221,11 @@ fn attribute_lists_are_applied_or_hidden() {
         jekyll("Para.\n{: .note #n data-x=\"1\"}\n", ""),
         "<p id=\"n\" class=\"note\" data-x=\"1\">Para.</p>\n"
     );
+    // On the line right before a paragraph (Jekyll's own docs write notes so).
+    assert_eq!(
+        jekyll("{: .note .info}\nYou can add `x` here.\n", ""),
+        "<p class=\"note info\">You can add <code class=\"language-plaintext highlighter-rouge\">x</code> here.</p>\n"
+    );
     assert_eq!(
         jekyll("Span *em*{:.hl} here.\n", ""),
         "<p>Span <em>em</em> here.</p>\n"
