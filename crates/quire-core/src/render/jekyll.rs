@@ -37,6 +37,7 @@ mod markdown_attr;
 mod math;
 mod rouge_lexers;
 mod span_ial;
+mod table_pipes;
 mod toc;
 mod typography;
 
@@ -51,6 +52,7 @@ use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only
 pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
+pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
 pub(crate) use toc::toc;
 use toc::toc_list;
 pub(crate) use typography::Typography;

@@ -50,6 +50,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &protected;
+    // A `|` in a code span of a table row stays in its cell (kramdown), marked while parsed.
+    let piped = if jekyll {
+        jekyll::mark_table_code_pipes(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let pipes_marked = matches!(piped, std::borrow::Cow::Owned(_));
+    let text: &str = &piped;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
     let typography_quotes = settings.site.markdown.quotes.filter(|_| jekyll);
@@ -333,7 +341,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         .enumerate()
         .map(|(k, &(start, from))| {
             let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
-            let template = html[from..to].to_string();
+            let mut template = html[from..to].to_string();
+            if pipes_marked && template.contains(jekyll::PIPE_MARK) {
+                template = template.replace(jekyll::PIPE_MARK, "|");
+            }
             Block {
                 start: line_start(text, start),
                 html: template.clone(),

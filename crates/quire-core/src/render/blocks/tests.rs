@@ -243,6 +243,7 @@ const LINES: &[&str] = &[
     "</em>",
     "<video src=\"v.mp4\" controls></video> and *after*",
     "It's the '80s, \"quoted\" -- and <<so>> on...",
+    "| `x|y` | z |",
     "1. Step one",
     "  * sub",
     "* lazy",

@@ -1,0 +1,149 @@
+//! A `|` inside a code span of a table row: kramdown keeps it in the cell (`` `a|b` `` is
+//! one cell holding code), GFM splits the cell there unless it is written `\|`. Before
+//! parsing, such pipes of a table's rows are written as [`PIPE_MARK`] (one byte, so every
+//! offset stays), and the blocks' HTML gets them back as `|`.
+
+use std::borrow::Cow;
+
+/// Stands for a `|` inside a code span of a table row while the body is parsed.
+pub(crate) const PIPE_MARK: char = '\u{1e}';
+
+/// Whether `line` is a table's delimiter row (`|---|:-:|`, `--- | ---`).
+fn delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    if !line.contains('|') && !line.contains('-') {
+        return false;
+    }
+    let cells = line.trim_matches('|').split('|');
+    let mut count = 0;
+    for cell in cells {
+        let cell = cell.trim();
+        let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+        if dashes.is_empty() || !dashes.bytes().all(|b| b == b'-') {
+            return false;
+        }
+        count += 1;
+    }
+    count > 0 && (line.contains('|') || count > 1)
+}
+
+/// `line` with the pipes inside its code spans written as [`PIPE_MARK`].
+fn mark_line(line: &str, out: &mut String) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut from = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let open_end = i + run;
+                // The closing run of the same length.
+                let mut j = open_end;
+                let mut close = None;
+                while j < bytes.len() {
+                    if bytes[j] == b'`' {
+                        let len = bytes[j..].iter().take_while(|&&b| b == b'`').count();
+                        if len == run {
+                            close = Some(j);
+                            break;
+                        }
+                        j += len;
+                    } else {
+                        j += 1;
+                    }
+                }
+                match close {
+                    Some(close) => {
+                        out.push_str(&line[from..open_end]);
+                        for c in line[open_end..close].chars() {
+                            out.push(if c == '|' { PIPE_MARK } else { c });
+                        }
+                        from = close;
+                        i = close + run;
+                    }
+                    None => i = open_end,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&line[from.min(line.len())..]);
+}
+
+/// `text` with the pipes inside code spans of its tables' rows marked (borrowed when there
+/// are none).
+pub(crate) fn mark_table_code_pipes(text: &str) -> Cow<'_, str> {
+    if !text.contains('`') || !text.contains('|') {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // The rows of each table: from the line above a delimiter row to a blank line.
+    let mut row = vec![false; lines.len()];
+    let mut any = false;
+    for k in 1..lines.len() {
+        if !delimiter_row(lines[k]) || !lines[k - 1].contains('|') {
+            continue;
+        }
+        row[k - 1] = true;
+        let mut j = k + 1;
+        while j < lines.len() && !lines[j].trim().is_empty() {
+            row[j] = true;
+            j += 1;
+        }
+        any = true;
+    }
+    if !any {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for (line, is_row) in lines.iter().zip(row) {
+        if is_row && line.contains('`') && line.contains('|') {
+            let before = out.len();
+            mark_line(line, &mut out);
+            changed |= out[before..].contains(PIPE_MARK);
+        } else {
+            out.push_str(line);
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+    use super::*;
+
+    #[test]
+    fn pipes_in_code_of_table_rows_are_marked() {
+        let text = "Name | Value\n--- | ---\n`a|b` | x \\| y\n\n`c|d` outside\n";
+        let marked = mark_table_code_pipes(text);
+        assert_eq!(marked.len(), text.len());
+        assert_eq!(
+            marked,
+            "Name | Value\n--- | ---\n`a\u{1e}b` | x \\| y\n\n`c|d` outside\n"
+        );
+        assert!(matches!(
+            mark_table_code_pipes("no table `a|b`\n"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    /// As Jekyll 4.3.1 (kramdown 2.4) writes it: the code span is one cell.
+    #[test]
+    fn a_code_span_keeps_its_pipe_in_the_cell() {
+        let html = jekyll("| Command | Does |\n|---|---|\n| `ls | wc -l` | counts |\n");
+        assert!(
+            html.contains(
+                "<td><code class=\"language-plaintext highlighter-rouge\">ls | wc -l</code></td>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<td>counts</td>"), "{html}");
+    }
+}
