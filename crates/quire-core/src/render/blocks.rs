@@ -402,8 +402,12 @@ impl BlockRenderer {
             // The anchor block must be parsed exactly as before.
             let anchor = parsed.blocks.pop()?;
             let old = &self.blocks[next];
-            // An attribute list's meaning depends on its neighbours: never an anchor.
+            // An attribute list's meaning depends on its neighbours, and a block written
+            // as part of the one before it (empty) may be taken by more than the stretch
+            // holds: never an anchor.
             if old.template == IAL_BLOCK
+                || old.template.is_empty()
+                || anchor.template.is_empty()
                 || anchor.start + start != anchor_new
                 || anchor.template != old.template
                 || anchor.base_ids != old.base_ids

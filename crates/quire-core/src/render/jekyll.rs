@@ -25,6 +25,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod abbreviations;
+mod adjacent;
 mod code;
 mod definitions;
 mod extensions;
@@ -42,6 +43,7 @@ mod toc;
 mod typography;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
+pub(crate) use adjacent::{merges, Kind};
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;

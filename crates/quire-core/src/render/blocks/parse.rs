@@ -194,6 +194,46 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
     }
 
+    // A table right under a paragraph line is more of the paragraph to kramdown; a bullet
+    // list changing its marker is one list.
+    if jekyll && groups.len() > 1 {
+        let blocks: Vec<(usize, usize, jekyll::Kind)> = groups
+            .iter()
+            .map(|g| {
+                let kind = match g.events.first() {
+                    Some(Event::Start(Tag::Paragraph)) => jekyll::Kind::Paragraph,
+                    Some(Event::Start(Tag::Table(_))) => jekyll::Kind::Table,
+                    Some(Event::Start(Tag::List(None))) => jekyll::Kind::BulletList,
+                    _ => jekyll::Kind::Other,
+                };
+                (line_start(text, g.start), g.end, kind)
+            })
+            .collect();
+        let merges = jekyll::merges(text, &blocks);
+        if !merges.is_empty() {
+            let definitions_text = all_definitions(definitions.as_deref(), &local_definitions);
+            for merge in merges {
+                let mut merge_options = options;
+                if merge.no_tables {
+                    merge_options.remove(pulldown_cmark::Options::ENABLE_TABLES);
+                }
+                let (events, items) = fragment(
+                    &merge.markdown,
+                    &definitions_text,
+                    merge_options,
+                    typography_quotes,
+                );
+                let first = merge.blocks.start;
+                groups[first].end = groups[merge.blocks.end - 1].end;
+                groups[first].events = events;
+                groups[first].items = items;
+                for group in &mut groups[first + 1..merge.blocks.end] {
+                    group.events = vec![Event::Html(CowStr::Borrowed(""))];
+                }
+            }
+        }
+    }
+
     // kramdown reads a block starting with a tag by its element: a span element's tag
     // alone on its line starts a paragraph, another element's is raw to its closing tag.
     if jekyll && may_start_with_tag(text) {
@@ -407,7 +447,11 @@ fn all_definitions(outside: Option<&str>, local: &[Definition]) -> String {
 
 /// Whether a block of `text` may start with a tag (a cheap test first).
 fn may_start_with_tag(text: &str) -> bool {
-    text.starts_with('<') || text.contains("\n<") || text.contains("\n <")
+    // A line starting with `<` after up to three spaces.
+    text.trim_start_matches(' ').starts_with('<')
+        || ["\n<", "\n <", "\n  <", "\n   <"]
+            .iter()
+            .any(|start| text.contains(start))
 }
 
 /// The events of `markdown` parsed on its own (with `definitions`, Markdown, for its

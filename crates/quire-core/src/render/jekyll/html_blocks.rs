@@ -24,7 +24,10 @@ const RAW_ALREADY: &[&str] = &["pre", "script", "style", "textarea"];
 
 /// Whether `text` may hold block HTML at all (a cheap test first).
 fn may_hold(text: &str) -> bool {
-    text.contains("\n<") || text.starts_with('<') || text.contains("\n <") || text.contains("\n  <")
+    text.trim_start_matches(' ').starts_with('<')
+        || ["\n<", "\n <", "\n  <", "\n   <"]
+            .iter()
+            .any(|start| text.contains(start))
 }
 
 /// The byte ranges of the elements that start a block, close later and hold a blank line
@@ -135,7 +138,11 @@ pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed
     let line_start = body[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = body[end..].find('\n').map_or(body.len(), |i| end + i);
     let line = &body[line_start..line_end];
-    line.trim().is_empty() || line.contains(['<', '`', '~'])
+    // Inside a tag written over several lines (its `markdown="1"` edited, say): a `<`
+    // not closed before the edit, since the last blank line.
+    let paragraph = &body[body[..start].rfind("\n\n").map_or(0, |i| i + 2)..start];
+    let inside_tag = paragraph.rfind('<') > paragraph.rfind('>');
+    line.trim().is_empty() || line.contains(['<', '`', '~']) || inside_tag
 }
 
 /// How far after an opening tag its closing tag is looked for.
