@@ -5,11 +5,13 @@ use core::cell::RefCell;
 use core::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
 use super::{Block, Definition, Parsed};
+
+mod regroup;
 
 /// The HTML of a block that is only an attribute list (for another block).
 pub(super) const IAL_BLOCK: &str = "\n";
@@ -155,125 +157,17 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
     }
 
-    // kramdown nests an item of the other kind right under an item in it, however little
-    // it is indented: such a list is parsed again with those lines indented (and the
-    // body rendered whole: a stretch would not see the list they belong to).
+    // kramdown reads some runs of blocks otherwise than CommonMark: parsed again as it
+    // reads them (`regroup.rs`).
     if jekyll {
-        let mut k = 0;
-        while k < groups.len() {
-            let from = line_start(text, groups[k].start);
-            let next = groups.get(k + 1).map(|g| line_start(text, g.start));
-            let lazy = match (groups[k].events.first(), next) {
-                (Some(Event::Start(Tag::List(_))), Some(next)) => {
-                    jekyll::lazy_nested_list(text, from, next)
-                }
-                _ => None,
-            };
-            let Some((range, rewritten)) = lazy else {
-                k += 1;
-                continue;
-            };
-            let last = groups.partition_point(|g| g.start < range.end).max(k + 1);
-            let end = groups[k..last]
-                .iter()
-                .map(|g| g.end)
-                .max()
-                .unwrap_or(range.end);
-            let markdown = format!("{rewritten}{}", &text[range.end.min(end)..end]);
-            let definitions_text = all_definitions(definitions.as_deref(), &local_definitions);
-            let (events, items) =
-                fragment(&markdown, &definitions_text, options, typography_quotes);
-            groups[k].events = events;
-            groups[k].items = items;
-            groups[k].end = end;
-            for group in &mut groups[k + 1..last] {
-                group.events = vec![Event::Html(CowStr::Borrowed(""))];
-            }
-            whole = true;
-            k = last;
-        }
-    }
-
-    // A table right under a paragraph line is more of the paragraph to kramdown; a bullet
-    // list changing its marker is one list.
-    if jekyll && groups.len() > 1 {
-        let blocks: Vec<(usize, usize, jekyll::Kind)> = groups
-            .iter()
-            .map(|g| {
-                let kind = match g.events.first() {
-                    Some(Event::Start(Tag::Paragraph)) => jekyll::Kind::Paragraph,
-                    Some(Event::Start(Tag::Table(_))) => jekyll::Kind::Table,
-                    Some(Event::Start(Tag::List(None))) => jekyll::Kind::BulletList,
-                    _ => jekyll::Kind::Other,
-                };
-                (line_start(text, g.start), g.end, kind)
-            })
-            .collect();
-        let merges = jekyll::merges(text, &blocks);
-        if !merges.is_empty() {
-            let definitions_text = all_definitions(definitions.as_deref(), &local_definitions);
-            for merge in merges {
-                let mut merge_options = options;
-                if merge.no_tables {
-                    merge_options.remove(pulldown_cmark::Options::ENABLE_TABLES);
-                }
-                let (events, items) = fragment(
-                    &merge.markdown,
-                    &definitions_text,
-                    merge_options,
-                    typography_quotes,
-                );
-                let first = merge.blocks.start;
-                groups[first].end = groups[merge.blocks.end - 1].end;
-                groups[first].events = events;
-                groups[first].items = items;
-                for group in &mut groups[first + 1..merge.blocks.end] {
-                    group.events = vec![Event::Html(CowStr::Borrowed(""))];
-                }
-            }
-        }
-    }
-
-    // kramdown reads a block starting with a tag by its element: a span element's tag
-    // alone on its line starts a paragraph, another element's is raw to its closing tag.
-    if jekyll && may_start_with_tag(text) {
-        let outside_definitions = all_definitions(definitions.as_deref(), &local_definitions);
-        let quotes = typography_quotes;
-        for group in &mut groups {
-            let html_block = matches!(group.events.first(), Some(Event::Start(Tag::HtmlBlock)));
-            if !html_block && !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
-                continue;
-            }
-            let block = &text[line_start(text, group.start)..group.end];
-            match jekyll::kramdown_tag_block(block, html_block) {
-                Some(jekyll::TagBlock::Paragraph) => {
-                    // A line before it makes the tag a paragraph's (it cannot interrupt one).
-                    let (mut events, items) = fragment(
-                        &format!("a\n{block}"),
-                        &outside_definitions,
-                        options,
-                        quotes,
-                    );
-                    if matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
-                        events.drain(1..3);
-                        group.events = events;
-                        group.items = items;
-                    }
-                }
-                Some(jekyll::TagBlock::Raw(end)) => {
-                    let mut events =
-                        vec![Event::Html(CowStr::from(format!("{}\n", &block[..end])))];
-                    if !block[end..].trim().is_empty() {
-                        let (rest, items) =
-                            fragment(&block[end..], &outside_definitions, options, quotes);
-                        events.extend(rest);
-                        group.items = items;
-                    }
-                    group.events = events;
-                }
-                None => {}
-            }
-        }
+        let context = regroup::Context {
+            text,
+            outside: definitions.as_deref(),
+            local: &local_definitions,
+            options,
+            quotes: typography_quotes,
+        };
+        whole |= regroup::kramdown_blocks(&context, &mut groups);
     }
 
     // Block HTML holding blank lines is one raw block to kramdown; its stretch, read by
@@ -433,63 +327,6 @@ fn lone_attributes_under_heading(text: &str) -> bool {
         }
     }
     false
-}
-
-/// The link definitions made outside the stretch and in it, as Markdown.
-fn all_definitions(outside: Option<&str>, local: &[Definition]) -> String {
-    let mut all = outside.unwrap_or("").to_string();
-    for definition in local {
-        all.push_str("\n\n");
-        all.push_str(&definition.markdown);
-    }
-    all
-}
-
-/// Whether a block of `text` may start with a tag (a cheap test first).
-fn may_start_with_tag(text: &str) -> bool {
-    // A line starting with `<` after up to three spaces.
-    text.trim_start_matches(' ').starts_with('<')
-        || ["\n<", "\n <", "\n  <", "\n   <"]
-            .iter()
-            .any(|start| text.contains(start))
-}
-
-/// The events of `markdown` parsed on its own (with `definitions`, Markdown, for its
-/// references), as the body's are: links made safe, kramdown's typography with `quotes`.
-fn fragment(
-    markdown: &str,
-    definitions: &str,
-    options: Options,
-    quotes: Option<[char; 4]>,
-) -> (Vec<Event<'static>>, jekyll::ItemParagraphs) {
-    let defined = Parser::new_ext(definitions, options);
-    let defined = defined.reference_definitions();
-    let callback = |link: BrokenLink<'_>| {
-        let def = defined.get(link.reference.as_ref())?;
-        let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
-        Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
-    };
-    let parser = Parser::new_with_broken_link_callback(markdown, options, Some(callback));
-    let mut typography = quotes.map(jekyll::Typography::new);
-    let mut out = Vec::new();
-    let mut items = jekyll::ItemParagraphs::default();
-    let mut depth = 0usize;
-    for (event, range) in parser.into_offset_iter() {
-        let given = match typography.as_mut() {
-            Some(typography) => typography.feed(event, range, markdown),
-            None => [Some((event, range)), None],
-        };
-        for (event, range) in given.into_iter().flatten() {
-            match &event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            items.see(&event, range.end, depth, markdown);
-            out.push(safe_event(event).into_static());
-        }
-    }
-    (out, items)
 }
 
 /// The template with each [`ID_MARK`] replaced by the next id.

@@ -1,0 +1,195 @@
+//! Runs of top-level blocks kramdown reads otherwise than CommonMark, parsed again as it
+//! reads them: lazy nested lists (`jekyll/lazy_lists.rs`), a table right under a paragraph
+//! line and a bullet list changing its marker (`jekyll/adjacent.rs`), a block opening with
+//! a tag (`jekyll/html_blocks.rs` `TagBlock`).
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag};
+
+use super::super::super::jekyll;
+use super::super::super::safe_event;
+use super::{line_start, Definition, Group};
+
+/// What parsing a run again needs.
+pub(super) struct Context<'t> {
+    /// The stretch being parsed.
+    pub(super) text: &'t str,
+    /// The link definitions made outside it, as Markdown, and in it.
+    pub(super) outside: Option<&'t str>,
+    pub(super) local: &'t [Definition],
+    pub(super) options: Options,
+    /// kramdown's quote characters, when its typography applies.
+    pub(super) quotes: Option<[char; 4]>,
+}
+
+/// Parse again the runs of `groups` kramdown reads otherwise; whether the body must then
+/// be rendered whole.
+pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -> bool {
+    let text = context.text;
+    let mut whole = false;
+    // kramdown nests an item of the other kind right under an item in it, however little
+    // it is indented: such a list is parsed again with those lines indented (and the
+    // body rendered whole: a stretch would not see the list they belong to).
+    {
+        let mut k = 0;
+        while k < groups.len() {
+            let from = line_start(text, groups[k].start);
+            let next = groups.get(k + 1).map(|g| line_start(text, g.start));
+            let lazy = match (groups[k].events.first(), next) {
+                (Some(Event::Start(Tag::List(_))), Some(next)) => {
+                    jekyll::lazy_nested_list(text, from, next)
+                }
+                _ => None,
+            };
+            let Some((range, rewritten)) = lazy else {
+                k += 1;
+                continue;
+            };
+            let last = groups.partition_point(|g| g.start < range.end).max(k + 1);
+            let end = groups[k..last]
+                .iter()
+                .map(|g| g.end)
+                .max()
+                .unwrap_or(range.end);
+            let markdown = format!("{rewritten}{}", &text[range.end.min(end)..end]);
+            let (events, items) = context.fragment(&markdown, context.options);
+            groups[k].events = events;
+            groups[k].items = items;
+            groups[k].end = end;
+            for group in &mut groups[k + 1..last] {
+                group.events = vec![Event::Html(CowStr::Borrowed(""))];
+            }
+            whole = true;
+            k = last;
+        }
+    }
+
+    // A table right under a paragraph line is more of the paragraph to kramdown; a bullet
+    // list changing its marker is one list.
+    if groups.len() > 1 {
+        let blocks: Vec<(usize, usize, jekyll::Kind)> = groups
+            .iter()
+            .map(|g| {
+                let kind = match g.events.first() {
+                    Some(Event::Start(Tag::Paragraph)) => jekyll::Kind::Paragraph,
+                    Some(Event::Start(Tag::Table(_))) => jekyll::Kind::Table,
+                    Some(Event::Start(Tag::List(None))) => jekyll::Kind::BulletList,
+                    _ => jekyll::Kind::Other,
+                };
+                (line_start(text, g.start), g.end, kind)
+            })
+            .collect();
+        let merges = jekyll::merges(text, &blocks);
+        if !merges.is_empty() {
+            for merge in merges {
+                let mut merge_options = context.options;
+                if merge.no_tables {
+                    merge_options.remove(pulldown_cmark::Options::ENABLE_TABLES);
+                }
+                let (events, items) = context.fragment(&merge.markdown, merge_options);
+                let first = merge.blocks.start;
+                groups[first].end = groups[merge.blocks.end - 1].end;
+                groups[first].events = events;
+                groups[first].items = items;
+                for group in &mut groups[first + 1..merge.blocks.end] {
+                    group.events = vec![Event::Html(CowStr::Borrowed(""))];
+                }
+            }
+        }
+    }
+
+    // kramdown reads a block starting with a tag by its element: a span element's tag
+    // alone on its line starts a paragraph, another element's is raw to its closing tag.
+    if may_start_with_tag(text) {
+        for group in groups.iter_mut() {
+            let html_block = matches!(group.events.first(), Some(Event::Start(Tag::HtmlBlock)));
+            if !html_block && !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
+                continue;
+            }
+            let block = &text[line_start(text, group.start)..group.end];
+            match jekyll::kramdown_tag_block(block, html_block) {
+                Some(jekyll::TagBlock::Paragraph) => {
+                    // A line before it makes the tag a paragraph's (it cannot interrupt one).
+                    let (mut events, items) =
+                        context.fragment(&format!("a\n{block}"), context.options);
+                    if matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
+                        events.drain(1..3);
+                        group.events = events;
+                        group.items = items;
+                    }
+                }
+                Some(jekyll::TagBlock::Raw(end)) => {
+                    let mut events =
+                        vec![Event::Html(CowStr::from(format!("{}\n", &block[..end])))];
+                    if !block[end..].trim().is_empty() {
+                        let (rest, items) = context.fragment(&block[end..], context.options);
+                        events.extend(rest);
+                        group.items = items;
+                    }
+                    group.events = events;
+                }
+                None => {}
+            }
+        }
+    }
+    whole
+}
+
+/// The link definitions made outside the stretch and in it, as Markdown.
+fn all_definitions(outside: Option<&str>, local: &[Definition]) -> String {
+    let mut all = outside.unwrap_or("").to_string();
+    for definition in local {
+        all.push_str("\n\n");
+        all.push_str(&definition.markdown);
+    }
+    all
+}
+
+/// Whether a block of `text` may start with a tag (a cheap test first).
+fn may_start_with_tag(text: &str) -> bool {
+    // A line starting with `<` after up to three spaces.
+    text.trim_start_matches(' ').starts_with('<')
+        || ["\n<", "\n <", "\n  <", "\n   <"]
+            .iter()
+            .any(|start| text.contains(start))
+}
+
+impl Context<'_> {
+    /// The events of `markdown` parsed on its own (with `definitions`, Markdown, for its
+    /// references), as the body's are: links made safe, kramdown's typography with `quotes`.
+    fn fragment(
+        &self,
+        markdown: &str,
+        options: Options,
+    ) -> (Vec<Event<'static>>, jekyll::ItemParagraphs) {
+        let definitions = all_definitions(self.outside, self.local);
+        let quotes = self.quotes;
+        let defined = Parser::new_ext(&definitions, options);
+        let defined = defined.reference_definitions();
+        let callback = |link: BrokenLink<'_>| {
+            let def = defined.get(link.reference.as_ref())?;
+            let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
+            Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
+        };
+        let parser = Parser::new_with_broken_link_callback(markdown, options, Some(callback));
+        let mut typography = quotes.map(jekyll::Typography::new);
+        let mut out = Vec::new();
+        let mut items = jekyll::ItemParagraphs::default();
+        let mut depth = 0usize;
+        for (event, range) in parser.into_offset_iter() {
+            let given = match typography.as_mut() {
+                Some(typography) => typography.feed(event, range, markdown),
+                None => [Some((event, range)), None],
+            };
+            for (event, range) in given.into_iter().flatten() {
+                match &event {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                items.see(&event, range.end, depth, markdown);
+                out.push(safe_event(event).into_static());
+            }
+        }
+        (out, items)
+    }
+}
