@@ -63,6 +63,19 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
         }
     }
 
+    // kramdown knows no `1)` list marker: such a list is text (its markers escaped).
+    for group in groups.iter_mut() {
+        if !matches!(group.events.first(), Some(Event::Start(Tag::List(Some(_))))) {
+            continue;
+        }
+        let block = &text[line_start(text, group.start)..group.end];
+        if let Some(markdown) = paren_markers_escaped(block) {
+            let (events, items) = context.fragment(&markdown, context.options);
+            group.events = events;
+            group.items = items;
+        }
+    }
+
     // A table right under a paragraph line is more of the paragraph to kramdown; a bullet
     // list changing its marker is one list.
     if groups.len() > 1 {
@@ -132,6 +145,35 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
         }
     }
     whole
+}
+
+/// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one.
+fn paren_markers_escaped(list: &str) -> Option<String> {
+    let marker_end = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &trimmed[digits..];
+        let item = (1..=9).contains(&digits)
+            && rest.starts_with(')')
+            && matches!(
+                rest.as_bytes().get(1),
+                None | Some(b' ' | b'\t' | b'\n' | b'\r')
+            );
+        item.then_some(line.len() - rest.len())
+    };
+    marker_end(list)?;
+    let mut out = String::with_capacity(list.len() + 8);
+    for line in list.split_inclusive('\n') {
+        match marker_end(line) {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.
