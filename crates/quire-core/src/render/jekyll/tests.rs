@@ -97,6 +97,56 @@ fn the_sites_kramdown_options_apply() {
     assert!(options.contains("One<br />\ntwo"), "{options}");
     let no_ids = render("kramdown:\n  auto_ids: false\n");
     assert!(no_ids.contains("<h1>A “quoted” title</h1>"), "{no_ids}");
+    // The site's quote characters (a German blog's); dashes stay typographic with plain
+    // quotes.
+    let german = render("kramdown:\n  smart_quotes: sbquo, lsquo, bdquo, ldquo\n");
+    assert!(german.contains("A „quoted“ title"), "{german}");
+    let plain = render_body(
+        "It's -- \"x\"\n",
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(
+                &crate::site_config::read(
+                    crate::site::SiteKind::Jekyll,
+                    "_config.yml",
+                    "kramdown:\n  smart_quotes: apos,apos,quot,quot\n",
+                )
+                .expect("a config"),
+                Vec::new(),
+            ),
+            ..Default::default()
+        },
+    );
+    assert_eq!(plain, "<p>It's – \"x\"</p>\n");
+}
+
+#[test]
+fn hugo_and_zola_keep_commonmark_smart_punctuation() {
+    for (kind, file, config) in [
+        (
+            crate::site::SiteKind::Hugo,
+            "hugo.toml",
+            "[markup.goldmark.extensions]\ntypographer = true\n",
+        ),
+        (
+            crate::site::SiteKind::Zola,
+            "config.toml",
+            "[markdown]\nsmart_punctuation = true\n",
+        ),
+    ] {
+        let config = crate::site_config::read(kind, file, config).expect("a config");
+        assert_eq!(config.markdown.quotes, None);
+        let html = render_body(
+            "5'10\" tall\n",
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            },
+        );
+        // CommonMark's rule (an opening double quote after a digit), not kramdown's.
+        assert_eq!(html, "<p>5’10“ tall</p>\n", "{kind:?}");
+    }
 }
 
 #[test]
