@@ -97,7 +97,7 @@ fn same_bullets(list: &str) -> String {
             && !fence
             && matches!(trimmed.as_bytes().first(), Some(b'*' | b'-' | b'+'))
             && matches!(trimmed.as_bytes().get(1), Some(b' ' | b'\t' | b'\n') | None)
-            && !is_rule(trimmed);
+            && !super::lazy_lists::thematic_break(trimmed);
         if item {
             out.push_str(&line[..indent]);
             out.push(bullet as char);
@@ -107,12 +107,6 @@ fn same_bullets(list: &str) -> String {
         }
     }
     out
-}
-
-/// A thematic break (`* * *`, `- - -`).
-fn is_rule(line: &str) -> bool {
-    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && marks.iter().all(|&c| c == marks[0])
 }
 
 #[cfg(test)]

@@ -40,8 +40,7 @@ fn marker(line: &str) -> Option<Marker> {
         return None;
     }
     // A thematic break (`* * *`, `---`) is no item.
-    let marks: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    if !ordered && marks.len() >= 3 && marks.chars().all(|c| c == rest.as_bytes()[0] as char) {
+    if !ordered && thematic_break(rest) {
         return None;
     }
     let spaces = after.len() - after.trim_start_matches(' ').len();
@@ -57,6 +56,23 @@ fn marker(line: &str) -> Option<Marker> {
     })
 }
 
+/// Whether `line` is a thematic break: three or more of one of `*`, `-`, `_`, spaces
+/// between them allowed.
+pub(super) fn thematic_break(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next().filter(|c| matches!(c, '*' | '-' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
 /// Whether a line (its indentation taken off) starting so ends a list it is not indented
 /// into: an ATX heading, a fence, a block quote, a thematic break, block HTML.
 fn interrupts(trimmed: &str) -> bool {
@@ -64,13 +80,8 @@ fn interrupts(trimmed: &str) -> bool {
     let heading = (1..=6).contains(&hashes)
         && trimmed[hashes..].starts_with([' ', '\t', '\n', '\r'])
         || trimmed == "#".repeat(hashes);
-    let marks: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    let rule = marks.len() >= 3
-        && ["*", "-", "_"]
-            .iter()
-            .any(|m| marks.chars().all(|c| c.to_string() == *m));
     heading
-        || rule
+        || thematic_break(trimmed)
         || trimmed.starts_with("```")
         || trimmed.starts_with("~~~")
         || trimmed.starts_with('>')
