@@ -27,7 +27,7 @@ pub(crate) fn markdown_in_html(events: &mut Vec<Event<'_>>, settings: &Settings)
             _ => "",
         })
         .collect();
-    let Some(rendered) = render(&html, settings) else {
+    let Some(rendered) = render(&html, settings).or_else(|| nested(&html, settings)) else {
         return false;
     };
     *events = vec![Event::Html(CowStr::from(rendered))];
@@ -45,7 +45,7 @@ fn render(html: &str, settings: &Settings) -> Option<String> {
     let name = &rest[..name_len];
     let open_end = rest.find('>')? + 1;
     let attributes = &rest[name_len..open_end - 1];
-    let (kept, mode) = without_markdown_attribute(attributes)?;
+    let (kept, mode) = without_markdown_attribute(attributes, name)?;
     let close = format!("</{name}>");
     let body = rest[open_end..].trim_end();
     let inner = body.strip_suffix(close.as_str())?;
@@ -73,9 +73,109 @@ enum Mode {
     Span,
 }
 
-/// The attributes without `markdown=...`, and what it asked for (none for `"0"`, or no
-/// such attribute).
-fn without_markdown_attribute(attributes: &str) -> Option<(String, Mode)> {
+/// kramdown's elements whose content is text (`markdown="1"` reads it as a line of text).
+const SPAN_CONTENT: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
+    "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
+    "th", "tt",
+];
+
+/// kramdown's elements whose content stays raw whatever `markdown` says.
+const RAW_CONTENT: &[&str] = &[
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+];
+
+/// The elements with `markdown="1"` (or `"block"`, `"span"`) inside the raw block `html`,
+/// each rendered (kramdown reads the HTML around them and their Markdown); `None` when
+/// there is none.
+fn nested(html: &str, settings: &Settings) -> Option<String> {
+    if !html.contains(" markdown=") {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let lower_html = html.to_ascii_lowercase();
+    let mut rest = html;
+    let mut changed = false;
+    while let Some(at) = rest.find(" markdown=") {
+        // The opening tag holding it.
+        let Some(open) = rest[..at]
+            .rfind('<')
+            .filter(|&o| !rest[o..at].contains('>'))
+        else {
+            out.push_str(&rest[..at + 1]);
+            rest = &rest[at + 1..];
+            continue;
+        };
+        let name: String = rest[open + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let lower = &lower_html[html.len() - rest.len()..];
+        let end = (!name.is_empty())
+            .then(|| element_end(lower, open, &name.to_ascii_lowercase()))
+            .flatten();
+        let rendered = end.and_then(|end| Some((end, render(&rest[open..end], settings)?)));
+        match rendered {
+            Some((end, element)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(element.trim_end_matches('\n'));
+                rest = &rest[end..];
+                changed = true;
+            }
+            None => {
+                out.push_str(&rest[..at + 1]);
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// How far after an opening tag its closing tag is looked for.
+const FARTHEST: usize = 64 * 1024;
+
+/// The end of the closing tag matching the `name` element opening at `open` in `lower`
+/// (HTML in lowercase), within [`FARTHEST`].
+fn element_end(lower: &str, open: usize, name: &str) -> Option<usize> {
+    let mut limit = (open + FARTHEST).min(lower.len());
+    while !lower.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let lower = &lower[..limit];
+    let (opening, closing) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = open;
+    loop {
+        let next_open = lower[at..].find(&opening).map(|i| at + i);
+        let next_close = lower[at..].find(&closing).map(|i| at + i)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                let after = lower.as_bytes().get(o + opening.len());
+                if matches!(after, Some(b' ' | b'>' | b'\t' | b'\n' | b'/')) {
+                    depth += 1;
+                }
+                at = o + opening.len();
+            }
+            _ => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(next_close + closing.len());
+                }
+                at = next_close + closing.len();
+            }
+        }
+    }
+}
+
+/// The attributes without `markdown=...`, and what it asked for for element `name` (none
+/// for `"0"`, no such attribute, or an element whose content kramdown keeps raw).
+fn without_markdown_attribute(attributes: &str, name: &str) -> Option<(String, Mode)> {
+    let name = name.to_ascii_lowercase();
+    if RAW_CONTENT.contains(&name.as_str()) {
+        return None;
+    }
     let at = attributes.find(" markdown=")?;
     let value_start = at + " markdown=".len();
     let value = &attributes[value_start..];
@@ -92,6 +192,7 @@ fn without_markdown_attribute(attributes: &str) -> Option<(String, Mode)> {
         }
     };
     let mode = match word {
+        "1" if SPAN_CONTENT.contains(&name.as_str()) => Mode::Span,
         "1" | "block" => Mode::Block,
         "span" => Mode::Span,
         _ => return None,
@@ -113,6 +214,22 @@ mod tests {
         assert_eq!(
             jekyll("<p markdown=\"span\">An *emphasis*</p>\n"),
             "<p>An <em>emphasis</em></p>\n"
+        );
+        // `markdown="1"` on an element whose content is text: a line of text, no `<p>`.
+        assert_eq!(
+            jekyll("<p markdown=\"1\">An *emphasis*</p>\n"),
+            "<p>An <em>emphasis</em></p>\n"
+        );
+        // Inside raw HTML (Jekyll's docs write notes so), as Jekyll 4.3.1 writes it.
+        let note = jekyll(
+            "<div class=\"note info\">\n  <h5 markdown=\"1\">Drafts don't have `dates`</h5>\n  \
+             <p markdown=\"1\">Unlike *posts*,\n    drafts don't.</p>\n</div>\n",
+        );
+        assert_eq!(
+            note,
+            "<div class=\"note info\">\n  <h5>Drafts don’t have <code class=\"language-plaintext \
+             highlighter-rouge\">dates</code></h5>\n  <p>Unlike <em>posts</em>,\ndrafts don’t.</p>\n\
+             </div>\n"
         );
         // No attribute, "0", or no closing tag at the end: raw, as before.
         for raw in [
