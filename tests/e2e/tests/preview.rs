@@ -2,7 +2,7 @@
 //! scripts and leaves the app working, and that scrolls with the editor.
 
 use quire_e2e::hostile::{expected_refusal, ids, settled, FIRED, VECTORS};
-use quire_e2e::{App, PREVIEW_JS};
+use quire_e2e::{App, EXCERPT_CARD_JS, PREVIEW_JS};
 use serde_json::json;
 
 #[tokio::test]
@@ -393,6 +393,64 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
                && !!p && p.querySelectorAll('h2').length === 2 && [...p.querySelectorAll('h2')].every(h => !h.id);"
         ),
         vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Kramdown\n---\nIt's 5'10\" tall -- `code`'s end.\n\n<img src=\"/icon.svg\" alt=\"x\">\n\n\
+         1. Step one\n  * detail\n2. Step two\n\n| Command | Does |\n|---|---|\n| `ls | wc` | counts |\n\n\
+         <div class=\"note\">\n  <p markdown=\"1\">A *note*.</p>\n</div>\n",
+    )
+    .await;
+    // As `jekyll build` writes it: kramdown's quotes, the image line a paragraph, the
+    // detail nested in step one, the piped code one cell, the note's Markdown rendered.
+    let kramdown = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const first = p.querySelector('p');
+         return !!first && first.textContent === arguments[0]
+           && !!p.querySelector('p > img[src=\"/icon.svg\"]')
+           && p.querySelectorAll('ol').length === 1 && !!p.querySelector('ol > li > ul > li')
+           && p.querySelector('ol').children.length === 2
+           && p.querySelector('td code')?.textContent === 'ls | wc'
+           && p.querySelectorAll('td').length === 2
+           && !!p.querySelector('div.note > p > em');"
+    );
+    let text = "It\u{2019}s 5\u{2019}10\u{201d} tall \u{2013} code\u{2019}s end.";
+    app.wait_until(
+        "the post read as kramdown reads it",
+        &kramdown,
+        vec![json!(text)],
+    )
+    .await;
+    // The excerpt card (the first paragraph) is written the same way.
+    app.wait_until(
+        "the excerpt card's quotes",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes(arguments[0]);"
+        ),
+        vec![json!(text)],
+    )
+    .await;
+    // Typing in the first paragraph (an incremental update) keeps all of it.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const at = ed.value.indexOf(' tall');
+         ed.focus();
+         ed.setSelectionRange(at, at);
+         document.execCommand('insertText', false, '\"');",
+        vec![],
+    )
+    .await;
+    let typed = "It\u{2019}s 5\u{2019}10\u{201d}\u{201d} tall \u{2013} code\u{2019}s end.";
+    app.wait_until(
+        "the edit read as kramdown reads it",
+        &kramdown,
+        vec![json!(typed)],
     )
     .await;
     app.close().await;
