@@ -218,7 +218,9 @@ pub async fn frame_figures(base_url: &str) {
         "\nKeystroke to the next frame painted (1280x900, typing in the middle of the post; \
          {SESSIONS} sessions of {SAMPLES} keystrokes per page):"
     );
-    for (label, size) in [("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
+    for size in sizes_kb("QUIRE_BENCH_FRAME_KB", &[10, 100, 1000]) {
+        let label = size_label(size);
+        let size = size * 1000;
         let mut pages: [(&str, Vec<f64>, Vec<f64>); 3] = [
             ("Quire", Vec::new(), Vec::new()),
             ("bare textarea", Vec::new(), Vec::new()),
@@ -250,8 +252,34 @@ pub async fn frame_figures(base_url: &str) {
             );
         }
     }
-    phase_figures(base_url, &bare.url(), 100_000).await;
+    for size in sizes_kb("QUIRE_BENCH_PHASES_KB", &[100]) {
+        phase_figures(base_url, &bare.url(), size * 1000).await;
+    }
     let _ = std::fs::remove_dir_all(&bare_dir);
+}
+
+/// The post sizes (KB) named by the variable `var` (e.g. `100,1000`), or `default`.
+fn sizes_kb(var: &str, default: &[usize]) -> Vec<usize> {
+    let named: Vec<usize> = std::env::var(var)
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|kb| kb.trim().parse().ok())
+        .filter(|&kb| kb > 0)
+        .collect();
+    if named.is_empty() {
+        default.to_vec()
+    } else {
+        named
+    }
+}
+
+/// "10 KB", "1 MB".
+fn size_label(kb: usize) -> String {
+    if kb >= 1000 && kb.is_multiple_of(1000) {
+        format!("{} MB", kb / 1000)
+    } else {
+        format!("{kb} KB")
+    }
 }
 
 /// Print where a keystroke's time goes at `size` (Chromium's trace, one session per page).
