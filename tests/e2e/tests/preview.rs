@@ -402,25 +402,31 @@ async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
 async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
     let app = App::open().await;
     app.paste_over(
-        "---\ntitle: Kramdown\n---\nIt's 5'10\" tall -- `code`'s end.\n\n<img src=\"/icon.svg\" alt=\"x\">\n\n\
+        "---\ntitle: Kramdown\n---\nIt's 5'10\" tall -- `code`'s end, ~new~ and ***both***.\n\n\
+         <img src=\"/icon.svg\" alt=\"x\">\n\n\
          1. Step one\n  * detail\n2. Step two\n\n| Command | Does |\n|---|---|\n| `ls | wc` | counts |\n\n\
-         <div class=\"note\">\n  <p markdown=\"1\">A *note*.</p>\n</div>\n",
+         <div class=\"note\">\n  <p markdown=\"1\">A *note*.</p>\n</div>\n\n* star\n\n- dash\n",
     )
     .await;
-    // As `jekyll build` writes it: kramdown's quotes, the image line a paragraph, the
-    // detail nested in step one, the piped code one cell, the note's Markdown rendered.
+    // As `jekyll build` writes it: kramdown's quotes, a single tilde as text and `***` as
+    // strong around emphasis, the image line a paragraph, the detail nested in step one, the
+    // piped code one cell, the note's Markdown rendered, the two bullet lists (another
+    // marker after a blank line) one list.
     let kramdown = format!(
         "const p = {PREVIEW_JS}; if (!p) return false;
          const first = p.querySelector('p');
          return !!first && first.textContent === arguments[0]
+           && !first.querySelector('del') && !!first.querySelector('strong > em')
            && !!p.querySelector('p > img[src=\"/icon.svg\"]')
            && p.querySelectorAll('ol').length === 1 && !!p.querySelector('ol > li > ul > li')
            && p.querySelector('ol').children.length === 2
            && p.querySelector('td code')?.textContent === 'ls | wc'
            && p.querySelectorAll('td').length === 2
-           && !!p.querySelector('div.note > p > em');"
+           && !!p.querySelector('div.note > p > em')
+           && [...p.querySelectorAll('ul')].filter(u => u.parentElement.tagName !== 'LI')
+                .map(u => u.children.length).join() === '2';"
     );
-    let text = "It\u{2019}s 5\u{2019}10\u{201d} tall \u{2013} code\u{2019}s end.";
+    let text = "It\u{2019}s 5\u{2019}10\u{201d} tall \u{2013} code\u{2019}s end, ~new~ and both.";
     app.wait_until(
         "the post read as kramdown reads it",
         &kramdown,
@@ -429,9 +435,10 @@ async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
     .await;
     // The excerpt card (the first paragraph) is written the same way.
     app.wait_until(
-        "the excerpt card's quotes",
+        "the excerpt card's quotes and spans",
         &format!(
-            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes(arguments[0]);"
+            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes(arguments[0])
+               && !c.querySelector('del') && !!c.querySelector('strong > em');"
         ),
         vec![json!(text)],
     )
@@ -446,7 +453,8 @@ async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
         vec![],
     )
     .await;
-    let typed = "It\u{2019}s 5\u{2019}10\u{201d}\u{201d} tall \u{2013} code\u{2019}s end.";
+    let typed =
+        "It\u{2019}s 5\u{2019}10\u{201d}\u{201d} tall \u{2013} code\u{2019}s end, ~new~ and both.";
     app.wait_until(
         "the edit read as kramdown reads it",
         &kramdown,

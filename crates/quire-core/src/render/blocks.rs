@@ -244,10 +244,13 @@ impl BlockRenderer {
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right
         // above a paragraph is folded into it, so the paragraph's own line is no start.)
-        // An attribute list on its own line sets the attributes of the block after it, and
-        // a definition list goes on past a blank line with the next term and definition.
+        // An attribute list on its own line sets the attributes of the block after it, a
+        // definition list goes on past a blank line with the next term and definition, and
+        // a block written as part of the one before it (empty: a bullet list kramdown reads
+        // as more of the list above, past blank lines) is no start.
         while first > 0
             && (!after_blank_line(&self.body, self.blocks[first].start)
+                || self.blocks[first].template.is_empty()
                 || self.blocks[first - 1].template == IAL_BLOCK
                 || self.blocks[first - 1].template.starts_with("<dl>"))
         {

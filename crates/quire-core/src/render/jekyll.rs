@@ -28,6 +28,7 @@ mod abbreviations;
 mod adjacent;
 mod code;
 mod definitions;
+mod emphasis;
 mod extensions;
 mod footnotes;
 mod html_blocks;
@@ -174,6 +175,7 @@ pub(crate) fn transform(
         return Vec::new();
     }
     kramdown_math(events);
+    emphasis::kramdown_spans(events);
     merge_text(events);
     if let Some(ordered) = toc_list(events, ial.as_ref()) {
         let tag = if ordered { "ol" } else { "ul" };

@@ -76,6 +76,7 @@ pub fn options_for(flavour: Flavour) -> Options {
                 | Options::ENABLE_HEADING_ATTRIBUTES
                 | Options::ENABLE_DEFINITION_LIST
                 | Options::ENABLE_MATH
+                | Options::ENABLE_SUBSCRIPT
         }
     }
 }

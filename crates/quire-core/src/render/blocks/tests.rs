@@ -247,6 +247,8 @@ const LINES: &[&str] = &[
     "1. Step one",
     "  * sub",
     "* lazy",
+    "+ plus",
+    "H~2~O, ~new~ and ***both***",
     " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
 ];

@@ -3,10 +3,12 @@
 //! - a table right under a paragraph line is, to kramdown, more lines of the paragraph (a
 //!   table needs a blank line before it); GFM starts the table;
 //! - a bullet list whose items change their marker (`*`, then `-`) is one list to kramdown,
-//!   a new list at each change to CommonMark.
+//!   a new list at each change to CommonMark, blank lines between the items or not (with
+//!   blank lines kramdown makes the item before each a paragraph, as in any loose list).
 //!
-//! [`merges`] finds such runs of top-level blocks (right under each other, no blank line
-//! between) and gives the Markdown to parse again as one block.
+//! [`merges`] finds such runs of top-level blocks (a table right under the paragraph, bullet
+//! lists with nothing but blank lines between) and gives the Markdown to parse again as one
+//! block.
 
 use std::ops::Range;
 
@@ -43,6 +45,12 @@ pub(crate) fn merges(text: &str, blocks: &[(usize, usize, Kind)]) -> Vec<Merge> 
         let previous_line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
         between.trim().is_empty() && !previous_line.trim().is_empty()
     };
+    // Nothing but blank lines between.
+    let blank_between = |k: usize| {
+        let (_, end, _) = blocks[k];
+        let (next, _, _) = blocks[k + 1];
+        text[end.min(next)..next].trim().is_empty()
+    };
     let mut k = 0;
     while k + 1 < blocks.len() {
         let (start, _, kind) = blocks[k];
@@ -56,11 +64,11 @@ pub(crate) fn merges(text: &str, blocks: &[(usize, usize, Kind)]) -> Vec<Merge> 
                 });
                 k += 2;
             }
-            (Kind::BulletList, Kind::BulletList) if adjacent(k) => {
+            (Kind::BulletList, Kind::BulletList) if blank_between(k) => {
                 let mut last = k + 1;
                 while last + 1 < blocks.len()
                     && blocks[last + 1].2 == Kind::BulletList
-                    && adjacent(last)
+                    && blank_between(last)
                 {
                     last += 1;
                 }
@@ -126,9 +134,19 @@ mod tests {
             html,
             "<p>Text before table\n| a | b |\n|—|—|\n| 1 | 2 |</p>\n"
         );
-        // A blank line between: a table, and two lists, as before.
-        let html = jekyll("Text\n\n| a |\n|---|\n| 1 |\n\n* a\n\n- b\n");
+        // A blank line between: a table; the lists are one, each item before a blank line
+        // a paragraph (two blank lines too).
+        let html = jekyll("Text\n\n| a |\n|---|\n| 1 |\n\n* a\n\n- b\n- c\n\n\n+ d\n");
         assert!(html.contains("<table>"), "{html}");
-        assert_eq!(html.matches("<ul>").count(), 2, "{html}");
+        assert_eq!(
+            html[html.find("<ul>").unwrap_or(0)..]
+                .split_whitespace()
+                .collect::<String>(),
+            "<ul><li><p>a</p></li><li>b</li><li><p>c</p></li><li>d</li></ul>"
+        );
+        // A list of another kind, or a comment between, ends it.
+        let html = jekyll("- a\n- b\n\n1. c\n\n* d\n\n<!-- x -->\n\n- e\n");
+        assert_eq!(html.matches("<ul>").count(), 3, "{html}");
+        assert_eq!(html.matches("<ol>").count(), 1, "{html}");
     }
 }
