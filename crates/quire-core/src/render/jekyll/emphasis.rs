@@ -21,7 +21,7 @@ pub(crate) fn kramdown_spans(events: &mut [Event<'_>]) {
                 if at >= start + 3
                     && matches!(events[start + 1], Event::Start(Tag::Strong))
                     && matches!(events[at - 1], Event::End(TagEnd::Strong))
-                    && strong_closes_at(events, start + 1) == Some(at - 1)
+                    && super::lists::matching_end(events, start + 1) == Some(at - 1)
                 {
                     events[start] = Event::Start(Tag::Strong);
                     events[start + 1] = Event::Start(Tag::Emphasis);
@@ -32,24 +32,6 @@ pub(crate) fn kramdown_spans(events: &mut [Event<'_>]) {
             _ => {}
         }
     }
-}
-
-/// Where the strong span opened at `open` closes.
-fn strong_closes_at(events: &[Event<'_>], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (at, event) in events.iter().enumerate().skip(open) {
-        match event {
-            Event::Start(Tag::Strong) => depth += 1,
-            Event::End(TagEnd::Strong) => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(at);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]

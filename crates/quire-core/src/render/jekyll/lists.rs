@@ -222,7 +222,7 @@ fn item_paragraphs(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
 }
 
 /// The index of the end event of the element that starts at `start`.
-fn matching_end(events: &[Event<'_>], start: usize) -> Option<usize> {
+pub(super) fn matching_end(events: &[Event<'_>], start: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, event) in events.iter().enumerate().skip(start) {
         match event {
