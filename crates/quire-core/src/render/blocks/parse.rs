@@ -167,7 +167,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             options,
             quotes: typography_quotes,
         };
-        whole |= regroup::kramdown_blocks(&context, &mut groups);
+        regroup::kramdown_blocks(&context, &mut groups);
     }
 
     // Block HTML holding blank lines is one raw block to kramdown; its stretch, read by

@@ -21,14 +21,13 @@ pub(super) struct Context<'t> {
     pub(super) quotes: Option<[char; 4]>,
 }
 
-/// Parse again the runs of `groups` kramdown reads otherwise; whether the body must then
-/// be rendered whole.
-pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -> bool {
+/// Parse again the runs of `groups` kramdown reads otherwise.
+pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     let text = context.text;
-    let mut whole = false;
     // kramdown nests an item of the other kind right under an item in it, however little
     // it is indented: such a list is parsed again with those lines indented (and the
-    // body rendered whole: a stretch would not see the list they belong to).
+    // blocks so taken left empty: a stretch never starts or ends at one, so it sees the
+    // list whole, as the body does).
     {
         let mut k = 0;
         while k < groups.len() {
@@ -58,7 +57,6 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
             for group in &mut groups[k + 1..last] {
                 group.events = vec![Event::Html(CowStr::Borrowed(""))];
             }
-            whole = true;
             k = last;
         }
     }
@@ -144,7 +142,6 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
             }
         }
     }
-    whole
 }
 
 /// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one.
