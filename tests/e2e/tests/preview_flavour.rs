@@ -1,0 +1,167 @@
+//! The preview's Markdown flavour in the built app: Jekyll's (kramdown, as `jekyll build`
+//! writes a post) by default, CommonMark on choice, and the excerpt card beside it read the
+//! same way.
+
+use quire_e2e::{App, EXCERPT_CARD_JS, PREVIEW_JS};
+use serde_json::json;
+
+#[tokio::test]
+async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Flavours\n---\n## Hello World!\n\n## Hello World!\n\nHi {{ page.title }} -- see [the logo](/logo.png)\n\n\
+         ```ruby\nputs 1\n```\n\n{% highlight python %}\nprint(2)\n{% endhighlight %}\n\n\
+         - [x] done\n- [ ] open\n\nKept {% raw %}{{ site.url }}{% endraw %} as written.\n",
+    )
+    .await;
+    app.wait_until(
+        "kramdown ids, Liquid placeholder, typography",
+        &format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const ids = [...p.querySelectorAll('h2')].map(h => h.id).join(',');
+             const liquid = p.querySelectorAll('.liquid');
+             return ids === 'hello-world,hello-world-1' && liquid.length === 1
+               && liquid[0].textContent === '{{{{ page.title }}}}' && p.textContent.includes('\u{2013} see');"
+        ),
+        vec![],
+    )
+    .await;
+    // Code, lists and raw Liquid as Jekyll writes them, shown as the site's style sheet
+    // would find them (and the highlight figure not indented as a browser's figure is).
+    let jekyll_code = app
+        .js(
+            &format!(
+                "const p = {PREVIEW_JS};
+                 const figure = p.querySelector('figure.highlight');
+                 return [
+                   !!p.querySelector('div.language-ruby.highlighter-rouge > div.highlight > pre.highlight > code'),
+                   figure && figure.querySelector('code.language-python').dataset.lang,
+                   figure && getComputedStyle(figure).marginLeft,
+                   [...p.querySelectorAll('ul.task-list > li.task-list-item > input.task-list-item-checkbox')]
+                     .map(i => i.disabled && i.checked).join(','),
+                   [...p.querySelectorAll('p')].some(e => e.textContent === 'Kept {{{{ site.url }}}} as written.'),
+                 ];"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        jekyll_code,
+        json!([true, "python", "0px", "true,false", true]),
+        "{}",
+        app.preview_html().await
+    );
+
+    // A site URL resolves the relative image.
+    let site = app.wait_for_testid("site-url").await;
+    site.send_keys("https://example.com\n")
+        .await
+        .expect("typing the site URL");
+    app.js(
+        "const s = document.querySelector('[data-testid=site-url]'); s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the link resolved against the site",
+        &format!("const a = {PREVIEW_JS}.querySelector('a'); return !!a && a.getAttribute('href') === 'https://example.com/logo.png'"),
+        vec![],
+    )
+    .await;
+
+    // CommonMark: no ids, Liquid as plain text, straight punctuation.
+    app.choose_flavour("commonmark").await;
+    app.wait_until(
+        "the CommonMark rendering",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return [...p.querySelectorAll('h2')].every(h => !h.id) && !p.querySelector('.liquid')
+               && p.textContent.includes('{{{{ page.title }}}} -- see')
+               && !!p.querySelector('pre > code.language-ruby') && !p.querySelector('.highlighter-rouge');"
+        ),
+        vec![],
+    )
+    .await;
+
+    // The choice survives a reload.
+    app.client.refresh().await.expect("reload");
+    app.wait_for_testid("editor").await;
+    app.wait_until(
+        "CommonMark still chosen after a reload",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return document.querySelector('[data-testid=preview-flavour]').value === 'commonmark'
+               && document.querySelector('[data-testid=site-url]').value === 'https://example.com'
+               && !!p && p.querySelectorAll('h2').length === 2 && [...p.querySelectorAll('h2')].every(h => !h.id);"
+        ),
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Kramdown\n---\nIt's 5'10\" tall -- `code`'s end, ~new~ and ***both***.\n\n\
+         <img src=\"/icon.svg\" alt=\"x\">\n\n\
+         1. Step one\n  * detail\n2. Step two\n\n| Command | Does |\n|---|---|\n| `ls | wc` | counts |\n\n\
+         <div class=\"note\">\n  <p markdown=\"1\">A *note*.</p>\n</div>\n\n* star\n\n- dash\n",
+    )
+    .await;
+    // As `jekyll build` writes it: kramdown's quotes, a single tilde as text and `***` as
+    // strong around emphasis, the image line a paragraph, the detail nested in step one, the
+    // piped code one cell, the note's Markdown rendered, the two bullet lists (another
+    // marker after a blank line) one list.
+    let kramdown = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const first = p.querySelector('p');
+         return !!first && first.textContent === arguments[0]
+           && !first.querySelector('del') && !!first.querySelector('strong > em')
+           && !!p.querySelector('p > img[src=\"/icon.svg\"]')
+           && p.querySelectorAll('ol').length === 1 && !!p.querySelector('ol > li > ul > li')
+           && p.querySelector('ol').children.length === 2
+           && p.querySelector('td code')?.textContent === 'ls | wc'
+           && p.querySelectorAll('td').length === 2
+           && !!p.querySelector('div.note > p > em')
+           && [...p.querySelectorAll('ul')].filter(u => u.parentElement.tagName !== 'LI')
+                .map(u => u.children.length).join() === '2';"
+    );
+    let text = "It\u{2019}s 5\u{2019}10\u{201d} tall \u{2013} code\u{2019}s end, ~new~ and both.";
+    app.wait_until(
+        "the post read as kramdown reads it",
+        &kramdown,
+        vec![json!(text)],
+    )
+    .await;
+    // The excerpt card (the first paragraph) is written the same way.
+    app.wait_until(
+        "the excerpt card's quotes and spans",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes(arguments[0])
+               && !c.querySelector('del') && !!c.querySelector('strong > em');"
+        ),
+        vec![json!(text)],
+    )
+    .await;
+    // Typing in the first paragraph (an incremental update) keeps all of it.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const at = ed.value.indexOf(' tall');
+         ed.focus();
+         ed.setSelectionRange(at, at);
+         document.execCommand('insertText', false, '\"');",
+        vec![],
+    )
+    .await;
+    let typed =
+        "It\u{2019}s 5\u{2019}10\u{201d}\u{201d} tall \u{2013} code\u{2019}s end, ~new~ and both.";
+    app.wait_until(
+        "the edit read as kramdown reads it",
+        &kramdown,
+        vec![json!(typed)],
+    )
+    .await;
+    app.close().await;
+}
