@@ -190,9 +190,19 @@ fn elements(html: &str) -> Vec<String> {
     found
 }
 
-#[test]
-fn the_preview_has_jekylls_block_structure_on_a_real_blog() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+/// How a corpus's posts came out against Jekyll's build of them.
+struct Measure {
+    posts: usize,
+    /// The shares of posts whose block structure, every element, and typography agree.
+    structure: f64,
+    elements: f64,
+    typography: f64,
+}
+
+/// Render each post of the corpus at `dir` (`_config.yml`, `_posts/`, `expected/`) in the
+/// Jekyll flavour with the site's config and posts, print the figures and each post that
+/// differs, and return the figures.
+fn measure(dir: &Path, what: &str) -> Measure {
     let config = quire_core::site_config::read(
         SiteKind::Jekyll,
         "_config.yml",
@@ -267,44 +277,63 @@ fn the_preview_has_jekylls_block_structure_on_a_real_blog() {
             differ.push(format!("{name}:\n  jekyll {theirs:?}\n  quire  {ours:?}"));
         }
     }
-    let share = agree as f64 / texts.len() as f64;
+    let n = texts.len();
+    let share = |count: usize| count as f64 / n.max(1) as f64;
     println!(
-        "block structure identical to jekyll build on {agree} of {} posts ({:.1} %)",
-        texts.len(),
-        share * 100.0
+        "{what}: block structure identical to jekyll build on {agree} of {n} posts ({:.1} %)",
+        share(agree) * 100.0
     );
-    let elements_share = same_elements as f64 / texts.len() as f64;
     println!(
-        "every element (tag, class, id) identical on {same_elements} of {} posts ({:.1} %)",
-        texts.len(),
-        elements_share * 100.0
+        "{what}: every element (tag, class, id) identical on {same_elements} of {n} posts ({:.1} %)",
+        share(same_elements) * 100.0
     );
-    let typography_share = same_typography as f64 / texts.len() as f64;
     println!(
-        "quotes, dashes and ellipses identical on {same_typography} of {} posts ({:.1} %)",
-        texts.len(),
-        typography_share * 100.0
+        "{what}: quotes, dashes and ellipses identical on {same_typography} of {n} posts ({:.1} %)",
+        share(same_typography) * 100.0
     );
     for d in &differ {
         println!("{d}");
     }
+    Measure {
+        posts: n,
+        structure: share(agree),
+        elements: share(same_elements),
+        typography: share(same_typography),
+    }
+}
+
+/// Fail when a figure is below its floor.
+fn at_least(figure: f64, floor: f64, what: &str) {
     assert!(
-        elements_share >= ELEMENTS_FLOOR,
-        "{:.1} % < {:.1} %",
-        elements_share * 100.0,
-        ELEMENTS_FLOOR * 100.0
+        figure >= floor,
+        "{what}: {:.1} % < {:.1} %",
+        figure * 100.0,
+        floor * 100.0
     );
-    assert!(
-        typography_share >= TYPOGRAPHY_FLOOR,
-        "{:.1} % < {:.1} %",
-        typography_share * 100.0,
-        TYPOGRAPHY_FLOOR * 100.0
-    );
-    assert!(texts.len() >= 90, "{} posts", texts.len());
-    assert!(
-        share >= FLOOR,
-        "{:.1} % < {:.1} %",
-        share * 100.0,
-        FLOOR * 100.0
-    );
+}
+
+#[test]
+fn the_preview_has_jekylls_block_structure_on_a_real_blog() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let m = measure(&dir, "Jekyll's news");
+    assert!(m.posts >= 90, "{} posts", m.posts);
+    at_least(m.elements, ELEMENTS_FLOOR, "elements");
+    at_least(m.typography, TYPOGRAPHY_FLOOR, "typography");
+    at_least(m.structure, FLOOR, "structure");
+}
+
+/// The sample posts of a widely used theme (Minimal Mistakes' `docs/_posts`, some
+/// abridged; see `tests/corpus-mm/make-expected.sh`): kramdown's attribute lists on
+/// paragraphs, tables, lists and code, tables of several bodies and a footer, Markdown
+/// inside `<div markdown="1">`, nested and mixed lists, notices, figures, Liquid in links.
+/// The one post left out of the floor captures Markdown with `{% capture %}` and shows it
+/// through `markdownify` elsewhere, which the preview does not evaluate.
+#[test]
+fn a_themes_sample_posts_read_as_jekyll_builds_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-mm");
+    let m = measure(&dir, "Minimal Mistakes");
+    assert!(m.posts >= 13, "{} posts", m.posts);
+    at_least(m.structure, 12.0 / 13.0, "structure");
+    at_least(m.elements, 12.0 / 13.0, "elements");
+    at_least(m.typography, 1.0, "typography");
 }

@@ -165,3 +165,62 @@ async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
     .await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Blocks\n---\n**Watch out!** A notice.\n{: .notice}\n\n\
+         | h1 | h2 |\n|:---|---:|\n| x | y |\n|----|----|\n| z | w |\n|====|====|\n| f | g |\n\
+         {: .table}\n\n* one\n* two\n{: .fancy}\n\n\
+         <div class=\"box\" markdown=\"1\">\n**Inside** the box.\n\n```ruby\nx = 1\n```\n</div>\n\n\
+         Posted in Rust | 5 min read\n",
+    )
+    .await;
+    // As `jekyll build` writes it: the notice's class on its paragraph, the table's on the
+    // table, with a second body after the separator line and a footer after the `=` line,
+    // the list's class, the box's Markdown rendered (paragraph and code) without the
+    // attribute, and the line holding a pipe a table of its own.
+    let kramdown = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const t = p.querySelector('table.table');
+         return !!p.querySelector('p.notice > strong') && !!t && t.tBodies.length === 2
+           && !!t.tFoot && t.tFoot.textContent.includes('f')
+           && t.tBodies[0].querySelector('td')?.textContent === arguments[0]
+           && t.querySelector('th').style.textAlign === 'left'
+           && !!p.querySelector('ul.fancy') && !p.textContent.includes('{{:')
+           && !!p.querySelector('div.box > p > strong')
+           && !!p.querySelector('div.box > div.language-ruby') && !p.querySelector('[markdown]')
+           && p.querySelectorAll('table').length === 2
+           && p.querySelectorAll('table')[1].querySelectorAll('td').length === 2;"
+    );
+    app.wait_until(
+        "the blocks as kramdown writes them",
+        &kramdown,
+        vec![json!("x")],
+    )
+    .await;
+    // The excerpt card (the first paragraph) carries the notice's class too.
+    app.wait_until(
+        "the excerpt card's notice",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; return !!c && !!c.querySelector('p.notice > strong')
+               && !c.textContent.includes('{{:');"
+        ),
+        vec![],
+    )
+    .await;
+    // Typing in the table's first cell (an incremental update) keeps all of it.
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const at = ed.value.indexOf('| x') + 3;
+         ed.focus();
+         ed.setSelectionRange(at, at);
+         document.execCommand('insertText', false, 'q');",
+        vec![],
+    )
+    .await;
+    app.wait_until("the edit in the table", &kramdown, vec![json!("xq")])
+        .await;
+    app.close().await;
+}

@@ -26,6 +26,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod abbreviations;
 mod adjacent;
+mod block_ial;
 mod code;
 mod definitions;
 mod emphasis;
@@ -40,11 +41,13 @@ mod math;
 mod rouge_lexers;
 mod span_ial;
 mod table_pipes;
+mod tables;
 mod toc;
 mod typography;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use adjacent::{merges, Kind};
+pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line};
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
@@ -56,6 +59,7 @@ pub(crate) use lists::ItemParagraphs;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
+pub(crate) use tables::kramdown_table;
 pub(crate) use toc::toc;
 use toc::toc_list;
 pub(crate) use typography::Typography;
@@ -163,16 +167,17 @@ pub(crate) struct Context<'c> {
 
 /// Transform the events of one top-level block, `ial` being an attribute list written on
 /// its own line next to it; returns the base ids of its headings, in order (each
-/// heading's id in the HTML is [`ID_MARK`]).
+/// heading's id in the HTML is [`ID_MARK`]), and the attributes for the block's first
+/// element when the events cannot carry them ([`outer_attributes`]).
 pub(crate) fn transform(
     events: &mut Vec<Event<'_>>,
     ial: Option<Ial>,
     context: Context<'_>,
     settings: &super::Settings,
-) -> Vec<String> {
+) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     if markdown_in_html(events, settings) {
-        return Vec::new();
+        return (Vec::new(), None);
     }
     kramdown_math(events);
     emphasis::kramdown_spans(events);
@@ -182,7 +187,7 @@ pub(crate) fn transform(
         *events = vec![Event::Html(CowStr::from(format!(
             "<{tag} id=\"markdown-toc\">{TOC_MARK}</{tag}>\n"
         )))];
-        return Vec::new();
+        return (Vec::new(), None);
     }
     let mut ial = ial;
     // An attribute list on the paragraph's first line (right before it) or its last.
@@ -192,9 +197,7 @@ pub(crate) fn transform(
     if let Some(last) = trailing_ial(events) {
         ial = Some(last);
     }
-    if let Some(ial) = ial {
-        apply_ial(events, ial);
-    }
+    let outer = ial.and_then(|ial| apply_ial(events, ial));
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix)
     } else {
@@ -240,7 +243,8 @@ pub(crate) fn transform(
             )),
             link @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                 out.push(super::map_destination(link, |url, _| {
-                    let raw = crate::images::unprotect(&url);
+                    let unmarked = url.replace(PIPE_MARK, "|");
+                    let raw = crate::images::unprotect(&unmarked);
                     if vars.known {
                         let resolved = super::liquid::resolve_in(&raw, vars).into_owned();
                         return resolve(CowStr::from(resolved), site_url);
@@ -271,7 +275,7 @@ pub(crate) fn transform(
         out = vec![Event::Html(CowStr::Borrowed(""))];
     }
     *events = out;
-    ids
+    (ids, outer)
 }
 
 /// Join runs of text events (the parser splits text at punctuation).
@@ -323,8 +327,10 @@ fn trailing_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
 }
 
 /// Put `ial` on the block's outer element: a heading takes it as its attributes, a
-/// paragraph is written with them; on other blocks it is dropped (kept hidden).
-fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
+/// paragraph is written with them; a table, a list, a quotation, a code block or a rule
+/// gets them in its HTML (returned, a code block's language taken first); on other blocks
+/// it is dropped (kept hidden).
+fn apply_ial(events: &mut [Event<'_>], mut ial: Ial) -> Option<Ial> {
     let n = events.len();
     match events.first_mut() {
         Some(Event::Start(Tag::Heading {
@@ -339,6 +345,7 @@ fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
                     .into_iter()
                     .map(|(k, v)| (CowStr::from(k), Some(CowStr::from(v)))),
             );
+            None
         }
         Some(first @ Event::Start(Tag::Paragraph)) => {
             let tag = format!("<p{}>", span_ial::attributes(&ial));
@@ -346,8 +353,13 @@ fn apply_ial(events: &mut [Event<'_>], ial: Ial) {
             if let Some(last @ Event::End(TagEnd::Paragraph)) = events.get_mut(n - 1) {
                 *last = Event::Html(CowStr::Borrowed("</p>\n"));
             }
+            None
         }
-        _ => {}
+        first if block_ial::takes_outer(first.as_deref()) => {
+            block_ial::code_language(events, &mut ial);
+            Some(ial)
+        }
+        _ => None,
     }
 }
 

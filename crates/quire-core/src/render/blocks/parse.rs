@@ -23,6 +23,9 @@ struct Group<'a> {
     events: Vec<Event<'a>>,
     /// What the Jekyll flavour needs of its list items' paragraphs.
     items: jekyll::ItemParagraphs,
+    /// An attribute list kramdown gives the block, taken off a line CommonMark reads as
+    /// part of it (`regroup.rs`).
+    ial: Option<jekyll::Ial>,
 }
 
 /// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
@@ -58,7 +61,6 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let pipes_marked = matches!(piped, std::borrow::Cow::Owned(_));
     let text: &str = &piped;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
@@ -130,6 +132,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 end: range.end,
                 events: Vec::new(),
                 items: jekyll::ItemParagraphs::default(),
+                ial: None,
             });
         }
         match &event {
@@ -195,8 +198,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
 
     // The flavour's changes, block by block.
     let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
+    // The attributes kramdown puts on a block's first element (a table's, a list's).
+    let mut outer: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
     if jekyll {
-        let mut ials: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
+        let mut ials: Vec<Option<jekyll::Ial>> = groups.iter_mut().map(|g| g.ial.take()).collect();
         let mut targets = Vec::new();
         for (k, group) in groups.iter_mut().enumerate() {
             if let Some(ial) = jekyll::ial_only(&mut group.events) {
@@ -209,7 +214,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
         for (target, ial) in targets {
             if let Some(slot) = ials.get_mut(target) {
-                *slot = Some(ial);
+                slot.get_or_insert(ial);
             }
         }
         // A block inside `{% raw %}` ... `{% endraw %}` shows its Liquid as text; a window
@@ -219,7 +224,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             let i = raw.partition_point(|&(_, end)| end <= group.start);
             let in_raw = raw.get(i).is_some_and(|&(start, _)| start <= group.start);
             whole |= in_raw;
-            base_ids[k] = jekyll::transform(
+            (base_ids[k], outer[k]) = jekyll::transform(
                 &mut group.events,
                 ials[k].take(),
                 jekyll::Context {
@@ -275,8 +280,11 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         .enumerate()
         .map(|(k, &(start, from))| {
             let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
-            let mut template = html[from..to].to_string();
-            if pipes_marked && template.contains(jekyll::PIPE_MARK) {
+            let mut template = match &outer[k] {
+                Some(ial) => jekyll::outer_attributes(&html[from..to], ial),
+                None => html[from..to].to_string(),
+            };
+            if jekyll && template.contains(jekyll::PIPE_MARK) {
                 template = template.replace(jekyll::PIPE_MARK, "|");
             }
             Block {

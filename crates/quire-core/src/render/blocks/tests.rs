@@ -249,6 +249,10 @@ const LINES: &[&str] = &[
     "* lazy",
     "+ plus",
     "H~2~O, ~new~ and ***both***",
+    "|---|---|",
+    "|===|===|",
+    "Posted in Rust | 5 min",
+    "{: .table}",
     " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
 ];

@@ -58,7 +58,8 @@ pub(super) fn liquid_html<'a>(
     CowStr::from(crate::images::expand_links(&html))
 }
 
-/// Text with Liquid shown as placeholders and span attribute lists left out; `raw` says
+/// Text with Liquid shown as placeholders and span attribute lists after an element left
+/// out (after text they are text, as kramdown keeps them); `raw` says
 /// whether the text starts inside `{% raw %}` (its Liquid is text, up to `{% endraw %}`)
 /// and is left saying whether it ends inside.
 pub(super) fn liquid_and_span_ials<'a>(
@@ -98,6 +99,18 @@ pub(super) fn liquid_and_span_ials<'a>(
             rest = &rest[open + 1..];
             continue;
         };
+        // A span attribute list right after text is text to kramdown (it belongs to an
+        // element before it).
+        let after_text = open > 0
+            || matches!(
+                out.last(),
+                None | Some(Event::Text(_) | Event::SoftBreak | Event::HardBreak)
+            );
+        if after.starts_with("{:") && after_text {
+            push_text(out, &rest[..open + 1]);
+            rest = &rest[open + 1..];
+            continue;
+        }
         push_text(out, &rest[..open]);
         let token = &after[..close];
         rest = &after[close..];
@@ -109,7 +122,8 @@ pub(super) fn liquid_and_span_ials<'a>(
         if token.starts_with("{:") {
             continue;
         }
-        let source = super::plain_punctuation(token);
+        // (A filter's `|` in a table row was marked: `table_pipes.rs`.)
+        let source = super::plain_punctuation(token).replace(super::PIPE_MARK, "|");
         match super::super::liquid::resolve(&source, vars) {
             Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
                 "<span class=\"liquid resolved\" title=\"{}\">{}</span>",

@@ -215,6 +215,18 @@ mod tests {
             jekyll("<p markdown=\"span\">An *emphasis*</p>\n"),
             "<p>An <em>emphasis</em></p>\n"
         );
+        // Content holding blank lines (a notice with a paragraph and code, as Minimal
+        // Mistakes writes one), as Jekyll 4.3.1 writes it, whitespace aside.
+        let notice = jekyll(
+            "<div class=\"notice\" markdown=\"1\">\n**Note** text.\n\n```html\n<b>x</b>\n```\n</div>\n\nAfter.\n",
+        );
+        assert!(
+            notice.starts_with(
+                "<div class=\"notice\">\n<p><strong>Note</strong> text.</p>\n<div class=\"language-html"
+            ) && notice.contains("&lt;b&gt;x&lt;/b&gt;")
+                && notice.ends_with("</div>\n<p>After.</p>\n"),
+            "{notice}"
+        );
         // `markdown="1"` on an element whose content is text: a line of text, no `<p>`.
         assert_eq!(
             jekyll("<p markdown=\"1\">An *emphasis*</p>\n"),

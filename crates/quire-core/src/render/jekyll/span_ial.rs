@@ -127,7 +127,7 @@ mod tests {
             nested.starts_with("<p><img src=\"https://x.org\""),
             "{nested}"
         );
-        // Not right after one: hidden, as before.
-        assert_eq!(jekyll("Text {: .x} here.\n"), "<p>Text  here.</p>\n");
+        // Right after text: text, as kramdown keeps it.
+        assert_eq!(jekyll("Text {: .x} here.\n"), "<p>Text {: .x} here.</p>\n");
     }
 }

@@ -1,5 +1,6 @@
 //! A `|` inside a code span of a table row: kramdown keeps it in the cell (`` `a|b` `` is
-//! one cell holding code), GFM splits the cell there unless it is written `\|`. Before
+//! one cell holding code), GFM splits the cell there unless it is written `\|`; so does a
+//! Liquid filter's (`{{ x | relative_url }}`: Jekyll runs Liquid first). Before
 //! parsing, such pipes of a table's rows are written as [`PIPE_MARK`] (one byte, so every
 //! offset stays), and the blocks' HTML gets them back as `|`.
 
@@ -27,14 +28,35 @@ fn delimiter_row(line: &str) -> bool {
     count > 0 && (line.contains('|') || count > 1)
 }
 
+/// Whether `text` has a code span or Liquid, which a pipe may be inside.
+fn may_hide_pipes(text: &str) -> bool {
+    text.contains('`') || text.contains("{{") || text.contains("{%")
+}
+
 /// `line` with the pipes inside its code spans written as [`PIPE_MARK`].
-fn mark_line(line: &str, out: &mut String) {
+pub(super) fn mark_line(line: &str, out: &mut String) {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut from = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
+            // Liquid runs before kramdown: a filter's `|` never splits a cell.
+            b'{' if matches!(bytes.get(i + 1), Some(b'{' | b'%')) => {
+                let close = if bytes[i + 1] == b'{' { "}}" } else { "%}" };
+                match line[i + 2..].find(close) {
+                    Some(end) => {
+                        let end = i + 2 + end;
+                        out.push_str(&line[from..i]);
+                        for c in line[i..end].chars() {
+                            out.push(if c == '|' { PIPE_MARK } else { c });
+                        }
+                        from = end;
+                        i = end + 2;
+                    }
+                    None => i += 2,
+                }
+            }
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
                 let open_end = i + run;
@@ -74,7 +96,7 @@ fn mark_line(line: &str, out: &mut String) {
 /// `text` with the pipes inside code spans of its tables' rows marked (borrowed when there
 /// are none).
 pub(crate) fn mark_table_code_pipes(text: &str) -> Cow<'_, str> {
-    if !text.contains('`') || !text.contains('|') {
+    if !may_hide_pipes(text) || !text.contains('|') {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -99,7 +121,7 @@ pub(crate) fn mark_table_code_pipes(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     for (line, is_row) in lines.iter().zip(row) {
-        if is_row && line.contains('`') && line.contains('|') {
+        if is_row && may_hide_pipes(line) && line.contains('|') {
             let before = out.len();
             mark_line(line, &mut out);
             changed |= out[before..].contains(PIPE_MARK);

@@ -108,6 +108,18 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         }
     }
 
+    // An attribute list right under a table, a list or a quotation (read by CommonMark as
+    // more of it), or right above a table (read with it as a paragraph), is the block's.
+    if text.contains("{:") {
+        block_attribute_lists(context, groups);
+    }
+
+    // kramdown's tables: separator lines among the rows start parts; lines each holding a
+    // `|`, after a blank line, are a table without a head.
+    if text.contains('|') {
+        kramdown_tables(context, groups);
+    }
+
     // kramdown reads a block starting with a tag by its element: a span element's tag
     // alone on its line starts a paragraph, another element's is raw to its closing tag.
     if may_start_with_tag(text) {
@@ -140,6 +152,89 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
                 }
                 None => {}
             }
+        }
+    }
+}
+
+/// Take the attribute lists kramdown gives a table, a list or a quotation off the lines
+/// CommonMark reads as part of it (`jekyll/block_ial.rs`), parsing the block again.
+fn block_attribute_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
+    let text = context.text;
+    for group in groups.iter_mut() {
+        let from = line_start(text, group.start);
+        let block = &text[from..group.end.max(from)];
+        if !block.contains("{:") {
+            continue;
+        }
+        let mut markdown = block;
+        let mut ial = None;
+        if matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
+            // A table under the list's line: parsed without it (a paragraph keeps it).
+            if let Some((rest, leading)) = jekyll::leading_ial_line(block) {
+                let (events, _) = context.fragment(&block[rest..], context.options);
+                if matches!(events.first(), Some(Event::Start(Tag::Table(_)))) {
+                    markdown = &block[rest..];
+                    ial = Some(leading);
+                }
+            }
+            if ial.is_none() {
+                continue;
+            }
+        } else if !matches!(
+            group.events.first(),
+            Some(Event::Start(
+                Tag::Table(_) | Tag::List(_) | Tag::BlockQuote(_)
+            ))
+        ) {
+            continue;
+        }
+        if let Some((at, trailing)) = jekyll::trailing_ial_line(markdown) {
+            markdown = &markdown[..at];
+            ial = Some(trailing);
+        }
+        if let Some(ial) = ial {
+            let (events, items) = context.fragment(markdown, context.options);
+            group.events = events;
+            group.items = items;
+            group.ial = Some(ial);
+        }
+    }
+}
+
+/// Parse again the tables kramdown divides otherwise than GFM, and the paragraphs it
+/// reads as tables (`jekyll/tables.rs`).
+fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
+    let text = context.text;
+    for group in groups.iter_mut() {
+        let table = matches!(group.events.first(), Some(Event::Start(Tag::Table(_))));
+        let paragraph = matches!(group.events.first(), Some(Event::Start(Tag::Paragraph)));
+        let from = line_start(text, group.start);
+        if !(table || paragraph && super::after_blank_line(text, from)) {
+            continue;
+        }
+        let mut block = &text[from..group.end.max(from)];
+        if !block.contains('|') {
+            continue;
+        }
+        // Attribute lists above and under it are the table's (`block_attribute_lists`
+        // has taken a table's already).
+        let mut ial = None;
+        if let Some((rest, leading)) = jekyll::leading_ial_line(block) {
+            block = &block[rest..];
+            ial = Some(leading);
+        }
+        if let Some((at, trailing)) = jekyll::trailing_ial_line(block) {
+            block = &block[..at];
+            ial = Some(trailing);
+        }
+        let Some(sections) = jekyll::kramdown_table(block, table) else {
+            continue;
+        };
+        let (events, items) = context.fragment(&sections.markdown, context.options);
+        group.events = sections.rebuild(events);
+        group.items = items;
+        if group.ial.is_none() {
+            group.ial = ial;
         }
     }
 }
