@@ -34,6 +34,28 @@ pub(crate) fn markdown_in_html(events: &mut Vec<Event<'_>>, settings: &Settings)
     true
 }
 
+/// How deep elements of Markdown content are rendered inside each other; deeper ones stay
+/// raw (each level renders its content again: a post of hundreds nested would overflow
+/// the stack, 1 MB in WebAssembly).
+const DEEPEST: usize = 16;
+
+std::thread_local! {
+    /// How many elements of Markdown content are being rendered around this one.
+    static DEPTH: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// `render` one level deeper, unless [`DEEPEST`] levels are open already.
+fn deeper(render: impl FnOnce() -> String) -> Option<String> {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= DEEPEST {
+        return None;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let out = render();
+    DEPTH.with(|d| d.set(depth));
+    Some(out)
+}
+
 /// The block with its content rendered, when its opening tag has `markdown="1"`,
 /// `"block"` or `"span"` and its closing tag ends it.
 fn render(html: &str, settings: &Settings) -> Option<String> {
@@ -50,9 +72,9 @@ fn render(html: &str, settings: &Settings) -> Option<String> {
     let body = rest[open_end..].trim_end();
     let inner = body.strip_suffix(close.as_str())?;
     let content = match mode {
-        Mode::Block => super::super::render_body(inner.trim_matches('\n'), settings),
+        Mode::Block => deeper(|| super::super::render_body(inner.trim_matches('\n'), settings))?,
         Mode::Span => {
-            let paragraph = super::super::render_body(inner.trim(), settings);
+            let paragraph = deeper(|| super::super::render_body(inner.trim(), settings))?;
             let text = paragraph.trim_end();
             let text = text.strip_prefix("<p>").unwrap_or(text);
             text.strip_suffix("</p>").unwrap_or(text).to_string()
@@ -243,6 +265,21 @@ mod tests {
              highlighter-rouge\">dates</code></h5>\n  <p>Unlike <em>posts</em>,\ndrafts don’t.</p>\n\
              </div>\n"
         );
+        // Hundreds nested (blank lines between or not): the deepest stay raw, no stack
+        // overflow (each level renders its content again).
+        for gap in ["\n", "\n\n"] {
+            let open = format!("<div markdown=\"1\">{gap}");
+            let close = format!("</div>{gap}");
+            let nested = format!("{}x{gap}{}", open.repeat(300), close.repeat(300));
+            let html = std::thread::Builder::new()
+                .stack_size(1 << 20)
+                .spawn(move || jekyll(&nested))
+                .expect("a thread")
+                .join()
+                .expect("rendered within 1 MB of stack");
+            assert!(html.starts_with("<div>"), "{}", &html[..80]);
+            assert!(html.contains("markdown=\"1\""), "the deepest raw");
+        }
         // No attribute, "0", or no closing tag at the end: raw, as before.
         for raw in [
             "<div class=\"x\">\n**raw**\n</div>\n",
