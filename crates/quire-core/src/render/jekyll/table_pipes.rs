@@ -103,17 +103,23 @@ pub(crate) fn mark_table_code_pipes(text: &str) -> Cow<'_, str> {
     // The rows of each table: from the line above a delimiter row to a blank line.
     let mut row = vec![false; lines.len()];
     let mut any = false;
+    // Where the rows marked so far end (a delimiter row among them reaches no further).
+    let mut marked_to = 0;
     for k in 1..lines.len() {
         if !delimiter_row(lines[k]) || !lines[k - 1].contains('|') {
             continue;
         }
         row[k - 1] = true;
+        any = true;
+        if k < marked_to {
+            continue;
+        }
         let mut j = k + 1;
         while j < lines.len() && !lines[j].trim().is_empty() {
             row[j] = true;
             j += 1;
         }
-        any = true;
+        marked_to = j;
     }
     if !any {
         return Cow::Borrowed(text);
