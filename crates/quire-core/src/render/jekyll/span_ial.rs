@@ -1,19 +1,35 @@
-//! Span attribute lists right after an image or a link, as kramdown applies them:
-//! `![A](/a.png){: width="50%" .center}` gives the image `width` and `class`,
-//! `[x](https://example.com){:target="_blank"}` gives the link `target`.
+//! Span attribute lists right after an image, a link, emphasis or a code span, as kramdown
+//! applies them: `![A](/a.png){: width="50%" .center}` gives the image `width` and
+//! `class`, `[x](https://example.com){:target="_blank"}` gives the link `target`,
+//! `*x*{: .hl}` is `<em class="hl">`, `` `x`{: .y} `` adds the class to the code's.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{escape_attr, parse_ial, Ial};
 
+/// Whether `event` is a code span as the flavour writes it (`code.rs`).
+fn code_span(event: &Event<'_>) -> bool {
+    matches!(event, Event::InlineHtml(html) if html.starts_with("<code class=\"language-plaintext"))
+}
+
 /// The attribute list `text` starts with, and the text after it, when `before` (the last
-/// event written) ends an image or a link.
+/// event written) ends an image, a link, emphasis, strong emphasis, a strikethrough or a
+/// code span.
 pub(super) fn span_ial_after<'t>(
     before: Option<&Event<'_>>,
     text: &'t str,
 ) -> Option<(Ial, &'t str)> {
-    if !matches!(before, Some(Event::End(TagEnd::Image | TagEnd::Link))) || !text.starts_with("{:")
-    {
+    let element = matches!(
+        before,
+        Some(Event::End(
+            TagEnd::Image
+                | TagEnd::Link
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+        ))
+    ) || before.is_some_and(code_span);
+    if !element || !text.starts_with("{:") {
         return None;
     }
     let end = text.find('}')? + 1;
@@ -52,6 +68,32 @@ pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ia
     let mut written_from = usize::MAX;
     for (end, ial) in found.into_iter().rev() {
         if end >= written_from || end >= events.len() {
+            continue;
+        }
+        if code_span(&events[end]) {
+            if let Event::InlineHtml(html) = &events[end] {
+                let with = super::outer_attributes(html, &ial);
+                events[end] = Event::InlineHtml(CowStr::from(with));
+            }
+            continue;
+        }
+        let element = match events[end] {
+            Event::End(TagEnd::Emphasis) => Some("em"),
+            Event::End(TagEnd::Strong) => Some("strong"),
+            Event::End(TagEnd::Strikethrough) => Some("del"),
+            _ => None,
+        };
+        if let Some(name) = element {
+            let opens = |e: &Event<'_>| match name {
+                "em" => matches!(e, Event::Start(Tag::Emphasis)),
+                "strong" => matches!(e, Event::Start(Tag::Strong)),
+                _ => matches!(e, Event::Start(Tag::Strikethrough)),
+            };
+            if let Some(start) = events[..end].iter().rposition(opens) {
+                let tag = format!("<{name}{}>", attributes(&ial));
+                events[start] = Event::InlineHtml(CowStr::from(tag));
+                events[end] = Event::InlineHtml(CowStr::from(format!("</{name}>")));
+            }
             continue;
         }
         let image = matches!(events.get(end), Some(Event::End(TagEnd::Image)));
@@ -126,6 +168,12 @@ mod tests {
         assert!(
             nested.starts_with("<p><img src=\"https://x.org\""),
             "{nested}"
+        );
+        // On emphasis, strong, a strikethrough and a code span, as Jekyll writes them.
+        assert_eq!(
+            jekyll("A *b*{: .y} c, **d**{: #s}, ~~e~~{: .z} and `f`{: .w} g.\n"),
+            "<p>A <em class=\"y\">b</em> c, <strong id=\"s\">d</strong>, <del class=\"z\">e</del> \
+             and <code class=\"language-plaintext w highlighter-rouge\">f</code> g.</p>\n"
         );
         // Right after text: text, as kramdown keeps it.
         assert_eq!(jekyll("Text {: .x} here.\n"), "<p>Text {: .x} here.</p>\n");
