@@ -276,9 +276,10 @@ fn attribute_lists_are_applied_or_hidden() {
         jekyll("{: .note .info}\nYou can add `x` here.\n", ""),
         "<p class=\"note info\">You can add <code class=\"language-plaintext highlighter-rouge\">x</code> here.</p>\n"
     );
+    // On the emphasis right before it, as kramdown applies it.
     assert_eq!(
         jekyll("Span *em*{:.hl} here.\n", ""),
-        "<p>Span <em>em</em> here.</p>\n"
+        "<p>Span <em class=\"hl\">em</em> here.</p>\n"
     );
     let list = jekyll("- a\n{: .x}\n", "");
     assert!(!list.contains("{:"), "{list}");
