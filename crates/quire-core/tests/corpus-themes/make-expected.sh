@@ -1,8 +1,9 @@
 #!/bin/sh
-# Sample posts of the Minimal Mistakes theme (docs/_posts of mmistakes/minimal-mistakes,
-# MIT licence; the long ones abridged) built by Debian's Jekyll 4.3.1 with this folder's
-# _config.yml (and an empty _includes/toc, as the theme's table of contents is not part
-# of the post), time zone UTC: each post's HTML (no layout) goes to
+# Sample posts of two widely used themes, MIT licence, the long ones abridged: Minimal
+# Mistakes (docs/_posts of mmistakes/minimal-mistakes) and Chirpy (its
+# 2019-08-08-text-and-typography.md, cotes2020/jekyll-theme-chirpy), built by Debian's
+# Jekyll 4.3.1 with this folder's _config.yml (and empty _includes for the themes' own
+# includes, which are not part of the post), time zone UTC: each post's HTML (no layout) goes to
 # expected/<post file name>.html. Run by hand when the posts change; the tests only read
 # the files.
 set -eu
