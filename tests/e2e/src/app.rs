@@ -220,6 +220,24 @@ impl App {
         assert_eq!(ok, json!(true), "insertText was refused");
     }
 
+    /// Type `text` into the editor where `at` (a piece of its text) ends, the way a keystroke
+    /// inserts it (through the browser's editing commands).
+    pub async fn type_after(&self, at: &str, text: &str) {
+        let ok = self
+            .js(
+                "const ed = document.querySelector('[data-testid=editor]');
+                 const found = ed.value.indexOf(arguments[0]);
+                 if (found < 0) return false;
+                 const caret = found + arguments[0].length;
+                 ed.focus();
+                 ed.setSelectionRange(caret, caret);
+                 return document.execCommand('insertText', false, arguments[1]);",
+                vec![json!(at), json!(text)],
+            )
+            .await;
+        assert_eq!(ok, json!(true), "no {at:?} in the editor to type after");
+    }
+
     /// Choose the preview's flavour (`jekyll` or `commonmark`) as the select would.
     pub async fn choose_flavour(&self, flavour: &str) {
         self.js(

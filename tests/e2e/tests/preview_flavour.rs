@@ -146,15 +146,7 @@ async fn the_preview_and_the_excerpt_card_read_the_post_as_kramdown_does() {
     )
     .await;
     // Typing in the first paragraph (an incremental update) keeps all of it.
-    app.js(
-        "const ed = document.querySelector('[data-testid=editor]');
-         const at = ed.value.indexOf(' tall');
-         ed.focus();
-         ed.setSelectionRange(at, at);
-         document.execCommand('insertText', false, '\"');",
-        vec![],
-    )
-    .await;
+    app.type_after("5'10\"", "\"").await;
     let typed =
         "It\u{2019}s 5\u{2019}10\u{201d}\u{201d} tall \u{2013} code\u{2019}s end, ~new~ and both.";
     app.wait_until(
@@ -211,15 +203,7 @@ async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them()
     )
     .await;
     // Typing in the table's first cell (an incremental update) keeps all of it.
-    app.js(
-        "const ed = document.querySelector('[data-testid=editor]');
-         const at = ed.value.indexOf('| x') + 3;
-         ed.focus();
-         ed.setSelectionRange(at, at);
-         document.execCommand('insertText', false, 'q');",
-        vec![],
-    )
-    .await;
+    app.type_after("| x", "q").await;
     app.wait_until("the edit in the table", &kramdown, vec![json!("xq")])
         .await;
     app.close().await;

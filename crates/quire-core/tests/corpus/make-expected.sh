@@ -2,11 +2,13 @@
 # The Jekyll project's own news posts (docs/_posts of jekyll/jekyll v4.3.1, MIT licence)
 # built by Debian's Jekyll 4.3.1 with this folder's _config.yml, time zone UTC: each
 # post's HTML (no layout) goes to expected/<post file name>.html. Run by hand when the
-# posts change; the tests only read the files.
+# posts change; the tests only read the files. Given another corpus folder (with its
+# _posts, _config.yml and any _includes), builds that one the same way.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "${1:-$(dirname "$0")}" && pwd)
 work=$(mktemp -d)
 cp -r "$here/_posts" "$here/_config.yml" "$work/"
+if [ -d "$here/_includes" ]; then cp -r "$here/_includes" "$work/"; fi
 cat > "$work/paths.txt" <<'PAGE'
 ---
 layout: null
