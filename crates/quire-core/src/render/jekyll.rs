@@ -182,6 +182,7 @@ pub(crate) fn transform(
     kramdown_math(events);
     emphasis::kramdown_spans(events);
     merge_text(events);
+    explicit_heading_ids(events);
     if let Some(ordered) = toc_list(events, ial.as_ref()) {
         let tag = if ordered { "ol" } else { "ul" };
         *events = vec![Event::Html(CowStr::from(format!(
@@ -360,6 +361,48 @@ fn apply_ial(events: &mut [Event<'_>], mut ial: Ial) -> Option<Ial> {
             Some(ial)
         }
         _ => None,
+    }
+}
+
+/// A heading's text ending in ` {#id}` (the id a letter then letters, digits, `_`, `:` or
+/// `-`) has that id, the only heading attribute kramdown reads there: `{#id .class}` and
+/// `{: #id}` at the end of the line stay text, and its id is made from all of it (the
+/// parser's own heading attributes, which take both, are off).
+fn explicit_heading_ids(events: &mut [Event<'_>]) {
+    let mut open: Option<usize> = None;
+    for i in 0..events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { id: None, .. }) => open = Some(i),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some(start) = open.take() else { continue };
+                if i == start + 1 {
+                    continue;
+                }
+                let Event::Text(text) = &events[i - 1] else {
+                    continue;
+                };
+                let Some((before, id)) = text
+                    .strip_suffix('}')
+                    .and_then(|t| t.rsplit_once("{#"))
+                    .filter(|(before, _)| before.ends_with([' ', '\t']))
+                else {
+                    continue;
+                };
+                let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '-'));
+                if !valid {
+                    continue;
+                }
+                let (before, id) = (before.trim_end().to_string(), id.to_string());
+                events[i - 1] = Event::Text(CowStr::from(before));
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                    *slot = Some(CowStr::from(id));
+                }
+            }
+            _ => {}
+        }
     }
 }
 

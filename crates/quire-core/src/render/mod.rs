@@ -73,7 +73,6 @@ pub fn options_for(flavour: Flavour) -> Options {
         Flavour::Jekyll => {
             options()
                 | Options::ENABLE_SMART_PUNCTUATION
-                | Options::ENABLE_HEADING_ATTRIBUTES
                 | Options::ENABLE_DEFINITION_LIST
                 | Options::ENABLE_MATH
                 | Options::ENABLE_SUBSCRIPT

@@ -69,11 +69,6 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
-    // (Rendered whole: a stretch without that line would read heading attributes.)
-    let no_heading_attributes = lone_attributes_under_heading(text);
-    if no_heading_attributes {
-        options.remove(pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES);
-    }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
     let looped = if jekyll {
@@ -116,7 +111,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut footnotes = local_definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions || !looped.is_empty() || no_heading_attributes;
+    let mut whole = extensions || !looped.is_empty();
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     let events = parser
@@ -302,39 +297,6 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         definitions: local_definitions,
         whole: whole || footnotes,
     }
-}
-
-/// Whether `text` has an indented line that is only an attribute block (`{...}`) right
-/// above a setext underline. pulldown-cmark 0.13.6 panics on such a heading in a list item
-/// when the line is indented past the item's content (`- a\n   {x}\n   ===`): a text
-/// holding one is parsed without heading attributes (its `{#id}`s are then text).
-fn lone_attributes_under_heading(text: &str) -> bool {
-    if !text.contains("}\n") {
-        return false;
-    }
-    fn content(line: &str) -> &str {
-        line.trim_start_matches([' ', '\t', '>']).trim_end()
-    }
-    // The indentation after any quote markers.
-    fn indent(line: &str) -> usize {
-        let inner = line.trim_start_matches([' ', '\t', '>']);
-        let prefix = &line[..line.len() - inner.len()];
-        prefix.len() - prefix.rfind('>').map_or(0, |i| i + 1)
-    }
-    let mut lines = text.lines().peekable();
-    while let Some(raw) = lines.next() {
-        let line = content(raw);
-        if indent(raw) >= 2 && line.starts_with('{') && line.ends_with('}') {
-            if let Some(next) = lines.peek().map(|l| content(l)) {
-                let underline = !next.is_empty()
-                    && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));
-                if underline {
-                    return true;
-                }
-            }
-        }
-    }
-    false
 }
 
 /// The template with each [`ID_MARK`] replaced by the next id.

@@ -265,6 +265,24 @@ fn relative_urls_resolve_against_the_site() {
     assert!(jekyll("![a](/x.png)", "").contains("src=\"/x.png\""));
 }
 
+/// As Jekyll 4.3.1 (kramdown 2.4) writes them: ` {#id}` is a heading's id; classes or an
+/// attribute list at the end of the line are text, and the id is made from all of it.
+#[test]
+fn a_headings_own_id_and_attributes_that_stay_text() {
+    assert_eq!(
+        jekyll("## Custom id {#my-id}\n\nSetext {#s:1}\n---\n", ""),
+        "<h2 id=\"my-id\">Custom id</h2>\n<h2 id=\"s:1\">Setext</h2>\n"
+    );
+    assert_eq!(
+        jekyll(
+            "## Class too {#id2 .big}\n\n### Trailing {: #tid}\n\n## No {#1x}\n",
+            ""
+        ),
+        "<h2 id=\"class-too-id2-big\">Class too {#id2 .big}</h2>\n\
+         <h3 id=\"trailing--tid\">Trailing {: #tid}</h3>\n<h2 id=\"no-1x\">No {#1x}</h2>\n"
+    );
+}
+
 #[test]
 fn attribute_lists_are_applied_or_hidden() {
     assert_eq!(
