@@ -166,13 +166,14 @@ async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them()
          | h1 | h2 |\n|:---|---:|\n| x | y |\n|----|----|\n| z | w |\n|====|====|\n| f | g |\n\
          {: .table}\n\n* one\n* two\n{: .fancy}\n\n\
          <div class=\"box\" markdown=\"1\">\n**Inside** the box.\n\n```ruby\nx = 1\n```\n</div>\n\n\
-         Posted in Rust | 5 min read\n",
+         Posted in Rust | 5 min read\n\n1. Run:\n\n    ```\n    npm i\n    ```\n",
     )
     .await;
     // As `jekyll build` writes it: the notice's class on its paragraph, the table's on the
     // table, with a second body after the separator line and a footer after the `=` line,
     // the list's class, the box's Markdown rendered (paragraph and code) without the
-    // attribute, and the line holding a pipe a table of its own.
+    // attribute, the line holding a pipe a table of its own, and the code under a fence
+    // indented past the item's content keeping its lines as written.
     let kramdown = format!(
         "const p = {PREVIEW_JS}; if (!p) return false;
          const t = p.querySelector('table.table');
@@ -184,7 +185,8 @@ async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them()
            && !!p.querySelector('div.box > p > strong')
            && !!p.querySelector('div.box > div.language-ruby') && !p.querySelector('[markdown]')
            && p.querySelectorAll('table').length === 2
-           && p.querySelectorAll('table')[1].querySelectorAll('td').length === 2;"
+           && p.querySelectorAll('table')[1].querySelectorAll('td').length === 2
+           && p.querySelector('ol code')?.textContent === ' npm i\\n';"
     );
     app.wait_until(
         "the blocks as kramdown writes them",

@@ -31,6 +31,7 @@ mod code;
 mod definitions;
 mod emphasis;
 mod extensions;
+mod fence_indent;
 mod footnotes;
 mod html_blocks;
 mod lazy_lists;
@@ -51,6 +52,7 @@ pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
+pub(crate) use fence_indent::FenceIndent;
 pub(crate) use footnotes::kramdown_footnotes;
 pub(crate) use html_blocks::{edit_may_open_region, kramdown_tag_block, raw_regions, TagBlock};
 pub(crate) use lazy_lists::lazy_nested_list;

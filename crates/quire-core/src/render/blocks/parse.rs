@@ -114,8 +114,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut whole = extensions || !looped.is_empty();
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
+    // kramdown keeps the lines of a code block under an indented fence as written.
+    let mut fences = jekyll.then(jekyll::FenceIndent::default);
     let events = parser
         .into_offset_iter()
+        .map(|(event, range)| match fences.as_mut() {
+            Some(fences) => (fences.feed(event, range.clone(), text), range),
+            None => (event, range),
+        })
         .flat_map(|(event, range)| match typography.as_mut() {
             Some(typography) => typography.feed(event, range, text),
             None => [Some((event, range)), None],

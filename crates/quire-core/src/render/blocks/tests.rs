@@ -253,6 +253,8 @@ const LINES: &[&str] = &[
     "|===|===|",
     "Posted in Rust | 5 min",
     "{: .table}",
+    "  ```",
+    "     indented code",
     " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
 ];
