@@ -25,7 +25,7 @@ textarea{box-sizing:border-box;width:100%;height:100%;font:15px/1.6 monospace;pa
 /// land at the same point of the interval, and a frame's cost would show only as whether
 /// it crossed that one deadline (a difference of 0 or 16.7 ms).
 const FRAME_SCRIPT: &str = r#"
-const [size, samples, box, done] = arguments;
+const [size, samples, box, extra, done] = arguments;
 const ed = document.querySelector('[data-testid=editor]');
 // The bare page sized as Quire's editor: its box and font, set before the text.
 if (box) ed.style.cssText = box;
@@ -33,7 +33,7 @@ const style = getComputedStyle(ed);
 const rect = ed.getBoundingClientRect();
 const own_box = `position:absolute;left:0;top:0;box-sizing:border-box;width:${rect.width}px;height:${rect.height}px;padding:${style.padding};font:${style.font};tab-size:${style.tabSize};border:0`;
 const section = (i) => `## Section ${i}\n\nA paragraph of an ordinary post, with *emphasis*, a [link](https://example.org/${i}) and a little code. It goes on for a while, as paragraphs in long posts do, with more words.\n\n- a list item\n- another item with **bold**\n\n> A quotation, briefly.\n\n`;
-let doc = '---\ntitle: Frame bench\n---\n';
+let doc = '---\ntitle: Frame bench\n---\n' + (extra || '');
 for (let i = 0; doc.length < size; i++) doc += section(i);
 ed.value = doc;
 ed.dispatchEvent(new Event('input', { bubbles: true }));
@@ -70,15 +70,17 @@ struct Typing {
 /// Type in the page at `url` holding `size` bytes; `editor_box` (CSS) is set on its editor
 /// first when given.
 async fn frame_times(url: &str, size: usize, editor_box: Option<&str>) -> Typing {
-    type_in(url, size, editor_box, false).await.0
+    type_in(url, size, editor_box, None, false).await.0
 }
 
 /// The same, in a session that keeps Chromium's trace when `traced`: then also the means
-/// per keystroke of the main thread's phases ([`PHASES`]).
+/// per keystroke of the main thread's phases ([`PHASES`]); `extra` (Markdown) opens the
+/// post when given.
 async fn type_in(
     url: &str,
     size: usize,
     editor_box: Option<&str>,
+    extra: Option<&str>,
     traced: bool,
 ) -> (Typing, Vec<f64>) {
     let caps = if traced {
@@ -107,6 +109,7 @@ async fn type_in(
                 serde_json::json!(size),
                 serde_json::json!(SAMPLES),
                 serde_json::json!(editor_box),
+                serde_json::json!(extra),
             ],
         )
         .await
@@ -252,10 +255,40 @@ pub async fn frame_figures(base_url: &str) {
             );
         }
     }
+    for size in sizes_kb("QUIRE_BENCH_FOOTNOTE_KB", &[100]) {
+        footnote_figures(base_url, size).await;
+    }
     for size in sizes_kb("QUIRE_BENCH_PHASES_KB", &[100]) {
         phase_figures(base_url, &bare.url(), size * 1000).await;
     }
     let _ = std::fs::remove_dir_all(&bare_dir);
+}
+
+/// A footnote in the post: the Jekyll flavour numbers the notes across the body and lists
+/// them at its end, so such a body is rendered whole on every change. Print the keystroke
+/// frame of the same post with one footnote and without, sessions taken in turn.
+async fn footnote_figures(base_url: &str, kb: usize) {
+    const NOTE: &str = "A note[^n].\n\n[^n]: The note.\n\n";
+    let label = size_label(kb);
+    let (mut with, mut without) = (Vec::new(), Vec::new());
+    for _ in 0..SESSIONS / 2 {
+        with.extend(
+            type_in(base_url, kb * 1000, None, Some(NOTE), false)
+                .await
+                .0
+                .frames,
+        );
+        without.extend(frame_times(base_url, kb * 1000, None).await.frames);
+    }
+    summary(
+        &format!("{label} with one footnote (rendered whole), Quire"),
+        with.clone(),
+    );
+    summary(&format!("{label} without, Quire"), without.clone());
+    println!(
+        "  {label}: a footnote adds {:+.1} ms to a keystroke's frame (medians)",
+        median(with) - median(without)
+    );
 }
 
 /// The post sizes (KB) named by the variable `var` (e.g. `100,1000`), or `default`.
@@ -284,9 +317,9 @@ fn size_label(kb: usize) -> String {
 
 /// Print where a keystroke's time goes at `size` (Chromium's trace, one session per page).
 async fn phase_figures(base_url: &str, bare_url: &str, size: usize) {
-    let (quire, quire_phases) = type_in(base_url, size, None, true).await;
-    let (_, bare_phases) = type_in(bare_url, size, None, true).await;
-    let (_, sized_phases) = type_in(bare_url, size, Some(&quire.editor_box), true).await;
+    let (quire, quire_phases) = type_in(base_url, size, None, None, true).await;
+    let (_, bare_phases) = type_in(bare_url, size, None, None, true).await;
+    let (_, sized_phases) = type_in(bare_url, size, Some(&quire.editor_box), None, true).await;
     if quire_phases.is_empty() || bare_phases.is_empty() || sized_phases.is_empty() {
         println!("  the trace held no keystrokes: no figures per phase");
         return;
