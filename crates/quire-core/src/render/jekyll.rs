@@ -3,12 +3,15 @@
 //!
 //! - heading ids as kramdown's GFM parser makes them (lowercase, characters other than
 //!   word characters, `-`, space and tab removed, spaces to `-`, `-1`, `-2`... for repeats),
-//!   computed from the text after typographic punctuation; `{#id}` sets one;
+//!   computed from the text after typographic punctuation; a trailing ` {#id}` sets one
+//!   (`headings.rs`);
 //! - typographic quotes, dashes, ellipses and guillemets by kramdown's own rules
 //!   (`typography.rs`; CommonMark's smart punctuation for Hugo and Zola sites);
 //! - block attribute lists (`{: .class #id key="v"}`) on the line after a paragraph or a
-//!   heading, or on the line before a block, applied; span attribute lists applied to the
-//!   image or link they follow (`span_ial.rs`), hidden elsewhere;
+//!   heading, or on the line before a block, applied; under a table, a list, a quotation,
+//!   a code block or a rule, on that block's element (`block_ial.rs`); span attribute
+//!   lists applied to the image, link, emphasis or code span they follow (`span_ial.rs`),
+//!   text after text, hidden elsewhere;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders,
 //!   `{% raw %}` stretches as text (`liquid_text.rs`);
 //! - code spans and blocks as Jekyll writes them with Rouge (`code.rs`), lists as kramdown
@@ -22,7 +25,6 @@
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 mod abbreviations;
 mod adjacent;
@@ -33,6 +35,7 @@ mod emphasis;
 mod extensions;
 mod fence_indent;
 mod footnotes;
+mod headings;
 mod html_blocks;
 mod lazy_lists;
 mod liquid_text;
@@ -54,6 +57,8 @@ pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::hide_extensions;
 pub(crate) use fence_indent::FenceIndent;
 pub(crate) use footnotes::kramdown_footnotes;
+pub use headings::heading_id;
+use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{edit_may_open_region, kramdown_tag_block, raw_regions, TagBlock};
 pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
@@ -123,28 +128,6 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
         rest = rest[end..].trim_start();
     }
     Some(ial)
-}
-
-/// The id kramdown's GFM parser gives a heading with this text (before de-duplication).
-pub fn heading_id(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .filter(|&c| c == '-' || c == ' ' || c == '\t' || is_word(c))
-        .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
-        .collect()
-}
-
-/// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
-fn is_word(c: char) -> bool {
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-    ) || matches!(
-        c.general_category(),
-        unicode_properties::GeneralCategory::DecimalNumber
-            | unicode_properties::GeneralCategory::LetterNumber
-            | unicode_properties::GeneralCategory::ConnectorPunctuation
-    )
 }
 
 /// If the block is a paragraph holding only an attribute list, that list.
@@ -364,73 +347,6 @@ fn apply_ial(events: &mut [Event<'_>], mut ial: Ial) -> Option<Ial> {
         }
         _ => None,
     }
-}
-
-/// A heading's text ending in ` {#id}` (the id a letter then letters, digits, `_`, `:` or
-/// `-`) has that id, the only heading attribute kramdown reads there: `{#id .class}` and
-/// `{: #id}` at the end of the line stay text, and its id is made from all of it (the
-/// parser's own heading attributes, which take both, are off).
-fn explicit_heading_ids(events: &mut [Event<'_>]) {
-    let mut open: Option<usize> = None;
-    for i in 0..events.len() {
-        match &events[i] {
-            Event::Start(Tag::Heading { id: None, .. }) => open = Some(i),
-            Event::End(TagEnd::Heading(_)) => {
-                let Some(start) = open.take() else { continue };
-                if i == start + 1 {
-                    continue;
-                }
-                let Event::Text(text) = &events[i - 1] else {
-                    continue;
-                };
-                let Some((before, id)) = text
-                    .strip_suffix('}')
-                    .and_then(|t| t.rsplit_once("{#"))
-                    .filter(|(before, _)| before.ends_with([' ', '\t']))
-                else {
-                    continue;
-                };
-                let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && id
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '-'));
-                if !valid {
-                    continue;
-                }
-                let (before, id) = (before.trim_end().to_string(), id.to_string());
-                events[i - 1] = Event::Text(CowStr::from(before));
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
-                    *slot = Some(CowStr::from(id));
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Give each heading without an id the mark, and return the ids kramdown would derive.
-fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            ids.push(format!("{prefix}{}", heading_id(&text)));
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(ID_MARK.to_string()));
-            }
-            i = j;
-        }
-        i += 1;
-    }
-    ids
 }
 
 /// Undo typographic punctuation (Liquid and attribute lists are code, read before it).

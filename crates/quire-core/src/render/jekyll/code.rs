@@ -20,12 +20,17 @@ fn rouge_knows(lang: &str) -> bool {
     ROUGE_LEXERS.binary_search(&lang).is_ok()
 }
 
+/// How a code span's HTML starts.
+const CODE_SPAN_OPEN: &str = "<code class=\"language-plaintext highlighter-rouge\">";
+
 /// A code span's HTML.
 pub(crate) fn code_span(text: &str) -> String {
-    format!(
-        "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
-        escape_text(text)
-    )
+    format!("{CODE_SPAN_OPEN}{}</code>", escape_text(text))
+}
+
+/// Whether `html` is a code span's, as [`code_span`] writes it.
+pub(crate) fn is_code_span(html: &str) -> bool {
+    html.starts_with(CODE_SPAN_OPEN)
 }
 
 /// How Jekyll writes a code block.

@@ -9,7 +9,20 @@ use super::{escape_attr, parse_ial, Ial};
 
 /// Whether `event` is a code span as the flavour writes it (`code.rs`).
 fn code_span(event: &Event<'_>) -> bool {
-    matches!(event, Event::InlineHtml(html) if html.starts_with("<code class=\"language-plaintext"))
+    matches!(event, Event::InlineHtml(html) if super::code::is_code_span(html))
+}
+
+/// The element an emphasis, strong or strikethrough event opens (`true`) or closes.
+fn span_element(event: &Event<'_>) -> Option<(&'static str, bool)> {
+    match event {
+        Event::Start(Tag::Emphasis) => Some(("em", true)),
+        Event::End(TagEnd::Emphasis) => Some(("em", false)),
+        Event::Start(Tag::Strong) => Some(("strong", true)),
+        Event::End(TagEnd::Strong) => Some(("strong", false)),
+        Event::Start(Tag::Strikethrough) => Some(("del", true)),
+        Event::End(TagEnd::Strikethrough) => Some(("del", false)),
+        _ => None,
+    }
 }
 
 /// The attribute list `text` starts with, and the text after it, when `before` (the last
@@ -19,16 +32,8 @@ pub(super) fn span_ial_after<'t>(
     before: Option<&Event<'_>>,
     text: &'t str,
 ) -> Option<(Ial, &'t str)> {
-    let element = matches!(
-        before,
-        Some(Event::End(
-            TagEnd::Image
-                | TagEnd::Link
-                | TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-        ))
-    ) || before.is_some_and(code_span);
+    let element = matches!(before, Some(Event::End(TagEnd::Image | TagEnd::Link)))
+        || before.is_some_and(|e| code_span(e) || span_element(e).is_some_and(|(_, o)| !o));
     if !element || !text.starts_with("{:") {
         return None;
     }
@@ -77,18 +82,8 @@ pub(super) fn apply_span_ials(events: &mut Vec<Event<'_>>, found: Vec<(usize, Ia
             }
             continue;
         }
-        let element = match events[end] {
-            Event::End(TagEnd::Emphasis) => Some("em"),
-            Event::End(TagEnd::Strong) => Some("strong"),
-            Event::End(TagEnd::Strikethrough) => Some("del"),
-            _ => None,
-        };
-        if let Some(name) = element {
-            let opens = |e: &Event<'_>| match name {
-                "em" => matches!(e, Event::Start(Tag::Emphasis)),
-                "strong" => matches!(e, Event::Start(Tag::Strong)),
-                _ => matches!(e, Event::Start(Tag::Strikethrough)),
-            };
+        if let Some((name, false)) = span_element(&events[end]) {
+            let opens = |e: &Event<'_>| span_element(e) == Some((name, true));
             if let Some(start) = events[..end].iter().rposition(opens) {
                 let tag = format!("<{name}{}>", attributes(&ial));
                 events[start] = Event::InlineHtml(CowStr::from(tag));

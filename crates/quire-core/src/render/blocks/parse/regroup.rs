@@ -109,7 +109,8 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     }
 
     // An attribute list right under a table, a list or a quotation (read by CommonMark as
-    // more of it), or right above a table (read with it as a paragraph), is the block's.
+    // more of it) is the block's. (Right above a table, CommonMark reads it with the table
+    // as a paragraph: `kramdown_tables` takes it.)
     if text.contains("{:") {
         block_attribute_lists(context, groups);
     }
@@ -161,26 +162,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
 fn block_attribute_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
     let text = context.text;
     for group in groups.iter_mut() {
-        let from = line_start(text, group.start);
-        let block = &text[from..group.end.max(from)];
-        if !block.contains("{:") {
-            continue;
-        }
-        let mut markdown = block;
-        let mut ial = None;
-        if matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
-            // A table under the list's line: parsed without it (a paragraph keeps it).
-            if let Some((rest, leading)) = jekyll::leading_ial_line(block) {
-                let (events, _) = context.fragment(&block[rest..], context.options);
-                if matches!(events.first(), Some(Event::Start(Tag::Table(_)))) {
-                    markdown = &block[rest..];
-                    ial = Some(leading);
-                }
-            }
-            if ial.is_none() {
-                continue;
-            }
-        } else if !matches!(
+        if !matches!(
             group.events.first(),
             Some(Event::Start(
                 Tag::Table(_) | Tag::List(_) | Tag::BlockQuote(_)
@@ -188,12 +170,10 @@ fn block_attribute_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
         ) {
             continue;
         }
-        if let Some((at, trailing)) = jekyll::trailing_ial_line(markdown) {
-            markdown = &markdown[..at];
-            ial = Some(trailing);
-        }
-        if let Some(ial) = ial {
-            let (events, items) = context.fragment(markdown, context.options);
+        let from = line_start(text, group.start);
+        let block = &text[from..group.end.max(from)];
+        if let Some((at, ial)) = jekyll::trailing_ial_line(block) {
+            let (events, items) = context.fragment(&block[..at], context.options);
             group.events = events;
             group.items = items;
             group.ial = Some(ial);
@@ -217,7 +197,7 @@ fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
             continue;
         }
         // Attribute lists above and under it are the table's (`block_attribute_lists`
-        // has taken a table's already).
+        // has taken the one under a GFM table already).
         let mut ial = None;
         if let Some((rest, leading)) = jekyll::leading_ial_line(block) {
             block = &block[rest..];

@@ -1,0 +1,97 @@
+//! Heading ids as kramdown's GFM parser gives them: a heading's own ` {#id}` (the only
+//! heading attribute kramdown reads), else one derived from its text ([`heading_id`]),
+//! written as [`ID_MARK`] until the ids of the whole body are known and numbered.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+use super::ID_MARK;
+
+/// The id kramdown's GFM parser gives a heading with this text (before de-duplication).
+pub fn heading_id(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .filter(|&c| c == '-' || c == ' ' || c == '\t' || is_word(c))
+        .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+        .collect()
+}
+
+/// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+fn is_word(c: char) -> bool {
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+    ) || matches!(
+        c.general_category(),
+        unicode_properties::GeneralCategory::DecimalNumber
+            | unicode_properties::GeneralCategory::LetterNumber
+            | unicode_properties::GeneralCategory::ConnectorPunctuation
+    )
+}
+
+/// A heading's text ending in ` {#id}` (the id a letter then letters, digits, `_`, `:` or
+/// `-`) has that id, the only heading attribute kramdown reads there: `{#id .class}` and
+/// `{: #id}` at the end of the line stay text, and its id is made from all of it (the
+/// parser's own heading attributes, which take both, are off).
+pub(super) fn explicit_heading_ids(events: &mut [Event<'_>]) {
+    let mut open: Option<usize> = None;
+    for i in 0..events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { id: None, .. }) => open = Some(i),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some(start) = open.take() else { continue };
+                if i == start + 1 {
+                    continue;
+                }
+                let Event::Text(text) = &events[i - 1] else {
+                    continue;
+                };
+                let Some((before, id)) = text
+                    .strip_suffix('}')
+                    .and_then(|t| t.rsplit_once("{#"))
+                    .filter(|(before, _)| before.ends_with([' ', '\t']))
+                else {
+                    continue;
+                };
+                let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '-'));
+                if !valid {
+                    continue;
+                }
+                let (before, id) = (before.trim_end().to_string(), id.to_string());
+                events[i - 1] = Event::Text(CowStr::from(before));
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                    *slot = Some(CowStr::from(id));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Give each heading without an id the mark, and return the ids kramdown would derive.
+pub(super) fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            ids.push(format!("{prefix}{}", heading_id(&text)));
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(ID_MARK.to_string()));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    ids
+}
