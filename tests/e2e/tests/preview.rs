@@ -366,6 +366,50 @@ async fn footnotes_are_listed_at_the_end_and_their_links_scroll_the_preview() {
         vec![],
     )
     .await;
+    // Typing: numbers and the list are filled in across the body, which is re-rendered
+    // by window. A reference to a note not yet written stays text; written, it comes first.
+    app.type_after("A claim", " first[^z]").await;
+    app.wait_until(
+        "the reference to an unwritten note as text",
+        &format!("return {PREVIEW_JS}.textContent.includes('A claim first[^z]');"),
+        vec![],
+    )
+    .await;
+    app.type_after("Last words.", "\n\n[^z]: Zed note.").await;
+    let notes = |expected: &str| {
+        format!(
+            "const p = {PREVIEW_JS};
+             const refs = [...p.querySelectorAll('sup[role=doc-noteref]')]
+               .map(s => s.id + '=' + s.textContent);
+             const list = [...p.querySelectorAll('div.footnotes li')]
+               .map(li => li.id + ':' + li.textContent.trim());
+             return p.querySelectorAll('div.footnotes').length === 1
+               && p.textContent.indexOf('Last words.') < p.textContent.indexOf('Zed note.')
+               && JSON.stringify([refs, list]) === {expected:?};"
+        )
+    };
+    app.wait_until(
+        "the new note numbered first",
+        &notes(
+            "[[\"fnref:z=1\",\"fnref:n=2\"],\
+             [\"fn:z:Zed note.\u{a0}\u{21a9}\",\"fn:n:The note, at the end.\u{a0}\u{21a9}\"]]",
+        ),
+        vec![],
+    )
+    .await;
+    // A second reference in the middle, then words typed into a note.
+    app.type_after("Paragraph 30 of", "[^n]").await;
+    app.type_after("The note, ", "new words ").await;
+    app.wait_until(
+        "the second reference and the note's new words",
+        &notes(
+            "[[\"fnref:z=1\",\"fnref:n=2\",\"fnref:n:1=2\"],\
+             [\"fn:z:Zed note.\u{a0}\u{21a9}\",\
+             \"fn:n:The note, new words at the end.\u{a0}\u{21a9}\u{a0}\u{21a9}2\"]]",
+        ),
+        vec![],
+    )
+    .await;
     assert!(app.console_errors().await.is_empty());
     app.close().await;
 }

@@ -6,17 +6,20 @@
 //! after it are parsed again; the result is used only when the first untouched block after
 //! the window comes out of the new parse exactly as before (same start, same HTML), so a
 //! fence or list that now swallows what follows widens the window instead of going wrong.
-//! Link reference definitions made elsewhere are handed to the window's parser; footnotes
-//! (numbered across the whole document), kramdown's pairing constructs (`{::comment}`
-//! markers, abbreviations, block HTML holding a blank line), duplicate definitions, or
-//! changed definitions fall back to a full render. A property test checks that every update equals a full
-//! render.
+//! Link reference definitions made elsewhere are handed to the window's parser, and so are
+//! the footnotes defined elsewhere (as stand-in definitions after the window's text).
+//! What belongs to the whole body is filled in after each change: heading ids, footnote
+//! numbers and the list of notes (Jekyll flavour), tables of contents. The other flavours'
+//! footnotes, kramdown's pairing constructs (`{::comment}` markers, abbreviations, block
+//! HTML holding a blank line), duplicate definitions, changed definitions, or a change to
+//! the set of footnotes defined fall back to a full render. A property test checks that
+//! every update equals a full render.
 
 use super::Settings;
 
 mod parse;
 use crate::edit::common_ends;
-use parse::{after_blank_line, fill_ids, parse, IAL_BLOCK};
+use parse::{after_blank_line, fill_marks, parse, IAL_BLOCK};
 
 /// One top-level block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +36,29 @@ pub struct Block {
     ids: Vec<String>,
     /// Whether the template holds a table of contents (`{:toc}`) to fill.
     toc: bool,
+    /// Footnotes (Jekyll flavour): the labels of its references, each a
+    /// [`NOTE_MARK`](super::jekyll::NOTE_MARK) in the template.
+    refs: Vec<String>,
+    /// The references' HTML as filled in (numbered across the body).
+    ref_html: Vec<String>,
+    /// The footnote it defines (label, content HTML with its headings' ids as marks); the
+    /// block itself shows nothing.
+    note: Option<(String, String)>,
+    /// Whether the body's list of notes is added to its HTML (the last block's).
+    holds_list: bool,
+}
+
+impl Block {
+    /// Written as part of the block before it (a bullet list kramdown reads as more of the
+    /// list above, past blank lines): it shows nothing and defines no note.
+    fn is_continuation(&self) -> bool {
+        self.template.is_empty() && self.note.is_none()
+    }
+
+    /// The label of the note it defines.
+    fn note_label(&self) -> Option<&str> {
+        self.note.as_ref().map(|(label, _)| label.as_str())
+    }
 }
 
 /// A change to the list of rendered blocks: replace `remove` blocks from `start` with
@@ -131,6 +157,10 @@ pub struct BlockRenderer {
     /// Jekyll flavour: the body's `{% highlight %}` tag lines and the fences they are
     /// parsed as.
     highlights: Vec<super::liquid::HighlightLine>,
+    /// The list of notes added to the last block (Jekyll flavour; empty when none).
+    notes_list: String,
+    /// The table of contents filled into the blocks that hold one.
+    toc: String,
     /// How many blocks the last update parsed again (for the bench and tests).
     last_reparsed: usize,
 }
@@ -250,7 +280,7 @@ impl BlockRenderer {
         // as more of the list above, past blank lines) is no start.
         while first > 0
             && (!after_blank_line(&self.body, self.blocks[first].start)
-                || self.blocks[first].template.is_empty()
+                || self.blocks[first].is_continuation()
                 || self.blocks[first - 1].template == IAL_BLOCK
                 || self.blocks[first - 1].template.starts_with("<dl>"))
         {
@@ -259,9 +289,14 @@ impl BlockRenderer {
         let last = self.block_at(old_end).unwrap_or(0);
         // Try the block after the edit as the anchor, then the one after that; past that,
         // parse to the end (an unclosed fence or HTML block swallows the rest anyway).
+        let mut whole = false;
         for next in [last + 1, last + 2, usize::MAX] {
-            if let Some(patch) = self.try_window(body, first, next, delta, highlights.as_deref()) {
+            let lines = highlights.as_deref();
+            if let Some(patch) = self.try_window(body, first, next, delta, lines, &mut whole) {
                 return patch;
+            }
+            if whole {
+                break;
             }
         }
         self.render_full(body)
@@ -283,16 +318,61 @@ impl BlockRenderer {
             Vec::new()
         };
         self.last_reparsed = self.blocks.len();
-        self.assign_ids(0..self.blocks.len());
+        self.finish(0..self.blocks.len(), None);
         Patch::trimmed(0, &old, &self.blocks, Vec::new())
     }
 
-    /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`),
-    /// fill them into the blocks' HTML, and return the blocks outside `fresh` whose HTML
-    /// changed.
-    fn assign_ids(&mut self, fresh: core::ops::Range<usize>) -> Vec<(usize, String)> {
+    /// After the blocks `fresh` were put in: fill in what belongs to the whole body (heading
+    /// ids, footnotes, tables of contents), set the fresh blocks' HTML, and return the other
+    /// blocks whose HTML changed. `reuse` holds the ids the window had, when its headings
+    /// have the same base ids (the ids elsewhere are then unchanged).
+    fn finish(
+        &mut self,
+        fresh: core::ops::Range<usize>,
+        reuse: Option<Vec<String>>,
+    ) -> Vec<(usize, String)> {
+        let mut dirty = std::collections::BTreeSet::new();
+        match reuse {
+            Some(ids) => self.reuse_ids(fresh.clone(), ids),
+            None => self.assign_ids(&fresh, &mut dirty),
+        }
+        self.fill_notes(&fresh, &mut dirty);
+        for index in fresh.clone().chain(dirty.iter().copied()) {
+            self.compose(index);
+        }
+        self.fill_tocs(&fresh, &mut dirty);
+        dirty
+            .into_iter()
+            .filter(|index| !fresh.contains(index))
+            .map(|index| (index, self.blocks[index].html.clone()))
+            .collect()
+    }
+
+    /// Set block `index`'s HTML from its template and what is filled in.
+    fn compose(&mut self, index: usize) {
+        let block = &mut self.blocks[index];
+        let mut html = if block.ids.is_empty() && block.ref_html.is_empty() {
+            block.template.clone()
+        } else {
+            fill_marks(&block.template, &block.ids, &block.ref_html)
+        };
+        if block.toc {
+            html = html.replace(super::jekyll::TOC_MARK, &self.toc);
+        }
+        if block.holds_list {
+            html.push_str(&self.notes_list);
+        }
+        block.html = html;
+    }
+
+    /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`);
+    /// the blocks outside `fresh` whose ids changed are `dirty`.
+    fn assign_ids(
+        &mut self,
+        fresh: &core::ops::Range<usize>,
+        dirty: &mut std::collections::BTreeSet<usize>,
+    ) {
         let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut changed = Vec::new();
         for (index, block) in self.blocks.iter_mut().enumerate() {
             let ids: Vec<String> = block
                 .base_ids
@@ -308,17 +388,13 @@ impl BlockRenderer {
                     id
                 })
                 .collect();
-            let first_fill = fresh.contains(&index);
-            if ids != block.ids || (first_fill && !block.base_ids.is_empty()) {
-                block.html = fill_ids(&block.template, &ids);
+            if ids != block.ids {
                 block.ids = ids;
-                if !first_fill {
-                    changed.push((index, block.html.clone()));
+                if !fresh.contains(&index) {
+                    dirty.insert(index);
                 }
             }
         }
-        changed.extend(self.fill_tocs(fresh));
-        changed
     }
 
     /// Give the blocks `fresh` the ids `ids` in order (the ids their window had, whose
@@ -327,40 +403,109 @@ impl BlockRenderer {
         let mut ids = ids.into_iter();
         for block in &mut self.blocks[fresh] {
             block.ids = ids.by_ref().take(block.base_ids.len()).collect();
-            if !block.ids.is_empty() {
-                block.html = fill_ids(&block.template, &block.ids);
+        }
+    }
+
+    /// Number the footnote references across the body in the order the notes are first
+    /// referred to (the first definition of a label counts), and build the list of notes
+    /// for the last block; the blocks outside `fresh` whose HTML this changes are `dirty`.
+    fn fill_notes(
+        &mut self,
+        fresh: &core::ops::Range<usize>,
+        dirty: &mut std::collections::BTreeSet<usize>,
+    ) {
+        let in_use = !self.notes_list.is_empty()
+            || self
+                .blocks
+                .iter()
+                .any(|b| !b.refs.is_empty() || b.note.is_some());
+        if !in_use {
+            return;
+        }
+        let mut defined: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        for (index, block) in self.blocks.iter().enumerate() {
+            if let Some(label) = block.note_label() {
+                defined.entry(label.to_string()).or_insert(index);
             }
+        }
+        // (label, references) in the order of the first reference.
+        let mut order: Vec<(String, usize)> = Vec::new();
+        let mut number: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            if block.refs.is_empty() {
+                continue;
+            }
+            let html: Vec<String> = block
+                .refs
+                .iter()
+                .map(|label| {
+                    if !defined.contains_key(label) {
+                        return super::jekyll::note_reference(label, None);
+                    }
+                    let k = *number.entry(label.clone()).or_insert_with(|| {
+                        order.push((label.clone(), 0));
+                        order.len() - 1
+                    });
+                    order[k].1 += 1;
+                    super::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
+                })
+                .collect();
+            if html != block.ref_html {
+                block.ref_html = html;
+                if !fresh.contains(&index) {
+                    dirty.insert(index);
+                }
+            }
+        }
+        let blocks = &self.blocks;
+        let list = super::jekyll::notes_list(order.iter().filter_map(|(label, count)| {
+            let block = &blocks[*defined.get(label)?];
+            let (_, content) = block.note.as_ref()?;
+            Some((label.as_str(), *count, fill_marks(content, &block.ids, &[])))
+        }));
+        let changed = list != self.notes_list;
+        self.notes_list = list;
+        let holder = (!self.notes_list.is_empty())
+            .then(|| self.blocks.len().checked_sub(1))
+            .flatten();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let holds = holder == Some(index);
+            if (block.holds_list != holds || (holds && changed)) && !fresh.contains(&index) {
+                dirty.insert(index);
+            }
+            block.holds_list = holds;
         }
     }
 
     /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
-    /// `fresh` whose HTML changed.
-    fn fill_tocs(&mut self, fresh: core::ops::Range<usize>) -> Vec<(usize, String)> {
-        let mark = super::jekyll::TOC_MARK;
+    /// `fresh` whose HTML changed are `dirty`.
+    fn fill_tocs(
+        &mut self,
+        fresh: &core::ops::Range<usize>,
+        dirty: &mut std::collections::BTreeSet<usize>,
+    ) {
         if !self.blocks.iter().any(|b| b.toc) {
-            return Vec::new();
+            return;
         }
         let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
-        let toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
-        let mut changed = Vec::new();
-        for (index, block) in self.blocks.iter_mut().enumerate() {
-            if !block.toc {
+        self.toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
+        for index in 0..self.blocks.len() {
+            if !self.blocks[index].toc {
                 continue;
             }
-            let html = block.template.replace(mark, &toc);
-            if html != block.html {
-                block.html = html;
-                if !fresh.contains(&index) {
-                    changed.push((index, block.html.clone()));
-                }
+            let before = std::mem::take(&mut self.blocks[index].html);
+            self.compose(index);
+            if self.blocks[index].html != before && !fresh.contains(&index) {
+                dirty.insert(index);
             }
         }
-        changed
     }
 
     /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
     /// `next` (which must come out unchanged), or to the end when `next` is past the last
-    /// block. `None` when the anchor moved or the definitions need a full render.
+    /// block. `None` when the anchor moved or the definitions need a full render; `whole`
+    /// is set when no wider window would do (the notes defined changed).
     fn try_window(
         &mut self,
         body: &str,
@@ -368,6 +513,7 @@ impl BlockRenderer {
         next: usize,
         delta: isize,
         highlights: Option<&[super::liquid::HighlightLine]>,
+        whole: &mut bool,
     ) -> Option<Patch> {
         let start = if first == 0 {
             0
@@ -397,7 +543,20 @@ impl BlockRenderer {
         }
         let outside = self.definitions_outside(start, self.old_window_end(next));
         let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
-        let mut parsed = parse(&body[start..check_end], Some(&markdown), &self.settings);
+        // The notes defined outside the stretch (before it, or after its anchor), written
+        // before it as stand-ins so that its references to them are read as references.
+        let stretch = &body[start..check_end];
+        let elsewhere = self.blocks[..first].iter().chain(
+            self.blocks
+                .get(next.saturating_add(1)..)
+                .unwrap_or_default(),
+        );
+        let stubs = cited(elsewhere.filter_map(Block::note_label), stretch);
+        let mut parsed = if stubs.is_empty() {
+            parse(stretch, Some(&markdown), &self.settings)
+        } else {
+            stand_ins(&stubs, stretch, &markdown, &self.settings)?
+        };
         if parsed.whole {
             return None;
         }
@@ -409,11 +568,13 @@ impl BlockRenderer {
             // as part of the one before it (empty) may be taken by more than the stretch
             // holds: never an anchor.
             if old.template == IAL_BLOCK
-                || old.template.is_empty()
-                || anchor.template.is_empty()
+                || old.is_continuation()
+                || anchor.is_continuation()
                 || anchor.start + start != anchor_new
                 || anchor.template != old.template
                 || anchor.base_ids != old.base_ids
+                || anchor.refs != old.refs
+                || anchor.note != old.note
             {
                 return None;
             }
@@ -468,6 +629,24 @@ impl BlockRenderer {
                 ..b
             })
             .collect();
+        // The notes defined must be the same labels across the body: whether a reference
+        // outside the stretch is one depends on them.
+        let old_notes = self.blocks[first..end_block]
+            .iter()
+            .filter_map(Block::note_label);
+        if !old_notes.eq(inserted.iter().filter_map(Block::note_label)) {
+            let before = note_labels(self.blocks.iter());
+            let after = note_labels(
+                self.blocks[..first]
+                    .iter()
+                    .chain(&inserted)
+                    .chain(&self.blocks[end_block..]),
+            );
+            if before != after {
+                *whole = true;
+                return None;
+            }
+        }
         // Shift what follows, then splice.
         for block in &mut self.blocks[end_block..] {
             block.start = shift(block.start, delta)?;
@@ -494,12 +673,8 @@ impl BlockRenderer {
             .map(|b| b.html)
             .collect();
         let fresh = first..first + count;
-        let replace = if same_headings && !self.blocks.iter().any(|b| b.toc) {
-            self.reuse_ids(fresh.clone(), old_ids);
-            Vec::new()
-        } else {
-            self.assign_ids(fresh.clone())
-        };
+        let reuse = (same_headings && !self.blocks.iter().any(|b| b.toc)).then_some(old_ids);
+        let replace = self.finish(fresh.clone(), reuse);
         let patch = Patch::trimmed(first, &old_html, &self.blocks[fresh], replace);
         let mut definitions: Vec<Definition> = Vec::with_capacity(self.definitions.len());
         for d in self.definitions.drain(..) {
@@ -537,6 +712,75 @@ impl BlockRenderer {
             .cloned()
             .collect()
     }
+}
+
+/// Parse `stretch` after stand-in definitions of the notes `labels` (closed by a rule and a
+/// blank line, so the stretch starts as after a blank line at the top level), and take the
+/// stand-ins out again. `None` when they did not come out as written.
+fn stand_ins(
+    labels: &[&str],
+    stretch: &str,
+    definitions: &str,
+    settings: &Settings,
+) -> Option<Parsed> {
+    let mut text = String::with_capacity(stretch.len() + 16 * labels.len() + 5);
+    for label in labels {
+        text.push_str(&format!("[^{label}]: .\n\n"));
+    }
+    let rule = text.len();
+    text.push_str("***\n\n");
+    let skip = text.len();
+    text.push_str(stretch);
+    let mut parsed = parse(&text, Some(definitions), settings);
+    if parsed.blocks.len() <= labels.len() {
+        return None;
+    }
+    let head: Vec<Block> = parsed.blocks.drain(..=labels.len()).collect();
+    if !head[..labels.len()]
+        .iter()
+        .map(Block::note_label)
+        .eq(labels.iter().map(|l| Some(*l)))
+        || head[labels.len()].start != rule
+        || head[labels.len()].note.is_some()
+    {
+        return None;
+    }
+    for block in &mut parsed.blocks {
+        block.start = block.start.checked_sub(skip)?;
+    }
+    for definition in &mut parsed.definitions {
+        definition.start = definition.start.checked_sub(skip)?;
+    }
+    Some(parsed)
+}
+
+/// Of the notes `labels`, those `stretch` may refer to: each whose `[^label]` it holds
+/// (ASCII case aside), and each label that is not plain ASCII (matched by the parser in
+/// its own way); all of them when a `[^` in it is not followed by a plain label.
+fn cited<'a>(labels: impl Iterator<Item = &'a str>, stretch: &str) -> Vec<&'a str> {
+    let plain = |label: &str| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+    };
+    let mut found = std::collections::HashSet::new();
+    for (i, _) in stretch.match_indices("[^") {
+        let rest = &stretch[i + 2..];
+        let label = &rest[..rest.find(']').unwrap_or(rest.len())];
+        if !plain(label) {
+            return labels.collect();
+        }
+        found.insert(label.to_ascii_lowercase());
+    }
+    labels
+        .filter(|label| !plain(label) || found.contains(&label.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The labels of the notes the blocks define.
+fn note_labels<'a>(blocks: impl Iterator<Item = &'a Block>) -> std::collections::BTreeSet<&'a str> {
+    blocks.filter_map(Block::note_label).collect()
 }
 
 fn shift(offset: usize, delta: isize) -> Option<usize> {

@@ -110,8 +110,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut groups: Vec<Group<'_>> = Vec::new();
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
-    let mut footnotes = local_definitions.iter().any(|d| d.label.starts_with('^'));
-    let mut whole = extensions || !looped.is_empty();
+    let mut whole = extensions
+        || !looped.is_empty()
+        || local_definitions.iter().any(|d| d.label.starts_with('^'));
+    // Footnotes are numbered across the body: only the Jekyll flavour's are filled in
+    // body-wide (`BlockRenderer`); the others' are rendered whole.
+    let mut footnotes = false;
     let mut depth = 0usize;
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     // kramdown keeps the lines of a code block under an indented fence as written.
@@ -138,7 +142,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
         match &event {
             Event::Start(tag) => {
-                footnotes |= matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_));
+                if matches!(tag, pulldown_cmark::Tag::FootnoteDefinition(_)) {
+                    footnotes = true;
+                    // A note defined inside another block is known to the parser's
+                    // references but is not one of the body's notes: render whole.
+                    whole |= depth > 0;
+                }
                 depth += 1;
             }
             Event::End(_) => depth = depth.saturating_sub(1),
@@ -201,6 +210,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
     // The attributes kramdown puts on a block's first element (a table's, a list's).
     let mut outer: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
+    let mut notes: Vec<jekyll::Notes> = vec![jekyll::Notes::default(); groups.len()];
     if jekyll {
         let mut ials: Vec<Option<jekyll::Ial>> = groups.iter_mut().map(|g| g.ial.take()).collect();
         let mut targets = Vec::new();
@@ -235,21 +245,29 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 settings,
             );
         }
-        // Numbered across the body and listed at its end; defined anywhere for all of it:
-        // only a whole render keeps them.
-        if footnotes || abbreviations {
+        // Numbered across the body and listed at its end: each block keeps its references
+        // and its note, filled in across the body by the renderer.
+        if footnotes {
+            for (k, group) in groups.iter_mut().enumerate() {
+                // A note defined inside another block (as kramdown reads a run of blocks,
+                // `regroup.rs`) is not one of the body's notes: render whole.
+                whole |=
+                    group.events.iter().skip(1).any(|e| {
+                        matches!(e, Event::Start(pulldown_cmark::Tag::FootnoteDefinition(_)))
+                    });
+                notes[k] = jekyll::take_notes(&mut group.events);
+            }
+        }
+        // Defined anywhere for all of the body: only a whole render keeps them.
+        if abbreviations {
             let mut blocks: Vec<&mut Vec<Event<'_>>> =
                 groups.iter_mut().map(|g| &mut g.events).collect();
-            if footnotes {
-                jekyll::kramdown_footnotes(&mut blocks);
-            }
-            if abbreviations {
-                jekyll::kramdown_abbreviations(&mut blocks);
-            }
+            jekyll::kramdown_abbreviations(&mut blocks);
         }
     }
 
-    // One writer for the whole text (footnote numbers run across blocks), cut per block.
+    // One writer for the whole text (the other flavours' footnote numbers run across
+    // blocks), cut per block.
     let out = Rc::new(RefCell::new(String::with_capacity(
         text.len() + text.len() / 2,
     )));
@@ -288,33 +306,52 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             if jekyll && template.contains(jekyll::PIPE_MARK) {
                 template = template.replace(jekyll::PIPE_MARK, "|");
             }
+            let jekyll::Notes { refs, mut note } = std::mem::take(&mut notes[k]);
+            if let Some((_, content)) = note.as_mut().filter(|(_, c)| c.contains(jekyll::PIPE_MARK))
+            {
+                *content = content.replace(jekyll::PIPE_MARK, "|");
+            }
             Block {
                 start: line_start(text, start),
-                html: template.clone(),
+                // Set when the body's ids and notes are filled in.
+                html: String::new(),
                 toc: template.contains(crate::render::jekyll::TOC_MARK),
                 template,
                 base_ids: std::mem::take(&mut base_ids[k]),
                 ids: Vec::new(),
+                refs,
+                ref_html: Vec::new(),
+                note,
+                holds_list: false,
             }
         })
         .collect();
     Parsed {
         blocks,
         definitions: local_definitions,
-        whole: whole || footnotes,
+        whole: whole || (footnotes && !jekyll),
     }
 }
 
-/// The template with each [`ID_MARK`] replaced by the next id.
-pub(super) fn fill_ids(template: &str, ids: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + 16 * ids.len());
+/// The template with each [`ID_MARK`] replaced by the next of `ids`, and each
+/// [`jekyll::NOTE_MARK`] by the next of `refs` (a footnote reference's HTML).
+pub(super) fn fill_marks(template: &str, ids: &[String], refs: &[String]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * ids.len() + 160 * refs.len());
     let mut ids = ids.iter();
-    for (i, part) in template.split(ID_MARK).enumerate() {
-        if i > 0 {
-            out.push_str(ids.next().map_or("", String::as_str));
-        }
-        out.push_str(part);
+    let mut refs = refs.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find([ID_MARK, jekyll::NOTE_MARK]) {
+        out.push_str(&rest[..i]);
+        let fill = if rest[i..].starts_with(ID_MARK) {
+            ids.next()
+        } else {
+            refs.next()
+        };
+        out.push_str(fill.map_or("", String::as_str));
+        // Both marks are one byte.
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     out
 }
 

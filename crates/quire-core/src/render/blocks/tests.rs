@@ -193,6 +193,12 @@ const LINES: &[&str] = &[
     "</script>",
     "a note[^n]",
     "[^n]: the note",
+    "two notes[^1] and[^n] here, [^N] and [^1](/x)",
+    "[^1]: first note with *em* and a ref[^n]",
+    "[^m]: never referred to",
+    "> [^q]: nested note",
+    "ref[^q] and[^a b]",
+    "[^a b]: spaced",
     "~~struck~~ and **bold**",
     "{% include x.html %}",
     "{: .note}",
@@ -344,4 +350,72 @@ fn liquid_image_links_render_as_images_at_the_site() {
     assert!(!html.contains('\u{7f}'), "{html}");
     let mut renderer = BlockRenderer::with_settings("x\n", kramdown());
     check_update(&mut renderer, body);
+}
+
+#[test]
+fn typing_in_a_post_with_footnotes_reparses_a_few_blocks() {
+    // Footnote numbers and the list of notes are filled in across the body; a keystroke
+    // re-renders its window, with the notes defined elsewhere known to it.
+    let mut body = String::new();
+    for i in 0..60 {
+        body.push_str(&format!("Paragraph {i} with a note[^{}].\n\n", i % 3));
+    }
+    body.push_str("[^0]: Note zero.\n\n[^1]: Note *one*.\n\n[^2]: Note two.\n");
+    let mut r = BlockRenderer::with_settings(&body, kramdown());
+    // (from, to, at most this many blocks parsed again)
+    let edits = [
+        ("Paragraph 30 with", "Paragraph 30 xwith", 3),
+        ("Note two.", "Note two, longer.", 4),
+        ("Paragraph 59 with", "Paragraph 59 withx", 4),
+        // A new first reference renumbers every reference after it.
+        ("Paragraph 0 with", "Paragraph 0[^2] with", 3),
+        // A reference to a note not defined stays text until the note is written.
+        ("Paragraph 40 with", "Paragraph 40[^new] with", 3),
+        ("[^2]: Note", "[^new]: New.\n\n[^2]: Note", usize::MAX),
+        ("[^1]: Note *one*.\n\n", "", usize::MAX),
+        ("Paragraph 1 with", "Paragraph 1 xwith", 3),
+    ];
+    for (from, to, most) in edits {
+        assert!(body.contains(from), "{from}");
+        body = body.replacen(from, to, 1);
+        check_update(&mut r, &body);
+        assert!(r.last_reparsed() <= most, "{to}: {}", r.last_reparsed());
+    }
+    let html = r.html();
+    assert!(html.contains("Paragraph 0<sup id=\"fnref:2\""), "{html}");
+    assert!(html.contains("<li id=\"fn:new\""), "{html}");
+    assert!(html.contains("Note two, longer."), "{html}");
+    assert!(html.contains("Paragraph 1 xwith a note[^1]."), "{html}");
+    assert!(html.trim_end().ends_with("</div>"), "{html}");
+}
+
+#[test]
+fn a_note_defined_inside_a_list_is_rendered_whole() {
+    // kramdown reads the bullet list as more of the numbered one, and the note inside it.
+    let body = "1. one[^n]\nx\n* toc\n[^n]: the note\n\ntext[^n]\n";
+    let mut r = BlockRenderer::with_settings(body, kramdown());
+    assert!(r.whole, "{:?}", r.blocks());
+    check_update(&mut r, &body.replace("text", "more text"));
+    assert!(r.whole, "{:?}", r.blocks());
+    // Written at the top level, the same note is filled in by window.
+    let body = "one[^n]\n\n[^n]: the note\n\ntext[^n]\n";
+    let mut r = BlockRenderer::with_settings(body, kramdown());
+    check_update(&mut r, &body.replace("text", "more text"));
+    assert!(!r.whole, "{:?}", r.blocks());
+}
+
+#[test]
+fn a_window_is_given_the_notes_it_may_cite() {
+    let labels = ["n", "Other", "a b", "x\\]y"];
+    // (stretch, the labels given)
+    let cases: [(&str, &[&str]); 5] = [
+        ("No references here.", &["a b", "x\\]y"]),
+        ("A note[^n] and [^OTHER].", &["n", "Other", "a b", "x\\]y"]),
+        ("Only [^N].", &["n", "a b", "x\\]y"]),
+        ("An odd one [^a b].", &["n", "Other", "a b", "x\\]y"]),
+        ("Unclosed [^n", &["n", "a b", "x\\]y"]),
+    ];
+    for (stretch, expected) in cases {
+        assert_eq!(cited(labels.into_iter(), stretch), expected, "{stretch}");
+    }
 }

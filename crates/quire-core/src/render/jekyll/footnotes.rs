@@ -3,89 +3,101 @@
 //! their place and are listed at the end of the body (`<div class="footnotes">`), each with
 //! a link back to every reference; a note never referred to is left out, and a reference
 //! to a note never defined stays as its text.
-
-use std::collections::HashMap;
+//!
+//! Numbers and the list belong to the whole body, so a block keeps only what it holds
+//! ([`take_notes`]: its references as [`NOTE_MARK`]s, the content of the note it defines);
+//! the block renderer fills them in across the body after each change, the way it fills
+//! heading ids ([`reference`], [`list`]), and a keystroke re-renders only its window.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::escape_attr;
+use super::{escape_attr, escape_text};
 
-/// Rewrite the footnotes of a whole body, given as the events of each of its top-level
-/// blocks in order. A definition's block is left holding no HTML; the list of notes is
-/// added to the last block.
-pub(crate) fn kramdown_footnotes(blocks: &mut [&mut Vec<Event<'_>>]) {
-    let mut definitions: HashMap<String, Vec<Event<'_>>> = HashMap::new();
-    for events in blocks.iter_mut() {
-        let label = match (events.first(), events.last()) {
-            (
-                Some(Event::Start(Tag::FootnoteDefinition(label))),
-                Some(Event::End(TagEnd::FootnoteDefinition)),
-            ) if events.len() >= 2 => label.to_string(),
-            _ => continue,
-        };
-        let mut inner = std::mem::replace(&mut **events, vec![Event::Html(CowStr::Borrowed(""))]);
-        inner.pop();
-        inner.remove(0);
-        // The first definition of a label counts, as in kramdown.
-        definitions.entry(label).or_insert(inner);
-    }
-    // (label, references) in the order of the first reference.
-    let mut notes: Vec<(String, usize)> = Vec::new();
-    for events in blocks.iter_mut() {
-        for event in events.iter_mut() {
-            let Event::FootnoteReference(label) = event else {
-                continue;
-            };
+/// Stands for a footnote reference in a block's HTML until the notes of the whole body
+/// are known.
+pub(crate) const NOTE_MARK: char = '\u{3}';
+
+/// What a top-level block holds of the body's footnotes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Notes {
+    /// The labels of its references, in order; each is a [`NOTE_MARK`] in its HTML.
+    pub(crate) refs: Vec<String>,
+    /// The note it defines: its label and its content's HTML.
+    pub(crate) note: Option<(String, String)>,
+}
+
+/// Take the footnotes out of a top-level block's events: a definition leaves the block
+/// holding no HTML (its content is kept, rendered), and each reference becomes a
+/// [`NOTE_MARK`].
+pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
+    if let (
+        Some(Event::Start(Tag::FootnoteDefinition(label))),
+        Some(Event::End(TagEnd::FootnoteDefinition)),
+    ) = (events.first(), events.last())
+    {
+        if events.len() >= 2 {
             let label = label.to_string();
-            if !definitions.contains_key(&label) {
-                *event = Event::Text(CowStr::from(format!("[^{label}]")));
-                continue;
-            }
-            let (number, earlier) = match notes.iter().position(|(l, _)| *l == label) {
-                Some(i) => {
-                    notes[i].1 += 1;
-                    (i + 1, notes[i].1 - 1)
-                }
-                None => {
-                    notes.push((label.clone(), 1));
-                    (notes.len(), 0)
-                }
+            let mut inner = std::mem::replace(events, vec![Event::Html(CowStr::Borrowed(""))]);
+            inner.pop();
+            inner.remove(0);
+            let mut content = String::new();
+            pulldown_cmark::html::push_html(&mut content, inner.into_iter());
+            return Notes {
+                refs: Vec::new(),
+                note: Some((label, content)),
             };
-            *event = Event::InlineHtml(CowStr::from(format!(
-                "<sup id=\"{}\" role=\"doc-noteref\"><a href=\"#fn:{}\" class=\"footnote\" \
-                 rel=\"footnote\">{number}</a></sup>",
-                reference_id(&label, earlier),
-                escape_attr(&label),
-            )));
         }
     }
-    if notes.is_empty() {
-        return;
-    }
-    let mut list = String::from("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n");
-    for (label, references) in &notes {
-        let mut note = String::new();
-        let events = definitions.remove(label).unwrap_or_default();
-        pulldown_cmark::html::push_html(&mut note, events.into_iter());
-        let links: Vec<String> = (0..*references).map(|k| backlink(label, k)).collect();
-        let trimmed = note.trim_end();
-        match trimmed.strip_suffix("</p>") {
-            Some(before) => {
-                note = format!("{before}\u{a0}{}</p>\n", links.join("\u{a0}"));
-            }
-            None => {
-                note = format!("{trimmed}\n<p>{}</p>\n", links.join("\u{a0}"));
-            }
+    let mut refs = Vec::new();
+    for event in events.iter_mut() {
+        if let Event::FootnoteReference(label) = event {
+            refs.push(label.to_string());
+            *event = Event::InlineHtml(CowStr::Borrowed(NOTE_MARK_STR));
         }
+    }
+    Notes { refs, note: None }
+}
+
+const NOTE_MARK_STR: &str = "\u{3}";
+
+/// The HTML of a reference to note `label`: `number` is the note's, `earlier` how many
+/// references to it come before this one; `None` when the note is never defined (the
+/// reference stays as its text).
+pub(crate) fn reference(label: &str, numbered: Option<(usize, usize)>) -> String {
+    match numbered {
+        Some((number, earlier)) => format!(
+            "<sup id=\"{}\" role=\"doc-noteref\"><a href=\"#fn:{}\" class=\"footnote\" \
+             rel=\"footnote\">{number}</a></sup>",
+            reference_id(label, earlier),
+            escape_attr(label),
+        ),
+        None => escape_text(&format!("[^{label}]")),
+    }
+}
+
+/// The list of notes at the end of the body, given (label, how many references, content
+/// HTML) in the order of their numbers; empty when there is none.
+pub(crate) fn list<'a>(notes: impl IntoIterator<Item = (&'a str, usize, String)>) -> String {
+    let mut list = String::new();
+    for (label, references, content) in notes {
+        if list.is_empty() {
+            list.push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n");
+        }
+        let links: Vec<String> = (0..references).map(|k| backlink(label, k)).collect();
+        let trimmed = content.trim_end();
+        let note = match trimmed.strip_suffix("</p>") {
+            Some(before) => format!("{before}\u{a0}{}</p>\n", links.join("\u{a0}")),
+            None => format!("{trimmed}\n<p>{}</p>\n", links.join("\u{a0}")),
+        };
         list.push_str(&format!(
             "    <li id=\"fn:{}\" role=\"doc-endnote\">\n{note}    </li>\n",
             escape_attr(label)
         ));
     }
-    list.push_str("  </ol>\n</div>\n");
-    if let Some(last) = blocks.last_mut() {
-        last.push(Event::Html(CowStr::from(list)));
+    if !list.is_empty() {
+        list.push_str("  </ol>\n</div>\n");
     }
+    list
 }
 
 /// The id of reference `earlier` + 1 to note `label` (`fnref:x`, then `fnref:x:1`...).

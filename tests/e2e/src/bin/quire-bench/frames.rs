@@ -265,8 +265,9 @@ pub async fn frame_figures(base_url: &str) {
 }
 
 /// A footnote in the post: the Jekyll flavour numbers the notes across the body and lists
-/// them at its end, so such a body is rendered whole on every change. Print the keystroke
-/// frame of the same post with one footnote and without, sessions taken in turn.
+/// them at its end (filled in across the body after each change, the rest rendered by
+/// window). Print the keystroke frame of the same post with one footnote and without,
+/// sessions taken in turn.
 async fn footnote_figures(base_url: &str, kb: usize) {
     const NOTE: &str = "A note[^n].\n\n[^n]: The note.\n\n";
     let label = size_label(kb);
@@ -280,10 +281,7 @@ async fn footnote_figures(base_url: &str, kb: usize) {
         );
         without.extend(frame_times(base_url, kb * 1000, None).await.frames);
     }
-    summary(
-        &format!("{label} with one footnote (rendered whole), Quire"),
-        with.clone(),
-    );
+    summary(&format!("{label} with one footnote, Quire"), with.clone());
     summary(&format!("{label} without, Quire"), without.clone());
     println!(
         "  {label}: a footnote adds {:+.1} ms to a keystroke's frame (medians)",
