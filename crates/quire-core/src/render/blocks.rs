@@ -331,19 +331,21 @@ impl BlockRenderer {
         fresh: core::ops::Range<usize>,
         reuse: Option<Vec<String>>,
     ) -> Vec<(usize, String)> {
-        let mut dirty = std::collections::BTreeSet::new();
+        // Which blocks outside `fresh` need their HTML set again.
+        let mut dirty = vec![false; self.blocks.len()];
         match reuse {
             Some(ids) => self.reuse_ids(fresh.clone(), ids),
             None => self.assign_ids(&fresh, &mut dirty),
         }
         self.fill_notes(&fresh, &mut dirty);
-        for index in fresh.clone().chain(dirty.iter().copied()) {
-            self.compose(index);
+        for (index, &again) in dirty.iter().enumerate() {
+            if again || fresh.contains(&index) {
+                self.compose(index);
+            }
         }
         self.fill_tocs(&fresh, &mut dirty);
-        dirty
-            .into_iter()
-            .filter(|index| !fresh.contains(index))
+        (0..self.blocks.len())
+            .filter(|&index| dirty[index])
             .map(|index| (index, self.blocks[index].html.clone()))
             .collect()
     }
@@ -367,11 +369,7 @@ impl BlockRenderer {
 
     /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`);
     /// the blocks outside `fresh` whose ids changed are `dirty`.
-    fn assign_ids(
-        &mut self,
-        fresh: &core::ops::Range<usize>,
-        dirty: &mut std::collections::BTreeSet<usize>,
-    ) {
+    fn assign_ids(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
         let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (index, block) in self.blocks.iter_mut().enumerate() {
             let ids: Vec<String> = block
@@ -391,7 +389,7 @@ impl BlockRenderer {
             if ids != block.ids {
                 block.ids = ids;
                 if !fresh.contains(&index) {
-                    dirty.insert(index);
+                    dirty[index] = true;
                 }
             }
         }
@@ -409,11 +407,7 @@ impl BlockRenderer {
     /// Number the footnote references across the body in the order the notes are first
     /// referred to (the first definition of a label counts), and build the list of notes
     /// for the last block; the blocks outside `fresh` whose HTML this changes are `dirty`.
-    fn fill_notes(
-        &mut self,
-        fresh: &core::ops::Range<usize>,
-        dirty: &mut std::collections::BTreeSet<usize>,
-    ) {
+    fn fill_notes(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
         let in_use = !self.notes_list.is_empty()
             || self
                 .blocks
@@ -422,48 +416,57 @@ impl BlockRenderer {
         if !in_use {
             return;
         }
-        let mut defined: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::new();
-        for (index, block) in self.blocks.iter().enumerate() {
-            if let Some(label) = block.note_label() {
-                defined.entry(label.to_string()).or_insert(index);
-            }
-        }
-        // (label, references) in the order of the first reference.
-        let mut order: Vec<(String, usize)> = Vec::new();
-        let mut number: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (index, block) in self.blocks.iter_mut().enumerate() {
-            if block.refs.is_empty() {
-                continue;
-            }
-            let html: Vec<String> = block
-                .refs
-                .iter()
-                .map(|label| {
-                    if !defined.contains_key(label) {
-                        return super::jekyll::note_reference(label, None);
-                    }
-                    let k = *number.entry(label.clone()).or_insert_with(|| {
-                        order.push((label.clone(), 0));
-                        order.len() - 1
-                    });
-                    order[k].1 += 1;
-                    super::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
-                })
-                .collect();
-            if html != block.ref_html {
-                block.ref_html = html;
-                if !fresh.contains(&index) {
-                    dirty.insert(index);
+        // The references' HTML where it changed, and the list of notes.
+        let (fills, list) = {
+            let mut defined: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            for (index, block) in self.blocks.iter().enumerate() {
+                if let Some(label) = block.note_label() {
+                    defined.entry(label).or_insert(index);
                 }
             }
+            // (label, references) in the order of the first reference.
+            let mut order: Vec<(&str, usize)> = Vec::new();
+            let mut number: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            let mut fills: Vec<(usize, Vec<String>)> = Vec::new();
+            for (index, block) in self.blocks.iter().enumerate() {
+                if block.refs.is_empty() {
+                    continue;
+                }
+                let html: Vec<String> = block
+                    .refs
+                    .iter()
+                    .map(|label| {
+                        if !defined.contains_key(label.as_str()) {
+                            return super::jekyll::note_reference(label, None);
+                        }
+                        let k = *number.entry(label).or_insert_with(|| {
+                            order.push((label, 0));
+                            order.len() - 1
+                        });
+                        order[k].1 += 1;
+                        super::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
+                    })
+                    .collect();
+                if html != block.ref_html {
+                    fills.push((index, html));
+                }
+            }
+            let blocks = &self.blocks;
+            let list = super::jekyll::notes_list(order.iter().filter_map(|&(label, count)| {
+                let block = &blocks[*defined.get(label)?];
+                let (_, content) = block.note.as_ref()?;
+                Some((label, count, fill_marks(content, &block.ids, &[])))
+            }));
+            (fills, list)
+        };
+        for (index, html) in fills {
+            self.blocks[index].ref_html = html;
+            if !fresh.contains(&index) {
+                dirty[index] = true;
+            }
         }
-        let blocks = &self.blocks;
-        let list = super::jekyll::notes_list(order.iter().filter_map(|(label, count)| {
-            let block = &blocks[*defined.get(label)?];
-            let (_, content) = block.note.as_ref()?;
-            Some((label.as_str(), *count, fill_marks(content, &block.ids, &[])))
-        }));
         let changed = list != self.notes_list;
         self.notes_list = list;
         let holder = (!self.notes_list.is_empty())
@@ -472,7 +475,7 @@ impl BlockRenderer {
         for (index, block) in self.blocks.iter_mut().enumerate() {
             let holds = holder == Some(index);
             if (block.holds_list != holds || (holds && changed)) && !fresh.contains(&index) {
-                dirty.insert(index);
+                dirty[index] = true;
             }
             block.holds_list = holds;
         }
@@ -480,24 +483,20 @@ impl BlockRenderer {
 
     /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
     /// `fresh` whose HTML changed are `dirty`.
-    fn fill_tocs(
-        &mut self,
-        fresh: &core::ops::Range<usize>,
-        dirty: &mut std::collections::BTreeSet<usize>,
-    ) {
+    fn fill_tocs(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
         if !self.blocks.iter().any(|b| b.toc) {
             return;
         }
         let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
         self.toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
-        for index in 0..self.blocks.len() {
+        for (index, again) in dirty.iter_mut().enumerate() {
             if !self.blocks[index].toc {
                 continue;
             }
             let before = std::mem::take(&mut self.blocks[index].html);
             self.compose(index);
             if self.blocks[index].html != before && !fresh.contains(&index) {
-                dirty.insert(index);
+                *again = true;
             }
         }
     }
@@ -567,7 +566,14 @@ impl BlockRenderer {
             // An attribute list's meaning depends on its neighbours, and a block written
             // as part of the one before it (empty) may be taken by more than the stretch
             // holds: never an anchor.
+            // Nor is a block with an attribute list under it: which block the list is
+            // for depends on the lists above (the first for a block counts).
+            let listed = self
+                .blocks
+                .get(next + 1)
+                .is_some_and(|b| b.template == IAL_BLOCK);
             if old.template == IAL_BLOCK
+                || listed
                 || old.is_continuation()
                 || anchor.is_continuation()
                 || anchor.start + start != anchor_new
@@ -634,18 +640,11 @@ impl BlockRenderer {
         let old_notes = self.blocks[first..end_block]
             .iter()
             .filter_map(Block::note_label);
-        if !old_notes.eq(inserted.iter().filter_map(Block::note_label)) {
-            let before = note_labels(self.blocks.iter());
-            let after = note_labels(
-                self.blocks[..first]
-                    .iter()
-                    .chain(&inserted)
-                    .chain(&self.blocks[end_block..]),
-            );
-            if before != after {
-                *whole = true;
-                return None;
-            }
+        if !old_notes.eq(inserted.iter().filter_map(Block::note_label))
+            && !same_labels(&self.blocks, first..end_block, &inserted)
+        {
+            *whole = true;
+            return None;
         }
         // Shift what follows, then splice.
         for block in &mut self.blocks[end_block..] {
@@ -745,6 +744,15 @@ fn stand_ins(
     {
         return None;
     }
+    // An attribute list under a line that makes no block (a link definition) at the start
+    // of the body is the next block's; after the stand-ins it would be the rule's.
+    if parsed
+        .blocks
+        .first()
+        .is_some_and(|b| b.template == IAL_BLOCK && !after_blank_line(&text, b.start))
+    {
+        return None;
+    }
     for block in &mut parsed.blocks {
         block.start = block.start.checked_sub(skip)?;
     }
@@ -764,23 +772,40 @@ fn cited<'a>(labels: impl Iterator<Item = &'a str>, stretch: &str) -> Vec<&'a st
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
     };
-    let mut found = std::collections::HashSet::new();
-    for (i, _) in stretch.match_indices("[^") {
-        let rest = &stretch[i + 2..];
+    let lower = stretch.to_ascii_lowercase();
+    let mut found: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, _) in lower.match_indices("[^") {
+        let rest = &lower[i + 2..];
         let label = &rest[..rest.find(']').unwrap_or(rest.len())];
         if !plain(label) {
             return labels.collect();
         }
-        found.insert(label.to_ascii_lowercase());
+        found.insert(label, i);
     }
     labels
-        .filter(|label| !plain(label) || found.contains(&label.to_ascii_lowercase()))
+        .filter(|label| !plain(label) || found.contains_key(label.to_ascii_lowercase().as_str()))
         .collect()
 }
 
-/// The labels of the notes the blocks define.
-fn note_labels<'a>(blocks: impl Iterator<Item = &'a Block>) -> std::collections::BTreeSet<&'a str> {
-    blocks.filter_map(Block::note_label).collect()
+/// Whether the notes defined in `blocks` with `window` replaced by `inserted` are the same
+/// labels as before.
+fn same_labels(blocks: &[Block], window: core::ops::Range<usize>, inserted: &[Block]) -> bool {
+    // How many definitions of each label the body had, then had outside the window.
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for label in blocks.iter().filter_map(Block::note_label) {
+        *count.entry(label).or_insert(0) += 1;
+    }
+    let mut outside = count.clone();
+    for label in blocks[window].iter().filter_map(Block::note_label) {
+        *outside.entry(label).or_insert(1) -= 1;
+    }
+    let new: Vec<&str> = inserted.iter().filter_map(Block::note_label).collect();
+    // Every label new to the window was defined before; every label the window lost is
+    // still defined outside it or in it.
+    new.iter().all(|label| count.contains_key(label))
+        && count
+            .iter()
+            .all(|(label, _)| outside.get(label).is_some_and(|&n| n > 0) || new.contains(label))
 }
 
 fn shift(offset: usize, delta: isize) -> Option<usize> {

@@ -293,6 +293,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // Writing to a String cannot fail.
     let _ = pulldown_cmark::html::write_html_fmt(Sink(Rc::clone(&out)), events);
     let html = out.borrow();
+    // A note or reference the parser's own writer wrote (inside HTML a kramdown pass
+    // rendered from a run of blocks) is numbered across the body by that writer: render
+    // whole.
+    whole |= jekyll
+        && (html.contains("class=\"footnote-definition\"")
+            || html.contains("class=\"footnote-reference\""));
     let cuts = cuts.borrow();
     let blocks = cuts
         .iter()
@@ -325,7 +331,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 holds_list: false,
             }
         })
-        .collect();
+        .collect::<Vec<Block>>();
+    // Two blocks starting on one line (`[^a]: [^b]: note` defines two notes there): a
+    // window cannot start between them.
+    whole |= blocks.windows(2).any(|pair| pair[0].start == pair[1].start);
     Parsed {
         blocks,
         definitions: local_definitions,

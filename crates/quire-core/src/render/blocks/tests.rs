@@ -136,6 +136,21 @@ fn table_of_edits_equals_full_render() {
             "    indented code\n item\n\n{: .note}\n## Repeated\n# H\n",
         ),
         ("## A\n\n## A\n\ntext\n", "## A\n\n## A\n\n## A\n\ntext\n"),
+        // The attribute list under the anchor was another block's, and now is its.
+        (
+            "{:toc}\n## Repeated\n{: .note}\n\n",
+            "# Heading\n{:toc}\n## Repeated\n{: .note}\n\n",
+        ),
+        // Two notes defined on one line.
+        (
+            "[^a]: x\n- item\n\nmore[^n]\n",
+            "[^a]: [^n]: the note\n- item\n\nmore[^n]\n",
+        ),
+        // Notes the parser itself writes inside HTML a kramdown pass renders.
+        (
+            "<img src=\"a.png\">\n[^m]: note m\n\nx\n\n<img src=\"b.png\">\n[^n]: note n\n",
+            "<img src=\"a.png\">\n[^m]: note m\n\nxy\n\n<img src=\"b.png\">\n[^n]: note n\n",
+        ),
     ];
     for (before, after) in cases {
         let mut r = cm(before);
