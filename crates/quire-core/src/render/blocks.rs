@@ -7,9 +7,10 @@
 //! the window comes out of the new parse exactly as before (same start, same HTML), so a
 //! fence or list that now swallows what follows widens the window instead of going wrong.
 //! Link reference definitions made elsewhere are handed to the window's parser, and so are
-//! the footnotes defined elsewhere (as stand-in definitions after the window's text).
-//! What belongs to the whole body is filled in after each change: heading ids, footnote
-//! numbers and the list of notes (Jekyll flavour), tables of contents. The other flavours'
+//! the footnotes defined elsewhere (as stand-in definitions before the window's text,
+//! `stand_ins.rs`).
+//! What belongs to the whole body is filled in after each change (`fill.rs`): heading ids,
+//! footnote numbers and the list of notes (Jekyll flavour), tables of contents. The other flavours'
 //! footnotes, kramdown's pairing constructs (`{::comment}` markers, abbreviations, block
 //! HTML holding a blank line), duplicate definitions, changed definitions, or a change to
 //! the set of footnotes defined fall back to a full render. A property test checks that
@@ -17,9 +18,12 @@
 
 use super::Settings;
 
+mod fill;
 mod parse;
+mod stand_ins;
 use crate::edit::common_ends;
-use parse::{after_blank_line, fill_marks, parse, IAL_BLOCK};
+use parse::{after_blank_line, parse, IAL_BLOCK};
+use stand_ins::{cited, same_labels, stand_ins};
 
 /// One top-level block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,185 +326,6 @@ impl BlockRenderer {
         Patch::trimmed(0, &old, &self.blocks, Vec::new())
     }
 
-    /// After the blocks `fresh` were put in: fill in what belongs to the whole body (heading
-    /// ids, footnotes, tables of contents), set the fresh blocks' HTML, and return the other
-    /// blocks whose HTML changed. `reuse` holds the ids the window had, when its headings
-    /// have the same base ids (the ids elsewhere are then unchanged).
-    fn finish(
-        &mut self,
-        fresh: core::ops::Range<usize>,
-        reuse: Option<Vec<String>>,
-    ) -> Vec<(usize, String)> {
-        // Which blocks outside `fresh` need their HTML set again.
-        let mut dirty = vec![false; self.blocks.len()];
-        match reuse {
-            Some(ids) => self.reuse_ids(fresh.clone(), ids),
-            None => self.assign_ids(&fresh, &mut dirty),
-        }
-        self.fill_notes(&fresh, &mut dirty);
-        for (index, &again) in dirty.iter().enumerate() {
-            if again || fresh.contains(&index) {
-                self.compose(index);
-            }
-        }
-        self.fill_tocs(&fresh, &mut dirty);
-        (0..self.blocks.len())
-            .filter(|&index| dirty[index])
-            .map(|index| (index, self.blocks[index].html.clone()))
-            .collect()
-    }
-
-    /// Set block `index`'s HTML from its template and what is filled in.
-    fn compose(&mut self, index: usize) {
-        let block = &mut self.blocks[index];
-        let mut html = if block.ids.is_empty() && block.ref_html.is_empty() {
-            block.template.clone()
-        } else {
-            fill_marks(&block.template, &block.ids, &block.ref_html)
-        };
-        if block.toc {
-            html = html.replace(super::jekyll::TOC_MARK, &self.toc);
-        }
-        if block.holds_list {
-            html.push_str(&self.notes_list);
-        }
-        block.html = html;
-    }
-
-    /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`);
-    /// the blocks outside `fresh` whose ids changed are `dirty`.
-    fn assign_ids(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (index, block) in self.blocks.iter_mut().enumerate() {
-            let ids: Vec<String> = block
-                .base_ids
-                .iter()
-                .map(|base| {
-                    let count = seen.entry(base.as_str()).or_insert(0);
-                    let id = if *count == 0 {
-                        base.clone()
-                    } else {
-                        format!("{base}-{count}")
-                    };
-                    *count += 1;
-                    id
-                })
-                .collect();
-            if ids != block.ids {
-                block.ids = ids;
-                if !fresh.contains(&index) {
-                    dirty[index] = true;
-                }
-            }
-        }
-    }
-
-    /// Give the blocks `fresh` the ids `ids` in order (the ids their window had, whose
-    /// headings had the same base ids).
-    fn reuse_ids(&mut self, fresh: core::ops::Range<usize>, ids: Vec<String>) {
-        let mut ids = ids.into_iter();
-        for block in &mut self.blocks[fresh] {
-            block.ids = ids.by_ref().take(block.base_ids.len()).collect();
-        }
-    }
-
-    /// Number the footnote references across the body in the order the notes are first
-    /// referred to (the first definition of a label counts), and build the list of notes
-    /// for the last block; the blocks outside `fresh` whose HTML this changes are `dirty`.
-    fn fill_notes(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
-        let in_use = !self.notes_list.is_empty()
-            || self
-                .blocks
-                .iter()
-                .any(|b| !b.refs.is_empty() || b.note.is_some());
-        if !in_use {
-            return;
-        }
-        // The references' HTML where it changed, and the list of notes.
-        let (fills, list) = {
-            let mut defined: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::new();
-            for (index, block) in self.blocks.iter().enumerate() {
-                if let Some(label) = block.note_label() {
-                    defined.entry(label).or_insert(index);
-                }
-            }
-            // (label, references) in the order of the first reference.
-            let mut order: Vec<(&str, usize)> = Vec::new();
-            let mut number: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::new();
-            let mut fills: Vec<(usize, Vec<String>)> = Vec::new();
-            for (index, block) in self.blocks.iter().enumerate() {
-                if block.refs.is_empty() {
-                    continue;
-                }
-                let html: Vec<String> = block
-                    .refs
-                    .iter()
-                    .map(|label| {
-                        if !defined.contains_key(label.as_str()) {
-                            return super::jekyll::note_reference(label, None);
-                        }
-                        let k = *number.entry(label).or_insert_with(|| {
-                            order.push((label, 0));
-                            order.len() - 1
-                        });
-                        order[k].1 += 1;
-                        super::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
-                    })
-                    .collect();
-                if html != block.ref_html {
-                    fills.push((index, html));
-                }
-            }
-            let blocks = &self.blocks;
-            let list = super::jekyll::notes_list(order.iter().filter_map(|&(label, count)| {
-                let block = &blocks[*defined.get(label)?];
-                let (_, content) = block.note.as_ref()?;
-                Some((label, count, fill_marks(content, &block.ids, &[])))
-            }));
-            (fills, list)
-        };
-        for (index, html) in fills {
-            self.blocks[index].ref_html = html;
-            if !fresh.contains(&index) {
-                dirty[index] = true;
-            }
-        }
-        let changed = list != self.notes_list;
-        self.notes_list = list;
-        let holder = (!self.notes_list.is_empty())
-            .then(|| self.blocks.len().checked_sub(1))
-            .flatten();
-        for (index, block) in self.blocks.iter_mut().enumerate() {
-            let holds = holder == Some(index);
-            if (block.holds_list != holds || (holds && changed)) && !fresh.contains(&index) {
-                dirty[index] = true;
-            }
-            block.holds_list = holds;
-        }
-    }
-
-    /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
-    /// `fresh` whose HTML changed are `dirty`.
-    fn fill_tocs(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
-        if !self.blocks.iter().any(|b| b.toc) {
-            return;
-        }
-        let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
-        self.toc = super::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
-        for (index, again) in dirty.iter_mut().enumerate() {
-            if !self.blocks[index].toc {
-                continue;
-            }
-            let before = std::mem::take(&mut self.blocks[index].html);
-            self.compose(index);
-            if self.blocks[index].html != before && !fresh.contains(&index) {
-                *again = true;
-            }
-        }
-    }
-
     /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
     /// `next` (which must come out unchanged), or to the end when `next` is past the last
     /// block. `None` when the anchor moved or the definitions need a full render; `whole`
@@ -711,101 +536,6 @@ impl BlockRenderer {
             .cloned()
             .collect()
     }
-}
-
-/// Parse `stretch` after stand-in definitions of the notes `labels` (closed by a rule and a
-/// blank line, so the stretch starts as after a blank line at the top level), and take the
-/// stand-ins out again. `None` when they did not come out as written.
-fn stand_ins(
-    labels: &[&str],
-    stretch: &str,
-    definitions: &str,
-    settings: &Settings,
-) -> Option<Parsed> {
-    let mut text = String::with_capacity(stretch.len() + 16 * labels.len() + 5);
-    for label in labels {
-        text.push_str(&format!("[^{label}]: .\n\n"));
-    }
-    let rule = text.len();
-    text.push_str("***\n\n");
-    let skip = text.len();
-    text.push_str(stretch);
-    let mut parsed = parse(&text, Some(definitions), settings);
-    if parsed.blocks.len() <= labels.len() {
-        return None;
-    }
-    let head: Vec<Block> = parsed.blocks.drain(..=labels.len()).collect();
-    if !head[..labels.len()]
-        .iter()
-        .map(Block::note_label)
-        .eq(labels.iter().map(|l| Some(*l)))
-        || head[labels.len()].start != rule
-        || head[labels.len()].note.is_some()
-    {
-        return None;
-    }
-    // An attribute list under a line that makes no block (a link definition) at the start
-    // of the body is the next block's; after the stand-ins it would be the rule's.
-    if parsed
-        .blocks
-        .first()
-        .is_some_and(|b| b.template == IAL_BLOCK && !after_blank_line(&text, b.start))
-    {
-        return None;
-    }
-    for block in &mut parsed.blocks {
-        block.start = block.start.checked_sub(skip)?;
-    }
-    for definition in &mut parsed.definitions {
-        definition.start = definition.start.checked_sub(skip)?;
-    }
-    Some(parsed)
-}
-
-/// Of the notes `labels`, those `stretch` may refer to: each whose `[^label]` it holds
-/// (ASCII case aside), and each label that is not plain ASCII (matched by the parser in
-/// its own way); all of them when a `[^` in it is not followed by a plain label.
-fn cited<'a>(labels: impl Iterator<Item = &'a str>, stretch: &str) -> Vec<&'a str> {
-    let plain = |label: &str| {
-        !label.is_empty()
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
-    };
-    let lower = stretch.to_ascii_lowercase();
-    let mut found: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, _) in lower.match_indices("[^") {
-        let rest = &lower[i + 2..];
-        let label = &rest[..rest.find(']').unwrap_or(rest.len())];
-        if !plain(label) {
-            return labels.collect();
-        }
-        found.insert(label, i);
-    }
-    labels
-        .filter(|label| !plain(label) || found.contains_key(label.to_ascii_lowercase().as_str()))
-        .collect()
-}
-
-/// Whether the notes defined in `blocks` with `window` replaced by `inserted` are the same
-/// labels as before.
-fn same_labels(blocks: &[Block], window: core::ops::Range<usize>, inserted: &[Block]) -> bool {
-    // How many definitions of each label the body had, then had outside the window.
-    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for label in blocks.iter().filter_map(Block::note_label) {
-        *count.entry(label).or_insert(0) += 1;
-    }
-    let mut outside = count.clone();
-    for label in blocks[window].iter().filter_map(Block::note_label) {
-        *outside.entry(label).or_insert(1) -= 1;
-    }
-    let new: Vec<&str> = inserted.iter().filter_map(Block::note_label).collect();
-    // Every label new to the window was defined before; every label the window lost is
-    // still defined outside it or in it.
-    new.iter().all(|label| count.contains_key(label))
-        && count
-            .iter()
-            .all(|(label, _)| outside.get(label).is_some_and(|&n| n > 0) || new.contains(label))
 }
 
 fn shift(offset: usize, delta: isize) -> Option<usize> {

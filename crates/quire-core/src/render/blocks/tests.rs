@@ -424,7 +424,7 @@ fn a_window_is_given_the_notes_it_may_cite() {
     let labels = ["n", "Other", "a b", "x\\]y"];
     // (stretch, the labels given)
     let cases: [(&str, &[&str]); 5] = [
-        ("No references here.", &["a b", "x\\]y"]),
+        ("No references here.", &[]),
         ("A note[^n] and [^OTHER].", &["n", "Other", "a b", "x\\]y"]),
         ("Only [^N].", &["n", "a b", "x\\]y"]),
         ("An odd one [^a b].", &["n", "Other", "a b", "x\\]y"]),

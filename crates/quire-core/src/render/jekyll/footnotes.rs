@@ -52,13 +52,11 @@ pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
     for event in events.iter_mut() {
         if let Event::FootnoteReference(label) = event {
             refs.push(label.to_string());
-            *event = Event::InlineHtml(CowStr::Borrowed(NOTE_MARK_STR));
+            *event = Event::InlineHtml(CowStr::from(NOTE_MARK));
         }
     }
     Notes { refs, note: None }
 }
-
-const NOTE_MARK_STR: &str = "\u{3}";
 
 /// The HTML of a reference to note `label`: `number` is the note's, `earlier` how many
 /// references to it come before this one; `None` when the note is never defined (the

@@ -1,0 +1,188 @@
+//! What belongs to the whole body, filled into the blocks after each change: heading ids
+//! numbered as kramdown does, footnote numbers and the list of notes (Jekyll flavour), and
+//! tables of contents. Only the blocks whose HTML this changes are set again.
+
+use super::parse::fill_marks;
+use super::BlockRenderer;
+
+impl BlockRenderer {
+    /// After the blocks `fresh` were put in: fill in what belongs to the whole body (heading
+    /// ids, footnotes, tables of contents), set the fresh blocks' HTML, and return the other
+    /// blocks whose HTML changed. `reuse` holds the ids the window had, when its headings
+    /// have the same base ids (the ids elsewhere are then unchanged).
+    pub(super) fn finish(
+        &mut self,
+        fresh: core::ops::Range<usize>,
+        reuse: Option<Vec<String>>,
+    ) -> Vec<(usize, String)> {
+        // Which blocks outside `fresh` need their HTML set again.
+        let mut dirty = vec![false; self.blocks.len()];
+        match reuse {
+            Some(ids) => self.reuse_ids(fresh.clone(), ids),
+            None => self.assign_ids(&fresh, &mut dirty),
+        }
+        self.fill_notes(&fresh, &mut dirty);
+        for (index, &again) in dirty.iter().enumerate() {
+            if again || fresh.contains(&index) {
+                self.compose(index);
+            }
+        }
+        self.fill_tocs(&fresh, &mut dirty);
+        (0..self.blocks.len())
+            .filter(|&index| dirty[index])
+            .map(|index| (index, self.blocks[index].html.clone()))
+            .collect()
+    }
+
+    /// Set block `index`'s HTML from its template and what is filled in.
+    fn compose(&mut self, index: usize) {
+        let block = &mut self.blocks[index];
+        let mut html = if block.ids.is_empty() && block.ref_html.is_empty() {
+            block.template.clone()
+        } else {
+            fill_marks(&block.template, &block.ids, &block.ref_html)
+        };
+        if block.toc {
+            html = html.replace(crate::render::jekyll::TOC_MARK, &self.toc);
+        }
+        if block.holds_list {
+            html.push_str(&self.notes_list);
+        }
+        block.html = html;
+    }
+
+    /// Number the auto heading ids across the body as kramdown does (`x`, `x-1`, `x-2`);
+    /// the blocks outside `fresh` whose ids changed are `dirty`.
+    fn assign_ids(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let ids: Vec<String> = block
+                .base_ids
+                .iter()
+                .map(|base| {
+                    let count = seen.entry(base.as_str()).or_insert(0);
+                    let id = if *count == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{count}")
+                    };
+                    *count += 1;
+                    id
+                })
+                .collect();
+            if ids != block.ids {
+                block.ids = ids;
+                if !fresh.contains(&index) {
+                    dirty[index] = true;
+                }
+            }
+        }
+    }
+
+    /// Give the blocks `fresh` the ids `ids` in order (the ids their window had, whose
+    /// headings had the same base ids).
+    fn reuse_ids(&mut self, fresh: core::ops::Range<usize>, ids: Vec<String>) {
+        let mut ids = ids.into_iter();
+        for block in &mut self.blocks[fresh] {
+            block.ids = ids.by_ref().take(block.base_ids.len()).collect();
+        }
+    }
+
+    /// Number the footnote references across the body in the order the notes are first
+    /// referred to (the first definition of a label counts), and build the list of notes
+    /// for the last block; the blocks outside `fresh` whose HTML this changes are `dirty`.
+    fn fill_notes(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
+        let in_use = !self.notes_list.is_empty()
+            || self
+                .blocks
+                .iter()
+                .any(|b| !b.refs.is_empty() || b.note.is_some());
+        if !in_use {
+            return;
+        }
+        // The references' HTML where it changed, and the list of notes.
+        let (fills, list) = {
+            let mut defined: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            for (index, block) in self.blocks.iter().enumerate() {
+                if let Some(label) = block.note_label() {
+                    defined.entry(label).or_insert(index);
+                }
+            }
+            // (label, references) in the order of the first reference.
+            let mut order: Vec<(&str, usize)> = Vec::new();
+            let mut number: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            let mut fills: Vec<(usize, Vec<String>)> = Vec::new();
+            for (index, block) in self.blocks.iter().enumerate() {
+                if block.refs.is_empty() {
+                    continue;
+                }
+                let html: Vec<String> = block
+                    .refs
+                    .iter()
+                    .map(|label| {
+                        if !defined.contains_key(label.as_str()) {
+                            return crate::render::jekyll::note_reference(label, None);
+                        }
+                        let k = *number.entry(label).or_insert_with(|| {
+                            order.push((label, 0));
+                            order.len() - 1
+                        });
+                        order[k].1 += 1;
+                        crate::render::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
+                    })
+                    .collect();
+                if html != block.ref_html {
+                    fills.push((index, html));
+                }
+            }
+            let blocks = &self.blocks;
+            let list =
+                crate::render::jekyll::notes_list(order.iter().filter_map(|&(label, count)| {
+                    let block = &blocks[*defined.get(label)?];
+                    let (_, content) = block.note.as_ref()?;
+                    Some((label, count, fill_marks(content, &block.ids, &[])))
+                }));
+            (fills, list)
+        };
+        for (index, html) in fills {
+            self.blocks[index].ref_html = html;
+            if !fresh.contains(&index) {
+                dirty[index] = true;
+            }
+        }
+        let changed = list != self.notes_list;
+        self.notes_list = list;
+        let holder = (!self.notes_list.is_empty())
+            .then(|| self.blocks.len().checked_sub(1))
+            .flatten();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let holds = holder == Some(index);
+            if (block.holds_list != holds || (holds && changed)) && !fresh.contains(&index) {
+                dirty[index] = true;
+            }
+            block.holds_list = holds;
+        }
+    }
+
+    /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
+    /// `fresh` whose HTML changed are `dirty`.
+    fn fill_tocs(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
+        if !self.blocks.iter().any(|b| b.toc) {
+            return;
+        }
+        let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
+        self.toc = crate::render::jekyll::toc(&body, &self.settings.site.markdown.toc_levels);
+        for (index, again) in dirty.iter_mut().enumerate() {
+            if !self.blocks[index].toc {
+                continue;
+            }
+            let before = std::mem::take(&mut self.blocks[index].html);
+            self.compose(index);
+            if self.blocks[index].html != before && !fresh.contains(&index) {
+                *again = true;
+            }
+        }
+    }
+}
