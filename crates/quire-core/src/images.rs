@@ -24,7 +24,9 @@ pub use links::{
     expand_link, expand_links, expand_links_with, site_path_of, PathPattern, DEFAULT_PATTERN,
     PATTERN_CHOICES,
 };
-pub(crate) use links::{protect_links, rewrite_links, rewrite_liquid, unprotect};
+pub(crate) use links::{
+    protect_links, protect_spaced_links, rewrite_links, rewrite_liquid, unprotect,
+};
 
 pub use sniff::{kind_of, sniff, Kind, Refusal, Sniffed, MAX_BYTES};
 

@@ -360,6 +360,72 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text with the spaces inside a link's destination (`[a](my file.png)`,
+/// `![b](step 1.PNG "Step 1")`) replaced by the same stand-in as [`protect_links`]'s:
+/// kramdown reads a destination up to its closing parenthesis, or to white space before a
+/// title's quote, spaces and all; CommonMark ends it at the first space (the link is then
+/// text). Destinations in angle brackets are CommonMark's already. [`unprotect`] puts the
+/// spaces back.
+pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
+    if !text.contains("](") {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("](") {
+        let start = from + i + 2;
+        from = start;
+        if bytes.get(start) == Some(&b'<') {
+            continue;
+        }
+        let mut nest = 0usize;
+        let mut at = start;
+        let mut end = None;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\n' | b'\r' => break,
+                b'(' => nest += 1,
+                b')' if nest == 0 => {
+                    end = Some(at);
+                    break;
+                }
+                b')' => nest -= 1,
+                b' ' | b'\t' => {
+                    let rest = text[at..].trim_start_matches([' ', '\t']);
+                    if rest.starts_with(['"', '\'']) {
+                        end = Some(at);
+                        break;
+                    }
+                }
+                b'\\' => at += 1,
+                _ => {}
+            }
+            at += 1;
+        }
+        let Some(end) = end else { continue };
+        let url = text[start..end].trim_matches([' ', '\t']);
+        if url.contains(' ') {
+            let url_start = start
+                + (text[start..end].len() - text[start..end].trim_start_matches([' ', '\t']).len());
+            marks.extend(url.match_indices(' ').map(|(k, _)| url_start + k));
+        }
+        from = end;
+    }
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for at in marks {
+        out.push_str(&text[done..at]);
+        out.push(SPACE_STAND_IN);
+        done = at + 1;
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
 /// Undo [`protect_links`] in a piece of the parsed text.
 pub(crate) fn unprotect(text: &str) -> Cow<'_, str> {
     if text.contains(SPACE_STAND_IN) {

@@ -60,7 +60,9 @@ pub(crate) use footnotes::{list as notes_list, reference as note_reference};
 pub(crate) use footnotes::{take_notes, Notes, NOTE_MARK};
 pub use headings::heading_id;
 use headings::{explicit_heading_ids, heading_ids};
-pub(crate) use html_blocks::{edit_may_open_region, kramdown_tag_block, raw_regions, TagBlock};
+pub(crate) use html_blocks::{
+    edit_may_open_region, kramdown_pieces, markdown_off, raw_regions, span_tag_block, Piece,
+};
 pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;

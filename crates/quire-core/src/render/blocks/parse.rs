@@ -55,6 +55,13 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &protected;
+    // kramdown's destinations hold spaces (`![a](step 1.png)`), marked while parsed.
+    let spaced = if jekyll {
+        crate::images::protect_spaced_links(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &spaced;
     // A `|` in a code span of a table row stays in its cell (kramdown), marked while parsed.
     let piped = if jekyll {
         jekyll::mark_table_code_pipes(text)
@@ -172,14 +179,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
 
     // kramdown reads some runs of blocks otherwise than CommonMark: parsed again as it
     // reads them (`regroup.rs`).
+    let context = regroup::Context {
+        text,
+        outside: definitions.as_deref(),
+        local: &local_definitions,
+        options,
+        quotes: typography_quotes,
+    };
     if jekyll {
-        let context = regroup::Context {
-            text,
-            outside: definitions.as_deref(),
-            local: &local_definitions,
-            options,
-            quotes: typography_quotes,
-        };
         regroup::kramdown_blocks(&context, &mut groups);
     }
 
@@ -194,11 +201,22 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             let Some(end) = groups[first..last].iter().map(|g| g.end).max() else {
                 continue;
             };
-            let mut raw = text[region.start..end.max(region.end)].to_string();
+            let region_text = &text[region.clone()];
+            let mut raw =
+                jekyll::markdown_off(region_text).unwrap_or_else(|| region_text.to_string());
             if !raw.ends_with('\n') {
                 raw.push('\n');
             }
-            groups[first].events = vec![Event::Html(CowStr::from(raw))];
+            let mut events = vec![Event::Html(CowStr::from(raw))];
+            // The lines after its closing tag, up to a blank line, are Markdown again.
+            if end > region.end {
+                let tail = &text[region.end..end];
+                let pieces = jekyll::kramdown_pieces(tail);
+                let (more, items) = regroup::pieces_events(&context, tail, pieces);
+                events.extend(more);
+                groups[first].items = items;
+            }
+            groups[first].events = events;
             for group in &mut groups[first + 1..last] {
                 group.events = vec![Event::Html(CowStr::Borrowed(""))];
             }
@@ -309,13 +327,23 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 Some(ial) => jekyll::outer_attributes(&html[from..to], ial),
                 None => html[from..to].to_string(),
             };
-            if jekyll && template.contains(jekyll::PIPE_MARK) {
-                template = template.replace(jekyll::PIPE_MARK, "|");
+            if jekyll {
+                if template.contains(jekyll::PIPE_MARK) {
+                    template = template.replace(jekyll::PIPE_MARK, "|");
+                }
+                // Stand-ins the writer kept (a link's in raw HTML or a code block).
+                if let std::borrow::Cow::Owned(t) = crate::images::unprotect(&template) {
+                    template = t;
+                }
             }
             let jekyll::Notes { refs, mut note } = std::mem::take(&mut notes[k]);
-            if let Some((_, content)) = note.as_mut().filter(|(_, c)| c.contains(jekyll::PIPE_MARK))
-            {
-                *content = content.replace(jekyll::PIPE_MARK, "|");
+            if let Some((_, content)) = note.as_mut() {
+                if content.contains(jekyll::PIPE_MARK) {
+                    *content = content.replace(jekyll::PIPE_MARK, "|");
+                }
+                if let std::borrow::Cow::Owned(c) = crate::images::unprotect(content) {
+                    *content = c;
+                }
             }
             Block {
                 start: line_start(text, start),

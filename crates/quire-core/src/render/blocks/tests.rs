@@ -278,6 +278,14 @@ const LINES: &[&str] = &[
     "     indented code",
     " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
+    "<div>a</div> tail",
+    "<p>para</p><div>b</div>",
+    "<hr>",
+    "<div markdown=\"0\">",
+    "<iframe src=\"https://example.org\"></iframe>",
+    "<!-- open",
+    "-->",
+    "[a](b c) and ![d](e f.png \"t\")",
 ];
 
 fn document() -> impl Strategy<Value = String> {

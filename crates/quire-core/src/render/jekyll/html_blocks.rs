@@ -76,39 +76,186 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
     regions
 }
 
-/// How kramdown reads a top-level block that starts with a tag, where CommonMark reads it
-/// otherwise: kramdown goes by the element, CommonMark by the line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TagBlock {
-    /// An HTML block to CommonMark (a span element's tag alone on its line: `<img ...>`,
-    /// `<em>`), a paragraph of Markdown to kramdown.
-    Paragraph,
-    /// A paragraph to CommonMark (an element it does not know as a block, such as
-    /// `<video ...></video>`), block HTML to kramdown: raw up to this offset of the block,
-    /// the end of its closing tag.
-    Raw(usize),
+/// Whether kramdown reads `block` (from the start of its first line), an HTML block to
+/// CommonMark, as a paragraph of Markdown: a span element's tag alone on its line
+/// (`<img ...>`, `<em>`) starts one.
+pub(crate) fn span_tag_block(block: &str) -> bool {
+    let trimmed = block.trim_start_matches(' ');
+    if block.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let Some(rest) = trimmed.strip_prefix('<') else {
+        return false;
+    };
+    let Some(name_len) = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|&n| n > 0)
+    else {
+        return false;
+    };
+    let name = rest[..name_len].to_ascii_lowercase();
+    let named = rest[name_len..].starts_with([' ', '\t', '>', '\n', '\r', '/']);
+    named && SPAN_ELEMENTS.contains(&name.as_str())
 }
 
-/// How kramdown reads `block` (from the start of its first line) where CommonMark read it
-/// as an HTML block (`html_block`) or as a paragraph, if otherwise.
-pub(crate) fn kramdown_tag_block(block: &str, html_block: bool) -> Option<TagBlock> {
+/// A piece of a top-level block as kramdown reads it: block HTML (an element to its
+/// closing tag, a void element's tag) or Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub(crate) range: Range<usize>,
+    pub(crate) raw: bool,
+}
+
+/// `block` (a CommonMark paragraph or HTML block, from the start of its first line) in the
+/// pieces kramdown reads: block HTML ends at its element's closing tag, and what follows
+/// (on the same line or the next) is Markdown again; a paragraph ends at a line opening
+/// block HTML (`<video>`, `<iframe>`, `<div>`: any element but a span element). CommonMark
+/// keeps an HTML block raw to the next blank line and reads a `<video>` line as more of a
+/// paragraph. Elements that do not close in `block`, an element with a `markdown`
+/// attribute (`markdown_attr.rs` reads the block whole) and Markdown that opens a list, a
+/// quotation, a fence or code are left as CommonMark reads them (one Markdown piece).
+pub(crate) fn kramdown_pieces(block: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    // A comment, a processing instruction, a declaration: as CommonMark reads them.
     let trimmed = block.trim_start_matches(' ');
-    let indent = block.len() - trimmed.len();
+    if trimmed.starts_with("<!") || trimmed.starts_with("<?") {
+        return vec![Piece {
+            range: 0..block.len(),
+            raw: false,
+        }];
+    }
+    let mut at = 0;
+    let mut budget = block.len().saturating_mul(8).max(4 * FARTHEST);
+    while at < block.len() {
+        if let Some(end) = block_element_end(block, at, &mut budget) {
+            let open_tag = &block[at..block[at..end].find('>').map_or(end, |i| at + i)];
+            if open_tag.contains(" markdown=") && markdown_off(open_tag).is_none() {
+                return vec![Piece {
+                    range: 0..block.len(),
+                    raw: false,
+                }];
+            }
+            pieces.push(Piece {
+                range: at..end,
+                raw: true,
+            });
+            // kramdown takes the white space after it and its line break.
+            at = end
+                + (block[end..].len() - block[end..].trim_start_matches([' ', '\t', '\r']).len());
+            at += usize::from(block[at..].starts_with('\n'));
+            continue;
+        }
+        let end = next_html_line(block, at, &mut budget).unwrap_or(block.len());
+        pieces.push(Piece {
+            range: at..end,
+            raw: false,
+        });
+        at = end;
+    }
+    pieces
+}
+
+/// Block HTML with `markdown="0"` in its opening tag (its content raw, as without it)
+/// written as kramdown writes it: without the attribute. `None` when it has no such
+/// attribute.
+pub(crate) fn markdown_off(html: &str) -> Option<String> {
+    let tag_end = html.find('>').unwrap_or(html.len());
+    let at = html[..tag_end].find(" markdown=")?;
+    let value = &html[at + " markdown=".len()..tag_end];
+    let len = ["\"0\"", "'0'", "0"]
+        .iter()
+        .find(|v| {
+            value.starts_with(**v)
+                && value[v.len()..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                || value == **v
+        })?
+        .len();
+    Some(format!(
+        "{}{}",
+        &html[..at],
+        &html[at + " markdown=".len() + len..]
+    ))
+}
+
+/// Where block HTML starting at `at` (after up to three spaces) ends: the end of its
+/// closing tag, or of a void element's tag; `None` for a span element, an element
+/// CommonMark keeps raw to its closing tag already, one not closed in `text`, or no tag.
+fn block_element_end(text: &str, at: usize, budget: &mut usize) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    let indent = rest.len() - trimmed.len();
     if indent > 3 {
         return None;
     }
-    let rest = trimmed.strip_prefix('<')?;
-    if html_block {
-        let name_len = rest
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|&n| n > 0)?;
-        let name = rest[..name_len].to_ascii_lowercase();
-        let named = rest[name_len..].starts_with([' ', '\t', '>', '\n', '\r', '/']);
-        return (named && SPAN_ELEMENTS.contains(&name.as_str())).then_some(TagBlock::Paragraph);
+    let start = at + indent;
+    let after = trimmed.strip_prefix('<')?;
+    let name_len = after
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|&n| n > 0)?;
+    let name = after[..name_len].to_ascii_lowercase();
+    if !after[name_len..].starts_with([' ', '\t', '>', '\n', '\r', '/'])
+        || SPAN_ELEMENTS.contains(&name.as_str())
+        || RAW_ALREADY.contains(&name.as_str())
+    {
+        return None;
     }
-    // One block: read once, no budget to keep.
-    let mut unlimited = usize::MAX;
-    element_end(block, indent, &mut unlimited).map(TagBlock::Raw)
+    let tag_end = after.find('>')?;
+    if VOID_ELEMENTS.contains(&name.as_str()) || after[..tag_end].ends_with('/') {
+        return Some(start + 1 + tag_end + 1);
+    }
+    element_end(text, start, budget)
+}
+
+/// The start of the first line after the one holding `from` where a paragraph beginning
+/// at `from` ends for block HTML that closes in `text`; `None` when there is none, or the
+/// Markdown at `from` opens a block that may hold such a line (a list, a quotation, a
+/// fence, indented code, a table) or meets one, or a comment is open.
+fn next_html_line(text: &str, from: usize, budget: &mut usize) -> Option<usize> {
+    let opens_container = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        indent > 3
+            || line.starts_with('\t')
+            || trimmed.starts_with(['>', '|'])
+            || trimmed.starts_with("```")
+            || trimmed.starts_with("~~~")
+            || ["- ", "* ", "+ ", "-\t", "*\t", "+\t"]
+                .iter()
+                .any(|m| trimmed.starts_with(m))
+            || (digits > 0 && trimmed[digits..].starts_with(['.', ')']))
+    };
+    let first_end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    let first = &text[from..first_end];
+    if opens_container(first)
+        || first
+            .rfind("<!--")
+            .is_some_and(|o| !first[o..].contains("-->"))
+    {
+        return None;
+    }
+    let mut at = first_end;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..end];
+        // A comment still open holds what follows.
+        let comment_open = line
+            .rfind("<!--")
+            .is_some_and(|o| !line[o..].contains("-->"));
+        if opens_container(line) || comment_open {
+            return None;
+        }
+        if line.trim_start_matches(' ').starts_with('<')
+            && block_element_end(text, at, budget).is_some()
+        {
+            return Some(at);
+        }
+        at = end;
+    }
+    None
 }
 
 /// Whether `text` holds a line of white space only (a blank line to CommonMark) between
@@ -252,5 +399,69 @@ mod tests {
             "{html}"
         );
         assert!(html.ends_with("<p>After <em>that</em>.</p>\n"), "{html}");
+    }
+
+    /// kramdown ends block HTML at its element's closing tag and reads on as Markdown;
+    /// a paragraph ends at a line opening block HTML. Expected as Jekyll 4.3.1 writes it
+    /// (whitespace between blocks and `<hr />` aside).
+    #[test]
+    fn block_html_ends_at_its_closing_tag() {
+        let cases = [
+            (
+                "<div>a</div> tail\nText\n",
+                "<div>a</div>\n<p>tail\nText</p>\n",
+            ),
+            (
+                "<div>\n<p>x</p>\n</div>\n## Heading\n",
+                "<div>\n<p>x</p>\n</div>\n<h2 id=\"heading\">Heading</h2>\n",
+            ),
+            ("<hr>\n<br>\n", "<hr>\n<p><br></p>\n"),
+            ("<hr>\ntext\n", "<hr>\n<p>text</p>\n"),
+            (
+                "<p>para</p>\n* item\n",
+                "<p>para</p>\n<ul>\n<li>item</li>\n</ul>\n",
+            ),
+            (
+                "text\n<div>x</div>\nafter\n",
+                "<p>text</p>\n<div>x</div>\n<p>after</p>\n",
+            ),
+            (
+                "text\n<video src=x></video>\nmore\n",
+                "<p>text</p>\n<video src=x></video>\n<p>more</p>\n",
+            ),
+            (
+                "<div><div>a</div>\n</div> *x*\ntext\n",
+                "<div><div>a</div>\n</div>\n<p><em>x</em>\ntext</p>\n",
+            ),
+            (
+                "<div>a</div><div>b</div>\ntext\n",
+                "<div>a</div>\n<div>b</div>\n<p>text</p>\n",
+            ),
+            (
+                "<div markdown=\"0\">\n<img src=\"a.png\">\n</div>\nText\n",
+                "<div>\n<img src=\"a.png\">\n</div>\n<p>Text</p>\n",
+            ),
+            // Blank lines inside: the region to its closing tag, then Markdown.
+            (
+                "<div>\n\nx\n\n</div>\n*Text*\n",
+                "<div>\n\nx\n\n</div>\n<p><em>Text</em></p>\n",
+            ),
+            // A span element's line goes on with the paragraph.
+            ("text\n<span>x</span>\n", "<p>text\n<span>x</span></p>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown:?}");
+        }
+        // As CommonMark reads them: a comment, an element not closed, code, a list.
+        for (markdown, expected) in [
+            ("<!--\n<div>x</div>\n-->\n", "<!--\n<div>x</div>\n-->\n"),
+            ("<div>\n<p>open\ntext\n", "<div>\n<p>open\ntext\n"),
+            (
+                "* item\n<div>x</div>\n",
+                "<ul>\n<li>item</li>\n</ul>\n<div>x</div>\n",
+            ),
+        ] {
+            assert_eq!(jekyll(markdown), expected, "{markdown:?}");
+        }
     }
 }

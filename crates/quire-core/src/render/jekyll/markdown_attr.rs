@@ -280,13 +280,20 @@ mod tests {
             assert!(html.starts_with("<div>"), "{}", &html[..80]);
             assert!(html.contains("markdown=\"1\""), "the deepest raw");
         }
-        // No attribute, "0", or no closing tag at the end: raw, as before.
+        // No attribute, or no closing tag at the end: raw, as before.
         for raw in [
             "<div class=\"x\">\n**raw**\n</div>\n",
-            "<div markdown=\"0\">\n**raw**\n</div>\n",
             "<div markdown=\"1\">\n**raw**\n",
         ] {
             assert_eq!(jekyll(raw), raw, "{raw:?}");
+        }
+        // "0": raw, written without the attribute, blank lines inside or not.
+        for (raw, gap) in [
+            ("<div markdown=\"0\">", "\n"),
+            ("<div markdown='0'>", "\n\n"),
+        ] {
+            let html = jekyll(&format!("{raw}{gap}**raw**{gap}</div>\n"));
+            assert_eq!(html, format!("<div>{gap}**raw**{gap}</div>\n"));
         }
     }
 }

@@ -323,3 +323,24 @@ fn heading_ids_like_kramdown_gfm() {
         assert_eq!(heading_id(text), id, "{text}");
     }
 }
+
+/// kramdown reads a link's destination to its closing parenthesis, spaces and all (a
+/// screenshot's file name, `step 1.PNG`); expected as Jekyll 4.3.1 writes it (the
+/// preview's `%20` is the same address).
+#[test]
+fn link_destinations_hold_spaces_as_kramdown_reads_them() {
+    let md = "[You and Your Research](You and Your Research) by\n\n\
+              ![Step 1](/a/step1 github.PNG \"T t\")\n\n[![S](/x y.png)](/x y.png)\n\n\
+              `[a](b c)` and [a](<b c>) and [a]( b c )\n\n    [a](b c)\n\n<div>[a](b c)</div>\n";
+    assert_eq!(
+        jekyll(md, ""),
+        "<p><a href=\"You%20and%20Your%20Research\">You and Your Research</a> by</p>\n\
+         <p><img src=\"/a/step1%20github.PNG\" alt=\"Step 1\" title=\"T t\" /></p>\n\
+         <p><a href=\"/x%20y.png\"><img src=\"/x%20y.png\" alt=\"S\" /></a></p>\n\
+         <p><code class=\"language-plaintext highlighter-rouge\">[a](b c)</code> and \
+         <a href=\"b%20c\">a</a> and <a href=\"b%20c\">a</a></p>\n\
+         <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+         <pre class=\"highlight\"><code>[a](b c)\n</code></pre></div></div>\n\
+         <div>[a](b c)</div>\n"
+    );
+}

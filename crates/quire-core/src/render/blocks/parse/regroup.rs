@@ -1,7 +1,7 @@
 //! Runs of top-level blocks kramdown reads otherwise than CommonMark, parsed again as it
 //! reads them: lazy nested lists (`jekyll/lazy_lists.rs`), a table right under a paragraph
 //! line and a bullet list changing its marker (`jekyll/adjacent.rs`), a block opening with
-//! a tag (`jekyll/html_blocks.rs` `TagBlock`).
+//! block HTML (`jekyll/html_blocks.rs` `kramdown_pieces`).
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag};
 
@@ -121,8 +121,9 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         kramdown_tables(context, groups);
     }
 
-    // kramdown reads a block starting with a tag by its element: a span element's tag
-    // alone on its line starts a paragraph, another element's is raw to its closing tag.
+    // kramdown reads block HTML by its element: a span element's tag alone on its line
+    // starts a paragraph; another element is raw to its closing tag, and the Markdown after
+    // it (on its line or the next) is read again; a paragraph ends at a line opening one.
     if may_start_with_tag(text) {
         for group in groups.iter_mut() {
             let html_block = matches!(group.events.first(), Some(Event::Start(Tag::HtmlBlock)));
@@ -130,31 +131,69 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
                 continue;
             }
             let block = &text[line_start(text, group.start)..group.end];
-            match jekyll::kramdown_tag_block(block, html_block) {
-                Some(jekyll::TagBlock::Paragraph) => {
-                    // A line before it makes the tag a paragraph's (it cannot interrupt one).
-                    let (mut events, items) =
-                        context.fragment(&format!("a\n{block}"), context.options);
-                    if matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
-                        events.drain(1..3);
-                        group.events = events;
-                        group.items = items;
-                    }
-                }
-                Some(jekyll::TagBlock::Raw(end)) => {
-                    let mut events =
-                        vec![Event::Html(CowStr::from(format!("{}\n", &block[..end])))];
-                    if !block[end..].trim().is_empty() {
-                        let (rest, items) = context.fragment(&block[end..], context.options);
-                        events.extend(rest);
-                        group.items = items;
-                    }
+            if html_block && jekyll::span_tag_block(block) {
+                if let Some((events, items)) = span_paragraph(context, block) {
                     group.events = events;
+                    group.items = items;
                 }
-                None => {}
+                continue;
             }
+            let pieces = jekyll::kramdown_pieces(block);
+            // One piece: as CommonMark read it, unless a paragraph is one element or the
+            // element's `markdown="0"` is to be left out.
+            let one_raw = pieces.len() == 1 && pieces[0].raw;
+            let marked = one_raw && jekyll::markdown_off(&block[pieces[0].range.clone()]).is_some();
+            if pieces.len() < 2 && !(one_raw && (!html_block || marked)) {
+                continue;
+            }
+            let (events, items) = pieces_events(context, block, pieces);
+            group.events = events;
+            group.items = items;
         }
     }
+}
+
+/// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
+/// block HTML raw (without a `markdown="0"`), Markdown parsed on its own.
+pub(super) fn pieces_events(
+    context: &Context<'_>,
+    block: &str,
+    pieces: Vec<jekyll::Piece>,
+) -> (Vec<Event<'static>>, jekyll::ItemParagraphs) {
+    let mut events = Vec::new();
+    let mut items = jekyll::ItemParagraphs::default();
+    for piece in pieces {
+        let piece_text = &block[piece.range];
+        if piece.raw {
+            let html = jekyll::markdown_off(piece_text);
+            let html = html.as_deref().unwrap_or(piece_text);
+            events.push(Event::Html(CowStr::from(format!("{html}\n"))));
+        } else if !piece_text.trim().is_empty() {
+            let span = jekyll::span_tag_block(piece_text)
+                .then(|| span_paragraph(context, piece_text))
+                .flatten();
+            let (more, more_items) =
+                span.unwrap_or_else(|| context.fragment(piece_text, context.options));
+            events.extend(more);
+            items.blank_after.extend(more_items.blank_after);
+        }
+    }
+    (events, items)
+}
+
+/// `block`, an HTML block to CommonMark opening with a span element's tag alone on its
+/// line, read as the paragraph kramdown reads: a line before it makes the tag a
+/// paragraph's (it cannot interrupt one), then that line's events are taken out.
+fn span_paragraph(
+    context: &Context<'_>,
+    block: &str,
+) -> Option<(Vec<Event<'static>>, jekyll::ItemParagraphs)> {
+    let (mut events, items) = context.fragment(&format!("a\n{block}"), context.options);
+    if !matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
+        return None;
+    }
+    events.drain(1..3);
+    Some((events, items))
 }
 
 /// Take the attribute lists kramdown gives a table, a list or a quotation off the lines
