@@ -71,6 +71,9 @@ pub struct MarkdownOptions {
     pub hard_wrap: bool,
     /// The heading levels that get ids... and go in a table of contents (1 to 6).
     pub toc_levels: Vec<u8>,
+    /// kramdown's `parse_block_html`: the content of block HTML is Markdown too (as if
+    /// each element said `markdown="1"`).
+    pub parse_block_html: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -82,6 +85,7 @@ impl Default for MarkdownOptions {
             quotes: Some(['‘', '’', '“', '”']),
             hard_wrap: false,
             toc_levels: (1..=6).collect(),
+            parse_block_html: false,
         }
     }
 }
@@ -327,6 +331,9 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     }
     if let Some(Value::Bool(b)) = option("hard_wrap") {
         config.markdown.hard_wrap = *b;
+    }
+    if let Some(Value::Bool(b)) = option("parse_block_html") {
+        config.markdown.parse_block_html = *b;
     }
     if let Some(quotes) = option("smart_quotes").and_then(text) {
         config.markdown.quotes = kramdown_quotes(&quotes).or(config.markdown.quotes);

@@ -54,7 +54,7 @@ pub(crate) use adjacent::{merges, Kind};
 pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line};
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
-pub(crate) use extensions::hide_extensions;
+pub(crate) use extensions::{block_html_switches, hide_extensions};
 pub(crate) use fence_indent::FenceIndent;
 pub(crate) use footnotes::{list as notes_list, reference as note_reference};
 pub(crate) use footnotes::{take_notes, Notes, NOTE_MARK};
@@ -151,6 +151,9 @@ pub(crate) struct Context<'c> {
     /// Per list item of the block, whether a blank line follows its first paragraph
     /// ([`ItemParagraphs`]).
     pub(crate) item_blanks: &'c [bool],
+    /// Whether kramdown reads block HTML content as Markdown here (`parse_block_html`,
+    /// from the site's config or a `{::options}` line above the block).
+    pub(crate) parse_block_html: bool,
 }
 
 /// Transform the events of one top-level block, `ial` being an attribute list written on
@@ -164,7 +167,7 @@ pub(crate) fn transform(
     settings: &super::Settings,
 ) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
-    if markdown_in_html(events, settings) {
+    if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }
     kramdown_math(events);

@@ -5,7 +5,7 @@ use core::cell::RefCell;
 use core::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag};
 
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
@@ -38,6 +38,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // So do abbreviations, defined anywhere for the whole body.
     let abbreviations = jekyll && jekyll::may_define(text);
     let extensions = jekyll && (text.contains("{::") || text.contains("{:/")) || abbreviations;
+    // `{::options parse_block_html=...}` lines switch how block HTML content is read.
+    let switches = if extensions {
+        jekyll::block_html_switches(text)
+    } else {
+        Vec::new()
+    };
     let extended = if jekyll {
         jekyll::hide_extensions(text)
     } else {
@@ -196,18 +202,36 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     if jekyll {
         for region in jekyll::raw_regions(text) {
             // The groups starting inside the region (they are in source order).
-            let first = groups.partition_point(|g| g.start < region.start);
+            let mut first = groups.partition_point(|g| g.start < region.start);
             let last = groups.partition_point(|g| g.start < region.end);
+            let mut events = Vec::new();
+            // An HTML block or paragraph opening before the region and running into it
+            // (`<div class="a">...</div>` then the region's `<div class="b">` line): its
+            // lines before the region are read on their own, the region joins it.
+            let head = first.checked_sub(1).filter(|&k| {
+                let group = &groups[k];
+                group.end > region.start
+                    && group.end <= region.end
+                    && matches!(
+                        group.events.first(),
+                        Some(Event::Start(Tag::HtmlBlock | Tag::Paragraph) | Event::Html(_))
+                    )
+            });
+            if let Some(k) = head {
+                let head = &text[line_start(text, groups[k].start)..region.start];
+                let pieces = jekyll::kramdown_pieces(head);
+                let (more, _) = regroup::pieces_events(&context, head, pieces);
+                events.extend(more);
+                first = k;
+            }
             let Some(end) = groups[first..last].iter().map(|g| g.end).max() else {
                 continue;
             };
-            let region_text = &text[region.clone()];
-            let mut raw =
-                jekyll::markdown_off(region_text).unwrap_or_else(|| region_text.to_string());
+            let mut raw = text[region.clone()].to_string();
             if !raw.ends_with('\n') {
                 raw.push('\n');
             }
-            let mut events = vec![Event::Html(CowStr::from(raw))];
+            events.push(Event::Html(CowStr::from(raw)));
             // The lines after its closing tag, up to a blank line, are Markdown again.
             if end > region.end {
                 let tail = &text[region.end..end];
@@ -259,6 +283,11 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 jekyll::Context {
                     in_raw,
                     item_blanks: &group.items.blank_after,
+                    parse_block_html: switches
+                        .iter()
+                        .take_while(|&&(at, _)| at < group.start)
+                        .last()
+                        .map_or(settings.site.markdown.parse_block_html, |&(_, on)| on),
                 },
                 settings,
             );

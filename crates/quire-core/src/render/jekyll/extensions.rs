@@ -77,6 +77,46 @@ pub(crate) fn hide_extensions(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where `{::options parse_block_html="true" /}` (or `"false"`) lines switch kramdown's
+/// reading of block HTML content as Markdown: each such line's offset and the value it
+/// sets, in order (fenced code skipped).
+pub(crate) fn block_html_switches(text: &str) -> Vec<(usize, bool)> {
+    let mut switches = Vec::new();
+    if !text.contains("parse_block_html") {
+        return switches;
+    }
+    let mut fence: Option<&str> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let marker = line.trim();
+        if let Some(f) = fence {
+            if marker.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if marker.starts_with("```") || marker.starts_with("~~~") {
+            fence = Some(&marker[..3]);
+            continue;
+        }
+        if !(marker.starts_with("{::options") && marker.ends_with("/}")) {
+            continue;
+        }
+        let Some(value) = marker.split("parse_block_html=").nth(1) else {
+            continue;
+        };
+        let value = value.trim_start_matches(['"', '\'']);
+        if value.starts_with("true") {
+            switches.push((start, true));
+        } else if value.starts_with("false") {
+            switches.push((start, false));
+        }
+    }
+    switches
+}
+
 /// `<!--` padded to the line's length (the comment goes on to the closing marker).
 fn comment_start(line: &str) -> Option<String> {
     (line.len() >= 4).then(|| format!("<!--{}", " ".repeat(line.len() - 4)))

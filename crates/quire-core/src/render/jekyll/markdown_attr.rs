@@ -7,17 +7,29 @@
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::super::Settings;
+use super::html_blocks::markdown_off;
 
-/// If the block is raw HTML whose first element asks for Markdown content and closes at
-/// its end, render it so; whether it did.
-pub(crate) fn markdown_in_html(events: &mut Vec<Event<'_>>, settings: &Settings) -> bool {
+/// If the block is raw HTML whose first element asks for Markdown content (or, with
+/// `parse_block_html`, does not say otherwise) and closes at its end, render it so;
+/// whether it did. With `parse_block_html`, a block of raw elements and Markdown (as
+/// `html_blocks.rs` cuts it) has each element rendered so, and the rest is left for the
+/// block's transform (`false`).
+pub(crate) fn markdown_in_html(
+    events: &mut Vec<Event<'_>>,
+    settings: &Settings,
+    parse_block_html: bool,
+) -> bool {
     let raw = |e: &Event<'_>| {
         matches!(
             e,
             Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
         )
     };
-    if events.is_empty() || !events.iter().all(raw) {
+    if events.is_empty() {
+        return false;
+    }
+    if !events.iter().all(raw) {
+        elements_in_mixed_block(events, settings, parse_block_html);
         return false;
     }
     let html: String = events
@@ -27,11 +39,42 @@ pub(crate) fn markdown_in_html(events: &mut Vec<Event<'_>>, settings: &Settings)
             _ => "",
         })
         .collect();
-    let Some(rendered) = render(&html, settings).or_else(|| nested(&html, settings)) else {
+    // `markdown="0"`: raw, written without the attribute.
+    if let Some(off) = markdown_off(&html) {
+        *events = vec![Event::Html(CowStr::from(off))];
+        return false;
+    }
+    let Some(rendered) = render(&html, settings, parse_block_html)
+        .or_else(|| nested(&html, settings, parse_block_html))
+    else {
         return false;
     };
     *events = vec![Event::Html(CowStr::from(rendered))];
     true
+}
+
+/// Each element standing as a block's own event (not inside an HTML block of
+/// CommonMark's): with `markdown="0"` written without it, else with `parse_block_html`
+/// rendered with its content as Markdown.
+fn elements_in_mixed_block(events: &mut [Event<'_>], settings: &Settings, parse_block_html: bool) {
+    let mut depth = 0usize;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) if depth == 0 => {
+                let rendered = markdown_off(html).or_else(|| {
+                    parse_block_html
+                        .then(|| render(html, settings, true))
+                        .flatten()
+                });
+                if let Some(rendered) = rendered {
+                    *event = Event::Html(CowStr::from(rendered));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// How deep elements of Markdown content are rendered inside each other; deeper ones stay
@@ -58,7 +101,7 @@ fn deeper(render: impl FnOnce() -> String) -> Option<String> {
 
 /// The block with its content rendered, when its opening tag has `markdown="1"`,
 /// `"block"` or `"span"` and its closing tag ends it.
-fn render(html: &str, settings: &Settings) -> Option<String> {
+fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<String> {
     let trimmed = html.trim_start();
     let rest = trimmed.strip_prefix('<')?;
     let name_len = rest
@@ -67,7 +110,17 @@ fn render(html: &str, settings: &Settings) -> Option<String> {
     let name = &rest[..name_len];
     let open_end = rest.find('>')? + 1;
     let attributes = &rest[name_len..open_end - 1];
-    let (kept, mode) = without_markdown_attribute(attributes, name)?;
+    let (kept, mode) = without_markdown_attribute(attributes, name, parse_block_html)?;
+    // What the content holds is read the same way (`parse_block_html` goes on inside).
+    let owned;
+    let settings = if parse_block_html && !settings.site.markdown.parse_block_html {
+        let mut on = settings.clone();
+        on.site.markdown.parse_block_html = true;
+        owned = on;
+        &owned
+    } else {
+        settings
+    };
     let close = format!("</{name}>");
     let body = rest[open_end..].trim_end();
     let inner = body.strip_suffix(close.as_str())?;
@@ -111,7 +164,7 @@ const RAW_CONTENT: &[&str] = &[
 /// The elements with `markdown="1"` (or `"block"`, `"span"`) inside the raw block `html`,
 /// each rendered (kramdown reads the HTML around them and their Markdown); `None` when
 /// there is none.
-fn nested(html: &str, settings: &Settings) -> Option<String> {
+fn nested(html: &str, settings: &Settings, parse_block_html: bool) -> Option<String> {
     if !html.contains(" markdown=") {
         return None;
     }
@@ -137,7 +190,8 @@ fn nested(html: &str, settings: &Settings) -> Option<String> {
         let end = (!name.is_empty())
             .then(|| element_end(lower, open, &name.to_ascii_lowercase()))
             .flatten();
-        let rendered = end.and_then(|end| Some((end, render(&rest[open..end], settings)?)));
+        let rendered =
+            end.and_then(|end| Some((end, render(&rest[open..end], settings, parse_block_html)?)));
         match rendered {
             Some((end, element)) => {
                 out.push_str(&rest[..open]);
@@ -192,13 +246,27 @@ fn element_end(lower: &str, open: usize, name: &str) -> Option<usize> {
 }
 
 /// The attributes without `markdown=...`, and what it asked for for element `name` (none
-/// for `"0"`, no such attribute, or an element whose content kramdown keeps raw).
-fn without_markdown_attribute(attributes: &str, name: &str) -> Option<(String, Mode)> {
+/// for `"0"`, no such attribute without `parse_block_html`, or an element whose content
+/// kramdown keeps raw).
+fn without_markdown_attribute(
+    attributes: &str,
+    name: &str,
+    parse_block_html: bool,
+) -> Option<(String, Mode)> {
     let name = name.to_ascii_lowercase();
     if RAW_CONTENT.contains(&name.as_str()) {
         return None;
     }
-    let at = attributes.find(" markdown=")?;
+    let by_element = || {
+        if SPAN_CONTENT.contains(&name.as_str()) {
+            Mode::Span
+        } else {
+            Mode::Block
+        }
+    };
+    let Some(at) = attributes.find(" markdown=") else {
+        return parse_block_html.then(|| (attributes.trim_end().to_string(), by_element()));
+    };
     let value_start = at + " markdown=".len();
     let value = &attributes[value_start..];
     let (word, len) = match value.chars().next()? {
@@ -214,8 +282,8 @@ fn without_markdown_attribute(attributes: &str, name: &str) -> Option<(String, M
         }
     };
     let mode = match word {
-        "1" if SPAN_CONTENT.contains(&name.as_str()) => Mode::Span,
-        "1" | "block" => Mode::Block,
+        "1" => by_element(),
+        "block" => Mode::Block,
         "span" => Mode::Span,
         _ => return None,
     };

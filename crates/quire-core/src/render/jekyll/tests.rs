@@ -344,3 +344,64 @@ fn link_destinations_hold_spaces_as_kramdown_reads_them() {
          <div>[a](b c)</div>\n"
     );
 }
+
+/// kramdown's `parse_block_html`, from a `{::options}` line or the site's config: block
+/// HTML content is Markdown (`<p>` reads a line of text), `markdown="0"` keeps it raw.
+/// Expected as Jekyll 4.3.1 writes it (its indentation aside).
+#[test]
+fn parse_block_html_reads_block_html_content_as_markdown() {
+    let body = "<div class=\"x\">\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n</div>\n\n\
+                <div>\n*x*\n</div>\n\n<p>*p*</p>\n\n<div markdown=\"0\">*z*</div>\n\n\
+                <div class=\"row\">\n<div class=\"a\">\n<img src=\"i.png\"/>\n</div>\n\
+                <div class=\"b\">\n\nText\n\n</div>\n</div>\n";
+    let expected = "<div class=\"x\">\n<table><thead><tr><th>a</th><th>b</th></tr></thead>\
+                    <tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody></table>\n</div>\n\
+                    <div>\n<p><em>x</em></p>\n</div>\n<p><em>p</em></p>\n<div>*z*</div>\n\
+                    <div class=\"row\">\n<div class=\"a\">\n<p><img src=\"i.png\"/></p>\n</div>\n\
+                    <div class=\"b\">\n<p>Text</p>\n</div>\n</div>\n";
+    // Off (kramdown's default): raw, as written.
+    let off = jekyll(body, "");
+    assert!(
+        off.contains("| a | b |") && off.contains("<p>*p*</p>"),
+        "{off}"
+    );
+    // Switched on by an options line, and off again.
+    let marked = jekyll(
+        &format!(
+            "{{::options parse_block_html=\"true\" /}}\n{body}\n\
+             {{::options parse_block_html=\"false\" /}}\n<p>*w*</p>\n"
+        ),
+        "",
+    );
+    let start = marked.find("<div class=\"x\">").expect("the first element");
+    let end = marked.rfind("<!--").expect("the second options line");
+    assert_eq!(&marked[start..end], expected);
+    assert!(marked.ends_with("<p>*w*</p>\n"), "{marked}");
+    // On in the site's config.
+    let config = crate::site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "kramdown:\n  parse_block_html: true\n",
+    )
+    .expect("a config");
+    let on = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(on, expected);
+}
+
+/// An HTML block running into a region of block HTML holding blank lines (its last line
+/// opens the region's element) is written once, as Jekyll writes it.
+#[test]
+fn an_html_block_running_into_a_region_is_written_once() {
+    let md = "<div class=\"a\">\n<img src=\"x.png\"/>\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\nAfter\n";
+    assert_eq!(
+        jekyll(md, ""),
+        "<div class=\"a\">\n<img src=\"x.png\"/>\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\n<p>After</p>\n"
+    );
+}

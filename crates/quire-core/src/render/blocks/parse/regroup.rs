@@ -154,7 +154,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
 }
 
 /// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
-/// block HTML raw (without a `markdown="0"`), Markdown parsed on its own.
+/// block HTML raw, Markdown parsed on its own.
 pub(super) fn pieces_events(
     context: &Context<'_>,
     block: &str,
@@ -165,9 +165,7 @@ pub(super) fn pieces_events(
     for piece in pieces {
         let piece_text = &block[piece.range];
         if piece.raw {
-            let html = jekyll::markdown_off(piece_text);
-            let html = html.as_deref().unwrap_or(piece_text);
-            events.push(Event::Html(CowStr::from(format!("{html}\n"))));
+            events.push(Event::Html(CowStr::from(format!("{piece_text}\n"))));
         } else if !piece_text.trim().is_empty() {
             let span = jekyll::span_tag_block(piece_text)
                 .then(|| span_paragraph(context, piece_text))
