@@ -89,6 +89,18 @@ fn cargo(args: &str) -> Cmd {
     Cmd::new("cargo", &args)
 }
 
+/// A fresh folder for the temporary files of a run in Chromium (downloads, files a test
+/// writes to choose, Chromium's own profiles): `TMPDIR` points there, and it is removed when
+/// the run passes, so nothing is left behind. It sits in the system's temporary folder
+/// under a short name: Chromium's profile holds a socket whose path must stay short.
+fn scratch(name: &str) -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("quire-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("could not make the scratch folder {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
 fn test() -> Result<(), String> {
     let tools = Toolchain::ensure()?;
     let browser = tools.browser()?;
@@ -113,6 +125,7 @@ fn test() -> Result<(), String> {
     count += cargo("test -p quire-core -p xtask").run_tests("native tests")?;
 
     step("Browser tests (wasm-bindgen-test in headless Chromium)");
+    let tmp = scratch("test")?;
     count += tools
         .cmd(
             "cargo",
@@ -124,6 +137,7 @@ fn test() -> Result<(), String> {
         )
         .env("CHROMEDRIVER", &browser.chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env("TMPDIR", &tmp)
         .run_tests("browser tests")?;
 
     step("Release build (trunk build --release)");
@@ -134,7 +148,9 @@ fn test() -> Result<(), String> {
         .env("QUIRE_DIST", &dist)
         .env("QUIRE_CHROMIUM", &browser.chromium)
         .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
+        .env("TMPDIR", &tmp)
         .run_tests("end-to-end tests")?;
+    let _ = std::fs::remove_dir_all(&tmp);
 
     step("All checks and tests passed");
     println!("tests: {} passed, {} failed", count.passed, count.failed);
@@ -167,6 +183,7 @@ fn capture_storage(name: &str) -> Result<(), String> {
     .env("QUIRE_DIST", &dist)
     .env("QUIRE_CHROMIUM", &browser.chromium)
     .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
+    .env("TMPDIR", scratch("capture")?)
     .run("capture-storage")
 }
 
@@ -177,6 +194,7 @@ fn bench() -> Result<(), String> {
     step("Release build (trunk build --release)");
     let dist = tools.release_build(&root)?;
     step("Bench: bundle sizes and load timings in headless Chromium");
+    let tmp = scratch("bench")?;
     Cmd::new(
         "cargo",
         &[
@@ -192,7 +210,10 @@ fn bench() -> Result<(), String> {
     .env("QUIRE_DIST", &dist)
     .env("QUIRE_CHROMIUM", &browser.chromium)
     .env("QUIRE_CHROMEDRIVER", &browser.chromedriver)
-    .run("bench")
+    .env("TMPDIR", &tmp)
+    .run("bench")?;
+    let _ = std::fs::remove_dir_all(&tmp);
+    Ok(())
 }
 
 #[cfg(test)]
