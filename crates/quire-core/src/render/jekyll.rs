@@ -37,6 +37,7 @@ mod fence_indent;
 mod footnotes;
 mod headings;
 mod html_blocks;
+mod html_tags;
 mod lazy_lists;
 mod liquid_text;
 mod lists;
@@ -170,6 +171,7 @@ pub(crate) fn transform(
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }
+    kramdown_html_tags(events, vars);
     kramdown_math(events);
     emphasis::kramdown_spans(events);
     merge_text(events);
@@ -268,6 +270,68 @@ pub(crate) fn transform(
     }
     *events = out;
     (ids, outer)
+}
+
+/// The block and span HTML of a block's events as kramdown writes it (`html_tags.rs`),
+/// Liquid in it resolved first; excerpt markers are left to [`marker`].
+fn kramdown_html_tags(events: &mut Vec<Event<'_>>, vars: &super::liquid::SiteVars) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut spans = html_tags::SpanHtml::default();
+    let mut run: Vec<CowStr<'_>> = Vec::new();
+    for event in events.drain(..) {
+        if let Event::Html(html) = event {
+            run.push(html);
+            continue;
+        }
+        block_html_run(&mut run, &mut out, vars);
+        match event {
+            Event::InlineHtml(html) if marker(&html, false).is_none() => {
+                out.push(spans.tag(liquid_html(html, vars)))
+            }
+            Event::End(end) if html_tags::ends_span_text(&end) => {
+                spans.close(&mut out);
+                out.push(Event::End(end));
+            }
+            other => out.push(other),
+        }
+    }
+    block_html_run(&mut run, &mut out, vars);
+    spans.close(&mut out);
+    *events = out;
+}
+
+/// One run of block HTML events written as kramdown writes it, or left as it is (an
+/// element left open, an excerpt marker among them).
+fn block_html_run<'a>(
+    run: &mut Vec<CowStr<'a>>,
+    out: &mut Vec<Event<'a>>,
+    vars: &super::liquid::SiteVars,
+) {
+    if run.is_empty() {
+        return;
+    }
+    let written = if run.iter().any(|html| marker(html, true).is_some()) {
+        None
+    } else {
+        let joined: String = run
+            .iter()
+            .map(|html| liquid_html(html.clone(), vars).into_string())
+            .collect();
+        html_tags::block_html(&joined)
+    };
+    match written {
+        Some(html) => {
+            run.clear();
+            out.push(Event::Html(CowStr::from(html)));
+        }
+        None => out.extend(run.drain(..).map(Event::Html)),
+    }
 }
 
 /// Join runs of text events (the parser splits text at punctuation).

@@ -361,7 +361,7 @@ fn liquid_image_links_render_as_images_at_the_site() {
         "{html}"
     );
     assert!(
-        html.contains("<img src=\"/assets/b.png\" alt=\"B\">"),
+        html.contains("<img src=\"/assets/b.png\" alt=\"B\" />"),
         "{html}"
     );
     assert!(

@@ -138,7 +138,11 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     } else {
         content
     };
-    Some(format!("<{name}{kept}>{content}{close}\n"))
+    // The tags as kramdown writes them (attributes in double quotes, the name in lowercase).
+    let open = format!("<{name}{kept}>");
+    let open = super::html_tags::start_tag(&open).unwrap_or(open);
+    let name = super::html_tags::element_name(name);
+    Some(format!("{open}{content}</{name}>\n"))
 }
 
 /// How the content is read.

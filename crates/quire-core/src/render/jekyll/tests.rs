@@ -357,7 +357,7 @@ fn parse_block_html_reads_block_html_content_as_markdown() {
     let expected = "<div class=\"x\">\n<table><thead><tr><th>a</th><th>b</th></tr></thead>\
                     <tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody></table>\n</div>\n\
                     <div>\n<p><em>x</em></p>\n</div>\n<p><em>p</em></p>\n<div>*z*</div>\n\
-                    <div class=\"row\">\n<div class=\"a\">\n<p><img src=\"i.png\"/></p>\n</div>\n\
+                    <div class=\"row\">\n<div class=\"a\">\n<p><img src=\"i.png\" /></p>\n</div>\n\
                     <div class=\"b\">\n<p>Text</p>\n</div>\n</div>\n";
     // Off (kramdown's default): raw, as written.
     let off = jekyll(body, "");
@@ -399,9 +399,9 @@ fn parse_block_html_reads_block_html_content_as_markdown() {
 /// opens the region's element) is written once, as Jekyll writes it.
 #[test]
 fn an_html_block_running_into_a_region_is_written_once() {
-    let md = "<div class=\"a\">\n<img src=\"x.png\"/>\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\nAfter\n";
+    let md = "<div class=\"a\">\n<img src=\"x.png\" />\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\nAfter\n";
     assert_eq!(
         jekyll(md, ""),
-        "<div class=\"a\">\n<img src=\"x.png\"/>\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\n<p>After</p>\n"
+        "<div class=\"a\">\n<img src=\"x.png\" />\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\n<p>After</p>\n"
     );
 }
