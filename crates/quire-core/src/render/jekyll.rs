@@ -14,7 +14,8 @@
 //!   text after text, hidden elsewhere;
 //! - Liquid tags and output (`{% ... %}`, `{{ ... }}`) shown as visible placeholders,
 //!   `{% raw %}` stretches as text (`liquid_text.rs`);
-//! - code spans and blocks as Jekyll writes them with Rouge (`code.rs`), lists as kramdown
+//! - code spans and blocks as Jekyll writes them with Rouge (`code.rs`), a lone backtick
+//!   (white space on both sides) as text (`lone_backticks.rs`), lists as kramdown
 //!   numbers and marks them (`lists.rs`);
 //! - definition lists, footnotes and `$$` math as kramdown writes them (`definitions.rs`,
 //!   `footnotes.rs`, `math.rs`); its `{::comment}`, `{::nomarkdown}` and `{::options}`
@@ -41,6 +42,7 @@ mod html_tags;
 mod lazy_lists;
 mod liquid_text;
 mod lists;
+mod lone_backticks;
 mod markdown_attr;
 mod math;
 mod rouge_lexers;
@@ -67,6 +69,7 @@ pub(crate) use html_blocks::{
 pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;
+pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
@@ -168,6 +171,7 @@ pub(crate) fn transform(
     settings: &super::Settings,
 ) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
+    lone_backticks::unmark_backticks(events);
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }

@@ -75,6 +75,13 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &piped;
+    // A backtick with white space on both sides starts no code span (kramdown).
+    let backticks = if jekyll {
+        jekyll::mark_lone_backticks(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &backticks;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
     let typography_quotes = settings.site.markdown.quotes.filter(|_| jekyll);

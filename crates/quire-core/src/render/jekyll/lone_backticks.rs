@@ -1,0 +1,195 @@
+//! A backtick kramdown does not read as a code span's: a single backtick with white space
+//! (or the start of the text) before it and white space after it is a backtick
+//! (kramdown's `parse_codespan`), where CommonMark would look for the next one to close a
+//! span (`using ` np.array()`` shows both backticks in Jekyll's page). Such backticks
+//! are marked before the text is parsed (a mark of the same length: offsets hold) and
+//! written back in the block's events.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, Tag};
+
+/// Stands for a backtick that starts no code span while the text is parsed.
+pub(crate) const BACKTICK_MARK: char = '\u{4}';
+
+/// Where the paragraph holding byte `at` of `text` ends: at its next blank line.
+fn paragraph_end(text: &str, at: usize) -> usize {
+    let mut from = at;
+    while let Some(nl) = text[from..].find('\n').map(|i| from + i) {
+        let next = &text[nl + 1..];
+        let line_end = next.find('\n').unwrap_or(next.len());
+        if next[..line_end].trim().is_empty() {
+            return nl;
+        }
+        from = nl + 1;
+    }
+    text.len()
+}
+
+/// The fence a line opens or closes: its character and length.
+fn fence(line: &str) -> Option<(u8, usize)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let c = *trimmed.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let run = trimmed.bytes().take_while(|&b| b == c).count();
+    (run >= 3).then_some((c, run))
+}
+
+/// `text` with the backticks kramdown reads as backticks marked ([`BACKTICK_MARK`]);
+/// borrowed when there are none. Fenced code is left as it is; a code span's content is
+/// not looked into.
+pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
+    if !text.contains("` ") && !text.contains("`\t") && !text.contains("`\n") {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut open_fence: Option<(u8, usize)> = None;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i + 1);
+        let line = &text[line_start..line_end];
+        match (open_fence, fence(line)) {
+            (None, Some(opened)) => {
+                open_fence = Some(opened);
+                line_start = line_end;
+                continue;
+            }
+            (Some((c, len)), Some((c2, len2))) => {
+                let rest = line.trim_start_matches(' ').trim_start_matches(c as char);
+                if c == c2 && len2 >= len && rest.trim().is_empty() {
+                    open_fence = None;
+                }
+                line_start = line_end;
+                continue;
+            }
+            (Some(_), None) => {
+                line_start = line_end;
+                continue;
+            }
+            (None, None) => {}
+        }
+        // The line's backticks; a code span opened here may close on a later line.
+        let mut i = line_start;
+        let mut next_line = line_end;
+        while i < next_line {
+            match bytes[i] {
+                b'\\' => {
+                    i += if bytes.get(i + 1) == Some(&b'`') {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                b'`' => {
+                    let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                    let before = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r');
+                    let after = matches!(bytes.get(i + run), Some(b' ' | b'\t' | b'\n' | b'\r'));
+                    if run == 1 && before && after {
+                        marks.push(i);
+                        i += 1;
+                        continue;
+                    }
+                    // A span's opener: its content is not looked into.
+                    let end = paragraph_end(text, i);
+                    let closer = if run == 1 {
+                        text[i + 1..end].find('`').map(|c| i + 1 + c + 1)
+                    } else {
+                        let delimiter = "`".repeat(run);
+                        text[i + run..end]
+                            .find(&delimiter)
+                            .map(|c| i + run + c + run)
+                    };
+                    match closer {
+                        Some(after_span) => {
+                            i = after_span;
+                            if i > next_line {
+                                next_line = text[i..].find('\n').map_or(text.len(), |n| i + n + 1);
+                            }
+                        }
+                        None => i += run,
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+        line_start = next_line;
+    }
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.as_bytes().to_vec();
+    for at in marks {
+        out[at] = BACKTICK_MARK as u8;
+    }
+    // Only an ASCII byte was replaced by another.
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The marked backticks of a block's events written back.
+pub(crate) fn unmark_backticks(events: &mut [Event<'_>]) {
+    fn unmark(text: &mut CowStr<'_>) {
+        if text.contains(BACKTICK_MARK) {
+            *text = CowStr::from(text.replace(BACKTICK_MARK, "`"));
+        }
+    }
+    for event in events {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                unmark(text)
+            }
+            Event::Start(
+                Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                },
+            ) => {
+                unmark(dest_url);
+                unmark(title);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+
+    /// Expected as Jekyll 4.3.1 writes them.
+    #[test]
+    fn lone_backticks_are_backticks() {
+        let cases = [
+            (
+                "using ` np.array()`. In this case",
+                "<p>using ` np.array()`. In this case</p>\n",
+            ),
+            (
+                "a ` b and `code` c",
+                "<p>a ` b and <code class=\"language-plaintext highlighter-rouge\">code</code> c</p>\n",
+            ),
+            ("` x `", "<p>` x `</p>\n"),
+            (
+                "`a ` b`",
+                "<p><code class=\"language-plaintext highlighter-rouge\">a </code> b`</p>\n",
+            ),
+            (
+                "`` a ` b ``",
+                "<p><code class=\"language-plaintext highlighter-rouge\">a ` b</code></p>\n",
+            ),
+            ("```\na ` b\n```\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a ` b\n</code></pre></div></div>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+}
