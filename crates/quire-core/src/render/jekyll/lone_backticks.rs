@@ -12,74 +12,24 @@ use pulldown_cmark::{CowStr, Event, Tag};
 /// Stands for a backtick that starts no code span while the text is parsed.
 pub(crate) const BACKTICK_MARK: char = '\u{4}';
 
-/// Where the paragraph holding byte `at` of `text` ends: at its next blank line.
-fn paragraph_end(text: &str, at: usize) -> usize {
-    let mut from = at;
-    while let Some(nl) = text[from..].find('\n').map(|i| from + i) {
-        let next = &text[nl + 1..];
-        let line_end = next.find('\n').unwrap_or(next.len());
-        if next[..line_end].trim().is_empty() {
-            return nl;
-        }
-        from = nl + 1;
-    }
-    text.len()
-}
-
-/// The fence a line opens or closes: its character and length.
-fn fence(line: &str) -> Option<(u8, usize)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let c = *trimmed.as_bytes().first()?;
-    if c != b'`' && c != b'~' {
-        return None;
-    }
-    let run = trimmed.bytes().take_while(|&b| b == c).count();
-    (run >= 3).then_some((c, run))
-}
-
 /// `text` with the backticks kramdown reads as backticks marked ([`BACKTICK_MARK`]);
-/// borrowed when there are none. Fenced code is left as it is; a code span's content is
-/// not looked into.
+/// borrowed when there are none. Each line is read on its own (so a part of a post parsed
+/// again reads as the whole did): a code span opened on it and closed on it is not looked
+/// into. A backtick marked inside code (a code block, a span over lines) is written back
+/// as it was.
 pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
     if !text.contains("` ") && !text.contains("`\t") && !text.contains("`\n") {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
     let mut marks = Vec::new();
-    let mut open_fence: Option<(u8, usize)> = None;
     let mut line_start = 0;
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
-            .map_or(text.len(), |i| line_start + i + 1);
-        let line = &text[line_start..line_end];
-        match (open_fence, fence(line)) {
-            (None, Some(opened)) => {
-                open_fence = Some(opened);
-                line_start = line_end;
-                continue;
-            }
-            (Some((c, len)), Some((c2, len2))) => {
-                let rest = line.trim_start_matches(' ').trim_start_matches(c as char);
-                if c == c2 && len2 >= len && rest.trim().is_empty() {
-                    open_fence = None;
-                }
-                line_start = line_end;
-                continue;
-            }
-            (Some(_), None) => {
-                line_start = line_end;
-                continue;
-            }
-            (None, None) => {}
-        }
-        // The line's backticks; a code span opened here may close on a later line.
+            .map_or(text.len(), |i| line_start + i);
         let mut i = line_start;
-        let mut next_line = line_end;
-        while i < next_line {
+        while i < line_end {
             match bytes[i] {
                 b'\\' => {
                     i += if bytes.get(i + 1) == Some(&b'`') {
@@ -89,8 +39,11 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                     }
                 }
                 b'`' => {
-                    let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                    let before = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r');
+                    let run = bytes[i..line_end]
+                        .iter()
+                        .take_while(|&&b| b == b'`')
+                        .count();
+                    let before = i == line_start || matches!(bytes[i - 1], b' ' | b'\t' | b'\r');
                     let after = matches!(bytes.get(i + run), Some(b' ' | b'\t' | b'\n' | b'\r'));
                     if run == 1 && before && after {
                         marks.push(i);
@@ -98,29 +51,16 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                         continue;
                     }
                     // A span's opener: its content is not looked into.
-                    let end = paragraph_end(text, i);
-                    let closer = if run == 1 {
-                        text[i + 1..end].find('`').map(|c| i + 1 + c + 1)
-                    } else {
-                        let delimiter = "`".repeat(run);
-                        text[i + run..end]
-                            .find(&delimiter)
-                            .map(|c| i + run + c + run)
+                    let delimiter = &text[i..i + run];
+                    i = match text[i + run..line_end].find(delimiter) {
+                        Some(c) => i + run + c + run,
+                        None => i + run,
                     };
-                    match closer {
-                        Some(after_span) => {
-                            i = after_span;
-                            if i > next_line {
-                                next_line = text[i..].find('\n').map_or(text.len(), |n| i + n + 1);
-                            }
-                        }
-                        None => i += run,
-                    }
                 }
                 _ => i += 1,
             }
         }
-        line_start = next_line;
+        line_start = line_end + 1;
     }
     if marks.is_empty() {
         return Cow::Borrowed(text);
