@@ -22,67 +22,26 @@ const VOID: &[&str] = &[
 ];
 
 /// Block elements: their tags inside a paragraph are text (`HTML_BLOCK_ELEMENTS`).
+#[rustfmt::skip]
 const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "applet",
-    "body",
-    "blockquote",
-    "caption",
-    "col",
-    "colgroup",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "head",
-    "iframe",
-    "legend",
-    "menu",
-    "li",
-    "main",
-    "map",
-    "nav",
-    "ol",
-    "optgroup",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tfoot",
-    "tr",
-    "ul",
+    "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup",
+    "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend", "menu", "li",
+    "main", "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "th", "thead", "tfoot", "tr", "ul",
 ];
 
 /// The other elements kramdown knows (`HTML_ELEMENT`): their names and their attributes'
 /// names are written in lowercase.
+#[rustfmt::skip]
 const KNOWN: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "button", "cite", "code", "del", "dfn", "em", "i",
-    "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
-    "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var", "details", "figure",
-    "noscript", "object", "script", "style", "math", "textarea",
+    "a", "abbr", "acronym", "b", "big", "bdo", "button", "cite", "code", "del", "dfn", "em",
+    "i", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby",
+    "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var", "details",
+    "figure", "noscript", "object", "script", "style", "math", "textarea",
 ];
 
+/// Whether kramdown knows the element `lower` (its names are then written in lowercase).
 fn known(lower: &str) -> bool {
     VOID.contains(&lower) || BLOCK.contains(&lower) || KNOWN.contains(&lower)
 }
