@@ -112,8 +112,14 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
                 return None;
             }
             let close = rest[eq + 2..].find(quote)? + eq + 2;
-            ial.attrs
-                .push((rest[..eq].to_string(), rest[eq + 2..close].to_string()));
+            let (key, value) = (&rest[..eq], &rest[eq + 2..close]);
+            // kramdown: `class="a b"` sets the classes (a `.c` after it adds one), `id="x"`
+            // the id.
+            match key {
+                "class" => ial.classes = value.split_whitespace().map(String::from).collect(),
+                "id" => ial.id = Some(value.to_string()),
+                _ => ial.attrs.push((key.to_string(), value.to_string())),
+            }
             close + 1
         } else {
             let end = rest.find([' ', '\t']).unwrap_or(rest.len());
@@ -135,6 +141,19 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
         rest = rest[end..].trim_start();
     }
     Some(ial)
+}
+
+impl Ial {
+    /// Two lists of one element, `earlier` written before `later` (kramdown reads both
+    /// into one: the later id wins, classes and attributes add up).
+    pub(crate) fn together(earlier: Ial, later: Ial) -> Ial {
+        let mut both = earlier;
+        both.id = later.id.or(both.id);
+        both.classes.extend(later.classes);
+        both.attrs.extend(later.attrs);
+        both.words.extend(later.words);
+        both
+    }
 }
 
 /// If the block is a paragraph holding only an attribute list, that list.
@@ -180,11 +199,15 @@ pub(crate) fn transform(
     emphasis::kramdown_spans(events);
     merge_text(events);
     explicit_heading_ids(events);
-    if let Some(ordered) = toc_list(events, ial.as_ref()) {
+    if let Some((ordered, mut list_ial)) = toc_list(events, ial.as_ref()) {
         let tag = if ordered { "ol" } else { "ul" };
-        *events = vec![Event::Html(CowStr::from(format!(
-            "<{tag} id=\"markdown-toc\">{TOC_MARK}</{tag}>\n"
-        )))];
+        let mut html = format!("<{tag} id=\"markdown-toc\">{TOC_MARK}</{tag}>\n");
+        // The list's classes and attributes stay on the table of contents.
+        list_ial.id = None;
+        if !list_ial.classes.is_empty() || !list_ial.attrs.is_empty() {
+            html = outer_attributes(&html, &list_ial);
+        }
+        *events = vec![Event::Html(CowStr::from(html))];
         return (Vec::new(), None);
     }
     let mut ial = ial;
@@ -192,10 +215,31 @@ pub(crate) fn transform(
     if let Some(first) = leading_ial(events) {
         ial = Some(first);
     }
-    if let Some(last) = trailing_ial(events) {
-        ial = Some(last);
-    }
-    let outer = ial.and_then(|ial| apply_ial(events, ial));
+    let cuts = split_at_ial_lines(events);
+    let outer = if cuts.is_empty() {
+        if let Some(last) = trailing_ial(events) {
+            ial = Some(last);
+        }
+        ial.and_then(|ial| apply_ial(events, ial))
+    } else {
+        // A line of attribute list inside a paragraph ends it (kramdown): the paragraph
+        // before it takes it, the lines after it are a paragraph of their own.
+        let last = trailing_ial(events);
+        let mut start = 0;
+        let mut earlier = ial;
+        for (end, middle) in cuts {
+            let list = match earlier.take() {
+                Some(earlier) => Ial::together(earlier, middle),
+                None => middle,
+            };
+            apply_ial(&mut events[start..end], list);
+            start = end;
+        }
+        if let Some(last) = last {
+            apply_ial(&mut events[start..], last);
+        }
+        None
+    };
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix)
     } else {
@@ -363,6 +407,47 @@ fn leading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     let ial = parse_ial(text)?;
     events.drain(1..3);
     Some(ial)
+}
+
+/// A paragraph with lines of attribute list between its lines, cut at each: the events
+/// become paragraphs (those lines taken out); returns, for each cut, where the next
+/// paragraph starts and the list the paragraph before it takes.
+fn split_at_ial_lines(events: &mut Vec<Event<'_>>) -> Vec<(usize, Ial)> {
+    let mut cuts = Vec::new();
+    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+    {
+        return cuts;
+    }
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(text)
+                if depth == 1
+                    && i >= 2
+                    && matches!(events[i - 1], Event::SoftBreak)
+                    && matches!(events.get(i + 1), Some(Event::SoftBreak))
+                    && text.trim_start().starts_with("{:") =>
+            {
+                if let Some(ial) = parse_ial(text) {
+                    cuts.push((i, ial));
+                }
+            }
+            _ => {}
+        }
+    }
+    // `... SoftBreak, {: list}, SoftBreak ...` -> `... End, Start ...`: each cut takes
+    // one event out before the next.
+    for (k, (at, _)) in cuts.iter_mut().enumerate() {
+        *at -= k;
+        events.splice(
+            *at - 1..*at + 2,
+            [Event::End(TagEnd::Paragraph), Event::Start(Tag::Paragraph)],
+        );
+    }
+    cuts
 }
 
 /// Take an attribute list off the last line of a paragraph or heading.

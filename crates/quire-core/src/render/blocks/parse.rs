@@ -269,12 +269,22 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 // Right under a block, it is that block's; otherwise the next one's.
                 let under_previous =
                     k > 0 && !after_blank_line(text, line_start(text, group.start));
-                targets.push((if under_previous { k - 1 } else { k + 1 }, ial));
+                targets.push((
+                    if under_previous { k - 1 } else { k + 1 },
+                    ial,
+                    under_previous,
+                ));
             }
         }
-        for (target, ial) in targets {
+        // A block with a list before it and one under it (`{: .x}`, `* TOC`, `{:toc}`)
+        // has both.
+        for (target, ial, under) in targets {
             if let Some(slot) = ials.get_mut(target) {
-                slot.get_or_insert(ial);
+                *slot = Some(match slot.take() {
+                    None => ial,
+                    Some(had) if under => jekyll::Ial::together(had, ial),
+                    Some(had) => jekyll::Ial::together(ial, had),
+                });
             }
         }
         // A block inside `{% raw %}` ... `{% endraw %}` shows its Liquid as text; a window

@@ -6,8 +6,9 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::{parse_ial, Ial};
 
 /// Whether the block is kramdown's table-of-contents list (`* TOC` with `{:toc}` under it,
-/// or on the line after it); `Some(ordered)` when it is.
-pub(super) fn toc_list(events: &[Event<'_>], ial: Option<&Ial>) -> Option<bool> {
+/// or on the line after it); `Some((ordered, the list's attribute lists together))` when
+/// it is.
+pub(super) fn toc_list(events: &[Event<'_>], ial: Option<&Ial>) -> Option<(bool, Ial)> {
     let Some(Event::Start(Tag::List(first))) = events.first() else {
         return None;
     };
@@ -30,7 +31,16 @@ pub(super) fn toc_list(events: &[Event<'_>], ial: Option<&Ial>) -> Option<bool> 
         .as_ref()
         .or(ial)
         .is_some_and(|i| i.words.iter().any(|w| w == "toc"));
-    (marked && lines.next().is_none()).then_some(first.is_some())
+    if !marked || lines.next().is_some() {
+        return None;
+    }
+    let mut together = ial.cloned().unwrap_or_default();
+    if let Some(own) = own {
+        together.id = own.id.or(together.id);
+        together.classes.extend(own.classes);
+        together.attrs.extend(own.attrs);
+    }
+    Some((first.is_some(), together))
 }
 
 /// kramdown's table of contents of a body whose HTML is `html`: its headings with ids at
