@@ -54,6 +54,11 @@ mod tests {
                 "\\[\\sum_{i=1}^n i &lt; m\\]\n",
             ),
             ("Escaped \\$$ not math.\n", "<p>Escaped $$ not math.</p>\n"),
+            // A math block with pipes is no table: kramdown reads math blocks first.
+            (
+                "Defined as:\n\n$$\\hat{y} = \\arg\\max p(x_i | c)$$\n\nAfter.\n",
+                "<p>Defined as:</p>\n\\[\\hat{y} = \\arg\\max p(x_i | c)\\]\n<p>After.</p>\n",
+            ),
         ];
         for (md, expected) in cases {
             assert_eq!(render_body(md, &settings), expected, "{md:?}");

@@ -3,7 +3,7 @@
 //! line and a bullet list changing its marker (`jekyll/adjacent.rs`), a block opening with
 //! block HTML (`jekyll/html_blocks.rs` `kramdown_pieces`).
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::super::super::jekyll;
 use super::super::super::safe_event;
@@ -231,6 +231,18 @@ fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
         }
         let mut block = &text[from..group.end.max(from)];
         if !block.contains('|') {
+            continue;
+        }
+        // `$$...$$` alone is a math block, whatever pipes it holds (kramdown reads math
+        // blocks before tables).
+        if matches!(
+            group.events.as_slice(),
+            [
+                Event::Start(Tag::Paragraph),
+                Event::DisplayMath(_),
+                Event::End(TagEnd::Paragraph)
+            ]
+        ) {
             continue;
         }
         // Attribute lists above and under it are the table's (`block_attribute_lists`
