@@ -8,12 +8,33 @@ use super::escape_text;
 
 /// Rewrite the math of one top-level block's events.
 pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
-    if let [Event::Start(Tag::Paragraph), Event::DisplayMath(math), Event::End(TagEnd::Paragraph)] =
-        events.as_slice()
-    {
-        let block = format!("\\[{}\\]\n", escape_text(math.trim()));
-        *events = vec![Event::Html(CowStr::from(block))];
-        return;
+    // A paragraph of one `$$...$$` (in a list item or a quotation too) is a math block.
+    let alone = |w: &[Event<'_>]| {
+        matches!(
+            w,
+            [
+                Event::Start(Tag::Paragraph),
+                Event::DisplayMath(_),
+                Event::End(TagEnd::Paragraph)
+            ]
+        )
+    };
+    if events.windows(3).any(alone) {
+        let mut out = Vec::with_capacity(events.len());
+        let mut rest = std::mem::take(events).into_iter().peekable();
+        while let Some(event) = rest.next() {
+            out.push(event);
+            let n = out.len();
+            if n >= 3 && alone(&out[n - 3..]) {
+                let Event::DisplayMath(math) = &out[n - 2] else {
+                    continue;
+                };
+                let block = format!("\\[{}\\]\n", escape_text(math.trim()));
+                out.truncate(n - 3);
+                out.push(Event::Html(CowStr::from(block)));
+            }
+        }
+        *events = out;
     }
     for event in events.iter_mut() {
         match event {
@@ -54,6 +75,10 @@ mod tests {
                 "\\[\\sum_{i=1}^n i &lt; m\\]\n",
             ),
             ("Escaped \\$$ not math.\n", "<p>Escaped $$ not math.</p>\n"),
+            (
+                "1. Item\n\n    $$\n    x < y\n    $$\n\n    after\n",
+                "<ol>\n<li>\n<p>Item</p>\n\\[x &lt; y\\]\n<p>after</p>\n</li>\n</ol>\n",
+            ),
             // A math block with pipes is no table: kramdown reads math blocks first.
             (
                 "Defined as:\n\n$$\\hat{y} = \\arg\\max p(x_i | c)$$\n\nAfter.\n",
