@@ -21,8 +21,7 @@ pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
     };
     if events.windows(3).any(alone) {
         let mut out = Vec::with_capacity(events.len());
-        let mut rest = std::mem::take(events).into_iter().peekable();
-        while let Some(event) = rest.next() {
+        for event in std::mem::take(events) {
             out.push(event);
             let n = out.len();
             if n >= 3 && alone(&out[n - 3..]) {
