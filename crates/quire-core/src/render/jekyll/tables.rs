@@ -315,6 +315,8 @@ mod tests {
             "Use `a | b` here\n",
             "An escaped \\| pipe\n",
             "a | b\nno pipe here\n",
+            // No block boundary after the line: a list right under it.
+            "Given $$|V|=n$$:\n1. Edges are sorted.\n",
         ] {
             let html = jekyll_html(md);
             assert!(html.starts_with("<p>"), "{md:?}: {html}");

@@ -233,6 +233,12 @@ fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
         if !block.contains('|') {
             continue;
         }
+        // kramdown's table ends at a block boundary: a blank line, an attribute list's
+        // line, an end-of-block mark or the end (a list after it on the next line leaves
+        // its lines a paragraph).
+        if !at_block_boundary(text, group.end) {
+            continue;
+        }
         // `$$...$$` alone is a math block, whatever pipes it holds (kramdown reads math
         // blocks before tables).
         if matches!(
@@ -266,6 +272,21 @@ fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
             group.ial = ial;
         }
     }
+}
+
+/// Whether the line after a block ending at `end` is a block boundary to kramdown.
+fn at_block_boundary(text: &str, end: usize) -> bool {
+    let next = if text[..end].ends_with('\n') {
+        end
+    } else {
+        text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+    };
+    let line = text[next..].lines().next().unwrap_or("");
+    let trimmed = line.trim_start_matches(' ');
+    line.trim().is_empty()
+        || line.len() - trimmed.len() <= 3
+            && (trimmed.starts_with("{:") && !trimmed.starts_with("{::")
+                || trimmed.trim_end() == "^")
 }
 
 /// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one.
