@@ -248,9 +248,23 @@ impl BlockRenderer {
                 body.len() - suffix,
                 &self.body[prefix..old_end],
             )
-            && !super::jekyll::raw_regions(body).is_empty()
+            && (!super::jekyll::raw_regions(body).is_empty()
+                || !super::jekyll::math_regions(body).is_empty())
         {
             return self.render_full(body);
+        }
+        // A `$$` math block kramdown reads across lines CommonMark reads as other blocks:
+        // an edit between blank lines around a `$$` may make or unmake one.
+        if self.settings.flavour == super::Flavour::Jekyll && body.contains("$$") {
+            let from = body[..prefix].rfind("\n\n").map_or(0, |i| i + 1);
+            let to = body[body.len() - suffix..]
+                .find("\n\n")
+                .map_or(body.len(), |i| body.len() - suffix + i);
+            if body[from..to.max(from)].contains("$$")
+                && !super::jekyll::math_regions(body).is_empty()
+            {
+                return self.render_full(body);
+            }
         }
         // `{% raw %}` and `{% highlight %}` pair with their end tags, blocks away: an edit
         // of such a tag is rendered whole.

@@ -72,6 +72,7 @@ pub(crate) use lists::ItemParagraphs;
 pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;
+pub(crate) use math::{math_block, math_regions};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
 pub(crate) use tables::kramdown_table;
 pub(crate) use toc::toc;

@@ -255,6 +255,31 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         }
     }
 
+    // A `$$` math block holding a blank line or a line CommonMark reads as a list's (a
+    // matrix row `- & b_1`) is one block to kramdown: written as one (and the body
+    // rendered whole, as above).
+    if jekyll {
+        for region in jekyll::math_regions(text) {
+            let first = groups.partition_point(|g| g.start < region.start);
+            let last = groups.partition_point(|g| g.start < region.end);
+            // The blocks inside it end inside it (or on the blank lines after it).
+            let inside = |g: &Group<'_>| {
+                g.end <= region.end || text[region.end..g.end.min(text.len())].trim().is_empty()
+            };
+            if first >= last || !groups[first..last].iter().all(inside) {
+                continue;
+            }
+            let inner = &text[region.clone()];
+            let inner = inner.trim_start_matches(' ');
+            let inner = &inner[2..inner.trim_end().len() - 2];
+            groups[first].events = vec![Event::Html(CowStr::from(jekyll::math_block(inner)))];
+            for group in &mut groups[first + 1..last] {
+                group.events = vec![Event::Html(CowStr::Borrowed(""))];
+            }
+            whole = true;
+        }
+    }
+
     // The flavour's changes, block by block.
     let mut base_ids: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
     // The attributes kramdown puts on a block's first element (a table's, a list's).

@@ -442,3 +442,25 @@ fn a_window_is_given_the_notes_it_may_cite() {
         assert_eq!(cited(labels.into_iter(), stretch), expected, "{stretch}");
     }
 }
+
+#[test]
+fn math_blocks_across_lines_follow_each_edit() {
+    // Each step typed into the one before: a `$$` block comes to hold a list's line, a
+    // blank line, loses them, is closed and opened again.
+    let steps = [
+        "Intro.\n\n$$\na\nb\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n- b\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n\n- b\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n\nb\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n\nb\n$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n\nb\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\nb\n$$\n\nAfter.\n",
+        "Intro.\n\n$\na\n- b\n$$\n\nAfter.\n",
+        "Intro.\n\n$$\na\n- b\n$$\n\nAfter.\n",
+    ];
+    let mut r = BlockRenderer::with_settings(steps[0], kramdown());
+    for body in &steps[1..] {
+        check_update(&mut r, body);
+    }
+    assert!(r.html().contains("\\[a\n- b\\]"), "{}", r.html());
+}

@@ -278,7 +278,7 @@ fn holds_blank_line(text: &str) -> bool {
 /// fence, or of a line now blank can. (Typing in a paragraph cannot, and the whole body
 /// is not searched for one on such a keystroke.)
 pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed: &str) -> bool {
-    let marks = |s: &str| s.contains(['<', '>', '\n', '`', '~']);
+    let marks = |s: &str| s.contains(['<', '>', '\n', '`', '~', '$']);
     if marks(removed) || marks(&body[start..end]) {
         return true;
     }
@@ -289,7 +289,7 @@ pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed
     // not closed before the edit, since the last blank line.
     let paragraph = &body[body[..start].rfind("\n\n").map_or(0, |i| i + 2)..start];
     let inside_tag = paragraph.rfind('<') > paragraph.rfind('>');
-    line.trim().is_empty() || line.contains(['<', '`', '~']) || inside_tag
+    line.trim().is_empty() || line.contains(['<', '`', '~', '$']) || inside_tag
 }
 
 /// How far after an opening tag its closing tag is looked for.

@@ -6,6 +6,99 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape_text;
 
+/// Whether CommonMark would read the lines of a math block's content `inner` as more
+/// than one paragraph: a blank line, or a line opening a list, a heading, a quotation,
+/// a fence, HTML or a setext underline.
+fn breaks_paragraph(inner: &str) -> bool {
+    inner.lines().skip(1).any(|line| {
+        let trimmed = line.trim_start_matches(' ');
+        if line.trim().is_empty() {
+            return true;
+        }
+        if line.len() - trimmed.len() > 3 {
+            return false;
+        }
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let ordered = digits > 0
+            && digits < 10
+            && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'))
+            && matches!(
+                trimmed.as_bytes().get(digits + 1),
+                None | Some(b' ' | b'\t')
+            );
+        let underline = !trimmed.trim_end().is_empty()
+            && (trimmed.trim_end().bytes().all(|b| b == b'=')
+                || trimmed.trim_end().bytes().all(|b| b == b'-'));
+        ordered
+            || underline
+            || ["- ", "* ", "+ ", "#", ">", "```", "~~~", "<"]
+                .iter()
+                .any(|start| trimmed.starts_with(start))
+            || matches!(trimmed.trim_end(), "-" | "*" | "+")
+    })
+}
+
+/// The byte ranges (from the start of the opening line to the end of the closing one) of
+/// the math blocks kramdown reads where CommonMark would read other blocks: `$$` opening
+/// a line after a blank line, the next `$$` ending a line followed by a blank line or the
+/// end, and between them a blank line or a line that would start a list, a heading...
+/// (`\begin{bmatrix} - & b_1 ...`). Fenced code is skipped.
+pub(crate) fn math_regions(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut regions = Vec::new();
+    if !text.contains("$$") {
+        return regions;
+    }
+    let mut at = 0;
+    let mut fence: Option<&str> = None;
+    let mut after_blank = true;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..line_end];
+        let trimmed = line.trim_start_matches(' ');
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            after_blank = false;
+            at = line_end;
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            after_blank = false;
+            at = line_end;
+            continue;
+        }
+        if after_blank && line.len() - trimmed.len() <= 3 && trimmed.starts_with("$$") {
+            let open = line_end - trimmed.len() + 2;
+            if let Some(close) = text[open..].find("$$").map(|i| open + i) {
+                let close_end = text[close + 2..]
+                    .find('\n')
+                    .map_or(text.len(), |i| close + 2 + i + 1);
+                let rest_of_line = text[close + 2..close_end].trim().is_empty();
+                let boundary = text[close_end..]
+                    .lines()
+                    .next()
+                    .is_none_or(|next| next.trim().is_empty());
+                if rest_of_line && boundary && breaks_paragraph(&text[open..close]) {
+                    regions.push(at..close_end);
+                    at = close_end;
+                    after_blank = false;
+                    continue;
+                }
+            }
+        }
+        after_blank = line.trim().is_empty();
+        at = line_end;
+    }
+    regions
+}
+
+/// A math block's HTML, `inner` being what its `$$` hold.
+pub(crate) fn math_block(inner: &str) -> String {
+    format!("\\[{}\\]\n", escape_text(inner.trim()))
+}
+
 /// Rewrite the math of one top-level block's events.
 pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
     // A paragraph of one `$$...$$` (in a list item or a quotation too) is a math block.
@@ -28,7 +121,7 @@ pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
                 let Event::DisplayMath(math) = &out[n - 2] else {
                     continue;
                 };
-                let block = format!("\\[{}\\]\n", escape_text(math.trim()));
+                let block = math_block(math);
                 out.truncate(n - 3);
                 out.push(Event::Html(CowStr::from(block)));
             }
@@ -77,6 +170,11 @@ mod tests {
             (
                 "1. Item\n\n    $$\n    x < y\n    $$\n\n    after\n",
                 "<ol>\n<li>\n<p>Item</p>\n\\[x &lt; y\\]\n<p>after</p>\n</li>\n</ol>\n",
+            ),
+            // Blank lines and lines CommonMark reads as a list's, inside `$$`: one block.
+            (
+                "The square root:\n\n$$\n\\begin{bmatrix}\n- & b_1 & - \\\\\n- & b_2 & - \\\\\n\\end{bmatrix}\n$$\n\nThen\n\n$$\nf(x)\n\ng(x) < 1\n$$\n\nAfter.\n",
+                "<p>The square root:</p>\n\\[\\begin{bmatrix}\n- &amp; b_1 &amp; - \\\\\n- &amp; b_2 &amp; - \\\\\n\\end{bmatrix}\\]\n<p>Then</p>\n\\[f(x)\n\ng(x) &lt; 1\\]\n<p>After.</p>\n",
             ),
             // A math block with pipes is no table: kramdown reads math blocks first.
             (
