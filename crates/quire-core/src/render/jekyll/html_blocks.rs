@@ -30,6 +30,22 @@ fn may_hold(text: &str) -> bool {
             .any(|start| text.contains(start))
 }
 
+/// Whether a line (`trimmed`: without its leading spaces) met in a scan of a body's lines
+/// is fenced code or a fence's line; `fence` is the marker of the fence open, if any.
+pub(crate) fn fenced<'a>(fence: &mut Option<&'a str>, trimmed: &'a str) -> bool {
+    if let Some(f) = *fence {
+        if trimmed.starts_with(f) {
+            *fence = None;
+        }
+        return true;
+    }
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        *fence = Some(&trimmed[..3]);
+        return true;
+    }
+    false
+}
+
 /// The byte ranges of the elements that start a block, close later and hold a blank line
 /// in between: from the start of the opening tag's line to the end of the closing tag's.
 /// Fenced code is skipped.
@@ -48,15 +64,7 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
         let trimmed = line.trim_start_matches(' ');
-        if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
-            }
-            at = line_end;
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
+        if fenced(&mut fence, trimmed) {
             at = line_end;
             continue;
         }

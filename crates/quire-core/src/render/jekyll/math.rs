@@ -55,16 +55,7 @@ pub(crate) fn math_regions(text: &str) -> Vec<std::ops::Range<usize>> {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
         let trimmed = line.trim_start_matches(' ');
-        if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
-            }
-            after_blank = false;
-            at = line_end;
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
+        if super::html_blocks::fenced(&mut fence, trimmed) {
             after_blank = false;
             at = line_end;
             continue;
