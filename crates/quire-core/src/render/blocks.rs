@@ -254,8 +254,9 @@ impl BlockRenderer {
             return self.render_full(body);
         }
         // A `$$` math block kramdown reads across lines CommonMark reads as other blocks:
-        // an edit between blank lines around a `$$` may make or unmake one.
-        if self.settings.flavour == super::Flavour::Jekyll && body.contains("$$") {
+        // an edit between blank lines around a `$$` may make or unmake one (only then is
+        // the body searched for one).
+        if self.settings.flavour == super::Flavour::Jekyll {
             let from = body[..prefix].rfind("\n\n").map_or(0, |i| i + 1);
             let to = body[body.len() - suffix..]
                 .find("\n\n")

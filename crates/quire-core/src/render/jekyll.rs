@@ -39,6 +39,7 @@ mod footnotes;
 mod headings;
 mod html_blocks;
 mod html_tags;
+mod ial;
 mod lazy_lists;
 mod liquid_text;
 mod lists;
@@ -66,6 +67,7 @@ use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{
     edit_may_open_region, kramdown_pieces, markdown_off, raw_regions, span_tag_block, Piece,
 };
+pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::ItemParagraphs;
@@ -82,91 +84,9 @@ pub(crate) use typography::Typography;
 /// Stands for a heading's id in a block's HTML until the ids of the whole body are known.
 pub(crate) const ID_MARK: char = '\u{1}';
 
-/// A kramdown inline attribute list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Ial {
-    id: Option<String>,
-    classes: Vec<String>,
-    attrs: Vec<(String, String)>,
-    /// Bare words (references to attribute definitions, or `toc`).
-    words: Vec<String>,
-}
-
 /// Stands for the table of contents (`{:toc}`) in a block's HTML until the headings of
 /// the whole body are known.
 pub(crate) const TOC_MARK: char = '\u{2}';
-
-/// Read `{: .class #id key="value"}` (the whole of `text`, trimmed).
-pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
-    let text = plain_punctuation(text);
-    let inner = text.trim().strip_prefix("{:")?.strip_suffix('}')?;
-    if inner.contains(['{', '}']) || inner.starts_with(':') {
-        return None;
-    }
-    let mut ial = Ial::default();
-    let mut rest = inner.trim();
-    while !rest.is_empty() {
-        let end = if let Some(eq) = rest.find('=').filter(|&eq| !rest[..eq].contains(' ')) {
-            // key="value" or key='value'
-            let quote = rest[eq + 1..].chars().next()?;
-            if quote != '"' && quote != '\'' {
-                return None;
-            }
-            let close = rest[eq + 2..].find(quote)? + eq + 2;
-            let (key, value) = (&rest[..eq], &rest[eq + 2..close]);
-            // kramdown: `class="a b"` sets the classes (a `.c` after it adds one), `id="x"`
-            // the id.
-            match key {
-                "class" => ial.classes = value.split_whitespace().map(String::from).collect(),
-                "id" => ial.id = Some(value.to_string()),
-                _ => ial.attrs.push((key.to_string(), value.to_string())),
-            }
-            close + 1
-        } else {
-            let end = rest.find([' ', '\t']).unwrap_or(rest.len());
-            let word = &rest[..end];
-            if let Some(class) = word.strip_prefix('.') {
-                ial.classes.push(class.to_string());
-            } else if let Some(id) = word.strip_prefix('#') {
-                ial.id = Some(id.to_string());
-            } else if !word
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            {
-                return None;
-            } else {
-                ial.words.push(word.to_string());
-            }
-            end
-        };
-        rest = rest[end..].trim_start();
-    }
-    Some(ial)
-}
-
-impl Ial {
-    /// Two lists of one element, `earlier` written before `later` (kramdown reads both
-    /// into one: the later id wins, classes and attributes add up).
-    pub(crate) fn together(earlier: Ial, later: Ial) -> Ial {
-        let mut both = earlier;
-        both.id = later.id.or(both.id);
-        both.classes.extend(later.classes);
-        both.attrs.extend(later.attrs);
-        both.words.extend(later.words);
-        both
-    }
-}
-
-/// If the block is a paragraph holding only an attribute list, that list.
-pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
-    merge_text(events);
-    match events.as_slice() {
-        [Event::Start(Tag::Paragraph), Event::Text(text), Event::End(TagEnd::Paragraph)] => {
-            parse_ial(text)
-        }
-        _ => None,
-    }
-}
 
 /// What a top-level block's transform needs to know of the text around its events.
 pub(crate) struct Context<'c> {
@@ -195,7 +115,7 @@ pub(crate) fn transform(
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }
-    kramdown_html_tags(events, vars);
+    html_tags::kramdown_html(events, vars);
     kramdown_math(events);
     emphasis::kramdown_spans(events);
     merge_text(events);
@@ -211,36 +131,7 @@ pub(crate) fn transform(
         *events = vec![Event::Html(CowStr::from(html))];
         return (Vec::new(), None);
     }
-    let mut ial = ial;
-    // An attribute list on the paragraph's first line (right before it) or its last.
-    if let Some(first) = leading_ial(events) {
-        ial = Some(first);
-    }
-    let cuts = split_at_ial_lines(events);
-    let outer = if cuts.is_empty() {
-        if let Some(last) = trailing_ial(events) {
-            ial = Some(last);
-        }
-        ial.and_then(|ial| apply_ial(events, ial))
-    } else {
-        // A line of attribute list inside a paragraph ends it (kramdown): the paragraph
-        // before it takes it, the lines after it are a paragraph of their own.
-        let last = trailing_ial(events);
-        let mut start = 0;
-        let mut earlier = ial;
-        for (end, middle) in cuts {
-            let list = match earlier.take() {
-                Some(earlier) => Ial::together(earlier, middle),
-                None => middle,
-            };
-            apply_ial(&mut events[start..end], list);
-            start = end;
-        }
-        if let Some(last) = last {
-            apply_ial(&mut events[start..], last);
-        }
-        None
-    };
+    let outer = ial::place(events, ial);
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix)
     } else {
@@ -321,68 +212,6 @@ pub(crate) fn transform(
     (ids, outer)
 }
 
-/// The block and span HTML of a block's events as kramdown writes it (`html_tags.rs`),
-/// Liquid in it resolved first; excerpt markers are left to [`marker`].
-fn kramdown_html_tags(events: &mut Vec<Event<'_>>, vars: &super::liquid::SiteVars) {
-    if !events
-        .iter()
-        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
-    {
-        return;
-    }
-    let mut out = Vec::with_capacity(events.len());
-    let mut spans = html_tags::SpanHtml::default();
-    let mut run: Vec<CowStr<'_>> = Vec::new();
-    for event in events.drain(..) {
-        if let Event::Html(html) = event {
-            run.push(html);
-            continue;
-        }
-        block_html_run(&mut run, &mut out, vars);
-        match event {
-            Event::InlineHtml(html) if marker(&html, false).is_none() => {
-                out.push(spans.tag(liquid_html(html, vars)))
-            }
-            Event::End(end) if html_tags::ends_span_text(&end) => {
-                spans.close(&mut out);
-                out.push(Event::End(end));
-            }
-            other => out.push(other),
-        }
-    }
-    block_html_run(&mut run, &mut out, vars);
-    spans.close(&mut out);
-    *events = out;
-}
-
-/// One run of block HTML events written as kramdown writes it, or left as it is (an
-/// element left open, an excerpt marker among them).
-fn block_html_run<'a>(
-    run: &mut Vec<CowStr<'a>>,
-    out: &mut Vec<Event<'a>>,
-    vars: &super::liquid::SiteVars,
-) {
-    if run.is_empty() {
-        return;
-    }
-    let written = if run.iter().any(|html| marker(html, true).is_some()) {
-        None
-    } else {
-        let joined: String = run
-            .iter()
-            .map(|html| liquid_html(html.clone(), vars).into_string())
-            .collect();
-        html_tags::block_html(&joined)
-    };
-    match written {
-        Some(html) => {
-            run.clear();
-            out.push(Event::Html(CowStr::from(html)));
-        }
-        None => out.extend(run.drain(..).map(Event::Html)),
-    }
-}
-
 /// Join runs of text events (the parser splits text at punctuation).
 fn merge_text(events: &mut Vec<Event<'_>>) {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
@@ -396,117 +225,6 @@ fn merge_text(events: &mut Vec<Event<'_>>) {
         }
     }
     *events = out;
-}
-
-/// Take an attribute list off the first line of a paragraph (kramdown applies a block
-/// attribute list to the block right under it).
-fn leading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
-    let [Event::Start(Tag::Paragraph), Event::Text(text), Event::SoftBreak, ..] = events.as_slice()
-    else {
-        return None;
-    };
-    let ial = parse_ial(text)?;
-    events.drain(1..3);
-    Some(ial)
-}
-
-/// A paragraph with lines of attribute list between its lines, cut at each: the events
-/// become paragraphs (those lines taken out); returns, for each cut, where the next
-/// paragraph starts and the list the paragraph before it takes.
-fn split_at_ial_lines(events: &mut Vec<Event<'_>>) -> Vec<(usize, Ial)> {
-    let mut cuts = Vec::new();
-    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
-        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
-    {
-        return cuts;
-    }
-    let mut depth = 0usize;
-    for (i, event) in events.iter().enumerate() {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(text)
-                if depth == 1
-                    && i >= 2
-                    && matches!(events[i - 1], Event::SoftBreak)
-                    && matches!(events.get(i + 1), Some(Event::SoftBreak))
-                    && text.trim_start().starts_with("{:") =>
-            {
-                if let Some(ial) = parse_ial(text) {
-                    cuts.push((i, ial));
-                }
-            }
-            _ => {}
-        }
-    }
-    // `... SoftBreak, {: list}, SoftBreak ...` -> `... End, Start ...`: each cut takes
-    // one event out before the next.
-    for (k, (at, _)) in cuts.iter_mut().enumerate() {
-        *at -= k;
-        events.splice(
-            *at - 1..*at + 2,
-            [Event::End(TagEnd::Paragraph), Event::Start(Tag::Paragraph)],
-        );
-    }
-    cuts
-}
-
-/// Take an attribute list off the last line of a paragraph or heading.
-fn trailing_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
-    let n = events.len();
-    if n < 4 {
-        return None;
-    }
-    let closes = matches!(
-        events[n - 1],
-        Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_))
-    );
-    let Event::Text(text) = &events[n - 2] else {
-        return None;
-    };
-    if !closes || !matches!(events[n - 3], Event::SoftBreak) {
-        return None;
-    }
-    let ial = parse_ial(text)?;
-    events.drain(n - 3..n - 1);
-    Some(ial)
-}
-
-/// Put `ial` on the block's outer element: a heading takes it as its attributes, a
-/// paragraph is written with them; a table, a list, a quotation, a code block or a rule
-/// gets them in its HTML (returned, a code block's language taken first); on other blocks
-/// it is dropped (kept hidden).
-fn apply_ial(events: &mut [Event<'_>], mut ial: Ial) -> Option<Ial> {
-    let n = events.len();
-    match events.first_mut() {
-        Some(Event::Start(Tag::Heading {
-            id, classes, attrs, ..
-        })) => {
-            if let Some(new) = ial.id {
-                *id = Some(CowStr::from(new));
-            }
-            classes.extend(ial.classes.into_iter().map(CowStr::from));
-            attrs.extend(
-                ial.attrs
-                    .into_iter()
-                    .map(|(k, v)| (CowStr::from(k), Some(CowStr::from(v)))),
-            );
-            None
-        }
-        Some(first @ Event::Start(Tag::Paragraph)) => {
-            let tag = format!("<p{}>", span_ial::attributes(&ial));
-            *first = Event::Html(CowStr::from(tag));
-            if let Some(last @ Event::End(TagEnd::Paragraph)) = events.get_mut(n - 1) {
-                *last = Event::Html(CowStr::Borrowed("</p>\n"));
-            }
-            None
-        }
-        first if block_ial::takes_outer(first.as_deref()) => {
-            block_ial::code_language(events, &mut ial);
-            Some(ial)
-        }
-        _ => None,
-    }
 }
 
 /// Undo typographic punctuation (Liquid and attribute lists are code, read before it).

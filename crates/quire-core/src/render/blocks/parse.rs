@@ -259,7 +259,8 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // matrix row `- & b_1`) is one block to kramdown: written as one (and the body
     // rendered whole, as above).
     if jekyll {
-        for region in jekyll::math_regions(text) {
+        for math in jekyll::math_regions(text) {
+            let region = math.lines;
             let first = groups.partition_point(|g| g.start < region.start);
             let last = groups.partition_point(|g| g.start < region.end);
             // The blocks inside it end inside it (or on the blank lines after it).
@@ -269,10 +270,8 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
             if first >= last || !groups[first..last].iter().all(inside) {
                 continue;
             }
-            let inner = &text[region.clone()];
-            let inner = inner.trim_start_matches(' ');
-            let inner = &inner[2..inner.trim_end().len() - 2];
-            groups[first].events = vec![Event::Html(CowStr::from(jekyll::math_block(inner)))];
+            let block = jekyll::math_block(&text[math.inner]);
+            groups[first].events = vec![Event::Html(CowStr::from(block))];
             for group in &mut groups[first + 1..last] {
                 group.events = vec![Event::Html(CowStr::Borrowed(""))];
             }

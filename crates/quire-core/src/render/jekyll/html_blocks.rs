@@ -7,14 +7,14 @@
 use std::ops::Range;
 
 /// kramdown's span elements: an opening tag of one of these does not start block HTML.
-const SPAN_ELEMENTS: &[&str] = &[
+pub(super) const SPAN_ELEMENTS: &[&str] = &[
     "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
     "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt",
     "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
 ];
 
 /// Elements without content (no closing tag to look for).
-const VOID_ELEMENTS: &[&str] = &[
+pub(super) const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
     "meta", "param", "source", "track", "wbr",
 ];

@@ -15,11 +15,10 @@
 
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
-/// Elements that cannot hold content (`HTML_ELEMENTS_WITHOUT_BODY`).
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
-    "meta", "param", "source", "track", "wbr",
-];
+use super::super::liquid::SiteVars;
+use super::{liquid_html, marker};
+
+use super::html_blocks::{SPAN_ELEMENTS, VOID_ELEMENTS as VOID};
 
 /// Block elements: their tags inside a paragraph are text (`HTML_BLOCK_ELEMENTS`).
 #[rustfmt::skip]
@@ -31,19 +30,18 @@ const BLOCK: &[&str] = &[
     "td", "th", "thead", "tfoot", "tr", "ul",
 ];
 
-/// The other elements kramdown knows (`HTML_ELEMENT`): their names and their attributes'
-/// names are written in lowercase.
-#[rustfmt::skip]
-const KNOWN: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "button", "cite", "code", "del", "dfn", "em",
-    "i", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby",
-    "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var", "details",
-    "figure", "noscript", "object", "script", "style", "math", "textarea",
+/// The elements kramdown knows besides its span, block and void ones (the rest of its
+/// `HTML_CONTENT_MODEL`'s names).
+const OTHER_KNOWN: &[&str] = &[
+    "details", "figure", "noscript", "object", "script", "style", "math", "textarea",
 ];
 
-/// Whether kramdown knows the element `lower` (its names are then written in lowercase).
+/// Whether kramdown knows the element `lower` (`HTML_ELEMENT`: its name and its
+/// attributes' names are then written in lowercase).
 fn known(lower: &str) -> bool {
-    VOID.contains(&lower) || BLOCK.contains(&lower) || KNOWN.contains(&lower)
+    [SPAN_ELEMENTS, BLOCK, VOID, OTHER_KNOWN]
+        .iter()
+        .any(|names| names.contains(&lower))
 }
 
 /// A tag kramdown's pattern reads.
@@ -472,131 +470,63 @@ pub(crate) fn ends_span_text(end: &TagEnd) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::jekyll_html as jekyll;
-    use super::*;
-
-    #[test]
-    fn tags_read_as_kramdown_reads_them() {
-        let start = |name: &str, attrs: &[(&str, &str)], closed| Tag::Start {
-            name: name.to_string(),
-            attrs: attrs
-                .iter()
-                .map(|(a, v)| (a.to_string(), v.to_string()))
-                .collect(),
-            closed,
-        };
-        let cases: &[(&str, Option<(Tag, usize)>)] = &[
-            (
-                "<a href='x'>",
-                Some((start("a", &[("href", "x")], false), 12)),
-            ),
-            (
-                "<img src=a/>",
-                Some((start("img", &[("src", "a")], true), 12)),
-            ),
-            ("<br>", Some((start("br", &[], false), 4))),
-            (
-                "<p hidden >",
-                Some((start("p", &[("hidden", "")], false), 11)),
-            ),
-            (
-                "<div a = \"1\"\nb='2'>",
-                Some((start("div", &[("a", "1"), ("b", "2")], false), 19)),
-            ),
-            ("</div >", Some((Tag::Close("div".to_string()), 7))),
-            // An unquoted value of more than a word, attributes without a space between
-            // them, `=` with nothing the pattern reads: not tags.
-            ("<img src=a.png>", None),
-            ("<a href=\"x\"class=\"y\">", None),
-            ("<a href=>", None),
-            ("<1a>", None),
-            ("< a>", None),
-        ];
-        for (tag, expected) in cases {
-            assert_eq!(&tag_at(tag), expected, "{tag}");
+/// The block and span HTML of a block's events as kramdown writes it,
+/// Liquid in it resolved first; excerpt markers are left to the flavour's `marker`.
+pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut spans = SpanHtml::default();
+    let mut run: Vec<CowStr<'_>> = Vec::new();
+    for event in events.drain(..) {
+        if let Event::Html(html) = event {
+            run.push(html);
+            continue;
+        }
+        block_html_run(&mut run, &mut out, vars);
+        match event {
+            Event::InlineHtml(html) if marker(&html, false).is_none() => {
+                out.push(spans.tag(liquid_html(html, vars)))
+            }
+            Event::End(end) if ends_span_text(&end) => {
+                spans.close(&mut out);
+                out.push(Event::End(end));
+            }
+            other => out.push(other),
         }
     }
+    block_html_run(&mut run, &mut out, vars);
+    spans.close(&mut out);
+    *events = out;
+}
 
-    #[test]
-    fn block_html_written_again() {
-        let cases = [
-            (
-                "<blockquote class='subtle'>\n  “<strong>x</strong> - y <br /><br />\n</blockquote>\n",
-                Some("<blockquote class=\"subtle\">\n  “<strong>x</strong> - y <br /><br />\n</blockquote>\n"),
-            ),
-            (
-                "<div class='x' data-a=1 hidden>\n  <img src='b.png'/>\n  <p id=''>para</P>\n  text & more &amp; <b title='q\"q'>b</b>\n</div>\n",
-                Some("<div class=\"x\" data-a=\"1\" hidden=\"\">\n  <img src=\"b.png\" />\n  <p>para</p>\n  text &amp; more &amp; <b title=\"q&quot;q\">b</b>\n</div>\n"),
-            ),
-            (
-                "<link id='css' rel=\"stylesheet\" href=\"s.css?6\">\n",
-                Some("<link id=\"css\" rel=\"stylesheet\" href=\"s.css?6\" />\n"),
-            ),
-            (
-                "<script>if (a < b && c) { x = '<p>'; }</script>\n",
-                Some("<script>if (a < b && c) { x = '<p>'; }</script>\n"),
-            ),
-            (
-                "<div>\n<img src=a.png> &#x41; &copy; & b\n<!-- a <b> -->\n</div>\n",
-                Some("<div>\n&lt;img src=a.png&gt; &#x41; &copy; &amp; b\n<!-- a <b> -->\n</div>\n"),
-            ),
-            ("<Custom-El Data-X='1'></Custom-El>", Some("<Custom-El Data-X=\"1\"></Custom-El>")),
-            // Elements left open: as CommonMark reads it.
-            ("<div>\n<p>text\n</div>\n", None),
-            ("<ul><li>a<li>b</ul>", None),
-            // A closing tag that closes nothing: left as it is.
-            ("</td>\n</tr>\n</table>\n", None),
-            ("<div>a</span></div>", None),
-            ("<script>no end", None),
-        ];
-        for (html, expected) in cases {
-            assert_eq!(block_html(html).as_deref(), expected, "{html}");
-        }
+/// One run of block HTML events written as kramdown writes it, or left as it is (an
+/// element left open, an excerpt marker among them).
+fn block_html_run<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>, vars: &SiteVars) {
+    if run.is_empty() {
+        return;
     }
-
-    #[test]
-    fn span_html_as_kramdown_writes_it() {
-        let cases = [
-            (
-                "Text <img src='a.png'> and <a href=x class='c'>link</a> and <span title=\"a\nb\">s</span>.",
-                "<p>Text <img src=\"a.png\" /> and <a href=\"x\" class=\"c\">link</a> and <span title=\"a b\">s</span>.</p>\n",
-            ),
-            (
-                "A link <a href=http://x.org/a>here</a> and <img src=a.png alt=b> end.",
-                "<p>A link &lt;a href=http://x.org/a&gt;here&lt;/a&gt; and &lt;img src=a.png alt=b&gt; end.</p>\n",
-            ),
-            (
-                "Some text <div>inline div</div> more.",
-                "<p>Some text &lt;div&gt;inline div&lt;/div&gt; more.</p>\n",
-            ),
-            (
-                "Open <span class=\"a\">to the end, <br> a break.",
-                "<p>Open <span class=\"a\">to the end, <br /> a break.</span></p>\n",
-            ),
-            ("A stray </b> tag.", "<p>A stray &lt;/b&gt; tag.</p>\n"),
-            ("An <em/>empty one.", "<p>An <em></em>empty one.</p>\n"),
-        ];
-        for (markdown, expected) in cases {
-            assert_eq!(jekyll(markdown), expected, "{markdown}");
+    let written = if run.iter().any(|html| marker(html, true).is_some()) {
+        None
+    } else {
+        let joined: String = run
+            .iter()
+            .map(|html| liquid_html(html.clone(), vars).into_string())
+            .collect();
+        block_html(&joined)
+    };
+    match written {
+        Some(html) => {
+            run.clear();
+            out.push(Event::Html(CowStr::from(html)));
         }
-    }
-
-    #[test]
-    fn block_html_of_a_post_written_again() {
-        let cases = [
-            (
-                "<div class='x' data-a=1 hidden>\n  <img src='b.png'/>\n</div>\n\nAfter.\n",
-                "<div class=\"x\" data-a=\"1\" hidden=\"\">\n  <img src=\"b.png\" />\n</div>\n<p>After.</p>\n",
-            ),
-            (
-                "<video controls src='v.mp4'></video>\n",
-                "<video controls=\"\" src=\"v.mp4\"></video>\n",
-            ),
-        ];
-        for (markdown, expected) in cases {
-            assert_eq!(jekyll(markdown), expected, "{markdown}");
-        }
+        None => out.extend(run.drain(..).map(Event::Html)),
     }
 }
+
+#[cfg(test)]
+mod tests;

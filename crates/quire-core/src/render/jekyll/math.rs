@@ -38,12 +38,19 @@ fn breaks_paragraph(inner: &str) -> bool {
     })
 }
 
-/// The byte ranges (from the start of the opening line to the end of the closing one) of
-/// the math blocks kramdown reads where CommonMark would read other blocks: `$$` opening
+/// A math block kramdown reads where CommonMark would read other blocks.
+pub(crate) struct MathRegion {
+    /// From the start of the opening line to the end of the closing one.
+    pub(crate) lines: std::ops::Range<usize>,
+    /// What its `$$` hold.
+    pub(crate) inner: std::ops::Range<usize>,
+}
+
+/// The math blocks kramdown reads where CommonMark would read other blocks: `$$` opening
 /// a line after a blank line, the next `$$` ending a line followed by a blank line or the
 /// end, and between them a blank line or a line that would start a list, a heading...
 /// (`\begin{bmatrix} - & b_1 ...`). Fenced code is skipped.
-pub(crate) fn math_regions(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn math_regions(text: &str) -> Vec<MathRegion> {
     let mut regions = Vec::new();
     if !text.contains("$$") {
         return regions;
@@ -72,7 +79,10 @@ pub(crate) fn math_regions(text: &str) -> Vec<std::ops::Range<usize>> {
                     .next()
                     .is_none_or(|next| next.trim().is_empty());
                 if rest_of_line && boundary && breaks_paragraph(&text[open..close]) {
-                    regions.push(at..close_end);
+                    regions.push(MathRegion {
+                        lines: at..close_end,
+                        inner: open..close,
+                    });
                     at = close_end;
                     after_blank = false;
                     continue;

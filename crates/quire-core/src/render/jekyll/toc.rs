@@ -34,12 +34,11 @@ pub(super) fn toc_list(events: &[Event<'_>], ial: Option<&Ial>) -> Option<(bool,
     if !marked || lines.next().is_some() {
         return None;
     }
-    let mut together = ial.cloned().unwrap_or_default();
-    if let Some(own) = own {
-        together.id = own.id.or(together.id);
-        together.classes.extend(own.classes);
-        together.attrs.extend(own.attrs);
-    }
+    let before = ial.cloned().unwrap_or_default();
+    let together = match own {
+        Some(own) => Ial::together(before, own),
+        None => before,
+    };
     Some((first.is_some(), together))
 }
 
