@@ -5,12 +5,13 @@ use core::cell::RefCell;
 use core::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
 use super::{Block, Definition, Parsed};
 
+mod regions;
 mod regroup;
 
 /// The HTML of a block that is only an attribute list (for another block).
@@ -203,80 +204,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         regroup::kramdown_blocks(&context, &mut groups);
     }
 
-    // Block HTML holding blank lines is one raw block to kramdown; its stretch, read by
-    // CommonMark as several blocks, is written as it stands (and the body rendered whole:
-    // a stretch of it parsed on its own would not know).
+    // Stretches kramdown reads as one block (`regions.rs`): the body rendered whole.
     if jekyll {
-        for region in jekyll::raw_regions(text) {
-            // The groups starting inside the region (they are in source order).
-            let mut first = groups.partition_point(|g| g.start < region.start);
-            let last = groups.partition_point(|g| g.start < region.end);
-            let mut events = Vec::new();
-            // An HTML block or paragraph opening before the region and running into it
-            // (`<div class="a">...</div>` then the region's `<div class="b">` line): its
-            // lines before the region are read on their own, the region joins it.
-            let head = first.checked_sub(1).filter(|&k| {
-                let group = &groups[k];
-                group.end > region.start
-                    && group.end <= region.end
-                    && matches!(
-                        group.events.first(),
-                        Some(Event::Start(Tag::HtmlBlock | Tag::Paragraph) | Event::Html(_))
-                    )
-            });
-            if let Some(k) = head {
-                let head = &text[line_start(text, groups[k].start)..region.start];
-                let pieces = jekyll::kramdown_pieces(head);
-                let (more, _) = regroup::pieces_events(&context, head, pieces);
-                events.extend(more);
-                first = k;
-            }
-            let Some(end) = groups[first..last].iter().map(|g| g.end).max() else {
-                continue;
-            };
-            let mut raw = text[region.clone()].to_string();
-            if !raw.ends_with('\n') {
-                raw.push('\n');
-            }
-            events.push(Event::Html(CowStr::from(raw)));
-            // The lines after its closing tag, up to a blank line, are Markdown again.
-            if end > region.end {
-                let tail = &text[region.end..end];
-                let pieces = jekyll::kramdown_pieces(tail);
-                let (more, items) = regroup::pieces_events(&context, tail, pieces);
-                events.extend(more);
-                groups[first].items = items;
-            }
-            groups[first].events = events;
-            for group in &mut groups[first + 1..last] {
-                group.events = vec![Event::Html(CowStr::Borrowed(""))];
-            }
-            whole = true;
-        }
-    }
-
-    // A `$$` math block holding a blank line or a line CommonMark reads as a list's (a
-    // matrix row `- & b_1`) is one block to kramdown: written as one (and the body
-    // rendered whole, as above).
-    if jekyll {
-        for math in jekyll::math_regions(text) {
-            let region = math.lines;
-            let first = groups.partition_point(|g| g.start < region.start);
-            let last = groups.partition_point(|g| g.start < region.end);
-            // The blocks inside it end inside it (or on the blank lines after it).
-            let inside = |g: &Group<'_>| {
-                g.end <= region.end || text[region.end..g.end.min(text.len())].trim().is_empty()
-            };
-            if first >= last || !groups[first..last].iter().all(inside) {
-                continue;
-            }
-            let block = jekyll::math_block(&text[math.inner]);
-            groups[first].events = vec![Event::Html(CowStr::from(block))];
-            for group in &mut groups[first + 1..last] {
-                group.events = vec![Event::Html(CowStr::Borrowed(""))];
-            }
-            whole = true;
-        }
+        whole |= regions::raw_html(&context, text, &mut groups);
+        whole |= regions::math(text, &mut groups);
     }
 
     // The flavour's changes, block by block.
