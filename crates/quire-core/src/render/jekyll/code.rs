@@ -20,6 +20,16 @@ fn rouge_knows(lang: &str) -> bool {
     ROUGE_LEXERS.binary_search(&lang).is_ok()
 }
 
+/// The language a code fence's first word names, as kramdown reads it: the word up to a
+/// `?` that is not its first character (`php?start_inline=1` is `php`; Rouge takes what
+/// follows as the lexer's options).
+fn fence_language(word: &str) -> &str {
+    match word.get(1..).and_then(|rest| rest.find('?')) {
+        Some(i) => &word[..=i],
+        None => word,
+    }
+}
+
 /// How a code span's HTML starts.
 const CODE_SPAN_OPEN: &str = "<code class=\"language-plaintext highlighter-rouge\">";
 
@@ -62,7 +72,10 @@ fn wrap(info: Option<&str>) -> Option<Wrap> {
             linenos: words.next() == Some("linenos"),
         });
     }
-    let lang = if lang.is_empty() { "plaintext" } else { lang };
+    let lang = match fence_language(lang) {
+        "" => "plaintext",
+        lang => lang,
+    };
     if !rouge_knows(lang) {
         return None;
     }
@@ -94,6 +107,26 @@ impl Wrap {
     }
 }
 
+/// A fenced block Rouge does not highlight keeps only its language as the class's word
+/// (`foo?x=1` is `language-foo`).
+fn named(kind: CodeBlockKind<'_>) -> CodeBlockKind<'_> {
+    match kind {
+        CodeBlockKind::Fenced(info) => {
+            let word = info
+                .split([' ', '\t'])
+                .find(|w| !w.is_empty())
+                .unwrap_or_default();
+            let lang = fence_language(word);
+            if lang.len() == word.len() {
+                CodeBlockKind::Fenced(info)
+            } else {
+                CodeBlockKind::Fenced(CowStr::from(lang.to_string()))
+            }
+        }
+        indented => indented,
+    }
+}
+
 /// Write each code block of a block's events that Jekyll wraps as one HTML event (its
 /// text escaped; `text` maps each text event first). Other events are left as they are.
 pub(crate) fn wrap_code_blocks<'a>(
@@ -117,7 +150,7 @@ pub(crate) fn wrap_code_blocks<'a>(
                 };
                 match wrap(info) {
                     Some(wrap) => open = Some((wrap, String::new())),
-                    None => out.push(Event::Start(Tag::CodeBlock(kind))),
+                    None => out.push(Event::Start(Tag::CodeBlock(named(kind)))),
                 }
             }
             (Event::Text(t), Some((_, code))) => code.push_str(&escape_text(&text(t))),
@@ -175,6 +208,18 @@ mod tests {
                 "```Ruby\na = 1\n```\n",
                 "<pre><code class=\"language-Ruby\">a = 1\n</code></pre>\n",
             ),
+            // A `?` begins Rouge's options for the lexer: the class names the language.
+            (
+                "```php?start_inline=1\n$a = 1;\n```\n",
+                "<div class=\"language-php highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>$a = 1;\n</code></pre></div></div>\n",
+            ),
+            (
+                "```ruby?\nv\n```\n",
+                "<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>v\n</code></pre></div></div>\n",
+            ),
+            ("```foo?x=1\ny\n```\n", "<pre><code class=\"language-foo\">y\n</code></pre>\n"),
+            ("```Ruby?a\nw\n```\n", "<pre><code class=\"language-Ruby\">w\n</code></pre>\n"),
+            ("```?x\nz\n```\n", "<pre><code class=\"language-?x\">z\n</code></pre>\n"),
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1\n</code></pre></figure>\n",
