@@ -29,6 +29,8 @@ const MARKED: &[&str] = &[
     "dt",
     "dd",
     "abbr",
+    "strong",
+    "em",
     "img",
     "sup",
     "table",

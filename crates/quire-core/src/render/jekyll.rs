@@ -35,6 +35,7 @@ mod definitions;
 mod emphasis;
 mod extensions;
 mod fence_indent;
+mod flanking;
 mod footnotes;
 mod headings;
 mod html_blocks;
@@ -60,6 +61,7 @@ pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
 pub(crate) use extensions::{block_html_switches, hide_extensions};
 pub(crate) use fence_indent::FenceIndent;
+pub(crate) use flanking::mark_flanking_punctuation;
 pub(crate) use footnotes::{list as notes_list, reference as note_reference};
 pub(crate) use footnotes::{take_notes, Notes, NOTE_MARK};
 pub use headings::heading_id;
@@ -100,6 +102,36 @@ pub(crate) struct Context<'c> {
     pub(crate) parse_block_html: bool,
 }
 
+/// Call `f` on each string of a block's events that holds text of the post: text, code,
+/// HTML, math, link and image destinations and titles, a fence's info string. (The
+/// parse-time marks, [`mark_lone_backticks`] and [`mark_flanking_punctuation`], are
+/// written back through it.)
+pub(crate) fn each_string(events: &mut [Event<'_>], mut f: impl FnMut(&mut CowStr<'_>)) {
+    for event in events {
+        match event {
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::Html(text)
+            | Event::InlineHtml(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => f(text),
+            Event::Start(
+                Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                },
+            ) => {
+                f(dest_url);
+                f(title);
+            }
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info))) => f(info),
+            _ => {}
+        }
+    }
+}
+
 /// Transform the events of one top-level block, `ial` being an attribute list written on
 /// its own line next to it; returns the base ids of its headings, in order (each
 /// heading's id in the HTML is [`ID_MARK`]), and the attributes for the block's first
@@ -112,6 +144,7 @@ pub(crate) fn transform(
 ) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     lone_backticks::unmark_backticks(events);
+    flanking::unmark_punctuation(events);
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }

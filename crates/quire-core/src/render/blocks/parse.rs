@@ -83,6 +83,13 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &backticks;
+    // Punctuation beside a `*` run does not stop it opening or closing emphasis (kramdown).
+    let flanked = if jekyll {
+        jekyll::mark_flanking_punctuation(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &flanked;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
     let typography_quotes = settings.site.markdown.quotes.filter(|_| jekyll);

@@ -286,6 +286,7 @@ const LINES: &[&str] = &[
     "<!-- open",
     "-->",
     "[a](b c) and ![d](e f.png \"t\")",
+    "中文……**所以粗体**后面，**粗体：**中文",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -303,7 +304,7 @@ fn insertion() -> impl Strategy<Value = String> {
         prop::sample::select(
             &[
                 "\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":",
-                "$"
+                "$", "。", "**"
             ][..]
         )
         .prop_map(str::to_string),

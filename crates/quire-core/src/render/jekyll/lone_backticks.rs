@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event};
 
 /// Stands for a backtick that starts no code span while the text is parsed.
 pub(crate) const BACKTICK_MARK: char = '\u{4}';
@@ -75,30 +75,11 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
 
 /// The marked backticks of a block's events written back.
 pub(crate) fn unmark_backticks(events: &mut [Event<'_>]) {
-    fn unmark(text: &mut CowStr<'_>) {
+    super::each_string(events, |text| {
         if text.contains(BACKTICK_MARK) {
             *text = CowStr::from(text.replace(BACKTICK_MARK, "`"));
         }
-    }
-    for event in events {
-        match event {
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                unmark(text)
-            }
-            Event::Start(
-                Tag::Link {
-                    dest_url, title, ..
-                }
-                | Tag::Image {
-                    dest_url, title, ..
-                },
-            ) => {
-                unmark(dest_url);
-                unmark(title);
-            }
-            _ => {}
-        }
-    }
+    });
 }
 
 #[cfg(test)]

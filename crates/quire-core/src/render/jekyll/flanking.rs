@@ -1,0 +1,174 @@
+//! Emphasis next to punctuation, as kramdown reads it: a `*` run opens emphasis when no
+//! white space follows it and closes one when no white space comes before it
+//! (`parse_emphasis`). CommonMark also asks about punctuation on either side, so in
+//! `中文……**所以**` or `**粗体：**中文` its `**` neither opens nor closes, and Chinese and
+//! Japanese posts lose their bold. The punctuation (three bytes in UTF-8: general,
+//! CJK and full-width punctuation) beside such a run is marked while the text is parsed:
+//! it stands in as a character of the same length that is not punctuation, so offsets
+//! hold, and is written back in the block's events. Each run is judged by its own two
+//! neighbours, so a part of a post parsed again reads as the whole did.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event};
+
+/// The punctuation that can be marked, and where its stand-ins (private use characters,
+/// which are neither punctuation nor white space) begin.
+const RANGES: [(u32, u32, u32); 4] = [
+    (0x2000, 0x2BFF, 0xE000),
+    (0x3000, 0x303F, 0xEC00),
+    (0xFE10, 0xFE6F, 0xEC40),
+    (0xFF00, 0xFF65, 0xECA0),
+];
+
+/// The private use characters that stand in for marked punctuation.
+const STAND_INS: core::ops::RangeInclusive<char> = '\u{E000}'..='\u{ED05}';
+
+fn stand_in(c: char) -> Option<char> {
+    let cp = c as u32;
+    RANGES
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&cp))
+        .and_then(|(first, _, at)| char::from_u32(at + cp - first))
+        .filter(|_| is_punctuation(c))
+}
+
+fn original(c: char) -> char {
+    let cp = c as u32;
+    RANGES
+        .iter()
+        .find(|(first, last, at)| (*at..=*at + (last - first)).contains(&cp))
+        .and_then(|(first, _, at)| char::from_u32(first + cp - at))
+        .unwrap_or(c)
+}
+
+/// Unicode punctuation or symbol (the general categories P and S), as CommonMark reads
+/// it, for the characters of [`RANGES`].
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !('\u{2060}'..='\u{206F}').contains(&c)
+        && !('\u{200B}'..='\u{200F}').contains(&c)
+}
+
+/// `text` with the punctuation beside `*` runs marked where kramdown opens or closes
+/// emphasis and CommonMark would not; borrowed when there is none (or when the text
+/// holds the stand-ins themselves).
+pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
+    if !text.contains('*') || text.chars().any(|c| STAND_INS.contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut marks: Vec<(usize, char)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'*' {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
+        let before = text[..i].chars().next_back();
+        let after = text[i + run..].chars().next();
+        let plain =
+            |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_any_punctuation(c));
+        // Opens for kramdown, not for CommonMark: punctuation after, a letter before.
+        if let (Some(next), true) = (after.and_then(stand_in), plain(before)) {
+            marks.push((i + run, next));
+        }
+        // Closes for kramdown, not for CommonMark: punctuation before, a letter after.
+        if let (Some(prev), true) = (before.and_then(stand_in), plain(after)) {
+            let c = before.unwrap_or_default();
+            marks.push((i - c.len_utf8(), prev));
+        }
+        i += run;
+    }
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    marks.sort_unstable();
+    marks.dedup();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, c) in marks {
+        out.push_str(&text[last..at]);
+        out.push(c);
+        last = at + c.len_utf8();
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// Punctuation as CommonMark reads it (ASCII or not).
+fn is_any_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_punctuation()
+    } else {
+        is_punctuation(c)
+    }
+}
+
+/// The marked punctuation of a block's events written back.
+pub(crate) fn unmark_punctuation(events: &mut [Event<'_>]) {
+    super::each_string(events, |text| {
+        if text.chars().any(|c| STAND_INS.contains(&c)) {
+            *text = CowStr::from(text.chars().map(original).collect::<String>());
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+    use super::mark_flanking_punctuation;
+
+    /// Expected as Jekyll 4.3.1 writes them.
+    #[test]
+    fn emphasis_beside_punctuation_reads_as_kramdown_reads_it() {
+        let cases = [
+            (
+                "中文……**所以粗体**后面",
+                "<p>中文……<strong>所以粗体</strong>后面</p>\n",
+            ),
+            ("**粗体：**中文", "<p><strong>粗体：</strong>中文</p>\n"),
+            ("句子，**粗体**。", "<p>句子，<strong>粗体</strong>。</p>\n"),
+            ("a。*斜体*b", "<p>a。<em>斜体</em>b</p>\n"),
+            ("x**“引号”**y", "<p>x<strong>“引号”</strong>y</p>\n"),
+            (
+                "## 标题：**重点**很好",
+                "<h2 id=\"标题重点很好\">标题：<strong>重点</strong>很好</h2>\n",
+            ),
+            (
+                "`代码……**不`",
+                "<p><code class=\"language-plaintext highlighter-rouge\">代码……**不</code></p>\n",
+            ),
+            ("前**。**后", "<p>前<strong>。</strong>后</p>\n"),
+            ("a **b** c", "<p>a <strong>b</strong> c</p>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+
+    #[test]
+    fn marks_keep_the_length_and_only_where_needed() {
+        for text in [
+            "中文……**所以**",
+            "**粗体：**中文",
+            "x**“y”**z",
+            "a *b* c",
+            "no stars",
+        ] {
+            let marked = mark_flanking_punctuation(text);
+            assert_eq!(marked.len(), text.len(), "{text}");
+        }
+        assert!(matches!(
+            mark_flanking_punctuation("a *b* c, **d**"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // A post holding the stand-ins themselves is left as CommonMark reads it.
+        assert!(matches!(
+            mark_flanking_punctuation("\u{E000} 中文……**所以**"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}
