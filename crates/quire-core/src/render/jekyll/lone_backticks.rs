@@ -1,9 +1,11 @@
 //! A backtick kramdown does not read as a code span's: a single backtick with white space
 //! (or the start of the text) before it and white space after it is a backtick
 //! (kramdown's `parse_codespan`), where CommonMark would look for the next one to close a
-//! span (`using ` np.array()`` shows both backticks in Jekyll's page). Such backticks
-//! are marked before the text is parsed (a mark of the same length: offsets hold) and
-//! written back in the block's events.
+//! span (`using ` np.array()`` shows both backticks in Jekyll's page). And a span ends at
+//! the first backticks as many as its opener's, even when they begin a longer run
+//! (`` `value`` `` is `value` in code, then a backtick), where CommonMark asks for a run
+//! of the same length. Such backticks are marked before the text is parsed (a mark of the
+//! same length: offsets hold) and written back in the block's events.
 
 use std::borrow::Cow;
 
@@ -18,7 +20,11 @@ pub(crate) const BACKTICK_MARK: char = '\u{4}';
 /// into. A backtick marked inside code (a code block, a span over lines) is written back
 /// as it was.
 pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
-    if !text.contains("` ") && !text.contains("`\t") && !text.contains("`\n") {
+    if !text.contains("` ")
+        && !text.contains("`\t")
+        && !text.contains("`\n")
+        && !text.contains("``")
+    {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
@@ -50,10 +56,24 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                         i += 1;
                         continue;
                     }
-                    // A span's opener: its content is not looked into.
+                    // A span's opener: its content is not looked into. kramdown closes
+                    // it at the first `run` backticks, even the start of a longer run
+                    // (`` `value`` ``); the rest of that run is backticks when no span
+                    // of their own length follows on the line.
                     let delimiter = &text[i..i + run];
                     i = match text[i + run..line_end].find(delimiter) {
-                        Some(c) => i + run + c + run,
+                        Some(c) => {
+                            let close = i + run + c;
+                            let whole = bytes[close..line_end]
+                                .iter()
+                                .take_while(|&&b| b == b'`')
+                                .count();
+                            let rest = &text[close + run..close + whole];
+                            if whole > run && !text[close + whole..line_end].contains(rest) {
+                                marks.extend(close + run..close + whole);
+                            }
+                            close + whole
+                        }
                         None => i + run,
                     };
                 }
@@ -106,6 +126,28 @@ mod tests {
             (
                 "`` a ` b ``",
                 "<p><code class=\"language-plaintext highlighter-rouge\">a ` b</code></p>\n",
+            ),
+            // The first backticks of the opener's length close the span.
+            (
+                "`astep` no need for `value``",
+                "<p><code class=\"language-plaintext highlighter-rouge\">astep</code> no need for \
+                 <code class=\"language-plaintext highlighter-rouge\">value</code>`</p>\n",
+            ),
+            (
+                "``a``` and b",
+                "<p><code class=\"language-plaintext highlighter-rouge\">a</code>` and b</p>\n",
+            ),
+            (
+                "x `a`` b",
+                "<p>x <code class=\"language-plaintext highlighter-rouge\">a</code>` b</p>\n",
+            ),
+            (
+                "`a```",
+                "<p><code class=\"language-plaintext highlighter-rouge\">a</code>``</p>\n",
+            ),
+            (
+                "``a` b``",
+                "<p><code class=\"language-plaintext highlighter-rouge\">a` b</code></p>\n",
             ),
             ("```\na ` b\n```\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a ` b\n</code></pre></div></div>\n"),
         ];
