@@ -67,7 +67,8 @@ pub(crate) use footnotes::{take_notes, Notes, NOTE_MARK};
 pub use headings::heading_id;
 use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{
-    edit_may_open_region, kramdown_pieces, markdown_off, raw_regions, span_tag_block, Piece,
+    edit_may_open_region, kramdown_pieces, lazy_tag_end, markdown_off, raw_regions, span_tag_block,
+    Piece,
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use lazy_lists::lazy_nested_list;

@@ -287,6 +287,8 @@ const LINES: &[&str] = &[
     "-->",
     "[a](b c) and ![d](e f.png \"t\")",
     "中文……**所以粗体**后面，**粗体：**中文",
+    "<https://e.com/1>",
+    "<custom-el>x</custom-el>",
 ];
 
 fn document() -> impl Strategy<Value = String> {

@@ -364,6 +364,41 @@ fn element_end(text: &str, start: usize, budget: &mut usize) -> Option<usize> {
     None
 }
 
+/// Where kramdown ends a quotation or a list that CommonMark carries on through a lazy
+/// line: a line of `block` (a top-level quotation, `quote`, or list, as CommonMark read it)
+/// that continues a paragraph without the block's marks and opens with the tag of an
+/// element that is not a span element, or an autolink (`<https://...>`, read as an element
+/// named `https:`), ends it there; kramdown reads that line on as a block of its own.
+/// Returns the line's offset in `block`.
+pub(crate) fn lazy_tag_end(block: &str, quote: bool) -> Option<usize> {
+    let mut at = block.find('\n')? + 1;
+    while at < block.len() {
+        let line = &block[at..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let lazy = if quote {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            (indent <= 3)
+                .then(|| &line[indent..])
+                .filter(|l| !l.starts_with('>'))
+        } else {
+            Some(line).filter(|l| !l.starts_with([' ', '\t']))
+        };
+        if let Some(rest) = lazy.and_then(|l| l.strip_prefix('<')) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_' | '.'))
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let opens = rest.starts_with(|c: char| c.is_ascii_alphabetic());
+            if opens && !SPAN_ELEMENTS.contains(&name.as_str()) {
+                return Some(at);
+            }
+        }
+        at += line.len() + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
@@ -389,6 +424,40 @@ mod tests {
             "<div>\n\nnever closed\n",
         ] {
             assert!(raw_regions(text).is_empty(), "{text:?}");
+        }
+    }
+
+    /// Expected as Jekyll 4.3.1 writes them, whitespace aside: a lazy line opening with an
+    /// autolink or a block element's tag ends the quotation or list; a span element's
+    /// does not.
+    #[test]
+    fn a_lazy_line_opening_with_a_tag_ends_the_quotation_or_list() {
+        let cases = [
+            (
+                "> quoted\n<https://e.com/1>\n",
+                "<blockquote>\n<p>quoted</p>\n</blockquote>\n\
+                 <p><a href=\"https://e.com/1\">https://e.com/1</a></p>\n",
+            ),
+            (
+                "* item\n<custom-el>x</custom-el>\n",
+                "<ul>\n<li>item</li>\n</ul>\n<custom-el>x</custom-el>\n",
+            ),
+            (
+                "1. item\n<http://e.com> and more\n",
+                "<ol>\n<li>item</li>\n</ol>\n\
+                 <p><a href=\"http://e.com\">http://e.com</a> and more</p>\n",
+            ),
+            (
+                "> quoted\n<b>bold</b> x\n",
+                "<blockquote>\n<p>quoted\n<b>bold</b> x</p>\n</blockquote>\n",
+            ),
+            (
+                "* item\n< not a tag\n",
+                "<ul>\n<li>item\n&lt; not a tag</li>\n</ul>\n",
+            ),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown:?}");
         }
     }
 

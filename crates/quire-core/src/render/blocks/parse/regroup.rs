@@ -28,6 +28,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     // it is indented: such a list is parsed again with those lines indented (and the
     // blocks so taken left empty: a stretch never starts or ends at one, so it sees the
     // list whole, as the body does).
+    let mut rewritten_groups = Vec::new();
     {
         let mut k = 0;
         while k < groups.len() {
@@ -49,6 +50,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
                 .map(|g| g.end)
                 .max()
                 .unwrap_or(range.end);
+            rewritten_groups.push(k);
             let markdown = format!("{rewritten}{}", &text[range.end.min(end)..end]);
             let (events, items) = context.fragment(&markdown, context.options);
             groups[k].events = events;
@@ -71,6 +73,31 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
             let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
             group.items = items;
+        }
+    }
+
+    // A lazy line opening with a block element's tag or an autolink ends a quotation or a
+    // list to kramdown: the block is read again up to that line, and from it as blocks
+    // of their own (block HTML as kramdown reads it).
+    if text.contains("\n<") {
+        for (k, group) in groups.iter_mut().enumerate() {
+            let quote = match group.events.first() {
+                Some(Event::Start(Tag::BlockQuote(_))) => true,
+                Some(Event::Start(Tag::List(_))) => false,
+                _ => continue,
+            };
+            if rewritten_groups.contains(&k) {
+                continue;
+            }
+            let block = &text[line_start(text, group.start)..group.end];
+            if let Some(at) = jekyll::lazy_tag_end(block, quote) {
+                let (mut events, items) = context.fragment(&block[..at], context.options);
+                let tail = &block[at..];
+                let (more, _) = pieces_events(context, tail, jekyll::kramdown_pieces(tail));
+                events.extend(more);
+                group.events = events;
+                group.items = items;
+            }
         }
     }
 
