@@ -384,11 +384,11 @@ pub(crate) fn lazy_tag_end(block: &str, quote: bool) -> Option<usize> {
             Some(line).filter(|l| !l.starts_with([' ', '\t']))
         };
         if let Some(rest) = lazy.and_then(|l| l.strip_prefix('<')) {
+            // kramdown's pattern names the span elements in lowercase: `<B>` is not one.
             let name: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_' | '.'))
-                .collect::<String>()
-                .to_ascii_lowercase();
+                .collect();
             let opens = rest.starts_with(|c: char| c.is_ascii_alphabetic());
             if opens && !SPAN_ELEMENTS.contains(&name.as_str()) {
                 return Some(at);
@@ -454,6 +454,10 @@ mod tests {
             (
                 "* item\n< not a tag\n",
                 "<ul>\n<li>item\n&lt; not a tag</li>\n</ul>\n",
+            ),
+            (
+                "> q\n<B>x</B> y\n",
+                "<blockquote>\n<p>q</p>\n</blockquote>\n<p><b>x</b> y</p>\n",
             ),
         ];
         for (markdown, expected) in cases {
