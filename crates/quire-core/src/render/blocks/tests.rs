@@ -467,3 +467,23 @@ fn math_blocks_across_lines_follow_each_edit() {
     }
     assert!(r.html().contains("\\[a\n- b\\]"), "{}", r.html());
 }
+
+/// Found by the update property in CI: a table row holding span tags left open closed them
+/// after the table without ending the line, so in a whole render the next block's HTML
+/// began with a line break that a window's did not.
+#[test]
+fn an_element_left_open_in_a_table_row_does_not_reach_the_next_block() {
+    let doc = "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s\n<em>\n\n{% raw %}\nref[^q] and[^a b]\n    indented code\n1. one\n<script>\n* toc\n- item\n<img src=\"a.png\" alt=\"x\">\n{% highlight ruby %}\n* toc\n".to_string();
+    let edits = [
+        (0.22528005792840364, 5, "\n"),
+        (0.2299562289813104, 10, "[^a b]: spaced\n"),
+        (0.256633197983021, 8, "|"),
+        (0.8407584464502714, 0, "# Heading\n"),
+    ];
+    let mut r = BlockRenderer::with_settings(&doc, kramdown());
+    let mut body = doc;
+    for (at, len, text) in edits {
+        body = edit(&body, at, len, text);
+        check_update(&mut r, &body);
+    }
+}

@@ -457,6 +457,23 @@ impl SpanHtml {
     }
 }
 
+impl SpanHtml {
+    /// The closing tags of the elements still open after the block's last element (a
+    /// table's cells written as HTML): one line of block HTML, ending the line, so the
+    /// next block's HTML starts on a line of its own in a whole render as in a window.
+    fn close_after_blocks(&mut self, out: &mut Vec<Event<'_>>) {
+        if self.open.is_empty() {
+            return;
+        }
+        let mut closing = String::new();
+        while let Some(name) = self.open.pop() {
+            closing.push_str(&format!("</{name}>"));
+        }
+        closing.push('\n');
+        out.push(Event::Html(CowStr::from(closing)));
+    }
+}
+
 /// Whether `end` ends a stretch of span text (where kramdown closes span HTML left open).
 pub(crate) fn ends_span_text(end: &TagEnd) -> bool {
     matches!(
@@ -500,7 +517,7 @@ pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars) {
         }
     }
     block_html_run(&mut run, &mut out, vars);
-    spans.close(&mut out);
+    spans.close_after_blocks(&mut out);
     *events = out;
 }
 
