@@ -56,10 +56,10 @@ struct Wrap {
 /// How a code block with `info` (None for an indented block) is written, or None when it
 /// is written as the Markdown writer writes it (a language Rouge lacks).
 fn wrap(info: Option<&str>) -> Option<Wrap> {
-    let mut words = info
-        .unwrap_or_default()
-        .split([' ', '\t'])
-        .filter(|w| !w.is_empty());
+    // Liquid runs first: a `{% raw %}` on the fence's line (```` ```html{% raw %} ````)
+    // is gone before kramdown reads the language.
+    let info = super::super::liquid::strip_raw_tags(info.unwrap_or_default());
+    let mut words = info.split([' ', '\t']).filter(|w| !w.is_empty());
     let lang = words.next().unwrap_or_default();
     let lang_attr = super::escape_attr(lang);
     if !lang.is_empty() && words.next() == Some(HIGHLIGHT_MARK) {
@@ -108,16 +108,17 @@ impl Wrap {
 }
 
 /// A fenced block Rouge does not highlight keeps only its language as the class's word
-/// (`foo?x=1` is `language-foo`).
+/// (`foo?x=1` is `language-foo`; a `{% raw %}` on the fence's line left out).
 fn named(kind: CodeBlockKind<'_>) -> CodeBlockKind<'_> {
     match kind {
         CodeBlockKind::Fenced(info) => {
-            let word = info
+            let unraw = super::super::liquid::strip_raw_tags(&info);
+            let word = unraw
                 .split([' ', '\t'])
                 .find(|w| !w.is_empty())
                 .unwrap_or_default();
             let lang = fence_language(word);
-            if lang.len() == word.len() {
+            if matches!(unraw, std::borrow::Cow::Borrowed(_)) && lang.len() == word.len() {
                 CodeBlockKind::Fenced(info)
             } else {
                 CodeBlockKind::Fenced(CowStr::from(lang.to_string()))
@@ -220,6 +221,15 @@ mod tests {
             ("```foo?x=1\ny\n```\n", "<pre><code class=\"language-foo\">y\n</code></pre>\n"),
             ("```Ruby?a\nw\n```\n", "<pre><code class=\"language-Ruby\">w\n</code></pre>\n"),
             ("```?x\nz\n```\n", "<pre><code class=\"language-?x\">z\n</code></pre>\n"),
+            // Liquid runs first: a `{% raw %}` on the fence's line is not the language's.
+            (
+                "```html{% raw %}\n{{ x }}\n{% endraw %}\n```\n",
+                "<div class=\"language-html highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>{{ x }}\n\n</code></pre></div></div>\n",
+            ),
+            (
+                "```foo{% raw %}\ny\n{% endraw %}\n```\n",
+                "<pre><code class=\"language-foo\">y\n\n</code></pre>\n",
+            ),
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1\n</code></pre></figure>\n",
