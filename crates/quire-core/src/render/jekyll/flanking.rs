@@ -24,6 +24,7 @@ const RANGES: [(u32, u32, u32); 4] = [
 /// The private use characters that stand in for marked punctuation.
 const STAND_INS: core::ops::RangeInclusive<char> = '\u{E000}'..='\u{ED05}';
 
+/// The stand-in for `c`, when it is punctuation of [`RANGES`].
 fn stand_in(c: char) -> Option<char> {
     let cp = c as u32;
     RANGES
@@ -33,6 +34,7 @@ fn stand_in(c: char) -> Option<char> {
         .filter(|_| is_punctuation(c))
 }
 
+/// The punctuation `c` stands in for (`c` itself when it stands in for none).
 fn original(c: char) -> char {
     let cp = c as u32;
     RANGES
@@ -42,8 +44,9 @@ fn original(c: char) -> char {
         .unwrap_or(c)
 }
 
-/// Unicode punctuation or symbol (the general categories P and S), as CommonMark reads
-/// it, for the characters of [`RANGES`].
+/// Unicode punctuation or symbol (the general categories P and S), as CommonMark reads it,
+/// for a character outside ASCII: neither a letter, a digit, white space nor one of the
+/// invisible format characters (zero-width spaces and marks, word joiners).
 fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric()
         && !c.is_whitespace()
