@@ -79,11 +79,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     // A lazy line opening with a block element's tag or an autolink ends a quotation or a
     // list to kramdown: the block is read again up to that line, and from it as blocks
     // of their own (block HTML as kramdown reads it).
-    if text.contains("\n<")
-        || text.contains("\n <")
-        || text.contains("\n  <")
-        || text.contains("\n   <")
-    {
+    if may_start_with_tag(text) {
         for (k, group) in groups.iter_mut().enumerate() {
             let quote = match group.events.first() {
                 Some(Event::Start(Tag::BlockQuote(_))) => true,
