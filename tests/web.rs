@@ -182,3 +182,108 @@ async fn saving_to_a_file_replaces_its_bytes_each_time() {
         .expect("the second save");
     assert_eq!(file_text(&handle).await, "Shorter.");
 }
+
+/// A `<div>` of the test page holding `html`.
+fn parsed(html: &str) -> web_sys::Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let div = document.create_element("div").expect("a div");
+    div.set_inner_html(html);
+    div
+}
+
+/// Bringing a block to new HTML in place gives exactly the new HTML, and keeps the
+/// elements that did not change (the one named by the case's selector stays the same
+/// node), whatever changed around them.
+#[wasm_bindgen_test]
+fn a_block_brought_to_new_html_is_that_html_and_keeps_unchanged_elements() {
+    use quire::browser::dom_morph::morph_children;
+    let cases: [(&str, &str, Option<&str>); 16] = [
+        ("<p>one two</p>", "<p>one two three</p>", Some("p")),
+        (
+            "<p><img src=a.png> caption</p>",
+            "<p><img src=a.png> caption, longer</p>",
+            Some("img"),
+        ),
+        (
+            "<p><img src=a.png> plain words</p>",
+            "<p><img src=a.png> plain <em>words</em></p>",
+            Some("img"),
+        ),
+        (
+            "<p>one <em>two</em> three <b>four</b></p>",
+            "<p>one <em>two</em> three</p>",
+            Some("em"),
+        ),
+        (
+            "<p>plain words</p>",
+            "<p>plain <strong>words</strong></p>",
+            Some("p"),
+        ),
+        ("<p>a <em>b</em> c</p>", "<p>a b c</p>", Some("p")),
+        (
+            "<p><a href=x>link</a> and text</p>",
+            "<p><a href=y>link</a> and text</p>",
+            Some("p"),
+        ),
+        ("<p>heading?</p>", "<h2 id=heading>heading?</h2>", None),
+        (
+            "<ul>\n<li>one</li>\n<li>two</li>\n</ul>",
+            "<ul>\n<li>one</li>\n<li>two</li>\n<li>three</li>\n</ul>",
+            None,
+        ),
+        (
+            "<ul>\n<li>one</li>\n<li>two</li>\n</ul>",
+            "<ul>\n<li>one</li>\n<li>two!</li>\n</ul>",
+            Some("li"),
+        ),
+        (
+            "<!-- a note --><p>x</p>",
+            "<!-- another note --><p>x</p>",
+            Some("p"),
+        ),
+        (
+            "<template><b>old</b></template>",
+            "<template><b>new</b></template>",
+            None,
+        ),
+        (
+            "<svg viewBox=\"0 0 1 1\"><circle r=\"1\"></circle></svg>",
+            "<svg viewBox=\"0 0 1 1\"><circle r=\"2\"></circle></svg>",
+            Some("svg"),
+        ),
+        ("<p class=a title=t>x</p>", "<p title=t class=a>x</p>", None),
+        (
+            "<table><tbody><tr><td>1</td></tr></tbody></table>",
+            "<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>",
+            Some("td"),
+        ),
+        (
+            "<details open><summary>s</summary>text</details>",
+            "<details><summary>s</summary>text</details>",
+            None,
+        ),
+    ];
+    for (old, new, kept) in cases {
+        let block = parsed(old);
+        let fresh = parsed(new);
+        let expected = fresh.inner_html();
+        let before = kept.and_then(|css| block.query_selector(css).ok().flatten());
+        morph_children(&block, &fresh);
+        assert_eq!(block.inner_html(), expected, "{old} -> {new}");
+        if let (Some(css), Some(before)) = (kept, before) {
+            let after = block.query_selector(css).ok().flatten();
+            assert!(
+                after.is_some_and(|a| a.is_same_node(Some(&before))),
+                "{old} -> {new}: the {css} element was replaced"
+            );
+        }
+    }
+    // Nothing changed: not one node is touched.
+    let block = parsed("<p>same <em>words</em></p>");
+    let em = block.query_selector("em").ok().flatten();
+    morph_children(&block, &parsed("<p>same <em>words</em></p>"));
+    let after = block.query_selector("em").ok().flatten();
+    assert!(after.is_some_and(|a| em.is_some_and(|e| a.is_same_node(Some(&e)))));
+}

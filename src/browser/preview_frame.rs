@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use super::dom_morph::morph_children;
 use super::preview_links::disarm_links;
 use super::BrowserError;
 
@@ -103,11 +104,17 @@ pub fn show_stored_images(root: &Element, urls: &dyn Fn(&str) -> Shown) {
 #[derive(Clone)]
 pub struct Frame {
     document: Document,
+    /// A document with no window, where each block's new HTML is parsed: nothing in it
+    /// loads (an image beside the typing is not fetched again on every keystroke), and
+    /// only the nodes put into the frame start loading.
+    scratch: Document,
     article: Element,
     images: Option<ImageUrls>,
     /// How a long post's blocks are grouped in chunks; `None`: the article holds the
     /// blocks themselves.
     chunks: Rc<RefCell<Option<Chunks>>>,
+    /// The block marked as holding the caret.
+    caret: Rc<RefCell<Option<Element>>>,
 }
 
 impl Frame {
@@ -120,11 +127,17 @@ impl Frame {
             .query_selector("article[data-testid=preview]")
             .map_err(BrowserError::from_js)?
             .ok_or(BrowserError::Unsupported("the preview frame's article"))?;
+        let scratch = document
+            .implementation()
+            .and_then(|dom| dom.create_html_document())
+            .map_err(BrowserError::from_js)?;
         Ok(Frame {
             document,
+            scratch,
             article,
             images: None,
             chunks: Rc::new(RefCell::new(None)),
+            caret: Rc::new(RefCell::new(None)),
         })
     }
 
@@ -176,10 +189,21 @@ impl Frame {
                 }
             }
         } else {
-            for _ in 0..patch.remove {
-                self.remove_block(patch.start);
+            // The blocks replaced one for one are brought to their new HTML in place (a
+            // keystroke changes one text node, not the block's element); the rest are
+            // taken away or put in.
+            let kept = patch.remove.min(patch.insert.len());
+            for (k, html) in patch.insert.iter().take(kept).enumerate() {
+                let block = self
+                    .block(patch.start + k)
+                    .ok_or(BrowserError::Unsupported("the preview's block"))?;
+                let fresh = self.new_block(html)?;
+                morph_children(&block, &fresh);
             }
-            for (k, html) in patch.insert.iter().enumerate() {
+            for _ in kept..patch.remove {
+                self.remove_block(patch.start + kept);
+            }
+            for (k, html) in patch.insert.iter().enumerate().skip(kept) {
                 self.insert_block(patch.start + k, &self.new_block(html)?)?;
             }
             if self.chunks.borrow().is_none() && self.len() >= CHUNKED_FROM {
@@ -189,18 +213,18 @@ impl Frame {
         // Blocks whose heading ids changed (a repeated heading was added or removed).
         for (index, html) in &patch.replace {
             if let Some(block) = self.block(*index) {
-                block.set_inner_html(html);
-                disarm_links(&block)?;
-                self.block_images(&block);
+                let fresh = self.new_block(html)?;
+                morph_children(&block, &fresh);
             }
         }
         Ok(())
     }
 
-    /// A block element holding `html`, its links disarmed and its stored images shown.
+    /// A block element holding `html`, its links disarmed and its stored images shown
+    /// (parsed in the scratch document; it moves into the frame's when put in).
     fn new_block(&self, html: &str) -> Result<Element, BrowserError> {
         let block = self
-            .document
+            .scratch
             .create_element("div")
             .map_err(BrowserError::from_js)?;
         block.set_class_name(BLOCK);
@@ -336,13 +360,28 @@ impl Frame {
     /// Mark block `index` as the one holding the caret and bring it into view if it is
     /// not visible.
     pub fn show_caret_block(&self, index: Option<usize>) {
-        if let Ok(Some(old)) = self.document.query_selector(".caret-block") {
-            let _ = old.class_list().remove_1("caret-block");
+        let block = index.and_then(|i| self.block(i));
+        {
+            // The mark moves only when the caret's block is another element: setting the
+            // class again would restyle the block on every keystroke.
+            let mut marked = self.caret.borrow_mut();
+            let same = match (marked.as_ref(), block.as_ref()) {
+                (Some(was), Some(now)) => was.is_same_node(Some(now)),
+                _ => false,
+            };
+            if !same {
+                if let Some(was) = marked.take() {
+                    let _ = was.class_list().remove_1("caret-block");
+                }
+                if let Some(now) = &block {
+                    let _ = now.class_list().add_1("caret-block");
+                }
+                marked.clone_from(&block);
+            }
         }
-        let Some(block) = index.and_then(|i| self.block(i)) else {
+        let Some(block) = block else {
             return;
         };
-        let _ = block.class_list().add_1("caret-block");
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Nearest);
         block.scroll_into_view_with_scroll_into_view_options(&options);

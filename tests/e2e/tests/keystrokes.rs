@@ -160,3 +160,89 @@ async fn typing_writes_the_tab_title_only_when_it_changes() {
     assert_eq!(title, json!("Keys \u{2014} Quire"), "saved: no marker");
     app.close().await;
 }
+
+const PARTS: &str = "---\ntitle: Parts\n---\n\n![A photo](/icon-192.png) A caption\nwith a [link](https://example.org/page).\n\n- one\n- two\n";
+
+/// The blocks' HTML in the preview, in order (their own mark, `caret-block`, left out).
+const BLOCKS_JS: &str = "[...document.querySelector('[data-testid=preview]').contentDocument.querySelectorAll('.blk')].map(b => b.innerHTML)";
+
+/// A keystroke changes only what it changed in the preview: typing in a paragraph changes
+/// its text, so the image beside it is the same element (not loaded again) and nothing is
+/// restyled; edits that change a block's elements (emphasis, a link's address, a list item)
+/// leave the same HTML as rendering the post afresh.
+#[tokio::test]
+async fn a_keystroke_changes_only_its_own_text_in_the_preview() {
+    let app = App::open().await;
+    app.paste_over(PARTS).await;
+    wait_for_preview_text(&app, "A caption").await;
+    // The caret into the paragraph first (its block takes the caret's mark).
+    app.type_after("A caption", " here").await;
+    wait_for_preview_text(&app, "A caption here").await;
+    app.js(
+        &format!(
+            "const p = {PREVIEW_JS};
+             p.querySelector('img').quireKept = true;
+             window.quireChanges = [];
+             new MutationObserver((records) => {{
+               for (const r of records) window.quireChanges.push(r.type);
+             }}).observe(p, {{ subtree: true, childList: true, attributes: true, characterData: true }});
+             return true;"
+        ),
+        vec![],
+    )
+    .await;
+    app.type_after("A caption here", ", and more").await;
+    wait_for_preview_text(&app, "A caption here, and more").await;
+    let changes = app.js("return window.quireChanges;", vec![]).await;
+    let changes: Vec<String> = serde_json::from_value(changes).unwrap_or_default();
+    assert!(
+        !changes.is_empty() && changes.iter().all(|c| c == "characterData"),
+        "a keystroke in a paragraph changes its text only: {changes:?}"
+    );
+    let kept = app
+        .js(
+            &format!("return {PREVIEW_JS}.querySelector('img').quireKept === true;"),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        kept,
+        json!(true),
+        "the image beside the typing is the same element"
+    );
+
+    // Edits that change the block's elements.
+    app.type_after("and ", "**").await;
+    app.type_after("and **more", "**").await;
+    app.type_after("example.org/page", "s/new").await;
+    app.type_after("- two", "\n- three").await;
+    app.wait_until(
+        "the emphasis, the new address and the third item",
+        &format!(
+            "const p = {PREVIEW_JS};
+             return !!p && p.querySelector('strong')?.textContent === 'more'
+               && !!p.querySelector('a[href=\"https://example.org/pages/new\"]')
+               && p.querySelectorAll('li').length === 3;"
+        ),
+        vec![],
+    )
+    .await;
+    let patched = app.js(&format!("return {BLOCKS_JS};"), vec![]).await;
+
+    // Everything rendered afresh (another flavour and back): new elements, the same HTML.
+    app.choose_flavour("commonmark").await;
+    app.wait_until(
+        "the preview rendered again",
+        &format!("return {PREVIEW_JS}.querySelector('img').quireKept !== true;"),
+        vec![],
+    )
+    .await;
+    app.choose_flavour("jekyll").await;
+    app.wait_until(
+        &format!("the preview rendered afresh to be as patched: {patched}"),
+        &format!("return JSON.stringify({BLOCKS_JS}) === JSON.stringify(arguments[0]);"),
+        vec![patched.clone()],
+    )
+    .await;
+    app.close().await;
+}

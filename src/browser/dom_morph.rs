@@ -1,0 +1,116 @@
+//! Bring a preview block to its new HTML by the smallest change to its nodes. Typing a
+//! word in a paragraph changes one text node, so the frame restyles nothing and lays out
+//! and paints one line box, where replacing the block's element restyled, laid out and
+//! painted all of it (and reloaded its images and embeds). The result is the same
+//! document as replacing the nodes: what differs is always taken from the new nodes.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// Elements whose content is not in their child nodes (a template's is in its
+/// `content`): always replaced whole.
+const OPAQUE: [&str; 1] = ["TEMPLATE"];
+
+/// Make the child nodes of `old` the same as those of `new` (a detached element holding
+/// the new content, parsed as `old`'s was). Children are paired in order, from both ends
+/// when the two lists differ in length: a text or comment takes the new one's text; an
+/// element with the same tag and attributes keeps itself and is brought over child by
+/// child; any other pair, and the unpaired middle, take the new nodes themselves (moved out
+/// of `new`).
+pub fn morph_children(old: &Node, new: &Node) {
+    let olds = children(old);
+    let news = children(new);
+    if olds.len() == news.len() {
+        for (was, now) in olds.iter().zip(&news) {
+            if alike(was, now) {
+                morph(was, now);
+            } else {
+                let _ = old.replace_child(now, was);
+            }
+        }
+        return;
+    }
+    let shorter = olds.len().min(news.len());
+    let front = olds
+        .iter()
+        .zip(&news)
+        .take_while(|(was, now)| alike(was, now))
+        .count();
+    let back = olds
+        .iter()
+        .rev()
+        .zip(news.iter().rev())
+        .take(shorter - front)
+        .take_while(|(was, now)| alike(was, now))
+        .count();
+    let (old_end, new_end) = (olds.len() - back, news.len() - back);
+    for (was, now) in olds[..front].iter().zip(&news[..front]) {
+        morph(was, now);
+    }
+    for (was, now) in olds[old_end..].iter().zip(&news[new_end..]) {
+        morph(was, now);
+    }
+    for was in &olds[front..old_end] {
+        let _ = old.remove_child(was);
+    }
+    let before = olds.get(old_end);
+    for now in &news[front..new_end] {
+        let _ = old.insert_before(now, before);
+    }
+}
+
+/// Whether `was` can be brought to `now` in place: both texts, both comments, or
+/// elements with the same tag and attributes.
+fn alike(was: &Node, now: &Node) -> bool {
+    let kind = was.node_type();
+    if kind != now.node_type() {
+        return false;
+    }
+    match kind {
+        Node::TEXT_NODE | Node::COMMENT_NODE => true,
+        // The frame's realm has its own `Element`: not `dyn_into`.
+        Node::ELEMENT_NODE => same_element(was.unchecked_ref(), now.unchecked_ref()),
+        _ => false,
+    }
+}
+
+/// Bring `was` to `now`, which are [`alike`].
+fn morph(was: &Node, now: &Node) {
+    if was.node_type() == Node::ELEMENT_NODE {
+        morph_children(was, now);
+    } else {
+        let text = now.node_value();
+        if was.node_value() != text {
+            was.set_node_value(text.as_deref());
+        }
+    }
+}
+
+/// The same tag, namespace and attributes (names, order and values).
+fn same_element(a: &Element, b: &Element) -> bool {
+    let tag = a.tag_name();
+    if tag != b.tag_name()
+        || OPAQUE.contains(&tag.as_str())
+        || a.namespace_uri() != b.namespace_uri()
+    {
+        return false;
+    }
+    let names = a.get_attribute_names();
+    let other = b.get_attribute_names();
+    if names.length() != other.length() {
+        return false;
+    }
+    names.iter().zip(other.iter()).all(|(name, same)| {
+        let Some(name) = name.as_string() else {
+            return false;
+        };
+        same.as_string().as_deref() == Some(name.as_str())
+            && a.get_attribute(&name) == b.get_attribute(&name)
+    })
+}
+
+/// The child nodes of `node`, taken before any is moved.
+fn children(node: &Node) -> Vec<Node> {
+    let list = node.child_nodes();
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
