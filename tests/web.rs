@@ -280,6 +280,12 @@ fn a_block_brought_to_new_html_is_that_html_and_keeps_unchanged_elements() {
             );
         }
     }
+    // A block too long to pair takes the new nodes whole, keeping its own element.
+    let block = parsed("<table><tr><td>1</td></tr></table>");
+    let fresh = parsed("<table><tr><td>2</td></tr></table><p>after</p>");
+    let expected = fresh.inner_html();
+    quire::browser::dom_morph::replace_children(&block, &fresh);
+    assert_eq!(block.inner_html(), expected);
     // Nothing changed: not one node is touched.
     let block = parsed("<p>same <em>words</em></p>");
     let em = block.query_selector("em").ok().flatten();

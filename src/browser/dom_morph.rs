@@ -59,6 +59,16 @@ pub fn morph_children(old: &Node, new: &Node) {
     }
 }
 
+/// Put the child nodes of `new` in place of those of `old`.
+pub fn replace_children(old: &Node, new: &Node) {
+    while let Some(child) = old.first_child() {
+        let _ = old.remove_child(&child);
+    }
+    while let Some(child) = new.first_child() {
+        let _ = old.append_child(&child);
+    }
+}
+
 /// Whether `was` can be brought to `now` in place: both texts, both comments, or
 /// elements with the same tag and attributes.
 fn alike(was: &Node, now: &Node) -> bool {
@@ -76,6 +86,11 @@ fn alike(was: &Node, now: &Node) -> bool {
 
 /// Bring `was` to `now`, which are [`alike`].
 fn morph(was: &Node, now: &Node) {
+    // The browser's own deep comparison passes over what did not change (the rest of a long
+    // list or table) in one call.
+    if was.is_equal_node(Some(now)) {
+        return;
+    }
     if was.node_type() == Node::ELEMENT_NODE {
         morph_children(was, now);
     } else {
