@@ -1,7 +1,7 @@
 //! Bring a preview block to its new HTML by the smallest change to its nodes. Typing a
-//! word in a paragraph changes one text node, so the frame restyles nothing and lays out
-//! and paints one line box, where replacing the block's element restyled, laid out and
-//! painted all of it (and reloaded its images and embeds). The result is the same
+//! word in a paragraph replaces one text node, so the frame restyles no element and lays
+//! out and paints one paragraph, where replacing the block's element restyled, laid out
+//! and painted all of it (and reloaded its images and embeds). The result is the same
 //! document as replacing the nodes: what differs is always taken from the new nodes.
 
 use wasm_bindgen::JsCast;
@@ -13,10 +13,10 @@ const OPAQUE: [&str; 1] = ["TEMPLATE"];
 
 /// Make the child nodes of `old` the same as those of `new` (a detached element holding
 /// the new content, parsed as `old`'s was). Children are paired in order, from both ends
-/// when the two lists differ in length: a text or comment takes the new one's text; an
-/// element with the same tag and attributes keeps itself and is brought over child by
-/// child; any other pair, and the unpaired middle, take the new nodes themselves (moved out
-/// of `new`).
+/// when the two lists differ in length: a text or comment that changed is replaced by the
+/// new one; an element with the same tag and attributes keeps itself and is brought over
+/// child by child; any other pair, and the unpaired middle, take the new nodes themselves
+/// (moved out of `new`).
 pub fn morph_children(old: &Node, new: &Node) {
     let olds = children(old);
     let news = children(new);
@@ -93,11 +93,11 @@ fn morph(was: &Node, now: &Node) {
     }
     if was.node_type() == Node::ELEMENT_NODE {
         morph_children(was, now);
-    } else {
-        let text = now.node_value();
-        if was.node_value() != text {
-            was.set_node_value(text.as_deref());
-        }
+    } else if let Some(parent) = was.parent_node() {
+        // A text that changed is replaced by the new text node rather than given its
+        // words: as cheap, and a change of the element's children, as replacing the block
+        // was, for whatever watches the preview's tree for new content.
+        let _ = parent.replace_child(now, was);
     }
 }
 
