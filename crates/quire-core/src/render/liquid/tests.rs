@@ -1,0 +1,111 @@
+use super::*;
+
+fn vars() -> SiteVars {
+    let config = site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "url: https://jekyllrb.com\nbaseurl: /docs\nrepository: https://github.com/jekyll/jekyll\ntitle: Jekyll\n",
+    )
+    .expect("a config");
+    SiteVars::of(
+        &config,
+        vec![(
+            "_posts/2016-01-02-welcome.md".to_string(),
+            "/news/2016/01/02/welcome/".to_string(),
+        )],
+    )
+}
+
+#[test]
+fn outputs_and_tags_resolve_from_the_site() {
+    let v = vars();
+    let cases = [
+        (
+            "{{ site.repository }}",
+            Some("https://github.com/jekyll/jekyll"),
+        ),
+        ("{{site.title}}", Some("Jekyll")),
+        ("{{ site.baseurl }}", Some("/docs")),
+        (
+            "{{ '/img/a b.png' | relative_url }}",
+            Some("/docs/img/a%20b.png"),
+        ),
+        (
+            "{{ \"x\" | absolute_url }}",
+            Some("https://jekyllrb.com/docs/x"),
+        ),
+        (
+            "{% post_url 2016-01-02-welcome %}",
+            Some("/docs/news/2016/01/02/welcome/"),
+        ),
+        (
+            "{% link _posts/2016-01-02-welcome.md %}",
+            Some("/docs/news/2016/01/02/welcome/"),
+        ),
+        ("{% link assets/logo.png %}", Some("/docs/assets/logo.png")),
+        ("{% link about.md %}", None),
+        ("{% post_url 2099-01-01-missing %}", None),
+        ("{{ site.missing }}", None),
+        ("{{ page.title }}", None),
+        ("{{ site.title | upcase }}", None),
+    ];
+    for (liquid, want) in cases {
+        assert_eq!(resolve(liquid, &v).as_deref(), want, "{liquid}");
+    }
+    assert_eq!(
+        resolve_in("{{ site.repository }}/issues/1349", &v),
+        "https://github.com/jekyll/jekyll/issues/1349"
+    );
+    assert_eq!(resolve_in("{{ page.x }} and {{", &v), "{{ page.x }} and {{");
+    assert_eq!(resolve("{{ site.title }}", &SiteVars::default()), None);
+    assert_eq!(
+        expand_links(
+            "[a]({{ site.repository }}/x) ![b]({{ site.baseurl }}/b.png) {{ site.title }}",
+            &v
+        ),
+        "[a](https://github.com/jekyll/jekyll/x) ![b](/docs/b.png) {{ site.title }}"
+    );
+    assert_eq!(
+        expand_links("![b]({{ site.baseurl }}/b.png)", &SiteVars::default()),
+        "![b](/b.png)"
+    );
+}
+
+#[test]
+fn raw_tags_are_left_out_of_code() {
+    assert_eq!(
+        strip_raw_tags("{% raw %}{{ x }}{% endraw %} {% if y %}"),
+        "{{ x }} {% if y %}"
+    );
+    assert!(matches!(strip_raw_tags("{% if y %} raw"), Cow::Borrowed(_)));
+}
+
+#[test]
+fn highlight_tags_become_fences_of_the_same_length() {
+    let text =
+        "A\n\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n\n```\n{% highlight c %}\n```\n";
+    let fenced = highlight_fences(text);
+    assert_eq!(fenced.len(), text.len());
+    assert!(
+        fenced.contains("\n```ruby \u{3}           \nx = 1\n```               \n"),
+        "{fenced:?}"
+    );
+    // Inside a fence, left alone; an unclosed one too.
+    assert!(fenced.contains("```\n{% highlight c %}\n```"), "{fenced:?}");
+    assert_eq!(
+        highlight_fences("{% highlight ruby %}\nx\n"),
+        "{% highlight ruby %}\nx\n"
+    );
+    let raw = "{% raw %}\n{% highlight ruby %}\nx\n{% endhighlight %}\n{% endraw %}\n";
+    assert_eq!(highlight_fences(raw), raw);
+}
+
+#[test]
+fn paragraphs_of_liquid_tags_only() {
+    assert!(only_tags("{% raw %}"));
+    assert!(only_tags(
+        "{% for i in x %}\n[#{{ i }}]: {{ site.repository }}/issues/{{ i }}\n{% endfor %}"
+    ));
+    assert!(!only_tags("{% if x %}Hello{% endif %}"));
+    assert!(!only_tags("Text {% raw %}"));
+}
