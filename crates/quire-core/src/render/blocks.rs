@@ -5,7 +5,8 @@
 //! blocks before it. After an edit, the blocks from the one before the edit to the one
 //! after it are parsed again; the result is used only when the first untouched block after
 //! the window comes out of the new parse exactly as before (same start, same HTML), so a
-//! fence or list that now swallows what follows widens the window instead of going wrong.
+//! fence or list that now swallows what follows widens the window instead of going wrong
+//! (`window.rs`). The change to the list of blocks is a [`Patch`] (`patch.rs`).
 //! Link reference definitions made elsewhere are handed to the window's parser, and so are
 //! the footnotes defined elsewhere (as stand-in definitions before the window's text,
 //! `stand_ins.rs`).
@@ -20,10 +21,12 @@ use super::Settings;
 
 mod fill;
 mod parse;
+mod patch;
 mod stand_ins;
+mod window;
 use crate::edit::common_ends;
 use parse::{after_blank_line, parse, IAL_BLOCK};
-use stand_ins::{cited, same_labels, stand_ins};
+pub use patch::Patch;
 
 /// One top-level block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,67 +65,6 @@ impl Block {
     /// The label of the note it defines.
     fn note_label(&self) -> Option<&str> {
         self.note.as_ref().map(|(label, _)| label.as_str())
-    }
-}
-
-/// A change to the list of rendered blocks: replace `remove` blocks from `start` with
-/// `insert`, then replace the HTML of the blocks in `replace` (indices after the splice;
-/// blocks whose heading ids changed). A full render replaces everything.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Patch {
-    /// Index of the first block replaced.
-    pub start: usize,
-    /// How many of the old blocks go.
-    pub remove: usize,
-    /// The HTML of the blocks put in their place, in order.
-    pub insert: Vec<String>,
-    /// Other blocks whose HTML changed: (index, HTML).
-    pub replace: Vec<(usize, String)>,
-}
-
-impl Patch {
-    /// The patch replacing the blocks whose HTML was `old` (from index `start`) with
-    /// `new`, leaving out the blocks at either end whose HTML is unchanged (so the preview
-    /// keeps their elements).
-    fn trimmed(
-        start: usize,
-        old: &[String],
-        new: &[Block],
-        replace: Vec<(usize, String)>,
-    ) -> Patch {
-        let same = |(o, n): (&String, &Block)| *o == n.html;
-        let head = old.iter().zip(new).take_while(|&p| same(p)).count();
-        let tail = old[head..]
-            .iter()
-            .rev()
-            .zip(new[head..].iter().rev())
-            .take_while(|&p| same(p))
-            .count();
-        Patch {
-            start: start + head,
-            remove: old.len() - head - tail,
-            insert: new[head..new.len() - tail]
-                .iter()
-                .map(|b| b.html.clone())
-                .collect(),
-            replace,
-        }
-    }
-
-    /// Whether the patch changes nothing.
-    pub fn is_empty(&self) -> bool {
-        self.remove == 0 && self.insert.is_empty() && self.replace.is_empty()
-    }
-
-    /// Apply the patch to a list of block HTML, as the preview does to its DOM.
-    pub fn apply_to(&self, list: &mut Vec<String>) {
-        let end = (self.start + self.remove).min(list.len());
-        list.splice(self.start.min(end)..end, self.insert.iter().cloned());
-        for (index, html) in &self.replace {
-            if let Some(slot) = list.get_mut(*index) {
-                slot.clone_from(html);
-            }
-        }
     }
 }
 
@@ -340,221 +282,6 @@ impl BlockRenderer {
         self.finish(0..self.blocks.len(), None);
         Patch::trimmed(0, &old, &self.blocks, Vec::new())
     }
-
-    /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
-    /// `next` (which must come out unchanged), or to the end when `next` is past the last
-    /// block. `None` when the anchor moved or the definitions need a full render; `whole`
-    /// is set when no wider window would do (the notes defined changed).
-    fn try_window(
-        &mut self,
-        body: &str,
-        first: usize,
-        next: usize,
-        delta: isize,
-        highlights: Option<&[super::liquid::HighlightLine]>,
-        whole: &mut bool,
-    ) -> Option<Patch> {
-        let start = if first == 0 {
-            0
-        } else {
-            self.blocks[first].start
-        };
-        let to_end = next >= self.blocks.len();
-        let (anchor_new, check_end) = if to_end {
-            (body.len(), body.len())
-        } else {
-            let anchor = shift(self.blocks[next].start, delta)?;
-            let after = match self.blocks.get(next + 1) {
-                Some(b) => shift(b.start, delta)?,
-                None => body.len(),
-            };
-            (anchor, after)
-        };
-        if anchor_new < start || check_end > body.len() || !body.is_char_boundary(check_end) {
-            return None;
-        }
-        // A `{% highlight %}` pair is written as a fence, depending on the text before it
-        // (a fence or `{% raw %}` around it, its other tag): the stretch must see the same
-        // pairs as the whole body.
-        if highlights.is_some_and(|lines| !super::liquid::same_alone(lines, body, start..check_end))
-        {
-            return None;
-        }
-        let outside = self.definitions_outside(start, self.old_window_end(next));
-        let markdown: String = outside.iter().map(|d| d.markdown.as_str()).collect();
-        // The notes defined outside the stretch (before it, or after its anchor), written
-        // before it as stand-ins so that its references to them are read as references.
-        let stretch = &body[start..check_end];
-        let elsewhere = self.blocks[..first].iter().chain(
-            self.blocks
-                .get(next.saturating_add(1)..)
-                .unwrap_or_default(),
-        );
-        let stubs = cited(elsewhere.filter_map(Block::note_label), stretch);
-        let mut parsed = if stubs.is_empty() {
-            parse(stretch, Some(&markdown), &self.settings)
-        } else {
-            stand_ins(&stubs, stretch, &markdown, &self.settings)?
-        };
-        if parsed.whole {
-            return None;
-        }
-        if !to_end {
-            // The anchor block must be parsed exactly as before.
-            let anchor = parsed.blocks.pop()?;
-            let old = &self.blocks[next];
-            // An attribute list's meaning depends on its neighbours, and a block written
-            // as part of the one before it (empty) may be taken by more than the stretch
-            // holds: never an anchor.
-            // Nor is a block with an attribute list under it: which block the list is
-            // for depends on the lists above (the first for a block counts).
-            let listed = self
-                .blocks
-                .get(next + 1)
-                .is_some_and(|b| b.template == IAL_BLOCK);
-            if old.template == IAL_BLOCK
-                || listed
-                || old.is_continuation()
-                || anchor.is_continuation()
-                || anchor.start + start != anchor_new
-                || anchor.template != old.template
-                || anchor.base_ids != old.base_ids
-                || anchor.refs != old.refs
-                || anchor.note != old.note
-            {
-                return None;
-            }
-        }
-        // Definitions: the window's must be the ones it had, and none may clash with one
-        // made outside it.
-        let old_end = self.old_window_end(next);
-        let before: Vec<(&str, &str)> = self
-            .definitions
-            .iter()
-            .filter(|d| d.start >= start && d.start < old_end)
-            .map(|d| (d.label.as_str(), d.markdown.as_str()))
-            .collect();
-        // A definition parsed after the anchor (between it and the block after it) resolved
-        // the window's links too: it must be one already known there. (The parser keeps
-        // only the first of two same-labelled definitions, so a later one is never known.)
-        let known_after_anchor = parsed
-            .definitions
-            .iter()
-            .filter(|d| d.start + start >= anchor_new)
-            .all(|d| {
-                let old_start = (d.start + start) as isize - delta;
-                outside
-                    .iter()
-                    .any(|o| o.label == d.label && o.start as isize == old_start)
-            });
-        if !known_after_anchor {
-            return None;
-        }
-        let window_defs: Vec<Definition> = parsed
-            .definitions
-            .into_iter()
-            .filter(|d| d.start + start < anchor_new)
-            .collect();
-        let after: Vec<(&str, &str)> = window_defs
-            .iter()
-            .map(|d| (d.label.as_str(), d.markdown.as_str()))
-            .collect();
-        if before != after
-            || window_defs
-                .iter()
-                .any(|d| outside.iter().any(|o| o.label == d.label))
-        {
-            return None;
-        }
-        let end_block = next.min(self.blocks.len());
-        let inserted: Vec<Block> = parsed
-            .blocks
-            .into_iter()
-            .map(|b| Block {
-                start: b.start + start,
-                ..b
-            })
-            .collect();
-        // The notes defined must be the same labels across the body: whether a reference
-        // outside the stretch is one depends on them.
-        let old_notes = self.blocks[first..end_block]
-            .iter()
-            .filter_map(Block::note_label);
-        if !old_notes.eq(inserted.iter().filter_map(Block::note_label))
-            && !same_labels(&self.blocks, first..end_block, &inserted)
-        {
-            *whole = true;
-            return None;
-        }
-        // Shift what follows, then splice.
-        for block in &mut self.blocks[end_block..] {
-            block.start = shift(block.start, delta)?;
-        }
-        let count = inserted.len();
-        self.last_reparsed = count;
-        // The window's headings as they were: the ids elsewhere stay as they are (and the
-        // new blocks take the old ids in order) unless their base ids changed.
-        let same_headings = self.blocks[first..end_block]
-            .iter()
-            .flat_map(|b| &b.base_ids)
-            .eq(inserted.iter().flat_map(|b| &b.base_ids));
-        let old_ids: Vec<String> = if same_headings {
-            self.blocks[first..end_block]
-                .iter()
-                .flat_map(|b| b.ids.iter().cloned())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let old_html: Vec<String> = self
-            .blocks
-            .splice(first..end_block, inserted)
-            .map(|b| b.html)
-            .collect();
-        let fresh = first..first + count;
-        let reuse = (same_headings && !self.blocks.iter().any(|b| b.toc)).then_some(old_ids);
-        let replace = self.finish(fresh.clone(), reuse);
-        let patch = Patch::trimmed(first, &old_html, &self.blocks[fresh], replace);
-        let mut definitions: Vec<Definition> = Vec::with_capacity(self.definitions.len());
-        for d in self.definitions.drain(..) {
-            if d.start < start {
-                definitions.push(d);
-            } else if d.start >= old_end {
-                definitions.push(Definition {
-                    start: shift(d.start, delta)?,
-                    ..d
-                });
-            }
-        }
-        definitions.extend(window_defs.into_iter().map(|d| Definition {
-            start: d.start + start,
-            ..d
-        }));
-        definitions.sort_by_key(|d| d.start);
-        self.definitions = definitions;
-        self.body = body.to_string();
-        if let Some(lines) = highlights {
-            self.highlights = lines.to_vec();
-        }
-        Some(patch)
-    }
-
-    /// Where the old window ending before block `next` ends in the old body.
-    fn old_window_end(&self, next: usize) -> usize {
-        self.blocks.get(next).map_or(self.body.len(), |b| b.start)
-    }
-
-    fn definitions_outside(&self, start: usize, end: usize) -> Vec<Definition> {
-        self.definitions
-            .iter()
-            .filter(|d| d.start < start || d.start >= end)
-            .cloned()
-            .collect()
-    }
-}
-
-fn shift(offset: usize, delta: isize) -> Option<usize> {
-    offset.checked_add_signed(delta)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use proptest::prelude::*;
 
+use super::stand_ins::cited;
 use super::*;
 use crate::render::render_markdown;
 use crate::render::Flavour;

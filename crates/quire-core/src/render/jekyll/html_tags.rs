@@ -12,13 +12,18 @@
 //! Block HTML whose elements do not all close inside it (kramdown would read the rest of
 //! the post into the element left open) or with a closing tag that closes nothing (as
 //! HTML made around a block's Markdown has) is left as CommonMark reads it.
+//!
+//! Span HTML, tag by tag within a paragraph, is `span.rs`.
 
-use pulldown_cmark::{CowStr, Event, TagEnd};
+use pulldown_cmark::{CowStr, Event};
 
 use super::super::liquid::SiteVars;
 use super::{liquid_html, marker};
 
 use super::html_blocks::{SPAN_ELEMENTS, VOID_ELEMENTS as VOID};
+
+mod span;
+use span::{ends_span_text, SpanHtml};
 
 /// Block elements: their tags inside a paragraph are text (`HTML_BLOCK_ELEMENTS`).
 #[rustfmt::skip]
@@ -390,101 +395,6 @@ fn closing_tag(s: &str, name: &str) -> Option<(usize, usize)> {
         from = i + needle.len();
     }
     None
-}
-
-/// The span HTML of one paragraph (heading, table cell...) as kramdown reads it, tag by
-/// tag: [`SpanHtml::tag`] for each inline HTML event, [`SpanHtml::close`] where the
-/// paragraph ends.
-#[derive(Default)]
-pub(crate) struct SpanHtml {
-    /// The elements open, innermost last.
-    open: Vec<String>,
-}
-
-impl SpanHtml {
-    /// The event for inline HTML `html` (one tag, a comment...).
-    pub(crate) fn tag<'a>(&mut self, html: CowStr<'a>) -> Event<'a> {
-        if html.starts_with("<!") || html.starts_with("<?") {
-            return Event::InlineHtml(html);
-        }
-        match tag_at(&html) {
-            Some((_, len)) if len != html.len() => Event::InlineHtml(html),
-            Some((Tag::Close(name), _)) => {
-                let name = element_name(&name);
-                if self.open.last() == Some(&name) {
-                    self.open.pop();
-                    Event::InlineHtml(CowStr::from(format!("</{name}>")))
-                } else {
-                    Event::Text(html)
-                }
-            }
-            Some((
-                Tag::Start {
-                    name,
-                    attrs,
-                    closed,
-                },
-                _,
-            )) => {
-                let name = element_name(&name);
-                if BLOCK.contains(&name.as_str()) {
-                    return Event::Text(html);
-                }
-                let mut out = String::with_capacity(html.len() + 8);
-                write_start(&name, &attrs, true, &mut out);
-                if VOID.contains(&name.as_str()) {
-                    out.push_str(" />");
-                } else if closed {
-                    out.push_str("></");
-                    out.push_str(&name);
-                    out.push('>');
-                } else {
-                    out.push('>');
-                    self.open.push(name);
-                }
-                Event::InlineHtml(CowStr::from(out))
-            }
-            None => Event::Text(html),
-        }
-    }
-
-    /// The closing tags of the elements left open where the paragraph ends (kramdown
-    /// closes them there).
-    pub(crate) fn close<'a>(&mut self, out: &mut Vec<Event<'a>>) {
-        while let Some(name) = self.open.pop() {
-            out.push(Event::InlineHtml(CowStr::from(format!("</{name}>"))));
-        }
-    }
-}
-
-impl SpanHtml {
-    /// The closing tags of the elements still open after the block's last element (a
-    /// table's cells written as HTML): one line of block HTML, ending the line, so the
-    /// next block's HTML starts on a line of its own in a whole render as in a window.
-    fn close_after_blocks(&mut self, out: &mut Vec<Event<'_>>) {
-        if self.open.is_empty() {
-            return;
-        }
-        let mut closing = String::new();
-        while let Some(name) = self.open.pop() {
-            closing.push_str(&format!("</{name}>"));
-        }
-        closing.push('\n');
-        out.push(Event::Html(CowStr::from(closing)));
-    }
-}
-
-/// Whether `end` ends a stretch of span text (where kramdown closes span HTML left open).
-pub(crate) fn ends_span_text(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::TableCell
-            | TagEnd::Item
-            | TagEnd::DefinitionListTitle
-            | TagEnd::DefinitionListDefinition
-    )
 }
 
 /// The block and span HTML of a block's events as kramdown writes it,
