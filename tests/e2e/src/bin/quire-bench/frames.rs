@@ -229,10 +229,16 @@ pub async fn frame_figures(base_url: &str) {
             ("bare textarea", Vec::new(), Vec::new()),
             ("bare textarea, editor's size", Vec::new(), Vec::new()),
         ];
+        // Per round, Quire's session median less each bare page's (sessions next to each
+        // other in time, so a slower spell of the machine weighs on both).
+        let mut paired: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
         for _ in 0..SESSIONS {
             let quire = frame_times(base_url, size, None).await;
             let plain = frame_times(&bare.url(), size, None).await;
             let sized = frame_times(&bare.url(), size, Some(&quire.editor_box)).await;
+            let own = median(quire.frames.clone());
+            paired[0].push(own - median(plain.frames.clone()));
+            paired[1].push(own - median(sized.frames.clone()));
             for (page, typing) in pages.iter_mut().zip([quire, plain, sized]) {
                 page.1.extend(typing.frames);
                 page.2.extend(typing.tasks);
@@ -252,6 +258,13 @@ pub async fn frame_figures(base_url: &str) {
                 "  {label}: Quire - {against} = {:+.1} ms, Quire / {against} = {:.2}x (medians)",
                 q - p,
                 q / p.max(0.001)
+            );
+        }
+        for (against, diffs) in ["bare", "bare of the editor's size"].iter().zip(paired) {
+            let shown: Vec<String> = diffs.iter().map(|d| format!("{d:+.1}")).collect();
+            println!(
+                "  {label}: Quire - {against}, session by session (medians, ms): {}",
+                shown.join(", ")
             );
         }
     }
