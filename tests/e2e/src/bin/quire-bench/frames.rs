@@ -259,9 +259,7 @@ pub async fn frame_figures(base_url: &str) {
                 q - p,
                 q / p.max(0.001)
             );
-        }
-        for (against, diffs) in ["bare", "bare of the editor's size"].iter().zip(paired) {
-            let shown: Vec<String> = diffs.iter().map(|d| format!("{d:+.1}")).collect();
+            let shown: Vec<String> = paired[i].iter().map(|d| format!("{d:+.1}")).collect();
             println!(
                 "  {label}: Quire - {against}, session by session (medians, ms): {}",
                 shown.join(", ")
