@@ -27,14 +27,14 @@ pub fn App() -> impl IntoView {
     provide_context(persistence);
     let ui = crate::ui::Ui::new(state.notice);
     provide_context(ui);
-    let exporter = crate::export::Exporter::new(state, persistence, ui);
+    let settings = crate::site_settings::SiteSettings::new(state, persistence);
+    provide_context(settings);
+    let exporter = crate::export::Exporter::new(state, persistence, ui, settings.vars);
     provide_context(exporter);
     let importer = crate::import::Importer::new(state, persistence);
     provide_context(importer);
     let images = crate::images::Images::new(state, persistence, ui);
     provide_context(images);
-    let settings = crate::site_settings::SiteSettings::new(state, persistence);
-    provide_context(settings);
     let site = crate::site::Site::new(state, persistence, images, settings);
     provide_context(site);
     let preview =

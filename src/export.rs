@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use quire_core::export::{self, NameStyle};
+use quire_core::render::liquid::SiteVars;
 
 use crate::browser::{self, save_file::Picked, save_file::SavedFile};
 use crate::notices::{Notice, NoticeKind};
@@ -44,16 +45,24 @@ pub struct Exporter {
     state: EditorState,
     persistence: Persistence,
     ui: Ui,
+    /// What the preview's Liquid resolves from (the HTML page is rendered as it is).
+    vars: Memo<SiteVars>,
     files: SavedFiles,
 }
 
 impl Exporter {
     /// The exporter of the open post.
-    pub fn new(state: EditorState, persistence: Persistence, ui: Ui) -> Exporter {
+    pub fn new(
+        state: EditorState,
+        persistence: Persistence,
+        ui: Ui,
+        vars: Memo<SiteVars>,
+    ) -> Exporter {
         Exporter {
             state,
             persistence,
             ui,
+            vars,
             files: SavedFiles::new(),
         }
     }
@@ -177,9 +186,11 @@ impl Exporter {
         }
     }
 
-    /// Download the rendered post as a standalone HTML page.
+    /// Download the rendered post as a standalone HTML page, rendered as the preview
+    /// renders it (its flavour, site URL and Liquid).
     pub fn download_html(self) {
-        let settings = self.ui.preview.get_untracked();
+        let mut settings = self.ui.preview.get_untracked();
+        settings.site = self.vars.get_untracked();
         let name = export::html_file_name(&self.file_name_untracked());
         let html = self.state.source.with_untracked(|src| {
             export::standalone_html(src, &settings, browser::preview_frame::styles())

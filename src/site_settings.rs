@@ -5,7 +5,7 @@
 //! excerpt separator. Components only call these.
 
 use leptos::prelude::*;
-use quire_core::render::liquid::SiteVars;
+use quire_core::render::liquid::{page_vars, SiteVars};
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 
@@ -42,7 +42,8 @@ pub struct SiteSettings {
     pub inherited: Memo<Vec<Inherited>>,
     /// The URL path of each post of the open site folder, by path (for `post_url`).
     pub post_urls: RwSignal<Vec<(String, String)>>,
-    /// What the preview's Liquid resolves from (nothing without a config).
+    /// What the preview's Liquid resolves from: the config and posts (nothing without a
+    /// config) and the post's own variables.
     pub vars: Memo<SiteVars>,
 }
 
@@ -97,10 +98,28 @@ impl SiteSettings {
         });
         let post_urls = RwSignal::new(Vec::new());
         let vars = Memo::new(move |_| {
-            loaded.with(|l| match l {
+            let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
                 None => SiteVars::default(),
-            })
+            });
+            // The post's own `page.<key>` variables its body uses, once typing settles (a
+            // post that uses none keeps an empty list, so nothing is rendered again); Hugo
+            // and Zola run no Liquid in a post.
+            state.settled.track();
+            if loaded.with(|l| {
+                l.as_ref()
+                    .is_some_and(|l| l.config.kind != SiteKind::Jekyll)
+            }) {
+                return vars;
+            }
+            let path = persistence.site_link().map(|l| l.path);
+            let url = post_url.get().and_then(Result::ok).map(|u| u.path);
+            let inherited = inherited.get();
+            vars.page = state.source.with_untracked(|src| {
+                let body = quire_core::split(src).body_text(src);
+                page_vars(src, body, path.as_deref(), url.as_deref(), &inherited)
+            });
+            vars
         });
         let settings = SiteSettings {
             state,

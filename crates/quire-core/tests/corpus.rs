@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use quire_core::render::liquid::SiteVars;
+use quire_core::render::liquid::{page_vars, SiteVars};
 use quire_core::render::{render_body, Flavour, Settings};
 use quire_core::site::SiteKind;
 
@@ -158,8 +158,9 @@ fn structure(html: &str) -> Vec<String> {
 const ELEMENTS_FLOOR: f64 = 0.98;
 
 /// Every element of an HTML body with its class and id, in order (`tag.class#id`); the
-/// preview's own marks and Rouge's token spans inside code are left out, and so is what a
-/// mark of a paragraph of Liquid tags shows (the tags, where Jekyll writes nothing).
+/// preview's own marks (of resolved Liquid too) and Rouge's token spans inside code are
+/// left out, and so is what a mark of a paragraph of Liquid tags shows (the tags, where
+/// Jekyll writes nothing).
 fn elements(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut in_code = 0usize;
@@ -179,7 +180,9 @@ fn elements(html: &str) -> Vec<String> {
             in_liquid_tags = tag.class.starts_with("liquid-tags");
             continue;
         }
-        if tag.name == "span" && in_code > 0 {
+        // Rouge's token spans, and the preview's mark of Liquid it resolved (Jekyll writes
+        // what is inside it).
+        if tag.name == "span" && (in_code > 0 || tag.class == "liquid resolved") {
             continue;
         }
         if tag.name == "code" {
@@ -245,7 +248,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
         .collect();
     let settings = Settings {
         flavour: Flavour::Jekyll,
-        site: SiteVars::of(&config, posts),
+        site: SiteVars::of(&config, posts.clone()),
         ..Default::default()
     };
     let mut agree = 0;
@@ -256,6 +259,16 @@ fn measure(dir: &Path, what: &str) -> Measure {
         let expected = std::fs::read_to_string(dir.join("expected").join(format!("{name}.html")))
             .unwrap_or_else(|e| panic!("expected/{name}.html: {e}"));
         let body = quire_core::split(text).body_text(text).to_string();
+        // The post's own variables (`page.title`), as the app gives them to a post of an
+        // open site folder.
+        let path = format!("_posts/{name}");
+        let url = posts
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, u)| u.as_str());
+        let inherited = quire_core::site_config::inherited(&config, &path, "posts");
+        let mut settings = settings.clone();
+        settings.site.page = page_vars(text, &body, Some(&path), url, &inherited);
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use fantoccini::Locator;
-use quire_e2e::{download_dir, downloaded_with, seed_post, testid, App};
+use quire_e2e::{download_dir, downloaded_with, seed_post, testid, App, PREVIEW_JS};
 use serde_json::json;
 
 /// Wait until one finished `.md` file is in `dir`.
@@ -181,8 +181,16 @@ async fn a_file_dropped_on_the_editor_opens_as_a_new_draft() {
 #[tokio::test]
 async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
     let (app, dir) = App::open_with_downloads("html").await;
-    let post = "---\ntitle: Shared post\ndate: 2026-03-04\n---\n## A heading\n\n<script>window.bad = 1</script>\n\nText.\n";
+    let post = "---\ntitle: Shared post\ndate: 2026-03-04\n---\n## A heading\n\n<script>window.bad = 1</script>\n\nText about {{ page.title }}.\n";
     app.paste_over(post).await;
+    app.wait_until(
+        "the page's title written in the preview",
+        &format!(
+            "return {PREVIEW_JS}?.querySelector('.liquid.resolved')?.textContent === 'Shared post'"
+        ),
+        vec![],
+    )
+    .await;
     app.cdp(
         "Browser.grantPermissions",
         json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
@@ -221,6 +229,11 @@ async fn the_markdown_copies_and_the_rendered_post_downloads_as_html() {
         "{html}"
     );
     assert!(html.contains(".preview"), "the preview's styles: {html}");
+    // Liquid as the preview writes it: the page's title.
+    assert!(
+        html.contains("Text about <span class=\"liquid resolved\" title=\"{{ page.title }}\">Shared post</span>."),
+        "{html}"
+    );
     assert!(
         !html.contains("title: Shared post"),
         "no front matter: {html}"

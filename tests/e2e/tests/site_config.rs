@@ -184,6 +184,29 @@ async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
         vec![],
     )
     .await;
+    // The post's own variables: its URL from the folder's config, its title, which Jekyll
+    // makes from the file's name when the front matter has none.
+    app.keys_in_editor(
+        "\n{{ page.title }}\n===\n\nAt {{ page.url }}, tagged {{ page.tags }}.\n",
+        false,
+    )
+    .await;
+    let page = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const h = p.querySelector('h1');
+         return !!h && h.textContent === arguments[0] && h.id === 'trip-to-oslo'
+           && p.textContent.includes('At /2026/05/04/trip-to-oslo/, tagged travelnorway.')"
+    );
+    app.wait_until("the page's variables", &page, vec![json!("Trip to Oslo")])
+        .await;
+    let untitled = app.editor_text().await.replace("title: Trip to Oslo\n", "");
+    app.paste_over(&untitled).await;
+    app.wait_until(
+        "the title Jekyll makes from the file name",
+        &page,
+        vec![json!("Trip To Oslo")],
+    )
+    .await;
     app.close().await;
 }
 

@@ -167,7 +167,7 @@ pub(crate) fn transform(
     }
     let outer = ial::place(events, ial);
     let ids = if vars.markdown.auto_ids {
-        heading_ids(events, &vars.markdown.auto_id_prefix)
+        heading_ids(events, &vars.markdown.auto_id_prefix, vars)
     } else {
         Vec::new()
     };

@@ -1,13 +1,16 @@
 //! The Liquid a post's links and text use, resolved as Jekyll would from the site's config
 //! and posts: `{{ site.<key> }}` for scalar keys, `{{ '/x' | relative_url }}` and
-//! `absolute_url`, `{% post_url name %}` and `{% link path %}`. What cannot be resolved is
-//! left as written (the preview shows it as a placeholder).
+//! `absolute_url`, `{% post_url name %}` and `{% link path %}`; and from the post itself,
+//! `{{ page.<key> }}` ([`page_vars`]). What cannot be resolved is left as written (the
+//! preview shows it as a placeholder).
 
 use std::borrow::Cow;
 
 mod loops;
+mod page;
 
 pub(crate) use loops::loop_definitions;
+pub use page::page_vars;
 
 use crate::site_config::{self, SiteConfig};
 
@@ -27,6 +30,9 @@ pub struct SiteVars {
     /// The site's Markdown options (kramdown's `auto_ids`, `auto_id_prefix`, `hard_wrap`,
     /// `smart_quotes`); Jekyll's defaults without a config.
     pub markdown: site_config::MarkdownOptions,
+    /// The open post's own variables that its body uses (`page.<key>`), as Liquid writes
+    /// them (see [`page_vars`]); resolved with or without a config.
+    pub page: Vec<(String, String)>,
 }
 
 impl SiteVars {
@@ -43,7 +49,16 @@ impl SiteVars {
                 .collect(),
             posts,
             markdown: config.markdown.clone(),
+            page: Vec::new(),
         }
+    }
+
+    /// The value of `page.<key>`, when the post gives it.
+    fn page_var(&self, key: &str) -> Option<&str> {
+        self.page
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     fn config(&self) -> SiteConfig {
@@ -87,7 +102,7 @@ fn quoted(text: &str) -> Option<&str> {
 
 /// What one Liquid output or tag writes, if `vars` can tell.
 pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
-    if !vars.known {
+    if !vars.known && vars.page.is_empty() {
         return None;
     }
     if let Some(inner) = liquid.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
@@ -96,9 +111,11 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             Some((value, filter)) => (value.trim(), Some(filter.trim())),
             None => (inner, None),
         };
-        let value = match value.strip_prefix("site.") {
-            Some(key) => vars.scalar(key)?.to_string(),
-            None => quoted(value)?.to_string(),
+        let value = match (value.strip_prefix("page."), value.strip_prefix("site.")) {
+            (Some(key), _) => vars.page_var(key)?.to_string(),
+            _ if !vars.known => return None,
+            (_, Some(key)) => vars.scalar(key)?.to_string(),
+            _ => quoted(value)?.to_string(),
         };
         return match filter {
             None => Some(value),
@@ -106,6 +123,9 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             Some("absolute_url") => Some(site_config::absolute_url(&vars.config(), &value)),
             Some(_) => None,
         };
+    }
+    if !vars.known {
+        return None;
     }
     let inner = liquid.strip_prefix("{%")?.strip_suffix("%}")?;
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
@@ -130,7 +150,7 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
 
 /// `text` with every Liquid output and tag `vars` can resolve replaced by what it writes.
 pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
-    if !vars.known {
+    if !vars.known && vars.page.is_empty() {
         return Cow::Borrowed(text);
     }
     crate::images::rewrite_liquid(text, |_, liquid| resolve(liquid, vars))

@@ -72,7 +72,11 @@ pub(super) fn explicit_heading_ids(events: &mut [Event<'_>]) {
 }
 
 /// Give each heading without an id the mark, and return the ids kramdown would derive.
-pub(super) fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String> {
+pub(super) fn heading_ids(
+    events: &mut [Event<'_>],
+    prefix: &str,
+    vars: &crate::render::liquid::SiteVars,
+) -> Vec<String> {
     let mut ids = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -80,8 +84,10 @@ pub(super) fn heading_ids(events: &mut [Event<'_>], prefix: &str) -> Vec<String>
             let mut text = String::new();
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
+                match &events[j] {
+                    Event::Text(t) => text.push_str(&super::liquid_text::resolved_text(t, vars)),
+                    Event::Code(t) => text.push_str(t),
+                    _ => {}
                 }
                 j += 1;
             }

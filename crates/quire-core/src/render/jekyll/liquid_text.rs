@@ -128,7 +128,7 @@ pub(super) fn liquid_and_span_ials<'a>(
             Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
                 "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
                 super::escape_text(&source).replace('"', "&quot;"),
-                super::escape_text(&written)
+                written_html(&source, &written, vars)
             )))),
             None => out.push(Event::InlineHtml(CowStr::from(format!(
                 "<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{}</span>",
@@ -148,4 +148,65 @@ fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
         Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{text}")),
         _ => out.push(Event::Text(CowStr::from(text))),
     }
+}
+
+/// How the preview shows what a Liquid output writes into text: a page variable as
+/// Markdown (Jekyll runs Liquid first, so kramdown reads a title's `*emphasis*`, quotes and
+/// HTML), rendered alone; the rest, and a value that would not stay one paragraph, as text.
+fn written_html(source: &str, written: &str, vars: &super::super::liquid::SiteVars) -> String {
+    if !source.contains("page.") || written.contains('\n') {
+        return super::escape_text(written);
+    }
+    let settings = super::super::Settings {
+        flavour: super::super::Flavour::Jekyll,
+        site: super::super::liquid::SiteVars {
+            page: Vec::new(),
+            ..vars.clone()
+        },
+        ..Default::default()
+    };
+    let html = super::super::render_body(written, &settings);
+    match html
+        .trim_end()
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+    {
+        Some(inline) if !inline.contains("<p>") => inline.to_string(),
+        _ => super::escape_text(written),
+    }
+}
+
+/// A heading's text with the Liquid outputs `vars` resolves replaced by the text they
+/// write (kramdown makes the heading's id from it, after Liquid ran).
+pub(super) fn resolved_text<'a>(
+    text: &'a str,
+    vars: &super::super::liquid::SiteVars,
+) -> std::borrow::Cow<'a, str> {
+    if !text.contains("{{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    crate::images::rewrite_liquid(text, |_, liquid| {
+        let source = super::plain_punctuation(liquid);
+        let written = super::super::liquid::resolve(&source, vars)?;
+        Some(html_text(&written_html(&source, &written, vars)))
+    })
+}
+
+/// The text of an HTML fragment: its tags left out, the entities the preview writes read.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }

@@ -405,3 +405,68 @@ fn an_html_block_running_into_a_region_is_written_once() {
         "<div class=\"a\">\n<img src=\"x.png\" />\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\n<p>After</p>\n"
     );
 }
+
+/// `{{ page.<key> }}` as Jekyll 4.3.1 built this post (`_posts/2020-01-02-ios-and-more-things.md`,
+/// `permalink: /:year/:title/`; the paragraph's `;` were `|` there, where Jekyll kept the
+/// line a paragraph and the preview makes a table of it): Liquid runs before kramdown, so the values are read as
+/// Markdown, a heading made of one takes its id from what it writes, and a title comes
+/// from the file name when the front matter has none.
+#[test]
+fn page_variables_are_written_as_jekyll_writes_them() {
+    let src = "---\ntags: [Web, PWA]\nratio: 1.0\nn: 42\ndraft: false\nempty:\n\
+               subtitle: \"Hux's *big* <b>day</b> & more\"\n---\n\n\
+               {{ page.title }}\n================\n\n## About {{ page.subtitle }}\n\n\
+               T: {{ page.title }} ; S: {{ page.subtitle }} ; tags: {{ page.tags }} ; \
+               r: {{ page.ratio }} d: {{ page.draft }} e: [{{ page.empty }}] u: {{ page.url }} \
+               nope: [{{ page.nope }}] slug: {{ page.slug }} n: {{ page.n }}\n";
+    let body = crate::split(src).body_text(src);
+    let page = crate::render::liquid::page_vars(
+        src,
+        body,
+        Some("_posts/2020-01-02-ios-and-more-things.md"),
+        Some("/2020/ios-and-more-things/"),
+        &[],
+    );
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars {
+                page,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    // What Jekyll wrote, with the preview's marks of resolved Liquid taken out.
+    let expected = [
+        "<h1 id=\"ios-and-more-things\">Ios And More Things</h1>",
+        "<h2 id=\"about-huxs-big-day--more\">About Hux’s <em>big</em> <b>day</b> &amp; more</h2>",
+        "<p>T: Ios And More Things ; S: Hux’s <em>big</em> <b>day</b> &amp; more ; tags: WebPWA ; \
+         r: 1.0 d: false e: [] u: /2020/ios-and-more-things/ nope: [",
+        "] slug: ios-and-more-things n: 42</p>",
+    ];
+    let mut shown = String::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<span class=\"liquid") {
+        shown.push_str(&rest[..at]);
+        let open_end = at + rest[at..].find('>').expect("the span's tag") + 1;
+        let close = rest[open_end..].find("</span>").expect("the span's end") + open_end;
+        let inner = &rest[open_end..close];
+        if rest[at..open_end].contains("resolved") {
+            shown.push_str(inner);
+        } else {
+            shown.push_str(&format!("<liquid>{inner}</liquid>"));
+        }
+        rest = &rest[close + "</span>".len()..];
+    }
+    shown.push_str(rest);
+    for part in expected {
+        assert!(shown.contains(part), "{part}\nnot in\n{shown}");
+    }
+    // A variable the post does not give stays Liquid (Jekyll writes nothing for it).
+    assert!(
+        shown.contains("nope: [<liquid>{{ page.nope }}</liquid>]"),
+        "{shown}"
+    );
+}
