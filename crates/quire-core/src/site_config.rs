@@ -74,6 +74,10 @@ pub struct MarkdownOptions {
     /// kramdown's `parse_block_html`: the content of block HTML is Markdown too (as if
     /// each element said `markdown="1"`).
     pub parse_block_html: bool,
+    /// kramdown's `syntax_highlighter_opts` `line_numbers` for code blocks (its own, or
+    /// under `block:`): Rouge writes each highlighted block as a table with the line
+    /// numbers beside the code, from this first number (`start_line`). `None`: off.
+    pub code_line_numbers: Option<i64>,
 }
 
 impl Default for MarkdownOptions {
@@ -86,6 +90,7 @@ impl Default for MarkdownOptions {
             hard_wrap: false,
             toc_levels: (1..=6).collect(),
             parse_block_html: false,
+            code_line_numbers: None,
         }
     }
 }
@@ -334,6 +339,17 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     }
     if let Some(Value::Bool(b)) = option("parse_block_html") {
         config.markdown.parse_block_html = *b;
+    }
+    // kramdown merges the options under `block:` over its top-level ones for a block.
+    let highlighter = map(option("syntax_highlighter_opts"));
+    let for_block =
+        |key: &str| get(map(get(highlighter, "block")), key).or_else(|| get(highlighter, key));
+    if let Some(Value::Bool(true)) = for_block("line_numbers") {
+        let start = match for_block("start_line") {
+            Some(Value::Int(n)) => *n,
+            _ => 1,
+        };
+        config.markdown.code_line_numbers = Some(start);
     }
     if let Some(quotes) = option("smart_quotes").and_then(text) {
         config.markdown.quotes = kramdown_quotes(&quotes).or(config.markdown.quotes);

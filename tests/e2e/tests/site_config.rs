@@ -283,3 +283,37 @@ async fn the_checklist_names_each_defect_and_goes_to_its_line() {
     );
     let _ = app.client.close().await;
 }
+
+/// A config that numbers code lines (`kramdown: syntax_highlighter_opts: block:
+/// line_numbers`) shows each highlighted block as Rouge's table in the preview and the
+/// excerpt card, the numbers beside the code in a muted column without cell borders, the
+/// code itself unchanged.
+#[tokio::test]
+async fn a_config_that_numbers_code_lines_numbers_them_in_the_preview() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: Code\n---\n```js\nlet a = 1;\nlet b = 2;\n```\n\nAfter.\n")
+        .await;
+    let config = "kramdown:\n  syntax_highlighter_opts:\n    block:\n      line_numbers: true\n      start_line: 7\n";
+    app.choose_file(
+        "site-config-import",
+        &config_file("config-line-numbers", "_config.yml", config),
+    )
+    .await;
+    let numbered = "const root = arguments[0] === 'card' ? CARD : PREVIEW; if (!root) return false;
+         const gutter = root.querySelector('.highlighter-rouge table.rouge-table td.rouge-gutter.gl pre.lineno');
+         const code = root.querySelector('.highlighter-rouge table.rouge-table td.rouge-code pre');
+         if (!gutter || !code) return false;
+         const cell = getComputedStyle(gutter.parentElement), view = root.ownerDocument.defaultView;
+         return gutter.textContent === '7\\n8\\n' && code.textContent === 'let a = 1;\\nlet b = 2;\\n'
+           && cell.borderTopWidth === '0px' && view.getComputedStyle(gutter).userSelect === 'none'
+           && gutter.getBoundingClientRect().right <= code.getBoundingClientRect().left;";
+    for root in ["preview", "card"] {
+        app.wait_until(
+            &format!("the numbered code in the {root}"),
+            &format!("const PREVIEW = {PREVIEW_JS}, CARD = {EXCERPT_CARD_JS}; {numbered}"),
+            vec![json!(root)],
+        )
+        .await;
+    }
+    app.close().await;
+}

@@ -172,7 +172,7 @@ pub(crate) fn transform(
         Vec::new()
     };
     let tags_only = liquid_tags_only(events);
-    code::wrap_code_blocks(events, code_text);
+    code::wrap_code_blocks(events, code_text, vars.markdown.code_line_numbers);
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;

@@ -18,7 +18,7 @@ fn jekyll_config_over_jekyll_defaults() {
     let config = read(
         SiteKind::Jekyll,
         "_config.yml",
-        "title: My blog\nurl: https://example.org/\nbaseurl: /blog/\npermalink: pretty\nexcerpt_separator: <!--more-->\nfuture: true\nkramdown:\n  auto_ids: false\n  auto_id_prefix: h-\n  hard_wrap: true\n  parse_block_html: true\n  smart_quotes: apos,apos,quot,quot\n  toc_levels: 2..3\nunknown_key: [1, 2]\n",
+        "title: My blog\nurl: https://example.org/\nbaseurl: /blog/\npermalink: pretty\nexcerpt_separator: <!--more-->\nfuture: true\nkramdown:\n  auto_ids: false\n  auto_id_prefix: h-\n  hard_wrap: true\n  parse_block_html: true\n  smart_quotes: apos,apos,quot,quot\n  toc_levels: 2..3\n  syntax_highlighter_opts:\n    block:\n      line_numbers: true\n      start_line: 3\nunknown_key: [1, 2]\n",
     )
     .expect("a config");
     assert_eq!(config.url, "https://example.org");
@@ -36,6 +36,7 @@ fn jekyll_config_over_jekyll_defaults() {
             hard_wrap: true,
             toc_levels: vec![2, 3],
             parse_block_html: true,
+            code_line_numbers: Some(3),
         }
     );
     assert_eq!(config.scalar("title"), Some("My blog"));

@@ -49,13 +49,23 @@ struct Wrap {
     start: String,
     /// HTML after it.
     end: &'static str,
-    /// A `{% highlight x linenos %}` block: a table with the line numbers beside the code.
-    linenos: bool,
+    /// A table with the line numbers beside the code: a `{% highlight x linenos %}`
+    /// block's (Jekyll's classes), or, from the site's config, Rouge's for a block
+    /// kramdown highlights; and the first number.
+    linenos: Option<Table>,
+}
+
+/// The classes of a line-numbered code block's table cells, and its first line number.
+struct Table {
+    gutter: &'static str,
+    code: &'static str,
+    start: i64,
 }
 
 /// How a code block with `info` (None for an indented block) is written, or None when it
-/// is written as the Markdown writer writes it (a language Rouge lacks).
-fn wrap(info: Option<&str>) -> Option<Wrap> {
+/// is written as the Markdown writer writes it (a language Rouge lacks); `line_numbers`:
+/// the config's first line number for the blocks kramdown highlights, if it numbers them.
+fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
     // Liquid runs first: a `{% raw %}` on the fence's line (```` ```html{% raw %} ````)
     // is gone before kramdown reads the language.
     let info = super::super::liquid::strip_raw_tags(info.unwrap_or_default());
@@ -69,7 +79,11 @@ fn wrap(info: Option<&str>) -> Option<Wrap> {
                  data-lang=\"{lang_attr}\">"
             ),
             end: "</code></pre></figure>\n",
-            linenos: words.next() == Some("linenos"),
+            linenos: (words.next() == Some("linenos")).then_some(Table {
+                gutter: "gutter",
+                code: "code",
+                start: 1,
+            }),
         });
     }
     let lang = match fence_language(lang) {
@@ -86,23 +100,31 @@ fn wrap(info: Option<&str>) -> Option<Wrap> {
             super::escape_attr(lang)
         ),
         end: "</code></pre></div></div>\n",
-        linenos: false,
+        linenos: line_numbers.map(|start| Table {
+            gutter: "rouge-gutter",
+            code: "rouge-code",
+            start,
+        }),
     })
 }
 
 impl Wrap {
     /// The whole block's HTML around `code` (escaped).
     fn html(self, code: &str) -> String {
-        if !self.linenos {
+        let Some(table) = self.linenos else {
             return format!("{}{code}{}", self.start, self.end);
-        }
+        };
+        // Rouge's `HTMLTable`: a number for each line, and one for a last line without
+        // its line break.
         let lines = code.matches('\n').count() + usize::from(!code.ends_with('\n'));
-        let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
+        let numbers: String = (0..lines as i64)
+            .map(|n| format!("{}\n", table.start + n))
+            .collect();
         format!(
-            "{}<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\">\
-             <pre class=\"lineno\">{numbers}</pre></td><td class=\"code\"><pre>{code}</pre>\
+            "{}<table class=\"rouge-table\"><tbody><tr><td class=\"{} gl\">\
+             <pre class=\"lineno\">{numbers}</pre></td><td class=\"{}\"><pre>{code}</pre>\
              </td></tr></tbody></table>{}",
-            self.start, self.end
+            self.start, table.gutter, table.code, self.end
         )
     }
 }
@@ -133,6 +155,7 @@ fn named(kind: CodeBlockKind<'_>) -> CodeBlockKind<'_> {
 pub(crate) fn wrap_code_blocks<'a>(
     events: &mut Vec<Event<'a>>,
     text: impl Fn(CowStr<'a>) -> CowStr<'a>,
+    line_numbers: Option<i64>,
 ) {
     if !events
         .iter()
@@ -149,7 +172,7 @@ pub(crate) fn wrap_code_blocks<'a>(
                     CodeBlockKind::Fenced(info) => Some(info.as_ref()),
                     CodeBlockKind::Indented => None,
                 };
-                match wrap(info) {
+                match wrap(info, line_numbers) {
                     Some(wrap) => open = Some((wrap, String::new())),
                     None => out.push(Event::Start(Tag::CodeBlock(named(kind)))),
                 }

@@ -470,3 +470,51 @@ fn page_variables_are_written_as_jekyll_writes_them() {
         "{shown}"
     );
 }
+
+/// A site whose config numbers code lines (`kramdown: syntax_highlighter_opts:`, as Hux
+/// Blog's and its many copies do) gets each block kramdown highlights as Rouge's table, as
+/// Jekyll 4.3.1 built it: under `block:` or at the top level, from `start_line`; a
+/// language Rouge lacks is not highlighted, so not numbered; a `{% highlight %}` tag keeps
+/// its own `linenos`.
+#[test]
+fn code_lines_numbered_as_the_sites_config_asks() {
+    let render = |config: &str, md: &str| {
+        render_body(
+            md,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(
+                    &crate::site_config::read(crate::site::SiteKind::Jekyll, "_config.yml", config)
+                        .expect("a config"),
+                    Vec::new(),
+                ),
+                ..Default::default()
+            },
+        )
+    };
+    let md = "```js\nlet a = 1;\nlet b = 2;\n```\n\n{% highlight ruby %}\ndef x\nend\n{% endhighlight %}\n\n    indented\n\n```nolang\nx\n```\n";
+    let block = "kramdown:\n  syntax_highlighter_opts:\n    span:\n      line_numbers: false\n    block:\n      line_numbers: true\n      start_line: 1\n";
+    assert_eq!(
+        render(block, md),
+        "<div class=\"language-js highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
+         <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n2\n</pre></td>\
+         <td class=\"rouge-code\"><pre>let a = 1;\nlet b = 2;\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
+         <figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">def x\nend\n</code></pre></figure>\n\
+         <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
+         <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n</pre></td>\
+         <td class=\"rouge-code\"><pre>indented\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
+         <pre><code class=\"language-nolang\">x\n</code></pre>\n"
+    );
+    let top = render(
+        "kramdown:\n  syntax_highlighter_opts:\n    line_numbers: true\n    start_line: 10\n",
+        "```js\nlet a = 1;\nlet b = 2;\n```\n",
+    );
+    assert!(
+        top.contains("<pre class=\"lineno\">10\n11\n</pre></td><td class=\"rouge-code\">"),
+        "{top}"
+    );
+    // Off under `block:` wins over the top level; no option, no table.
+    let off = "kramdown:\n  syntax_highlighter_opts:\n    line_numbers: true\n    block:\n      line_numbers: false\n";
+    assert!(!render(off, md).contains("rouge-table"));
+    assert!(!render("title: x\n", md).contains("rouge-table"));
+}
