@@ -35,6 +35,7 @@ pub struct SiteInfo {
 
 mod disk;
 mod folder;
+mod includes;
 mod list;
 mod publish;
 use crate::browser::site_files::PickedFolder;
@@ -89,13 +90,19 @@ impl Site {
             filter: RwSignal::new(String::new()),
             site_images: RwSignal::new(std::collections::BTreeSet::new()),
         };
-        // Which of the open post's images the folder has, once typing settles.
+        // Which of the open post's images the folder has, and the include files it
+        // names, once typing settles.
         Effect::new(move |_| {
             state.settled.track();
             site.info.track();
             site.find_site_images();
+            site.find_includes(false);
         });
-        if let Err(err) = browser::lifecycle::on_return(move || site.check_disk()) {
+        let on_return = move || {
+            site.check_disk();
+            site.find_includes(true);
+        };
+        if let Err(err) = browser::lifecycle::on_return(on_return) {
             site.problem(format!("Changes to site files will not be noticed: {err}"));
         }
         site
@@ -236,6 +243,7 @@ impl Site {
         self.folder.set_value(None);
         self.info.set(None);
         self.settings.from_folder(None);
+        self.settings.forget_includes();
         self.posts.set(Vec::new());
         self.conflict.set(None);
         self.pending.set(None);

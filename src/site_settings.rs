@@ -43,8 +43,11 @@ pub struct SiteSettings {
     /// The URL path of each post of the open site folder, by path (for `post_url`).
     pub post_urls: RwSignal<Vec<(String, String)>>,
     /// What the preview's Liquid resolves from: the config and posts (nothing without a
-    /// config) and the post's own variables.
+    /// config), the post's own variables and the site's include files it names.
     pub vars: Memo<SiteVars>,
+    /// The `_includes/` files read from the open folder (name, text; `None`: it has no
+    /// such file).
+    includes: RwSignal<Vec<(String, Option<String>)>>,
 }
 
 impl SiteSettings {
@@ -97,6 +100,7 @@ impl SiteSettings {
             })
         });
         let post_urls = RwSignal::new(Vec::new());
+        let includes = RwSignal::new(Vec::<(String, Option<String>)>::new());
         let vars = Memo::new(move |_| {
             let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
@@ -112,6 +116,12 @@ impl SiteSettings {
             }) {
                 return vars;
             }
+            vars.includes = includes.with(|known| {
+                known
+                    .iter()
+                    .filter_map(|(name, text)| Some((name.clone(), text.clone()?)))
+                    .collect()
+            });
             let path = persistence.site_link().map(|l| l.path);
             let url = post_url.get().and_then(Result::ok).map(|u| u.path);
             let inherited = inherited.get();
@@ -125,6 +135,7 @@ impl SiteSettings {
             state,
             post_urls,
             vars,
+            includes,
             loaded,
             imported,
             post_url,
@@ -177,6 +188,36 @@ impl SiteSettings {
                 .ok()
                 .map(|u| u.path)
         })
+    }
+
+    /// Whether the include file `name` was looked for in the open folder.
+    pub fn knows_include(self, name: &str) -> bool {
+        self.includes
+            .with_untracked(|known| known.iter().any(|(n, _)| n == name))
+    }
+
+    /// Remember include files read from the open folder (`None`: it has none of that
+    /// name), replacing what was known of them; nothing changes when they are the same.
+    pub fn learn_includes(self, read: Vec<(String, Option<String>)>) {
+        let changed = self.includes.with_untracked(|known| {
+            read.iter()
+                .any(|(name, text)| !known.iter().any(|(n, t)| n == name && t == text))
+        });
+        if changed {
+            self.includes.update(|known| {
+                for (name, text) in read {
+                    known.retain(|(n, _)| *n != name);
+                    known.push((name, text));
+                }
+            });
+        }
+    }
+
+    /// Forget the include files (another folder, or none, is open).
+    pub fn forget_includes(self) {
+        if self.includes.with_untracked(|known| !known.is_empty()) {
+            self.includes.set(Vec::new());
+        }
     }
 
     /// Remember the URLs of the site's posts (path, URL path), replacing those of the

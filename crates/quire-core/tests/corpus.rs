@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use quire_core::render::liquid::{page_vars, SiteVars};
+use quire_core::render::liquid::{include_names, page_vars, SiteVars};
 use quire_core::render::{render_body, Flavour, Settings};
 use quire_core::site::SiteKind;
 
@@ -116,14 +116,15 @@ fn tags(html: &str) -> Vec<Tag> {
 /// Whether a `div` of `class` is one of the preview's own marks: a block wrapper, an
 /// excerpt marker, a paragraph of Liquid tags (Jekyll writes nothing for the last two).
 fn own_mark(class: &str) -> bool {
-    ["blk", "excerpt-marker", "liquid-tags"]
+    ["blk", "excerpt-marker", "liquid-tags", "liquid-include"]
         .iter()
         .any(|c| class.starts_with(c))
 }
 
 /// The top-level blocks of an HTML body, each named by its tag (a Rouge code block, a
 /// `<pre>` and a Rouge `<figure>` are all `code`); the preview's own block wrappers
-/// (`<div class="blk">`) are looked through, its other marks left out.
+/// (`<div class="blk">`) and marks of included files are looked through, its other marks
+/// left out.
 fn structure(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     // Open elements: (tag, transparent).
@@ -135,7 +136,8 @@ fn structure(html: &str) -> Vec<String> {
             }
             continue;
         }
-        let transparent = tag.name == "div" && tag.class.starts_with("blk");
+        let transparent =
+            tag.name == "div" && (tag.class.starts_with("blk") || tag.class == "liquid-include");
         let mark = tag.name == "div" && own_mark(&tag.class);
         if open.iter().all(|(_, t)| *t) && !mark {
             let kind = match tag.name.as_str() {
@@ -269,6 +271,14 @@ fn measure(dir: &Path, what: &str) -> Measure {
         let inherited = quire_core::site_config::inherited(&config, &path, "posts");
         let mut settings = settings.clone();
         settings.site.page = page_vars(text, &body, Some(&path), url, &inherited);
+        // The `_includes/` files it names, as the app reads them from a site folder.
+        settings.site.includes = include_names(&body)
+            .into_iter()
+            .filter_map(|n| {
+                let file = std::fs::read_to_string(dir.join("_includes").join(&n)).ok()?;
+                Some((n, file))
+            })
+            .collect();
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

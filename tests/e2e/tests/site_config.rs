@@ -317,3 +317,69 @@ async fn a_config_that_numbers_code_lines_numbers_them_in_the_preview() {
     }
     app.close().await;
 }
+
+/// The site's `_includes/` files, read from the open folder, are written where the post
+/// includes them, as Jekyll does before kramdown reads the post: Markdown read as
+/// Markdown, the tag's parameters filled in, a file the folder lacks left a mark; a file
+/// changed on disk is read again when the writer comes back to the page.
+#[tokio::test]
+async fn the_sites_include_files_are_written_where_the_post_includes_them() {
+    let app = App::open().await;
+    let mut files = fixture_site("site-jekyll");
+    files.push((
+        "_includes/tools.md".to_string(),
+        b"#### Tools used\n\n- [Pen](https://example.org/pen)\n".to_vec(),
+    ));
+    files.push((
+        "_includes/notes/figure.html".to_string(),
+        b"<figure class=\"fig\"><img src=\"{{ include.src }}\" alt=\"{{ include.alt }}\"><figcaption>{{ include.caption }}</figcaption></figure>\n".to_vec(),
+    ));
+    app.open_site(&files, 5).await;
+    let trip = fixture_site("site-jekyll")
+        .into_iter()
+        .find(|(p, _)| p == "_posts/2026-05-04-trip-to-oslo.md")
+        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
+        .expect("the post");
+    app.open_site_post("_posts/2026-05-04-trip-to-oslo.md", &trip)
+        .await;
+    app.caret_at(trip.len()).await;
+    app.keys_in_editor(
+        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n",
+        false,
+    )
+    .await;
+    let included = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const marks = [...p.querySelectorAll('div.liquid-include')];
+         const h = p.querySelector('div.liquid-include > h4');
+         const link = p.querySelector('div.liquid-include li a');
+         const img = p.querySelector('div.liquid-include figure.fig > img');
+         return marks.length === 2 && marks[0].title === 'Included from _includes/tools.md'
+           && !!h && h.id === 'tools-used' && h.textContent === arguments[0]
+           && !!link && (link.getAttribute('data-href') || link.getAttribute('href')) === 'https://example.org/pen'
+           && !!img && img.alt === 'A map' && (img.getAttribute('data-site-src') || img.getAttribute('src')) === '/icon.svg'
+           && p.querySelector('figure.fig > figcaption').textContent === ''
+           && !!p.querySelector('div.liquid-tags') && !p.querySelector('script');"
+    );
+    app.wait_until("the included files", &included, vec![json!("Tools used")])
+        .await;
+    // Changed on disk: read again once the writer comes back.
+    app.write_site_file(
+        "_includes/tools.md",
+        b"#### Tools I used\n\n- [Pen](https://example.org/pen)\n",
+    )
+    .await;
+    app.js(
+        "window.dispatchEvent(new Event('focus')); return true",
+        vec![],
+    )
+    .await;
+    let again = included.replace("h.id === 'tools-used'", "h.id === 'tools-i-used'");
+    app.wait_until(
+        "the include read again",
+        &again,
+        vec![json!("Tools I used")],
+    )
+    .await;
+    app.close().await;
+}

@@ -165,6 +165,10 @@ pub(crate) fn transform(
         *events = vec![Event::Html(CowStr::from(html))];
         return (Vec::new(), None);
     }
+    if let Some(html) = liquid_text::included(events, settings) {
+        *events = vec![Event::Html(CowStr::from(html))];
+        return (Vec::new(), None);
+    }
     let outer = ial::place(events, ial);
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix, vars)

@@ -6,9 +6,12 @@
 
 use std::borrow::Cow;
 
+mod include;
 mod loops;
 mod page;
 
+pub(crate) use include::with_params as with_include_params;
+pub use include::{include_names, include_tag, IncludeTag};
 pub(crate) use loops::loop_definitions;
 pub use page::page_vars;
 
@@ -33,6 +36,9 @@ pub struct SiteVars {
     /// The open post's own variables that its body uses (`page.<key>`), as Liquid writes
     /// them (see [`page_vars`]); resolved with or without a config.
     pub page: Vec<(String, String)>,
+    /// The files of the site's `_includes/` folder the body's include tags name (name
+    /// under `_includes/`, text), as read from an open site folder.
+    pub includes: Vec<(String, String)>,
 }
 
 impl SiteVars {
@@ -50,7 +56,16 @@ impl SiteVars {
             posts,
             markdown: config.markdown.clone(),
             page: Vec::new(),
+            includes: Vec::new(),
         }
+    }
+
+    /// The text of `_includes/<name>`, when it is known.
+    pub(crate) fn include(&self, name: &str) -> Option<&str> {
+        self.includes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| text.as_str())
     }
 
     /// The value of `page.<key>`, when the post gives it.

@@ -17,10 +17,16 @@ pub(super) fn code_text(text: CowStr<'_>) -> CowStr<'_> {
 /// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
 /// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
 pub(super) fn liquid_tags_only(events: &[Event<'_>]) -> bool {
+    paragraph_text(events).is_some_and(|text| super::super::liquid::only_tags(&text))
+}
+
+/// The text of a paragraph of text alone (its typographic punctuation undone), if the
+/// block is one.
+fn paragraph_text(events: &[Event<'_>]) -> Option<String> {
     if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
         || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
     {
-        return false;
+        return None;
     }
     let mut text = String::new();
     for event in &events[1..events.len() - 1] {
@@ -29,10 +35,34 @@ pub(super) fn liquid_tags_only(events: &[Event<'_>]) -> bool {
             Event::SoftBreak | Event::HardBreak => text.push('\n'),
             // A link made of Liquid (`[x]: {{ ... }}` read as a link) is not plain text.
             Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
-            _ => return false,
+            _ => return None,
         }
     }
-    super::super::liquid::only_tags(&super::plain_punctuation(&text))
+    Some(super::plain_punctuation(&text))
+}
+
+/// A paragraph that is one include tag whose file the site gives: that file as Jekyll
+/// writes it there (its `{{ include.key }}` filled from the tag, then read as Markdown
+/// with the post's settings), in a mark naming it. Files included by it are not followed.
+pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) -> Option<String> {
+    if settings.site.includes.is_empty() {
+        return None;
+    }
+    let text = paragraph_text(events)?;
+    let token = text.trim();
+    if token.get(2..)?.contains("{%") {
+        return None;
+    }
+    let tag = super::super::liquid::include_tag(token)?;
+    let file = settings.site.include(&tag.name)?;
+    let markdown = super::super::liquid::with_include_params(file, &tag.params);
+    let mut inner = settings.clone();
+    inner.site.includes = Vec::new();
+    let html = super::super::render_body(&markdown, &inner);
+    Some(format!(
+        "<div class=\"liquid-include\" title=\"Included from _includes/{}\">\n{html}</div>\n",
+        super::escape_attr(&tag.name)
+    ))
 }
 
 /// `text` with the spaces of Liquid links put back.
