@@ -34,6 +34,18 @@ fn config_file(test: &str, name: &str, text: &str) -> std::path::PathBuf {
     path
 }
 
+/// Open the fixture site's post about the trip to Oslo and return its text.
+async fn open_trip(app: &App) -> String {
+    const TRIP: &str = "_posts/2026-05-04-trip-to-oslo.md";
+    let trip = fixture_site("site-jekyll")
+        .into_iter()
+        .find(|(p, _)| p == TRIP)
+        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
+        .expect("the post");
+    app.open_site_post(TRIP, &trip).await;
+    trip
+}
+
 async fn text_of_url(app: &App) -> String {
     app.wait_for_testid("post-url").await;
     app.text_of("post-url").await
@@ -147,13 +159,7 @@ async fn an_imported_config_gives_the_url_the_inherited_values_and_the_excerpt()
 async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
     let app = App::open().await;
     app.open_site(&fixture_site("site-jekyll"), 5).await;
-    let trip = fixture_site("site-jekyll")
-        .into_iter()
-        .find(|(p, _)| p == "_posts/2026-05-04-trip-to-oslo.md")
-        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
-        .expect("the post");
-    app.open_site_post("_posts/2026-05-04-trip-to-oslo.md", &trip)
-        .await;
+    let trip = open_trip(&app).await;
     app.wait_until(
         "the post's URL from the folder's config",
         "const u = document.querySelector('[data-testid=post-url]');
@@ -335,13 +341,7 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
         b"<figure class=\"fig\"><img src=\"{{ include.src }}\" alt=\"{{ include.alt }}\"><figcaption>{{ include.caption }}</figcaption></figure>\n".to_vec(),
     ));
     app.open_site(&files, 5).await;
-    let trip = fixture_site("site-jekyll")
-        .into_iter()
-        .find(|(p, _)| p == "_posts/2026-05-04-trip-to-oslo.md")
-        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
-        .expect("the post");
-    app.open_site_post("_posts/2026-05-04-trip-to-oslo.md", &trip)
-        .await;
+    let trip = open_trip(&app).await;
     app.caret_at(trip.len()).await;
     app.keys_in_editor(
         "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n",

@@ -78,7 +78,7 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     Some(&attrs[start..end])
 }
 
-fn strip_tags(html: &str) -> String {
+pub(crate) fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -94,7 +94,7 @@ fn strip_tags(html: &str) -> String {
 
 /// `text` with HTML character references decoded (the named ones the renderer writes,
 /// and numeric ones).
-fn decode(text: &str) -> String {
+pub(crate) fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {

@@ -218,25 +218,9 @@ pub(super) fn resolved_text<'a>(
     crate::images::rewrite_liquid(text, |_, liquid| {
         let source = super::plain_punctuation(liquid);
         let written = super::super::liquid::resolve(&source, vars)?;
-        Some(html_text(&written_html(&source, &written, vars)))
+        let html = written_html(&source, &written, vars);
+        Some(crate::render::outline::decode(
+            &crate::render::outline::strip_tags(&html),
+        ))
     })
-}
-
-/// The text of an HTML fragment: its tags left out, the entities the preview writes read.
-fn html_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
