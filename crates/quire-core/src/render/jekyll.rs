@@ -339,4 +339,6 @@ pub(crate) fn jekyll_html(md: &str) -> String {
 }
 
 #[cfg(test)]
+mod site_tests;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,115 @@
+//! The Jekyll flavour with what the post and the site give it: the post's own `page.<key>` variables, the config's code line numbers.
+
+use crate::render::{render_body, Flavour, Settings};
+/// `{{ page.<key> }}` as Jekyll 4.3.1 built this post (`_posts/2020-01-02-ios-and-more-things.md`,
+/// `permalink: /:year/:title/`; the paragraph's `;` were `|` there, where Jekyll kept the
+/// line a paragraph and the preview makes a table of it): Liquid runs before kramdown, so the values are read as
+/// Markdown, a heading made of one takes its id from what it writes, and a title comes
+/// from the file name when the front matter has none.
+#[test]
+fn page_variables_are_written_as_jekyll_writes_them() {
+    let src = "---\ntags: [Web, PWA]\nratio: 1.0\nn: 42\ndraft: false\nempty:\n\
+               subtitle: \"Hux's *big* <b>day</b> & more\"\n---\n\n\
+               {{ page.title }}\n================\n\n## About {{ page.subtitle }}\n\n\
+               T: {{ page.title }} ; S: {{ page.subtitle }} ; tags: {{ page.tags }} ; \
+               r: {{ page.ratio }} d: {{ page.draft }} e: [{{ page.empty }}] u: {{ page.url }} \
+               nope: [{{ page.nope }}] slug: {{ page.slug }} n: {{ page.n }}\n";
+    let body = crate::split(src).body_text(src);
+    let page = crate::render::liquid::page_vars(
+        src,
+        body,
+        Some("_posts/2020-01-02-ios-and-more-things.md"),
+        Some("/2020/ios-and-more-things/"),
+        &[],
+    );
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars {
+                page,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    // What Jekyll wrote, with the preview's marks of resolved Liquid taken out.
+    let expected = [
+        "<h1 id=\"ios-and-more-things\">Ios And More Things</h1>",
+        "<h2 id=\"about-huxs-big-day--more\">About Hux’s <em>big</em> <b>day</b> &amp; more</h2>",
+        "<p>T: Ios And More Things ; S: Hux’s <em>big</em> <b>day</b> &amp; more ; tags: WebPWA ; \
+         r: 1.0 d: false e: [] u: /2020/ios-and-more-things/ nope: [",
+        "] slug: ios-and-more-things n: 42</p>",
+    ];
+    let mut shown = String::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<span class=\"liquid") {
+        shown.push_str(&rest[..at]);
+        let open_end = at + rest[at..].find('>').expect("the span's tag") + 1;
+        let close = rest[open_end..].find("</span>").expect("the span's end") + open_end;
+        let inner = &rest[open_end..close];
+        if rest[at..open_end].contains("resolved") {
+            shown.push_str(inner);
+        } else {
+            shown.push_str(&format!("<liquid>{inner}</liquid>"));
+        }
+        rest = &rest[close + "</span>".len()..];
+    }
+    shown.push_str(rest);
+    for part in expected {
+        assert!(shown.contains(part), "{part}\nnot in\n{shown}");
+    }
+    // A variable the post does not give stays Liquid (Jekyll writes nothing for it).
+    assert!(
+        shown.contains("nope: [<liquid>{{ page.nope }}</liquid>]"),
+        "{shown}"
+    );
+}
+
+/// A site whose config numbers code lines (`kramdown: syntax_highlighter_opts:`, as Hux
+/// Blog's and its many copies do) gets each block kramdown highlights as Rouge's table, as
+/// Jekyll 4.3.1 built it: under `block:` or at the top level, from `start_line`; a
+/// language Rouge lacks is not highlighted, so not numbered; a `{% highlight %}` tag keeps
+/// its own `linenos`.
+#[test]
+fn code_lines_numbered_as_the_sites_config_asks() {
+    let render = |config: &str, md: &str| {
+        render_body(
+            md,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(
+                    &crate::site_config::read(crate::site::SiteKind::Jekyll, "_config.yml", config)
+                        .expect("a config"),
+                    Vec::new(),
+                ),
+                ..Default::default()
+            },
+        )
+    };
+    let md = "```js\nlet a = 1;\nlet b = 2;\n```\n\n{% highlight ruby %}\ndef x\nend\n{% endhighlight %}\n\n    indented\n\n```nolang\nx\n```\n";
+    let block = "kramdown:\n  syntax_highlighter_opts:\n    span:\n      line_numbers: false\n    block:\n      line_numbers: true\n      start_line: 1\n";
+    assert_eq!(
+        render(block, md),
+        "<div class=\"language-js highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
+         <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n2\n</pre></td>\
+         <td class=\"rouge-code\"><pre>let a = 1;\nlet b = 2;\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
+         <figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">def x\nend\n</code></pre></figure>\n\
+         <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
+         <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n</pre></td>\
+         <td class=\"rouge-code\"><pre>indented\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
+         <pre><code class=\"language-nolang\">x\n</code></pre>\n"
+    );
+    let top = render(
+        "kramdown:\n  syntax_highlighter_opts:\n    line_numbers: true\n    start_line: 10\n",
+        "```js\nlet a = 1;\nlet b = 2;\n```\n",
+    );
+    assert!(
+        top.contains("<pre class=\"lineno\">10\n11\n</pre></td><td class=\"rouge-code\">"),
+        "{top}"
+    );
+    // Off under `block:` wins over the top level; no option, no table.
+    let off = "kramdown:\n  syntax_highlighter_opts:\n    line_numbers: true\n    block:\n      line_numbers: false\n";
+    assert!(!render(off, md).contains("rouge-table"));
+    assert!(!render("title: x\n", md).contains("rouge-table"));
+}
