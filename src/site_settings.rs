@@ -68,9 +68,9 @@ impl SiteSettings {
                 let l = l.as_ref()?;
                 let today = browser::clock::now_local();
                 Some(state.source.with_untracked(|src| {
-                    let path = link
-                        .map(|l| l.path)
-                        .unwrap_or_else(|| site::publish_path(l.config.kind, src, &today));
+                    let path = link.map(|l| l.path).unwrap_or_else(|| {
+                        site::publish_path_in(l.config.kind, &l.config.posts_folder(), src, &today)
+                    });
                     site_config::post_url(&l.config, &path, src, &today)
                 }))
             })
@@ -87,11 +87,16 @@ impl SiteSettings {
                 }
                 let today = browser::clock::now_local();
                 let path = link.map(|l| l.path).unwrap_or_else(|| {
-                    state
-                        .source
-                        .with_untracked(|src| site::publish_path(SiteKind::Jekyll, src, &today))
+                    state.source.with_untracked(|src| {
+                        site::publish_path_in(
+                            SiteKind::Jekyll,
+                            &l.config.posts_folder(),
+                            src,
+                            &today,
+                        )
+                    })
                 });
-                let kind = if path.starts_with("_drafts/") {
+                let kind = if l.config.in_collections(&path).starts_with("_drafts/") {
                     "drafts"
                 } else {
                     "posts"
@@ -177,6 +182,15 @@ impl SiteSettings {
                 format!("The site's config was not used: {err}. Nothing else changed."),
             ),
         }
+    }
+
+    /// The folder a new post of a site of `kind` goes in: where the open folder's config
+    /// puts it (Jekyll's `collections_dir`), else the generator's own.
+    pub fn posts_folder(self, kind: SiteKind) -> String {
+        self.loaded.with_untracked(|l| match l {
+            Some(l) if l.from_folder && l.config.kind == kind => l.config.posts_folder(),
+            _ => kind.posts_folder().to_string(),
+        })
     }
 
     /// The URL path of the post at `path` holding `src`, when a config is known.

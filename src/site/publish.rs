@@ -81,10 +81,11 @@ impl Site {
         leptos::task::spawn_local(async move {
             let (images, missing) = self.images.post_images().await;
             let today = browser::clock::now_local();
+            let folder_of_posts = self.settings.posts_folder(kind);
             let post = self
                 .state
                 .source
-                .with_untracked(|src| site::publish_path(kind, src, &today));
+                .with_untracked(|src| site::publish_path_in(kind, &folder_of_posts, src, &today));
             let mut files: Vec<(String, Vec<u8>)> = images
                 .into_iter()
                 .filter_map(|(site_path, bytes)| Some((site::image_file(kind, &site_path)?, bytes)))

@@ -234,8 +234,15 @@ pub fn matches(post: &SitePost, filter: &str) -> bool {
 /// (Jekyll), `content/posts/slug.md` (Hugo, Zola), `YYYY-MM-DD-slug.md` at the root of a
 /// plain folder.
 pub fn publish_path(kind: SiteKind, src: &str, today: &LocalDateTime) -> String {
+    publish_path_in(kind, kind.posts_folder(), src, today)
+}
+
+/// The same in the posts folder `folder` (relative to the site's root; empty for the
+/// root): the site's config may move it (Jekyll's `collections_dir`, see
+/// [`crate::site_config::SiteConfig::posts_folder`]).
+pub fn publish_path_in(kind: SiteKind, folder: &str, src: &str, today: &LocalDateTime) -> String {
     let name = export::file_name(src, today, kind.name_style());
-    match kind.posts_folder() {
+    match folder.trim_matches('/') {
         "" => name,
         folder => format!("{folder}/{name}"),
     }

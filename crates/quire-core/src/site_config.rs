@@ -41,6 +41,9 @@ pub struct SiteConfig {
     pub scalars: BTreeMap<String, String>,
     /// Zola: how slugs of paths are made (`[slugify] paths`: `on`, `safe` or `off`).
     pub slugify_paths: String,
+    /// Jekyll: the folder its collections, posts among them, are read from
+    /// (`collections_dir`, without slashes at its ends); empty for the site's root.
+    pub collections_dir: String,
 }
 
 /// One entry of Jekyll's `defaults`.
@@ -132,6 +135,28 @@ impl SiteConfig {
             markdown: MarkdownOptions::default(),
             scalars: BTreeMap::new(),
             slugify_paths: "on".to_string(),
+            collections_dir: String::new(),
+        }
+    }
+
+    /// Where Jekyll reads the post at `path` (relative to the site's root) from: the path
+    /// below the collections folder, as Jekyll's `relative_path` names it (the folders
+    /// above `_posts` are categories from there); `path` itself when it is not below it.
+    pub fn in_collections<'a>(&self, path: &'a str) -> &'a str {
+        if self.collections_dir.is_empty() {
+            return path;
+        }
+        path.strip_prefix(self.collections_dir.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or(path)
+    }
+
+    /// The folder (relative to the site's root, no trailing slash) a new post goes in:
+    /// Jekyll's `_posts` in its collections folder, Hugo's and Zola's `content/posts`.
+    pub fn posts_folder(&self) -> String {
+        match (self.kind, self.collections_dir.as_str()) {
+            (SiteKind::Jekyll, dir) if !dir.is_empty() => format!("{dir}/_posts"),
+            (kind, _) => kind.posts_folder().to_string(),
         }
     }
 
@@ -312,6 +337,9 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     }
     if let Some(permalink) = scalar("permalink") {
         config.permalink = permalink;
+    }
+    if let Some(dir) = scalar("collections_dir") {
+        config.collections_dir = dir.trim().trim_matches('/').to_string();
     }
     // A permalink set for the posts collection wins (Jekyll gives `permalink` to the
     // collection only when it has none).

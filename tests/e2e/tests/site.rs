@@ -442,3 +442,59 @@ async fn a_zola_site_lists_its_content_and_publishes_into_content_and_static() {
     );
     app.close().await;
 }
+
+/// A Jekyll site that reads its collections from `docs/` (`collections_dir`): its posts
+/// are listed from there, their URLs count categories from there (`docs` is none), and a
+/// new post is published into `docs/_posts/`, where Jekyll reads it (a root `_posts/` it
+/// ignores).
+#[tokio::test]
+async fn a_site_with_a_collections_folder_publishes_into_it() {
+    let app = App::open().await;
+    let post = |title: &str| format!("---\ntitle: {title}\n---\nText.\n").into_bytes();
+    let files = vec![
+        (
+            "_config.yml".to_string(),
+            b"title: Docs site\ncollections_dir: docs\npermalink: pretty\n".to_vec(),
+        ),
+        ("docs/_posts/2026-01-02-first.md".to_string(), post("First")),
+        (
+            "docs/blog/_posts/2026-01-03-second.md".to_string(),
+            post("Second"),
+        ),
+    ];
+    app.open_site(&files, 2).await;
+    let second = "docs/blog/_posts/2026-01-03-second.md";
+    app.open_site_post(second, &text(&post("Second"))).await;
+    let url_is = |url: &str| {
+        format!(
+            "const u = document.querySelector('[data-testid=post-url]');
+             return !!u && u.textContent.includes('{url}') && !u.textContent.includes('docs')"
+        )
+    };
+    app.wait_until(
+        "the URL with the folder above _posts as its category",
+        &url_is("/blog/2026/01/03/second/"),
+        vec![],
+    )
+    .await;
+
+    app.click("new-draft").await;
+    let draft = "---\ntitle: Bergen in rain\ndate: 2026-06-01\n---\nWet.\n";
+    app.paste_over(draft).await;
+    app.wait_until(
+        "the new post's URL, from where it will be published",
+        &url_is("/2026/06/01/bergen-in-rain/"),
+        vec![],
+    )
+    .await;
+    app.click("publish-to-site").await;
+    let path = "docs/_posts/2026-06-01-bergen-in-rain.md";
+    wait_for_site_file(&app, path, draft.as_bytes()).await;
+    assert_eq!(
+        app.site_file("_posts/2026-06-01-bergen-in-rain.md").await,
+        None
+    );
+    app.wait_for_count("site-post-item", 3).await;
+    assert_eq!(app.site_post_paths().await[0], path);
+    app.close().await;
+}

@@ -42,10 +42,12 @@ fn glob_matches(glob: &[u8], text: &[u8]) -> bool {
     }
 }
 
-/// Whether a scope's path takes in the file at `path`: every path when empty; a glob
-/// takes in what is below something it matches; else the file's path starts with it (as
-/// text, as Jekyll compares).
-fn applies_path(scope: &str, path: &str) -> bool {
+/// Whether a scope's path takes in the file at `path` (relative to the site's root) of a
+/// site reading its collections from `collections_dir`: every path when empty; a glob
+/// takes in what is below something it matches; else the file's path below the
+/// collections folder starts with the scope's (as text, as Jekyll compares), the
+/// collections folder taken off both.
+fn applies_path(scope: &str, path: &str, config: &SiteConfig) -> bool {
     if scope.is_empty() {
         return true;
     }
@@ -60,11 +62,13 @@ fn applies_path(scope: &str, path: &str) -> bool {
             .filter(|&end| end == bytes.len() || bytes[end] == b'/')
             .any(|end| glob_matches(glob, &bytes[..end]));
     }
-    path.starts_with(sanitize(scope))
+    config
+        .in_collections(path)
+        .starts_with(config.in_collections(sanitize(scope)))
 }
 
-fn applies(set: &DefaultSet, path: &str, kind: &str) -> bool {
-    set.kind.as_deref().is_none_or(|k| k == kind) && applies_path(&set.path, path)
+fn applies(set: &DefaultSet, path: &str, kind: &str, config: &SiteConfig) -> bool {
+    set.kind.as_deref().is_none_or(|k| k == kind) && applies_path(&set.path, path, config)
 }
 
 /// Whether `new` wins over `old` (`has_precedence?`).
@@ -101,7 +105,11 @@ fn scope_label(set: &DefaultSet) -> String {
 pub fn inherited(config: &SiteConfig, path: &str, kind: &str) -> Vec<Inherited> {
     let mut found: Vec<Inherited> = Vec::new();
     let mut winner: Option<&DefaultSet> = None;
-    for set in config.defaults.iter().filter(|s| applies(s, path, kind)) {
+    for set in config
+        .defaults
+        .iter()
+        .filter(|s| applies(s, path, kind, config))
+    {
         let wins = has_precedence(winner, set);
         if wins {
             winner = Some(set);

@@ -198,6 +198,8 @@ fn jekyll_path(
     today: &LocalDateTime,
 ) -> Result<String, String> {
     let inherited = defaults::inherited(config, path, "posts");
+    // Categories and `:path` are Jekyll's `relative_path`: below the collections folder.
+    let path = config.in_collections(path);
     let file = path.rsplit('/').next().unwrap_or(path);
     let (stem, _ext) = file.rsplit_once('.').unwrap_or((file, ""));
     // DATE_FILENAME_MATCHER: `date-slug.ext` at the end of the path.
@@ -240,7 +242,13 @@ fn jekyll_path(
             .map(|f| f.value.clone())
     };
     let plural = front("categories");
-    let singular = front("category");
+    // `category` is read from the merged data: the front matter's, else the defaults'.
+    let singular = front("category").or_else(|| {
+        inherited
+            .iter()
+            .find(|i| i.key == "category")
+            .map(|i| i.value.clone())
+    });
     for list in [
         category_list(defaults_categories),
         category_list(plural.clone()),

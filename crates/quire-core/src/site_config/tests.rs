@@ -226,6 +226,76 @@ fn defaults_precedence_and_globs() {
     assert_eq!(of("about.md", "author").map(|v| v.0).as_deref(), Some("x"));
 }
 
+/// A site whose collections live in `docs/` (Jekyll's `collections_dir`): its posts are
+/// read from `docs/_posts` (and `docs/<folder>/_posts`), the folders above `_posts` count
+/// from there, defaults' scopes may name the folder or not, and new posts go there. The
+/// URLs, categories and tag are what `jekyll build` (4.3.1) gave for these files.
+#[test]
+fn a_collections_folder_moves_the_posts() {
+    let config = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "collections_dir: docs\npermalink: /:categories/:year/:title/\ndefaults:\n  - scope: {path: \"\", type: posts}\n    values: {category: Post}\n  - scope: {path: \"docs/_posts/news\"}\n    values: {categories: [Daily News]}\n  - scope: {path: \"blog\"}\n    values: {tag: from-blog}\n",
+    )
+    .expect("a config");
+    assert_eq!(config.collections_dir, "docs");
+    assert_eq!(config.posts_folder(), "docs/_posts");
+    assert_eq!(config.in_collections("docs/_posts/a.md"), "_posts/a.md");
+    assert_eq!(
+        config.in_collections("docsx/_posts/a.md"),
+        "docsx/_posts/a.md"
+    );
+    assert_eq!(
+        crate::site::publish_path_in(
+            SiteKind::Jekyll,
+            &config.posts_folder(),
+            "---\ntitle: Hello there\n---\n",
+            &utc_today()
+        ),
+        "docs/_posts/2026-12-01-hello-there.md"
+    );
+    let cases = [
+        ("docs/_posts/2020-01-02-a.md", "", "/post/2020/a/"),
+        ("docs/blog/_posts/2020-01-03-b.md", "", "/blog/post/2020/b/"),
+        (
+            "docs/_posts/news/2020-01-04-c.md",
+            "",
+            "/daily%20news/post/2020/c/",
+        ),
+        (
+            "docs/_posts/2020-01-05-d.md",
+            "category: Own\n",
+            "/own/2020/d/",
+        ),
+    ];
+    for (path, front, url) in cases {
+        let src = format!("---\n{front}title: T\n---\nText\n");
+        let got = post_url(&config, path, &src, &utc_today()).expect("a url");
+        assert_eq!(got.path, url, "{path}");
+    }
+    let tag = |path: &str| {
+        inherited(&config, path, "posts")
+            .into_iter()
+            .find(|i| i.key == "tag")
+            .map(|i| i.value.to_plain_string())
+    };
+    assert_eq!(
+        tag("docs/blog/_posts/2020-01-03-b.md").as_deref(),
+        Some("from-blog")
+    );
+    assert_eq!(tag("docs/_posts/2020-01-02-a.md"), None);
+    // Without the setting, a folder's posts keep it as a category.
+    let plain = read(
+        SiteKind::Jekyll,
+        "_config.yml",
+        "permalink: /:categories/:title/",
+    )
+    .expect("a config");
+    assert_eq!(plain.posts_folder(), "_posts");
+    let got = post_url(&plain, "docs/_posts/2020-01-02-a.md", "x", &utc_today()).expect("url");
+    assert_eq!(got.path, "/docs/a/");
+}
+
 #[test]
 fn dates_in_other_zones_move_to_the_build_zone() {
     let late = PostDate::parse("2026-06-01 23:30:00 -0500").expect("a date");
