@@ -73,7 +73,7 @@ pub(crate) use html_blocks::{
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use lazy_lists::lazy_nested_list;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
-pub(crate) use lists::ItemParagraphs;
+pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
 use math::kramdown_math;

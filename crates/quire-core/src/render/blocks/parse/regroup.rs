@@ -76,6 +76,31 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         }
     }
 
+    // A line opening with any number and `.` ends a paragraph to kramdown (CommonMark: only
+    // `1.`): the paragraph is read up to it, and a list from it.
+    // In a quotation, the same, its paragraphs parted by an empty quotation line.
+    for group in groups.iter_mut() {
+        let block = &text[line_start(text, group.start)..group.end];
+        if matches!(group.events.first(), Some(Event::Start(Tag::BlockQuote(_)))) {
+            if let Some(markdown) = jekyll::quote_with_items_apart(block, context.options) {
+                let (events, items) = context.fragment(&markdown, context.options);
+                group.events = events;
+                group.items = items;
+            }
+            continue;
+        }
+        if !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
+            continue;
+        }
+        if let Some(at) = jekyll::ordered_item_interrupting(block) {
+            let (mut events, _) = context.fragment(&block[..at], context.options);
+            let (list, items) = context.fragment(&block[at..], context.options);
+            events.extend(list);
+            group.events = events;
+            group.items = items;
+        }
+    }
+
     // A lazy line opening with a block element's tag or an autolink ends a quotation or a
     // list to kramdown: the block is read again up to that line, and from it as blocks
     // of their own (block HTML as kramdown reads it).
