@@ -239,40 +239,6 @@ pub(super) fn matching_end(events: &[Event<'_>], start: usize) -> Option<usize> 
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::jekyll_html;
-
-    /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, GFM input) writes it, whitespace
-    /// between tags aside.
-    #[test]
-    fn lists_as_kramdown_writes_them() {
-        let cases = [
-            ("3. three\n4. four\n", "<ol>\n<li>three</li>\n<li>four</li>\n</ol>\n"),
-            (
-                "- [ ] task\n- plain\n- [x] done\n",
-                "<ul class=\"task-list\">\n\
-                 <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />task</li>\n\
-                 <li class=\"task-list-item\">plain</li>\n\
-                 <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />done</li>\n\
-                 </ul>\n",
-            ),
-            (
-                "1. [x] ordered\n",
-                "<ol class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />ordered</li>\n</ol>\n",
-            ),
-            // Only the list holding the task item.
-            (
-                "* item\n\n  - [ ] nested\n",
-                "<ul>\n<li>\n<p>item</p>\n<ul class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />nested</li>\n</ul>\n</li>\n</ul>\n",
-            ),
-        ];
-        for (md, expected) in cases {
-            assert_eq!(jekyll_html(md), expected, "{md:?}");
-        }
-    }
-}
-
 /// Where in `paragraph` (a paragraph to CommonMark, from its first line) kramdown's GFM
 /// parser ends it for an ordered list: at a line after the first opening with a number and
 /// a `.` then a space or tab (`LIST_START_OL` is in its `paragraph_end`), whatever the
@@ -358,4 +324,38 @@ fn quote_marker_end(line: &str) -> Option<usize> {
     } else {
         after
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html;
+
+    /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, GFM input) writes it, whitespace
+    /// between tags aside.
+    #[test]
+    fn lists_as_kramdown_writes_them() {
+        let cases = [
+            ("3. three\n4. four\n", "<ol>\n<li>three</li>\n<li>four</li>\n</ol>\n"),
+            (
+                "- [ ] task\n- plain\n- [x] done\n",
+                "<ul class=\"task-list\">\n\
+                 <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />task</li>\n\
+                 <li class=\"task-list-item\">plain</li>\n\
+                 <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />done</li>\n\
+                 </ul>\n",
+            ),
+            (
+                "1. [x] ordered\n",
+                "<ol class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />ordered</li>\n</ol>\n",
+            ),
+            // Only the list holding the task item.
+            (
+                "* item\n\n  - [ ] nested\n",
+                "<ul>\n<li>\n<p>item</p>\n<ul class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />nested</li>\n</ul>\n</li>\n</ul>\n",
+            ),
+        ];
+        for (md, expected) in cases {
+            assert_eq!(jekyll_html(md), expected, "{md:?}");
+        }
+    }
 }
