@@ -59,6 +59,7 @@ pub(crate) use adjacent::{merges, Kind};
 pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line};
 pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use definitions::DefinitionLists;
+pub(crate) use emphasis::SameSpans;
 pub(crate) use extensions::{block_html_switches, hide_extensions};
 pub(crate) use fence_indent::FenceIndent;
 pub(crate) use flanking::mark_flanking_punctuation;

@@ -148,10 +148,15 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut definition_lists = jekyll.then(jekyll::DefinitionLists::default);
     // kramdown keeps the lines of a code block under an indented fence as written.
     let mut fences = jekyll.then(jekyll::FenceIndent::default);
+    // kramdown opens no emphasis inside emphasis, nor strong inside strong.
+    let mut spans = jekyll::SameSpans::default();
     let events = parser
         .into_offset_iter()
         .map(|(event, range)| match fences.as_mut() {
-            Some(fences) => (fences.feed(event, range.clone(), text), range),
+            Some(fences) => {
+                let event = fences.feed(event, range.clone(), text);
+                (spans.feed(event, range.clone(), text), range)
+            }
             None => (event, range),
         })
         .flat_map(|(event, range)| match typography.as_mut() {

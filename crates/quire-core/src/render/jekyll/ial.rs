@@ -44,10 +44,18 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
         } else {
             let end = rest.find([' ', '\t']).unwrap_or(rest.len());
             let word = &rest[..end];
-            if let Some(class) = word.strip_prefix('.') {
-                ial.classes.push(class.to_string());
-            } else if let Some(id) = word.strip_prefix('#') {
-                ial.id = Some(id.to_string());
+            if word.starts_with(['.', '#']) {
+                // `.a.b#c`: classes and an id run together (a word that is not only these
+                // gives nothing, as kramdown scans past it).
+                if let Some(tokens) = ids_and_classes(word) {
+                    for (id, name) in tokens {
+                        if id {
+                            ial.id = Some(name.to_string());
+                        } else {
+                            ial.classes.push(name.to_string());
+                        }
+                    }
+                }
             } else if !word
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
@@ -61,6 +69,34 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
         rest = rest[end..].trim_start();
     }
     Some(ial)
+}
+
+/// The ids (`#a`, a letter then word characters, `:` or `-`) and classes (`.b`, anything
+/// but white space, `.` and `#`) `word` is made of, in order (`true` for an id); `None`
+/// when it is not made only of them.
+fn ids_and_classes(word: &str) -> Option<Vec<(bool, &str)>> {
+    let mut tokens = Vec::new();
+    let mut rest = word;
+    while let Some(kind) = rest.chars().next() {
+        let body = &rest[1..];
+        let len = match kind {
+            '.' => body.find(['.', '#']).unwrap_or(body.len()),
+            '#' => {
+                if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    return None;
+                }
+                body.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | ':' | '-')))
+                    .unwrap_or(body.len())
+            }
+            _ => return None,
+        };
+        if len == 0 {
+            return None;
+        }
+        tokens.push((kind == '#', &body[..len]));
+        rest = &body[len..];
+    }
+    Some(tokens)
 }
 
 impl Ial {

@@ -307,6 +307,14 @@ fn attribute_lists_are_applied_or_hidden() {
     );
     assert_eq!(parse_ial("{:: comment}"), None);
     assert_eq!(parse_ial("{: not valid!}"), None);
+    // Classes and an id run together in one word, as Jekyll 4.3.1 writes them (the TeXt
+    // theme's sample posts; Jekyll writes the class first); a word of them that does not
+    // scan gives nothing.
+    assert_eq!(
+        jekyll("![A](/a.png \"t\"){:.circle.shadow#pic}\n\nPara.\n{: .a.b #c .d}\n\nMore.\n{: #9x .e}\n", ""),
+        "<p><img src=\"/a.png\" alt=\"A\" title=\"t\" id=\"pic\" class=\"circle shadow\" /></p>\n\
+         <p id=\"c\" class=\"a b d\">Para.</p>\n<p class=\"e\">More.</p>\n"
+    );
 }
 
 #[test]

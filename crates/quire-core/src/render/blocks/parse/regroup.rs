@@ -412,8 +412,10 @@ impl Context<'_> {
         let mut items = jekyll::ItemParagraphs::default();
         let mut depth = 0usize;
         let mut fences = jekyll::FenceIndent::default();
+        let mut spans = jekyll::SameSpans::default();
         for (event, range) in parser.into_offset_iter() {
             let event = fences.feed(event, range.clone(), markdown);
+            let event = spans.feed(event, range.clone(), markdown);
             let given = match typography.as_mut() {
                 Some(typography) => typography.feed(event, range, markdown),
                 None => [Some((event, range)), None],
