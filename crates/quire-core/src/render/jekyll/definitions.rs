@@ -82,6 +82,36 @@ impl DefinitionLists {
     }
 }
 
+/// `block` with the `:` escaped at the start of each line where it is followed by neither
+/// a space nor a tab (up to three spaces before it): kramdown starts no definition there
+/// (`DEFINITION_LIST_START`), pulldown-cmark does. `None` when there is no such line.
+pub(crate) fn tight_colons_escaped(block: &str) -> Option<String> {
+    let tight = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        line.len() - trimmed.len() <= 3
+            && trimmed.starts_with(':')
+            && !matches!(
+                trimmed.as_bytes().get(1),
+                None | Some(b' ' | b'\t' | b'\n' | b'\r')
+            )
+    };
+    if !block.split_inclusive('\n').any(tight) {
+        return None;
+    }
+    let mut out = String::with_capacity(block.len() + 8);
+    for line in block.split_inclusive('\n') {
+        if tight(line) {
+            let colon = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[..colon]);
+            out.push('\\');
+            out.push_str(&line[colon..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::{render_body, Flavour, Settings};
@@ -104,6 +134,12 @@ mod tests {
                 "Term with blank\n\n: Definition as a paragraph.\n\n    More of it, indented.\n",
                 "<dl><dt>Term with blank</dt><dd><p>Definition as a paragraph.</p>\
                  <p>More of it, indented.</p></dd></dl>",
+            ),
+            // No white space after the `:`: no definition (ruby-lang.org's news).
+            (
+                "You can configure SSL through the\n:ssl_ca_cert and :ssl options.\n\nTerm\n: Def\n:tight\n",
+                "<p>You can configure SSL through the:ssl_ca_cert and :ssl options.</p>\
+                 <dl><dt>Term</dt><dd>Def:tight</dd></dl>",
             ),
         ];
         for (md, expected) in cases {

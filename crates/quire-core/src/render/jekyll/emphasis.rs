@@ -11,12 +11,29 @@ use core::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Follows a stretch's events with their offsets and writes emphasis opened inside
-/// emphasis (strong inside strong) as its markers: kramdown opens no span of a kind
-/// already open around it.
+/// emphasis (strong inside strong) as kramdown reads it, which opens no span of a kind
+/// already open around it: written with the same character right inside the other, the
+/// inner one's opening run closed the outer one to kramdown (`**a**，**b**`, which
+/// CommonMark can nest), so the two are written one after the other; else its markers are
+/// text (`*does _not_ work*`).
 #[derive(Debug, Default)]
 pub(crate) struct SameSpans {
-    /// The open emphasis and strong spans: (strong, written as text).
-    open: Vec<(bool, bool)>,
+    /// The open emphasis and strong spans: (strong, marker character, the depth of the
+    /// events around it, how it is written).
+    open: Vec<(bool, u8, usize, Written)>,
+    /// How many elements are open.
+    depth: usize,
+}
+
+/// How an emphasis or strong span is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// As parsed.
+    Span,
+    /// As its markers.
+    Text,
+    /// Closing the span it is in at its start and opening it again at its end.
+    After,
 }
 
 impl SameSpans {
@@ -32,6 +49,14 @@ impl SameSpans {
             Event::Start(Tag::Strong) => (true, true),
             Event::End(TagEnd::Emphasis) => (false, false),
             Event::End(TagEnd::Strong) => (true, false),
+            Event::Start(_) => {
+                self.depth += 1;
+                return event;
+            }
+            Event::End(_) => {
+                self.depth = self.depth.saturating_sub(1);
+                return event;
+            }
             _ => return event,
         };
         let width = if strong { 2 } else { 1 };
@@ -39,19 +64,38 @@ impl SameSpans {
             text.get(at)
                 .map(|m| Event::Text(CowStr::from(m.to_string())))
         };
+        let (opened, closed) = if strong {
+            (Event::Start(Tag::Strong), Event::End(TagEnd::Strong))
+        } else {
+            (Event::Start(Tag::Emphasis), Event::End(TagEnd::Emphasis))
+        };
         if start {
-            let inside = self
+            let char = text.as_bytes().get(range.start).copied().unwrap_or(b'*');
+            let around = self
                 .open
                 .iter()
-                .any(|&(kind, text)| kind == strong && !text);
-            self.open.push((strong, inside));
-            if inside {
-                return marker(range.start..range.start + width).unwrap_or(event);
-            }
-            return event;
+                .rev()
+                .find(|&&(kind, _, _, written)| kind == strong && written == Written::Span)
+                .copied();
+            let written = match around {
+                None => Written::Span,
+                Some((_, c, depth, _)) if c == char && depth + 1 == self.depth => Written::After,
+                Some(_) => Written::Text,
+            };
+            self.open.push((strong, char, self.depth, written));
+            self.depth += 1;
+            return match written {
+                Written::Span => event,
+                Written::Text => marker(range.start..range.start + width).unwrap_or(event),
+                Written::After => closed,
+            };
         }
+        self.depth = self.depth.saturating_sub(1);
         match self.open.pop() {
-            Some((_, true)) => marker(range.end.saturating_sub(width)..range.end).unwrap_or(event),
+            Some((_, _, _, Written::Text)) => {
+                marker(range.end.saturating_sub(width)..range.end).unwrap_or(event)
+            }
+            Some((_, _, _, Written::After)) => opened,
             _ => event,
         }
     }
@@ -101,7 +145,12 @@ mod tests {
             "<p><strong><em>x</em></strong> and <strong><em>y</em></strong> and \
              <strong><em>z</em></strong> and <em><strong>w</strong> v</em></p>\n"
         );
-        // A span of a kind already open is its markers (the TeXt theme's sample post).
+        // A span of a kind already open is its markers (the TeXt theme's sample post); with
+        // the same marker right inside it, it follows it (Hux Blog).
+        assert_eq!(
+            jekyll("**你说着 「Web」**，**一边**。\n"),
+            "<p><strong>你说着 「Web」</strong>，<strong>一边</strong>。</p>\n"
+        );
         assert_eq!(
             jekyll("This *does _not_ work*, **nor __this__**, *nor [*a link*](/x)*.\n"),
             "<p>This <em>does _not_ work</em>, <strong>nor __this__</strong>, \

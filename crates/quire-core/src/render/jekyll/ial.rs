@@ -78,6 +78,9 @@ fn ids_and_classes(word: &str) -> Option<Vec<(bool, &str)>> {
     let mut tokens = Vec::new();
     let mut rest = word;
     while let Some(kind) = rest.chars().next() {
+        if kind != '.' && kind != '#' {
+            return None;
+        }
         let body = &rest[1..];
         let len = match kind {
             '.' => body.find(['.', '#']).unwrap_or(body.len()),

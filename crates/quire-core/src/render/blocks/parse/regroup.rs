@@ -76,6 +76,23 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         }
     }
 
+    // A definition needs white space after its `:` to kramdown (`:ssl_ca_cert and` on a
+    // paragraph's line is text): such colons are escaped and the block read again.
+    for group in groups.iter_mut() {
+        if !matches!(
+            group.events.first(),
+            Some(Event::Start(Tag::DefinitionList))
+        ) {
+            continue;
+        }
+        let block = &text[line_start(text, group.start)..group.end];
+        if let Some(markdown) = jekyll::tight_colons_escaped(block) {
+            let (events, items) = context.fragment(&markdown, context.options);
+            group.events = events;
+            group.items = items;
+        }
+    }
+
     // A line opening with any number and `.` ends a paragraph to kramdown (CommonMark: only
     // `1.`): the paragraph is read up to it, and a list from it.
     // In a quotation, the same, its paragraphs parted by an empty quotation line.
@@ -173,6 +190,11 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         kramdown_tables(context, groups);
     }
 
+    // A line holding only `^` ends the block above it (kramdown's end-of-block marker).
+    if text.starts_with('^') || text.contains("\n^") {
+        end_of_block_markers(context, groups);
+    }
+
     // kramdown reads block HTML by its element: a span element's tag alone on its line
     // starts a paragraph; another element is raw to its closing tag, and the Markdown after
     // it (on its line or the next) is read again; a paragraph ends at a line opening one.
@@ -202,6 +224,47 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
             group.events = events;
             group.items = items;
         }
+    }
+}
+
+/// kramdown's end-of-block marker (a line holding only `^`) ends the block above it and is
+/// not written: a block holding one is read again in its parts (`jekyll/eob.rs`), code and
+/// block HTML aside.
+fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
+    let text = context.text;
+    for group in groups.iter_mut() {
+        // Code, block HTML, and a block another one took in (left empty) are left alone.
+        let taken = matches!(group.events.as_slice(), [Event::Html(html)] if html.is_empty());
+        if taken
+            || matches!(
+                group.events.first(),
+                Some(Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
+            )
+        {
+            continue;
+        }
+        let block = &text[line_start(text, group.start)..group.end.max(group.start)];
+        let Some(parts) = jekyll::end_of_block_parts(block) else {
+            continue;
+        };
+        let mut events = Vec::new();
+        let mut items = jekyll::ItemParagraphs::default();
+        for part in parts {
+            let part = &block[part];
+            if part.trim().is_empty() {
+                continue;
+            }
+            let (more, more_items) = context.fragment(part, context.options);
+            events.extend(more);
+            items.blank_after.extend(more_items.blank_after);
+        }
+        if events.is_empty() {
+            events.push(Event::Html(CowStr::Borrowed("")));
+        }
+        group.events = events;
+        group.items = items;
+        // An attribute list under the last part is read with it, not given to the first.
+        group.ial = None;
     }
 }
 
