@@ -141,6 +141,12 @@ mod tests {
                 "<p>You can configure SSL through the:ssl_ca_cert and :ssl options.</p>\
                  <dl><dt>Term</dt><dd>Def:tight</dd></dl>",
             ),
+            // The paragraph after one, read by itself once (pulldown-cmark's range of the
+            // list runs over it).
+            (
+                "You can configure\n:ssl and\n/etc/gemrc.\n\nYou may also set it.\n\nCredit.\n",
+                "<p>You can configure:ssl and/etc/gemrc.</p><p>You may also set it.</p><p>Credit.</p>",
+            ),
         ];
         for (md, expected) in cases {
             let html: String = jekyll(md).split('\n').map(str::trim).collect();

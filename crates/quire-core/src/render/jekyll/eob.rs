@@ -46,6 +46,10 @@ mod tests {
             "<ul>\n<li>patch.diff</li>\n</ul>\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>--- a/x\n+++ b/x\n</code></pre></div></div>\n"
         );
         assert_eq!(
+            jekyll("Term\n: def\n^\n\nNext.\n"),
+            "<dl>\n<dt>Term</dt>\n<dd>def</dd>\n</dl>\n<p>Next.</p>\n"
+        );
+        assert_eq!(
             jekyll("Para\n^\n\n^\n\nNext ^ not a marker\n"),
             "<p>Para</p>\n<p>Next ^ not a marker</p>\n"
         );

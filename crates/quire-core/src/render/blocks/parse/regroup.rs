@@ -78,14 +78,20 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
 
     // A definition needs white space after its `:` to kramdown (`:ssl_ca_cert and` on a
     // paragraph's line is text): such colons are escaped and the block read again.
-    for group in groups.iter_mut() {
+    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
+    for (k, group) in groups.iter_mut().enumerate() {
         if !matches!(
             group.events.first(),
             Some(Event::Start(Tag::DefinitionList))
         ) {
             continue;
         }
-        let block = &text[line_start(text, group.start)..group.end];
+        // pulldown-cmark's range of a definition list can run over the paragraph after it,
+        // a block of its own.
+        let end = starts
+            .get(k + 1)
+            .map_or(group.end, |&next| group.end.min(next));
+        let block = &text[starts[k]..end.max(starts[k])];
         if let Some(markdown) = jekyll::tight_colons_escaped(block) {
             let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
@@ -232,7 +238,8 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
 /// block HTML aside.
 fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
     let text = context.text;
-    for group in groups.iter_mut() {
+    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
+    for (k, group) in groups.iter_mut().enumerate() {
         // Code, block HTML, and a block another one took in (left empty) are left alone.
         let taken = matches!(group.events.as_slice(), [Event::Html(html)] if html.is_empty());
         if taken
@@ -243,7 +250,11 @@ fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
         {
             continue;
         }
-        let block = &text[line_start(text, group.start)..group.end.max(group.start)];
+        // Up to the next block (a definition list's range can run over it).
+        let end = starts
+            .get(k + 1)
+            .map_or(group.end, |&next| group.end.min(next));
+        let block = &text[starts[k]..end.max(starts[k])];
         let Some(parts) = jekyll::end_of_block_parts(block) else {
             continue;
         };
