@@ -24,8 +24,30 @@ const RANGES: [(u32, u32, u32); 4] = [
 /// The private use characters that stand in for marked punctuation.
 const STAND_INS: core::ops::RangeInclusive<char> = '\u{E000}'..='\u{ED05}';
 
-/// The stand-in for `c`, when it is punctuation of [`RANGES`].
+/// ASCII punctuation that may be marked beside a `*` run (none that starts or ends
+/// Markdown of its own where it is marked, nor the quotes and dots that typography
+/// reads), each with its stand-in: a control character, one byte as it is.
+const ASCII: [(char, char); 8] = [
+    ('.', '\u{5}'),
+    (',', '\u{6}'),
+    (':', '\u{7}'),
+    (';', '\u{8}'),
+    ('?', '\u{e}'),
+    ('%', '\u{f}'),
+    (')', '\u{10}'),
+    ('(', '\u{11}'),
+];
+
+/// Whether `c` is a stand-in of marked punctuation.
+fn is_stand_in(c: char) -> bool {
+    STAND_INS.contains(&c) || ASCII.iter().any(|&(_, s)| s == c)
+}
+
+/// The stand-in for `c`, when it is punctuation of [`RANGES`] or [`ASCII`].
 fn stand_in(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return ASCII.iter().find(|&&(p, _)| p == c).map(|&(_, s)| s);
+    }
     let cp = c as u32;
     RANGES
         .iter()
@@ -36,6 +58,9 @@ fn stand_in(c: char) -> Option<char> {
 
 /// The punctuation `c` stands in for (`c` itself when it stands in for none).
 fn original(c: char) -> char {
+    if let Some(&(p, _)) = ASCII.iter().find(|&&(_, s)| s == c) {
+        return p;
+    }
     let cp = c as u32;
     RANGES
         .iter()
@@ -58,7 +83,7 @@ fn is_punctuation(c: char) -> bool {
 /// emphasis and CommonMark would not; borrowed when there is none (or when the text
 /// holds the stand-ins themselves).
 pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
-    if !text.contains('*') || text.chars().any(|c| STAND_INS.contains(&c)) {
+    if !text.contains('*') || text.chars().any(is_stand_in) {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
@@ -76,12 +101,16 @@ pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
             |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !is_any_punctuation(c));
         // Opens for kramdown, not for CommonMark: punctuation after, a letter before.
         if let (Some(next), true) = (after.and_then(stand_in), plain(before)) {
-            marks.push((i + run, next));
+            if ascii_markable(text, i + run) {
+                marks.push((i + run, next));
+            }
         }
         // Closes for kramdown, not for CommonMark: punctuation before, a letter after.
         if let (Some(prev), true) = (before.and_then(stand_in), plain(after)) {
             let c = before.unwrap_or_default();
-            marks.push((i - c.len_utf8(), prev));
+            if ascii_markable(text, i - c.len_utf8()) {
+                marks.push((i - c.len_utf8(), prev));
+            }
         }
         i += run;
     }
@@ -101,6 +130,33 @@ pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether the punctuation at `at` in `text` may be marked: any but ASCII; a `.` not
+/// beside another (an ellipsis is typography's); a `)` that does not end a link's
+/// destination (its `(` on the line right after a `]`).
+fn ascii_markable(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(at) {
+        Some(b'.') => {
+            at.checked_sub(1).and_then(|b| bytes.get(b)) != Some(&b'.')
+                && bytes.get(at + 1) != Some(&b'.')
+        }
+        Some(b')') => {
+            let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let mut depth = 0usize;
+            for (i, b) in bytes[line..at].iter().enumerate().rev() {
+                match b {
+                    b')' => depth += 1,
+                    b'(' if depth > 0 => depth -= 1,
+                    b'(' => return line + i == 0 || bytes[line + i - 1] != b']',
+                    _ => {}
+                }
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
 /// Punctuation as CommonMark reads it (ASCII or not).
 fn is_any_punctuation(c: char) -> bool {
     if c.is_ascii() {
@@ -113,7 +169,7 @@ fn is_any_punctuation(c: char) -> bool {
 /// The marked punctuation of a block's events written back.
 pub(crate) fn unmark_punctuation(events: &mut [Event<'_>]) {
     super::each_string(events, |text| {
-        if text.chars().any(|c| STAND_INS.contains(&c)) {
+        if text.chars().any(is_stand_in) {
             *text = CowStr::from(text.chars().map(original).collect::<String>());
         }
     });
@@ -135,6 +191,19 @@ mod tests {
             ("**粗体：**中文", "<p><strong>粗体：</strong>中文</p>\n"),
             ("句子，**粗体**。", "<p>句子，<strong>粗体</strong>。</p>\n"),
             ("a。*斜体*b", "<p>a。<em>斜体</em>b</p>\n"),
+            // ASCII punctuation too, where it is no Markdown of its own.
+            (
+                "대표적으로 **Big-O 표기법(빅오 표기법)**이 있다.",
+                "<p>대표적으로 <strong>Big-O 표기법(빅오 표기법)</strong>이 있다.</p>\n",
+            ),
+            (
+                "값은 **1.5%**로, **비고:**참고 **(주의)**함.",
+                "<p>값은 <strong>1.5%</strong>로, <strong>비고:</strong>참고 <strong>(주의)</strong>함.</p>\n",
+            ),
+            (
+                "[x](/y)**z**",
+                "<p><a href=\"/y\">x</a><strong>z</strong></p>\n",
+            ),
             ("x**“引号”**y", "<p>x<strong>“引号”</strong>y</p>\n"),
             (
                 "## 标题：**重点**很好",

@@ -85,7 +85,14 @@ pub(super) fn heading_ids(
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
                 match &events[j] {
-                    Event::Text(t) => text.push_str(&super::liquid_text::resolved_text(t, vars)),
+                    // A span attribute list after a link, an image or a span is the
+                    // element's, not text (`[a](/x){: target="_blank"}`).
+                    Event::Text(t) => match super::span_ial::span_ial_after(events.get(j - 1), t) {
+                        Some((_, rest)) => {
+                            text.push_str(&super::liquid_text::resolved_text(rest, vars))
+                        }
+                        None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
+                    },
                     Event::Code(t) => text.push_str(t),
                     _ => {}
                 }

@@ -330,6 +330,17 @@ fn heading_ids_like_kramdown_gfm() {
     for (text, id) in cases {
         assert_eq!(heading_id(text), id, "{text}");
     }
+    // A link's attribute list is not part of the heading's text (Jekyll 4.3.1).
+    let html = jekyll(
+        "### 6. 문제 - [백준 1550번. 16진수](https://x){: target=\"_blank\"}\n\n## See [docs](/d){:.ext} here\n",
+        "",
+    );
+    assert!(
+        html.contains("<h3 id=\"6-문제---백준-1550번-16진수\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"see-docs-here\">"), "{html}");
+    assert!(html.contains("target=\"_blank\""), "{html}");
 }
 
 /// kramdown reads a link's destination to its closing parenthesis, spaces and all (a
