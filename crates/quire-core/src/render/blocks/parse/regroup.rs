@@ -196,6 +196,11 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         kramdown_tables(context, groups);
     }
 
+    // An escaped parenthesis in a link's destination counts as any other to kramdown.
+    if text.contains("\\(") || text.contains("\\)") {
+        escaped_parens(context, groups);
+    }
+
     // A line holding only `^` ends the block above it (kramdown's end-of-block marker).
     if text.starts_with('^') || text.contains("\n^") {
         end_of_block_markers(context, groups);
@@ -227,6 +232,36 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
                 continue;
             }
             let (events, items) = pieces_events(context, block, pieces);
+            group.events = events;
+            group.items = items;
+        }
+    }
+}
+
+/// Read again the paragraphs, lists, quotations, headings and tables holding a link
+/// destination with an escaped parenthesis (`jekyll/destinations.rs`).
+fn escaped_parens(context: &Context<'_>, groups: &mut [Group<'_>]) {
+    let text = context.text;
+    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
+    for (k, group) in groups.iter_mut().enumerate() {
+        if !matches!(
+            group.events.first(),
+            Some(Event::Start(
+                Tag::Paragraph
+                    | Tag::List(_)
+                    | Tag::BlockQuote(_)
+                    | Tag::Heading { .. }
+                    | Tag::Table(_)
+            ))
+        ) {
+            continue;
+        }
+        let end = starts
+            .get(k + 1)
+            .map_or(group.end, |&next| group.end.min(next));
+        let block = &text[starts[k]..end.max(starts[k])];
+        if let Some(markdown) = jekyll::escaped_paren_destinations(block) {
+            let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
             group.items = items;
         }
