@@ -290,6 +290,14 @@ const LINES: &[&str] = &[
     "中文……**所以粗体**后面，**粗体：**中文",
     "<https://e.com/1>",
     "<custom-el>x</custom-el>",
+    "^",
+    "A wrapped line ending so",
+    "1980. And yet a list",
+    ":ssl_ca_cert and :tight colons",
+    ": a definition",
+    "[Metro](/wiki/Metro_(design\\)) and [b](/p(q))",
+    "This *does _not_ work*, **a**，**b** and **표기법(빅오)**이",
+    "![A](/a.png){:.circle.shadow#pic}",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -307,7 +315,7 @@ fn insertion() -> impl Strategy<Value = String> {
         prop::sample::select(
             &[
                 "\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":",
-                "$", "。", "**"
+                "$", "。", "**", "^", "\\", ")", "("
             ][..]
         )
         .prop_map(str::to_string),
