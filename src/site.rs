@@ -90,17 +90,19 @@ impl Site {
             filter: RwSignal::new(String::new()),
             site_images: RwSignal::new(std::collections::BTreeSet::new()),
         };
-        // Which of the open post's images the folder has, and the include files it
-        // names, once typing settles.
+        // Which of the open post's images the folder has, and the include and data files
+        // it names, once typing settles.
         Effect::new(move |_| {
             state.settled.track();
             site.info.track();
             site.find_site_images();
             site.find_includes(false);
+            site.find_data(false);
         });
         let on_return = move || {
             site.check_disk();
             site.find_includes(true);
+            site.find_data(true);
         };
         if let Err(err) = browser::lifecycle::on_return(on_return) {
             site.problem(format!("Changes to site files will not be noticed: {err}"));
@@ -244,6 +246,7 @@ impl Site {
         self.info.set(None);
         self.settings.from_folder(None);
         self.settings.forget_includes();
+        self.settings.forget_data();
         self.posts.set(Vec::new());
         self.conflict.set(None);
         self.pending.set(None);

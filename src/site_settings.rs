@@ -5,7 +5,8 @@
 //! excerpt separator. Components only call these.
 
 use leptos::prelude::*;
-use quire_core::render::liquid::{page_vars, SiteVars};
+use quire_core::front_matter::Value;
+use quire_core::render::liquid::{data_vars, page_vars, SiteVars};
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 
@@ -48,6 +49,9 @@ pub struct SiteSettings {
     /// The `_includes/` files read from the open folder (name, text; `None`: it has no
     /// such file).
     includes: RwSignal<Vec<(String, Option<String>)>>,
+    /// The `_data/` files read from the open folder (name without extension, value;
+    /// `None`: it has none of that name, or it does not parse).
+    data: RwSignal<Vec<(String, Option<Value>)>>,
 }
 
 impl SiteSettings {
@@ -106,6 +110,7 @@ impl SiteSettings {
         });
         let post_urls = RwSignal::new(Vec::new());
         let includes = RwSignal::new(Vec::<(String, Option<String>)>::new());
+        let data = RwSignal::new(Vec::<(String, Option<Value>)>::new());
         let vars = Memo::new(move |_| {
             let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
@@ -134,6 +139,17 @@ impl SiteSettings {
                 let body = quire_core::split(src).body_text(src);
                 page_vars(src, body, path.as_deref(), url.as_deref(), &inherited)
             });
+            // What the site's data files give the body's Liquid (nothing when it reads
+            // none).
+            vars.data = data.with(|known| {
+                let files: Vec<(String, Value)> = known
+                    .iter()
+                    .filter_map(|(name, value)| Some((name.clone(), value.clone()?)))
+                    .collect();
+                state
+                    .source
+                    .with_untracked(|src| data_vars(quire_core::split(src).body_text(src), &files))
+            });
             vars
         });
         let settings = SiteSettings {
@@ -141,6 +157,7 @@ impl SiteSettings {
             post_urls,
             vars,
             includes,
+            data,
             loaded,
             imported,
             post_url,
@@ -232,6 +249,44 @@ impl SiteSettings {
         if self.includes.with_untracked(|known| !known.is_empty()) {
             self.includes.set(Vec::new());
         }
+    }
+
+    /// Whether the data file `name` was looked for in the open folder.
+    pub fn knows_data(self, name: &str) -> bool {
+        self.data
+            .with_untracked(|known| known.iter().any(|(n, _)| n == name))
+    }
+
+    /// Remember data files read from the open folder (`None`: it has none of that name),
+    /// replacing what was known of them; nothing changes when they are the same.
+    pub fn learn_data(self, read: Vec<(String, Option<Value>)>) {
+        let changed = self.data.with_untracked(|known| {
+            read.iter()
+                .any(|(name, value)| !known.iter().any(|(n, v)| n == name && v == value))
+        });
+        if changed {
+            self.data.update(|known| {
+                for (name, value) in read {
+                    known.retain(|(n, _)| *n != name);
+                    known.push((name, value));
+                }
+            });
+        }
+    }
+
+    /// Forget the data files (another folder, or none, is open).
+    pub fn forget_data(self) {
+        if self.data.with_untracked(|known| !known.is_empty()) {
+            self.data.set(Vec::new());
+        }
+    }
+
+    /// The folder of the open site's data files (its config's `data_dir`, else `_data`).
+    pub fn data_dir(self) -> String {
+        self.loaded.with_untracked(|l| match l {
+            Some(l) if l.from_folder => l.config.data_dir.clone(),
+            _ => "_data".to_string(),
+        })
     }
 
     /// Remember the URLs of the site's posts (path, URL path), replacing those of the

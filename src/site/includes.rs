@@ -1,15 +1,22 @@
-//! The `_includes/` files the open post's include tags name, read from the site folder
-//! once typing settles (and again when the writer comes back to the page), so that the
-//! preview writes them where the tags stand, as Jekyll does.
+//! The `_includes/` files the open post's include tags name, and the `_data/` files its
+//! Liquid reads (`site.data.<name>`), read from the site folder once typing settles (and
+//! again when the writer comes back to the page), so that the preview writes them where
+//! the post uses them, as Jekyll does.
 
 use leptos::prelude::*;
-use quire_core::render::liquid::include_names;
+use quire_core::render::liquid::{data_names, data_value, include_names};
 use quire_core::site::SiteKind;
 
 use super::Site;
 
 /// The longest include file read (bytes); a longer one stays a mark in the preview.
 const MAX_INCLUDE: usize = 512 * 1024;
+
+/// The longest data file read (bytes); what a longer one would give stays Liquid.
+const MAX_DATA: usize = 4 * 1024 * 1024;
+
+/// The kinds of data file read, in the order looked for.
+const DATA_KINDS: [&str; 3] = ["yml", "yaml", "json"];
 
 impl Site {
     /// Read the include files the open post names that are not known yet (all of them
@@ -44,6 +51,48 @@ impl Site {
                 read.push((name, text));
             }
             self.settings.learn_includes(read);
+        });
+    }
+
+    /// Read the data files the open post's Liquid reads that are not known yet (all of
+    /// them again when `again`), and give their values to the site settings.
+    pub(super) fn find_data(self, again: bool) {
+        let Some((folder, kind)) = self.connected_kind() else {
+            return;
+        };
+        if kind != SiteKind::Jekyll {
+            return;
+        }
+        let names: Vec<String> = self
+            .state
+            .source
+            .with_untracked(|src| data_names(quire_core::split(src).body_text(src)))
+            .into_iter()
+            .filter(|name| again || !self.settings.knows_data(name))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        let dir = self.settings.data_dir();
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::with_capacity(names.len());
+            for name in names {
+                // Absent, unreadable, too long or not YAML or JSON: its Liquid stays.
+                let mut value = None;
+                for ext in DATA_KINDS {
+                    let file = format!("{name}.{ext}");
+                    match folder.read(&format!("{dir}/{file}")).await {
+                        Ok(Some(found)) if found.bytes.len() <= MAX_DATA => {
+                            value = data_value(&file, &String::from_utf8_lossy(&found.bytes));
+                            break;
+                        }
+                        Ok(Some(_)) => break,
+                        _ => {}
+                    }
+                }
+                read.push((name, value));
+            }
+            self.settings.learn_data(read);
         });
     }
 }

@@ -41,6 +41,7 @@ impl Site {
         self.posts.set(Vec::new());
         self.settings.learn_urls(Vec::new(), true);
         self.settings.forget_includes();
+        self.settings.forget_data();
         self.reading.set(Some((0, 0)));
         let paths = folder.find_posts(kind).await;
         let paths = match paths {

@@ -44,6 +44,9 @@ pub struct SiteConfig {
     /// Jekyll: the folder its collections, posts among them, are read from
     /// (`collections_dir`, without slashes at its ends); empty for the site's root.
     pub collections_dir: String,
+    /// Jekyll: the folder of its data files (`data_dir`, `_data` unless set), without
+    /// slashes at its ends.
+    pub data_dir: String,
 }
 
 /// One entry of Jekyll's `defaults`.
@@ -136,6 +139,7 @@ impl SiteConfig {
             scalars: BTreeMap::new(),
             slugify_paths: "on".to_string(),
             collections_dir: String::new(),
+            data_dir: "_data".to_string(),
         }
     }
 
@@ -269,7 +273,7 @@ fn read_json(text: &str) -> Result<Vec<(String, Value)>, (usize, usize, String)>
     }
 }
 
-fn from_json(json: serde_json::Value) -> Value {
+pub(crate) fn from_json(json: serde_json::Value) -> Value {
     match json {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(b),
@@ -340,6 +344,12 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     }
     if let Some(dir) = scalar("collections_dir") {
         config.collections_dir = dir.trim().trim_matches('/').to_string();
+    }
+    if let Some(dir) = scalar("data_dir") {
+        let dir = dir.trim().trim_matches('/');
+        if !dir.is_empty() {
+            config.data_dir = dir.to_string();
+        }
     }
     // A permalink set for the posts collection wins (Jekyll gives `permalink` to the
     // collection only when it has none).

@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
-use quire_core::render::liquid::{include_names, page_vars, SiteVars};
+use quire_core::render::liquid::{
+    data_names, data_value, data_vars, include_names, page_vars, SiteVars,
+};
 use quire_core::render::{render_body, Flavour, Settings};
 use quire_core::site::SiteKind;
 
@@ -279,6 +281,18 @@ fn measure(dir: &Path, what: &str) -> Measure {
                 Some((n, file))
             })
             .collect();
+        // The `_data/` files it reads, as the app reads them from a site folder.
+        let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&body)
+            .into_iter()
+            .filter_map(|n| {
+                ["yml", "yaml", "json"].iter().find_map(|ext| {
+                    let file = format!("{n}.{ext}");
+                    let text = std::fs::read_to_string(dir.join("_data").join(&file)).ok()?;
+                    Some((n.clone(), data_value(&file, &text)?))
+                })
+            })
+            .collect();
+        settings.site.data = data_vars(&body, &data);
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

@@ -383,3 +383,73 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
     .await;
     app.close().await;
 }
+
+/// The site's `_data/` files give the post's Liquid its values, as Jekyll runs it before
+/// kramdown: an `{% assign %}` of a data file filtered with `where` and `first` (as
+/// ruby-lang.org writes its release posts), a data file's value read directly, in text,
+/// in an autolink and in code; what the site's data does not give stays Liquid; a data
+/// file changed on disk is read again when the writer comes back.
+#[tokio::test]
+async fn the_sites_data_files_give_the_posts_liquid_its_values() {
+    let app = App::open().await;
+    let mut files = fixture_site("site-jekyll");
+    let releases = |size: &str| {
+        format!(
+            "# Releases\n- version: 2.4.8\n  url:\n    gz: https://cache.example/ruby-2.4.8.tar.gz\n  size:\n    gz: {size}\n- version: 2.5.7\n  url:\n    gz: https://cache.example/ruby-2.5.7.tar.gz\n"
+        )
+        .into_bytes()
+    };
+    files.push(("_data/releases.yml".to_string(), releases("16097471")));
+    files.push((
+        "_data/team.json".to_string(),
+        br#"{"lead": {"name": "Ada"}}"#.to_vec(),
+    ));
+    app.open_site(&files, 5).await;
+    let trip = open_trip(&app).await;
+    app.caret_at(trip.len()).await;
+    app.keys_in_editor(
+        "\n{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\nLed by {{ site.data.team.lead.name }}, {{ site.data.releases.size }} releases; {{ release.notes }}.\n",
+        false,
+    )
+    .await;
+    let resolved = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         const link = p.querySelector('li a');
+         const code = [...p.querySelectorAll('pre code')].map(c => c.textContent).join('|');
+         const text = p.textContent;
+         return !!link && (link.getAttribute('data-href') || link.getAttribute('href')) === 'https://cache.example/ruby-2.4.8.tar.gz'
+           && link.textContent === 'https://cache.example/ruby-2.4.8.tar.gz'
+           && code.includes('SIZE: ' + arguments[0])
+           && text.includes('Led by Ada, 2 releases;')
+           && [...p.querySelectorAll('span.liquid:not(.resolved)')].some(s => s.textContent.includes('release.notes'))
+           && !text.includes('site.data.team');"
+    );
+    app.wait_until("the data's values", &resolved, vec![json!("16097471")])
+        .await;
+    // The excerpt card beside the preview reads them too.
+    let dawn = "The fjord at dawn.";
+    let at = trip.find(dawn).expect("the excerpt") + dawn.len();
+    app.caret_at(at).await;
+    app.keys_in_editor(" With {{ site.data.team.lead.name }}.", false)
+        .await;
+    app.wait_until(
+        "the excerpt card's data",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; if (!c) return false;
+             return c.textContent.includes('The fjord at dawn. With Ada.')"
+        ),
+        vec![],
+    )
+    .await;
+    // Changed on disk: read again once the writer comes back.
+    app.write_site_file("_data/releases.yml", &releases("16097999"))
+        .await;
+    app.js(
+        "window.dispatchEvent(new Event('focus')); return true",
+        vec![],
+    )
+    .await;
+    app.wait_until("the data read again", &resolved, vec![json!("16097999")])
+        .await;
+    app.close().await;
+}

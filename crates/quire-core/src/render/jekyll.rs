@@ -181,7 +181,11 @@ pub(crate) fn transform(
         Vec::new()
     };
     let tags_only = liquid_tags_only(events);
-    code::wrap_code_blocks(events, code_text, vars.markdown.code_line_numbers);
+    code::wrap_code_blocks(
+        events,
+        |t| code_text(t, vars),
+        vars.markdown.code_line_numbers,
+    );
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
@@ -208,9 +212,9 @@ pub(crate) fn transform(
                     None => liquid_and_span_ials(&text, vars, &mut raw, &mut out),
                 }
             }
-            Event::Text(text) => out.push(Event::Text(code_text(text))),
+            Event::Text(text) => out.push(Event::Text(code_text(text, vars))),
             Event::Code(text) => {
-                out.push(Event::InlineHtml(CowStr::from(code::code_span(&code_text(text)))))
+                out.push(Event::InlineHtml(CowStr::from(code::code_span(&code_text(text, vars)))))
             }
             Event::Html(html) => out.push(Event::Html(
                 marker(&html, true).unwrap_or_else(|| liquid_html(html, vars)),

@@ -6,10 +6,12 @@
 
 use std::borrow::Cow;
 
+mod data;
 mod include;
 mod loops;
 mod page;
 
+pub use data::{data_names, data_value, data_vars, DataVars};
 pub(crate) use include::with_params as with_include_params;
 pub use include::{include_names, include_tag, IncludeTag};
 pub(crate) use loops::loop_definitions;
@@ -39,6 +41,8 @@ pub struct SiteVars {
     /// The files of the site's `_includes/` folder the body's include tags name (name
     /// under `_includes/`, text), as read from an open site folder.
     pub includes: Vec<(String, String)>,
+    /// The body's Liquid that reads the site's `_data/` files (see [`data_vars`]).
+    pub data: DataVars,
 }
 
 impl SiteVars {
@@ -57,6 +61,7 @@ impl SiteVars {
             markdown: config.markdown.clone(),
             page: Vec::new(),
             includes: Vec::new(),
+            data: DataVars::default(),
         }
     }
 
@@ -117,11 +122,14 @@ fn quoted(text: &str) -> Option<&str> {
 
 /// What one Liquid output or tag writes, if `vars` can tell.
 pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
-    if !vars.known && vars.page.is_empty() {
+    if !vars.known && vars.page.is_empty() && vars.data.outputs.is_empty() {
         return None;
     }
     if let Some(inner) = liquid.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
         let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if let Some((_, text)) = vars.data.outputs.iter().find(|(e, _)| e == inner) {
+            return Some(text.clone());
+        }
         let (value, filter) = match inner.rsplit_once('|') {
             Some((value, filter)) => (value.trim(), Some(filter.trim())),
             None => (inner, None),
@@ -139,13 +147,23 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             Some(_) => None,
         };
     }
-    if !vars.known {
-        return None;
-    }
     let inner = liquid.strip_prefix("{%")?.strip_suffix("%}")?;
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
     let (tag, arg) = inner.split_once(char::is_whitespace)?;
     let arg = arg.trim();
+    // An assignment writes nothing; one whose value is known is resolved.
+    if tag == "assign" {
+        let name = arg.split('=').next().unwrap_or("").trim();
+        return vars
+            .data
+            .assigned
+            .iter()
+            .any(|n| n == name)
+            .then(String::new);
+    }
+    if !vars.known {
+        return None;
+    }
     match tag {
         "post_url" => vars
             .post_url(arg)
@@ -165,7 +183,7 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
 
 /// `text` with every Liquid output and tag `vars` can resolve replaced by what it writes.
 pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
-    if !vars.known && vars.page.is_empty() {
+    if !vars.known && vars.page.is_empty() && vars.data.outputs.is_empty() {
         return Cow::Borrowed(text);
     }
     crate::images::rewrite_liquid(text, |_, liquid| resolve(liquid, vars))

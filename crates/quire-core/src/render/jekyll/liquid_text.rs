@@ -6,8 +6,27 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// The text of code: protected links undone and `{% raw %}` tags left out (Jekyll runs
 /// Liquid in code too; they are what keeps the Liquid inside them as written).
-pub(super) fn code_text(text: CowStr<'_>) -> CowStr<'_> {
+pub(super) fn code_text<'a>(text: CowStr<'a>, vars: &super::super::liquid::SiteVars) -> CowStr<'a> {
     let text = unprotected(text);
+    // Liquid runs before kramdown, in code too: what the site's data gives is written
+    // (code holding `{% raw %}` left as it is).
+    let text = if vars.data.outputs.is_empty() || !text.contains("{{") || text.contains("raw") {
+        text
+    } else {
+        let written = crate::images::rewrite_liquid(&text, |_, liquid| {
+            let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
+            let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+            vars.data
+                .outputs
+                .iter()
+                .find(|(e, _)| e == inner)
+                .map(|(_, t)| t.clone())
+        });
+        match written {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(owned) => CowStr::from(owned),
+        }
+    };
     match super::super::liquid::strip_raw_tags(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(owned) => CowStr::from(owned),
@@ -154,7 +173,27 @@ pub(super) fn liquid_and_span_ials<'a>(
         }
         // (A filter's `|` in a table row was marked: `table_pipes.rs`.)
         let source = super::plain_punctuation(token).replace(super::PIPE_MARK, "|");
-        match super::super::liquid::resolve(&source, vars) {
+        let resolved = super::super::liquid::resolve(&source, vars);
+        // `<{{ release.url }}>`: Liquid writes the address first, so kramdown makes an
+        // autolink of it.
+        if let Some(url) = resolved.as_deref().filter(|url| autolink_target(url)) {
+            let opened = matches!(out.last(), Some(Event::Text(t)) if t.ends_with('<'));
+            if opened && rest.starts_with('>') {
+                if let Some(Event::Text(previous)) = out.last_mut() {
+                    let kept = previous[..previous.len() - 1].to_string();
+                    *previous = CowStr::from(kept);
+                }
+                rest = &rest[1..];
+                let href = super::escape_attr(url);
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<span class=\"liquid resolved\" title=\"{}\"><a href=\"{href}\">{}</a></span>",
+                    super::escape_text(&source).replace('"', "&quot;"),
+                    super::escape_text(url)
+                ))));
+                continue;
+            }
+        }
+        match resolved {
             Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
                 "<span class=\"liquid resolved\" title=\"{}\">{}</span>",
                 super::escape_text(&source).replace('"', "&quot;"),
@@ -167,6 +206,16 @@ pub(super) fn liquid_and_span_ials<'a>(
         }
     }
     push_text(out, rest);
+}
+
+/// Whether `url` is an address kramdown makes an autolink of between `<` and `>` (web,
+/// FTP and mail addresses only: nothing that could run).
+fn autolink_target(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://", "ftp://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+        && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
 }
 
 fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {

@@ -113,3 +113,34 @@ fn code_lines_numbered_as_the_sites_config_asks() {
     assert!(!render(off, md).contains("rouge-table"));
     assert!(!render("title: x\n", md).contains("rouge-table"));
 }
+
+/// The site's `_data/` files, as Jekyll 4.3.1 built this post with that `releases.yml`:
+/// an assigned release read in an autolink and in code, the data read directly; the
+/// assignment writes nothing.
+#[test]
+fn the_sites_data_is_written_where_liquid_reads_it() {
+    let releases = "- version: 2.4.8\n  url:\n    gz: https://cache.example/ruby-2.4.8.tar.gz\n  size:\n    gz: 16097471\n- version: 2.5.7\n  url:\n    gz: https://cache.example/ruby-2.5.7.tar.gz\n";
+    let body = "## Download\n\n{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\n{{ site.data.releases.size }} releases, the last {{ site.data.releases.last.version }}.\n";
+    let data = vec![(
+        "releases".to_string(),
+        crate::render::liquid::data_value("releases.yml", releases).expect("a list"),
+    )];
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.data = crate::render::liquid::data_vars(body, &data);
+    let html = render_body(body, &settings);
+    let expected = [
+        "<h2 id=\"download\">Download</h2>",
+        "<a href=\"https://cache.example/ruby-2.4.8.tar.gz\">https://cache.example/ruby-2.4.8.tar.gz</a>",
+        "<pre class=\"highlight\"><code>SIZE: 16097471\n</code></pre>",
+        ">2</span> releases, the last <span",
+        ">2.5.7</span>.</p>",
+    ];
+    for part in expected {
+        assert!(html.contains(part), "{part} in {html}");
+    }
+    // Every piece of Liquid resolved (the preview marks each with its source).
+    assert!(!html.contains("class=\"liquid\""), "{html}");
+}

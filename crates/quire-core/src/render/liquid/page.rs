@@ -63,7 +63,7 @@ fn used_keys(body: &str) -> Vec<String> {
 /// What Liquid writes for a front-matter value: `nil` as nothing, a list as its items
 /// joined with nothing between them (Ruby's `Array#join`), a float as Ruby writes it.
 /// `None` for a date or time (Jekyll makes a time of it, written with its zone) and a map.
-fn liquid_text(value: &Value) -> Option<String> {
+pub(super) fn liquid_text(value: &Value) -> Option<String> {
     Some(match value {
         Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),

@@ -1,0 +1,375 @@
+//! `site.data` (the files of a site's `_data/` folder) and `{% assign %}`, as a post's
+//! Liquid reads them: `{% assign release = site.data.releases | where: "version", "2.4.8"
+//! | first %}` then `{{ release.url.gz }}` (ruby-lang.org writes every release post so).
+//! The body's outputs that read them are worked out once typing settles, with what Liquid
+//! writes for each ([`data_vars`]); the preview then resolves them like the site's other
+//! variables. Filters other than `where`, `first`, `last` and `size` are not evaluated:
+//! what uses them stays a placeholder.
+
+use crate::front_matter::Value;
+
+/// The body's Liquid that the site's data resolves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataVars {
+    /// Each output's expression (as written between `{{` and `}}`, trimmed) and what
+    /// Liquid writes for it.
+    pub outputs: Vec<(String, String)>,
+    /// The variables `{% assign %}` made of what could be evaluated.
+    pub assigned: Vec<String>,
+}
+
+/// The names of the `_data/` files `body` reads (`site.data.<name>`), each once.
+pub fn data_names(body: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (_, inner) in liquid_pieces(body) {
+        let mut rest = inner;
+        while let Some(at) = rest.find("site.data.") {
+            let after = &rest[at + "site.data.".len()..];
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+            rest = after;
+        }
+    }
+    names
+}
+
+/// A data file's value, read by its name's extension: YAML (`.yml`, `.yaml`) or JSON;
+/// `None` for other kinds or text that does not parse.
+pub fn data_value(file_name: &str, text: &str) -> Option<Value> {
+    let text = text.strip_prefix(crate::post::BOM).unwrap_or(text);
+    if file_name.ends_with(".json") {
+        let json: serde_json::Value = serde_json::from_str(text).ok()?;
+        return Some(crate::site_config::from_json(json));
+    }
+    if !(file_name.ends_with(".yml") || file_name.ends_with(".yaml")) {
+        return None;
+    }
+    // A document of any shape (a list of releases, a map) read as the value of one key.
+    let mut wrapped = String::from("data:\n");
+    for line in text.lines() {
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            continue;
+        }
+        wrapped.push_str("  ");
+        wrapped.push_str(line);
+        wrapped.push('\n');
+    }
+    let entries = crate::front_matter::read_yaml_document(&wrapped).ok()?;
+    entries
+        .into_iter()
+        .find(|(k, _)| k == "data")
+        .map(|(_, v)| v)
+}
+
+/// The outputs of `body` that read the site's `data` (file name → value), directly or
+/// through variables its `{% assign %}` tags make, in order, with what Liquid writes.
+pub fn data_vars(body: &str, data: &[(String, Value)]) -> DataVars {
+    let mut found = DataVars::default();
+    if data.is_empty() {
+        return found;
+    }
+    let mut env: Vec<(String, Value)> = Vec::new();
+    for (tag, inner) in liquid_pieces(body) {
+        if tag {
+            let Some(rest) = inner.strip_prefix("assign") else {
+                continue;
+            };
+            let Some((name, expr)) = rest.split_once('=') else {
+                continue;
+            };
+            let name = name.trim();
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
+                continue;
+            }
+            env.retain(|(n, _)| n != name);
+            if let Some(value) = evaluate(expr.trim(), data, &env) {
+                env.push((name.to_string(), value));
+                if !found.assigned.iter().any(|n| n == name) {
+                    found.assigned.push(name.to_string());
+                }
+            }
+            continue;
+        }
+        if found.outputs.iter().any(|(e, _)| e == inner) {
+            continue;
+        }
+        let root = inner
+            .split(|c: char| c == '.' || c == '[' || c == '|' || c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let reads_data = inner.starts_with("site.data.") || env.iter().any(|(n, _)| n == root);
+        if !reads_data {
+            continue;
+        }
+        if let Some(text) = evaluate(inner, data, &env)
+            .as_ref()
+            .and_then(super::page::liquid_text)
+        {
+            found.outputs.push((inner.to_string(), text));
+        }
+    }
+    found
+}
+
+/// The Liquid outputs and tags of `body` in order, outside `{% raw %}`: (whether it is a
+/// tag, its inner text with the whitespace-control dashes and spaces trimmed).
+fn liquid_pieces(body: &str) -> Vec<(bool, &str)> {
+    let mut pieces = Vec::new();
+    let mut rest = body;
+    let mut raw = false;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open..];
+        let (tag, close) = if after.starts_with("{%") {
+            (true, "%}")
+        } else if after.starts_with("{{") {
+            (false, "}}")
+        } else {
+            rest = &after[1..];
+            continue;
+        };
+        let Some(end) = after.find(close) else { break };
+        let inner = after[2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        rest = &after[end + 2..];
+        if tag && inner.starts_with("endraw") {
+            raw = false;
+            continue;
+        }
+        if raw {
+            continue;
+        }
+        if tag && inner.starts_with("raw") {
+            raw = true;
+            continue;
+        }
+        pieces.push((tag, inner));
+    }
+    pieces
+}
+
+/// Split `text` at the `|` outside quotes.
+fn split_filters(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '|') => {
+                parts.push(&text[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[from..]);
+    parts
+}
+
+/// The value of a Liquid expression: an operand and its filters.
+fn evaluate(expr: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Option<Value> {
+    let mut parts = split_filters(expr).into_iter();
+    let mut value = operand(parts.next()?.trim(), data, env)?;
+    for filter in parts {
+        value = apply(value, filter.trim(), data, env)?;
+    }
+    Some(value)
+}
+
+/// A quoted string, a whole number, or a variable's path.
+fn operand(text: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Option<Value> {
+    if let Some(s) = super::quoted(text) {
+        return Some(Value::String(s.to_string()));
+    }
+    if let Ok(n) = text.parse::<i64>() {
+        return Some(Value::Int(n));
+    }
+    let segments = path_segments(text)?;
+    let (root, rest) = segments.split_first()?;
+    let (mut value, rest) = if root == "site" {
+        let (data_key, rest) = rest.split_first()?;
+        if data_key != "data" {
+            return None;
+        }
+        let (name, rest) = rest.split_first()?;
+        let file = data.iter().find(|(n, _)| n == name).map(|(_, v)| v)?;
+        (file.clone(), rest)
+    } else {
+        let var = env.iter().rev().find(|(n, _)| n == root).map(|(_, v)| v)?;
+        (var.clone(), rest)
+    };
+    for segment in rest {
+        value = member(&value, segment)?;
+    }
+    Some(value)
+}
+
+/// `a.b[0]["c d"]` as its segments.
+fn path_segments(text: &str) -> Option<Vec<String>> {
+    let mut segments = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(inside) = rest.strip_prefix('[') {
+            let end = inside.find(']')?;
+            let key = inside[..end].trim();
+            segments.push(super::quoted(key).unwrap_or(key).to_string());
+            rest = &inside[end + 1..];
+        } else {
+            let rest_now = rest.strip_prefix('.').unwrap_or(rest);
+            let end = rest_now.find(['.', '[']).unwrap_or(rest_now.len());
+            let key = &rest_now[..end];
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '?')
+            {
+                return None;
+            }
+            segments.push(key.to_string());
+            rest = &rest_now[end..];
+        }
+    }
+    (!segments.is_empty()).then_some(segments)
+}
+
+/// A map's value at `key`, a list's item at an index, or `first`, `last`, `size`.
+fn member(value: &Value, key: &str) -> Option<Value> {
+    match value {
+        Value::Map(entries) => entries
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .or_else(|| (key == "size").then_some(Value::Int(entries.len() as i64))),
+        Value::List(items) => match key {
+            "first" => items.first().cloned(),
+            "last" => items.last().cloned(),
+            "size" => Some(Value::Int(items.len() as i64)),
+            _ => {
+                let index: i64 = key.parse().ok()?;
+                let index = if index < 0 {
+                    items.len() as i64 + index
+                } else {
+                    index
+                };
+                items.get(usize::try_from(index).ok()?).cloned()
+            }
+        },
+        Value::String(s) if key == "size" => Some(Value::Int(s.chars().count() as i64)),
+        _ => None,
+    }
+}
+
+/// A filter (`where: "key", "value"`, `first`, `last`, `size`) applied to `value`.
+fn apply(
+    value: Value,
+    filter: &str,
+    data: &[(String, Value)],
+    env: &[(String, Value)],
+) -> Option<Value> {
+    let (name, args) = match filter.split_once(':') {
+        Some((name, args)) => (name.trim(), args.trim()),
+        None => (filter, ""),
+    };
+    match (name, &value) {
+        ("first" | "last" | "size", _) if args.is_empty() => member(&value, name),
+        ("where", Value::List(items)) => {
+            let (key, wanted) = args.split_once(',')?;
+            let key = operand(key.trim(), data, env)?.to_plain_string();
+            let wanted = operand(wanted.trim(), data, env)?.to_plain_string();
+            // Jekyll's `where`: the property written as text is the value, or (a list)
+            // holds it.
+            let kept = items
+                .iter()
+                .filter(|item| match member(item, &key) {
+                    Some(Value::List(values)) => {
+                        values.iter().any(|v| v.to_plain_string() == wanted)
+                    }
+                    Some(v) => v.to_plain_string() == wanted,
+                    None => false,
+                })
+                .cloned()
+                .collect();
+            Some(Value::List(kept))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn releases() -> Vec<(String, Value)> {
+        let yaml = "# releases\n- version: 2.4.8\n  date: 2019-10-01\n  url:\n    gz: https://cache.example/ruby-2.4.8.tar.gz\n  size:\n    gz: 16097471\n  tags: [stable, security]\n- version: 2.5.7\n  url:\n    gz: https://cache.example/ruby-2.5.7.tar.gz\n";
+        vec![(
+            "releases".to_string(),
+            data_value("releases.yml", yaml).expect("a list"),
+        )]
+    }
+
+    #[test]
+    fn assigned_data_is_written_where_the_post_reads_it() {
+        let body = "{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\n{{ site.data.releases.size }} releases, last {{ site.data.releases.last.version }}; {{ release.url }} {{ other.x }} {{ release.url.gz | upcase }}\n{% raw %}{{ release.size.gz }}{% endraw %}";
+        let vars = data_vars(body, &releases());
+        assert_eq!(vars.assigned, ["release"]);
+        assert_eq!(
+            vars.outputs,
+            [
+                (
+                    "release.url.gz".to_string(),
+                    "https://cache.example/ruby-2.4.8.tar.gz".to_string()
+                ),
+                ("release.size.gz".to_string(), "16097471".to_string()),
+                ("site.data.releases.size".to_string(), "2".to_string()),
+                (
+                    "site.data.releases.last.version".to_string(),
+                    "2.5.7".to_string()
+                ),
+            ]
+        );
+        assert_eq!(data_names(body), ["releases"]);
+        // A list property holds the value; nothing found is an empty list.
+        let tagged = data_vars(
+            "{% assign s = site.data.releases | where: 'tags', 'security' %}{{ s.size }} {{ s.first.version }}",
+            &releases(),
+        );
+        assert_eq!(
+            tagged.outputs,
+            [
+                ("s.size".to_string(), "1".to_string()),
+                ("s.first.version".to_string(), "2.4.8".to_string())
+            ]
+        );
+        assert!(data_vars(body, &[]).outputs.is_empty());
+    }
+
+    #[test]
+    fn data_files_of_each_kind() {
+        assert_eq!(
+            data_value("a.json", "{\"k\": [1, \"two\"]}"),
+            Some(Value::Map(vec![(
+                "k".to_string(),
+                Value::List(vec![Value::Int(1), Value::String("two".to_string())])
+            )]))
+        );
+        assert_eq!(
+            data_value("a.yaml", "---\nk: v\n"),
+            Some(Value::Map(vec![(
+                "k".to_string(),
+                Value::String("v".to_string())
+            )]))
+        );
+        assert_eq!(data_value("a.csv", "k,v\n"), None);
+        assert_eq!(data_value("a.yml", "k: [unclosed\n"), None);
+    }
+}
