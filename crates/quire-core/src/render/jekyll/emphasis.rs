@@ -12,10 +12,12 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Follows a stretch's events with their offsets and writes emphasis opened inside
 /// emphasis (strong inside strong) as kramdown reads it, which opens no span of a kind
-/// already open around it: written with the same character right inside the other, the
+/// already open around it. Written with the same character right inside the other, the
 /// inner one's opening run closed the outer one to kramdown (`**a**，**b**`, which
-/// CommonMark can nest), so the two are written one after the other; else its markers are
-/// text (`*does _not_ work*`).
+/// CommonMark can nest), so the two are written one after the other; unless white space
+/// comes before it: then that run is text and the inner one's closing run closes the
+/// outer one, whose own closing run is text (`**data viz **vs** data art**`). Else the
+/// inner one's markers are text (`*does _not_ work*`).
 #[derive(Debug, Default)]
 pub(crate) struct SameSpans {
     /// The open emphasis and strong spans: (strong, marker character, the depth of the
@@ -34,6 +36,10 @@ enum Written {
     Text,
     /// Closing the span it is in at its start and opening it again at its end.
     After,
+    /// Its opening marker text, its end closing the span it is in.
+    Closes,
+    /// Closed by a span inside it: its closing marker is text.
+    Closed,
 }
 
 impl SameSpans {
@@ -77,25 +83,46 @@ impl SameSpans {
                 .rev()
                 .find(|&&(kind, _, _, written)| kind == strong && written == Written::Span)
                 .copied();
+            let spaced = range.start == 0
+                || text[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_whitespace);
             let written = match around {
                 None => Written::Span,
+                Some((_, c, depth, _)) if c == char && depth + 1 == self.depth && spaced => {
+                    Written::Closes
+                }
                 Some((_, c, depth, _)) if c == char && depth + 1 == self.depth => Written::After,
                 Some(_) => Written::Text,
             };
+            if written == Written::Closes {
+                if let Some(outer) = self
+                    .open
+                    .iter_mut()
+                    .rev()
+                    .find(|(kind, _, _, w)| *kind == strong && *w == Written::Span)
+                {
+                    outer.3 = Written::Closed;
+                }
+            }
             self.open.push((strong, char, self.depth, written));
             self.depth += 1;
             return match written {
                 Written::Span => event,
-                Written::Text => marker(range.start..range.start + width).unwrap_or(event),
+                Written::Text | Written::Closes | Written::Closed => {
+                    marker(range.start..range.start + width).unwrap_or(event)
+                }
                 Written::After => closed,
             };
         }
         self.depth = self.depth.saturating_sub(1);
         match self.open.pop() {
-            Some((_, _, _, Written::Text)) => {
+            Some((_, _, _, Written::Text | Written::Closed)) => {
                 marker(range.end.saturating_sub(width)..range.end).unwrap_or(event)
             }
             Some((_, _, _, Written::After)) => opened,
+            Some((_, _, _, Written::Closes)) => closed,
             _ => event,
         }
     }
@@ -150,6 +177,10 @@ mod tests {
         assert_eq!(
             jekyll("**你说着 「Web」**，**一边**。\n"),
             "<p><strong>你说着 「Web」</strong>，<strong>一边</strong>。</p>\n"
+        );
+        assert_eq!(
+            jekyll("- **data viz **vs** data art** (useful)\n"),
+            "<ul>\n<li><strong>data viz **vs</strong> data art** (useful)</li>\n</ul>\n"
         );
         assert_eq!(
             jekyll("This *does _not_ work*, **nor __this__**, *nor [*a link*](/x)*.\n"),
