@@ -53,6 +53,7 @@ mod rouge_lexers;
 mod span_ial;
 mod table_pipes;
 mod tables;
+mod tag_lines;
 mod toc;
 mod typography;
 
@@ -85,6 +86,7 @@ use math::kramdown_math;
 pub(crate) use math::{math_block, math_regions};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
 pub(crate) use tables::kramdown_table;
+pub(crate) use tag_lines::silent_tags_apart;
 pub(crate) use toc::toc;
 use toc::toc_list;
 pub(crate) use typography::Typography;
@@ -255,8 +257,30 @@ pub(crate) fn transform(
         // Only `{% raw %}` / `{% endraw %}`: nothing to show.
         out = vec![Event::Html(CowStr::Borrowed(""))];
     }
+    drop_empty_paragraphs(&mut out);
     *events = out;
     (ids, outer)
+}
+
+/// Take out paragraphs left with nothing in them, and a line break left at a paragraph's
+/// end (a line of `{% raw %}`, which writes nothing, read at a paragraph's end,
+/// `tag_lines.rs`): kramdown writes neither.
+fn drop_empty_paragraphs(events: &mut Vec<Event<'_>>) {
+    let mut at = 0;
+    while at + 1 < events.len() {
+        let trailing_break = matches!(events[at], Event::SoftBreak)
+            && matches!(events[at + 1], Event::End(TagEnd::Paragraph));
+        let empty = matches!(events[at], Event::Start(Tag::Paragraph))
+            && matches!(events[at + 1], Event::End(TagEnd::Paragraph));
+        if trailing_break {
+            events.remove(at);
+            at = at.saturating_sub(1);
+        } else if empty && events.len() > 2 {
+            events.drain(at..at + 2);
+        } else {
+            at += 1;
+        }
+    }
 }
 
 /// Join runs of text events (the parser splits text at punctuation).

@@ -196,6 +196,22 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         kramdown_tables(context, groups);
     }
 
+    // A Liquid tag that writes nothing, alone on a paragraph's line, leaves the line empty
+    // for kramdown (Liquid runs first): the paragraph ends there.
+    if text.contains("{%") {
+        for group in groups.iter_mut() {
+            if !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
+                continue;
+            }
+            let block = &text[line_start(text, group.start)..group.end];
+            if let Some(markdown) = jekyll::silent_tags_apart(block) {
+                let (events, items) = context.fragment(&markdown, context.options);
+                group.events = events;
+                group.items = items;
+            }
+        }
+    }
+
     // An escaped parenthesis in a link's destination counts as any other to kramdown.
     if text.contains("\\(") || text.contains("\\)") {
         escaped_parens(context, groups);

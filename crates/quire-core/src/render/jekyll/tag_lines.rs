@@ -1,0 +1,104 @@
+//! A Liquid tag alone on a line of a paragraph (`{% raw %}`, `{% endraw %}`,
+//! `{% assign x = 1 %}`): Jekyll runs Liquid first, and the tag writes nothing, so the
+//! line is left empty and kramdown ends the paragraph there. Such a paragraph is read
+//! again in its parts, the tag at the end of the part before it.
+//! A tag with whitespace control (`{%- raw -%}`) takes the line break with it: left alone.
+
+/// The tags that write nothing where they stand.
+const SILENT: [&str; 3] = ["raw", "endraw", "assign"];
+
+/// Whether `line` is one silent tag and nothing else.
+fn silent_tag_line(line: &str) -> bool {
+    let line = line.trim_end_matches(['\n', '\r']).trim();
+    let Some(inner) = line.strip_prefix("{%").and_then(|l| l.strip_suffix("%}")) else {
+        return false;
+    };
+    if inner.starts_with('-') || inner.ends_with('-') || inner.contains("%}") {
+        return false;
+    }
+    let name = inner.split_whitespace().next().unwrap_or("");
+    SILENT.contains(&name)
+}
+
+/// The name of the one tag `line` is, if it is one.
+fn tag_name(line: &str) -> Option<&str> {
+    let inner = line.trim().strip_prefix("{%")?.strip_suffix("%}")?;
+    inner
+        .trim_matches(|c: char| c == '-' || c.is_whitespace())
+        .split_whitespace()
+        .next()
+}
+
+/// Whether `line` holds Liquid tags only.
+fn tags_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("{%") && line.ends_with("%}") && {
+        let mut rest = line;
+        while let Some(at) = rest.find("%}") {
+            rest = rest[at + 2..].trim_start();
+            if !rest.is_empty() && !rest.starts_with("{%") {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// `paragraph` (from its first line) with a blank line after each line that is a silent
+/// tag and has text before and after it in the paragraph (at its first or last line the
+/// tag ends nothing), when it has one and a line of text (a paragraph of tags only is the
+/// preview's mark of Liquid tags as it is). The tag stays at the end of the part before.
+pub(crate) fn silent_tags_apart(paragraph: &str) -> Option<String> {
+    let lines: Vec<&str> = paragraph.split_inclusive('\n').collect();
+    let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    let inner = |i: usize| i > 0 && i < last && silent_tag_line(lines[i]);
+    // A paragraph of tags only, or with other tags on lines of their own (a `{% for %}`
+    // writing definitions, an `{% if %}`: what they write depends on them), is left as
+    // it is.
+    let mut raw = false;
+    let other_tags = lines.iter().any(|l| {
+        let name = tag_name(l);
+        let other = !raw && tags_line(l) && !silent_tag_line(l);
+        raw = match name {
+            Some("raw") => true,
+            Some("endraw") => false,
+            _ => raw,
+        };
+        other
+    });
+    if !(0..lines.len()).any(inner)
+        || other_tags
+        || lines.iter().all(|l| l.trim().is_empty() || tags_line(l))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if inner(i) {
+            if !line.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+
+    /// As Jekyll 4.3.1 writes them: the tag's line is left empty.
+    #[test]
+    fn a_tag_alone_on_a_line_ends_the_paragraph() {
+        let html = jekyll("Before:\n{% raw %}\n{% linkpreview \"x\" %}\n{% endraw %}\nafter it.\n");
+        let paragraphs: Vec<&str> = html.matches("<p>").collect();
+        assert_eq!(paragraphs.len(), 3, "{html}");
+        assert!(html.contains("<p>Before:</p>"), "{html}");
+        assert!(html.contains("<p>after it.</p>"), "{html}");
+        // With whitespace control the line break goes with the tag: one paragraph.
+        let trimmed = jekyll("Before\n{%- assign x = 1 -%}\nafter.\n");
+        assert_eq!(trimmed.matches("<p>").count(), 1, "{trimmed}");
+    }
+}
