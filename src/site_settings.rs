@@ -223,62 +223,34 @@ impl SiteSettings {
 
     /// Whether the include file `name` was looked for in the open folder.
     pub fn knows_include(self, name: &str) -> bool {
-        self.includes
-            .with_untracked(|known| known.iter().any(|(n, _)| n == name))
+        knows(self.includes, name)
     }
 
     /// Remember include files read from the open folder (`None`: it has none of that
     /// name), replacing what was known of them; nothing changes when they are the same.
     pub fn learn_includes(self, read: Vec<(String, Option<String>)>) {
-        let changed = self.includes.with_untracked(|known| {
-            read.iter()
-                .any(|(name, text)| !known.iter().any(|(n, t)| n == name && t == text))
-        });
-        if changed {
-            self.includes.update(|known| {
-                for (name, text) in read {
-                    known.retain(|(n, _)| *n != name);
-                    known.push((name, text));
-                }
-            });
-        }
+        learn(self.includes, read);
     }
 
     /// Forget the include files (another folder, or none, is open).
     pub fn forget_includes(self) {
-        if self.includes.with_untracked(|known| !known.is_empty()) {
-            self.includes.set(Vec::new());
-        }
+        forget(self.includes);
     }
 
     /// Whether the data file `name` was looked for in the open folder.
     pub fn knows_data(self, name: &str) -> bool {
-        self.data
-            .with_untracked(|known| known.iter().any(|(n, _)| n == name))
+        knows(self.data, name)
     }
 
-    /// Remember data files read from the open folder (`None`: it has none of that name),
-    /// replacing what was known of them; nothing changes when they are the same.
+    /// Remember data files read from the open folder (`None`: it has none of that name,
+    /// or it does not parse), as [`SiteSettings::learn_includes`] does include files.
     pub fn learn_data(self, read: Vec<(String, Option<Value>)>) {
-        let changed = self.data.with_untracked(|known| {
-            read.iter()
-                .any(|(name, value)| !known.iter().any(|(n, v)| n == name && v == value))
-        });
-        if changed {
-            self.data.update(|known| {
-                for (name, value) in read {
-                    known.retain(|(n, _)| *n != name);
-                    known.push((name, value));
-                }
-            });
-        }
+        learn(self.data, read);
     }
 
     /// Forget the data files (another folder, or none, is open).
     pub fn forget_data(self) {
-        if self.data.with_untracked(|known| !known.is_empty()) {
-            self.data.set(Vec::new());
-        }
+        forget(self.data);
     }
 
     /// The folder of the open site's data files (its config's `data_dir`, else `_data`).
@@ -404,4 +376,36 @@ fn stored_import() -> Option<Loaded> {
 /// The site settings from context.
 pub fn use_site_settings() -> SiteSettings {
     expect_context::<SiteSettings>()
+}
+
+/// Files read from the open folder, by name (`None`: looked for and not there).
+type Read<T> = RwSignal<Vec<(String, Option<T>)>>;
+
+/// Whether the file `name` was looked for.
+fn knows<T: Send + Sync + 'static>(store: Read<T>, name: &str) -> bool {
+    store.with_untracked(|known| known.iter().any(|(n, _)| n == name))
+}
+
+/// Remember files read, replacing what was known of them; nothing changes (nothing that
+/// reads the store runs again) when they are the same.
+fn learn<T: PartialEq + Send + Sync + 'static>(store: Read<T>, read: Vec<(String, Option<T>)>) {
+    let changed = store.with_untracked(|known| {
+        read.iter()
+            .any(|(name, value)| !known.iter().any(|(n, v)| n == name && v == value))
+    });
+    if changed {
+        store.update(|known| {
+            for (name, value) in read {
+                known.retain(|(n, _)| *n != name);
+                known.push((name, value));
+            }
+        });
+    }
+}
+
+/// Forget every file read.
+fn forget<T: Send + Sync + 'static>(store: Read<T>) {
+    if store.with_untracked(|known| !known.is_empty()) {
+        store.set(Vec::new());
+    }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use quire_core::render::liquid::{data_names, data_value, include_names};
 use quire_core::site::SiteKind;
 
+use super::folder::Folder;
 use super::Site;
 
 /// The longest include file read (bytes); a longer one stays a mark in the preview.
@@ -19,25 +20,37 @@ const MAX_DATA: usize = 4 * 1024 * 1024;
 const DATA_KINDS: [&str; 3] = ["yml", "yaml", "json"];
 
 impl Site {
-    /// Read the include files the open post names that are not known yet (all of them
-    /// again when `again`), and give them to the site settings.
-    pub(super) fn find_includes(self, again: bool) {
-        let Some((folder, kind)) = self.connected_kind() else {
-            return;
-        };
+    /// The open Jekyll folder and the names `names_of` finds in the open post's body that
+    /// are to be read: those not `known`, or all of them `again`; `None` when there are
+    /// none (or no Jekyll folder is open).
+    fn to_read(
+        self,
+        names_of: fn(&str) -> Vec<String>,
+        again: bool,
+        known: impl Fn(&str) -> bool,
+    ) -> Option<(Folder, Vec<String>)> {
+        let (folder, kind) = self.connected_kind()?;
         if kind != SiteKind::Jekyll {
-            return;
+            return None;
         }
         let names: Vec<String> = self
             .state
             .source
-            .with_untracked(|src| include_names(quire_core::split(src).body_text(src)))
+            .with_untracked(|src| names_of(quire_core::split(src).body_text(src)))
             .into_iter()
-            .filter(|name| again || !self.settings.knows_include(name))
+            .filter(|name| again || !known(name))
             .collect();
-        if names.is_empty() {
+        (!names.is_empty()).then_some((folder, names))
+    }
+
+    /// Read the include files the open post names that are not known yet (all of them
+    /// again when `again`), and give them to the site settings.
+    pub(super) fn find_includes(self, again: bool) {
+        let Some((folder, names)) = self.to_read(include_names, again, |name| {
+            self.settings.knows_include(name)
+        }) else {
             return;
-        }
+        };
         leptos::task::spawn_local(async move {
             let mut read = Vec::with_capacity(names.len());
             for name in names {
@@ -57,22 +70,11 @@ impl Site {
     /// Read the data files the open post's Liquid reads that are not known yet (all of
     /// them again when `again`), and give their values to the site settings.
     pub(super) fn find_data(self, again: bool) {
-        let Some((folder, kind)) = self.connected_kind() else {
+        let Some((folder, names)) =
+            self.to_read(data_names, again, |name| self.settings.knows_data(name))
+        else {
             return;
         };
-        if kind != SiteKind::Jekyll {
-            return;
-        }
-        let names: Vec<String> = self
-            .state
-            .source
-            .with_untracked(|src| data_names(quire_core::split(src).body_text(src)))
-            .into_iter()
-            .filter(|name| again || !self.settings.knows_data(name))
-            .collect();
-        if names.is_empty() {
-            return;
-        }
         let dir = self.settings.data_dir();
         leptos::task::spawn_local(async move {
             let mut read = Vec::with_capacity(names.len());

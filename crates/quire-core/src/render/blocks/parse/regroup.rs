@@ -86,12 +86,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         ) {
             continue;
         }
-        // pulldown-cmark's range of a definition list can run over the paragraph after it,
-        // a block of its own.
-        let end = starts
-            .get(k + 1)
-            .map_or(group.end, |&next| group.end.min(next));
-        let block = &text[starts[k]..end.max(starts[k])];
+        let block = own_block(text, &starts, k, group.end);
         if let Some(markdown) = jekyll::tight_colons_escaped(block) {
             let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
@@ -272,10 +267,7 @@ fn escaped_parens(context: &Context<'_>, groups: &mut [Group<'_>]) {
         ) {
             continue;
         }
-        let end = starts
-            .get(k + 1)
-            .map_or(group.end, |&next| group.end.min(next));
-        let block = &text[starts[k]..end.max(starts[k])];
+        let block = own_block(text, &starts, k, group.end);
         if let Some(markdown) = jekyll::escaped_paren_destinations(block) {
             let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
@@ -301,11 +293,7 @@ fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
         {
             continue;
         }
-        // Up to the next block (a definition list's range can run over it).
-        let end = starts
-            .get(k + 1)
-            .map_or(group.end, |&next| group.end.min(next));
-        let block = &text[starts[k]..end.max(starts[k])];
+        let block = own_block(text, &starts, k, group.end);
         let Some(parts) = jekyll::end_of_block_parts(block) else {
             continue;
         };
@@ -328,6 +316,14 @@ fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
         // An attribute list under the last part is read with it, not given to the first.
         group.ial = None;
     }
+}
+
+/// The text of the block `k` of a stretch (`starts`: where each block's first line
+/// starts; `end`: where the parser says it ends), up to the next block: pulldown-cmark's
+/// range of a definition list can run over the paragraph after it, a block of its own.
+fn own_block<'t>(text: &'t str, starts: &[usize], k: usize, end: usize) -> &'t str {
+    let end = starts.get(k + 1).map_or(end, |&next| end.min(next));
+    &text[starts[k]..end.max(starts[k])]
 }
 
 /// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
