@@ -100,7 +100,17 @@ pub(super) fn liquid_html<'a>(
     if !html.contains("{{") && !html.contains("{%") {
         return html;
     }
-    let html = crate::images::unprotect(&html).into_owned();
+    let mut html = crate::images::unprotect(&html).into_owned();
+    // An include tag in block HTML (`<div>{% include video.html id="x" %}</div>`): the
+    // file as Jekyll writes it there, its `{{ include.key }}` filled, left as HTML.
+    if !vars.includes.is_empty() && html.contains("include") {
+        html = crate::images::rewrite_liquid(&html, |_, liquid| {
+            let tag = super::super::liquid::include_tag(liquid)?;
+            let file = vars.include(&tag.name)?;
+            Some(super::super::liquid::with_include_params(file, &tag.params))
+        })
+        .into_owned();
+    }
     if vars.known {
         return CowStr::from(super::super::liquid::resolve_in(&html, vars).into_owned());
     }

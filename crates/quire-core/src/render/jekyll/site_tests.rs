@@ -144,3 +144,28 @@ fn the_sites_data_is_written_where_liquid_reads_it() {
     // Every piece of Liquid resolved (the preview marks each with its source).
     assert!(!html.contains("class=\"liquid\""), "{html}");
 }
+
+/// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file
+/// is written there, its `{{ include.key }}` filled (Jekyll 4.3.1 wrote the same
+/// elements for the theme's sample post).
+#[test]
+fn an_include_in_block_html_is_written_there() {
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.includes = vec![(
+        "extensions/youtube.html".to_string(),
+        "<div class=\"extensions extensions--video\">\n  <iframe src=\"https://www.youtube.com/embed/{{ include.id }}?rel=0\"></iframe>\n</div>\n".to_string(),
+    )];
+    let html = render_body(
+        "<div>{%- include extensions/youtube.html id='wbY97' -%}</div>\n\n<div>{% include missing.html %}</div>\n",
+        &settings,
+    );
+    assert!(
+        html.contains("<div><div class=\"extensions extensions--video\">"),
+        "{html}"
+    );
+    assert!(html.contains("embed/wbY97?rel=0"), "{html}");
+    assert!(html.contains("{% include missing.html %}"), "{html}");
+}
