@@ -344,7 +344,7 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
     let trip = open_trip(&app).await;
     app.caret_at(trip.len()).await;
     app.keys_in_editor(
-        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n",
+        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n\n<div class=\"wrap\">{% include notes/figure.html src=\"/icon.svg\" alt=\"In HTML\" %}</div>\n",
         false,
     )
     .await;
@@ -359,6 +359,7 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
            && !!link && (link.getAttribute('data-href') || link.getAttribute('href')) === 'https://example.org/pen'
            && !!img && img.alt === 'A map' && (img.getAttribute('data-site-src') || img.getAttribute('src')) === '/icon.svg'
            && p.querySelector('figure.fig > figcaption').textContent === ''
+           && !!p.querySelector('div.wrap > figure.fig > img[alt=\"In HTML\"]')
            && !!p.querySelector('div.liquid-tags') && !p.querySelector('script');"
     );
     app.wait_until("the included files", &included, vec![json!("Tools used")])
