@@ -142,9 +142,9 @@ impl SiteSettings {
             // What the site's data files give the body's Liquid (nothing when it reads
             // none).
             vars.data = data.with(|known| {
-                let files: Vec<(String, Value)> = known
+                let files: Vec<(&str, &Value)> = known
                     .iter()
-                    .filter_map(|(name, value)| Some((name.clone(), value.clone()?)))
+                    .filter_map(|(name, value)| Some((name.as_str(), value.as_ref()?)))
                     .collect();
                 state
                     .source

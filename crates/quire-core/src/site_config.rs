@@ -10,6 +10,7 @@ use crate::front_matter::{self, FrontMatterError, Value};
 use crate::site::SiteKind;
 
 mod defaults;
+mod hugo_zola;
 mod permalink;
 mod post_date;
 
@@ -243,8 +244,8 @@ pub fn read(kind: SiteKind, file: &str, text: &str) -> Result<SiteConfig, Config
         front_matter::read_yaml_document(text).map_err(fail)?
     };
     Ok(match kind {
-        SiteKind::Hugo => hugo(&entries),
-        SiteKind::Zola => zola(&entries),
+        SiteKind::Hugo => hugo_zola::hugo(&entries),
+        SiteKind::Zola => hugo_zola::zola(&entries),
         SiteKind::Jekyll | SiteKind::Plain => jekyll(&entries),
     })
 }
@@ -267,25 +268,9 @@ fn read_toml(_text: &str) -> Result<Vec<(String, Value)>, FrontMatterError> {
 fn read_json(text: &str) -> Result<Vec<(String, Value)>, (usize, usize, String)> {
     let json: serde_json::Value =
         serde_json::from_str(text).map_err(|e| (e.line(), e.column(), e.to_string()))?;
-    match from_json(json) {
+    match front_matter::from_json(json) {
         Value::Map(entries) => Ok(entries),
         _ => Err((1, 1, "the config is not a JSON object".to_string())),
-    }
-}
-
-pub(crate) fn from_json(json: serde_json::Value) -> Value {
-    match json {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(b),
-        serde_json::Value::Number(n) => n
-            .as_i64()
-            .map(Value::Int)
-            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
-        serde_json::Value::String(s) => Value::String(s),
-        serde_json::Value::Array(a) => Value::List(a.into_iter().map(from_json).collect()),
-        serde_json::Value::Object(o) => {
-            Value::Map(o.into_iter().map(|(k, v)| (k, from_json(v))).collect())
-        }
     }
 }
 
@@ -440,42 +425,6 @@ fn default_set(set: &Value) -> Option<DefaultSet> {
     })
 }
 
-fn hugo(entries: &[(String, Value)]) -> SiteConfig {
-    let mut config = SiteConfig::jekyll_defaults();
-    config.kind = SiteKind::Hugo;
-    config.markdown.quotes = None;
-    config.permalink = String::new();
-    config.scalars = scalars(entries);
-    let base = get(entries, "baseURL")
-        .or_else(|| get(entries, "baseurl"))
-        .and_then(text)
-        .unwrap_or_default();
-    (config.url, config.baseurl) = split_base(&base);
-    let permalinks = map(get(entries, "permalinks"));
-    let page = map(get(permalinks, "page"));
-    if let Some(posts) = get(permalinks, "posts")
-        .or_else(|| get(page, "posts"))
-        .and_then(text)
-    {
-        config.permalink = posts;
-    }
-    let markup = map(get(entries, "markup"));
-    let goldmark = map(get(markup, "goldmark"));
-    let parser = map(get(goldmark, "parser"));
-    if let Some(Value::Bool(b)) = get(parser, "autoHeadingID") {
-        config.markdown.auto_ids = *b;
-    }
-    let renderer = map(get(goldmark, "renderer"));
-    if let Some(Value::Bool(b)) = get(renderer, "hardWraps") {
-        config.markdown.hard_wrap = *b;
-    }
-    let extensions = map(get(goldmark, "extensions"));
-    if let Some(Value::Bool(b)) = get(extensions, "typographer") {
-        config.markdown.smart_quotes = *b;
-    }
-    config
-}
-
 /// kramdown's `smart_quotes` option: four entity names or code points, for ‘ ’ “ ”.
 fn kramdown_quotes(option: &str) -> Option<[char; 4]> {
     let chars: Vec<char> = option
@@ -504,23 +453,6 @@ fn kramdown_quotes(option: &str) -> Option<[char; 4]> {
         })
         .collect::<Option<_>>()?;
     chars.try_into().ok()
-}
-
-fn zola(entries: &[(String, Value)]) -> SiteConfig {
-    let mut config = SiteConfig::jekyll_defaults();
-    config.kind = SiteKind::Zola;
-    config.markdown.quotes = None;
-    config.permalink = String::new();
-    config.scalars = scalars(entries);
-    let base = get(entries, "base_url").and_then(text).unwrap_or_default();
-    (config.url, config.baseurl) = split_base(&base);
-    let markdown = map(get(entries, "markdown"));
-    config.markdown.smart_quotes = get(markdown, "smart_punctuation") == Some(&Value::Bool(true));
-    let slugify = map(get(entries, "slugify"));
-    if let Some(paths) = get(slugify, "paths").and_then(text) {
-        config.slugify_paths = paths;
-    }
-    config
 }
 
 #[cfg(test)]

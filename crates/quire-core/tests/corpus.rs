@@ -292,7 +292,9 @@ fn measure(dir: &Path, what: &str) -> Measure {
                 })
             })
             .collect();
-        settings.site.data = data_vars(&body, &data);
+        let files: Vec<(&str, &quire_core::front_matter::Value)> =
+            data.iter().map(|(n, v)| (n.as_str(), v)).collect();
+        settings.site.data = data_vars(&body, &files);
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

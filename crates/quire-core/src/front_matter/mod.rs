@@ -300,5 +300,22 @@ pub(crate) fn remove_edit(src: &str, key: &str) -> Result<Option<TextEdit>, Fron
         .map(|e| TextEdit::new(e.lines, "")))
 }
 
+/// A JSON value as a front-matter value (a Hugo `hugo.json`, a site's JSON data file).
+pub(crate) fn from_json(json: serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(a) => Value::List(a.into_iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => {
+            Value::Map(o.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

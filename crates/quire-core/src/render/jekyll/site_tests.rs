@@ -121,15 +121,12 @@ fn code_lines_numbered_as_the_sites_config_asks() {
 fn the_sites_data_is_written_where_liquid_reads_it() {
     let releases = "- version: 2.4.8\n  url:\n    gz: https://cache.example/ruby-2.4.8.tar.gz\n  size:\n    gz: 16097471\n- version: 2.5.7\n  url:\n    gz: https://cache.example/ruby-2.5.7.tar.gz\n";
     let body = "## Download\n\n{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\n{{ site.data.releases.size }} releases, the last {{ site.data.releases.last.version }}.\n";
-    let data = vec![(
-        "releases".to_string(),
-        crate::render::liquid::data_value("releases.yml", releases).expect("a list"),
-    )];
+    let releases = crate::render::liquid::data_value("releases.yml", releases).expect("a list");
     let mut settings = Settings {
         flavour: Flavour::Jekyll,
         ..Default::default()
     };
-    settings.site.data = crate::render::liquid::data_vars(body, &data);
+    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)]);
     let html = render_body(body, &settings);
     let expected = [
         "<h2 id=\"download\">Download</h2>",

@@ -6,6 +6,8 @@
 //! variables. Filters other than `where`, `first`, `last` and `size` are not evaluated:
 //! what uses them stays a placeholder.
 
+use std::borrow::Cow;
+
 use crate::front_matter::Value;
 
 /// The body's Liquid that the site's data resolves.
@@ -44,7 +46,7 @@ pub fn data_value(file_name: &str, text: &str) -> Option<Value> {
     let text = text.strip_prefix(crate::post::BOM).unwrap_or(text);
     if file_name.ends_with(".json") {
         let json: serde_json::Value = serde_json::from_str(text).ok()?;
-        return Some(crate::site_config::from_json(json));
+        return Some(crate::front_matter::from_json(json));
     }
     if !(file_name.ends_with(".yml") || file_name.ends_with(".yaml")) {
         return None;
@@ -66,11 +68,11 @@ pub fn data_value(file_name: &str, text: &str) -> Option<Value> {
         .map(|(_, v)| v)
 }
 
-/// The outputs of `body` that read the site's `data` (file name → value), directly or
+/// The outputs of `body` that read the site's `data` files (name, value), directly or
 /// through variables its `{% assign %}` tags make, in order, with what Liquid writes.
-pub fn data_vars(body: &str, data: &[(String, Value)]) -> DataVars {
+pub fn data_vars(body: &str, data: &[(&str, &Value)]) -> DataVars {
     let mut found = DataVars::default();
-    if data.is_empty() {
+    if data.is_empty() || !body.contains("site.data.") {
         return found;
     }
     let mut env: Vec<(String, Value)> = Vec::new();
@@ -90,8 +92,9 @@ pub fn data_vars(body: &str, data: &[(String, Value)]) -> DataVars {
             {
                 continue;
             }
+            let value = evaluate(expr.trim(), data, &env).map(Cow::into_owned);
             env.retain(|(n, _)| n != name);
-            if let Some(value) = evaluate(expr.trim(), data, &env) {
+            if let Some(value) = value {
                 env.push((name.to_string(), value));
                 if !found.assigned.iter().any(|n| n == name) {
                     found.assigned.push(name.to_string());
@@ -111,7 +114,7 @@ pub fn data_vars(body: &str, data: &[(String, Value)]) -> DataVars {
             continue;
         }
         if let Some(text) = evaluate(inner, data, &env)
-            .as_ref()
+            .as_deref()
             .and_then(super::page::liquid_text)
         {
             found.outputs.push((inner.to_string(), text));
@@ -175,8 +178,13 @@ fn split_filters(text: &str) -> Vec<&str> {
     parts
 }
 
-/// The value of a Liquid expression: an operand and its filters.
-fn evaluate(expr: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Option<Value> {
+/// The data files: (name, value).
+type Files<'d> = &'d [(&'d str, &'d Value)];
+
+/// The value of a Liquid expression: an operand and its filters. Borrowed from the data
+/// or the variables where it can be (a data file is not copied to read one of its
+/// values).
+fn evaluate<'a>(expr: &str, data: Files<'a>, env: &'a [(String, Value)]) -> Option<Cow<'a, Value>> {
     let mut parts = split_filters(expr).into_iter();
     let mut value = operand(parts.next()?.trim(), data, env)?;
     for filter in parts {
@@ -186,12 +194,12 @@ fn evaluate(expr: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Op
 }
 
 /// A quoted string, a whole number, or a variable's path.
-fn operand(text: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Option<Value> {
+fn operand<'a>(text: &str, data: Files<'a>, env: &'a [(String, Value)]) -> Option<Cow<'a, Value>> {
     if let Some(s) = super::quoted(text) {
-        return Some(Value::String(s.to_string()));
+        return Some(Cow::Owned(Value::String(s.to_string())));
     }
     if let Ok(n) = text.parse::<i64>() {
-        return Some(Value::Int(n));
+        return Some(Cow::Owned(Value::Int(n)));
     }
     let segments = path_segments(text)?;
     let (root, rest) = segments.split_first()?;
@@ -201,14 +209,14 @@ fn operand(text: &str, data: &[(String, Value)], env: &[(String, Value)]) -> Opt
             return None;
         }
         let (name, rest) = rest.split_first()?;
-        let file = data.iter().find(|(n, _)| n == name).map(|(_, v)| v)?;
-        (file.clone(), rest)
+        let file = data.iter().find(|(n, _)| n == name).map(|(_, v)| *v)?;
+        (Cow::Borrowed(file), rest)
     } else {
         let var = env.iter().rev().find(|(n, _)| n == root).map(|(_, v)| v)?;
-        (var.clone(), rest)
+        (Cow::Borrowed(var), rest)
     };
     for segment in rest {
-        value = member(&value, segment)?;
+        value = member(value, segment)?;
     }
     Some(value)
 }
@@ -241,19 +249,27 @@ fn path_segments(text: &str) -> Option<Vec<String>> {
     (!segments.is_empty()).then_some(segments)
 }
 
-/// A map's value at `key`, a list's item at an index, or `first`, `last`, `size`.
-fn member(value: &Value, key: &str) -> Option<Value> {
+/// A map's value at `key`, a list's item at an index, or `first`, `last`, `size`
+/// (borrowed from `value` when it is borrowed).
+fn member<'a>(value: Cow<'a, Value>, key: &str) -> Option<Cow<'a, Value>> {
     match value {
-        Value::Map(entries) => entries
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-            .or_else(|| (key == "size").then_some(Value::Int(entries.len() as i64))),
+        Cow::Borrowed(v) => member_of(v, key),
+        Cow::Owned(v) => member_of(&v, key).map(|m| Cow::Owned(m.into_owned())),
+    }
+}
+
+fn member_of<'a>(value: &'a Value, key: &str) -> Option<Cow<'a, Value>> {
+    let size = |n: usize| Some(Cow::Owned(Value::Int(n as i64)));
+    match value {
+        Value::Map(entries) => match entries.iter().rev().find(|(k, _)| k == key) {
+            Some((_, v)) => Some(Cow::Borrowed(v)),
+            None if key == "size" => size(entries.len()),
+            None => None,
+        },
         Value::List(items) => match key {
-            "first" => items.first().cloned(),
-            "last" => items.last().cloned(),
-            "size" => Some(Value::Int(items.len() as i64)),
+            "first" => items.first().map(Cow::Borrowed),
+            "last" => items.last().map(Cow::Borrowed),
+            "size" => size(items.len()),
             _ => {
                 let index: i64 = key.parse().ok()?;
                 let index = if index < 0 {
@@ -261,27 +277,27 @@ fn member(value: &Value, key: &str) -> Option<Value> {
                 } else {
                     index
                 };
-                items.get(usize::try_from(index).ok()?).cloned()
+                items.get(usize::try_from(index).ok()?).map(Cow::Borrowed)
             }
         },
-        Value::String(s) if key == "size" => Some(Value::Int(s.chars().count() as i64)),
+        Value::String(s) if key == "size" => size(s.chars().count()),
         _ => None,
     }
 }
 
 /// A filter (`where: "key", "value"`, `first`, `last`, `size`) applied to `value`.
-fn apply(
-    value: Value,
+fn apply<'a>(
+    value: Cow<'a, Value>,
     filter: &str,
-    data: &[(String, Value)],
-    env: &[(String, Value)],
-) -> Option<Value> {
+    data: Files<'a>,
+    env: &'a [(String, Value)],
+) -> Option<Cow<'a, Value>> {
     let (name, args) = match filter.split_once(':') {
         Some((name, args)) => (name.trim(), args.trim()),
         None => (filter, ""),
     };
-    match (name, &value) {
-        ("first" | "last" | "size", _) if args.is_empty() => member(&value, name),
+    match (name, value.as_ref()) {
+        ("first" | "last" | "size", _) if args.is_empty() => member(value, name),
         ("where", Value::List(items)) => {
             let (key, wanted) = args.split_once(',')?;
             let key = operand(key.trim(), data, env)?.to_plain_string();
@@ -290,7 +306,7 @@ fn apply(
             // holds it.
             let kept = items
                 .iter()
-                .filter(|item| match member(item, &key) {
+                .filter(|item| match member_of(item, &key).as_deref() {
                     Some(Value::List(values)) => {
                         values.iter().any(|v| v.to_plain_string() == wanted)
                     }
@@ -299,7 +315,7 @@ fn apply(
                 })
                 .cloned()
                 .collect();
-            Some(Value::List(kept))
+            Some(Cow::Owned(Value::List(kept)))
         }
         _ => None,
     }
@@ -309,18 +325,16 @@ fn apply(
 mod tests {
     use super::*;
 
-    fn releases() -> Vec<(String, Value)> {
+    fn releases() -> Value {
         let yaml = "# releases\n- version: 2.4.8\n  date: 2019-10-01\n  url:\n    gz: https://cache.example/ruby-2.4.8.tar.gz\n  size:\n    gz: 16097471\n  tags: [stable, security]\n- version: 2.5.7\n  url:\n    gz: https://cache.example/ruby-2.5.7.tar.gz\n";
-        vec![(
-            "releases".to_string(),
-            data_value("releases.yml", yaml).expect("a list"),
-        )]
+        data_value("releases.yml", yaml).expect("a list")
     }
 
     #[test]
     fn assigned_data_is_written_where_the_post_reads_it() {
         let body = "{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\n{{ site.data.releases.size }} releases, last {{ site.data.releases.last.version }}; {{ release.url }} {{ other.x }} {{ release.url.gz | upcase }}\n{% raw %}{{ release.size.gz }}{% endraw %}";
-        let vars = data_vars(body, &releases());
+        let releases = releases();
+        let vars = data_vars(body, &[("releases", &releases)]);
         assert_eq!(vars.assigned, ["release"]);
         assert_eq!(
             vars.outputs,
@@ -341,7 +355,7 @@ mod tests {
         // A list property holds the value; nothing found is an empty list.
         let tagged = data_vars(
             "{% assign s = site.data.releases | where: 'tags', 'security' %}{{ s.size }} {{ s.first.version }}",
-            &releases(),
+            &[("releases", &releases)],
         );
         assert_eq!(
             tagged.outputs,

@@ -1,13 +1,16 @@
 //! Runs of top-level blocks kramdown reads otherwise than CommonMark, parsed again as it
 //! reads them: lazy nested lists (`jekyll/lazy_lists.rs`), a table right under a paragraph
 //! line and a bullet list changing its marker (`jekyll/adjacent.rs`), a block opening with
-//! block HTML (`jekyll/html_blocks.rs` `kramdown_pieces`).
+//! block HTML (`jekyll/html_blocks.rs` `kramdown_pieces`); and blocks one of whose lines
+//! kramdown reads otherwise (`regroup/lines.rs`).
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::super::super::jekyll;
 use super::super::super::safe_event;
 use super::{line_start, Definition, Group};
+
+mod lines;
 
 /// What parsing a run again needs.
 pub(super) struct Context<'t> {
@@ -76,48 +79,8 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         }
     }
 
-    // A definition needs white space after its `:` to kramdown (`:ssl_ca_cert and` on a
-    // paragraph's line is text): such colons are escaped and the block read again.
-    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
-    for (k, group) in groups.iter_mut().enumerate() {
-        if !matches!(
-            group.events.first(),
-            Some(Event::Start(Tag::DefinitionList))
-        ) {
-            continue;
-        }
-        let block = own_block(text, &starts, k, group.end);
-        if let Some(markdown) = jekyll::tight_colons_escaped(block) {
-            let (events, items) = context.fragment(&markdown, context.options);
-            group.events = events;
-            group.items = items;
-        }
-    }
-
-    // A line opening with any number and `.` ends a paragraph to kramdown (CommonMark: only
-    // `1.`): the paragraph is read up to it, and a list from it.
-    // In a quotation, the same, its paragraphs parted by an empty quotation line.
-    for group in groups.iter_mut() {
-        let block = &text[line_start(text, group.start)..group.end];
-        if matches!(group.events.first(), Some(Event::Start(Tag::BlockQuote(_)))) {
-            if let Some(markdown) = jekyll::quote_with_items_apart(block, context.options) {
-                let (events, items) = context.fragment(&markdown, context.options);
-                group.events = events;
-                group.items = items;
-            }
-            continue;
-        }
-        if !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
-            continue;
-        }
-        if let Some(at) = jekyll::ordered_item_interrupting(block) {
-            let (mut events, _) = context.fragment(&block[..at], context.options);
-            let (list, items) = context.fragment(&block[at..], context.options);
-            events.extend(list);
-            group.events = events;
-            group.items = items;
-        }
-    }
+    // Blocks kramdown ends or reads otherwise because of one of their lines.
+    lines::before_html(context, groups);
 
     // A lazy line opening with a block element's tag or an autolink ends a quotation or a
     // list to kramdown: the block is read again up to that line, and from it as blocks
@@ -191,31 +154,8 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         kramdown_tables(context, groups);
     }
 
-    // A Liquid tag that writes nothing, alone on a paragraph's line, leaves the line empty
-    // for kramdown (Liquid runs first): the paragraph ends there.
-    if text.contains("{%") {
-        for group in groups.iter_mut() {
-            if !matches!(group.events.first(), Some(Event::Start(Tag::Paragraph))) {
-                continue;
-            }
-            let block = &text[line_start(text, group.start)..group.end];
-            if let Some(markdown) = jekyll::silent_tags_apart(block) {
-                let (events, items) = context.fragment(&markdown, context.options);
-                group.events = events;
-                group.items = items;
-            }
-        }
-    }
-
-    // An escaped parenthesis in a link's destination counts as any other to kramdown.
-    if text.contains("\\(") || text.contains("\\)") {
-        escaped_parens(context, groups);
-    }
-
-    // A line holding only `^` ends the block above it (kramdown's end-of-block marker).
-    if text.starts_with('^') || text.contains("\n^") {
-        end_of_block_markers(context, groups);
-    }
+    // The same, for the rules that come after the tables.
+    lines::after_tables(context, groups);
 
     // kramdown reads block HTML by its element: a span element's tag alone on its line
     // starts a paragraph; another element is raw to its closing tag, and the Markdown after
@@ -247,83 +187,6 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
             group.items = items;
         }
     }
-}
-
-/// Read again the paragraphs, lists, quotations, headings and tables holding a link
-/// destination with an escaped parenthesis (`jekyll/destinations.rs`).
-fn escaped_parens(context: &Context<'_>, groups: &mut [Group<'_>]) {
-    let text = context.text;
-    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
-    for (k, group) in groups.iter_mut().enumerate() {
-        if !matches!(
-            group.events.first(),
-            Some(Event::Start(
-                Tag::Paragraph
-                    | Tag::List(_)
-                    | Tag::BlockQuote(_)
-                    | Tag::Heading { .. }
-                    | Tag::Table(_)
-            ))
-        ) {
-            continue;
-        }
-        let block = own_block(text, &starts, k, group.end);
-        if let Some(markdown) = jekyll::escaped_paren_destinations(block) {
-            let (events, items) = context.fragment(&markdown, context.options);
-            group.events = events;
-            group.items = items;
-        }
-    }
-}
-
-/// kramdown's end-of-block marker (a line holding only `^`) ends the block above it and is
-/// not written: a block holding one is read again in its parts (`jekyll/eob.rs`), code and
-/// block HTML aside.
-fn end_of_block_markers(context: &Context<'_>, groups: &mut [Group<'_>]) {
-    let text = context.text;
-    let starts: Vec<usize> = groups.iter().map(|g| line_start(text, g.start)).collect();
-    for (k, group) in groups.iter_mut().enumerate() {
-        // Code, block HTML, and a block another one took in (left empty) are left alone.
-        let taken = matches!(group.events.as_slice(), [Event::Html(html)] if html.is_empty());
-        if taken
-            || matches!(
-                group.events.first(),
-                Some(Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
-            )
-        {
-            continue;
-        }
-        let block = own_block(text, &starts, k, group.end);
-        let Some(parts) = jekyll::end_of_block_parts(block) else {
-            continue;
-        };
-        let mut events = Vec::new();
-        let mut items = jekyll::ItemParagraphs::default();
-        for part in parts {
-            let part = &block[part];
-            if part.trim().is_empty() {
-                continue;
-            }
-            let (more, more_items) = context.fragment(part, context.options);
-            events.extend(more);
-            items.blank_after.extend(more_items.blank_after);
-        }
-        if events.is_empty() {
-            events.push(Event::Html(CowStr::Borrowed("")));
-        }
-        group.events = events;
-        group.items = items;
-        // An attribute list under the last part is read with it, not given to the first.
-        group.ial = None;
-    }
-}
-
-/// The text of the block `k` of a stretch (`starts`: where each block's first line
-/// starts; `end`: where the parser says it ends), up to the next block: pulldown-cmark's
-/// range of a definition list can run over the paragraph after it, a block of its own.
-fn own_block<'t>(text: &'t str, starts: &[usize], k: usize, end: usize) -> &'t str {
-    let end = starts.get(k + 1).map_or(end, |&next| end.min(next));
-    &text[starts[k]..end.max(starts[k])]
 }
 
 /// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
