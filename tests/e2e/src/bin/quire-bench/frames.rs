@@ -300,18 +300,16 @@ async fn footnote_figures(base_url: &str, kb: usize) {
     );
 }
 
-/// The post sizes (KB) named by the variable `var` (e.g. `100,1000`), or `default`.
+/// The post sizes (KB) named by the variable `var` (e.g. `100,1000`; `0` for none: that
+/// part is left out), or `default` when it is not set.
 fn sizes_kb(var: &str, default: &[usize]) -> Vec<usize> {
-    let named: Vec<usize> = std::env::var(var)
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|kb| kb.trim().parse().ok())
-        .filter(|&kb| kb > 0)
-        .collect();
-    if named.is_empty() {
-        default.to_vec()
-    } else {
-        named
+    match std::env::var(var) {
+        Ok(named) => named
+            .split(',')
+            .filter_map(|kb| kb.trim().parse().ok())
+            .filter(|&kb| kb > 0)
+            .collect(),
+        Err(_) => default.to_vec(),
     }
 }
 
