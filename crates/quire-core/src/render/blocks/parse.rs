@@ -150,8 +150,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     let mut fences = jekyll.then(jekyll::FenceIndent::default);
     // kramdown opens no emphasis inside emphasis, nor strong inside strong.
     let mut spans = jekyll::SameSpans::default();
+    // kramdown keeps the content of span HTML it does not know as span content raw.
+    let mut raw = jekyll.then(jekyll::RawSpans::default);
     let events = parser
         .into_offset_iter()
+        .flat_map(|(event, range)| match raw.as_mut() {
+            Some(raw) => raw.feed(event, range, text),
+            None => jekyll::Fed::One(Some((event, range))),
+        })
         .map(|(event, range)| match fences.as_mut() {
             Some(fences) => {
                 let event = fences.feed(event, range.clone(), text);

@@ -177,6 +177,8 @@ const LINES: &[&str] = &[
     "* toc",
     "{:toc}",
     "Plain text with a [link](/x) and `code`.",
+    "Raw <mark>*not* \"em\"",
+    "</mark> *em* <u>a <b>c</b></u>",
     "more text",
     "",
     "",

@@ -153,7 +153,7 @@ enum Mode {
 }
 
 /// kramdown's elements whose content is text (`markdown="1"` reads it as a line of text).
-const SPAN_CONTENT: &[&str] = &[
+pub(super) const SPAN_CONTENT: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
     "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
     "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",

@@ -397,7 +397,11 @@ impl Context<'_> {
         let mut depth = 0usize;
         let mut fences = jekyll::FenceIndent::default();
         let mut spans = jekyll::SameSpans::default();
-        for (event, range) in parser.into_offset_iter() {
+        let mut raw = jekyll::RawSpans::default();
+        let events = parser
+            .into_offset_iter()
+            .flat_map(|(event, range)| raw.feed(event, range, markdown));
+        for (event, range) in events {
             let event = fences.feed(event, range.clone(), markdown);
             let event = spans.feed(event, range.clone(), markdown);
             let given = match typography.as_mut() {

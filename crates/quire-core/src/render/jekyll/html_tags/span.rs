@@ -17,7 +17,8 @@ pub(super) struct SpanHtml {
 impl SpanHtml {
     /// The event for inline HTML `html` (one tag, a comment...).
     pub(super) fn tag<'a>(&mut self, html: CowStr<'a>) -> Event<'a> {
-        if html.starts_with("<!") || html.starts_with("<?") {
+        // A comment, or raw content's text (`raw_spans.rs`), already as kramdown writes it.
+        if html.starts_with("<!") || html.starts_with("<?") || !html.starts_with('<') {
             return Event::InlineHtml(html);
         }
         match tag_at(&html) {

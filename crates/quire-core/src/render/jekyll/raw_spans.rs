@@ -1,0 +1,235 @@
+//! Span HTML whose content kramdown keeps raw. Inside a paragraph kramdown reads the
+//! content of an element that is not one of its span elements (`<u>`, `<mark>`, `<s>`,
+//! `<strike>`, `<font>`, `<kbd>`, `<code>`, an element of the writer's own) as text up to
+//! its closing tag: no emphasis, links, code spans or typography in it, only further tags
+//! (`HTML_CONTENT_MODEL`, `:raw` for every element it does not list as span or block).
+//! [`RawSpans`] gives back pulldown-cmark's events of such content as the source's text,
+//! escaped as kramdown escapes text, and its tags.
+
+use core::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::html_tags::{escape_text, raw_span_open, span_tag_len, tag_of};
+
+/// The raw element open: its name, where its content starts, how many elements of its name
+/// are open inside it, the end of the last event read in it, and the line starts inside it
+/// with where their text starts (what lies between is a container's prefix: `> `, indent).
+#[derive(Debug)]
+struct Open {
+    name: String,
+    start: usize,
+    depth: usize,
+    end: usize,
+    lines: Vec<(usize, usize)>,
+    line_at: Option<usize>,
+}
+
+/// Follows a stretch's events with their offsets (see the module's text).
+#[derive(Debug, Default)]
+pub(crate) struct RawSpans {
+    open: Option<Open>,
+}
+
+/// The events given for one event read: none, the same, or the raw content's pieces.
+pub(crate) enum Fed<'a> {
+    One(Option<(Event<'a>, Range<usize>)>),
+    Many(std::vec::IntoIter<(Event<'a>, Range<usize>)>),
+}
+
+impl<'a> Iterator for Fed<'a> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Fed::One(one) => one.take(),
+            Fed::Many(many) => many.next(),
+        }
+    }
+}
+
+impl RawSpans {
+    /// `event` (at `range` of `text`) as kramdown reads it.
+    pub(crate) fn feed<'a>(
+        &mut self,
+        event: Event<'a>,
+        range: Range<usize>,
+        text: &str,
+    ) -> Fed<'a> {
+        let Some(open) = self.open.as_mut() else {
+            if let Event::InlineHtml(html) = &event {
+                if let Some(name) = raw_span_open(html) {
+                    self.open = Some(Open {
+                        name,
+                        start: range.end,
+                        depth: 1,
+                        end: range.end,
+                        lines: Vec::new(),
+                        line_at: None,
+                    });
+                }
+            }
+            return Fed::One(Some((event, range)));
+        };
+        if let Some(line) = open.line_at.take() {
+            open.lines.push((line, range.start.max(line)));
+        }
+        let ends = match &event {
+            Event::InlineHtml(html) => match tag_of(html, &open.name) {
+                Some(true) => {
+                    open.depth += 1;
+                    false
+                }
+                Some(false) => {
+                    open.depth -= 1;
+                    open.depth == 0
+                }
+                None => false,
+            },
+            Event::Start(tag) => !inline(tag),
+            Event::End(tag) => !inline_end(*tag),
+            _ => false,
+        };
+        if !ends {
+            if matches!(event, Event::SoftBreak | Event::HardBreak) {
+                open.line_at = Some(range.end);
+            }
+            open.end = open.end.max(range.end);
+            return Fed::One(None);
+        }
+        let Some(open) = self.open.take() else {
+            return Fed::One(Some((event, range)));
+        };
+        // Up to the closing tag, or to the last event inside (kramdown closes the element
+        // where the paragraph ends).
+        let until = match &event {
+            Event::InlineHtml(_) => range.start,
+            _ => open.end,
+        };
+        let mut content = String::new();
+        let mut at = open.start;
+        for &(line, starts) in &open.lines {
+            if line >= until {
+                break;
+            }
+            content.push_str(text.get(at..line).unwrap_or_default());
+            at = starts.min(until);
+        }
+        content.push_str(text.get(at..until).unwrap_or_default());
+        let mut out = pieces(&content, open.start..until);
+        out.push((event, range));
+        Fed::Many(out.into_iter())
+    }
+}
+
+/// Raw content as events: each tag or comment as inline HTML, the text between escaped.
+fn pieces<'a>(content: &str, range: Range<usize>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut text_from = 0;
+    let mut at = 0;
+    let push_text = |s: &str, out: &mut Vec<(Event<'a>, Range<usize>)>| {
+        if !s.is_empty() {
+            out.push((
+                Event::InlineHtml(CowStr::from(escape_text(s))),
+                range.clone(),
+            ));
+        }
+    };
+    while let Some(lt) = content[at..].find('<').map(|i| at + i) {
+        match span_tag_len(&content[lt..]) {
+            Some(len) => {
+                push_text(&content[text_from..lt], &mut out);
+                out.push((
+                    Event::InlineHtml(CowStr::from(content[lt..lt + len].to_string())),
+                    range.clone(),
+                ));
+                at = lt + len;
+                text_from = at;
+            }
+            None => at = lt + 1,
+        }
+    }
+    push_text(&content[text_from..], &mut out);
+    out
+}
+
+/// Whether `tag` opens a span (emphasis, a link...) rather than a block.
+fn inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+
+    /// As Jekyll 4.3.1 (kramdown 2.4, GFM input) writes them.
+    #[test]
+    fn raw_span_content_as_kramdown_keeps_it() {
+        assert_eq!(
+            jekyll(
+                "A <mark>**b** \"q\" -- x</mark> and <u>*i* 'y'</u> and <strike>\"s\"</strike>, \
+                 <s>*t*</s> <font color=\"red\">\"f\"</font>.\n"
+            ),
+            "<p>A <mark>**b** \"q\" -- x</mark> and <u>*i* 'y'</u> and <strike>\"s\"</strike>, \
+             <s>*t*</s> <font color=\"red\">\"f\"</font>.</p>\n"
+        );
+        assert_eq!(
+            jekyll("Press <kbd>*x* \"a\"</kbd> and <code>**y**</code> and <var>_v_</var>.\n"),
+            "<p>Press <kbd>*x* \"a\"</kbd> and <code>**y**</code> and <var>_v_</var>.</p>\n"
+        );
+        assert_eq!(
+            jekyll(
+                "A <u>[l](/x) a & b <b>*c*</b> `k`</u> and <mark>x</mark>*y* and <U>\"up\"</U>.\n"
+            ),
+            "<p>A <u>[l](/x) a &amp; b <b>*c*</b> `k`</u> and <mark>x</mark><em>y</em> and \
+             <u>\"up\"</u>.</p>\n"
+        );
+        // Across lines; left open, closed where the paragraph ends.
+        assert_eq!(
+            jekyll("<span>lead</span> and <mark>a\nb \"c\"</mark> end <u>never closed \"q\"\n"),
+            "<p><span>lead</span> and <mark>a\nb \"c\"</mark> end <u>never closed \"q\"</u></p>\n"
+        );
+        assert_eq!(
+            jekyll("A <custom-el>\"c\" *d*</custom-el> and <strike>x\\*y</strike> and <u>&amp; &copy;</u>.\n"),
+            "<p>A <custom-el>\"c\" *d*</custom-el> and <strike>x\\*y</strike> and \
+             <u>&amp; &copy;</u>.</p>\n"
+        );
+        // Span elements' content is Markdown.
+        assert_eq!(
+            jekyll("and <abbr title=\"x\">\"a\" **b**</abbr> and <sup>\"s\"</sup> <small>\"m\"</small>.\n"),
+            "<p>and <abbr title=\"x\">“a” <strong>b</strong></abbr> and <sup>”s”</sup> \
+             <small>“m”</small>.</p>\n"
+        );
+        // In a quotation or a list item: the prefix of the next line is not content.
+        assert_eq!(
+            jekyll("> a <u>*x*\n> y</u> *z*\n"),
+            "<blockquote>\n<p>a <u>*x*\ny</u> <em>z</em></p>\n</blockquote>\n"
+        );
+        assert_eq!(
+            jekyll("- <mark>a *b*\n  c</mark> *d*\n"),
+            "<ul>\n<li><mark>a *b*\nc</mark> <em>d</em></li>\n</ul>\n"
+        );
+    }
+}
