@@ -94,6 +94,12 @@ pub(super) fn heading_ids(
                         None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
                     },
                     Event::Code(t) => text.push_str(t),
+                    // Raw span content's text (`raw_spans.rs`), its references left out
+                    // (the characters they stand for are not word characters).
+                    Event::InlineHtml(t) if !t.starts_with('<') => {
+                        let resolved = super::liquid_text::resolved_text(t, vars);
+                        text.push_str(&without_references(&resolved));
+                    }
                     _ => {}
                 }
                 j += 1;
@@ -107,4 +113,29 @@ pub(super) fn heading_ids(
         i += 1;
     }
     ids
+}
+
+/// `text` without its character references (`&amp;`, `&#8212;`).
+fn without_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let len = tail.find(';').filter(|&n| {
+            n > 0
+                && tail[..n]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '#')
+        });
+        match len {
+            Some(n) => rest = &tail[n + 1..],
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -222,6 +222,16 @@ mod tests {
             "<p>and <abbr title=\"x\">“a” <strong>b</strong></abbr> and <sup>”s”</sup> \
              <small>“m”</small>.</p>\n"
         );
+        // A heading's id has the raw content's words; a table's cells keep it raw.
+        assert_eq!(
+            jekyll("## Title <u>x *y* & z</u> end\n"),
+            "<h2 id=\"title-x-y--z-end\">Title <u>x *y* &amp; z</u> end</h2>\n"
+        );
+        assert_eq!(
+            jekyll("| a | <mark>*b*</mark> |\n|---|---|\n| <u>**c**</u> | d |\n"),
+            "<table><thead><tr><th>a</th><th><mark>*b*</mark></th></tr></thead><tbody>\n\
+             <tr><td><u>**c**</u></td><td>d</td></tr>\n</tbody></table>\n"
+        );
         // In a quotation or a list item: the prefix of the next line is not content.
         assert_eq!(
             jekyll("> a <u>*x*\n> y</u> *z*\n"),
