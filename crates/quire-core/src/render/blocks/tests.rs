@@ -191,6 +191,7 @@ const LINES: &[&str] = &[
     "> quote",
     "> > deeper",
     "```rust",
+    "```js title",
     "```",
     "~~~",
     "    indented code",

@@ -35,6 +35,12 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
         let mut i = line_start;
+        // A fence whose info string is more than one word opens no code block to
+        // kramdown (its GFM pattern): its backticks are text.
+        if let Some(run) = wordy_fence(&text[line_start..line_end]) {
+            marks.extend(run.start + line_start..run.end + line_start);
+            i = run.end + line_start;
+        }
         while i < line_end {
             match bytes[i] {
                 b'\\' => {
@@ -93,6 +99,53 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
 }
 
+/// Where the backticks of `line` are when it is a backtick fence (in whatever quotation or
+/// list item) followed by more than one word: ```` ```js title ````.
+fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
+    let mut at = 0;
+    let bytes = line.as_bytes();
+    // The containers' prefixes: `>`, list markers, indentation.
+    loop {
+        let rest = &line[at..];
+        let trimmed = rest.trim_start_matches([' ', '\t', '>']);
+        at += rest.len() - trimmed.len();
+        let marker = match trimmed.as_bytes() {
+            [b'-' | b'*' | b'+', b' ' | b'\t', ..] => 1,
+            _ => {
+                let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+                match trimmed.as_bytes().get(digits..digits + 2) {
+                    Some([b'.' | b')', b' ' | b'\t']) if digits > 0 => digits + 1,
+                    _ => 0,
+                }
+            }
+        };
+        if marker == 0 {
+            break;
+        }
+        at += marker;
+    }
+    let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+    if run < 3 {
+        return None;
+    }
+    // Liquid's tags write nothing there (`{% raw %}`); a `{% highlight %}` tag's fence
+    // (`liquid.rs`) is one.
+    let mut info = &line[at + run..];
+    if info.contains(super::HIGHLIGHT_MARK) || info.contains('`') {
+        return None;
+    }
+    let mut words = 0;
+    while !info.is_empty() {
+        let (before, after) = match info.split_once("{%") {
+            Some((before, tag)) => (before, tag.split_once("%}").map_or("", |(_, a)| a)),
+            None => (info, ""),
+        };
+        words += before.split_whitespace().count();
+        info = after;
+    }
+    (words > 1).then_some(at..at + run)
+}
+
 /// The marked backticks of a block's events written back.
 pub(crate) fn unmark_backticks(events: &mut [Event<'_>]) {
     super::each_string(events, |text| {
@@ -105,6 +158,25 @@ pub(crate) fn unmark_backticks(events: &mut [Event<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
+
+    /// Expected as Jekyll 4.3.1 writes them.
+    #[test]
+    fn a_fence_with_words_after_it_is_text() {
+        assert_eq!(
+            jekyll("> ```을 사용하여 작성\n\nC\n"),
+            "<blockquote>\n<p>```을 사용하여 작성</p>\n</blockquote>\n<p>C</p>\n"
+        );
+        assert_eq!(
+            jekyll("A\n\n```js title\ncode *x*\n\nB\n"),
+            "<p>A</p>\n<p>```js title\ncode <em>x</em></p>\n<p>B</p>\n"
+        );
+        // One word is a fence; inside code, such a line is code.
+        assert_eq!(
+            jekyll("````\n```js title\n````\n"),
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+             <pre class=\"highlight\"><code>```js title\n</code></pre></div></div>\n"
+        );
+    }
 
     /// Expected as Jekyll 4.3.1 writes them.
     #[test]
