@@ -190,6 +190,7 @@ pub(crate) fn transform(
         |t| code_text(t, vars),
         vars.markdown.code_line_numbers,
     );
+    tables::item_tables(events);
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;

@@ -183,6 +183,7 @@ const LINES: &[&str] = &[
     "",
     "",
     "- item",
+    "- cell | cell",
     "- [ ] task",
     "  - nested",
     "  continued",

@@ -250,6 +250,163 @@ impl Sections {
     }
 }
 
+/// A list item's text (a tight item's, or a paragraph of its own) whose every line holds a
+/// `|`: kramdown reads it as a table (its rows one body, no head) inside the item, where
+/// GFM wants a delimiter row. Lines with a pipe inside a span (a link's text, emphasis) or
+/// a delimiter row of their own are left as they are.
+pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
+    let piped = |e: &Event<'_>| matches!(e, Event::Text(t) if t.contains('|'));
+    if !events.iter().any(piped) || !events.iter().any(|e| matches!(e, Event::Start(Tag::Item))) {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut rest = std::mem::take(events).into_iter().peekable();
+    while let Some(event) = rest.next() {
+        let item = matches!(event, Event::Start(Tag::Item));
+        out.push(event);
+        if !item {
+            continue;
+        }
+        // The item's text: up to its first block (or a paragraph's end).
+        let paragraph = matches!(rest.peek(), Some(Event::Start(Tag::Paragraph)));
+        if paragraph {
+            rest.next();
+        }
+        let mut text = Vec::new();
+        let mut depth = 0usize;
+        while let Some(next) = rest.peek() {
+            let ends = match next {
+                Event::Start(tag) if depth == 0 && !span_tag(tag) => true,
+                Event::End(TagEnd::Paragraph | TagEnd::Item) if depth == 0 => true,
+                _ => false,
+            };
+            if ends {
+                break;
+            }
+            match next {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            text.extend(rest.next());
+        }
+        match table_of(&text) {
+            Some(table) => {
+                if paragraph {
+                    rest.next_if(|e| matches!(e, Event::End(TagEnd::Paragraph)));
+                }
+                out.extend(table);
+            }
+            None => {
+                if paragraph {
+                    out.push(Event::Start(Tag::Paragraph));
+                }
+                out.extend(text);
+            }
+        }
+    }
+    *events = out;
+}
+
+/// Whether `tag` opens a span rather than a block.
+fn span_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// `text` (inline events) as a table's events, when every line holds a `|` outside spans.
+fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let lines: Vec<&[Event<'a>]> = text
+        .split(|e| matches!(e, Event::SoftBreak | Event::HardBreak))
+        .collect();
+    let html = |s: &str| Event::Html(CowStr::from(s.to_string()));
+    let mut out = vec![html("<table>\n<tbody>\n")];
+    for line in lines {
+        let mut cells: Vec<Vec<Event<'a>>> = vec![Vec::new()];
+        let mut depth = 0usize;
+        let mut pipes = 0;
+        for event in line {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Text(t) if t.contains('|') => {
+                    if depth > 0 {
+                        return None;
+                    }
+                    let mut parts = t.split('|');
+                    if let (Some(first), Some(cell)) = (parts.next(), cells.last_mut()) {
+                        cell.push(Event::Text(CowStr::from(first.to_string())));
+                    }
+                    for part in parts {
+                        pipes += 1;
+                        cells.push(vec![Event::Text(CowStr::from(part.to_string()))]);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(cell) = cells.last_mut() {
+                cell.push(event.clone());
+            }
+        }
+        let blank = |cell: &[Event<'_>]| {
+            cell.iter()
+                .all(|e| matches!(e, Event::Text(t) if t.trim().is_empty()))
+        };
+        let row = line_text(line);
+        if pipes == 0 || separator_line(&row) {
+            return None;
+        }
+        // A pipe at the line's start or end bounds it (no empty cell before or after).
+        if row.trim_start().starts_with('|') && cells.first().is_some_and(|c| blank(c)) {
+            cells.remove(0);
+        }
+        if row.trim_end().ends_with('|') && cells.last().is_some_and(|c| blank(c)) {
+            cells.pop();
+        }
+        out.push(html("<tr>\n"));
+        for mut cell in cells {
+            trim_cell(&mut cell);
+            out.push(html("<td>"));
+            out.extend(cell);
+            out.push(html("</td>\n"));
+        }
+        out.push(html("</tr>\n"));
+    }
+    out.push(html("</tbody>\n</table>\n"));
+    Some(out)
+}
+
+/// A line's text outside code spans (enough to know a delimiter row and a bounding pipe).
+fn line_text(line: &[Event<'_>]) -> String {
+    line.iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            Event::Code(_) | Event::InlineHtml(_) => Some("x"),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A cell's white space at its ends taken out.
+fn trim_cell(cell: &mut Vec<Event<'_>>) {
+    if let Some(Event::Text(t)) = cell.first_mut() {
+        *t = CowStr::from(t.trim_start().to_string());
+    }
+    if let Some(Event::Text(t)) = cell.last_mut() {
+        *t = CowStr::from(t.trim_end().to_string());
+    }
+    cell.retain(|e| !matches!(e, Event::Text(t) if t.is_empty()));
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html;
@@ -307,6 +464,35 @@ mod tests {
                 jekyll_html(md)
             );
         }
+    }
+
+    /// As Jekyll 4.3.1 writes them.
+    #[test]
+    fn an_items_lines_each_with_a_pipe_are_a_table_in_it() {
+        let md = "- item a | b\n- | lead | trail |\n- plain item\n- two | lines\n  second | row\n\
+                  - code `x|y` here\n- mixed | line\n  no pipe here\n\n- *em* | **b** c\n  - nested | n\n";
+        let row = |a: &str, b: &str| format!("<tr>\n<td>{a}</td>\n<td>{b}</td>\n</tr>\n");
+        let table =
+            |rows: &[String]| format!("<table>\n<tbody>\n{}</tbody>\n</table>\n", rows.concat());
+        let expected = format!(
+            "<ul>\n<li>{}</li>\n<li>{}</li>\n<li>plain item</li>\n<li>{}</li>\n\
+             <li>code <code class=\"language-plaintext highlighter-rouge\">x|y</code> here</li>\n\
+             <li>\n<p>mixed | line\nno pipe here</p>\n</li>\n<li>{}<ul>\n<li>{}</li>\n</ul>\n</li>\n</ul>\n",
+            table(&[row("item a", "b")]),
+            table(&[row("lead", "trail")]),
+            table(&[row("two", "lines"), row("second", "row")]),
+            table(&[row("<em>em</em>", "<strong>b</strong> c")]),
+            table(&[row("nested", "n")]),
+        );
+        assert_eq!(jekyll_html(md), expected);
+        // After an item opening with a table, the last item's text is no paragraph.
+        assert_eq!(
+            jekyll_html("1. loose | one\n\n2. loose two\n\nQ\n"),
+            format!(
+                "<ol>\n<li>{}</li>\n<li>loose two</li>\n</ol>\n<p>Q</p>\n",
+                table(&[row("loose", "one")])
+            )
+        );
     }
 
     #[test]
