@@ -190,6 +190,7 @@ const LINES: &[&str] = &[
     "1. one",
     "2) two",
     "> quote",
+    "> a | b",
     "> > deeper",
     "```rust",
     "```js title",

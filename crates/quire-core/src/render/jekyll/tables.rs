@@ -250,28 +250,37 @@ impl Sections {
     }
 }
 
-/// A list item's text (a tight item's, or a paragraph of its own) whose every line holds a
-/// `|`: kramdown reads it as a table (its rows one body, no head) inside the item, where
-/// GFM wants a delimiter row. Lines with a pipe inside a span (a link's text, emphasis) or
-/// a delimiter row of their own are left as they are.
+/// A list item's or a quotation's text (a tight item's, or a paragraph in either) whose
+/// every line holds a `|`: kramdown reads it as a table (its rows one body, no head) there,
+/// where GFM wants a delimiter row. Lines with a pipe inside a span (a link's text,
+/// emphasis) or a delimiter row of their own are left as they are.
 pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
     let piped = |e: &Event<'_>| matches!(e, Event::Text(t) if t.contains('|'));
-    if !events.iter().any(piped) || !events.iter().any(|e| matches!(e, Event::Start(Tag::Item))) {
+    let container = |e: &Event<'_>| matches!(e, Event::Start(Tag::Item | Tag::BlockQuote(_)));
+    if !events.iter().any(piped) || !events.iter().any(container) {
         return;
     }
     let mut out = Vec::with_capacity(events.len());
     let mut rest = std::mem::take(events).into_iter().peekable();
+    // Items and quotations open.
+    let mut containers = 0usize;
     while let Some(event) = rest.next() {
-        let item = matches!(event, Event::Start(Tag::Item));
-        out.push(event);
-        if !item {
+        let paragraph = matches!(event, Event::Start(Tag::Paragraph)) && containers > 0;
+        // A tight item's text (a paragraph in it is taken as one of its own).
+        let item = matches!(event, Event::Start(Tag::Item))
+            && !matches!(rest.peek(), Some(Event::Start(Tag::Paragraph)));
+        match &event {
+            Event::Start(Tag::Item | Tag::BlockQuote(_)) => containers += 1,
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => {
+                containers = containers.saturating_sub(1)
+            }
+            _ => {}
+        }
+        if !paragraph && !item {
+            out.push(event);
             continue;
         }
-        // The item's text: up to its first block (or a paragraph's end).
-        let paragraph = matches!(rest.peek(), Some(Event::Start(Tag::Paragraph)));
-        if paragraph {
-            rest.next();
-        }
+        // The text: up to the first block (or the paragraph's end).
         let mut text = Vec::new();
         let mut depth = 0usize;
         while let Some(next) = rest.peek() {
@@ -294,13 +303,13 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
             Some(table) => {
                 if paragraph {
                     rest.next_if(|e| matches!(e, Event::End(TagEnd::Paragraph)));
+                } else {
+                    out.push(event);
                 }
                 out.extend(table);
             }
             None => {
-                if paragraph {
-                    out.push(Event::Start(Tag::Paragraph));
-                }
+                out.push(event);
                 out.extend(text);
             }
         }
@@ -485,6 +494,14 @@ mod tests {
             table(&[row("nested", "n")]),
         );
         assert_eq!(jekyll_html(md), expected);
+        // In a quotation too.
+        assert_eq!(
+            jekyll_html("> quote a | b\n> c | d\n\nText\n\n> plain\n> x | y\n"),
+            format!(
+                "<blockquote>\n{}</blockquote>\n<p>Text</p>\n<blockquote>\n<p>plain\nx | y</p>\n</blockquote>\n",
+                table(&[row("quote a", "b"), row("c", "d")])
+            )
+        );
         // After an item opening with a table, the last item's text is no paragraph.
         assert_eq!(
             jekyll_html("1. loose | one\n\n2. loose two\n\nQ\n"),
