@@ -342,21 +342,35 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
         let mut cells: Vec<Vec<Event<'a>>> = vec![Vec::new()];
         let mut depth = 0usize;
         let mut pipes = 0;
+        // Inside Liquid (`{{ x | f }}`, which Jekyll writes before kramdown reads): its
+        // closing characters.
+        let mut liquid: Option<&str> = None;
         for event in line {
             match event {
                 Event::Start(_) => depth += 1,
                 Event::End(_) => depth = depth.saturating_sub(1),
-                Event::Text(t) if t.contains('|') => {
+                Event::Text(t) if t.contains('|') || t.contains('{') => {
+                    let free = free_pipes(t, &mut liquid);
+                    if free.is_empty() {
+                        if let Some(cell) = cells.last_mut() {
+                            cell.push(event.clone());
+                        }
+                        continue;
+                    }
                     if depth > 0 {
                         return None;
                     }
-                    let mut parts = t.split('|');
-                    if let (Some(first), Some(cell)) = (parts.next(), cells.last_mut()) {
-                        cell.push(Event::Text(CowStr::from(first.to_string())));
-                    }
-                    for part in parts {
+                    let mut from = 0;
+                    for at in free {
+                        if let Some(cell) = cells.last_mut() {
+                            cell.push(Event::Text(CowStr::from(t[from..at].to_string())));
+                        }
+                        cells.push(Vec::new());
                         pipes += 1;
-                        cells.push(vec![Event::Text(CowStr::from(part.to_string()))]);
+                        from = at + 1;
+                    }
+                    if let Some(cell) = cells.last_mut() {
+                        cell.push(Event::Text(CowStr::from(t[from..].to_string())));
                     }
                     continue;
                 }
@@ -392,6 +406,39 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
     }
     out.push(html("</tbody>\n</table>\n"));
     Some(out)
+}
+
+/// Where the pipes of `text` outside Liquid are; `liquid` is the closing characters of the
+/// Liquid open at its start, and at its end.
+fn free_pipes(text: &str, liquid: &mut Option<&str>) -> Vec<usize> {
+    let mut pipes = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if let Some(close) = *liquid {
+            match rest.find(close) {
+                Some(i) => {
+                    at += i + close.len();
+                    *liquid = None;
+                }
+                None => break,
+            }
+            continue;
+        }
+        if rest.starts_with("{{") {
+            *liquid = Some("}}");
+            at += 2;
+        } else if rest.starts_with("{%") {
+            *liquid = Some("%}");
+            at += 2;
+        } else {
+            if rest.starts_with('|') {
+                pipes.push(at);
+            }
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    pipes
 }
 
 /// A line's text outside code spans (enough to know a delimiter row and a bounding pipe).
@@ -494,6 +541,19 @@ mod tests {
             table(&[row("nested", "n")]),
         );
         assert_eq!(jekyll_html(md), expected);
+        // A pipe in Liquid is Liquid's (Jekyll writes it first; the preview shows the
+        // filters it does not run as Liquid).
+        let liquid = |l: &str| {
+            format!("<span class=\"liquid\" title=\"Liquid: Jekyll fills this in\">{l}</span>")
+        };
+        assert_eq!(
+            jekyll_html("- {{ \"t\" | upcase }}\n- a | {{ \"x\" | upcase }} b\n"),
+            format!(
+                "<ul>\n<li>{}</li>\n<li>{}</li>\n</ul>\n",
+                liquid("{{ \"t\" | upcase }}"),
+                table(&[row("a", &format!("{} b", liquid("{{ \"x\" | upcase }}")))])
+            )
+        );
         // In a quotation too.
         assert_eq!(
             jekyll_html("> quote a | b\n> c | d\n\nText\n\n> plain\n> x | y\n"),
