@@ -179,6 +179,7 @@ const LINES: &[&str] = &[
     "Plain text with a [link](/x) and `code`.",
     "Raw <mark>*not* \"em\"",
     "</mark> *em* <u>a <b>c</b></u>",
+    "*a <u>b* c</u> <u>*d</u> e*",
     "more text",
     "",
     "",

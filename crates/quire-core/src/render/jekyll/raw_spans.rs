@@ -23,12 +23,18 @@ struct Open {
     end: usize,
     lines: Vec<(usize, usize)>,
     line_at: Option<usize>,
+    /// Spans (emphasis, links) opened inside it and not closed yet.
+    spans: usize,
 }
 
 /// Follows a stretch's events with their offsets (see the module's text).
 #[derive(Debug, Default)]
 pub(crate) struct RawSpans {
     open: Option<Open>,
+    /// Spans opened inside raw content that closed before them: their ends, still to come,
+    /// are their closing markers as text; and the spans opened since, not closed yet.
+    orphans: usize,
+    since: usize,
 }
 
 /// The events given for one event read: none, the same, or the raw content's pieces.
@@ -57,6 +63,28 @@ impl RawSpans {
         text: &str,
     ) -> Fed<'a> {
         let Some(open) = self.open.as_mut() else {
+            if self.orphans > 0 {
+                match &event {
+                    Event::Start(tag) if inline(tag) => self.since += 1,
+                    Event::End(tag) if inline_end(*tag) && self.since > 0 => self.since -= 1,
+                    Event::End(tag) if inline_end(*tag) => {
+                        self.orphans -= 1;
+                        let width = match tag {
+                            TagEnd::Emphasis => 1,
+                            TagEnd::Strong | TagEnd::Strikethrough => 2,
+                            _ => 0,
+                        };
+                        let marker = text.get(range.end.saturating_sub(width)..range.end);
+                        let marker = CowStr::from(marker.unwrap_or_default().to_string());
+                        return Fed::One(Some((Event::Text(marker), range)));
+                    }
+                    Event::Start(_) | Event::End(_) => {
+                        self.orphans = 0;
+                        self.since = 0;
+                    }
+                    _ => {}
+                }
+            }
             if let Event::InlineHtml(html) = &event {
                 if let Some(name) = raw_span_open(html) {
                     self.open = Some(Open {
@@ -66,6 +94,7 @@ impl RawSpans {
                         end: range.end,
                         lines: Vec::new(),
                         line_at: None,
+                        spans: 0,
                     });
                 }
             }
@@ -86,8 +115,17 @@ impl RawSpans {
                 }
                 None => false,
             },
-            Event::Start(tag) => !inline(tag),
-            Event::End(tag) => !inline_end(*tag),
+            Event::Start(tag) if inline(tag) => {
+                open.spans += 1;
+                false
+            }
+            // A span opened before it ends inside it: the content stops there, so the
+            // events stay balanced (kramdown would write that span's markers as text).
+            Event::End(tag) if inline_end(*tag) && open.spans > 0 => {
+                open.spans -= 1;
+                false
+            }
+            Event::Start(_) | Event::End(_) => true,
             _ => false,
         };
         if !ends {
@@ -100,10 +138,15 @@ impl RawSpans {
         let Some(open) = self.open.take() else {
             return Fed::One(Some((event, range)));
         };
+        if matches!(event, Event::InlineHtml(_)) {
+            self.orphans = open.spans;
+            self.since = 0;
+        }
         // Up to the closing tag, or to the last event inside (kramdown closes the element
-        // where the paragraph ends).
+        // where the paragraph ends), or to a span's end.
         let until = match &event {
             Event::InlineHtml(_) => range.start,
+            Event::End(tag) if inline_end(*tag) => open.end,
             _ => open.end,
         };
         let mut content = String::new();
@@ -231,6 +274,17 @@ mod tests {
             jekyll("| a | <mark>*b*</mark> |\n|---|---|\n| <u>**c**</u> | d |\n"),
             "<table><thead><tr><th>a</th><th><mark>*b*</mark></th></tr></thead><tbody>\n\
              <tr><td><u>**c**</u></td><td>d</td></tr>\n</tbody></table>\n"
+        );
+        // A span around it that ends inside it: the events stay balanced.
+        let html = jekyll("*a <u>b* c</u> d\n");
+        assert_eq!(html.matches("<em>").count(), html.matches("</em>").count());
+        // A span opened inside it that ends after it: its closing marker is text.
+        assert_eq!(jekyll("<u>*a</u> b*\n"), "<p><u>*a</u> b*</p>\n");
+        let html = jekyll("<u>*a</u> b* and **c <kbd>d** e</kbd> f\n");
+        assert!(html.starts_with("<p><u>*a</u> b* and "), "{html}");
+        assert_eq!(
+            html.matches("<strong>").count(),
+            html.matches("</strong>").count()
         );
         // In a quotation or a list item: the prefix of the next line is not content.
         assert_eq!(
