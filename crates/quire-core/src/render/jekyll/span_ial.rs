@@ -41,6 +41,29 @@ pub(super) fn span_ial_after<'t>(
     Some((parse_ial(&text[..end])?, &text[end..]))
 }
 
+/// Join an attribute list that goes on over lines after a span (`![a](b){:` then
+/// `.icon width="70"}` on the next line; kramdown's pattern reads up to its `}` wherever
+/// that is) into one text event, for [`span_ial_after`].
+pub(super) fn join_split_ials(events: &mut Vec<Event<'_>>) {
+    let mut i = 1;
+    while i + 2 < events.len() {
+        let opens = matches!(&events[i], Event::Text(t) if t.starts_with("{:") && !t.contains('}'))
+            && span_ial_after(Some(&events[i - 1]), "{:}").is_some();
+        if opens
+            && matches!(events[i + 1], Event::SoftBreak)
+            && matches!(&events[i + 2], Event::Text(_))
+        {
+            let next = events.remove(i + 2);
+            events.remove(i + 1);
+            if let (Event::Text(t), Event::Text(n)) = (&mut events[i], next) {
+                *t = CowStr::from(format!("{t}\n{n}"));
+            }
+            continue;
+        }
+        i += 1;
+    }
+}
+
 /// The attributes of `ial` as HTML (` id="x" class="a b" key="v"`); keys other than
 /// letters, digits, `-` and `_` are left out.
 pub(super) fn attributes(ial: &Ial) -> String {
@@ -142,6 +165,15 @@ mod tests {
     use super::super::jekyll_html as jekyll;
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4) writes it.
+    /// As Jekyll 4.3.1 writes it (ruby-lang.org's news of 2002-12-11).
+    #[test]
+    fn an_attribute_list_over_lines() {
+        assert_eq!(
+            super::super::jekyll_html("[![RHG](/b.gif){:\n.icon width=\"70\" height=\"88\"}][c] A book\n\n[c]: /x\n"),
+            "<p><a href=\"/x\"><img src=\"/b.gif\" alt=\"RHG\" class=\"icon\" width=\"70\" height=\"88\" /></a> A book</p>\n"
+        );
+    }
+
     #[test]
     fn span_attribute_lists_on_images_and_links() {
         assert_eq!(
