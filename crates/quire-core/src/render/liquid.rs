@@ -304,8 +304,9 @@ pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
         return found;
     }
     let mut fence = None::<&str>;
-    // The opening tag's line: (start, the line without its break, lang).
-    let mut open: Option<(usize, &str, String)> = None;
+    // The opening tag's line: (start, the line without its break (the tag alone when code
+    // follows it on the line), lang, whether code follows it).
+    let mut open: Option<(usize, &str, String, bool)> = None;
     // Liquid runs before Markdown: a tag inside `{% raw %}` is text, even in a fence.
     let raw = raw_spans(text);
     let (mut at, mut next_raw) = (0, 0);
@@ -336,9 +337,19 @@ pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
             continue;
         }
         let content = line.trim_end_matches(['\n', '\r']);
+        // Code on the opening tag's line after it is the block's first line (Jekyll keeps
+        // what follows `%}`): the fence then ends with a line break of its own.
+        if open.is_none() {
+            if let Some((lang, tag_end)) = highlight_tag_with_code(content) {
+                open = Some((start, &content[..tag_end], lang, true));
+                continue;
+            }
+        }
         match (highlight_tag(line), open.take()) {
-            (Some((lang, true)), None) if !lang.is_empty() => open = Some((start, content, lang)),
-            (Some((_, false)), Some((open_at, opening_line, lang))) => {
+            (Some((lang, true)), None) if !lang.is_empty() => {
+                open = Some((start, content, lang, false))
+            }
+            (Some((_, false)), Some((open_at, opening_line, lang, same_line))) => {
                 // Marked as a tag's, for the figure Jekyll writes for it (`jekyll::code`).
                 let linenos = opening_line
                     .split_whitespace()
@@ -348,10 +359,15 @@ pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
                     super::jekyll::HIGHLIGHT_MARK,
                     if linenos { " linenos" } else { "" }
                 );
-                if opening.len() <= opening_line.len() && content.len() >= 3 {
+                let break_len = usize::from(same_line);
+                if opening.len() + break_len <= opening_line.len() && content.len() >= 3 {
+                    let mut fence = pad(&opening, opening_line.len() - break_len);
+                    if same_line {
+                        fence.push('\n');
+                    }
                     found.push(HighlightLine {
                         start: open_at,
-                        fence: pad(&opening, opening_line.len()),
+                        fence,
                     });
                     found.push(HighlightLine {
                         start,
@@ -363,6 +379,23 @@ pub(crate) fn highlight_lines(text: &str) -> Vec<HighlightLine> {
         }
     }
     found
+}
+
+/// A `{% highlight lang %}` tag opening `line` with code after it on the line: its
+/// language and where the tag ends.
+fn highlight_tag_with_code(line: &str) -> Option<(String, usize)> {
+    let trimmed = line.trim_start();
+    if !trimmed.starts_with("{%") {
+        return None;
+    }
+    let end = line.len() - trimmed.len() + trimmed.find("%}")? + 2;
+    if line[end..].trim().is_empty() {
+        return None;
+    }
+    match highlight_tag(&line[..end])? {
+        (lang, true) if !lang.is_empty() => Some((lang, end)),
+        _ => None,
+    }
 }
 
 /// `text` padded with spaces to `width` bytes.

@@ -252,6 +252,7 @@ const LINES: &[&str] = &[
     "- [x] done",
     "```mermaid",
     "{% highlight ruby %}",
+    "{% highlight ruby %}  x = 1",
     "{% endhighlight %}",
     "{% raw %}",
     "{% endraw %}",

@@ -257,6 +257,11 @@ mod tests {
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1\n</code></pre></figure>\n",
             ),
+            // Code after the opening tag on its line is the block's first line.
+            (
+                "{% highlight ruby %}  a = 1\nb = 2\n{% endhighlight %}\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">  a = 1\nb = 2\n</code></pre></figure>\n",
+            ),
             (
                 "{% highlight ruby linenos %}\na = 1\nb = 2\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">\
