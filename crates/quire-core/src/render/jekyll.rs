@@ -62,7 +62,7 @@ pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use adjacent::{merges, Kind};
 pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line};
 pub(crate) use code::HIGHLIGHT_MARK;
-pub(crate) use definitions::{tight_colons_escaped, DefinitionLists};
+pub(crate) use definitions::{tight_colons_escaped, wide_definitions, DefinitionLists};
 pub(crate) use destinations::escaped_paren_destinations;
 pub(crate) use emphasis::SameSpans;
 pub(crate) use eob::end_of_block_parts;

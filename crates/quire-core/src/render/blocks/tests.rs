@@ -302,6 +302,7 @@ const LINES: &[&str] = &[
     "1980. And yet a list",
     ":ssl_ca_cert and :tight colons",
     ": a definition",
+    ":     a wide definition",
     "[Metro](/wiki/Metro_(design\\)) and [b](/p(q))",
     "This *does _not_ work*, **a**，**b** and **표기법(빅오)**이",
     "![A](/a.png){:.circle.shadow#pic}",

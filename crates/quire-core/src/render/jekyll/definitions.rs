@@ -112,6 +112,38 @@ pub(crate) fn tight_colons_escaped(block: &str) -> Option<String> {
     Some(out)
 }
 
+/// `block` with the white space after a definition's `:` made one space where it is four
+/// columns or more: kramdown reads the definition from the first character after it,
+/// pulldown-cmark reads an indented code block. `None` when there is no such line.
+pub(crate) fn wide_definitions(block: &str) -> Option<String> {
+    // Where the definition's text starts on `line`, when the white space before it is wide.
+    let wide = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        let rest = trimmed.strip_prefix(':')?;
+        let text = rest.trim_start_matches([' ', '\t']);
+        let gap = &rest[..rest.len() - text.len()];
+        let columns: usize = gap.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        (line.len() - trimmed.len() <= 3 && columns >= 4 && !text.trim().is_empty())
+            .then_some(line.len() - text.len())
+    };
+    if !block.split_inclusive('\n').any(|l| wide(l).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(block.len());
+    for line in block.split_inclusive('\n') {
+        match wide(line) {
+            Some(text_at) => {
+                let colon = line.len() - line.trim_start_matches(' ').len();
+                out.push_str(&line[..=colon]);
+                out.push(' ');
+                out.push_str(&line[text_at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::{render_body, Flavour, Settings};
@@ -152,6 +184,15 @@ mod tests {
             let html: String = jekyll(md).split('\n').map(str::trim).collect();
             assert_eq!(html, expected, "{md:?}");
         }
+    }
+
+    /// As Jekyll 4.3.1 writes it (the TeXt theme's sample post).
+    #[test]
+    fn a_definition_after_wide_white_space_is_text() {
+        assert_eq!(
+            jekyll("Maruku\n:     Another converter\n\nNext\n"),
+            "<dl>\n<dt>Maruku</dt>\n<dd>Another converter</dd>\n</dl>\n<p>Next</p>\n"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Blocks kramdown ends or reads otherwise because of one line in them, read again as it
-//! reads them: a definition's `:` with no white space after it (`jekyll/definitions.rs`),
+//! reads them: a definition's `:` with no white space after it or with four columns of it
+//! (`jekyll/definitions.rs`),
 //! a paragraph line opening with any number and `.` (`jekyll/lists.rs`), a Liquid tag
 //! that writes nothing alone on a paragraph's line (`jekyll/tag_lines.rs`), an escaped
 //! parenthesis in a link's destination (`jekyll/destinations.rs`), the end-of-block
@@ -18,6 +19,13 @@ pub(super) fn before_html(context: &Context<'_>, groups: &mut [Group<'_>]) {
     reread(context, groups, is_definition_list, |block| {
         jekyll::tight_colons_escaped(block)
     });
+    // White space of four columns or more after it is not an indented code block.
+    reread(
+        context,
+        groups,
+        is_definition_list,
+        jekyll::wide_definitions,
+    );
     // A line opening with any number and `.` ends a paragraph (CommonMark: only `1.`),
     // in a quotation too.
     reread(context, groups, is_quote, |block| {
