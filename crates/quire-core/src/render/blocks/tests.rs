@@ -180,6 +180,7 @@ const LINES: &[&str] = &[
     "Raw <mark>*not* \"em\"",
     "</mark> *em* <u>a <b>c</b></u>",
     "*a <u>b* c</u> <u>*d</u> e*",
+    "x {::nomarkdown}<b>*r*</b>{:/} y",
     "more text",
     "",
     "",

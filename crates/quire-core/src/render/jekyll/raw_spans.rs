@@ -35,6 +35,11 @@ pub(crate) struct RawSpans {
     /// are their closing markers as text; and the spans opened since, not closed yet.
     orphans: usize,
     since: usize,
+    /// A span `{::nomarkdown}` open: where its content starts, and where its closing
+    /// marker (`{:/}`, `{:/nomarkdown}`) starts and ends.
+    nomarkdown: Option<(usize, usize, usize)>,
+    /// Inside a code block (its text is code).
+    in_code: bool,
 }
 
 /// The events given for one event read: none, the same, or the raw content's pieces.
@@ -62,6 +67,35 @@ impl RawSpans {
         range: Range<usize>,
         text: &str,
     ) -> Fed<'a> {
+        if let Some((content, close, close_end)) = self.nomarkdown {
+            if range.end <= close {
+                return Fed::One(None);
+            }
+            self.nomarkdown = None;
+            let mut out = vec![(
+                Event::InlineHtml(CowStr::from(text[content..close].to_string())),
+                content..close,
+            )];
+            if matches!(event, Event::Text(_)) && range.end > close_end {
+                out.push((
+                    Event::Text(CowStr::from(text[close_end..range.end].to_string())),
+                    close_end..range.end,
+                ));
+            } else if !matches!(event, Event::Text(_)) {
+                out.push((event, range));
+            }
+            return Fed::Many(out.into_iter());
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            _ => {}
+        }
+        if self.open.is_none() && !self.in_code {
+            if let Some(fed) = self.nomarkdown_opens(&event, &range, text) {
+                return fed;
+            }
+        }
         let Some(open) = self.open.as_mut() else {
             if self.orphans > 0 {
                 match &event {
@@ -162,6 +196,65 @@ impl RawSpans {
         let mut out = pieces(&content, open.start..until);
         out.push((event, range));
         Fed::Many(out.into_iter())
+    }
+}
+
+impl RawSpans {
+    /// A text event (as written in the source) holding `{::nomarkdown}` with its closing
+    /// marker later on the line: the text before it, and the span opened (its content
+    /// passes as written, kramdown's span extension).
+    fn nomarkdown_opens<'a>(
+        &mut self,
+        event: &Event<'a>,
+        range: &Range<usize>,
+        text: &str,
+    ) -> Option<Fed<'a>> {
+        const OPEN: &str = "{::nomarkdown}";
+        let Event::Text(t) = event else { return None };
+        let source = text.get(range.clone())?;
+        if source != t.as_ref() {
+            return None;
+        }
+        let at = range.start + source.find(OPEN)?;
+        let content = at + OPEN.len();
+        let line_end = text[content..]
+            .find('\n')
+            .map_or(text.len(), |i| content + i);
+        let (close, len) = ["{:/nomarkdown}", "{:/}"]
+            .iter()
+            .filter_map(|m| {
+                text[content..line_end]
+                    .find(m)
+                    .map(|i| (content + i, m.len()))
+            })
+            .min()?;
+        if close + len <= range.end {
+            // Opened and closed in this one event.
+            let mut out = vec![
+                (
+                    Event::Text(CowStr::from(text[range.start..at].to_string())),
+                    range.start..at,
+                ),
+                (
+                    Event::InlineHtml(CowStr::from(text[content..close].to_string())),
+                    content..close,
+                ),
+                (
+                    Event::Text(CowStr::from(text[close + len..range.end].to_string())),
+                    close + len..range.end,
+                ),
+            ];
+            out.retain(|(e, _)| !matches!(e, Event::Text(t) if t.is_empty()));
+            return Some(Fed::Many(out.into_iter()));
+        }
+        self.nomarkdown = Some((content, close, close + len));
+        let before = &text[range.start..at];
+        Some(Fed::One((!before.is_empty()).then(|| {
+            (
+                Event::Text(CowStr::from(before.to_string())),
+                range.start..at,
+            )
+        })))
     }
 }
 
@@ -285,6 +378,18 @@ mod tests {
         assert_eq!(
             html.matches("<strong>").count(),
             html.matches("</strong>").count()
+        );
+        // kramdown's span extension: its content passes as written (Made Mistakes' post
+        // on HTML in table cells).
+        assert_eq!(
+            jekyll("| a | {::nomarkdown}<ul><li>x *y*</li></ul>{:/} |\n"),
+            "<table>\n<tbody>\n<tr>\n<td>a</td>\n<td><ul><li>x *y*</li></ul></td>\n</tr>\n</tbody>\n</table>\n"
+        );
+        // In code it is code.
+        assert_eq!(
+            jekyll("```\n| {::nomarkdown}<b>x</b>{:/} |\n```\n"),
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+             <pre class=\"highlight\"><code>| {::nomarkdown}&lt;b&gt;x&lt;/b&gt;{:/} |\n</code></pre></div></div>\n"
         );
         // In a quotation or a list item: the prefix of the next line is not content.
         assert_eq!(
