@@ -11,6 +11,7 @@ use core::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::html_tags::{escape_text, raw_span_open, span_tag_len, tag_of};
+use super::typography::{inline, inline_end};
 
 /// The raw element open: its name, where its content starts, how many elements of its name
 /// are open inside it, the end of the last event read in it, and the line starts inside it
@@ -287,33 +288,6 @@ fn pieces<'a>(content: &str, range: Range<usize>) -> Vec<(Event<'a>, Range<usize
     }
     push_text(&content[text_from..], &mut out);
     out
-}
-
-/// Whether `tag` opens a span (emphasis, a link...) rather than a block.
-fn inline(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 #[cfg(test)]

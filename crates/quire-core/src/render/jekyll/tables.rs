@@ -285,7 +285,7 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
         let mut depth = 0usize;
         while let Some(next) = rest.peek() {
             let ends = match next {
-                Event::Start(tag) if depth == 0 && !span_tag(tag) => true,
+                Event::Start(tag) if depth == 0 && !super::typography::inline(tag) => true,
                 Event::End(TagEnd::Paragraph | TagEnd::Item) if depth == 0 => true,
                 _ => false,
             };
@@ -315,20 +315,6 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
         }
     }
     *events = out;
-}
-
-/// Whether `tag` opens a span rather than a block.
-fn span_tag(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
 }
 
 /// `text` (inline events) as a table's events, when every line holds a `|` outside spans.

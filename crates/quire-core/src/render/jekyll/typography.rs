@@ -144,8 +144,8 @@ impl<'a> Typography<'a> {
     }
 }
 
-/// Whether `tag` is a span's.
-fn inline(tag: &Tag<'_>) -> bool {
+/// Whether `tag` is a span's (emphasis, a link...), not a block's.
+pub(super) fn inline(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
         Tag::Emphasis
@@ -158,7 +158,8 @@ fn inline(tag: &Tag<'_>) -> bool {
     )
 }
 
-fn inline_end(tag: TagEnd) -> bool {
+/// Whether `tag` ends a span.
+pub(super) fn inline_end(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis
