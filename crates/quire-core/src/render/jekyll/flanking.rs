@@ -38,6 +38,9 @@ const ASCII: [(char, char); 8] = [
     ('(', '\u{11}'),
 ];
 
+/// What a control character of the [`ASCII`] stand-ins' written in a post is shown as.
+const STRAY: char = '\u{1a}';
+
 /// Whether `c` is a stand-in of marked punctuation.
 fn is_stand_in(c: char) -> bool {
     STAND_INS.contains(&c) || ASCII.iter().any(|&(_, s)| s == c)
@@ -83,8 +86,18 @@ fn is_punctuation(c: char) -> bool {
 /// emphasis and CommonMark would not; borrowed when there is none (or when the text
 /// holds the stand-ins themselves).
 pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
-    if !text.contains('*') || text.chars().any(is_stand_in) {
+    if !text.contains('*') || text.chars().any(|c| STAND_INS.contains(&c)) {
         return Cow::Borrowed(text);
+    }
+    // A control character of the stand-ins' written in the post (a stray backspace) is
+    // shown as another that stands in for nothing (both invisible), so that the rest of
+    // the post is still marked and it is not written back as punctuation.
+    if text.chars().any(is_stand_in) {
+        let cleared: String = text
+            .chars()
+            .map(|c| if is_stand_in(c) { STRAY } else { c })
+            .collect();
+        return Cow::Owned(mark_flanking_punctuation(&cleared).into_owned());
     }
     let bytes = text.as_bytes();
     let mut marks: Vec<(usize, char)> = Vec::new();
@@ -179,6 +192,15 @@ pub(crate) fn unmark_punctuation(events: &mut [Event<'_>]) {
 mod tests {
     use super::super::jekyll_html as jekyll;
     use super::mark_flanking_punctuation;
+
+    /// A stray control character in the post (Hux Blog's) leaves the rest of it read so.
+    #[test]
+    fn a_stray_control_character_changes_nothing_else() {
+        assert_eq!(
+            jekyll("a\u{8}b\n\n**粗体：**中文 x;\n"),
+            "<p>a\u{1a}b</p>\n<p><strong>粗体：</strong>中文 x;</p>\n"
+        );
+    }
 
     /// Expected as Jekyll 4.3.1 writes them.
     #[test]

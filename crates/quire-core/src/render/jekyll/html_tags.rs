@@ -511,11 +511,9 @@ fn block_html_run<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>, vars:
     let written = if run.iter().any(|html| marker(html, true).is_some()) {
         None
     } else {
-        let joined: String = run
-            .iter()
-            .map(|html| liquid_html(html.clone(), vars).into_string())
-            .collect();
-        block_html(&joined)
+        // Liquid read across the run (a capture on one line, its output on the next).
+        let joined: String = run.iter().map(|html| html.as_ref()).collect();
+        block_html(&liquid_html(CowStr::from(joined), vars))
     };
     match written {
         Some(html) => {

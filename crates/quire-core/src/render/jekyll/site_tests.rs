@@ -166,3 +166,26 @@ fn an_include_in_block_html_is_written_there() {
     assert!(html.contains("embed/wbY97?rel=0"), "{html}");
     assert!(html.contains("{% include missing.html %}"), "{html}");
 }
+
+/// A capture of an include, written through `markdownify` in block HTML, as Hux Blog
+/// writes its posts in two languages (Jekyll 4.3.1 wrote the same elements).
+#[test]
+fn a_captured_include_through_markdownify_is_rendered_there() {
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.includes = vec![(
+        "posts/zh.md".to_string(),
+        "\n> 很荣幸 [link](https://x.org)\n\n## 多页应用\n\n**实际上。**你\n".to_string(),
+    )];
+    let html = render_body(
+        "<!-- Chinese -->\n<div class=\"zh post-container\">\n    {% capture about_zh %}{% include posts/zh.md %}{% endcapture %}\n    {{ about_zh | markdownify }}\n</div>\n",
+        &settings,
+    );
+    assert!(html.starts_with("<!-- Chinese -->\n<div class=\"zh post-container\">"), "{html}");
+    assert!(html.contains("<blockquote>\n<p>很荣幸 <a href=\"https://x.org\""), "{html}");
+    assert!(html.contains("<h2 id=\"多页应用\">多页应用</h2>"), "{html}");
+    assert!(html.contains("<strong>实际上。</strong>你"), "{html}");
+    assert!(!html.contains("capture") && !html.contains("markdownify"), "{html}");
+}
