@@ -183,9 +183,18 @@ fn a_captured_include_through_markdownify_is_rendered_there() {
         "<!-- Chinese -->\n<div class=\"zh post-container\">\n    {% capture about_zh %}{% include posts/zh.md %}{% endcapture %}\n    {{ about_zh | markdownify }}\n</div>\n",
         &settings,
     );
-    assert!(html.starts_with("<!-- Chinese -->\n<div class=\"zh post-container\">"), "{html}");
-    assert!(html.contains("<blockquote>\n<p>很荣幸 <a href=\"https://x.org\""), "{html}");
+    assert!(
+        html.starts_with("<!-- Chinese -->\n<div class=\"zh post-container\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<blockquote>\n<p>很荣幸 <a href=\"https://x.org\""),
+        "{html}"
+    );
     assert!(html.contains("<h2 id=\"多页应用\">多页应用</h2>"), "{html}");
     assert!(html.contains("<strong>实际上。</strong>你"), "{html}");
-    assert!(!html.contains("capture") && !html.contains("markdownify"), "{html}");
+    assert!(
+        !html.contains("capture") && !html.contains("markdownify"),
+        "{html}"
+    );
 }
