@@ -118,24 +118,17 @@ pub(super) fn heading_ids(
 /// `text` without its character references (`&amp;`, `&#8212;`).
 fn without_references(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at + 1..];
-        let len = tail.find(';').filter(|&n| {
-            n > 0
-                && tail[..n]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '#')
-        });
-        match len {
-            Some(n) => rest = &tail[n + 1..],
+    let mut at = 0;
+    while let Some(amp) = text[at..].find('&').map(|i| at + i) {
+        out.push_str(&text[at..amp]);
+        at = match super::html_tags::reference_len(&text[amp..]) {
+            Some(len) => amp + len,
             None => {
                 out.push('&');
-                rest = tail;
+                amp + 1
             }
-        }
+        };
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
 }

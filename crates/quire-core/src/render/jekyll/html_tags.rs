@@ -24,6 +24,7 @@ use super::html_blocks::{SPAN_ELEMENTS, VOID_ELEMENTS as VOID};
 
 mod span;
 use span::{ends_span_text, SpanHtml};
+pub(crate) use span::{escape_text, raw_span_open, span_tag_len, tag_of};
 
 /// Block elements: their tags inside a paragraph are text (`HTML_BLOCK_ELEMENTS`).
 #[rustfmt::skip]
@@ -176,7 +177,7 @@ fn tag_at(s: &str) -> Option<(Tag, usize)> {
 
 /// The length of the entity reference at the start of `s` (REXML's `REFERENCE_RE`), if
 /// there is one.
-fn reference_len(s: &str) -> Option<usize> {
+pub(super) fn reference_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix('&')?;
     let body = if let Some(hex) = rest.strip_prefix("#x") {
         let n = hex
@@ -271,77 +272,6 @@ pub(crate) fn element_name(name: &str) -> String {
     } else {
         name.to_string()
     }
-}
-
-/// The elements whose content kramdown reads as blocks (`HTML_CONTENT_MODEL_BLOCK`).
-#[rustfmt::skip]
-const BLOCK_CONTENT: &[&str] = &[
-    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
-    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li",
-    "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
-];
-
-/// The name of the element the whole of `html` opens when kramdown keeps its content raw
-/// inside a paragraph: any element it does not read as span or block content (`<u>`,
-/// `<mark>`, `<kbd>`, one of the writer's own), not void, not closed by `/>`, unless
-/// `markdown="span"` asks for its Markdown.
-pub(crate) fn raw_span_open(html: &str) -> Option<String> {
-    match tag_at(html)? {
-        (
-            Tag::Start {
-                name,
-                attrs,
-                closed: false,
-            },
-            len,
-        ) if len == html.len() => {
-            let name = element_name(&name);
-            let lower = name.to_ascii_lowercase();
-            let raw = ![
-                super::markdown_attr::SPAN_CONTENT,
-                BLOCK_CONTENT,
-                BLOCK,
-                VOID,
-            ]
-            .iter()
-            .any(|names| names.contains(&lower.as_str()));
-            let span = attrs
-                .iter()
-                .any(|(k, v)| k.eq_ignore_ascii_case("markdown") && v == "span");
-            (raw && !span).then_some(name)
-        }
-        _ => None,
-    }
-}
-
-/// Whether the whole of `html` is a start tag (`true`) or a closing tag (`false`) of the
-/// element `name` (as [`element_name`] gives it).
-pub(crate) fn tag_of(html: &str, name: &str) -> Option<bool> {
-    match tag_at(html)? {
-        (
-            Tag::Start {
-                name: n, closed, ..
-            },
-            len,
-        ) if len == html.len() && !closed && element_name(&n) == name => Some(true),
-        (Tag::Close(n), len) if len == html.len() && element_name(&n) == name => Some(false),
-        _ => None,
-    }
-}
-
-/// The length of the tag or comment kramdown reads at the start of `s`.
-pub(crate) fn span_tag_len(s: &str) -> Option<usize> {
-    if s.starts_with("<!--") {
-        return s.find("-->").map(|end| end + 3);
-    }
-    tag_at(s).map(|(_, len)| len)
-}
-
-/// `text` escaped as kramdown escapes text (`<`, `>`, `&` that starts no entity).
-pub(crate) fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape(text, false, &mut out);
-    out
 }
 
 /// Block HTML (one element or more, as a raw piece or a CommonMark HTML block holds it)

@@ -122,26 +122,6 @@ pub(super) fn liquid_html<'a>(
     CowStr::from(crate::images::expand_links(&html))
 }
 
-/// The inside of a Liquid tag (`{%- capture x -%}` is `capture x`).
-fn tag_inside(token: &str) -> Option<&str> {
-    let inner = token.strip_prefix("{%")?.strip_suffix("%}")?;
-    Some(inner.trim_matches(|c: char| c == '-' || c.is_whitespace()))
-}
-
-/// The next Liquid tag in `s` from `from` whose inside `matches`: where it starts and ends,
-/// and its inside.
-fn next_tag(s: &str, from: usize, matches: impl Fn(&str) -> bool) -> Option<(usize, usize, &str)> {
-    let mut at = from;
-    while let Some(open) = s[at..].find("{%").map(|i| at + i) {
-        let close = s[open..].find("%}").map(|i| open + i + 2)?;
-        if let Some(inside) = tag_inside(&s[open..close]).filter(|i| matches(i)) {
-            return Some((open, close, inside));
-        }
-        at = close;
-    }
-    None
-}
-
 /// Block HTML with `{% capture name %}...{% endcapture %}` (Jekyll writes nothing there)
 /// and `{{ name | markdownify }}` after it: the captured text, the files of its includes
 /// in it, rendered as Markdown where the output is (Hux Blog's posts in two languages).
@@ -150,12 +130,13 @@ fn captured_markdown(html: &str, vars: &super::super::liquid::SiteVars) -> Optio
     let mut captured: Vec<(String, String)> = Vec::new();
     let mut out = String::with_capacity(html.len());
     let mut done = 0;
-    while let Some((open, open_end, inside)) = next_tag(html, done, |i| {
+    use super::super::liquid::find_tag;
+    while let Some((open, open_end, inside)) = find_tag(html, done, |i| {
         i.strip_prefix("capture")
             .is_some_and(|name| name.starts_with(char::is_whitespace))
     }) {
         let name = inside["capture".len()..].trim().to_string();
-        let (close, close_end, _) = next_tag(html, open_end, |i| i == "endcapture")?;
+        let (close, close_end, _) = find_tag(html, open_end, |i| i == "endcapture")?;
         let content = crate::images::rewrite_liquid(&html[open_end..close], |_, liquid| {
             let tag = super::super::liquid::include_tag(liquid)?;
             let file = vars.include(&tag.name)?;

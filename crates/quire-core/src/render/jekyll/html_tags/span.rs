@@ -1,9 +1,10 @@
 //! Span HTML (a paragraph's, a heading's, a table cell's) as kramdown reads it: each tag
-//! written again, an element left open closed where the span text ends.
+//! written again, an element left open closed where the span text ends; and which
+//! elements' content kramdown keeps raw there (`raw_spans.rs` reads it).
 
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
-use super::{element_name, tag_at, write_start, Tag, BLOCK, VOID};
+use super::{element_name, escape, tag_at, write_start, Tag, BLOCK, VOID};
 
 /// The span HTML of one paragraph (heading, table cell...) as kramdown reads it, tag by
 /// tag: [`SpanHtml::tag`] for each inline HTML event, [`SpanHtml::close`] where the
@@ -99,4 +100,75 @@ pub(super) fn ends_span_text(end: &TagEnd) -> bool {
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition
     )
+}
+
+/// The elements whose content kramdown reads as blocks (`HTML_CONTENT_MODEL_BLOCK`).
+#[rustfmt::skip]
+const BLOCK_CONTENT: &[&str] = &[
+    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
+    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li",
+    "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
+];
+
+/// The name of the element the whole of `html` opens when kramdown keeps its content raw
+/// inside a paragraph: any element it does not read as span or block content (`<u>`,
+/// `<mark>`, `<kbd>`, one of the writer's own), not void, not closed by `/>`, unless
+/// `markdown="span"` asks for its Markdown.
+pub(crate) fn raw_span_open(html: &str) -> Option<String> {
+    match tag_at(html)? {
+        (
+            Tag::Start {
+                name,
+                attrs,
+                closed: false,
+            },
+            len,
+        ) if len == html.len() => {
+            let name = element_name(&name);
+            let lower = name.to_ascii_lowercase();
+            let raw = ![
+                super::super::markdown_attr::SPAN_CONTENT,
+                BLOCK_CONTENT,
+                BLOCK,
+                VOID,
+            ]
+            .iter()
+            .any(|names| names.contains(&lower.as_str()));
+            let span = attrs
+                .iter()
+                .any(|(k, v)| k.eq_ignore_ascii_case("markdown") && v == "span");
+            (raw && !span).then_some(name)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the whole of `html` is a start tag (`true`) or a closing tag (`false`) of the
+/// element `name` (as [`element_name`] gives it).
+pub(crate) fn tag_of(html: &str, name: &str) -> Option<bool> {
+    match tag_at(html)? {
+        (
+            Tag::Start {
+                name: n, closed, ..
+            },
+            len,
+        ) if len == html.len() && !closed && element_name(&n) == name => Some(true),
+        (Tag::Close(n), len) if len == html.len() && element_name(&n) == name => Some(false),
+        _ => None,
+    }
+}
+
+/// The length of the tag or comment kramdown reads at the start of `s`.
+pub(crate) fn span_tag_len(s: &str) -> Option<usize> {
+    if s.starts_with("<!--") {
+        return s.find("-->").map(|end| end + 3);
+    }
+    tag_at(s).map(|(_, len)| len)
+}
+
+/// `text` escaped as kramdown escapes text (`<`, `>`, `&` that starts no entity).
+pub(crate) fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape(text, false, &mut out);
+    out
 }
