@@ -158,6 +158,7 @@ pub(crate) fn transform(
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }
+    lists::later_item_paragraphs(events);
     html_tags::kramdown_html(events, vars);
     kramdown_math(events);
     emphasis::kramdown_spans(events);

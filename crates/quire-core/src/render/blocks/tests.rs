@@ -251,6 +251,7 @@ const LINES: &[&str] = &[
     "![A](/a.png){: width=\"50%\"} and [l](https://x.org){:target=\"_blank\"}",
     "3. three",
     "- [x] done",
+    "- #### A heading item",
     "```mermaid",
     "{% highlight ruby %}",
     "{% highlight ruby %}  x = 1",

@@ -2,7 +2,9 @@
 //!
 //! - a single tilde strikes nothing through: `~new~` is text, `~~old~~` is `<del>` (the
 //!   parser is told to read single tildes as subscript, which is written back as the text);
-//! - `***x***` is `<strong><em>x</em></strong>` (CommonMark nests them the other way);
+//! - `***x***` is `<strong><em>x</em></strong>` (CommonMark nests them the other way), while
+//!   `_**x**_` is `<em><strong>x</strong></em>` as in CommonMark: kramdown reads a run of
+//!   one character two first (strong), and a mixed run by its first character;
 //! - emphasis inside emphasis, or strong inside strong, is not a span: its markers are
 //!   text (`*does _not_ work*`), which [`SameSpans`] gives back while the block is parsed.
 
@@ -25,6 +27,9 @@ pub(crate) struct SameSpans {
     open: Vec<(bool, u8, usize, Written)>,
     /// How many elements are open.
     depth: usize,
+    /// The ranges of the spans written as the other kind: emphasis opened by a run of
+    /// three (`***x***`), written as strong, and the strong span right inside it.
+    swapped: Vec<Range<usize>>,
 }
 
 /// How an emphasis or strong span is written.
@@ -50,6 +55,45 @@ impl SameSpans {
         range: Range<usize>,
         text: &str,
     ) -> Event<'a> {
+        let event = self.read(event, range.clone(), text);
+        // Emphasis opened and closed by a run of three of one character holding one strong
+        // span tight at both ends: kramdown reads the run's first two as strong.
+        let triple = |at: usize| {
+            let run = text.as_bytes().get(at..at + 3);
+            run.is_some_and(|r| r[0] == r[1] && r[1] == r[2] && matches!(r[0], b'*' | b'_'))
+        };
+        match event {
+            Event::Start(Tag::Emphasis)
+                if range.len() >= 7 && triple(range.start) && triple(range.end - 3) =>
+            {
+                self.swapped.push(range);
+                Event::Start(Tag::Strong)
+            }
+            Event::Start(Tag::Strong)
+                if self
+                    .swapped
+                    .last()
+                    .is_some_and(|r| r.start + 1 == range.start && r.end == range.end + 1) =>
+            {
+                self.swapped.push(range);
+                Event::Start(Tag::Emphasis)
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong)
+                if self.swapped.last() == Some(&range) =>
+            {
+                self.swapped.pop();
+                if event == Event::End(TagEnd::Strong) {
+                    Event::End(TagEnd::Emphasis)
+                } else {
+                    Event::End(TagEnd::Strong)
+                }
+            }
+            event => event,
+        }
+    }
+
+    /// `event` with emphasis inside emphasis (strong inside strong) as kramdown reads it.
+    fn read<'a>(&mut self, event: Event<'a>, range: Range<usize>, text: &str) -> Event<'a> {
         let (strong, start) = match &event {
             Event::Start(Tag::Emphasis) => (false, true),
             Event::Start(Tag::Strong) => (true, true),
@@ -128,30 +172,14 @@ impl SameSpans {
     }
 }
 
-/// Rewrite `events` (one block's) as kramdown reads these spans.
+/// Rewrite `events` (one block's) as kramdown reads these spans: a single tilde is text.
 pub(crate) fn kramdown_spans(events: &mut [Event<'_>]) {
-    let mut opened: Vec<usize> = Vec::new();
-    for at in 0..events.len() {
-        match &events[at] {
-            Event::Start(Tag::Subscript) | Event::End(TagEnd::Subscript) => {
-                events[at] = Event::Text(CowStr::Borrowed("~"));
-            }
-            Event::Start(Tag::Emphasis) => opened.push(at),
-            Event::End(TagEnd::Emphasis) => {
-                let Some(start) = opened.pop() else { continue };
-                // Emphasis holding exactly one strong span, tight at both ends.
-                if at >= start + 3
-                    && matches!(events[start + 1], Event::Start(Tag::Strong))
-                    && matches!(events[at - 1], Event::End(TagEnd::Strong))
-                    && super::lists::matching_end(events, start + 1) == Some(at - 1)
-                {
-                    events[start] = Event::Start(Tag::Strong);
-                    events[start + 1] = Event::Start(Tag::Emphasis);
-                    events[at - 1] = Event::End(TagEnd::Emphasis);
-                    events[at] = Event::End(TagEnd::Strong);
-                }
-            }
-            _ => {}
+    for event in events.iter_mut() {
+        if matches!(
+            event,
+            Event::Start(Tag::Subscript) | Event::End(TagEnd::Subscript)
+        ) {
+            *event = Event::Text(CowStr::Borrowed("~"));
         }
     }
 }
@@ -171,6 +199,13 @@ mod tests {
             jekyll("***x*** and ___y___ and **_z_** and *__w__ v*\n"),
             "<p><strong><em>x</em></strong> and <strong><em>y</em></strong> and \
              <strong><em>z</em></strong> and <em><strong>w</strong> v</em></p>\n"
+        );
+        // A run of two characters opens by its first (scala-lang.org's survey post).
+        assert_eq!(
+            jekyll("1. _**About**_ - x\n\nA *__w__* and __*z*__ and _**x**_ y, ***a*** b.\n"),
+            "<ol>\n<li><em><strong>About</strong></em> - x</li>\n</ol>\n<p>A <em><strong>w</strong></em> \
+             and <strong><em>z</em></strong> and <em><strong>x</strong></em> y, \
+             <strong><em>a</em></strong> b.</p>\n"
         );
         // A span of a kind already open is its markers (the TeXt theme's sample post); with
         // the same marker right inside it, it follows it (Hux Blog).

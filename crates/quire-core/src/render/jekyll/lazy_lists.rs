@@ -8,9 +8,23 @@
 //! 2. Step two          CommonMark: an <ol>, a <ul>, an <ol> starting at 2
 //! ```
 //!
+//! The same holds for any other line right under an item where CommonMark ends the list:
+//! an ATX heading, a block quote, a fenced code block (with its lines up to the closing
+//! fence), a `---` underline, a paragraph's line after an item holding a heading. kramdown
+//! reads them as the item's lazy lines, as a post writes a code block under each item
+//! without indenting it:
+//!
+//! ```text
+//! - Scala 2.13:        kramdown: <ul><li>Scala 2.13: <pre>…</pre></li>
+//! ~~~                            <li>Scala 3: …</li></ul>
+//! false                CommonMark: a <ul>, a code block, a <ul>
+//! ~~~
+//! - Scala 3:
+//! ```
+//!
 //! The top-level lists holding such lines are found here and given back with those lines
 //! (and the rest of the nested list's lines) indented to the item's content, which is how
-//! CommonMark reads a nested list.
+//! CommonMark reads a nested list and the item's blocks.
 
 use std::ops::Range;
 
@@ -88,6 +102,65 @@ fn interrupts(trimmed: &str) -> bool {
         || trimmed.starts_with('<')
 }
 
+/// The columns of `line`'s indentation (tabs to the next multiple of four).
+fn columns(line: &str) -> usize {
+    let mut at = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => at += 1,
+            b'\t' => at += 4 - at % 4,
+            _ => break,
+        }
+    }
+    at
+}
+
+/// A fence's character and length, if `trimmed` (a line, its indentation taken off) opens one.
+fn fence(trimmed: &str) -> Option<(u8, usize)> {
+    [b'`', b'~'].into_iter().find_map(|c| {
+        let n = trimmed.bytes().take_while(|&b| b == c).count();
+        (n >= 3).then_some((c, n))
+    })
+}
+
+/// Whether the line at `at` of `text`, less indented than the content (at `content`) of
+/// the item right above it, is a lazy line of the item to kramdown that CommonMark may read
+/// otherwise: any line but block HTML (`<`), an attribute list, the end-of-block mark, a
+/// rule other than `---`, a footnote, Liquid's tags, math, and a fence not closed before a
+/// blank line or another item's line (kramdown reads its lines as the item's while
+/// CommonMark runs the code to the end of the item).
+fn lazy_line(text: &str, at: usize, content: usize) -> bool {
+    let mut lines = text[at..].split_inclusive('\n');
+    let Some(line) = lines.next() else {
+        return false;
+    };
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let bare = trimmed.trim_end();
+    if columns(line) >= content
+        || bare.is_empty()
+        || ["<", "{:", "{%", "[^", "$$"]
+            .iter()
+            .any(|p| trimmed.starts_with(p))
+        || bare == "^"
+        || thematic_break(bare) && !bare.bytes().all(|b| b == b'-')
+    {
+        return false;
+    }
+    let Some((c, n)) = fence(trimmed) else {
+        return true;
+    };
+    for line in lines {
+        let trimmed = line.trim_start_matches(' ').trim_end();
+        if trimmed.is_empty() || (marker(line).is_some() && columns(line) < content) {
+            return false;
+        }
+        if trimmed.len() >= n && trimmed.bytes().all(|b| b == c) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A top-level list being read.
 struct List {
     start: usize,
@@ -137,13 +210,20 @@ pub(crate) fn lazy_nested_list(
     if at != next || previous_blank {
         return None;
     }
-    let lazy = marker(text[next..].lines().next()?)?;
-    if lazy.ordered == list.ordered || lazy.indent >= list.content {
-        return None;
+    match marker(text[next..].lines().next()?) {
+        Some(lazy) if lazy.ordered == list.ordered || lazy.indent >= list.content => return None,
+        Some(_) => {}
+        None if !lazy_line(text, next, list.content) => return None,
+        None => {}
     }
     list.end = next;
     // The spaces added to each line of the lazy nested list being read.
     let mut shift: Option<usize> = None;
+    // The fence of a lazy fenced code block being read, whose lines all are the item's
+    // (each less indented than the item's content gets the content's indentation).
+    let mut open_fence: Option<(u8, usize)> = None;
+    // How much of the rewritten list ends with its last line that is not blank.
+    let mut kept = 0;
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
@@ -152,28 +232,45 @@ pub(crate) fn lazy_nested_list(
         let blank = line.trim().is_empty();
         let mut moved = None;
         let mut first_of_run = false;
-        // Past a lazy nested list, a blank line ends the stretch read again (kramdown goes
-        // on with the list; what follows is left as CommonMark reads it, so a stretch
-        // starting after the blank line reads it the same). So does an item CommonMark
-        // knows and kramdown does not (`2)`).
+        // An item CommonMark knows and kramdown does not (`2)`) ends the stretch read again.
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        if (blank && list.rewritten.is_some()) || (digits > 0 && trimmed[digits..].starts_with(')'))
-        {
+        if digits > 0 && trimmed[digits..].starts_with(')') {
             break;
         }
         if blank {
             shift = None;
+            open_fence = None;
         } else {
             match marker(line) {
                 // The next item of the list.
                 Some(m) if m.ordered == list.ordered && m.indent < list.content => {
                     list.content = m.content;
                     shift = None;
+                    open_fence = None;
                 }
                 // An item of the other kind right under an item: kramdown's lazy line.
                 Some(m) if m.indent < list.content && !previous_blank => {
                     first_of_run = shift.is_none();
                     moved = Some(*shift.get_or_insert(list.content - m.indent));
+                    open_fence = None;
+                }
+                // A lazy line of the item, or a line of a lazy fenced code block: the item's.
+                None if !previous_blank
+                    && (open_fence.is_some() || lazy_line(text, at, list.content)) =>
+                {
+                    let trimmed = trimmed.trim_start_matches('\t');
+                    let bare = trimmed.trim_end();
+                    open_fence = match (open_fence, fence(trimmed)) {
+                        (None, opened) => opened,
+                        (Some((c, n)), _) if bare.len() >= n && bare.bytes().all(|b| b == c) => {
+                            None
+                        }
+                        (still, _) => still,
+                    };
+                    shift = None;
+                    if columns(line) < list.content {
+                        moved = Some(list.content);
+                    }
                 }
                 // A heading, fence, quote, rule or HTML ends the list (as CommonMark reads
                 // it: its extent is what a stretch and the whole body both see).
@@ -203,11 +300,16 @@ pub(crate) fn lazy_nested_list(
         } else if let Some(rewritten) = list.rewritten.as_mut() {
             rewritten.push_str(line);
         }
-        list.end = line_end;
+        // Blank lines after the list's last line are not the list's.
+        if !blank {
+            list.end = line_end;
+            kept = list.rewritten.as_ref().map_or(0, String::len);
+        }
         previous_blank = blank;
         at = line_end;
     }
-    let rewritten = list.rewritten?;
+    let mut rewritten = list.rewritten?;
+    rewritten.truncate(kept);
     Some((list.start..list.end, rewritten))
 }
 
@@ -231,16 +333,48 @@ mod tests {
             found.1,
             "1. Step one\n   * sub a\n   * sub b\n2. Step two\n"
         );
+        // A heading right under an item is the item's, and so is the list after it.
+        let found = lazy_nested_lists("1. a\n# H\n* b\n").expect("a lazy heading");
+        assert_eq!(found.1, "1. a\n   # H\n   * b\n");
         // Same kind (a sibling), indented enough (nested anyway), after a blank line, after
-        // a heading: nothing to do.
+        // a rule, a fence never closed: nothing to do.
         for text in [
             "* a\n * b\n* c\n",
             "1. a\n   - b\n2. c\n",
             "* a\n\n1. b\n",
-            "1. a\n# H\n* b\n",
+            "* a\n* * *\n",
+            "* a\n```\nx\n\n```\n",
+            "* a\n```\n* b\n```\n",
         ] {
             assert!(lazy_nested_lists(text).is_none(), "{text:?}");
         }
+    }
+
+    /// A code block, heading, quotation or paragraph right under an item, not indented, is
+    /// the item's, as Jekyll 4.3.1 writes it (scala-lang.org's post-mortem, Hux Blog's
+    /// notes), and the list goes on after a blank line.
+    #[test]
+    fn lazy_blocks_are_the_items() {
+        let md = "- Scala 2: \n```\nfalse\n```\n- Scala 3:\n~~~\ntrue\n~~~\ntail\n\n\
+                  - #### BSD\n**Bold** text.\n\t- **x**\n\n- b\n---\n\n1. g\n## h\n> q\n2. i\n";
+        let code = |c: &str| {
+            format!(
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+                 <pre class=\"highlight\"><code>{c}</code></pre></div></div>"
+            )
+        };
+        let expected = format!(
+            "<ul><li>Scala 2:{}</li><li>Scala 3:{}<p>tail</p></li>\
+             <li><h4 id=\"bsd\">BSD</h4><p><strong>Bold</strong> text.</p>\
+             <ul><li><strong>x</strong></li></ul></li><li><h2 id=\"b\">b</h2></li></ul>\
+             <ol><li>g<h2 id=\"h\">h</h2><blockquote><p>q</p></blockquote></li><li>i</li></ol>",
+            code("false"),
+            code("true")
+        );
+        let html = jekyll(md);
+        let lines: Vec<&str> = html.split('\n').map(str::trim).collect();
+        let tight = lines.join("\n").replace("\n<", "<").replace(">\n", ">");
+        assert_eq!(tight.trim_end(), expected);
     }
 
     /// Expected structure as Jekyll 4.3.1 (kramdown 2.4) writes it.

@@ -1,12 +1,15 @@
 //! Lists as kramdown writes them: an ordered list always counts from 1 (kramdown takes no
 //! start number from the first item), and a list with a task item (`- [ ] ...`) is of
 //! class `task-list`, each of its items `task-list-item`, each box
-//! `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />`.
+//! `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />`, except
+//! an item opening with another block than a paragraph (a heading, a code block).
 //!
 //! Whether an item's first paragraph is a `<p>` is decided per item, not per list: only
 //! when a blank line follows it inside the item (the last item: when more follows that
 //! blank line, or every item before it has its `<p>`). CommonMark gives every item of a
-//! list with a blank line anywhere its `<p>`.
+//! list with a blank line anywhere its `<p>`. Every other paragraph of an item is a `<p>`,
+//! tight list or not (`- a` then an indented code block and `tail`: `tail` is a `<p>`,
+//! where CommonMark writes a tight item's paragraphs all without one).
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -107,6 +110,16 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
             _ => {}
         }
     }
+    // Which items (by the index of their start) open with a paragraph: only those are of
+    // class `task-list-item` in a task list.
+    let paragraph_first: Vec<bool> = (0..events.len())
+        .map(|i| {
+            events.get(i + 1).is_some_and(|next| {
+                matches!(next, Event::Start(Tag::Paragraph))
+                    || (inline(next) && !matches!(next, Event::Html(_)))
+            })
+        })
+        .collect();
     // Whether each open list is a task list.
     let mut task_list: Vec<bool> = Vec::new();
     for (i, event) in events.iter_mut().enumerate() {
@@ -127,7 +140,7 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
                     *event = Event::Html(CowStr::from(format!("</{tag}>\n")));
                 }
             }
-            Event::Start(Tag::Item) if task_list.last() == Some(&true) => {
+            Event::Start(Tag::Item) if task_list.last() == Some(&true) && paragraph_first[i] => {
                 *event = Event::Html(CowStr::Borrowed("<li class=\"task-list-item\">"));
             }
             Event::End(TagEnd::Item) if task_list.last() == Some(&true) => {
@@ -219,6 +232,68 @@ fn item_paragraphs(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
             !drop[at - 1]
         });
     }
+}
+
+/// Whether `event` is inline content (or an inline element's start).
+fn inline(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::Start(
+                Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript
+                    | Tag::Link { .. }
+                    | Tag::Image { .. }
+            )
+    )
+}
+
+/// Give a paragraph's tags to each run of inline content right in a list item after a
+/// block of it (in a tight list CommonMark writes none): kramdown writes only an item's
+/// first paragraph without `<p>`.
+pub(crate) fn later_item_paragraphs(events: &mut Vec<Event<'_>>) {
+    if !events.iter().any(|e| matches!(e, Event::Start(Tag::Item))) {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    // Per open element: for an item, whether a block of it was seen.
+    let mut open: Vec<Option<bool>> = Vec::new();
+    let mut wrapping = false;
+    for event in events.drain(..) {
+        if let Some(Some(seen)) = open.last_mut() {
+            let inline = inline(&event);
+            if wrapping && !inline {
+                out.push(Event::End(TagEnd::Paragraph));
+                wrapping = false;
+            } else if inline && !wrapping && *seen {
+                out.push(Event::Start(Tag::Paragraph));
+                wrapping = true;
+            }
+            *seen |= !inline;
+        }
+        match &event {
+            Event::Start(Tag::Item) => open.push(Some(false)),
+            Event::Start(_) => open.push(None),
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    *events = out;
 }
 
 /// The index of the end event of the element that starts at `start`.
@@ -356,6 +431,38 @@ mod tests {
         ];
         for (md, expected) in cases {
             assert_eq!(jekyll_html(md), expected, "{md:?}");
+        }
+    }
+
+    /// An item's paragraphs after its first block are `<p>` in a tight list too (Jekyll
+    /// 4.3.1; whitespace between tags aside).
+    #[test]
+    fn later_paragraphs_of_a_tight_item_are_paragraphs() {
+        let cases = [
+            (
+                "- e\n  ```\n  x\n  ```\n  tail *t*\n- f\n",
+                "<ul><li>e<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+                 <pre class=\"highlight\"><code>x\n</code></pre></div></div><p>tail <em>t</em></p></li>\
+                 <li>f</li></ul>",
+            ),
+            (
+                "1. # h\n   text\n2. [ ] task\n   > q\n   more\n",
+                "<ol class=\"task-list\"><li><h1 id=\"h\">h</h1><p>text</p></li>\
+                 <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" \
+                 disabled=\"disabled\" />task<blockquote><p>q\nmore</p></blockquote></li></ol>",
+            ),
+            (
+                "- a\n  - b\n  c\n- d\n",
+                "<ul><li>a<ul><li>b\nc</li></ul></li><li>d</li></ul>",
+            ),
+        ];
+        // Line breaks before tags and indentation aside.
+        let tight = |html: &str| {
+            let lines: Vec<&str> = html.split('\n').map(str::trim_start).collect();
+            lines.join("\n").replace("\n<", "<").trim_end().to_string()
+        };
+        for (md, expected) in cases {
+            assert_eq!(tight(&jekyll_html(md)), tight(expected), "{md:?}");
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Runs of top-level blocks kramdown reads otherwise than CommonMark, parsed again as it
-//! reads them: lazy nested lists (`jekyll/lazy_lists.rs`), a table right under a paragraph
+//! reads them: lazy lines of lists (`jekyll/lazy_lists.rs`), a table right under a paragraph
 //! line and a bullet list changing its marker (`jekyll/adjacent.rs`), a block opening with
 //! block HTML (`jekyll/html_blocks.rs` `kramdown_pieces`); and blocks one of whose lines
 //! kramdown reads otherwise (`regroup/lines.rs`).
@@ -28,7 +28,8 @@ pub(super) struct Context<'t> {
 pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     let text = context.text;
     // kramdown nests an item of the other kind right under an item in it, however little
-    // it is indented: such a list is parsed again with those lines indented (and the
+    // it is indented, and takes a heading, quotation or fenced code block there as the
+    // item's: such a list is parsed again with those lines indented (and the
     // blocks so taken left empty: a stretch never starts or ends at one, so it sees the
     // list whole, as the body does).
     let mut rewritten_groups = Vec::new();
