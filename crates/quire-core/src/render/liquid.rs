@@ -320,6 +320,48 @@ pub(crate) fn strip_raw_tags(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` holds a Liquid comment's tag (`{% comment %}` or `{% endcomment %}`).
+pub(crate) fn has_comment_tag(text: &str) -> bool {
+    text.contains("comment")
+        && find_tag(text, 0, |inside| {
+            inside == "comment" || inside == "endcomment"
+        })
+        .is_some()
+}
+
+/// `text` with each Liquid comment outside `{% raw %}` (from `{% comment %}` to the end of
+/// the `{% endcomment %}` after it) written as spaces, its line breaks kept: Jekyll writes
+/// nothing of it, and the rest keeps its offsets. A comment never closed is left as it is.
+pub(crate) fn blank_comments(text: &str) -> Cow<'_, str> {
+    if !text.contains("comment") {
+        return Cow::Borrowed(text);
+    }
+    let raw = raw_spans(text);
+    let mut out: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while let Some((at, close, _)) = find_tag(text, from, |inside| inside == "comment") {
+        if raw.iter().any(|&(start, end)| at >= start && at < end) {
+            from = close;
+            continue;
+        }
+        let Some((_, end, _)) = find_tag(text, close, |inside| inside == "endcomment") else {
+            break;
+        };
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for b in bytes.iter_mut().take(end).skip(at) {
+            if !matches!(*b, b'\n' | b'\r') {
+                *b = b' ';
+            }
+        }
+        from = end;
+    }
+    // Whole characters were replaced (the comment starts and ends at ASCII).
+    match out.map(String::from_utf8) {
+        Some(Ok(blanked)) => Cow::Owned(blanked),
+        _ => Cow::Borrowed(text),
+    }
+}
+
 /// Whether a paragraph's text is only Liquid tags (`{% raw %}`, `{% for %}`...) and
 /// reference definitions written by Liquid: Jekyll writes no paragraph for it.
 pub(crate) fn only_tags(text: &str) -> bool {

@@ -45,6 +45,15 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     } else {
         Vec::new()
     };
+    // A Liquid comment is nothing to Jekyll: written as spaces (offsets unchanged). Its
+    // tags pair across blocks: only a whole render sees them right.
+    let comments = jekyll && super::super::liquid::has_comment_tag(text);
+    let uncommented = if comments {
+        super::super::liquid::blank_comments(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &uncommented;
     let extended = if jekyll {
         jekyll::hide_extensions(text)
     } else {
@@ -139,6 +148,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // A definition whose label starts with `^` (possible when the label spans lines) would
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut whole = extensions
+        || comments
         || !looped.is_empty()
         || local_definitions.iter().any(|d| d.label.starts_with('^'));
     // Footnotes are numbered across the body: only the Jekyll flavour's are filled in

@@ -6,7 +6,8 @@
 //!   `_**x**_` is `<em><strong>x</strong></em>` as in CommonMark: kramdown reads a run of
 //!   one character two first (strong), and a mixed run by its first character;
 //! - emphasis inside emphasis, or strong inside strong, is not a span: its markers are
-//!   text (`*does _not_ work*`), which [`SameSpans`] gives back while the block is parsed.
+//!   text (`*does _not_ work*`), which [`SameSpans`] gives back while the block is parsed;
+//! - emphasis does not close at a run of two (`\__FILE__` is text).
 
 use core::ops::Range;
 
@@ -132,7 +133,15 @@ impl SameSpans {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_whitespace);
+            // kramdown closes no emphasis at a run of exactly two of its character
+            // (`\__FILE__`: text, where CommonMark closes it at the first of the two).
+            let bytes = text.as_bytes();
+            let closing_pair = !strong
+                && range.end >= 1
+                && bytes.get(range.end) == bytes.get(range.end - 1)
+                && bytes.get(range.end + 1) != bytes.get(range.end);
             let written = match around {
+                _ if closing_pair => Written::Text,
                 None => Written::Span,
                 Some((_, c, depth, _)) if c == char && depth + 1 == self.depth && spaced => {
                     Written::Closes
@@ -199,6 +208,12 @@ mod tests {
             jekyll("***x*** and ___y___ and **_z_** and *__w__ v*\n"),
             "<p><strong><em>x</em></strong> and <strong><em>y</em></strong> and \
              <strong><em>z</em></strong> and <em><strong>w</strong> v</em></p>\n"
+        );
+        // No emphasis closes at a run of two (swift.org's release notes).
+        assert_eq!(
+            jekyll("* [Identifiers (\\__FILE__, etc)](/a)\n\nA \\__FILE__ b, *a** and __x__\n"),
+            "<ul>\n<li><a href=\"/a\">Identifiers (__FILE__, etc)</a></li>\n</ul>\n\
+             <p>A __FILE__ b, *a** and <strong>x</strong></p>\n"
         );
         // A run of two characters opens by its first (scala-lang.org's survey post).
         assert_eq!(

@@ -424,3 +424,21 @@ fn an_html_block_running_into_a_region_is_written_once() {
         "<div class=\"a\">\n<img src=\"x.png\" />\n</div>\n<div class=\"b\">\n\ntext\n\n</div>\n<p>After</p>\n"
     );
 }
+
+/// A Liquid comment is nothing to Jekyll 4.3.1 (swift.org's ABI post comments on its
+/// table): its lines are gone, a paragraph ends at it, a list goes on after it; inside
+/// `{% raw %}` it is text.
+#[test]
+fn liquid_comments_are_nothing() {
+    let md = "Para line\n{% comment %}\nhidden *x*\n{% endcomment %}\nmore\n\n\
+              {% raw %}{% comment %}kept{% endcomment %}{% endraw %}\n\n\
+              - item\n{% comment %} note {% endcomment %}\n- next\n\n\
+              A {% comment %}inline *x*{% endcomment %} b.\n";
+    let html = jekyll(md, "");
+    let spaced: Vec<&str> = html.split_whitespace().collect();
+    assert_eq!(
+        spaced.join(" "),
+        "<p>Para line</p> <p>more</p> <p>{% comment %}kept{% endcomment %}</p> \
+         <ul> <li> <p>item</p> </li> <li> <p>next</p> </li> </ul> <p>A b.</p>"
+    );
+}
