@@ -442,3 +442,25 @@ fn liquid_comments_are_nothing() {
          <ul> <li> <p>item</p> </li> <li> <p>next</p> </li> </ul> <p>A b.</p>"
     );
 }
+
+/// A span element's tag alone on its line opens a paragraph that ends at a line opening
+/// block HTML, and the Markdown after that element is read again (Jekyll 4.3.1; swift.org
+/// writes an image, its caption as `<p>`, then `<br/>`).
+#[test]
+fn a_paragraph_opened_by_a_span_tag_ends_at_block_html() {
+    let md = "<img src=\"/a.png\">\n<div>d</div>\n<br/>\n\n\
+              <img src=\"/b.png\">\n<p>c</p>\ntext\n";
+    let html = jekyll(md, "");
+    let lines: Vec<&str> = html.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        lines,
+        [
+            "<p><img src=\"/a.png\" /></p>",
+            "<div>d</div>",
+            "<p><br /></p>",
+            "<p><img src=\"/b.png\" /></p>",
+            "<p>c</p>",
+            "<p>text</p>",
+        ]
+    );
+}

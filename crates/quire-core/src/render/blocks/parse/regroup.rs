@@ -168,14 +168,16 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
                 continue;
             }
             let block = &text[line_start(text, group.start)..group.end];
-            if html_block && jekyll::span_tag_block(block) {
+            let pieces = jekyll::kramdown_pieces(block);
+            // A span element's tag alone on its line opens a paragraph, to a line opening
+            // block HTML when one follows (`<img>`, then `<p>caption</p>`, then `<br/>`).
+            if html_block && jekyll::span_tag_block(block) && pieces.len() < 2 {
                 if let Some((events, items)) = span_paragraph(context, block) {
                     group.events = events;
                     group.items = items;
                 }
                 continue;
             }
-            let pieces = jekyll::kramdown_pieces(block);
             // One piece: as CommonMark read it, unless a paragraph is one element or the
             // element's `markdown="0"` is to be left out.
             let one_raw = pieces.len() == 1 && pieces[0].raw;
