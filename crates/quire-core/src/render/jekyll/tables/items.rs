@@ -218,6 +218,11 @@ mod tests {
                 table(&[row("quote a", "b"), row("c", "d")])
             )
         );
+        // A pipe after a backslash is text (scala-lang.org's release notes): no table.
+        assert_eq!(
+            jekyll_html("- levels (warn \\| error) in REPL\n- e \\\\| f\n"),
+            "<ul>\n<li>levels (warn | error) in REPL</li>\n<li>e \\| f</li>\n</ul>\n"
+        );
         // After an item opening with a table, the last item's text is no paragraph.
         assert_eq!(
             jekyll_html("1. loose | one\n\n2. loose two\n\nQ\n"),
