@@ -60,6 +60,14 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &extended;
+    // A link definition right under a footnote's line is the body's (kramdown ends the
+    // note there): hidden where it is, known to the whole body.
+    let (under_notes, note_definitions) = if jekyll {
+        jekyll::definitions_under_notes(text)
+    } else {
+        (std::borrow::Cow::Borrowed(text), String::new())
+    };
+    let text: &str = &under_notes;
     let protected = if jekyll {
         match super::super::liquid::highlight_fences(text) {
             std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
@@ -108,11 +116,12 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
-    let looped = if jekyll {
+    let mut looped = if jekyll {
         super::super::liquid::loop_definitions(text, &settings.site)
     } else {
         String::new()
     };
+    looped.push_str(&note_definitions);
     let definitions = match definitions {
         Some(outside) if !looped.is_empty() => {
             Some(std::borrow::Cow::Owned(format!("{outside}\n\n{looped}")))

@@ -9,9 +9,85 @@
 //! the block renderer fills them in across the body after each change, the way it fills
 //! heading ids ([`reference`], [`list`]), and a keystroke re-renders only its window.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{escape_attr, escape_text};
+
+/// Whether `line` opens a footnote's definition (`[^label]: `, up to three spaces before).
+fn note_line(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    line.len() - trimmed.len() <= 3
+        && trimmed.starts_with("[^")
+        && trimmed
+            .find("]:")
+            .is_some_and(|end| end > 2 && !trimmed[2..end].contains(']'))
+}
+
+/// Whether `line` is a link definition (`[label]: destination`, up to three spaces before).
+fn link_definition_line(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 || !trimmed.starts_with('[') || trimmed.starts_with("[^") {
+        return false;
+    }
+    trimmed.find("]:").is_some_and(|end| {
+        end > 1 && !trimmed[1..end].contains(['[', ']']) && !trimmed[end + 2..].trim().is_empty()
+    })
+}
+
+/// kramdown ends a footnote's definition at its first line not indented under it, so a
+/// link definition written right under a note (`[^n]: see [this]` then `[this]: /url`) is
+/// one of the body's, where CommonMark reads it as more of the note's text. `text` with
+/// each such line written as a same-length HTML comment (which ends the note to
+/// CommonMark and shows nothing), and those definitions as Markdown (known to the whole
+/// body).
+pub(crate) fn definitions_under_notes(text: &str) -> (Cow<'_, str>, String) {
+    let mut definitions = String::new();
+    if !text.contains("[^") {
+        return (Cow::Borrowed(text), definitions);
+    }
+    let mut out: Option<String> = None;
+    let mut fence: Option<&str> = None;
+    let mut after_note = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            after_note = false;
+            continue;
+        }
+        let body = line.trim_end_matches(['\n', '\r']);
+        if after_note && link_definition_line(body) {
+            definitions.push_str(body.trim());
+            definitions.push('\n');
+            let out = out.get_or_insert_with(|| text[..start].to_string());
+            if let Some(hidden) = super::extensions::whole_comment(body) {
+                out.push_str(&hidden);
+            }
+            out.push_str(&line[body.len()..]);
+            after_note = false;
+            continue;
+        }
+        after_note = note_line(body);
+        if let Some(out) = out.as_mut() {
+            out.push_str(line);
+        }
+    }
+    match out {
+        Some(out) => (Cow::Owned(out), definitions),
+        None => (Cow::Borrowed(text), definitions),
+    }
+}
 
 /// Stands for a footnote reference in a block's HTML until the notes of the whole body
 /// are known.
@@ -121,6 +197,36 @@ fn backlink(label: &str, k: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
+
+    /// A link definition right under a note's line is the body's, as Jekyll 4.3.1 reads it
+    /// (Baby Steps writes the link of a note under it); anywhere else in a paragraph it is
+    /// the paragraph's text.
+    #[test]
+    fn a_link_definition_under_a_note_is_the_bodys() {
+        let html = jekyll(
+            "Text [a] x[^n].\n[a]: /x\n\n[^n]: If I thought [this one] went.\n\
+             [this one]: https://e.org/\n[\"q\"]: /q\n\nAfter [\"q\"].\n",
+        );
+        assert!(
+            html.starts_with(
+                "<p>Text [a] x<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" \
+                 class=\"footnote\" rel=\"footnote\">1</a></sup>.\n[a]: /x</p>\n"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>After <a href=\"/q\">“q”</a>.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<p>If I thought <a href=\"https://e.org/\">this one</a> went.\u{a0}\
+                 <a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("[this one]"), "{html}");
+    }
 
     #[test]
     fn references_numbered_in_order_and_notes_listed_at_the_end() {
