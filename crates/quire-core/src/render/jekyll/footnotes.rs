@@ -55,19 +55,19 @@ pub(crate) fn definitions_under_notes(text: &str) -> (Cow<'_, str>, String) {
         let start = at;
         at += line.len();
         let trimmed = line.trim_start();
-        if let Some(f) = fence {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let in_code = if let Some(f) = fence {
             if trimmed.starts_with(f) {
                 fence = None;
             }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            true
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = Some(&trimmed[..3]);
-            after_note = false;
-            continue;
-        }
-        let body = line.trim_end_matches(['\n', '\r']);
-        if after_note && link_definition_line(body) {
+            true
+        } else {
+            false
+        };
+        if !in_code && after_note && link_definition_line(body) {
             definitions.push_str(body.trim());
             definitions.push('\n');
             let out = out.get_or_insert_with(|| text[..start].to_string());
@@ -78,7 +78,7 @@ pub(crate) fn definitions_under_notes(text: &str) -> (Cow<'_, str>, String) {
             after_note = false;
             continue;
         }
-        after_note = note_line(body);
+        after_note = !in_code && note_line(body);
         if let Some(out) = out.as_mut() {
             out.push_str(line);
         }
@@ -205,8 +205,9 @@ mod tests {
     fn a_link_definition_under_a_note_is_the_bodys() {
         let html = jekyll(
             "Text [a] x[^n].\n[a]: /x\n\n[^n]: If I thought [this one] went.\n\
-             [this one]: https://e.org/\n[\"q\"]: /q\n\nAfter [\"q\"].\n",
+             [this one]: https://e.org/\n[\"q\"]: /q\n\nAfter [\"q\"].\n\n```\ncode\n```\n",
         );
+        assert!(html.contains("<code>code\n</code>"), "{html}");
         assert!(
             html.starts_with(
                 "<p>Text [a] x<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" \
