@@ -229,6 +229,26 @@ mod tests {
         assert!(!html.contains("[this one]"), "{html}");
     }
 
+    proptest::proptest! {
+        /// Hiding definitions under notes keeps every offset: the same length, every line
+        /// break where it was, every line not hidden as it was.
+        #[test]
+        fn hiding_definitions_keeps_every_offset(lines in proptest::collection::vec(
+            proptest::sample::select(&[
+                "[^n]: a note", "[a]: /x", "[^m]: [b]", "[b]: /y \"t\"", "```", "~~~", "text",
+                "", "    indented", "[c]:", "> [^q]: quoted",
+            ][..]),
+            0..20,
+        )) {
+            let text = lines.join("\n");
+            let (hidden, _) = super::definitions_under_notes(&text);
+            proptest::prop_assert_eq!(hidden.len(), text.len());
+            for (a, b) in hidden.split('\n').zip(text.split('\n')) {
+                proptest::prop_assert!(a == b || a.starts_with("<!--") || a.trim().is_empty(), "{a:?} {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn references_numbered_in_order_and_notes_listed_at_the_end() {
         let md = "One[^b] two[^a] again[^b] none[^nope].\n\n[^a]: Note A.\n\n\
