@@ -128,7 +128,7 @@ fn comment_end(line: &str) -> Option<String> {
 }
 
 /// An empty comment the line's length; a blank line where none fits (`{:/}`).
-pub(super) fn whole_comment(line: &str) -> Option<String> {
+fn whole_comment(line: &str) -> Option<String> {
     Some(match line.len() {
         n if n >= 7 => format!("<!--{}-->", " ".repeat(n - 7)),
         n => " ".repeat(n),
