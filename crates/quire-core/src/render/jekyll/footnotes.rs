@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::{escape_attr, escape_text};
 
@@ -23,6 +23,18 @@ fn note_line(line: &str) -> bool {
         && trimmed
             .find("]:")
             .is_some_and(|end| end > 2 && !trimmed[2..end].contains(']'))
+}
+
+/// Where a note's definition `block` (a footnote definition to CommonMark, from its first
+/// line) ends to kramdown when that is at the end of its first line: the next line is not
+/// blank and not indented under it (kramdown's note goes on only with indented lines),
+/// where CommonMark reads it as more of the note's paragraph.
+pub(crate) fn note_ends_at_first_line(block: &str) -> Option<usize> {
+    let split = block.find('\n')? + 1;
+    let next = block[split..].lines().next()?;
+    let indent = next.len() - next.trim_start_matches(' ').len();
+    (!next.trim().is_empty() && indent < 4 && !next.starts_with('\t') && !note_line(next))
+        .then_some(split)
 }
 
 /// Whether `line` is a link definition (`[label]: destination`, up to three spaces before).
@@ -103,22 +115,22 @@ pub(crate) struct Notes {
 /// holding no HTML (its content is kept, rendered), and each reference becomes a
 /// [`NOTE_MARK`].
 pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
-    if let (
-        Some(Event::Start(Tag::FootnoteDefinition(label))),
-        Some(Event::End(TagEnd::FootnoteDefinition)),
-    ) = (events.first(), events.last())
-    {
-        if events.len() >= 2 {
-            let label = label.to_string();
-            let mut inner = std::mem::replace(events, vec![Event::Html(CowStr::Borrowed(""))]);
+    let mut note = None;
+    if let Some(Event::Start(Tag::FootnoteDefinition(label))) = events.first() {
+        let label = label.to_string();
+        // The note's end: the block's, or where kramdown's note ends and the body's
+        // blocks after it begin (`note_ends_at_first_line`).
+        if let Some(end) = super::lists::matching_end(events, 0) {
+            let mut rest = events.split_off(end + 1);
+            if rest.is_empty() {
+                rest.push(Event::Html(CowStr::Borrowed("")));
+            }
+            let mut inner = std::mem::replace(events, rest);
             inner.pop();
             inner.remove(0);
             let mut content = String::new();
             pulldown_cmark::html::push_html(&mut content, inner.into_iter());
-            return Notes {
-                refs: Vec::new(),
-                note: Some((label, content)),
-            };
+            note = Some((label, content));
         }
     }
     let mut refs = Vec::new();
@@ -128,7 +140,7 @@ pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
             *event = Event::InlineHtml(CowStr::from(NOTE_MARK));
         }
     }
-    Notes { refs, note: None }
+    Notes { refs, note }
 }
 
 /// The HTML of a reference to note `label`: `number` is the note's, `earlier` how many
@@ -227,6 +239,31 @@ mod tests {
             !html.contains("[this one]") && !html.contains("<!--"),
             "{html}"
         );
+    }
+
+    /// A note goes on only with lines indented under it, and no note's definition ends a
+    /// paragraph, as Jekyll 4.3.1 reads them (Baby Steps wraps a note's line unindented).
+    #[test]
+    fn a_note_ends_at_an_unindented_line_and_a_paragraph_holds_a_definition() {
+        let html = jekyll(
+            "Text x[^n] y[^m].\n\nLast paragraph.\n[^m]: Second\n    indented more\n\n\
+             [^n]: A long note\nprecludes\n\n## Next\n",
+        );
+        let body = html
+            .split("<div class=\"footnotes\"")
+            .next()
+            .unwrap_or_default();
+        assert_eq!(
+            body,
+            "<p>Text x<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" \
+             rel=\"footnote\">1</a></sup> y[^m].</p>\n<p>Last paragraph.\n[^m]: Second\n\
+             indented more</p>\n<p>precludes</p>\n<h2 id=\"next\">Next</h2>\n"
+        );
+        assert!(
+            html.contains("<p>A long note\u{a0}<a href=\"#fnref:n\""),
+            "{html}"
+        );
+        assert!(!html.contains("fn:m"), "{html}");
     }
 
     proptest::proptest! {

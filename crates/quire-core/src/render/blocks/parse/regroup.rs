@@ -158,6 +158,61 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
     // The same, for the rules that come after the tables.
     lines::after_tables(context, groups);
 
+    // A note's definition right under a paragraph's line is more of the paragraph to
+    // kramdown (no definition ends a paragraph there): the two are read again as one, its
+    // `[^` written as text.
+    let mut k = 0;
+    while k + 1 < groups.len() {
+        let note_at = line_start(text, groups[k + 1].start);
+        let adjacent = matches!(groups[k].events.first(), Some(Event::Start(Tag::Paragraph)))
+            && matches!(
+                groups[k + 1].events.first(),
+                Some(Event::Start(Tag::FootnoteDefinition(_)))
+            )
+            && note_at > 0
+            && groups[k].end + 1 >= note_at
+            && !text[..note_at - 1]
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .is_empty();
+        let bracket = text[note_at..].find('[').map(|i| note_at + i);
+        let (true, Some(bracket)) = (adjacent, bracket) else {
+            k += 1;
+            continue;
+        };
+        let from = line_start(text, groups[k].start);
+        let end = groups[k + 1].end;
+        let markdown = format!("{}\\{}", &text[from..bracket], &text[bracket..end]);
+        let (events, items) = context.fragment(&markdown, context.options);
+        groups[k].events = events;
+        groups[k].items = items;
+        groups[k].end = end;
+        groups[k + 1].events = vec![Event::Html(CowStr::Borrowed(""))];
+        k += 2;
+    }
+
+    // A note's definition ends at its first line when the next is not indented under it:
+    // that line and the ones after it are the body's (kramdown), not more of the note.
+    for group in groups.iter_mut() {
+        if !matches!(
+            group.events.first(),
+            Some(Event::Start(Tag::FootnoteDefinition(_)))
+        ) {
+            continue;
+        }
+        let block = &text[line_start(text, group.start)..group.end];
+        let Some(split) = jekyll::note_ends_at_first_line(block) else {
+            continue;
+        };
+        let (mut events, _) = context.fragment(&block[..split], context.options);
+        let (rest, items) = context.fragment(&block[split..], context.options);
+        events.extend(rest);
+        group.events = events;
+        group.items = items;
+    }
+
     // kramdown reads block HTML by its element: a span element's tag alone on its line
     // starts a paragraph; another element is raw to its closing tag, and the Markdown after
     // it (on its line or the next) is read again; a paragraph ends at a line opening one.
