@@ -140,6 +140,17 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
         Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
     };
+    // `[text] [id]` is a reference link to kramdown when `id` is defined (here or outside).
+    let joined = if jekyll && jekyll::may_space_references(text) {
+        let local = Parser::new_ext(text, options);
+        let local = local.reference_definitions();
+        jekyll::join_spaced_references(text, |id| {
+            local.get(id).is_some() || outside.is_some_and(|o| o.get(id).is_some())
+        })
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &joined;
     let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
     let mut local_definitions: Vec<Definition> = parser
         .reference_definitions()

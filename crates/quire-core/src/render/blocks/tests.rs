@@ -208,6 +208,8 @@ const LINES: &[&str] = &[
     "[ref]: /url \"Title\"",
     "[Other Ref]: </a b>",
     "see [ref], [other ref] and [missing]",
+    "See [it] [ref] and [that]",
+    "[Other Ref] now",
     "<div class=\"x\">",
     "</div>",
     "<!-- excerpt start -->",

@@ -1,0 +1,109 @@
+//! kramdown reads `[text] [id]`, white space between the brackets (as Markdown.pl wrote
+//! it), as a reference link to `id`, where CommonMark reads two links or texts. Before
+//! parsing, the white space is moved inside the second bracket (`[text][ id]`, the same
+//! length, so every offset after it stays): CommonMark reads that as the full reference
+//! kramdown reads, its label's white space ignored.
+
+use std::borrow::Cow;
+
+/// Whether `text` may hold `[text] [id]`.
+pub(crate) fn may_space_references(text: &str) -> bool {
+    text.contains("] [") || text.contains("]\n[") || text.contains("]  [")
+}
+
+/// `text` with each `[text] [id]` whose `id` is `defined` written `[text][ id]` (outside
+/// fenced code and code spans; a note's `[^x]` left alone).
+pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        let mut ticks = 0;
+        for (i, b) in line.bytes().enumerate() {
+            if b == b'`' {
+                ticks += 1;
+            }
+            if b != b']' || ticks % 2 == 1 {
+                continue;
+            }
+            let close = start + i;
+            // The first bracket: opened on this line, not a note's, not escaped.
+            let Some(open) = line[..i].rfind('[').map(|o| start + o) else {
+                continue;
+            };
+            if text[open + 1..close].contains(']')
+                || bytes.get(open + 1) == Some(&b'^')
+                || (open > 0 && bytes[open - 1] == b'\\')
+            {
+                continue;
+            }
+            // White space (one line break at most), then `[id]`.
+            let gap_end = close
+                + 1
+                + text[close + 1..]
+                    .bytes()
+                    .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
+                    .count();
+            let gap = &text[close + 1..gap_end];
+            if gap.is_empty() || gap.matches('\n').count() > 1 || bytes.get(gap_end) != Some(&b'[')
+            {
+                continue;
+            }
+            let Some(id_len) = text[gap_end + 1..].find(']') else {
+                continue;
+            };
+            let id = &text[gap_end + 1..gap_end + 1 + id_len];
+            if id.is_empty() || id.starts_with('^') || id.contains('[') || !defined(id.trim()) {
+                continue;
+            }
+            moves.push((close + 1, gap_end));
+        }
+    }
+    if moves.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (from, bracket) in moves {
+        out.push_str(&text[done..from]);
+        out.push('[');
+        out.push_str(&text[from..bracket]);
+        done = bracket + 1;
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+
+    /// As Jekyll 4.3.1 writes them (Baby Steps writes `[notably] [improved]`).
+    #[test]
+    fn a_spaced_reference_links_to_its_id() {
+        let html = jekyll(
+            "A [notably] [improved], D `[q] [improved]`, E ![img] [improved], \
+             F [t]\n[improved].\n\n[notably]: /n\n[improved]: /i\n",
+        );
+        assert_eq!(
+            html,
+            "<p>A <a href=\"/i\">notably</a>, D <code \
+             class=\"language-plaintext highlighter-rouge\">[q] [improved]</code>, E \
+             <img src=\"/i\" alt=\"img\" />, F <a href=\"/i\">t</a>.</p>\n"
+        );
+    }
+}
