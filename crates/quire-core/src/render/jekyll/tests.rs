@@ -464,3 +464,16 @@ fn a_paragraph_opened_by_a_span_tag_ends_at_block_html() {
         ]
     );
 }
+
+/// Block HTML holding a `|` is no table: kramdown reads block HTML first (Jekyll 4.3.1;
+/// Baby Steps draws a diagram as one line of `<svg>`).
+#[test]
+fn block_html_with_a_pipe_is_no_table() {
+    let md = "Intro:\n\n<svg width=\"1\"><text>a | b</text></svg>\n\nAfter.\n\n\
+              <video src=\"x.mp4\"> a | b </video>\n";
+    assert_eq!(
+        jekyll(md, ""),
+        "<p>Intro:</p>\n<svg width=\"1\"><text>a | b</text></svg>\n<p>After.</p>\n\
+         <video src=\"x.mp4\"> a | b </video>\n"
+    );
+}

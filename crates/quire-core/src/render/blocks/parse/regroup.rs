@@ -333,6 +333,12 @@ fn kramdown_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
         if !at_block_boundary(text, group.end) {
             continue;
         }
+        // Block HTML is read before tables (`<svg>...a | b...</svg>` is no table): the
+        // block HTML pass below reads such a paragraph.
+        if paragraph && block.contains('<') && jekyll::kramdown_pieces(block).iter().any(|p| p.raw)
+        {
+            continue;
+        }
         // `$$...$$` alone is a math block, whatever pipes it holds (kramdown reads math
         // blocks before tables).
         if matches!(
