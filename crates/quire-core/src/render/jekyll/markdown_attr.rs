@@ -19,11 +19,12 @@ pub(crate) fn markdown_in_html(
     settings: &Settings,
     parse_block_html: bool,
 ) -> bool {
+    // (The parser gives an HTML block's indentation as text.)
     let raw = |e: &Event<'_>| {
         matches!(
             e,
             Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
-        )
+        ) || matches!(e, Event::Text(t) if t.trim().is_empty())
     };
     if events.is_empty() {
         return false;
@@ -35,7 +36,7 @@ pub(crate) fn markdown_in_html(
     let html: String = events
         .iter()
         .map(|e| match e {
-            Event::Html(h) => h.as_ref(),
+            Event::Html(h) | Event::Text(h) => h.as_ref(),
             _ => "",
         })
         .collect();

@@ -477,3 +477,21 @@ fn block_html_with_a_pipe_is_no_table() {
          <video src=\"x.mp4\"> a | b </video>\n"
     );
 }
+
+/// An element with `markdown="1"` indented inside another is read as Markdown too
+/// (Jekyll 4.3.1; opensource.guide credits each quotation so).
+#[test]
+fn an_indented_element_with_markdown_on_is_read() {
+    let md = "<aside markdown=\"1\" class=\"pquote\">\n  You need a \"home\" URL.\n  \
+              <p markdown=\"1\" class=\"pquote-credit\">\n— Peter, [\"How\"](https://h.org/x/)\n  \
+              </p>\n</aside>\n\nAfter.\n";
+    let html = jekyll(md, "");
+    assert!(
+        html.contains(
+            "<p class=\"pquote-credit\">— Peter, <a href=\"https://h.org/x/\">“How”</a></p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<p>You need a “home” URL.</p>"), "{html}");
+    assert!(!html.contains("markdown="), "{html}");
+}
