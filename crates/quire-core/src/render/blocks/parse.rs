@@ -249,7 +249,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         quotes: typography_quotes,
     };
     if jekyll {
-        regroup::kramdown_blocks(&context, &mut groups);
+        whole |= regroup::kramdown_blocks(&context, &mut groups);
     }
 
     // Stretches kramdown reads as one block (`regions.rs`): the body rendered whole.

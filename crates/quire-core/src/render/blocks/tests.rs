@@ -511,3 +511,14 @@ fn an_element_left_open_in_a_table_row_does_not_reach_the_next_block() {
         check_update(&mut r, &body);
     }
 }
+
+#[test]
+fn a_note_read_as_paragraph_text_renders_whole() {
+    // Right under a paragraph's line a note's definition is text (kramdown): a reference
+    // to it elsewhere is text too, whichever blocks an edit parses again.
+    let body = "A ref[^a b] here.\n\nMiddle.\n\nsee this\n[^a b]: spaced\n";
+    let mut r = BlockRenderer::with_settings(body, kramdown());
+    check_update(&mut r, &body.replace("A ref", "A xref"));
+    check_update(&mut r, &body.replace("Middle.", "Middle, more."));
+    assert!(r.html().contains("[^a b] here"), "{}", r.html());
+}

@@ -25,7 +25,10 @@ pub(super) struct Context<'t> {
 }
 
 /// Parse again the runs of `groups` kramdown reads otherwise.
-pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
+/// Whether the body is to be rendered whole (a note's definition was read as text: the
+/// references to it elsewhere are read as references by a stretch that holds it).
+pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -> bool {
+    let mut whole = false;
     let text = context.text;
     // kramdown nests an item of the other kind right under an item in it, however little
     // it is indented, and takes a heading, quotation or fenced code block there as the
@@ -190,6 +193,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
         groups[k].items = items;
         groups[k].end = end;
         groups[k + 1].events = vec![Event::Html(CowStr::Borrowed(""))];
+        whole = true;
         k += 2;
     }
 
@@ -245,6 +249,7 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) {
             group.items = items;
         }
     }
+    whole
 }
 
 /// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
