@@ -16,6 +16,32 @@ pub fn heading_id(text: &str) -> String {
         .collect()
 }
 
+/// The id kramdown's converter gives a heading with this text (before de-duplication),
+/// as it does for a heading in block HTML read as Markdown: leading characters up to an
+/// ASCII letter dropped, then all but ASCII letters, digits, spaces and `-`; spaces as
+/// `-`, lower case; `section` when nothing is left.
+pub fn converter_heading_id(text: &str) -> String {
+    let from = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let id: String = text[from..]
+        .chars()
+        .filter(|&c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
+}
+
 /// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
 fn is_word(c: char) -> bool {
     matches!(
@@ -104,7 +130,12 @@ pub(super) fn heading_ids(
                 }
                 j += 1;
             }
-            ids.push(format!("{prefix}{}", heading_id(&text)));
+            let id = if vars.markdown.converter_ids {
+                converter_heading_id(&text)
+            } else {
+                heading_id(&text)
+            };
+            ids.push(format!("{prefix}{id}"));
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(ID_MARK.to_string()));
             }

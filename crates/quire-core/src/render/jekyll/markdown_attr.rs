@@ -113,15 +113,12 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     let attributes = &rest[name_len..open_end - 1];
     let (kept, mode) = without_markdown_attribute(attributes, name, parse_block_html)?;
     // What the content holds is read the same way (`parse_block_html` goes on inside).
-    let owned;
-    let settings = if parse_block_html && !settings.site.markdown.parse_block_html {
-        let mut on = settings.clone();
-        on.site.markdown.parse_block_html = true;
-        owned = on;
-        &owned
-    } else {
-        settings
-    };
+    // Headings in it get the ids kramdown's converter makes (its GFM parser gives none
+    // inside HTML).
+    let mut inside = settings.clone();
+    inside.site.markdown.parse_block_html |= parse_block_html;
+    inside.site.markdown.converter_ids = true;
+    let settings = &inside;
     let close = format!("</{name}>");
     let body = rest[open_end..].trim_end();
     let inner = body.strip_suffix(close.as_str())?;

@@ -495,3 +495,29 @@ fn an_indented_element_with_markdown_on_is_read() {
     assert!(html.contains("<p>You need a “home” URL.</p>"), "{html}");
     assert!(!html.contains("markdown="), "{html}");
 }
+
+/// A heading in block HTML read as Markdown gets kramdown's converter id (ASCII letters
+/// and digits, `section` when none), not its GFM parser's (Jekyll 4.3.1; opensource.guide's
+/// Arabic articles sit in `<div dir="rtl" markdown="1">`).
+#[test]
+fn a_heading_in_markdown_html_gets_the_converters_id() {
+    let md = "<div dir=\"rtl\" markdown=\"1\">\n\n## ما معنى أن تكون مسؤول عن مشروع؟\n\n\
+              ## لماذا (code of conduct) 2\n\n## 3 Ünïcode Title!\n\n## آخر\n\n</div>\n\n\
+              ## Outside é\n";
+    let html = jekyll(md, "");
+    let ids: Vec<&str> = html
+        .split("id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "section",
+            "code-of-conduct-2",
+            "ncode-title",
+            "section-1",
+            "outside-é"
+        ]
+    );
+}
