@@ -136,8 +136,11 @@ pub(crate) fn kramdown_pieces(block: &str) -> Vec<Piece> {
     let mut budget = block.len().saturating_mul(8).max(4 * FARTHEST);
     while at < block.len() {
         if let Some(end) = block_element_end(block, at, &mut budget) {
+            // An element with a `markdown` attribute opening the block: the block as
+            // CommonMark reads it (`markdown_attr.rs` reads it whole); after Markdown, a
+            // piece of its own, rendered there (`markdown_attr.rs`).
             let open_tag = &block[at..block[at..end].find('>').map_or(end, |i| at + i)];
-            if open_tag.contains(" markdown=") && markdown_off(open_tag).is_none() {
+            if at == 0 && open_tag.contains(" markdown=") && markdown_off(open_tag).is_none() {
                 return vec![Piece {
                     range: 0..block.len(),
                     raw: false,

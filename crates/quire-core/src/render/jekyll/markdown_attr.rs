@@ -55,8 +55,8 @@ pub(crate) fn markdown_in_html(
 }
 
 /// Each element standing as a block's own event (not inside an HTML block of
-/// CommonMark's): with `markdown="0"` written without it, else with `parse_block_html`
-/// rendered with its content as Markdown.
+/// CommonMark's): with `markdown="0"` written without it, else with `markdown="1"` or
+/// `parse_block_html` rendered with its content as Markdown.
 fn elements_in_mixed_block(events: &mut [Event<'_>], settings: &Settings, parse_block_html: bool) {
     let mut depth = 0usize;
     for event in events.iter_mut() {
@@ -64,11 +64,8 @@ fn elements_in_mixed_block(events: &mut [Event<'_>], settings: &Settings, parse_
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(html) if depth == 0 => {
-                let rendered = markdown_off(html).or_else(|| {
-                    parse_block_html
-                        .then(|| render(html, settings, true))
-                        .flatten()
-                });
+                let rendered =
+                    markdown_off(html).or_else(|| render(html, settings, parse_block_html));
                 if let Some(rendered) = rendered {
                     *event = Event::Html(CowStr::from(rendered));
                 }

@@ -521,3 +521,27 @@ fn a_heading_in_markdown_html_gets_the_converters_id() {
         ]
     );
 }
+
+/// An element with `markdown="1"` after a paragraph opened by an image, in the same HTML
+/// block to CommonMark, is read as Markdown there (Jekyll 4.3.1; opensource.guide's
+/// quotations: an avatar, the quote, the credit).
+#[test]
+fn an_element_with_markdown_on_after_a_paragraph_is_read() {
+    let md =
+        "<aside markdown=\"1\" class=\"pquote\">\n  <img src=\"/a.png\" class=\"pquote-avatar\" \
+              alt=\"avatar\">\n  I fumbled it.\n  <p markdown=\"1\" class=\"pquote-credit\">\n\
+              — @lord, [\"Tips\"](https://lord.io/x/)\n  </p>\n</aside>\n";
+    let html = jekyll(md, "");
+    assert!(
+        html.contains(
+            "<p><img src=\"/a.png\" class=\"pquote-avatar\" alt=\"avatar\" />\nI fumbled it.</p>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<p class=\"pquote-credit\">— @lord, <a href=\"https://lord.io/x/\">“Tips”</a></p>"
+        ),
+        "{html}"
+    );
+}
