@@ -248,16 +248,7 @@ fn inline(event: &Event<'_>) -> bool {
             | Event::HardBreak
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_)
-            | Event::Start(
-                Tag::Emphasis
-                    | Tag::Strong
-                    | Tag::Strikethrough
-                    | Tag::Superscript
-                    | Tag::Subscript
-                    | Tag::Link { .. }
-                    | Tag::Image { .. }
-            )
-    )
+    ) || matches!(event, Event::Start(tag) if super::typography::inline(tag))
 }
 
 /// Give a paragraph's tags to each run of inline content right in a list item after a
