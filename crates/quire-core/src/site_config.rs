@@ -85,11 +85,6 @@ pub struct MarkdownOptions {
     /// under `block:`): Rouge writes each highlighted block as a table with the line
     /// numbers beside the code, from this first number (`start_line`). `None`: off.
     pub code_line_numbers: Option<i64>,
-    /// Headings get the ids kramdown's converter makes (letters and digits of ASCII only,
-    /// `section` when none is left) instead of its GFM parser's: not read from a config,
-    /// set for the content of block HTML read as Markdown (`markdown="1"`), which the GFM
-    /// parser never gives ids.
-    pub converter_ids: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -103,7 +98,6 @@ impl Default for MarkdownOptions {
             toc_levels: (1..=6).collect(),
             parse_block_html: false,
             code_line_numbers: None,
-            converter_ids: false,
         }
     }
 }

@@ -381,6 +381,8 @@ pub(crate) fn jekyll_html(md: &str) -> String {
 }
 
 #[cfg(test)]
+mod html_tests;
+#[cfg(test)]
 mod site_tests;
 #[cfg(test)]
 mod tests;

@@ -37,7 +37,6 @@ fn jekyll_config_over_jekyll_defaults() {
             toc_levels: vec![2, 3],
             parse_block_html: true,
             code_line_numbers: Some(3),
-            converter_ids: false,
         }
     );
     assert_eq!(config.scalar("title"), Some("My blog"));

@@ -58,25 +58,15 @@ impl SameSpans {
         range: Range<usize>,
         text: &str,
     ) -> Event<'a> {
-        // A pipe right after a backslash (`\|`, `\\|`) is text to kramdown, never a cell's
-        // edge when an item's line is read as a table row (`tables/items.rs`): marked,
-        // written back as `|`. (The parser starts a text at an escaped character, the
-        // backslash left out.)
         match &event {
             Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
             Event::End(TagEnd::CodeBlock) => self.in_code = false,
-            _ => {}
-        }
-        if let (Event::Text(t), false) = (&event, self.in_code) {
-            let after_slash =
-                range.start > 0 && text.as_bytes().get(range.start - 1) == Some(&b'\\');
-            if (after_slash && t.starts_with('|')) || t.contains("\\|") {
-                let mut marked = t.replace("\\|", &format!("\\{}", super::PIPE_MARK));
-                if after_slash && marked.starts_with('|') {
-                    marked.replace_range(..1, &super::PIPE_MARK.to_string());
+            Event::Text(t) if !self.in_code => {
+                if let Some(marked) = super::table_pipes::mark_escaped_pipes(t, range.start, text) {
+                    return Event::Text(CowStr::from(marked));
                 }
-                return Event::Text(CowStr::from(marked));
             }
+            _ => {}
         }
         let event = self.read(event, range.clone(), text);
         // Emphasis opened and closed by a run of three of one character holding one strong

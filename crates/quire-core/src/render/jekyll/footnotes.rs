@@ -67,17 +67,7 @@ pub(crate) fn definitions_under_notes(text: &str) -> (Cow<'_, str>, String) {
         at += line.len();
         let trimmed = line.trim_start();
         let body = line.trim_end_matches(['\n', '\r']);
-        let in_code = if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
-            }
-            true
-        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            true
-        } else {
-            false
-        };
+        let in_code = super::html_blocks::fenced(&mut fence, trimmed);
         if !in_code && after_note && link_definition_line(body) {
             definitions.push_str(body.trim());
             definitions.push('\n');

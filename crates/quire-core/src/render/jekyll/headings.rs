@@ -130,7 +130,7 @@ pub(super) fn heading_ids(
                 }
                 j += 1;
             }
-            let id = if vars.markdown.converter_ids {
+            let id = if super::markdown_attr::inside_html() {
                 converter_heading_id(&text)
             } else {
                 heading_id(&text)

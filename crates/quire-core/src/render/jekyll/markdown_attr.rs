@@ -85,6 +85,12 @@ std::thread_local! {
     static DEPTH: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
+/// Whether the content of an element read as Markdown is being rendered: its headings get
+/// the ids kramdown's converter makes, as its GFM parser gives none inside HTML.
+pub(super) fn inside_html() -> bool {
+    DEPTH.with(|d| d.get()) > 0
+}
+
 /// `render` one level deeper, unless [`DEEPEST`] levels are open already.
 fn deeper(render: impl FnOnce() -> String) -> Option<String> {
     let depth = DEPTH.with(|d| d.get());
@@ -110,12 +116,15 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     let attributes = &rest[name_len..open_end - 1];
     let (kept, mode) = without_markdown_attribute(attributes, name, parse_block_html)?;
     // What the content holds is read the same way (`parse_block_html` goes on inside).
-    // Headings in it get the ids kramdown's converter makes (its GFM parser gives none
-    // inside HTML).
-    let mut inside = settings.clone();
-    inside.site.markdown.parse_block_html |= parse_block_html;
-    inside.site.markdown.converter_ids = true;
-    let settings = &inside;
+    let owned;
+    let settings = if parse_block_html && !settings.site.markdown.parse_block_html {
+        let mut on = settings.clone();
+        on.site.markdown.parse_block_html = true;
+        owned = on;
+        &owned
+    } else {
+        settings
+    };
     let close = format!("</{name}>");
     let body = rest[open_end..].trim_end();
     let inner = body.strip_suffix(close.as_str())?;

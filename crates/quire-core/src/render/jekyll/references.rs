@@ -21,15 +21,7 @@ pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool)
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
-        let trimmed = line.trim_start();
-        if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
+        if super::html_blocks::fenced(&mut fence, line.trim_start()) {
             continue;
         }
         let mut ticks = 0;

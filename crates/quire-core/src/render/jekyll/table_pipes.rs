@@ -93,6 +93,22 @@ pub(super) fn mark_line(line: &str, out: &mut String) {
     out.push_str(&line[from.min(line.len())..]);
 }
 
+/// A parsed text `t` starting at `start` of `source`, with each pipe right after a
+/// backslash (`\|`, `\\|`) marked: kramdown reads it as text, never a cell's edge when an
+/// item's line is read as a table row (`tables/items.rs`). `None` when it has none. (The
+/// parser starts a text at an escaped character, the backslash left out.)
+pub(crate) fn mark_escaped_pipes(t: &str, start: usize, source: &str) -> Option<String> {
+    let after_slash = start > 0 && source.as_bytes().get(start - 1) == Some(&b'\\');
+    if !(t.contains("\\|") || after_slash && t.starts_with('|')) {
+        return None;
+    }
+    let mut marked = t.replace("\\|", &format!("\\{PIPE_MARK}"));
+    if after_slash && marked.starts_with('|') {
+        marked.replace_range(..1, &PIPE_MARK.to_string());
+    }
+    Some(marked)
+}
+
 /// `text` with the pipes inside code spans of its tables' rows marked (borrowed when there
 /// are none).
 pub(crate) fn mark_table_code_pipes(text: &str) -> Cow<'_, str> {

@@ -1,0 +1,202 @@
+//! Random edits of random bodies made of lines that exercise the parser: every update
+//! equals a full render, in both flavours.
+
+use proptest::prelude::*;
+
+use super::{check_update, commonmark, kramdown};
+use crate::render::blocks::BlockRenderer;
+
+const LINES: &[&str] = &[
+    "# Heading",
+    "## Sub *heading*",
+    "### Heading!",
+    "* toc",
+    "{:toc}",
+    "Plain text with a [link](/x) and `code`.",
+    "Raw <mark>*not* \"em\"",
+    "</mark> *em* <u>a <b>c</b></u>",
+    "*a <u>b* c</u> <u>*d</u> e*",
+    "x {::nomarkdown}<b>*r*</b>{:/} y",
+    "more text",
+    "",
+    "",
+    "- item",
+    "- cell | cell",
+    "- [ ] task",
+    "  - nested",
+    "  continued",
+    "1. one",
+    "2) two",
+    "> quote",
+    "> a | b",
+    "> > deeper",
+    "```rust",
+    "```js title",
+    "```",
+    "~~~",
+    "    indented code",
+    "---",
+    "===",
+    "***",
+    "| a | b |",
+    "|---|:-:|",
+    "| 1 | 2 |",
+    "[ref]: /url \"Title\"",
+    "[Other Ref]: </a b>",
+    "see [ref], [other ref] and [missing]",
+    "See [it] [ref] and [that]",
+    "[Other Ref] now",
+    "<div class=\"x\">",
+    "</div>",
+    "<!-- excerpt start -->",
+    "<!-- excerpt end -->",
+    "<script>",
+    "</script>",
+    "a note[^n]",
+    "[^n]: the note",
+    "two notes[^1] and[^n] here, [^N] and [^1](/x)",
+    "[^1]: first note with *em* and a ref[^n]",
+    "[^m]: never referred to",
+    "> [^q]: nested note",
+    "ref[^q] and[^a b]",
+    "[^a b]: spaced",
+    "~~struck~~ and **bold**",
+    "{% include x.html %}",
+    "{: .note}",
+    "{: #custom-id .wide}",
+    "Text with {{ page.title }} and *span*{:.hl}.",
+    "## Repeated",
+    "## Repeated {#fixed}",
+    "![img](/assets/x.png)",
+    "<!-- more -->",
+    "\tTabbed",
+    "é ü 日本",
+    "Term",
+    ": A definition.",
+    ": Another *one*.",
+    "$$",
+    "Math $$a_1 + b_1$$ and $x$ in text.",
+    "{::comment}",
+    "{:/comment}",
+    "{::nomarkdown}",
+    "{:/nomarkdown}",
+    "{:/}",
+    "{::options parse_block_html=\"true\" /}",
+    "*[HTML]: Hyper Text Markup Language",
+    "An HTML abbreviation.",
+    "<div class=\"note\" markdown=\"1\">",
+    "</div>",
+    "![A](/a.png){: width=\"50%\"} and [l](https://x.org){:target=\"_blank\"}",
+    "3. three",
+    "- [x] done",
+    "- #### A heading item",
+    "{% comment %}",
+    "{% endcomment %}",
+    "A {% comment %}hidden *x*{% endcomment %} line",
+    "```mermaid",
+    "{% highlight ruby %}",
+    "{% highlight ruby %}  x = 1",
+    "{% endhighlight %}",
+    "{% raw %}",
+    "{% endraw %}",
+    "Raw {{ page.x }} and {% raw %}{{ y }}{% endraw %} `{% raw %}{{ z }}{% endraw %}`",
+    "[a]({{ site.repository",
+    "}}/issues/1) after",
+    "    ",
+    "![a]({{ site.url }}{{ site.baseurl }}/x.png)",
+    "{% highlight html linenos %}",
+    "{% assign ids = \"1|2\" | split: \"|\" %}",
+    "{% for id in ids %}",
+    "[#{{ id }}]: /issues/{{ id }}",
+    "{% endfor %}",
+    "See [#1][] and [#2][].",
+    "<img src=\"a.png\" alt=\"x\">",
+    "<em>",
+    "</em>",
+    "<video src=\"v.mp4\" controls></video> and *after*",
+    "It's the '80s, \"quoted\" -- and <<so>> on...",
+    "| `x|y` | z |",
+    "1. Step one",
+    "  * sub",
+    "* lazy",
+    "+ plus",
+    "H~2~O, ~new~ and ***both***",
+    "|---|---|",
+    "|===|===|",
+    "Posted in Rust | 5 min",
+    "{: .table}",
+    "  ```",
+    "     indented code",
+    " 2. two",
+    "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
+    "<div>a</div> tail",
+    "<p>para</p><div>b</div>",
+    "<hr>",
+    "<div markdown=\"0\">",
+    "<iframe src=\"https://example.org\"></iframe>",
+    "<!-- open",
+    "-->",
+    "[a](b c) and ![d](e f.png \"t\")",
+    "中文……**所以粗体**后面，**粗体：**中文",
+    "<https://e.com/1>",
+    "<custom-el>x</custom-el>",
+    "^",
+    "A wrapped line ending so",
+    "1980. And yet a list",
+    ":ssl_ca_cert and :tight colons",
+    ": a definition",
+    ":     a wide definition",
+    "[Metro](/wiki/Metro_(design\\)) and [b](/p(q))",
+    "This *does _not_ work*, **a**，**b** and **표기법(빅오)**이",
+    "![A](/a.png){:.circle.shadow#pic}",
+];
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(LINES), 0..30).prop_map(|lines| {
+        let mut s = lines.join("\n");
+        s.push('\n');
+        s
+    })
+}
+
+fn insertion() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(LINES).prop_map(|l| format!("{l}\n")),
+        prop::sample::select(LINES).prop_map(str::to_string),
+        prop::sample::select(
+            &[
+                "\n", "\n\n", "`", "```", "-", "#", ">", " ", "x", "[", "]", "<", "|", "*", ":",
+                "$", "。", "**", "^", "\\", ")", "("
+            ][..]
+        )
+        .prop_map(str::to_string),
+    ]
+}
+
+/// A random edit: delete `len` characters at fraction `at` of the text, insert `text`.
+pub(super) fn edit(body: &str, at: f64, len: usize, text: &str) -> String {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let i = ((chars.len() as f64) * at) as usize;
+    let start = chars.get(i).map_or(body.len(), |&(b, _)| b);
+    let end = chars.get(i + len).map_or(body.len(), |&(b, _)| b);
+    format!("{}{}{}", &body[..start], text, &body[end..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_update_equals_a_full_render(
+        doc in document(),
+        edits in prop::collection::vec((0.0f64..1.0, 0usize..12, insertion()), 1..6),
+        jekyll in any::<bool>(),
+    ) {
+        let settings = if jekyll { kramdown() } else { commonmark() };
+        let mut r = BlockRenderer::with_settings(&doc, settings);
+        let mut body = doc;
+        for (at, len, text) in edits {
+            body = edit(&body, at, len, &text);
+            check_update(&mut r, &body);
+        }
+    }
+}
