@@ -1,7 +1,9 @@
 //! `cargo bench -p quire-core` (also run by `cargo xtask bench`): split + typed front-matter
 //! read + excerpt detection on 10 KB, 100 KB and 1 MB posts, one key edit, and a whole
 //! render in the Jekyll flavour of 1 MB posts, hostile ones among them (quotes only,
-//! `<` only, thousands of unclosed block tags, thousands of lone image tags). Criterion
+//! `<` only, thousands of unclosed block tags, thousands of lone image tags, of unclosed
+//! `<div>` lines, of nested `markdown="1"` elements, of `[a](` on one line, of attribute
+//! list lines: each once cost the square of its length or more). Criterion
 //! prints the throughput in MB/s.
 
 use std::hint::black_box;
@@ -80,6 +82,13 @@ fn jekyll_render(c: &mut Criterion) {
         ("lt", "<".repeat(1_000_000)),
         ("unclosed video", "<video>\n\n".repeat(111_000)),
         ("lone img", "<img src=x>\n\n".repeat(77_000)),
+        ("unclosed div lines", "<div>\n".repeat(166_000)),
+        (
+            "nested markdown divs",
+            "<div markdown=\"1\">\n".repeat(25_000) + "x\n" + &"</div>\n".repeat(25_000),
+        ),
+        ("link openings", "[a](".repeat(250_000)),
+        ("attribute lines", "{: .a #b}\n".repeat(100_000)),
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(label, |b| {

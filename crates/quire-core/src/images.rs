@@ -25,7 +25,7 @@ pub use links::{
     PATTERN_CHOICES,
 };
 pub(crate) use links::{
-    protect_links, protect_spaced_links, rewrite_links, rewrite_liquid, unprotect,
+    protect_links, protect_spaced_links, rewrite_links, rewrite_liquid, unprotect, SPACE_STAND_IN,
 };
 
 pub use sniff::{kind_of, sniff, Kind, Refusal, Sniffed, MAX_BYTES};

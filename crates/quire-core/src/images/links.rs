@@ -312,7 +312,7 @@ pub fn expand_link(link: &str, baseurl: &str) -> Option<String> {
 }
 
 /// The stand-in for a space inside a Liquid link while the Markdown is parsed.
-const SPACE_STAND_IN: char = '\u{7f}';
+pub(crate) const SPACE_STAND_IN: char = '\u{7f}';
 
 /// The text with the white space inside Liquid where a link starts (`{{ site.baseurl }}`,
 /// `{{ site.repository }}`, `{% post_url x %}`...) replaced by a same-length stand-in, so
@@ -370,38 +370,12 @@ pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
     if !text.contains("](") {
         return Cow::Borrowed(text);
     }
-    let bytes = text.as_bytes();
     let mut marks = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("](") {
-        let start = from + i + 2;
-        from = start;
-        if bytes.get(start) == Some(&b'<') {
+    for (start, end) in destination_ends(text) {
+        // (A `](` inside the destination before it is part of that destination.)
+        if start < from + 2 {
             continue;
-        }
-        let mut nest = 0usize;
-        let mut at = start;
-        let mut end = None;
-        while at < bytes.len() {
-            match bytes[at] {
-                b'\n' | b'\r' => break,
-                b'(' => nest += 1,
-                b')' if nest == 0 => {
-                    end = Some(at);
-                    break;
-                }
-                b')' => nest -= 1,
-                b' ' | b'\t' => {
-                    let rest = text[at..].trim_start_matches([' ', '\t']);
-                    if rest.starts_with(['"', '\'']) {
-                        end = Some(at);
-                        break;
-                    }
-                }
-                b'\\' => at += 1,
-                _ => {}
-            }
-            at += 1;
         }
         let Some(end) = end else { continue };
         let url = text[start..end].trim_matches([' ', '\t']);
@@ -426,6 +400,63 @@ pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Each `](` of `text` not followed by `<`, in order: where the destination after it
+/// starts, and where kramdown ends it (its closing parenthesis, nested ones balanced; or
+/// white space before a title's quote), `None` when the line ends first. One pass over
+/// the text: the destinations still open on a line form a stack (each deeper in
+/// parentheses than the one before), so a line of thousands of `[a](` costs its length,
+/// not its square.
+fn destination_ends(text: &str) -> Vec<(usize, Option<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, Option<usize>)> = Vec::new();
+    // The open destinations: their index in `found`, and the parentheses open when each
+    // started.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut nest = 0usize;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\n' | b'\r' => {
+                open.clear();
+                nest = 0;
+            }
+            b'(' => {
+                nest += 1;
+                if at > 0 && bytes[at - 1] == b']' && bytes.get(at + 1) != Some(&b'<') {
+                    found.push((at + 1, None));
+                    open.push((found.len() - 1, nest));
+                }
+            }
+            b')' => {
+                if let Some(&(index, base)) = open.last() {
+                    if base == nest {
+                        found[index].1 = Some(at);
+                        open.pop();
+                    }
+                }
+                nest = nest.saturating_sub(1);
+            }
+            b' ' | b'\t' => {
+                let run = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+                if bytes
+                    .get(at + run)
+                    .is_some_and(|b| matches!(b, b'"' | b'\''))
+                {
+                    for (index, _) in open.drain(..) {
+                        found[index].1 = Some(at);
+                    }
+                }
+                at += run;
+                continue;
+            }
+            b'\\' => at += 1,
+            _ => {}
+        }
+        at += 1;
+    }
+    found
+}
+
 /// Undo [`protect_links`] in a piece of the parsed text.
 pub(crate) fn unprotect(text: &str) -> Cow<'_, str> {
     if text.contains(SPACE_STAND_IN) {
@@ -434,3 +465,6 @@ pub(crate) fn unprotect(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     }
 }
+
+#[cfg(test)]
+mod tests;

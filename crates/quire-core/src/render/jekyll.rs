@@ -25,6 +25,8 @@
 //! - excerpt markers shown as a subtle divider;
 //! - relative link and image URLs resolved against the site URL, when one is set.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 mod abbreviations;
@@ -104,6 +106,31 @@ pub(crate) const ID_MARK: char = '\u{1}';
 /// the whole body are known.
 pub(crate) const TOC_MARK: char = '\u{2}';
 
+/// What a control character that the renderer uses as a mark is shown as when a post
+/// holds it (a stray backspace pasted in): another invisible one that marks nothing.
+pub(crate) const STRAY: char = '\u{1a}';
+
+/// Whether `c` is one of the control characters the renderer writes into the text or its
+/// HTML as a mark: ids, the table of contents, notes, backticks, pipes, punctuation and
+/// spaces that kramdown reads otherwise than CommonMark.
+fn is_mark(c: char) -> bool {
+    matches!(c, ID_MARK | TOC_MARK | NOTE_MARK | PIPE_MARK)
+        || c == lone_backticks::BACKTICK_MARK
+        || c == crate::images::SPACE_STAND_IN
+        || flanking::is_ascii_stand_in(c)
+}
+
+/// `text` with each control character that the renderer uses as a mark written as
+/// [`STRAY`] (one byte for one, so offsets hold; char by char, so a part of a post reads
+/// as the whole did). Without this, a post holding one would have it read as a mark: a
+/// table of contents written where it stands, a backtick or a pipe shown for it.
+pub(crate) fn clear_marks(text: &str) -> Cow<'_, str> {
+    if !text.contains(is_mark) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace(is_mark, &STRAY.to_string()))
+}
+
 /// What a top-level block's transform needs to know of the text around its events.
 pub(crate) struct Context<'c> {
     /// Whether the block starts inside `{% raw %}`.
@@ -111,6 +138,10 @@ pub(crate) struct Context<'c> {
     /// Per list item of the block, whether a blank line follows its first paragraph
     /// ([`ItemParagraphs`]).
     pub(crate) item_blanks: &'c [bool],
+    /// Whether punctuation beside `*` runs was marked in the text parsed
+    /// ([`mark_flanking_punctuation`]): only then is it written back (else the private use
+    /// characters it stands in as are the post's own).
+    pub(crate) punctuation_marked: bool,
     /// Whether kramdown reads block HTML content as Markdown here (`parse_block_html`,
     /// from the site's config or a `{::options}` line above the block).
     pub(crate) parse_block_html: bool,
@@ -158,7 +189,9 @@ pub(crate) fn transform(
 ) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     lone_backticks::unmark_backticks(events);
-    flanking::unmark_punctuation(events);
+    if context.punctuation_marked {
+        flanking::unmark_punctuation(events);
+    }
     if markdown_in_html(events, settings, context.parse_block_html) {
         return (Vec::new(), None);
     }

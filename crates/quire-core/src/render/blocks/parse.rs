@@ -32,6 +32,28 @@ struct Group<'a> {
 /// Parse `text` and cut the HTML at each top-level block. `definitions`, when given, is
 /// Markdown holding the link reference definitions made outside `text`.
 pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
+    let nested = PARSING.with(|p| p.replace(p.get() + 1)) > 0;
+    // The control characters the renderer marks with, where the post holds them, are
+    // shown as one that marks nothing (offsets unchanged). A part of a block rendered on
+    // its own (`markdown="1"` content) holds the marks of the text around it: kept.
+    let parsed = if nested {
+        parse_marked(text, definitions, settings)
+    } else {
+        let definitions = definitions.map(jekyll::clear_marks);
+        parse_marked(&jekyll::clear_marks(text), definitions.as_deref(), settings)
+    };
+    PARSING.with(|p| p.set(p.get() - 1));
+    parsed
+}
+
+std::thread_local! {
+    /// How many parses are under way around this one (a block's content read as Markdown,
+    /// a Liquid include, rendered while the block is).
+    static PARSING: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// [`parse`] on text whose control characters are the renderer's own marks.
+fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
     // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
     // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them.
@@ -106,6 +128,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     } else {
         std::borrow::Cow::Borrowed(text)
     };
+    let punctuation_marked = matches!(flanked, std::borrow::Cow::Owned(_));
     let text: &str = &flanked;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
@@ -303,6 +326,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
                 jekyll::Context {
                     in_raw,
                     item_blanks: &group.items.blank_after,
+                    punctuation_marked,
                     parse_block_html: switches
                         .iter()
                         .take_while(|&&(at, _)| at < group.start)

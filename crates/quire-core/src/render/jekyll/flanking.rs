@@ -38,8 +38,11 @@ const ASCII: [(char, char); 8] = [
     ('(', '\u{11}'),
 ];
 
-/// What a control character of the [`ASCII`] stand-ins' written in a post is shown as.
-const STRAY: char = '\u{1a}';
+/// Whether `c` is a control character that stands in for ASCII punctuation (a post's
+/// own are cleared before it is parsed: `super::clear_marks`).
+pub(super) fn is_ascii_stand_in(c: char) -> bool {
+    ASCII.iter().any(|&(_, s)| s == c)
+}
 
 /// Whether `c` is a stand-in of marked punctuation.
 fn is_stand_in(c: char) -> bool {
@@ -84,20 +87,11 @@ fn is_punctuation(c: char) -> bool {
 
 /// `text` with the punctuation beside `*` runs marked where kramdown opens or closes
 /// emphasis and CommonMark would not; borrowed when there is none (or when the text
-/// holds the stand-ins themselves).
+/// holds the private use characters of the stand-ins themselves: a Powerline glyph). Only
+/// a block parsed from marked text has its punctuation written back.
 pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
     if !text.contains('*') || text.chars().any(|c| STAND_INS.contains(&c)) {
         return Cow::Borrowed(text);
-    }
-    // A control character of the stand-ins' written in the post (a stray backspace) is
-    // shown as another that stands in for nothing (both invisible), so that the rest of
-    // the post is still marked and it is not written back as punctuation.
-    if text.chars().any(is_stand_in) {
-        let cleared: String = text
-            .chars()
-            .map(|c| if is_stand_in(c) { STRAY } else { c })
-            .collect();
-        return Cow::Owned(mark_flanking_punctuation(&cleared).into_owned());
     }
     let bytes = text.as_bytes();
     let mut marks: Vec<(usize, char)> = Vec::new();

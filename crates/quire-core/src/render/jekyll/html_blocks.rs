@@ -308,8 +308,12 @@ const FARTHEST: usize = 64 * 1024;
 
 /// Where the element whose opening tag is at `start` closes (the end of its closing tag),
 /// when it is one that starts block HTML and asks for no Markdown. What it reads looking
-/// for the closing tag is taken off `budget`.
+/// for the closing tag is taken off `budget`; once that is spent, no more is looked for
+/// (a post of thousands of unclosed elements would cost the square of its length).
 fn element_end(text: &str, start: usize, budget: &mut usize) -> Option<usize> {
+    if *budget == 0 {
+        return None;
+    }
     let rest = text[start..].strip_prefix('<')?;
     let name_len = rest
         .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')

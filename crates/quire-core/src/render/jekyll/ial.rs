@@ -1,6 +1,8 @@
 //! kramdown's inline attribute lists on blocks (`{: .class #id key="value"}`): read,
 //! joined when a block has more than one, and put on the block's element.
 
+use core::ops::Range;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{block_ial, merge_text, plain_punctuation, span_ial};
@@ -115,106 +117,154 @@ impl Ial {
     }
 }
 
-/// If the block is a paragraph holding only an attribute list, that list.
+/// If the block is a paragraph holding only attribute lists (a line each), those lists
+/// together.
 pub(crate) fn ial_only(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     merge_text(events);
-    match events.as_slice() {
-        [Event::Start(Tag::Paragraph), Event::Text(text), Event::End(TagEnd::Paragraph)] => {
-            parse_ial(text)
-        }
-        _ => None,
-    }
-}
-
-/// Put the block's attribute lists where kramdown puts them: `ial` (written on its own
-/// line next to the block) or one on the paragraph's first line, one on its last line, and
-/// lines of them between its lines (each ending the paragraph before it, which takes it).
-/// Returns the list for the block's outer element when the events cannot carry it
-/// ([`apply_ial`]).
-pub(super) fn place(events: &mut Vec<Event<'_>>, ial: Option<Ial>) -> Option<Ial> {
-    let mut ial = ial;
-    // An attribute list on the paragraph's first line (right before it) or its last.
-    if let Some(first) = leading_ial(events) {
-        ial = Some(first);
-    }
-    let cuts = split_at_ial_lines(events);
-    if cuts.is_empty() {
-        if let Some(last) = trailing_ial(events) {
-            ial = Some(last);
-        }
-        ial.and_then(|ial| apply_ial(events, ial))
-    } else {
-        // A line of attribute list inside a paragraph ends it (kramdown): the paragraph
-        // before it takes it, the lines after it are a paragraph of their own.
-        let last = trailing_ial(events);
-        let mut start = 0;
-        let mut earlier = ial;
-        for (end, middle) in cuts {
-            let list = match earlier.take() {
-                Some(earlier) => Ial::together(earlier, middle),
-                None => middle,
-            };
-            apply_ial(&mut events[start..end], list);
-            start = end;
-        }
-        if let Some(last) = last {
-            apply_ial(&mut events[start..], last);
-        }
-        None
-    }
-}
-
-/// Take an attribute list off the first line of a paragraph (kramdown applies a block
-/// attribute list to the block right under it).
-fn leading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
-    let [Event::Start(Tag::Paragraph), Event::Text(text), Event::SoftBreak, ..] = events.as_slice()
+    let [Event::Start(Tag::Paragraph), lines @ .., Event::End(TagEnd::Paragraph)] =
+        events.as_slice()
     else {
         return None;
     };
-    let ial = parse_ial(text)?;
-    events.drain(1..3);
-    Some(ial)
+    let mut together: Option<Ial> = None;
+    for (k, event) in lines.iter().enumerate() {
+        match event {
+            Event::Text(text) if k % 2 == 0 => {
+                let list = parse_ial(text)?;
+                together = Some(match together {
+                    Some(earlier) => Ial::together(earlier, list),
+                    None => list,
+                });
+            }
+            Event::SoftBreak if k % 2 == 1 && k + 1 < lines.len() => {}
+            _ => return None,
+        }
+    }
+    together
 }
 
-/// A paragraph with lines of attribute list between its lines, cut at each: the events
-/// become paragraphs (those lines taken out); returns, for each cut, where the next
-/// paragraph starts and the list the paragraph before it takes.
-fn split_at_ial_lines(events: &mut Vec<Event<'_>>) -> Vec<(usize, Ial)> {
-    let mut cuts = Vec::new();
-    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
-        || !matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
-    {
-        return cuts;
+/// Put the block's attribute lists where kramdown puts them: `ial` (written on its own
+/// line next to the block), lines of them in a paragraph (each run of them ends the
+/// paragraph before it, which takes it; a run before its first line goes to its first
+/// piece), one on a heading's last line. Returns the list for the block's outer element
+/// when the events cannot carry it ([`apply_ial`]).
+pub(super) fn place(events: &mut Vec<Event<'_>>, ial: Option<Ial>) -> Option<Ial> {
+    match paragraph_ial_lines(events, ial) {
+        Ok(pieces) => {
+            for (range, list) in pieces {
+                apply_ial(&mut events[range], list);
+            }
+            None
+        }
+        Err(ial) => trailing_ial(events)
+            .or(ial)
+            .and_then(|ial| apply_ial(events, ial)),
     }
-    let mut depth = 0usize;
-    for (i, event) in events.iter().enumerate() {
-        match event {
+}
+
+/// A paragraph's lines that are attribute lists, taken out of its events in one pass (a
+/// post of thousands costs their count, not its square), the paragraph cut after each run
+/// of them that has lines after it. Returns each piece of paragraph that takes a list (its
+/// range in the new events) with the list: the run after it, and for the first piece also
+/// `ial` and a run before its first line, in the order written. `Err(ial)`, the events
+/// untouched, when the block is no paragraph, has no such line, or holds nothing else.
+fn paragraph_ial_lines(
+    events: &mut Vec<Event<'_>>,
+    ial: Option<Ial>,
+) -> Result<Vec<(Range<usize>, Ial)>, Option<Ial>> {
+    let Some(last) = events.len().checked_sub(1) else {
+        return Err(ial);
+    };
+    if last == 0
+        || !matches!(events[0], Event::Start(Tag::Paragraph))
+        || !matches!(events[last], Event::End(TagEnd::Paragraph))
+    {
+        return Err(ial);
+    }
+    // The lines that are attribute lists (each a text of its own between line breaks).
+    let mut lists: Vec<(usize, Ial)> = Vec::new();
+    let (mut depth, mut breaks) = (0usize, 0usize);
+    for i in 1..last {
+        match &events[i] {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
+            Event::SoftBreak if depth == 0 => breaks += 1,
             Event::Text(text)
-                if depth == 1
-                    && i >= 2
-                    && matches!(events[i - 1], Event::SoftBreak)
-                    && matches!(events.get(i + 1), Some(Event::SoftBreak))
+                if depth == 0
+                    && (i == 1 || matches!(events[i - 1], Event::SoftBreak))
+                    && (i + 1 == last || matches!(events[i + 1], Event::SoftBreak))
                     && text.trim_start().starts_with("{:") =>
             {
-                if let Some(ial) = parse_ial(text) {
-                    cuts.push((i, ial));
+                if let Some(list) = parse_ial(text) {
+                    lists.push((i, list));
                 }
             }
             _ => {}
         }
     }
-    // `... SoftBreak, {: list}, SoftBreak ...` -> `... End, Start ...`: each cut takes
-    // one event out before the next.
-    for (k, (at, _)) in cuts.iter_mut().enumerate() {
-        *at -= k;
-        events.splice(
-            *at - 1..*at + 2,
-            [Event::End(TagEnd::Paragraph), Event::Start(Tag::Paragraph)],
-        );
+    if lists.is_empty() || lists.len() > breaks {
+        return Err(ial);
     }
-    cuts
+    let together = |earlier: Option<Ial>, later: Ial| match earlier {
+        Some(earlier) => Ial::together(earlier, later),
+        None => later,
+    };
+    let mut lists = lists.into_iter().peekable();
+    let mut out = Vec::with_capacity(events.len());
+    let mut pieces: Vec<(Range<usize>, Ial)> = Vec::new();
+    let (mut leading, mut run): (Option<Ial>, Option<Ial>) = (ial, None);
+    let (mut piece_start, mut has_content, mut after_list) = (0, false, false);
+    for (i, event) in std::mem::take(events).into_iter().enumerate() {
+        if let Some((_, list)) = lists.next_if(|(at, _)| *at == i) {
+            run = Some(together(run.take(), list));
+            // The line break before the list's line goes with it, and the one after.
+            if matches!(out.last(), Some(Event::SoftBreak)) {
+                out.pop();
+            }
+            after_list = true;
+            continue;
+        }
+        if std::mem::take(&mut after_list) && matches!(event, Event::SoftBreak) {
+            continue;
+        }
+        if i == last {
+            out.push(event);
+            if let Some(run) = run.take() {
+                pieces.push((piece_start..out.len(), run));
+            }
+            continue;
+        }
+        if i > 0 {
+            match run.take() {
+                Some(run) if has_content => {
+                    out.push(Event::End(TagEnd::Paragraph));
+                    pieces.push((piece_start..out.len(), run));
+                    piece_start = out.len();
+                    out.push(Event::Start(Tag::Paragraph));
+                }
+                Some(run) => leading = Some(together(leading.take(), run)),
+                None => {}
+            }
+            has_content = true;
+        }
+        out.push(event);
+    }
+    *events = out;
+    if let Some(leading) = leading {
+        match pieces.first_mut() {
+            Some((range, list)) if range.start == 0 => {
+                *list = Ial::together(leading, core::mem::take(list));
+            }
+            _ => {
+                let end = events
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+                    .map_or(events.len(), |i| i + 1);
+                pieces.insert(0, (0..end, leading));
+            }
+        }
+    }
+    Ok(pieces)
 }
 
 /// Take an attribute list off the last line of a paragraph or heading.

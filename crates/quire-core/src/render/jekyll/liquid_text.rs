@@ -77,7 +77,9 @@ pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) 
     let markdown = super::super::liquid::with_include_params(file, &tag.params);
     let mut inner = settings.clone();
     inner.site.includes = Vec::new();
-    let html = super::super::render_body(&markdown, &inner);
+    // (The include's text is the site's, not the post's: its control characters are
+    // cleared of marks as a post's are.)
+    let html = super::super::render_body(&super::clear_marks(&markdown), &inner);
     Some(format!(
         "<div class=\"liquid-include\" title=\"Included from _includes/{}\">\n{html}</div>\n",
         super::escape_attr(&tag.name)
@@ -283,7 +285,8 @@ fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
     if text.is_empty() {
         return;
     }
-    let text = text.replace(super::ID_MARK, "\u{fffd}");
+    // (A value holding the marks of ids or of the table of contents would be read as one.)
+    let text = text.replace([super::ID_MARK, super::TOC_MARK], &super::STRAY.to_string());
     match out.last_mut() {
         Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{text}")),
         _ => out.push(Event::Text(CowStr::from(text))),
@@ -305,7 +308,7 @@ fn written_html(source: &str, written: &str, vars: &super::super::liquid::SiteVa
         },
         ..Default::default()
     };
-    let html = super::super::render_body(written, &settings);
+    let html = super::super::render_body(&super::clear_marks(written), &settings);
     match html
         .trim_end()
         .strip_prefix("<p>")

@@ -173,7 +173,8 @@ const RAW_CONTENT: &[&str] = &[
 /// each rendered (kramdown reads the HTML around them and their Markdown); `None` when
 /// there is none.
 fn nested(html: &str, settings: &Settings, parse_block_html: bool) -> Option<String> {
-    if !html.contains(" markdown=") {
+    // Nothing renders deeper than [`DEEPEST`]: no element is looked for.
+    if !html.contains(" markdown=") || DEPTH.with(|d| d.get()) >= DEEPEST {
         return None;
     }
     let mut out = String::with_capacity(html.len());
@@ -230,27 +231,25 @@ fn element_end(lower: &str, open: usize, name: &str) -> Option<usize> {
     let lower = &lower[..limit];
     let (opening, closing) = (format!("<{name}"), format!("</{name}>"));
     let mut depth = 0usize;
-    let mut at = open;
-    loop {
-        let next_open = lower[at..].find(&opening).map(|i| at + i);
-        let next_close = lower[at..].find(&closing).map(|i| at + i)?;
-        match next_open {
-            Some(o) if o < next_close => {
-                let after = lower.as_bytes().get(o + opening.len());
-                if matches!(after, Some(b' ' | b'>' | b'\t' | b'\n' | b'/')) {
-                    depth += 1;
-                }
-                at = o + opening.len();
+    // One pass over the tags after `open` (a post of many nested elements costs the
+    // length of the text, not its square).
+    for (at, _) in lower[open..].match_indices('<') {
+        let tag = &lower[open + at..];
+        if tag.starts_with(&closing) {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(open + at + closing.len());
             }
-            _ => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(next_close + closing.len());
-                }
-                at = next_close + closing.len();
-            }
+        } else if tag.starts_with(&opening)
+            && matches!(
+                tag.as_bytes().get(opening.len()),
+                Some(b' ' | b'>' | b'\t' | b'\n' | b'/')
+            )
+        {
+            depth += 1;
         }
     }
+    None
 }
 
 /// The attributes without `markdown=...`, and what it asked for for element `name` (none

@@ -317,6 +317,73 @@ fn attribute_lists_are_applied_or_hidden() {
     );
 }
 
+/// Lines of attribute list in a row, before, between and after a paragraph's lines: all
+/// of a run go to one paragraph (expected as Jekyll 4.3.1 writes it).
+#[test]
+fn runs_of_attribute_lines_go_together() {
+    assert_eq!(
+        jekyll(
+            "a\n{: .x}\n{: .y}\nb\n\nc\n{: .x}\nd\n{: .y}\ne\n\nf\n{: .x}\n{: .y}\n\n\
+             {: .p}\n{: .q}\ng\n\nh\n{: .x}\n\n{: .p}\ni\n{: .y}\n",
+            ""
+        ),
+        "<p class=\"x y\">a</p>\n<p>b</p>\n<p class=\"x\">c</p>\n<p class=\"y\">d</p>\n<p>e</p>\n\
+         <p class=\"x y\">f</p>\n<p class=\"p q\">g</p>\n<p class=\"x\">h</p>\n<p class=\"p y\">i</p>\n"
+    );
+    // A paragraph of attribute lines only is read as one line holding them all.
+    assert_eq!(
+        jekyll("- a\n\n{: .x}\n{: .y}\n\nz\n", ""),
+        jekyll("- a\n\n{: .x .y}\n\nz\n", "")
+    );
+    assert_eq!(
+        jekyll("- a\n\n{: .x}\n{: .y}\n", ""),
+        jekyll("- a\n\n{: .x .y}\n", "")
+    );
+}
+
+/// A post holding the control characters the renderer marks with (a stray one pasted
+/// in): each is shown as one that marks nothing, in both flavours, and nothing else
+/// changes: no table of contents, backtick, pipe or space appears for it.
+#[test]
+fn a_posts_control_characters_are_not_read_as_marks() {
+    for flavour in [Flavour::Jekyll, Flavour::CommonMark] {
+        let settings = Settings {
+            flavour,
+            ..Default::default()
+        };
+        let post = |c: char| {
+            format!(
+                "# a{c}b\n\ntext {c} `x{c}` a{c}: **b** [l](u{c}) {c}\n\n| a{c} | b |\n|--|--|\n\
+                 | c | d{c} |\n\n- x{c}\n"
+            )
+        };
+        let stray = render_body(&post(STRAY), &settings);
+        for c in (1u8..0x20).chain([0x7f]).map(char::from) {
+            if is_mark(c) {
+                assert_eq!(render_body(&post(c), &settings), stray, "{c:?} {flavour:?}");
+            }
+        }
+        assert!(!stray.contains("markdown-toc"), "{stray}");
+    }
+    // Not a mark: kept as written.
+    assert!(jekyll("a\u{1b}b\n", "").contains("a\u{1b}b"));
+}
+
+/// A post's own private use characters (Powerline glyphs in a post on shell prompts) stay
+/// as written beside bold text: they are the stand-ins of marked punctuation, and are not
+/// written back as punctuation.
+#[test]
+fn private_use_characters_stay_as_written() {
+    assert_eq!(
+        jekyll("prompt \u{E0B0} and **bold** \u{E0A0}\n", ""),
+        "<p>prompt \u{E0B0} and <strong>bold</strong> \u{E0A0}</p>\n"
+    );
+    assert_eq!(
+        jekyll("only \u{E0B0} here\n", ""),
+        "<p>only \u{E0B0} here</p>\n"
+    );
+}
+
 #[test]
 fn heading_ids_like_kramdown_gfm() {
     let cases = [

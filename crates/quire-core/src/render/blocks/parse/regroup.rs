@@ -180,8 +180,11 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
                 .unwrap_or_default()
                 .trim()
                 .is_empty();
-        let bracket = text[note_at..].find('[').map(|i| note_at + i);
-        let (true, Some(bracket)) = (adjacent, bracket) else {
+        // (Looked for only then: each block would otherwise read the rest of the body.)
+        let bracket = adjacent
+            .then(|| text[note_at..].find('[').map(|i| note_at + i))
+            .flatten();
+        let Some(bracket) = bracket else {
             k += 1;
             continue;
         };
