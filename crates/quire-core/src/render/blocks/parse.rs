@@ -289,12 +289,23 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     if jekyll {
         let mut ials: Vec<Option<jekyll::Ial>> = groups.iter_mut().map(|g| g.ial.take()).collect();
         let mut targets = Vec::new();
+        let starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
         for (k, group) in groups.iter_mut().enumerate() {
             if let Some(ial) = jekyll::ial_only(&mut group.events) {
                 group.events = vec![Event::Html(CowStr::Borrowed(IAL_BLOCK))];
+                let from = line_start(text, group.start);
+                // First in the body (blank lines before it or not) with a blank line
+                // under it, it is no block's (as Jekyll 4.3.1 writes it). Only a whole
+                // render knows where the body starts.
+                if text[..from].trim().is_empty() {
+                    whole = true;
+                    let next = starts.get(k + 1).map(|&s| line_start(text, s));
+                    if next.is_some_and(|next| after_blank_line(text, next)) {
+                        continue;
+                    }
+                }
                 // Right under a block, it is that block's; otherwise the next one's.
-                let under_previous =
-                    k > 0 && !after_blank_line(text, line_start(text, group.start));
+                let under_previous = k > 0 && !after_blank_line(text, from);
                 targets.push((
                     if under_previous { k - 1 } else { k + 1 },
                     ial,

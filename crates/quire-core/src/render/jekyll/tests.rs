@@ -330,6 +330,15 @@ fn runs_of_attribute_lines_go_together() {
         "<p class=\"x y\">a</p>\n<p>b</p>\n<p class=\"x\">c</p>\n<p class=\"y\">d</p>\n<p>e</p>\n\
          <p class=\"x y\">f</p>\n<p class=\"p q\">g</p>\n<p class=\"x\">h</p>\n<p class=\"p y\">i</p>\n"
     );
+    // First in the body with a blank line under it (blank lines above it or not), a list
+    // is no block's; further down, the next block's.
+    for top in ["{: .x}\n\nz\n", "\n{: .x}\n{: .w}\n\nz\n"] {
+        let html = jekyll(&format!("{top}\n- a\n\n{{: .y}}\n\nq\n"), "");
+        assert!(
+            html.contains("<p>z</p>") && html.contains("<p class=\"y\">q</p>"),
+            "{html}"
+        );
+    }
     // A paragraph of attribute lines only is read as one line holding them all.
     assert_eq!(
         jekyll("- a\n\n{: .x}\n{: .y}\n\nz\n", ""),
