@@ -24,14 +24,13 @@ fn one_at_a_time(text: &str) -> Vec<(usize, Option<usize>)> {
                     break;
                 }
                 b')' => nest -= 1,
-                b' ' | b'\t' => {
+                b' ' | b'\t'
                     if text[at..]
                         .trim_start_matches([' ', '\t'])
-                        .starts_with(['"', '\''])
-                    {
-                        end = Some(at);
-                        break;
-                    }
+                        .starts_with(['"', '\'']) =>
+                {
+                    end = Some(at);
+                    break;
                 }
                 b'\\' => at += 1,
                 _ => {}
