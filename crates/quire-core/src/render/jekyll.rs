@@ -416,6 +416,8 @@ pub(crate) fn jekyll_html(md: &str) -> String {
 #[cfg(test)]
 mod html_tests;
 #[cfg(test)]
+mod ial_tests;
+#[cfg(test)]
 mod site_tests;
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
 use super::{Block, Definition, Parsed};
 
+mod ials;
 mod regions;
 mod regroup;
 
@@ -287,43 +288,8 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut outer: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
     let mut notes: Vec<jekyll::Notes> = vec![jekyll::Notes::default(); groups.len()];
     if jekyll {
-        let mut ials: Vec<Option<jekyll::Ial>> = groups.iter_mut().map(|g| g.ial.take()).collect();
-        let mut targets = Vec::new();
-        let starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
-        for (k, group) in groups.iter_mut().enumerate() {
-            if let Some(ial) = jekyll::ial_only(&mut group.events) {
-                group.events = vec![Event::Html(CowStr::Borrowed(IAL_BLOCK))];
-                let from = line_start(text, group.start);
-                // First in the body (blank lines before it or not) with a blank line
-                // under it, it is no block's (as Jekyll 4.3.1 writes it). Only a whole
-                // render knows where the body starts.
-                if text[..from].trim().is_empty() {
-                    whole = true;
-                    let next = starts.get(k + 1).map(|&s| line_start(text, s));
-                    if next.is_some_and(|next| after_blank_line(text, next)) {
-                        continue;
-                    }
-                }
-                // Right under a block, it is that block's; otherwise the next one's.
-                let under_previous = k > 0 && !after_blank_line(text, from);
-                targets.push((
-                    if under_previous { k - 1 } else { k + 1 },
-                    ial,
-                    under_previous,
-                ));
-            }
-        }
-        // A block with a list before it and one under it (`{: .x}`, `* TOC`, `{:toc}`)
-        // has both.
-        for (target, ial, under) in targets {
-            if let Some(slot) = ials.get_mut(target) {
-                *slot = Some(match slot.take() {
-                    None => ial,
-                    Some(had) if under => jekyll::Ial::together(had, ial),
-                    Some(had) => jekyll::Ial::together(ial, had),
-                });
-            }
-        }
+        let (mut ials, top) = ials::block_ials(text, &mut groups);
+        whole |= top;
         // A block inside `{% raw %}` ... `{% endraw %}` shows its Liquid as text; a window
         // would not know where the tag is: render whole.
         let raw = super::super::liquid::raw_spans(text);
