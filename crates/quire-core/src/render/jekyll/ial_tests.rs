@@ -1,18 +1,9 @@
 //! Attribute lists (`ial.rs`, `parse/ials.rs`) and the renderer's marks (`clear_marks`,
 //! `flanking.rs`) against what kramdown makes of the same Markdown.
 
+use super::jekyll_html as jekyll;
 use super::*;
 use crate::render::{render_body, Flavour, Settings};
-
-fn jekyll(md: &str) -> String {
-    render_body(
-        md,
-        &Settings {
-            flavour: Flavour::Jekyll,
-            ..Default::default()
-        },
-    )
-}
 
 #[test]
 fn attribute_lists_are_applied_or_hidden() {
