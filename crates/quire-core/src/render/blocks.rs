@@ -48,9 +48,9 @@ pub struct Block {
     refs: Vec<String>,
     /// The references' HTML as filled in (numbered across the body).
     ref_html: Vec<String>,
-    /// The footnote it defines (label, content HTML with its headings' ids as marks); the
-    /// block itself shows nothing.
-    note: Option<(String, String)>,
+    /// The footnote it defines (its content's HTML with its headings' ids and its
+    /// references as marks); the block itself shows nothing.
+    note: Option<super::jekyll::Note>,
     /// Whether the body's list of notes is added to its HTML (the last block's).
     holds_list: bool,
 }
@@ -64,7 +64,7 @@ impl Block {
 
     /// The label of the note it defines.
     fn note_label(&self) -> Option<&str> {
-        self.note.as_ref().map(|(label, _)| label.as_str())
+        self.note.as_ref().map(|note| note.label.as_str())
     }
 }
 

@@ -73,7 +73,7 @@ pub(crate) use extensions::{block_html_switches, hide_extensions};
 pub(crate) use fence_indent::FenceIndent;
 pub(crate) use flanking::mark_flanking_punctuation;
 pub(crate) use footnotes::{
-    definitions_under_notes, note_ends_at_first_line, take_notes, Notes, NOTE_MARK,
+    definitions_under_notes, note_ends_at_first_line, take_notes, Note, Notes, NOTE_MARK,
 };
 pub(crate) use footnotes::{list as notes_list, reference as note_reference};
 pub use headings::heading_id;

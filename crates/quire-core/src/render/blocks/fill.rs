@@ -109,10 +109,7 @@ impl BlockRenderer {
                     defined.entry(label).or_insert(index);
                 }
             }
-            // (label, references) in the order of the first reference.
-            let mut order: Vec<(&str, usize)> = Vec::new();
-            let mut number: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::new();
+            let mut numbering = Numbering::default();
             let mut fills: Vec<(usize, Vec<String>)> = Vec::new();
             for (index, block) in self.blocks.iter().enumerate() {
                 if block.refs.is_empty() {
@@ -121,29 +118,33 @@ impl BlockRenderer {
                 let html: Vec<String> = block
                     .refs
                     .iter()
-                    .map(|label| {
-                        if !defined.contains_key(label.as_str()) {
-                            return crate::render::jekyll::note_reference(label, None);
-                        }
-                        let k = *number.entry(label).or_insert_with(|| {
-                            order.push((label, 0));
-                            order.len() - 1
-                        });
-                        order[k].1 += 1;
-                        crate::render::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
-                    })
+                    .map(|label| numbering.reference(label, &defined))
                     .collect();
                 if html != block.ref_html {
                     fills.push((index, html));
                 }
             }
-            let blocks = &self.blocks;
-            let list =
-                crate::render::jekyll::notes_list(order.iter().filter_map(|&(label, count)| {
-                    let block = &blocks[*defined.get(label)?];
-                    let (_, content) = block.note.as_ref()?;
-                    Some((label, count, fill_marks(content, &block.ids, &[])))
-                }));
+            // The list, note by note: a note's backlinks are the references written before
+            // it, and the references in its content are numbered as it is written (a note
+            // first referred to there joins the end of the list), as kramdown writes them.
+            let mut items: Vec<(&str, usize, String)> = Vec::new();
+            let mut k = 0;
+            while let Some(&(label, count)) = numbering.order.get(k) {
+                k += 1;
+                let Some(block) = defined.get(label).map(|&index| &self.blocks[index]) else {
+                    continue;
+                };
+                let Some(note) = block.note.as_ref() else {
+                    continue;
+                };
+                let refs: Vec<String> = note
+                    .refs
+                    .iter()
+                    .map(|label| numbering.reference(label, &defined))
+                    .collect();
+                items.push((label, count, fill_marks(&note.content, &block.ids, &refs)));
+            }
+            let list = crate::render::jekyll::notes_list(items);
             (fills, list)
         };
         for (index, html) in fills {
@@ -184,5 +185,36 @@ impl BlockRenderer {
                 *again = true;
             }
         }
+    }
+}
+
+/// Footnote numbers as kramdown gives them: a note's number is the order of its first
+/// reference written.
+#[derive(Default)]
+struct Numbering<'a> {
+    /// (label, references written so far), in the order of the first reference.
+    order: Vec<(&'a str, usize)>,
+    /// Each label's place in `order`.
+    place: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Numbering<'a> {
+    /// The HTML of the next reference to `label`, numbered (as text when the note is not
+    /// `defined`).
+    fn reference(
+        &mut self,
+        label: &'a str,
+        defined: &std::collections::HashMap<&str, usize>,
+    ) -> String {
+        if !defined.contains_key(label) {
+            return crate::render::jekyll::note_reference(label, None);
+        }
+        let order = &mut self.order;
+        let k = *self.place.entry(label).or_insert_with(|| {
+            order.push((label, 0));
+            order.len() - 1
+        });
+        order[k].1 += 1;
+        crate::render::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
     }
 }

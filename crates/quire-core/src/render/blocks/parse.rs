@@ -387,7 +387,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
                 }
             }
             let jekyll::Notes { refs, mut note } = std::mem::take(&mut notes[k]);
-            if let Some((_, content)) = note.as_mut() {
+            if let Some(jekyll::Note { content, .. }) = note.as_mut() {
                 if content.contains(jekyll::PIPE_MARK) {
                     *content = content.replace(jekyll::PIPE_MARK, "|");
                 }

@@ -97,8 +97,19 @@ pub(crate) const NOTE_MARK: char = '\u{3}';
 pub(crate) struct Notes {
     /// The labels of its references, in order; each is a [`NOTE_MARK`] in its HTML.
     pub(crate) refs: Vec<String>,
-    /// The note it defines: its label and its content's HTML.
-    pub(crate) note: Option<(String, String)>,
+    /// The note it defines.
+    pub(crate) note: Option<Note>,
+}
+
+/// A footnote's definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Note {
+    pub(crate) label: String,
+    /// Its content's HTML, each reference to a note in it a [`NOTE_MARK`].
+    pub(crate) content: String,
+    /// The labels of the references in its content, in order. kramdown numbers them after
+    /// every reference of the body, as it writes the list of notes (note by note).
+    pub(crate) refs: Vec<String>,
 }
 
 /// Take the footnotes out of a top-level block's events: a definition leaves the block
@@ -118,11 +129,22 @@ pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
             let mut inner = std::mem::replace(events, rest);
             inner.pop();
             inner.remove(0);
+            let refs = mark_references(&mut inner);
             let mut content = String::new();
             pulldown_cmark::html::push_html(&mut content, inner.into_iter());
-            note = Some((label, content));
+            note = Some(Note {
+                label,
+                content,
+                refs,
+            });
         }
     }
+    let refs = mark_references(events);
+    Notes { refs, note }
+}
+
+/// Each footnote reference in `events` made a [`NOTE_MARK`]; their labels, in order.
+fn mark_references(events: &mut [Event<'_>]) -> Vec<String> {
     let mut refs = Vec::new();
     for event in events.iter_mut() {
         if let Event::FootnoteReference(label) = event {
@@ -130,7 +152,7 @@ pub(crate) fn take_notes(events: &mut Vec<Event<'_>>) -> Notes {
             *event = Event::InlineHtml(CowStr::from(NOTE_MARK));
         }
     }
-    Notes { refs, note }
+    refs
 }
 
 /// The HTML of a reference to note `label`: `number` is the note's, `earlier` how many
@@ -306,6 +328,63 @@ mod tests {
         );
         assert!(html.trim_end().ends_with("</div>"), "{html}");
         assert!(html.find("After.").expect(&html) < html.find("footnotes").expect(&html));
+    }
+
+    /// References inside notes are numbered after the body's, note by note as the list is
+    /// written, and a note's backlinks are the references written before it, as Jekyll
+    /// 4.3.1 writes them (checked against `jekyll build`).
+    #[test]
+    fn references_in_notes_are_numbered_as_the_list_is_written() {
+        let html = jekyll(
+            "One[^a] two[^c].\n\n[^a]: Note A cites [^b] and [^c] and [^nope].\n\n\
+             [^c]: Note C cites [^a] and [^d].\n\n[^b]: Note B cites itself[^b].\n\n\
+             [^d]: Note D.\n",
+        );
+        let sup = |id: &str, label: &str, n: usize| {
+            format!(
+                "<sup id=\"{id}\" role=\"doc-noteref\"><a href=\"#fn:{label}\" \
+                 class=\"footnote\" rel=\"footnote\">{n}</a></sup>"
+            )
+        };
+        let back = |id: &str, more: &str| {
+            format!(
+                "<a href=\"#{id}\" class=\"reversefootnote\" role=\"doc-backlink\">\
+                 &#8617;{more}</a>"
+            )
+        };
+        let notes = [
+            format!(
+                "<li id=\"fn:a\" role=\"doc-endnote\">\n<p>Note A cites {} and {} and \
+                 [^nope].\u{a0}{}</p>",
+                sup("fnref:b", "b", 3),
+                sup("fnref:c:1", "c", 2),
+                back("fnref:a", "")
+            ),
+            format!(
+                "<li id=\"fn:c\" role=\"doc-endnote\">\n<p>Note C cites {} and {}.\u{a0}{}\
+                 \u{a0}{}</p>",
+                sup("fnref:a:1", "a", 1),
+                sup("fnref:d", "d", 4),
+                back("fnref:c", ""),
+                back("fnref:c:1", "<sup>2</sup>")
+            ),
+            format!(
+                "<li id=\"fn:b\" role=\"doc-endnote\">\n<p>Note B cites itself{}.\u{a0}{}</p>",
+                sup("fnref:b:1", "b", 3),
+                back("fnref:b", "")
+            ),
+            format!(
+                "<li id=\"fn:d\" role=\"doc-endnote\">\n<p>Note D.\u{a0}{}</p>",
+                back("fnref:d", "")
+            ),
+        ];
+        let mut at = 0;
+        for note in &notes {
+            let found = html[at..].find(note.as_str()).map(|i| at + i);
+            assert!(found.is_some(), "{note}\n in \n{html}");
+            at = found.unwrap_or_default();
+        }
+        assert!(!html.contains("footnote-reference"), "{html}");
     }
 
     #[test]
