@@ -24,8 +24,8 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 #[derive(Debug, Default)]
 pub(crate) struct SameSpans {
     /// The open emphasis and strong spans: (strong, marker character, the depth of the
-    /// events around it, how it is written).
-    open: Vec<(bool, u8, usize, Written)>,
+    /// events around it, how it is written, where its opening run starts).
+    open: Vec<(bool, u8, usize, Written, usize)>,
     /// How many elements are open.
     depth: usize,
     /// The ranges of the spans written as the other kind: emphasis opened by a run of
@@ -71,13 +71,23 @@ impl SameSpans {
         let event = self.read(event, range.clone(), text);
         // Emphasis opened and closed by a run of three of one character holding one strong
         // span tight at both ends: kramdown reads the run's first two as strong.
+        // (A longer run is read otherwise: `****a****` is `<strong>**a</strong>**`.)
+        let bytes = text.as_bytes();
         let triple = |at: usize| {
-            let run = text.as_bytes().get(at..at + 3);
+            let run = bytes.get(at..at + 3);
             run.is_some_and(|r| r[0] == r[1] && r[1] == r[2] && matches!(r[0], b'*' | b'_'))
+        };
+        let exactly_triple = |start: usize, end: usize| {
+            triple(start)
+                && triple(end - 3)
+                && bytes.get(start + 3) != bytes.get(start)
+                && (end < 4 || bytes.get(end - 4) != bytes.get(start))
+                && (start == 0 || bytes.get(start - 1) != bytes.get(start))
+                && bytes.get(end) != bytes.get(start)
         };
         match event {
             Event::Start(Tag::Emphasis)
-                if range.len() >= 7 && triple(range.start) && triple(range.end - 3) =>
+                if range.len() >= 7 && exactly_triple(range.start, range.end) =>
             {
                 self.swapped.push(range);
                 Event::Start(Tag::Strong)
@@ -138,7 +148,7 @@ impl SameSpans {
                 .open
                 .iter()
                 .rev()
-                .find(|&&(kind, _, _, written)| kind == strong && written == Written::Span)
+                .find(|&&(kind, _, _, written, _)| kind == strong && written == Written::Span)
                 .copied();
             let spaced = range.start == 0
                 || text[..range.start]
@@ -155,10 +165,16 @@ impl SameSpans {
             let written = match around {
                 _ if closing_pair => Written::Text,
                 None => Written::Span,
-                Some((_, c, depth, _)) if c == char && depth + 1 == self.depth && spaced => {
+                // Right after the outer one's opening run (`****a****`), or after white
+                // space: kramdown reads the run as text, the outer one still empty.
+                Some((_, c, depth, _, at))
+                    if c == char
+                        && depth + 1 == self.depth
+                        && (spaced || at + width == range.start) =>
+                {
                     Written::Closes
                 }
-                Some((_, c, depth, _)) if c == char && depth + 1 == self.depth => Written::After,
+                Some((_, c, depth, _, _)) if c == char && depth + 1 == self.depth => Written::After,
                 Some(_) => Written::Text,
             };
             if written == Written::Closes {
@@ -166,12 +182,13 @@ impl SameSpans {
                     .open
                     .iter_mut()
                     .rev()
-                    .find(|(kind, _, _, w)| *kind == strong && *w == Written::Span)
+                    .find(|(kind, _, _, w, _)| *kind == strong && *w == Written::Span)
                 {
                     outer.3 = Written::Closed;
                 }
             }
-            self.open.push((strong, char, self.depth, written));
+            self.open
+                .push((strong, char, self.depth, written, range.start));
             self.depth += 1;
             return match written {
                 Written::Span => event,
@@ -183,11 +200,11 @@ impl SameSpans {
         }
         self.depth = self.depth.saturating_sub(1);
         match self.open.pop() {
-            Some((_, _, _, Written::Text | Written::Closed)) => {
+            Some((_, _, _, Written::Text | Written::Closed, _)) => {
                 marker(range.end.saturating_sub(width)..range.end).unwrap_or(event)
             }
-            Some((_, _, _, Written::After)) => opened,
-            Some((_, _, _, Written::Closes)) => closed,
+            Some((_, _, _, Written::After, _)) => opened,
+            Some((_, _, _, Written::Closes, _)) => closed,
             _ => event,
         }
     }
@@ -249,5 +266,40 @@ mod tests {
             "<p>This <em>does _not_ work</em>, <strong>nor __this__</strong>, \
              <em>nor <a href=\"/x\">*a link*</a></em>.</p>\n"
         );
+    }
+
+    /// A run of four opens strong and keeps the next two as text, as Jekyll 4.3.1 writes
+    /// `****a****`; longer runs (which kramdown reads its own way) come out as balanced
+    /// HTML with every marker kept (they had given `<strong><em></strong>` and lost them).
+    #[test]
+    fn long_runs_keep_their_markers_and_nest() {
+        assert_eq!(
+            jekyll("****a**** and ***b*** ****c****\n"),
+            "<p><strong>**a</strong>** and <strong><em>b</em></strong> \
+             <strong>**c</strong>**</p>\n"
+        );
+        for run in ["*****", "******", "_____", "*******"] {
+            let html = jekyll(&format!("x {run}a{run} y\n"));
+            let text: String = html
+                .split('<')
+                .map(|part| part.split_once('>').map_or(part, |(_, t)| t))
+                .collect();
+            // Every marker is text or half of a span's pair of runs.
+            let spans = html.matches("<strong>").count() * 4 + html.matches("<em>").count() * 2;
+            assert_eq!(
+                text.matches(['*', '_']).count() + spans,
+                2 * run.len(),
+                "{html}"
+            );
+            let mut open: Vec<&str> = Vec::new();
+            for tag in html.split('<').skip(1) {
+                let name = tag.split(['>', ' ']).next().unwrap_or_default();
+                match name.strip_prefix('/') {
+                    Some(closed) => assert_eq!(open.pop(), Some(closed), "{html}"),
+                    None => open.push(name),
+                }
+            }
+            assert!(open.is_empty(), "{html}");
+        }
     }
 }
