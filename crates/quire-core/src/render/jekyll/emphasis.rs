@@ -23,9 +23,8 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 /// inner one's markers are text (`*does _not_ work*`).
 #[derive(Debug, Default)]
 pub(crate) struct SameSpans {
-    /// The open emphasis and strong spans: (strong, marker character, the depth of the
-    /// events around it, how it is written, where its opening run starts).
-    open: Vec<(bool, u8, usize, Written, usize)>,
+    /// The open emphasis and strong spans.
+    open: Vec<Open>,
     /// How many elements are open.
     depth: usize,
     /// The ranges of the spans written as the other kind: emphasis opened by a run of
@@ -33,6 +32,24 @@ pub(crate) struct SameSpans {
     swapped: Vec<Range<usize>>,
     /// Inside a code block.
     in_code: bool,
+}
+
+/// An open emphasis or strong span.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    strong: bool,
+    /// Its marker character.
+    char: u8,
+    /// The depth of the events around it.
+    depth: usize,
+    written: Written,
+    /// Where its opening run starts.
+    at: usize,
+    /// Written as the other kind (a run of three).
+    swapped: bool,
+    /// The span it closes or follows ([`Written::Closes`], [`Written::After`]) is written
+    /// as the other kind.
+    outer_swapped: bool,
 }
 
 /// How an emphasis or strong span is written.
@@ -70,6 +87,7 @@ impl SameSpans {
         }
         // Only a span's own start is swapped (not one `read` wrote at another's end).
         let was_start = matches!(event, Event::Start(Tag::Emphasis | Tag::Strong));
+        let was_end = matches!(event, Event::End(TagEnd::Emphasis | TagEnd::Strong));
         let event = self.read(event, range.clone(), text);
         // Emphasis opened and closed by a run of three of one character holding one strong
         // span tight at both ends: kramdown reads the run's first two as strong.
@@ -92,6 +110,7 @@ impl SameSpans {
                 if was_start && range.len() >= 7 && exactly_triple(range.start, range.end) =>
             {
                 self.swapped.push(range);
+                self.mark_swapped();
                 Event::Start(Tag::Strong)
             }
             Event::Start(Tag::Strong)
@@ -102,19 +121,27 @@ impl SameSpans {
                         .is_some_and(|r| r.start + 1 == range.start && r.end == range.end + 1) =>
             {
                 self.swapped.push(range);
+                self.mark_swapped();
                 Event::Start(Tag::Emphasis)
             }
-            Event::End(TagEnd::Emphasis | TagEnd::Strong)
-                if self.swapped.last() == Some(&range) =>
-            {
+            // A swapped span's end: its closing tag swapped too, or its marker (when a
+            // span inside closed it).
+            event if was_end && self.swapped.last() == Some(&range) => {
                 self.swapped.pop();
-                if event == Event::End(TagEnd::Strong) {
-                    Event::End(TagEnd::Emphasis)
-                } else {
-                    Event::End(TagEnd::Strong)
+                match event {
+                    Event::End(TagEnd::Strong) => Event::End(TagEnd::Emphasis),
+                    Event::End(TagEnd::Emphasis) => Event::End(TagEnd::Strong),
+                    event => event,
                 }
             }
             event => event,
+        }
+    }
+
+    /// The span `read` just opened is written as the other kind.
+    fn mark_swapped(&mut self) {
+        if let Some(open) = self.open.last_mut() {
+            open.swapped = true;
         }
     }
 
@@ -151,7 +178,7 @@ impl SameSpans {
                 .open
                 .iter()
                 .rev()
-                .find(|&&(kind, _, _, written, _)| kind == strong && written == Written::Span)
+                .find(|o| o.strong == strong && o.written == Written::Span)
                 .copied();
             let spaced = range.start == 0
                 || text[..range.start]
@@ -170,14 +197,14 @@ impl SameSpans {
                 None => Written::Span,
                 // Right after the outer one's opening run (`****a****`), or after white
                 // space: kramdown reads the run as text, the outer one still empty.
-                Some((_, c, depth, _, at))
-                    if c == char
-                        && depth + 1 == self.depth
-                        && (spaced || at + width == range.start) =>
+                Some(o)
+                    if o.char == char
+                        && o.depth + 1 == self.depth
+                        && (spaced || o.at + width == range.start) =>
                 {
                     Written::Closes
                 }
-                Some((_, c, depth, _, _)) if c == char && depth + 1 == self.depth => Written::After,
+                Some(o) if o.char == char && o.depth + 1 == self.depth => Written::After,
                 Some(_) => Written::Text,
             };
             if written == Written::Closes {
@@ -185,31 +212,51 @@ impl SameSpans {
                     .open
                     .iter_mut()
                     .rev()
-                    .find(|(kind, _, _, w, _)| *kind == strong && *w == Written::Span)
+                    .find(|o| o.strong == strong && o.written == Written::Span)
                 {
-                    outer.3 = Written::Closed;
+                    outer.written = Written::Closed;
                 }
             }
-            self.open
-                .push((strong, char, self.depth, written, range.start));
+            let outer_swapped = around.is_some_and(|o| o.swapped);
+            self.open.push(Open {
+                strong,
+                char,
+                depth: self.depth,
+                written,
+                at: range.start,
+                swapped: false,
+                outer_swapped,
+            });
             self.depth += 1;
             return match written {
                 Written::Span => event,
                 Written::Text | Written::Closes | Written::Closed => {
                     marker(range.start..range.start + width).unwrap_or(event)
                 }
-                Written::After => closed,
+                Written::After => other_kind(closed, outer_swapped),
             };
         }
         self.depth = self.depth.saturating_sub(1);
         match self.open.pop() {
-            Some((_, _, _, Written::Text | Written::Closed, _)) => {
-                marker(range.end.saturating_sub(width)..range.end).unwrap_or(event)
-            }
-            Some((_, _, _, Written::After, _)) => opened,
-            Some((_, _, _, Written::Closes, _)) => closed,
+            Some(Open {
+                written: Written::Text | Written::Closed,
+                ..
+            }) => marker(range.end.saturating_sub(width)..range.end).unwrap_or(event),
+            Some(o) if o.written == Written::After => other_kind(opened, o.outer_swapped),
+            Some(o) if o.written == Written::Closes => other_kind(closed, o.outer_swapped),
             _ => event,
         }
+    }
+}
+
+/// `event` (a span's start or end tag) as the other kind's when `swapped`.
+fn other_kind(event: Event<'_>, swapped: bool) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Strong) if swapped => Event::Start(Tag::Emphasis),
+        Event::Start(Tag::Emphasis) if swapped => Event::Start(Tag::Strong),
+        Event::End(TagEnd::Strong) if swapped => Event::End(TagEnd::Emphasis),
+        Event::End(TagEnd::Emphasis) if swapped => Event::End(TagEnd::Strong),
+        event => event,
     }
 }
 
@@ -298,6 +345,9 @@ mod tests {
         }
         // A run of three closing a span inside emphasis, right after its opening run.
         let html = jekyll("x *_***aa***ba*a_* y\n");
+        assert!(balanced(&html), "{html}");
+        // A span closing a run of three's span (written as the other kind) closes that kind.
+        let html = jekyll("***a*b*\n**c***\n");
         assert!(balanced(&html), "{html}");
     }
 

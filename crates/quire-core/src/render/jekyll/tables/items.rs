@@ -74,7 +74,8 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
     *events = out;
 }
 
-/// `text` (inline events) as a table's events, when every line holds a `|` outside spans.
+/// `text` (inline events) as a table's events, when every line holds a `|` outside spans
+/// and no span goes on from one line to the next.
 fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
     let lines: Vec<&[Event<'a>]> = text
         .split(|e| matches!(e, Event::SoftBreak | Event::HardBreak))
@@ -88,7 +89,9 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
         for event in line {
             match event {
                 Event::Start(_) => depth += 1,
-                Event::End(_) => depth = depth.saturating_sub(1),
+                // A span opened on a line above: the rows would not nest.
+                Event::End(_) if depth == 0 => return None,
+                Event::End(_) => depth -= 1,
                 Event::Text(t) if t.contains('|') => {
                     // A pipe in Liquid (`{{ x | f }}`, which Jekyll writes before kramdown
                     // reads the line) is marked, as in a table's rows: it splits no cell.
@@ -129,7 +132,8 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
                 .all(|e| matches!(e, Event::Text(t) if t.trim().is_empty()))
         };
         let row = line_text(line);
-        if pipes == 0 || separator_line(&row) {
+        // A span open past the line's end (or no pipe, or a delimiter row): no table.
+        if depth > 0 || pipes == 0 || separator_line(&row) {
             return None;
         }
         // A pipe at the line's start or end bounds it (no empty cell before or after).
@@ -209,6 +213,13 @@ mod tests {
                 liquid("{{ \"t\" | upcase }}"),
                 table(&[row("a", &format!("{} b", liquid("{{ \"x\" | upcase }}")))])
             )
+        );
+        // A span going on from one row to the next: kramdown reads each cell alone (the
+        // markers text); here the spans are parsed before the rows, so the lines are left
+        // as they are rather than written as rows that do not nest.
+        assert_eq!(
+            jekyll_html("* | a *b | c\n  | d | e* f\n"),
+            "<ul>\n<li>| a <em>b | c\n| d | e</em> f</li>\n</ul>\n"
         );
         // In a quotation too.
         assert_eq!(
