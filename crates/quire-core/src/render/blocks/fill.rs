@@ -115,11 +115,7 @@ impl BlockRenderer {
                 if block.refs.is_empty() {
                     continue;
                 }
-                let html: Vec<String> = block
-                    .refs
-                    .iter()
-                    .map(|label| numbering.reference(label, &defined))
-                    .collect();
+                let html = numbering.references(&block.refs, &defined);
                 if html != block.ref_html {
                     fills.push((index, html));
                 }
@@ -137,11 +133,7 @@ impl BlockRenderer {
                 let Some(note) = block.note.as_ref() else {
                     continue;
                 };
-                let refs: Vec<String> = note
-                    .refs
-                    .iter()
-                    .map(|label| numbering.reference(label, &defined))
-                    .collect();
+                let refs = numbering.references(&note.refs, &defined);
                 items.push((label, count, fill_marks(&note.content, &block.ids, &refs)));
             }
             let list = crate::render::jekyll::notes_list(items);
@@ -199,6 +191,18 @@ struct Numbering<'a> {
 }
 
 impl<'a> Numbering<'a> {
+    /// The HTML of the references to `labels`, in order, each numbered as it is written.
+    fn references(
+        &mut self,
+        labels: &'a [String],
+        defined: &std::collections::HashMap<&str, usize>,
+    ) -> Vec<String> {
+        labels
+            .iter()
+            .map(|label| self.reference(label, defined))
+            .collect()
+    }
+
     /// The HTML of the next reference to `label`, numbered (as text when the note is not
     /// `defined`).
     fn reference(

@@ -27,9 +27,6 @@ pub(crate) struct SameSpans {
     open: Vec<Open>,
     /// How many elements are open.
     depth: usize,
-    /// The ranges of the spans written as the other kind: emphasis opened by a run of
-    /// three (`***x***`), written as strong, and the strong span right inside it.
-    swapped: Vec<Range<usize>>,
     /// Inside a code block.
     in_code: bool,
 }
@@ -43,9 +40,10 @@ struct Open {
     /// The depth of the events around it.
     depth: usize,
     written: Written,
-    /// Where its opening run starts.
-    at: usize,
-    /// Written as the other kind (a run of three).
+    /// Where its opening run starts and its closing run ends.
+    span: (usize, usize),
+    /// Written as the other kind: emphasis opened by a run of three (`***x***`), written
+    /// as strong, and the strong span right inside it.
     swapped: bool,
     /// The span it closes or follows ([`Written::Closes`], [`Written::After`]) is written
     /// as the other kind.
@@ -87,7 +85,9 @@ impl SameSpans {
         }
         // Only a span's own start is swapped (not one `read` wrote at another's end).
         let was_start = matches!(event, Event::Start(Tag::Emphasis | Tag::Strong));
-        let was_end = matches!(event, Event::End(TagEnd::Emphasis | TagEnd::Strong));
+        // The end of a span written as the other kind (the last open one).
+        let ends_swapped = matches!(event, Event::End(TagEnd::Emphasis | TagEnd::Strong))
+            && self.open.last().is_some_and(|o| o.swapped);
         let event = self.read(event, range.clone(), text);
         // Emphasis opened and closed by a run of three of one character holding one strong
         // span tight at both ends: kramdown reads the run's first two as strong.
@@ -109,31 +109,31 @@ impl SameSpans {
             Event::Start(Tag::Emphasis)
                 if was_start && range.len() >= 7 && exactly_triple(range.start, range.end) =>
             {
-                self.swapped.push(range);
                 self.mark_swapped();
                 Event::Start(Tag::Strong)
             }
             Event::Start(Tag::Strong)
                 if was_start
                     && self
-                        .swapped
-                        .last()
-                        .is_some_and(|r| r.start + 1 == range.start && r.end == range.end + 1) =>
+                        .open
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .find(|o| o.swapped)
+                        .is_some_and(|o| {
+                            o.span.0 + 1 == range.start && o.span.1 == range.end + 1
+                        }) =>
             {
-                self.swapped.push(range);
                 self.mark_swapped();
                 Event::Start(Tag::Emphasis)
             }
             // A swapped span's end: its closing tag swapped too, or its marker (when a
             // span inside closed it).
-            event if was_end && self.swapped.last() == Some(&range) => {
-                self.swapped.pop();
-                match event {
-                    Event::End(TagEnd::Strong) => Event::End(TagEnd::Emphasis),
-                    Event::End(TagEnd::Emphasis) => Event::End(TagEnd::Strong),
-                    event => event,
-                }
-            }
+            event if ends_swapped => match event {
+                Event::End(TagEnd::Strong) => Event::End(TagEnd::Emphasis),
+                Event::End(TagEnd::Emphasis) => Event::End(TagEnd::Strong),
+                event => event,
+            },
             event => event,
         }
     }
@@ -200,7 +200,7 @@ impl SameSpans {
                 Some(o)
                     if o.char == char
                         && o.depth + 1 == self.depth
-                        && (spaced || o.at + width == range.start) =>
+                        && (spaced || o.span.0 + width == range.start) =>
                 {
                     Written::Closes
                 }
@@ -223,7 +223,7 @@ impl SameSpans {
                 char,
                 depth: self.depth,
                 written,
-                at: range.start,
+                span: (range.start, range.end),
                 swapped: false,
                 outer_swapped,
             });
