@@ -200,7 +200,15 @@ impl PreviewController {
         let result = self.state.source.with_untracked(|src| {
             let body = quire_core::split(src).body_text(src);
             match self.mode {
-                Mode::Incremental => frame.apply(&inner.renderer.update(body)),
+                Mode::Incremental => {
+                    let patch = inner.renderer.update(body);
+                    frame.apply(&patch).or_else(|err| match patch.items {
+                        // The list in the frame is not as the patch counts its items:
+                        // the block is replaced whole.
+                        Some(_) => frame.apply(&patch.whole_blocks(inner.renderer.blocks())),
+                        None => Err(err),
+                    })
+                }
                 Mode::Full => {
                     let settings = inner.renderer.settings().clone();
                     inner.renderer = BlockRenderer::with_settings(body, settings);
@@ -213,7 +221,7 @@ impl PreviewController {
                             .iter()
                             .map(|b| b.html.clone())
                             .collect(),
-                        replace: Vec::new(),
+                        ..Default::default()
                     };
                     frame.apply(&all)
                 }

@@ -18,14 +18,19 @@ const OPAQUE: [&str; 1] = ["TEMPLATE"];
 /// child by child; any other pair, and the unpaired middle, take the new nodes themselves
 /// (moved out of `new`).
 pub fn morph_children(old: &Node, new: &Node) {
-    let olds = children(old);
-    let news = children(new);
+    morph_nodes(old, &children(old), &children(new), None);
+}
+
+/// Make the run of nodes `olds` (children of `parent`, in order, followed by `after` or
+/// last) the same as the run `news` (detached nodes, parsed as `olds` were), as
+/// [`morph_children`] does with all of them.
+pub fn morph_nodes(parent: &Node, olds: &[Node], news: &[Node], after: Option<&Node>) {
     if olds.len() == news.len() {
-        for (was, now) in olds.iter().zip(&news) {
+        for (was, now) in olds.iter().zip(news) {
             if alike(was, now) {
                 morph(was, now);
             } else {
-                let _ = old.replace_child(now, was);
+                let _ = parent.replace_child(now, was);
             }
         }
         return;
@@ -33,7 +38,7 @@ pub fn morph_children(old: &Node, new: &Node) {
     let shorter = olds.len().min(news.len());
     let front = olds
         .iter()
-        .zip(&news)
+        .zip(news)
         .take_while(|(was, now)| alike(was, now))
         .count();
     let back = olds
@@ -51,12 +56,28 @@ pub fn morph_children(old: &Node, new: &Node) {
         morph(was, now);
     }
     for was in &olds[front..old_end] {
-        let _ = old.remove_child(was);
+        let _ = parent.remove_child(was);
     }
-    let before = olds.get(old_end);
+    let before = olds.get(old_end).or(after);
     for now in &news[front..new_end] {
-        let _ = old.insert_before(now, before);
+        let _ = parent.insert_before(now, before);
     }
+}
+
+/// The nodes from `first` to `last`, siblings in order (both included).
+pub fn run(first: &Node, last: &Node) -> Vec<Node> {
+    let mut nodes = vec![first.clone()];
+    let mut at = first.clone();
+    while !at.is_same_node(Some(last)) {
+        match at.next_sibling() {
+            Some(next) => {
+                nodes.push(next.clone());
+                at = next;
+            }
+            None => break,
+        }
+    }
+    nodes
 }
 
 /// Put the child nodes of `new` in place of those of `old`.

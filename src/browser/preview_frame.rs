@@ -8,12 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use quire_core::render::chunks::{Chunks, CHUNKED_FROM};
-use quire_core::render::Patch;
+use quire_core::render::{Items, Patch};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use super::dom_morph::{morph_children, replace_children};
+use super::dom_morph::{morph_children, morph_nodes, replace_children, run};
 use super::preview_links::disarm_links;
 use super::BrowserError;
 
@@ -170,6 +170,9 @@ impl Frame {
     /// Apply `patch` to the blocks shown. Each block is parsed on its own, so a post's
     /// unclosed tag cannot swallow the blocks after it.
     pub fn apply(&self, patch: &Patch) -> Result<(), BrowserError> {
+        if let Some(items) = &patch.items {
+            return self.apply_items(items);
+        }
         if patch.start == 0 && patch.remove >= self.len() {
             self.article.set_inner_html("");
             let chunked = patch.insert.len() >= CHUNKED_FROM;
@@ -227,6 +230,48 @@ impl Frame {
                 morph_children(&block, &fresh);
             }
         }
+        Ok(())
+    }
+
+    /// Replace some of a long list's items (typing inside the list): the new items, parsed
+    /// as a list of their own, are brought over the old ones, so the rest of the list is
+    /// neither parsed nor compared. An error, with nothing changed, when the block's list
+    /// does not hold the items the patch counts (the caller then replaces the block).
+    fn apply_items(&self, items: &Items) -> Result<(), BrowserError> {
+        let mismatch = BrowserError::Unsupported("the preview list's items");
+        let block = self
+            .block(items.block)
+            .ok_or(BrowserError::Unsupported("the preview's block"))?;
+        let is_list = |e: &Element| matches!(e.tag_name().as_str(), "UL" | "OL");
+        let list = block
+            .first_element_child()
+            .filter(|list| is_list(list) && block.child_element_count() == 1)
+            .ok_or(mismatch.clone())?;
+        let children = list.children();
+        let last = items.from + items.remove;
+        if children.length() as usize != items.before || items.remove == 0 {
+            return Err(mismatch);
+        }
+        let (Some(first_old), Some(last_old)) = (
+            children.item(items.from as u32),
+            children.item(last as u32 - 1),
+        ) else {
+            return Err(mismatch);
+        };
+        let fresh = self.new_block(&items.html)?;
+        let new_list = fresh
+            .first_element_child()
+            .filter(is_list)
+            .ok_or(mismatch.clone())?;
+        let news = match (
+            new_list.first_element_child(),
+            new_list.last_element_child(),
+        ) {
+            (Some(first), Some(last)) => run(&first, &last),
+            _ => return Err(mismatch),
+        };
+        let olds = run(&first_old, &last_old);
+        morph_nodes(&list, &olds, &news, last_old.next_sibling().as_ref());
         Ok(())
     }
 

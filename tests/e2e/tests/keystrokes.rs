@@ -250,3 +250,123 @@ async fn a_keystroke_changes_only_its_own_text_in_the_preview() {
     .await;
     app.close().await;
 }
+
+/// A reading list long enough to be updated item by item.
+fn reading_list() -> String {
+    let mut post = String::from("---\ntitle: Reading\n---\n\nWhat I read.\n\n");
+    for i in 0..120 {
+        post.push_str(&format!(
+            "- [Reading {i}](https://example.org/{i}), a note with *emphasis*\n"
+        ));
+    }
+    post.push_str("\nThat is all.\n");
+    post
+}
+
+/// Typing inside a long list changes only the items around the caret: the list and its
+/// other items keep their elements, the typed text replaces one text node, new items and
+/// links are made safe as any block's, and the result is the HTML of the post rendered
+/// afresh.
+#[tokio::test]
+async fn typing_in_a_long_list_changes_only_its_items() {
+    let app = App::open().await;
+    app.paste_over(&reading_list()).await;
+    wait_for_preview_text(&app, "That is all.").await;
+    app.type_after("Reading 60", "x").await;
+    wait_for_preview_text(&app, "Reading 60x").await;
+    app.js(
+        &format!(
+            "const p = {PREVIEW_JS};
+             const list = p.querySelector('ul');
+             list.quireKept = true;
+             list.children[0].quireKept = true;
+             list.children[100].quireKept = true;
+             window.quireChanges = [];
+             new MutationObserver((records) => {{
+               for (const r of records) {{
+                 const nodes = [...r.addedNodes, ...r.removedNodes];
+                 window.quireChanges.push(nodes.length && nodes.every(n => n.nodeType === 3)
+                   ? 'text replaced' : r.type + ' of ' + nodes.map(n => n.nodeName).join(' '));
+               }}
+             }}).observe(p, {{ subtree: true, childList: true, attributes: true, characterData: true }});
+             return true;"
+        ),
+        vec![],
+    )
+    .await;
+    app.type_after("Reading 60x", "yz").await;
+    wait_for_preview_text(&app, "Reading 60xyz").await;
+    let changes = app.js("return window.quireChanges;", vec![]).await;
+    let changes: Vec<String> = serde_json::from_value(changes).unwrap_or_default();
+    assert!(
+        !changes.is_empty() && changes.iter().all(|c| c == "text replaced"),
+        "a keystroke in a list item replaces its text only: {changes:?}"
+    );
+
+    // A new item, a new link (made safe as any block's), an item made bold, one taken out.
+    app.type_after(
+        "(https://example.org/70), a note with *emphasis*",
+        "\n- [New](https://example.org/new) and [bad](javascript:alert(1))",
+    )
+    .await;
+    app.type_after("Reading 80](https://example.org/80), a note", " **bold**")
+        .await;
+    app.js(
+        "const ed = document.querySelector('[data-testid=editor]');
+         const from = ed.value.indexOf('- [Reading 90]');
+         const to = ed.value.indexOf('- [Reading 91]');
+         ed.focus(); ed.setSelectionRange(from, to);
+         return document.execCommand('delete');",
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "the new item, the bold note and the item taken out",
+        &format!(
+            "const p = {PREVIEW_JS};
+             const list = p.querySelector('ul');
+             const link = p.querySelector('a[href=\"https://example.org/new\"]');
+             return list.children.length === 120 && !!link
+               && link.getAttribute('target') === '_blank'
+               && !p.textContent.includes('Reading 90,')
+               && p.querySelector('strong')?.textContent === 'bold';"
+        ),
+        vec![],
+    )
+    .await;
+    let safe = app
+        .js(
+            &format!(
+                "const p = {PREVIEW_JS};
+                 const bad = [...p.querySelectorAll('a')].find(a => a.textContent === 'bad');
+                 const list = p.querySelector('ul');
+                 return [!!bad && !bad.getAttribute('href')?.startsWith('javascript'),
+                         list.quireKept === true, list.children[0].quireKept === true];"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        safe,
+        json!([true, true, true]),
+        "the new code-running link is disarmed, and the list and its first item are the same elements"
+    );
+    let patched = app.js(&format!("return {BLOCKS_JS};"), vec![]).await;
+
+    // Everything rendered afresh (another flavour and back): the same HTML.
+    app.choose_flavour("commonmark").await;
+    app.wait_until(
+        "the preview rendered again",
+        &format!("return {PREVIEW_JS}.querySelector('ul').quireKept !== true;"),
+        vec![],
+    )
+    .await;
+    app.choose_flavour("jekyll").await;
+    app.wait_until(
+        &format!("the preview rendered afresh to be as patched: {patched}"),
+        &format!("return JSON.stringify({BLOCKS_JS}) === JSON.stringify(arguments[0]);"),
+        vec![patched.clone()],
+    )
+    .await;
+    app.close().await;
+}

@@ -20,13 +20,14 @@
 use super::Settings;
 
 mod fill;
+mod items;
 mod parse;
 mod patch;
 mod stand_ins;
 mod window;
 use crate::edit::common_ends;
 use parse::{after_blank_line, parse, IAL_BLOCK};
-pub use patch::Patch;
+pub use patch::{Items, Patch};
 
 /// One top-level block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +110,8 @@ pub struct BlockRenderer {
     toc: String,
     /// How many blocks the last update parsed again (for the bench and tests).
     last_reparsed: usize,
+    /// Lists from this many bytes of source are updated item by item (`items.rs`).
+    items_from: usize,
 }
 
 impl BlockRenderer {
@@ -119,10 +122,7 @@ impl BlockRenderer {
 
     /// Render `body` in full with `settings`.
     pub fn with_settings(body: &str, settings: Settings) -> BlockRenderer {
-        let mut renderer = BlockRenderer {
-            settings,
-            ..BlockRenderer::default()
-        };
+        let mut renderer = BlockRenderer::empty(settings);
         renderer.render_full(body);
         renderer
     }
@@ -131,6 +131,7 @@ impl BlockRenderer {
     pub fn empty(settings: Settings) -> BlockRenderer {
         BlockRenderer {
             settings,
+            items_from: items::ITEMS_FROM,
             ..BlockRenderer::default()
         }
     }
@@ -198,7 +199,9 @@ impl BlockRenderer {
         // A `$$` math block kramdown reads across lines CommonMark reads as other blocks:
         // an edit between blank lines around a `$$` may make or unmake one (only then is
         // the body searched for one).
-        if self.settings.flavour == super::Flavour::Jekyll {
+        // (No `$` in the body, no search for the stretch: in a long list with no blank
+        // line the stretch is the whole list.)
+        if self.settings.flavour == super::Flavour::Jekyll && body.contains('$') {
             let from = body[..prefix].rfind("\n\n").map_or(0, |i| i + 1);
             let to = body[body.len() - suffix..]
                 .find("\n\n")
@@ -232,6 +235,12 @@ impl BlockRenderer {
         } else {
             None
         };
+        // Typing inside a long list: only the items around the edit.
+        if highlights.is_none() {
+            if let Some(patch) = self.try_items(body, prefix, old_end, delta) {
+                return patch;
+            }
+        }
         let mut first = self.block_at(prefix).unwrap_or(0).saturating_sub(1);
         // Start where a parse starts clean: after a blank line. (A link definition right
         // above a paragraph is folded into it, so the paragraph's own line is no start.)

@@ -18,7 +18,7 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 
 use crate::post;
 
-pub use blocks::{Block, BlockRenderer, Patch};
+pub use blocks::{Block, BlockRenderer, Items, Patch};
 
 /// Render a body in full with `settings`, as the preview shows it.
 pub fn render_body(markdown: &str, settings: &Settings) -> String {

@@ -3,6 +3,7 @@ use super::*;
 use crate::render::render_markdown;
 use crate::render::Flavour;
 
+mod list_items;
 mod random_edits;
 use random_edits::edit;
 

@@ -297,9 +297,12 @@ pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed
     let line_end = body[end..].find('\n').map_or(body.len(), |i| end + i);
     let line = &body[line_start..line_end];
     // Inside a tag written over several lines (its `markdown="1"` edited, say): a `<`
-    // not closed before the edit, since the last blank line.
-    let paragraph = &body[body[..start].rfind("\n\n").map_or(0, |i| i + 2)..start];
-    let inside_tag = paragraph.rfind('<') > paragraph.rfind('>');
+    // not closed before the edit, since the last blank line. (Found from the last `<`,
+    // not from the last blank line: a long list has none.)
+    let before = &body[..start];
+    let inside_tag = before.rfind('<').is_some_and(|open| {
+        before.rfind('>').is_none_or(|close| close < open) && !before[open..].contains("\n\n")
+    });
     line.trim().is_empty() || line.contains(['<', '`', '~', '$']) || inside_tag
 }
 

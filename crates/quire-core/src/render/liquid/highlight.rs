@@ -8,7 +8,16 @@ use super::{raw_spans, tag_inside};
 
 /// Whether `text` may hold a `{% highlight %}` tag.
 pub(crate) fn may_highlight(text: &str) -> bool {
-    text.contains("{% highlight") || text.contains("{%highlight")
+    // Each `{` found (a fast search; a post's Liquid output tags have many), then the rest.
+    let mut at = 0;
+    while let Some(found) = text[at..].find('{') {
+        let rest = &text[at + found + 1..];
+        if rest.starts_with("% highlight") || rest.starts_with("%highlight") {
+            return true;
+        }
+        at += found + 1;
+    }
+    false
 }
 
 /// A line that is a `{% highlight lang %}` tag (`(lang, true)`) or `{% endhighlight %}`

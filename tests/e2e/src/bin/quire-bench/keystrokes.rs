@@ -10,12 +10,14 @@ use super::{numbers, open_app, summary};
 /// in the middle of it. Per keystroke: the time spent in the input handler (synchronous
 /// dispatch) and the time until the app marks `quire:preview` (preview patched).
 const KEYSTROKE_SCRIPT: &str = r#"
-const [size, samples, done] = arguments;
+const [size, samples, kind, done] = arguments;
 const ed = document.querySelector('[data-testid=editor]');
 const fence = '`'.repeat(3);
 const section = (i) => `## Section ${i}\n\nA paragraph of an ordinary post, with *emphasis*, a [link](https://example.org/${i}) and a little code. It goes on for a while, as paragraphs in long posts do, with more words.\n\n- a list item\n- another item with **bold**\n\n> A quotation, briefly.\n\n${fence}rust\nfn main() { println!("{}", ${i}); }\n${fence}\n\n| a | b |\n|---|---|\n| ${i} | x |\n\n`;
-let doc = '---\ntitle: Keystroke bench\n---\n';
-for (let i = 0; doc.length < size; i++) doc += section(i);
+// `post`: sections of ordinary Markdown; `list`: one long list of links (a reading list).
+const item = (i) => `- [Reading ${i}](https://example.org/${i}), a note on it with *emphasis* and \`code\`\n`;
+let doc = '---\ntitle: Keystroke bench\n---\n' + (kind === 'list' ? 'What I read.\n\n' : '');
+for (let i = 0; doc.length < size; i++) doc += kind === 'list' ? item(i) : section(i);
 const marks = () => performance.getEntriesByName('quire:preview');
 const handler = [], latency = [], edit = [], app = [], before = [];
 const after = (t0, next) => {
@@ -28,7 +30,7 @@ const after = (t0, next) => {
 let inputStart = 0, inputEnd = 0;
 window.addEventListener('input', () => { inputStart = performance.now(); }, true);
 window.addEventListener('input', () => { inputEnd = performance.now(); });
-let pos = doc.indexOf('\n\n- a list', doc.length / 2);
+let pos = kind === 'list' ? doc.indexOf(', a note', doc.length / 2) : doc.indexOf('\n\n- a list', doc.length / 2);
 const once = (i) => {
   if (i >= samples) { done({ handler, latency, edit, app, before }); return; }
   performance.clearMarks('quire:preview');
@@ -62,7 +64,13 @@ pub async fn keystroke_timings(base_url: &str) {
         "\nKeystroke to updated preview (headless Chromium, typing in the middle of the post):"
     );
     let mut medians: Vec<(String, f64)> = Vec::new();
-    for (label, size) in [("100 KB", 100_000), ("1 MB", 1_000_000)] {
+    let cases = [
+        ("100 KB", 100_000, "post"),
+        ("1 MB", 1_000_000, "post"),
+        ("100 KB list", 100_000, "list"),
+        ("1 MB list", 1_000_000, "list"),
+    ];
+    for (label, size, kind) in cases {
         for (mode, query) in [("incremental", ""), ("full re-render", "?preview=full")] {
             let (_driver, client) = open_app(&format!("{base_url}{query}")).await;
             client
@@ -83,7 +91,11 @@ pub async fn keystroke_timings(base_url: &str) {
             let value = client
                 .execute_async(
                     KEYSTROKE_SCRIPT,
-                    vec![serde_json::json!(size), serde_json::json!(60)],
+                    vec![
+                        serde_json::json!(size),
+                        serde_json::json!(60),
+                        serde_json::json!(kind),
+                    ],
                 )
                 .await
                 .unwrap_or_else(|e| panic!("typing into {label}: {e}"));

@@ -1,0 +1,243 @@
+//! Typing inside a long list updates only the items around the edit (`items.rs`), and
+//! every such update equals a full render.
+
+use proptest::prelude::*;
+
+use super::{check_update, commonmark, kramdown};
+use crate::render::blocks::{BlockRenderer, Settings};
+
+/// A reading list of `n` links under an opening paragraph, with a paragraph after it.
+fn reading_list(n: usize) -> String {
+    let mut body = String::from("What I read.\n\n");
+    for i in 0..n {
+        body.push_str(&format!(
+            "- [Reading {i}](https://example.org/{i}), a note with *emphasis* and `code`\n"
+        ));
+    }
+    body.push_str("\nThat is all.\n");
+    body
+}
+
+fn type_at(body: &str, needle: &str, text: &str) -> String {
+    let at = body.find(needle).expect("the needle is in the body") + needle.len();
+    format!("{}{text}{}", &body[..at], &body[at..])
+}
+
+#[test]
+fn typing_in_a_long_list_replaces_three_items() {
+    for settings in [commonmark(), kramdown()] {
+        let jekyll = settings.flavour == crate::render::Flavour::Jekyll;
+        let mut body = reading_list(200);
+        let mut r = BlockRenderer::with_settings(&body, settings);
+        for ch in ["x", "y", " ", "**"] {
+            body = type_at(&body, "Reading 100", ch);
+            let before = r.blocks()[1].html.clone();
+            let patch = r.update(&body);
+            let items = patch.items.as_ref().expect("an items patch");
+            assert_eq!(
+                (items.block, items.from, items.remove),
+                (1, 99, 3),
+                "{jekyll}"
+            );
+            assert_eq!(items.before, 200);
+            assert!(patch.insert.is_empty() && patch.remove == 0 && patch.replace.is_empty());
+            assert_eq!(r.last_reparsed(), 1);
+            let mut list = vec![before];
+            let one = crate::render::Patch {
+                start: 0,
+                ..patch.clone()
+            };
+            let mut moved = one.items.clone().expect("items");
+            moved.block = 0;
+            crate::render::Patch {
+                items: Some(moved),
+                ..one
+            }
+            .apply_to(&mut list);
+            assert_eq!(list[0], r.blocks()[1].html);
+            let fresh = BlockRenderer::with_settings(&body, r.settings().clone());
+            assert_eq!(r.blocks(), fresh.blocks(), "{jekyll} {body:?}");
+        }
+    }
+}
+
+const LINE_100: &str = "Reading 100](https://example.org/100), a note with *emphasis* and `code`\n";
+/// Which flavours an edit must render whole in.
+const CM: u8 = 0;
+const JEKYLL: u8 = 1;
+const BOTH: u8 = 2;
+
+#[test]
+fn edits_that_reach_past_the_items_render_the_list_whole() {
+    let cases = [
+        // A blank line makes a CommonMark list loose: every item changes (kramdown wraps
+        // only the item before it in a paragraph).
+        (LINE_100, "\n", CM),
+        // A second paragraph in an item: loose too.
+        (LINE_100.trim_end(), "\n\n  more", CM),
+        // A fence opened at the line's start takes the rest of the body.
+        (LINE_100, "```\n", BOTH),
+        // Raw HTML the browser reads as list items.
+        ("Reading 100", " </li><li>", BOTH),
+        // Raw HTML left open: the Jekyll flavour closes it where kramdown would.
+        ("Reading 100", " <em>open", BOTH),
+        // A footnote reference: its note is elsewhere.
+        ("Reading 100", "[^1]", BOTH),
+        // A heading inside an item takes an id across the body (Jekyll flavour).
+        (LINE_100, "- # Heading\n", JEKYLL),
+    ];
+    for (needle, text, bails) in cases {
+        for settings in [commonmark(), kramdown()] {
+            let cm = settings.flavour == crate::render::Flavour::CommonMark;
+            let mut r = BlockRenderer::with_settings(&reading_list(200), settings);
+            let body = type_at(&reading_list(200), needle, text);
+            let mut check = r.clone();
+            check_update(&mut check, &body);
+            let patch = r.update(&body);
+            if bails == BOTH || (bails == CM) == cm {
+                assert!(patch.items.is_none(), "{text:?} in {cm}");
+            }
+        }
+    }
+}
+
+#[test]
+fn numbered_and_loose_lists_keep_their_numbers_and_paragraphs() {
+    let mut body = String::new();
+    for i in 1..=120 {
+        body.push_str(&format!("{i}. Step {i} of the recipe, stirred well\n\n"));
+    }
+    for settings in [commonmark(), kramdown()] {
+        let mut r = BlockRenderer::with_settings(&body, settings);
+        let mut typed = body.clone();
+        for (needle, text) in [("Step 60", "x"), ("Step 1 ", "y"), ("Step 120", "z")] {
+            typed = type_at(&typed, needle, text);
+            check_update(&mut r, &typed);
+        }
+    }
+}
+
+#[test]
+fn small_lists_are_rendered_whole() {
+    let body = reading_list(5);
+    let mut r = BlockRenderer::with_settings(&body, commonmark());
+    let patch = r.update(&type_at(&body, "Reading 2", "x"));
+    assert!(patch.items.is_none());
+}
+
+const ITEM_LINES: &[&str] = &[
+    "- item",
+    "- [link](/x) and *em*",
+    "* star item",
+    "+ plus item",
+    "1. one",
+    "2. two",
+    "  - nested",
+    "  continued",
+    "lazy line",
+    "",
+    "- ```",
+    "  code",
+    "  ```",
+    "- > quoted",
+    "- <https://e.com/1>",
+    "- [ ] task",
+    "- a | b",
+    "  |---|",
+    "- Term",
+    "  : definition",
+    "{: .note}",
+    "- {:.x} classed",
+    "- <em>raw</em> *x*",
+    "- <!-- c -->",
+    "-",
+    "- # Heading",
+    "- note[^n]",
+    "[^n]: the note",
+    "[ref]: /url",
+    "- see [ref]",
+    "- It's \"quoted\" -- so...",
+    "    indented",
+    "---",
+    "<div>",
+];
+
+/// The lines of a plain list, most of a random document's.
+const PLAIN_LINES: &[&str] = &[
+    "- item",
+    "- [link](/x) and *em*",
+    "- It's \"quoted\" -- so...",
+    "- see [ref]",
+    "  continued",
+    "  - nested",
+];
+
+fn list_document() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        3 => prop::sample::select(PLAIN_LINES),
+        1 => prop::sample::select(ITEM_LINES),
+    ];
+    prop::collection::vec(line, 1..40).prop_map(|lines| {
+        let mut s = String::from("Intro.\n\n");
+        s.push_str(&lines.join("\n"));
+        s.push('\n');
+        s
+    })
+}
+
+fn item_insertion() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(ITEM_LINES).prop_map(|l| format!("{l}\n")),
+        prop::sample::select(ITEM_LINES).prop_map(str::to_string),
+        prop::sample::select(
+            &["\n", "\n\n", "x", " ", "-", "*", "`", "```", "1.", "  ", "<", "[", "#", ":"][..]
+        )
+        .prop_map(str::to_string),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Every update made item by item equals a full render (the other updates are the
+    /// window's, checked by `random_edits.rs`; here each starts from a full render).
+    #[test]
+    fn every_item_update_equals_a_full_render(
+        doc in list_document(),
+        edits in prop::collection::vec(
+            (0.0f64..1.0, 0usize..6, item_insertion()), 1..6),
+        jekyll in any::<bool>(),
+    ) {
+        let settings: Settings = if jekyll { kramdown() } else { commonmark() };
+        let mut body = doc;
+        for (at, len, text) in edits {
+            let mut r = BlockRenderer::with_settings(&body, settings.clone());
+            r.items_from = 0;
+            body = super::edit(&body, at, len, &text);
+            let mut probe = r.clone();
+            if probe.update(&body).items.is_some() {
+                check_update(&mut r, &body);
+            }
+        }
+    }
+}
+
+#[test]
+fn autolinks_are_no_raw_html() {
+    let mut body = String::new();
+    for i in 0..100 {
+        body.push_str(&format!(
+            "- <https://example.org/{i}> and <me{i}@example.org>\n"
+        ));
+    }
+    for settings in [commonmark(), kramdown()] {
+        let mut r = BlockRenderer::with_settings(&body, settings);
+        let typed = type_at(&body, "example.org/50> and", " x");
+        let mut check = r.clone();
+        check_update(&mut check, &typed);
+        assert!(r.update(&typed).items.is_some());
+        // Raw HTML is: the list is parsed whole.
+        let raw = type_at(&typed, "example.org/50> and x", " <b>b</b>");
+        assert!(r.update(&raw).items.is_none());
+    }
+}
