@@ -178,31 +178,10 @@ async fn a_keystroke_changes_only_its_own_text_in_the_preview() {
     // The caret into the paragraph first (its block takes the caret's mark).
     app.type_after("A caption", " here").await;
     wait_for_preview_text(&app, "A caption here").await;
-    app.js(
-        &format!(
-            "const p = {PREVIEW_JS};
-             p.querySelector('img').quireKept = true;
-             window.quireChanges = [];
-             new MutationObserver((records) => {{
-               for (const r of records) {{
-                 const nodes = [...r.addedNodes, ...r.removedNodes];
-                 window.quireChanges.push(nodes.length && nodes.every(n => n.nodeType === 3)
-                   ? 'text replaced' : r.type + ' of ' + nodes.map(n => n.nodeName).join(' '));
-               }}
-             }}).observe(p, {{ subtree: true, childList: true, attributes: true, characterData: true }});
-             return true;"
-        ),
-        vec![],
-    )
-    .await;
+    watch_preview(&app, "p.querySelector('img').quireKept = true;").await;
     app.type_after("A caption here", ", and more").await;
     wait_for_preview_text(&app, "A caption here, and more").await;
-    let changes = app.js("return window.quireChanges;", vec![]).await;
-    let changes: Vec<String> = serde_json::from_value(changes).unwrap_or_default();
-    assert!(
-        !changes.is_empty() && changes.iter().all(|c| c == "text replaced"),
-        "a keystroke in a paragraph replaces its text only: {changes:?}"
-    );
+    assert_text_replaced_only(&app, "a keystroke in a paragraph").await;
     let kept = app
         .js(
             &format!("return {PREVIEW_JS}.querySelector('img').quireKept === true;"),
@@ -231,23 +210,7 @@ async fn a_keystroke_changes_only_its_own_text_in_the_preview() {
         vec![],
     )
     .await;
-    let patched = app.js(&format!("return {BLOCKS_JS};"), vec![]).await;
-
-    // Everything rendered afresh (another flavour and back): new elements, the same HTML.
-    app.choose_flavour("commonmark").await;
-    app.wait_until(
-        "the preview rendered again",
-        &format!("return {PREVIEW_JS}.querySelector('img').quireKept !== true;"),
-        vec![],
-    )
-    .await;
-    app.choose_flavour("jekyll").await;
-    app.wait_until(
-        &format!("the preview rendered afresh to be as patched: {patched}"),
-        &format!("return JSON.stringify({BLOCKS_JS}) === JSON.stringify(arguments[0]);"),
-        vec![patched.clone()],
-    )
-    .await;
+    assert_as_rendered_afresh(&app, "img").await;
     app.close().await;
 }
 
@@ -274,34 +237,16 @@ async fn typing_in_a_long_list_changes_only_its_items() {
     wait_for_preview_text(&app, "That is all.").await;
     app.type_after("Reading 60", "x").await;
     wait_for_preview_text(&app, "Reading 60x").await;
-    app.js(
-        &format!(
-            "const p = {PREVIEW_JS};
-             const list = p.querySelector('ul');
-             list.quireKept = true;
-             list.children[0].quireKept = true;
-             list.children[100].quireKept = true;
-             window.quireChanges = [];
-             new MutationObserver((records) => {{
-               for (const r of records) {{
-                 const nodes = [...r.addedNodes, ...r.removedNodes];
-                 window.quireChanges.push(nodes.length && nodes.every(n => n.nodeType === 3)
-                   ? 'text replaced' : r.type + ' of ' + nodes.map(n => n.nodeName).join(' '));
-               }}
-             }}).observe(p, {{ subtree: true, childList: true, attributes: true, characterData: true }});
-             return true;"
-        ),
-        vec![],
+    watch_preview(
+        &app,
+        "const list = p.querySelector('ul');
+         list.quireKept = true;
+         list.children[0].quireKept = true;",
     )
     .await;
     app.type_after("Reading 60x", "yz").await;
     wait_for_preview_text(&app, "Reading 60xyz").await;
-    let changes = app.js("return window.quireChanges;", vec![]).await;
-    let changes: Vec<String> = serde_json::from_value(changes).unwrap_or_default();
-    assert!(
-        !changes.is_empty() && changes.iter().all(|c| c == "text replaced"),
-        "a keystroke in a list item replaces its text only: {changes:?}"
-    );
+    assert_text_replaced_only(&app, "a keystroke in a list item").await;
 
     // A new item, a new link (made safe as any block's), an item made bold, one taken out.
     app.type_after(
@@ -351,14 +296,51 @@ async fn typing_in_a_long_list_changes_only_its_items() {
         json!([true, true, true]),
         "the new code-running link is disarmed, and the list and its first item are the same elements"
     );
-    let patched = app.js(&format!("return {BLOCKS_JS};"), vec![]).await;
+    assert_as_rendered_afresh(&app, "ul").await;
+    app.close().await;
+}
 
-    // Everything rendered afresh (another flavour and back): the same HTML.
+/// Record the preview's changes from now on (`window.quireChanges`), after running `mark`
+/// (script marking elements to be kept, with the preview's article as `p`).
+async fn watch_preview(app: &App, mark: &str) {
+    app.js(
+        &format!(
+            "const p = {PREVIEW_JS};
+             {mark}
+             window.quireChanges = [];
+             new MutationObserver((records) => {{
+               for (const r of records) {{
+                 const nodes = [...r.addedNodes, ...r.removedNodes];
+                 window.quireChanges.push(nodes.length && nodes.every(n => n.nodeType === 3)
+                   ? 'text replaced' : r.type + ' of ' + nodes.map(n => n.nodeName).join(' '));
+               }}
+             }}).observe(p, {{ subtree: true, childList: true, attributes: true, characterData: true }});
+             return true;"
+        ),
+        vec![],
+    )
+    .await;
+}
+
+/// The preview changed since [`watch_preview`], and only by text nodes replaced.
+async fn assert_text_replaced_only(app: &App, what: &str) {
+    let changes = app.js("return window.quireChanges;", vec![]).await;
+    let changes: Vec<String> = serde_json::from_value(changes).unwrap_or_default();
+    assert!(
+        !changes.is_empty() && changes.iter().all(|c| c == "text replaced"),
+        "{what} replaces its text only: {changes:?}"
+    );
+}
+
+/// The preview's blocks are the HTML of the post rendered afresh (another flavour and
+/// back: new elements, the element `kept` marked before among them).
+async fn assert_as_rendered_afresh(app: &App, kept: &str) {
+    let patched = app.js(&format!("return {BLOCKS_JS};"), vec![]).await;
     app.choose_flavour("commonmark").await;
     app.wait_until(
         "the preview rendered again",
-        &format!("return {PREVIEW_JS}.querySelector('ul').quireKept !== true;"),
-        vec![],
+        &format!("return {PREVIEW_JS}.querySelector(arguments[0]).quireKept !== true;"),
+        vec![json!(kept)],
     )
     .await;
     app.choose_flavour("jekyll").await;
@@ -368,5 +350,4 @@ async fn typing_in_a_long_list_changes_only_its_items() {
         vec![patched.clone()],
     )
     .await;
-    app.close().await;
 }
