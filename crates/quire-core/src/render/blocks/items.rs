@@ -130,8 +130,9 @@ impl BlockRenderer {
         for later in &mut self.blocks[index + 1..] {
             later.start = shift(later.start, delta)?;
         }
+        // (Definitions in the list's other items after the edit move too.)
         for definition in &mut self.definitions {
-            if definition.start >= end {
+            if definition.start >= old_end {
                 definition.start = shift(definition.start, delta)?;
             }
         }

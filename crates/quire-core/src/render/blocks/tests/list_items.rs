@@ -155,6 +155,8 @@ const ITEM_LINES: &[&str] = &[
     "- note[^n]",
     "[^n]: the note",
     "[ref]: /url",
+    "- [def]: /d",
+    "- see [def]",
     "- see [ref]",
     "- It's \"quoted\" -- so...",
     "    indented",
@@ -217,6 +219,8 @@ proptest! {
             let mut probe = r.clone();
             if probe.update(&body).items.is_some() {
                 check_update(&mut r, &body);
+                let fresh = BlockRenderer::with_settings(&body, settings.clone());
+                prop_assert_eq!(&r.definitions, &fresh.definitions);
             }
         }
     }
