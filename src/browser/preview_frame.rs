@@ -8,14 +8,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use quire_core::render::chunks::{Chunks, CHUNKED_FROM};
-use quire_core::render::{Items, Patch};
+use quire_core::render::Patch;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlIFrameElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use super::dom_morph::{morph_children, morph_nodes, replace_children, run};
+use super::dom_morph::{morph_children, replace_children};
 use super::preview_links::disarm_links;
 use super::BrowserError;
+
+mod items;
 
 /// The `sandbox` attribute: same origin (so the app can write the document) but no
 /// scripts, no forms, no top navigation; links may open new tabs outside the sandbox.
@@ -230,48 +232,6 @@ impl Frame {
                 morph_children(&block, &fresh);
             }
         }
-        Ok(())
-    }
-
-    /// Replace some of a long list's items (typing inside the list): the new items, parsed
-    /// as a list of their own, are brought over the old ones, so the rest of the list is
-    /// neither parsed nor compared. An error, with nothing changed, when the block's list
-    /// does not hold the items the patch counts (the caller then replaces the block).
-    fn apply_items(&self, items: &Items) -> Result<(), BrowserError> {
-        let mismatch = BrowserError::Unsupported("the preview list's items");
-        let block = self
-            .block(items.block)
-            .ok_or(BrowserError::Unsupported("the preview's block"))?;
-        let is_list = |e: &Element| matches!(e.tag_name().as_str(), "UL" | "OL");
-        let list = block
-            .first_element_child()
-            .filter(|list| is_list(list) && block.child_element_count() == 1)
-            .ok_or(mismatch.clone())?;
-        let children = list.children();
-        let last = items.from + items.remove;
-        if children.length() as usize != items.before || items.remove == 0 {
-            return Err(mismatch);
-        }
-        let (Some(first_old), Some(last_old)) = (
-            children.item(items.from as u32),
-            children.item(last as u32 - 1),
-        ) else {
-            return Err(mismatch);
-        };
-        let fresh = self.new_block(&items.html)?;
-        let new_list = fresh
-            .first_element_child()
-            .filter(is_list)
-            .ok_or(mismatch.clone())?;
-        let news = match (
-            new_list.first_element_child(),
-            new_list.last_element_child(),
-        ) {
-            (Some(first), Some(last)) => run(&first, &last),
-            _ => return Err(mismatch),
-        };
-        let olds = run(&first_old, &last_old);
-        morph_nodes(&list, &olds, &news, last_old.next_sibling().as_ref());
         Ok(())
     }
 

@@ -63,6 +63,16 @@ impl Block {
         self.template.is_empty() && self.note.is_none()
     }
 
+    /// Whether nothing in it is filled in across the body: no heading (its id), footnote
+    /// reference, note, table of contents or list of notes. Its template is then its HTML.
+    fn is_plain(&self) -> bool {
+        self.base_ids.is_empty()
+            && self.refs.is_empty()
+            && self.note.is_none()
+            && !self.toc
+            && !self.holds_list
+    }
+
     /// The label of the note it defines.
     fn note_label(&self) -> Option<&str> {
         self.note.as_ref().map(|note| note.label.as_str())

@@ -49,13 +49,7 @@ impl BlockRenderer {
             || prefix <= block.start
             || old_end >= end
             || !list
-            || !block.ids.is_empty()
-            || !block.ref_html.is_empty()
-            || !block.refs.is_empty()
-            || block.note.is_some()
-            || !block.base_ids.is_empty()
-            || block.toc
-            || block.holds_list
+            || !block.is_plain()
             || self
                 .blocks
                 .get(index + 1)
@@ -168,14 +162,7 @@ impl Alone {
 fn alone(text: &str, definitions: &str, settings: &super::Settings) -> Option<Alone> {
     let parsed = parse(text, Some(definitions), settings);
     let [block] = <[super::Block; 1]>::try_from(parsed.blocks).ok()?;
-    // With no heading ids or note references to fill in, the template is the HTML.
-    if parsed.whole
-        || !parsed.definitions.is_empty()
-        || !block.refs.is_empty()
-        || block.note.is_some()
-        || !block.base_ids.is_empty()
-        || block.toc
-    {
+    if parsed.whole || !parsed.definitions.is_empty() || !block.is_plain() {
         return None;
     }
     let html = block.template;
