@@ -83,7 +83,7 @@ pub(crate) use html_blocks::{
     Piece,
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
-pub(crate) use lazy_lists::lazy_nested_list;
+pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;

@@ -329,3 +329,27 @@ fn a_note_read_as_paragraph_text_renders_whole() {
     check_update(&mut r, &body.replace("Middle.", "Middle, more."));
     assert!(r.html().contains("[^a b] here"), "{}", r.html());
 }
+
+/// Edits around a `2)` line inside a fenced code block of a list (code to kramdown, an item
+/// to CommonMark) update the preview as a full render does.
+#[test]
+fn paren_lines_in_a_list_fence_update_as_a_full_render() {
+    let bodies = [
+        "Intro.\n\n- a\n- ```\n  code\n2) two\n  ```\n\nafter\n",
+        "Intro.\n\n- a\n  ```\n  code\n2) two\n  ```\n- b\n\nafter\n",
+        "1) one\n   ```\n   code\n2) two\n   ```\n\nafter\n",
+        "- a\n```\ncode\n2) two\n```\n- b\n",
+    ];
+    for body in bodies {
+        for at in 0..=body.len() {
+            for ins in ["x", "\n", "`", " ", "2) ", "\n\n"] {
+                let mut edited = body.to_string();
+                edited.insert_str(at, ins);
+                let mut r = BlockRenderer::with_settings(body, kramdown());
+                check_update(&mut r, &edited);
+                let mut r = BlockRenderer::with_settings(&edited, kramdown());
+                check_update(&mut r, body);
+            }
+        }
+    }
+}

@@ -116,11 +116,23 @@ fn columns(line: &str) -> usize {
 }
 
 /// A fence's character and length, if `trimmed` (a line, its indentation taken off) opens one.
-fn fence(trimmed: &str) -> Option<(u8, usize)> {
+pub(crate) fn fence(trimmed: &str) -> Option<(u8, usize)> {
     [b'`', b'~'].into_iter().find_map(|c| {
         let n = trimmed.bytes().take_while(|&b| b == c).count();
         (n >= 3).then_some((c, n))
     })
+}
+
+/// The fence still open after `line` when `open` was open before it: a line of only the
+/// open fence's character, at least as many, closes it; with none open, a fence opens one.
+pub(crate) fn fence_after(open: Option<(u8, usize)>, line: &str) -> Option<(u8, usize)> {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let bare = trimmed.trim_end();
+    match open {
+        None => fence(trimmed),
+        Some((c, n)) if bare.len() >= n && bare.bytes().all(|b| b == c) => None,
+        still => still,
+    }
 }
 
 /// Whether the line at `at` of `text`, less indented than the content (at `content`) of
@@ -197,12 +209,18 @@ pub(crate) fn lazy_nested_list(
     // The list's own lines: where its last item's content starts.
     let mut at = first;
     let mut previous_blank = false;
+    // A fence opened in the item's own lines and not closed before `next`: kramdown reads
+    // the lazy lines after it as its code, up to its closing fence.
+    let mut item_fence = fence(text[start + m.content.min(first - start)..first].trim_start());
     while at < next.min(text.len()) {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
         let sibling = marker(line).filter(|m| m.ordered == list.ordered && m.indent < list.content);
         if let Some(m) = sibling {
             list.content = m.content;
+            item_fence = fence(line[m.content.min(line.len())..].trim_start());
+        } else {
+            item_fence = fence_after(item_fence, line);
         }
         previous_blank = line.trim().is_empty();
         at = line_end;
@@ -221,7 +239,7 @@ pub(crate) fn lazy_nested_list(
     let mut shift: Option<usize> = None;
     // The fence of a lazy fenced code block being read, whose lines all are the item's
     // (each less indented than the item's content gets the content's indentation).
-    let mut open_fence: Option<(u8, usize)> = None;
+    let mut open_fence: Option<(u8, usize)> = item_fence;
     // How much of the rewritten list ends with its last line that is not blank.
     let mut kept = 0;
     while at < text.len() {
@@ -232,9 +250,10 @@ pub(crate) fn lazy_nested_list(
         let blank = line.trim().is_empty();
         let mut moved = None;
         let mut first_of_run = false;
-        // An item CommonMark knows and kramdown does not (`2)`) ends the stretch read again.
+        // An item CommonMark knows and kramdown does not (`2)`) ends the stretch read again,
+        // unless it is a line of a lazy fenced code block.
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && trimmed[digits..].starts_with(')') {
+        if digits > 0 && trimmed[digits..].starts_with(')') && open_fence.is_none() {
             break;
         }
         if blank {
@@ -258,15 +277,7 @@ pub(crate) fn lazy_nested_list(
                 None if !previous_blank
                     && (open_fence.is_some() || lazy_line(text, at, list.content)) =>
                 {
-                    let trimmed = trimmed.trim_start_matches('\t');
-                    let bare = trimmed.trim_end();
-                    open_fence = match (open_fence, fence(trimmed)) {
-                        (None, opened) => opened,
-                        (Some((c, n)), _) if bare.len() >= n && bare.bytes().all(|b| b == c) => {
-                            None
-                        }
-                        (still, _) => still,
-                    };
+                    open_fence = fence_after(open_fence, line);
                     shift = None;
                     if columns(line) < list.content {
                         moved = Some(list.content);
@@ -396,6 +407,33 @@ mod tests {
         assert_eq!(
             html.split_whitespace().collect::<String>(),
             "<ul><li>x<ol><li>y</li></ol></li><li>z</li></ul>"
+        );
+    }
+
+    /// A `2)` line inside a fenced code block is code, not an item kramdown does not know:
+    /// in a `-` item's lazy fence the list goes on to the closing fence, and a `1)` list's
+    /// code keeps its text as written (Jekyll 4.3.1 writes both so).
+    #[test]
+    fn paren_lines_in_a_fence_are_code() {
+        let code = |c: &str| {
+            format!(
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+                 <pre class=\"highlight\"><code>{c}</code></pre></div></div>"
+            )
+        };
+        let tight = |html: String| {
+            let lines: Vec<&str> = html.split('\n').map(str::trim).collect();
+            lines.join("\n").replace("\n<", "<").replace(">\n", ">")
+        };
+        let html = jekyll("- one\n  ```\n  code\n2) two\n  ```\n\nafter\n");
+        assert_eq!(
+            tight(html).trim_end(),
+            format!("<ul><li>one{}</li></ul><p>after</p>", code("code\n2) two"))
+        );
+        let html = jekyll("1) one\n   ```\n   code\n2) two\n   ```\n\nafter\n");
+        assert_eq!(
+            tight(html).trim_end(),
+            format!("<p>1) one</p>{}<p>after</p>", code("   code\n2) two"))
         );
     }
 }

@@ -397,7 +397,8 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
                 || trimmed.trim_end() == "^")
 }
 
-/// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one.
+/// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one
+/// (not the lines of a fenced code block, which stay as they are).
 fn paren_markers_escaped(list: &str) -> Option<String> {
     let marker_end = |line: &str| {
         let trimmed = line.trim_start_matches(' ');
@@ -413,14 +414,19 @@ fn paren_markers_escaped(list: &str) -> Option<String> {
     };
     marker_end(list)?;
     let mut out = String::with_capacity(list.len() + 8);
+    let mut fence = None;
     for line in list.split_inclusive('\n') {
-        match marker_end(line) {
+        match marker_end(line).filter(|_| fence.is_none()) {
             Some(at) => {
                 out.push_str(&line[..at]);
                 out.push('\\');
                 out.push_str(&line[at..]);
+                fence = jekyll::fence_after(None, &line[at + 1..]);
             }
-            None => out.push_str(line),
+            None => {
+                out.push_str(line);
+                fence = jekyll::fence_after(fence, line);
+            }
         }
     }
     Some(out)

@@ -126,6 +126,7 @@ const ITEM_LINES: &[&str] = &[
     "+ plus item",
     "1. one",
     "2. two",
+    "2) two",
     "  - nested",
     "  continued",
     "lazy line",
