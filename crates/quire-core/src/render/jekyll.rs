@@ -45,6 +45,7 @@ mod headings;
 mod html_blocks;
 mod html_tags;
 mod ial;
+mod image_alt;
 mod lazy_lists;
 mod liquid_text;
 mod lists;
@@ -83,6 +84,7 @@ pub(crate) use html_blocks::{
     Piece,
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
+pub(crate) use image_alt::ImageAlts;
 pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
@@ -233,6 +235,7 @@ pub(crate) fn transform(
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;
+    let mut in_image = 0usize;
     // Inside `{% raw %}`: Liquid is text.
     let mut raw = context.in_raw;
     let mut span_ials = Vec::new();
@@ -245,6 +248,15 @@ pub(crate) fn transform(
             Event::End(TagEnd::CodeBlock) => {
                 in_code = in_code.saturating_sub(1);
                 out.push(Event::End(TagEnd::CodeBlock));
+            }
+            // An image's alternative text (`image_alt.rs`): text, its Liquid filled in.
+            Event::Text(text) if in_image > 0 => {
+                let text = crate::images::unprotect(&text);
+                let alt = match vars.known {
+                    true => super::liquid::resolve_in(&text, vars).into_owned(),
+                    false => text.into_owned(),
+                };
+                out.push(Event::Text(CowStr::from(alt)));
             }
             Event::Text(text) if in_code == 0 => {
                 let text = crate::images::unprotect(&text);
@@ -266,7 +278,12 @@ pub(crate) fn transform(
             Event::InlineHtml(html) => out.push(Event::InlineHtml(
                 marker(&html, false).unwrap_or_else(|| liquid_html(html, vars)),
             )),
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                out.push(Event::End(TagEnd::Image));
+            }
             link @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                in_image += usize::from(matches!(link, Event::Start(Tag::Image { .. })));
                 out.push(super::map_destination(link, |url, _| {
                     let unmarked = url.replace(PIPE_MARK, "|");
                     let raw = crate::images::unprotect(&unmarked);

@@ -206,6 +206,8 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut spans = jekyll::SameSpans::default();
     // kramdown keeps the content of span HTML it does not know as span content raw.
     let mut raw = jekyll.then(jekyll::RawSpans::default);
+    // kramdown's alternative text of an image is its text as written.
+    let mut alts = jekyll.then(jekyll::ImageAlts::default);
     let events = parser
         .into_offset_iter()
         .flat_map(|(event, range)| match raw.as_mut() {
@@ -221,6 +223,11 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         })
         .flat_map(|(event, range)| match typography.as_mut() {
             Some(typography) => typography.feed(event, range, text),
+            None => [Some((event, range)), None],
+        })
+        .flatten()
+        .flat_map(|(event, range)| match alts.as_mut() {
+            Some(alts) => alts.feed(event, range, text),
             None => [Some((event, range)), None],
         });
     for (event, range) in events.flatten() {

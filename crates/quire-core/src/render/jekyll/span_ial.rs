@@ -178,7 +178,7 @@ mod tests {
     fn span_attribute_lists_on_images_and_links() {
         assert_eq!(
             jekyll("![Alt *text*](/assets/pic.png \"T\"){: width=\"50%\" .center}\n"),
-            "<p><img src=\"/assets/pic.png\" alt=\"Alt text\" title=\"T\" class=\"center\" \
+            "<p><img src=\"/assets/pic.png\" alt=\"Alt *text*\" title=\"T\" class=\"center\" \
              width=\"50%\" /></p>\n"
         );
         assert_eq!(
