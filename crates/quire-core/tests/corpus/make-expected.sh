@@ -22,6 +22,10 @@ rm -rf "$here/expected"
 mkdir -p "$here/expected"
 while IFS="	" read -r name url; do
   [ -n "$name" ] || continue
-  cp "$work/_site${url}index.html" "$here/expected/$name.html"
+  # A permalink ending in `/` is a folder's index.html; one without an extension, a `.html`.
+  site="$work/_site$url"
+  for page in "${site}index.html" "$site" "$site.html"; do
+    if [ -f "$page" ]; then cp "$page" "$here/expected/$name.html"; break; fi
+  done
 done < "$work/_site/paths.txt"
 rm -rf "$work"
