@@ -139,16 +139,10 @@ impl Images {
 
     /// The stored image an image address in the preview stands for.
     fn stored_at(self, src: &str) -> Option<String> {
-        let site = self
+        let path = self
             .ui
             .preview
-            .with_untracked(|s| s.site_url.trim().trim_end_matches('/').to_string());
-        let path = if site.is_empty() {
-            src
-        } else {
-            src.strip_prefix(site.as_str()).unwrap_or(src)
-        };
-        let path = images::site_path_of(path)?;
+            .with_untracked(|s| images::site_path_of_src(src, &s.site_url))?;
         self.persistence.images_of_path(&path)
     }
 

@@ -21,8 +21,8 @@ mod sniff;
 
 pub use bundle::{bundle, bundle_name};
 pub use links::{
-    expand_link, expand_links, expand_links_with, site_path_of, PathPattern, DEFAULT_PATTERN,
-    PATTERN_CHOICES,
+    expand_link, expand_links, expand_links_with, site_path_of, site_path_of_src, PathPattern,
+    DEFAULT_PATTERN, PATTERN_CHOICES,
 };
 pub(crate) use links::{
     protect_links, protect_spaced_links, rewrite_links, rewrite_liquid, unprotect, SPACE_STAND_IN,

@@ -149,6 +149,27 @@ pub fn site_path_of(link: &str) -> Option<String> {
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
+/// The site path of an image address in the preview (`src`, Liquid filled in), with
+/// `site_url` the site's address: the site's own part taken off, and the doubled slashes
+/// Jekyll writes for a `url` or `baseurl` ending in `/` (`{{ site.url }}/a.png` with
+/// `url: https://x.org/` is `https://x.org//a.png`) read as one, as a web server reads
+/// them; `None` for an address elsewhere.
+pub fn site_path_of_src(src: &str, site_url: &str) -> Option<String> {
+    let site = site_url.trim().trim_end_matches('/');
+    let path = match src.strip_prefix(site).filter(|_| !site.is_empty()) {
+        Some(rest) if rest.starts_with('/') => format!("/{}", rest.trim_start_matches('/')),
+        _ => src.to_string(),
+    };
+    let path = site_path_of(&path)?;
+    let mut single = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && single.ends_with('/')) {
+            single.push(c);
+        }
+    }
+    Some(single)
+}
+
 /// The next place of a pattern in a text from a place that only moves forward, found
 /// again only when the place passes it: finding many openings and closings costs one pass
 /// per pattern, not one per find.

@@ -153,6 +153,26 @@ fn patterns_place_images_and_write_links() {
     assert_eq!(site_path_of("https://example.com/a.png"), None);
     assert_eq!(site_path_of("//cdn/a.png"), None);
     assert_eq!(site_path_of("/a.png?v=2#x").as_deref(), Some("/a.png"));
+    // An address in the preview, Jekyll's doubled slashes read as one.
+    for (src, site, path) in [
+        (
+            "https://x.org//img/a.png",
+            "https://x.org/",
+            Some("/img/a.png"),
+        ),
+        (
+            "https://x.org/img/a.png",
+            "https://x.org",
+            Some("/img/a.png"),
+        ),
+        ("/blog//img/a.png", "", Some("/blog/img/a.png")),
+        ("/img/a.png?v=1", "https://x.org", Some("/img/a.png")),
+        ("https://other.org/img/a.png", "https://x.org", None),
+        ("//cdn/a.png", "https://x.org", None),
+        ("https://x.orgy/a.png", "https://x.org", None),
+    ] {
+        assert_eq!(site_path_of_src(src, site).as_deref(), path, "{src} {site}");
+    }
     let monthly = PathPattern::parse("/img/{year}/{month}/{name}.{ext}").unwrap();
     assert_eq!(monthly.site_path(&post, "x", "gif"), "/img/2026/03/x.gif");
     for bad in [

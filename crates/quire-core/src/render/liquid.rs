@@ -85,22 +85,18 @@ impl SiteVars {
             .map(|(_, v)| v.as_str())
     }
 
-    fn config(&self) -> SiteConfig {
-        let mut config = SiteConfig::jekyll_defaults();
-        config.url = self.url.clone();
-        config.baseurl = self.baseurl.clone();
-        config
-    }
-
+    /// The config's value of `key`; `url` and `baseurl` as written (Jekyll gives them
+    /// so: `{{ site.url }}/x` with `url: https://x.org/` is `https://x.org//x`).
     fn scalar(&self, key: &str) -> Option<&str> {
+        let written = self
+            .scalars
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str());
         match key {
-            "url" => Some(&self.url),
-            "baseurl" => Some(&self.baseurl),
-            _ => self
-                .scalars
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str()),
+            "url" => written.or(Some(&self.url)),
+            "baseurl" => written.or(Some(&self.baseurl)),
+            _ => written,
         }
     }
 
@@ -115,6 +111,16 @@ impl SiteVars {
             (stem == name).then_some(url.as_str())
         })
     }
+}
+
+/// Whether `url` is absolute (starts with a scheme), which Jekyll's URL filters keep.
+fn absolute(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// The quoted string `text` is, if it is one.
@@ -144,10 +150,19 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             (_, Some(key)) => vars.scalar(key)?.to_string(),
             _ => quoted(value)?.to_string(),
         };
+        // Jekyll's URL filters give an absolute URL back as it is; `absolute_url` puts the
+        // config's `url` as written (a trailing `/` kept) before `relative_url`'s path.
         return match filter {
             None => Some(value),
+            Some("relative_url" | "absolute_url") if absolute(&value) => Some(value),
             Some("relative_url") => Some(site_config::relative_url(&vars.baseurl, &value)),
-            Some("absolute_url") => Some(site_config::absolute_url(&vars.config(), &value)),
+            Some("absolute_url") => {
+                let relative = site_config::relative_url(&vars.baseurl, &value);
+                Some(format!(
+                    "{}{relative}",
+                    vars.scalar("url").unwrap_or_default()
+                ))
+            }
             Some(_) => None,
         };
     }

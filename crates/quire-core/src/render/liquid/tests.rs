@@ -71,6 +71,38 @@ fn outputs_and_tags_resolve_from_the_site() {
     );
 }
 
+/// `url` and `baseurl` as written, as Jekyll 4.3.1 gives them: a trailing `/` kept by
+/// `site.url`, `site.baseurl` and `absolute_url`, taken off the base by `relative_url`;
+/// an absolute address kept by both filters.
+#[test]
+fn site_addresses_are_given_as_written() {
+    let config = site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "url: \"https://x.org/\"\nbaseurl: \"/b/\"\n",
+    )
+    .expect("a config");
+    let v = SiteVars::of(&config, Vec::new());
+    for (liquid, want) in [
+        ("{{ site.url }}", "https://x.org/"),
+        ("{{ site.baseurl }}", "/b/"),
+        ("{{ \"/a\" | relative_url }}", "/b/a"),
+        ("{{ \"a\" | relative_url }}", "/b/a"),
+        ("{{ \"/a\" | absolute_url }}", "https://x.org//b/a"),
+        (
+            "{{ \"https://y.org/a\" | relative_url }}",
+            "https://y.org/a",
+        ),
+        ("{{ \"mailto:a@y.org\" | absolute_url }}", "mailto:a@y.org"),
+    ] {
+        assert_eq!(resolve(liquid, &v).as_deref(), Some(want), "{liquid}");
+    }
+    assert_eq!(
+        resolve_in("{{ site.url }}{{ site.baseurl }}/x", &v),
+        "https://x.org//b//x"
+    );
+}
+
 #[test]
 fn raw_tags_are_left_out_of_code() {
     assert_eq!(
