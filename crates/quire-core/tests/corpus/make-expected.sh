@@ -3,12 +3,14 @@
 # built by Debian's Jekyll 4.3.1 with this folder's _config.yml, time zone UTC: each
 # post's HTML (no layout) goes to expected/<post file name>.html. Run by hand when the
 # posts change; the tests only read the files. Given another corpus folder (with its
-# _posts, _config.yml and any _includes), builds that one the same way.
+# _posts, _config.yml and any _includes and _data), builds that one the same way.
 set -eu
 here=$(cd "${1:-$(dirname "$0")}" && pwd)
 work=$(mktemp -d)
 cp -r "$here/_posts" "$here/_config.yml" "$work/"
-if [ -d "$here/_includes" ]; then cp -r "$here/_includes" "$work/"; fi
+for folder in _includes _data; do
+  if [ -d "$here/$folder" ]; then cp -r "$here/$folder" "$work/"; fi
+done
 cat > "$work/paths.txt" <<'PAGE'
 ---
 layout: null

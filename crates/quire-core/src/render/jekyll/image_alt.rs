@@ -57,20 +57,49 @@ impl ImageAlts {
     }
 }
 
-/// `alt` with kramdown's backslash escapes taken.
+/// `alt` with kramdown's backslash escapes taken, and its character references (`&#124;`,
+/// `&amp;`) read as the characters they stand for (kramdown writes them into the
+/// attribute as they are, where the browser reads them).
 fn unescaped(alt: &str) -> String {
     let mut out = String::with_capacity(alt.len());
-    let mut chars = alt.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = alt.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         match chars.peek() {
-            Some(&next) if c == '\\' && ESCAPABLE.contains(next) => {
+            Some(&(_, next)) if c == '\\' && ESCAPABLE.contains(next) => {
                 out.push(next);
                 chars.next();
             }
+            _ if c == '&' => match reference(&alt[at..]) {
+                Some((len, decoded)) => {
+                    out.push_str(&decoded);
+                    while chars.peek().is_some_and(|&(i, _)| i < at + len) {
+                        chars.next();
+                    }
+                }
+                None => out.push(c),
+            },
             _ => out.push(c),
         }
     }
     out
+}
+
+/// The length and text of the character reference `text` starts with, if it is one the
+/// Markdown parser knows.
+fn reference(text: &str) -> Option<(usize, String)> {
+    let end = text.find(';')? + 1;
+    let name = &text[1..end - 1];
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == '#';
+    if name.is_empty() || name.len() > 32 || !name.chars().all(plain) {
+        return None;
+    }
+    let mut events = pulldown_cmark::Parser::new(&text[..end]);
+    let (Some(Event::Start(Tag::Paragraph)), Some(Event::Text(decoded))) =
+        (events.next(), events.next())
+    else {
+        return None;
+    };
+    (decoded.as_ref() != &text[..end]).then(|| (end, decoded.to_string()))
 }
 
 #[cfg(test)]
@@ -94,9 +123,15 @@ mod tests {
                 "a_b &quot;q&quot; -- y...",
             ),
             ("![](e.png)\n", ""),
+            (
+                "![Feb 26 &#124; Montreal &amp; &nope; &](x.png)\n",
+                "Feb 26 | Montreal &amp; &amp;nope; &amp;",
+            ),
             ("![x\n*y*][r]\n\n[r]: /r.png\n", "x\n*y*"),
             ("[![in `link`](i.png)](/l)\n", "in `link`"),
             ("![a ![b](c.png) d](e.png)\n", "a ![b](c.png) d"),
+            // In a block read again as kramdown reads it (a lazy nested list).
+            ("1. Step\n  * sub ![c `d`](y.png)\n", "c `d`"),
         ] {
             let html = jekyll(md);
             assert!(html.contains(&format!(" alt=\"{alt}\"")), "{md:?}: {html}");

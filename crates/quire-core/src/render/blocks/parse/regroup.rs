@@ -476,6 +476,7 @@ impl Context<'_> {
         let mut fences = jekyll::FenceIndent::default();
         let mut spans = jekyll::SameSpans::default();
         let mut raw = jekyll::RawSpans::default();
+        let mut alts = jekyll::ImageAlts::default();
         let events = parser
             .into_offset_iter()
             .flat_map(|(event, range)| raw.feed(event, range, markdown));
@@ -486,7 +487,8 @@ impl Context<'_> {
                 Some(typography) => typography.feed(event, range, markdown),
                 None => [Some((event, range)), None],
             };
-            for (event, range) in given.into_iter().flatten() {
+            let given = given.into_iter().flatten();
+            for (event, range) in given.flat_map(|(e, r)| alts.feed(e, r, markdown)).flatten() {
                 match &event {
                     Event::Start(_) => depth += 1,
                     Event::End(_) => depth = depth.saturating_sub(1),
