@@ -436,4 +436,28 @@ mod tests {
             format!("<p>1) one</p>{}<p>after</p>", code("   code\n2) two"))
         );
     }
+
+    /// kramdown knows no `1)` item, inside a list or a quotation either: such lines are a
+    /// paragraph's, and a line of code that looks like one stays as written (Jekyll 4.3.1;
+    /// ruby-lang.org's 2004 incident report writes `2) and 3) are ...` in an item).
+    #[test]
+    fn paren_items_inside_blocks_are_text() {
+        let tight = |html: String| html.split_whitespace().collect::<String>();
+        let html = jekyll(
+            "* We made\n\n  2) and 3) are located\n  1) is clean.\n\n  * RAA\n\n\
+             > 1) quoted\n> 2) two\n\n- c\n\n        1) code\n",
+        );
+        assert_eq!(
+            tight(html),
+            tight(
+                "<ul><li><p>We made</p><p>2) and 3) are located\n1) is clean.</p>\
+                 <ul><li>RAA</li></ul></li></ul>\
+                 <blockquote><p>1) quoted 2) two</p></blockquote>\
+                 <ul><li><p>c</p><div class=\"language-plaintext highlighter-rouge\">\
+                 <div class=\"highlight\"><pre class=\"highlight\"><code>  1) code\n\
+                 </code></pre></div></div></li></ul>"
+                    .to_string()
+            )
+        );
+    }
 }

@@ -70,13 +70,24 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
         }
     }
 
-    // kramdown knows no `1)` list marker: such a list is text (its markers escaped).
+    // kramdown knows no `1)` list marker: such a list is text (its markers escaped), at
+    // the top or inside a list or a quotation.
     for group in groups.iter_mut() {
-        if !matches!(group.events.first(), Some(Event::Start(Tag::List(Some(_))))) {
+        let container = matches!(
+            group.events.first(),
+            Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
+        );
+        let ordered = || {
+            group
+                .events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::List(Some(_)))))
+        };
+        if !container || !ordered() {
             continue;
         }
         let block = &text[line_start(text, group.start)..group.end];
-        if let Some(markdown) = paren_markers_escaped(block) {
+        if let Some(markdown) = paren_markers_escaped(block, context.options) {
             let (events, items) = context.fragment(&markdown, context.options);
             group.events = events;
             group.items = items;
@@ -397,39 +408,68 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
                 || trimmed.trim_end() == "^")
 }
 
-/// `list` (a block) with its `1)` item markers written `1\)`, if its first item has one
-/// (not the lines of a fenced code block, which stay as they are).
-fn paren_markers_escaped(list: &str) -> Option<String> {
-    let marker_end = |line: &str| {
-        let trimmed = line.trim_start_matches(' ');
+/// `block` (a list or a quotation) with the markers of its `1)` items written `1\)`, if
+/// it has any: the items CommonMark reads in it (a line of code or of a paragraph that
+/// looks like one stays as it is).
+fn paren_markers_escaped(block: &str, options: Options) -> Option<String> {
+    let paren_line = |line: &str| {
+        let trimmed = line.trim_start_matches([' ', '>']);
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = &trimmed[digits..];
-        let item = (1..=9).contains(&digits)
-            && rest.starts_with(')')
-            && matches!(
-                rest.as_bytes().get(1),
-                None | Some(b' ' | b'\t' | b'\n' | b'\r')
-            );
-        item.then_some(line.len() - rest.len())
+        (1..=9).contains(&digits) && trimmed[digits..].starts_with(')')
     };
-    marker_end(list)?;
-    let mut out = String::with_capacity(list.len() + 8);
+    if !block.lines().any(paren_line) {
+        return None;
+    }
+    let mut ordered = Vec::new();
+    let mut parens = Vec::new();
+    for (event, range) in Parser::new_ext(block, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(start)) => ordered.push(start.is_some()),
+            Event::End(TagEnd::List(_)) => {
+                ordered.pop();
+            }
+            Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
+                let marker = &block[range.start..];
+                let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+                if marker[digits..].starts_with(')') {
+                    parens.push(range.start + digits);
+                }
+            }
+            _ => {}
+        }
+    }
+    if parens.is_empty() {
+        return None;
+    }
+    // With a marker escaped, the lines under it are the paragraph's or a fence's that
+    // follows: a marker in such a fence stays as it is.
+    let mut out = String::with_capacity(block.len() + parens.len());
     let mut fence = None;
-    for line in list.split_inclusive('\n') {
-        match marker_end(line).filter(|_| fence.is_none()) {
+    let mut escaped = false;
+    let mut line_start = 0;
+    let mut parens = parens.into_iter().peekable();
+    for line in block.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let paren = parens
+            .next_if(|&at| at < line_end)
+            .map(|at| at - line_start);
+        while parens.next_if(|&at| at < line_end).is_some() {}
+        match paren.filter(|_| fence.is_none()) {
             Some(at) => {
                 out.push_str(&line[..at]);
                 out.push('\\');
                 out.push_str(&line[at..]);
                 fence = jekyll::fence_after(None, &line[at + 1..]);
+                escaped = true;
             }
             None => {
                 out.push_str(line);
                 fence = jekyll::fence_after(fence, line);
             }
         }
+        line_start = line_end;
     }
-    Some(out)
+    escaped.then_some(out)
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.
