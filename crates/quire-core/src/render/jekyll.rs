@@ -47,6 +47,7 @@ mod html_tags;
 mod ial;
 mod image_alt;
 mod lazy_lists;
+mod link_tags;
 mod liquid_text;
 mod lists;
 mod lone_backticks;
@@ -308,6 +309,7 @@ pub(crate) fn transform(
         }
     }
     span_ial::apply_span_ials(&mut out, span_ials);
+    link_tags::kramdown_link_tags(&mut out);
     if tags_only
         && out
             .iter()

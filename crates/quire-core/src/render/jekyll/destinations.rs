@@ -68,11 +68,11 @@ mod tests {
     fn an_escaped_parenthesis_counts_in_a_destination() {
         assert_eq!(
             jekyll("See [Metro](http://en.wikipedia.org/wiki/Metro_(design_language\\)) here.\n"),
-            "<p>See <a href=\"http://en.wikipedia.org/wiki/Metro_(design_language%5C)\">Metro</a> here.</p>\n"
+            "<p>See <a href=\"http://en.wikipedia.org/wiki/Metro_(design_language\\)\">Metro</a> here.</p>\n"
         );
         assert_eq!(
             jekyll("[b](/p(q)) and [c](/r\\(s \"T\") end\n"),
-            "<p><a href=\"/p(q)\">b</a> and <a href=\"/r%5C(s\" title=\"T\">c</a> end</p>\n"
+            "<p><a href=\"/p(q)\">b</a> and <a href=\"/r\\(s\" title=\"T\">c</a> end</p>\n"
         );
     }
 }
