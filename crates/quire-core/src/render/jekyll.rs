@@ -52,6 +52,7 @@ mod liquid_text;
 mod lists;
 mod lone_backticks;
 mod markdown_attr;
+mod marker_runs;
 mod math;
 mod raw_spans;
 mod references;
@@ -91,6 +92,7 @@ use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
+pub(crate) use marker_runs::MarkerRuns;
 use math::kramdown_math;
 pub(crate) use math::{math_block, math_regions};
 pub(crate) use raw_spans::{Fed, RawSpans};

@@ -208,6 +208,8 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut raw = jekyll.then(jekyll::RawSpans::default);
     // kramdown's alternative text of an image is its text as written.
     let mut alts = jekyll.then(jekyll::ImageAlts::default);
+    // kramdown's reading of a long run of markers standing in text.
+    let mut runs = jekyll.then(jekyll::MarkerRuns::default);
     let events = parser
         .into_offset_iter()
         .flat_map(|(event, range)| match raw.as_mut() {
@@ -220,6 +222,10 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
                 (spans.feed(event, range.clone(), text), range)
             }
             None => (event, range),
+        })
+        .flat_map(|(event, range)| match runs.as_mut() {
+            Some(runs) => runs.feed(event, range, text),
+            None => jekyll::Fed::One(Some((event, range))),
         })
         .flat_map(|(event, range)| match typography.as_mut() {
             Some(typography) => typography.feed(event, range, text),

@@ -353,3 +353,25 @@ fn paren_lines_in_a_list_fence_update_as_a_full_render() {
         }
     }
 }
+
+/// Edits around long runs of markers (read as kramdown reads them) update the preview as
+/// a full render does.
+#[test]
+fn marker_runs_update_as_a_full_render() {
+    let bodies = [
+        "Intro.\n\nName: ______ Date: ______\n\n- a ****** b\n- *c ______ d*\n\nafter _x_\n",
+        "A __________ b\n______ c __d__\n",
+    ];
+    for body in bodies {
+        for at in 0..=body.len() {
+            for ins in ["x", "_", "*", " ", "\n", "\\"] {
+                let mut edited = body.to_string();
+                edited.insert_str(at, ins);
+                let mut r = BlockRenderer::with_settings(body, kramdown());
+                check_update(&mut r, &edited);
+                let mut r = BlockRenderer::with_settings(&edited, kramdown());
+                check_update(&mut r, body);
+            }
+        }
+    }
+}

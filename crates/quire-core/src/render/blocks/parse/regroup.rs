@@ -517,12 +517,15 @@ impl Context<'_> {
         let mut spans = jekyll::SameSpans::default();
         let mut raw = jekyll::RawSpans::default();
         let mut alts = jekyll::ImageAlts::default();
+        let mut runs = jekyll::MarkerRuns::default();
         let events = parser
             .into_offset_iter()
             .flat_map(|(event, range)| raw.feed(event, range, markdown));
-        for (event, range) in events {
+        let events = events.map(|(event, range)| {
             let event = fences.feed(event, range.clone(), markdown);
-            let event = spans.feed(event, range.clone(), markdown);
+            (spans.feed(event, range.clone(), markdown), range)
+        });
+        for (event, range) in events.flat_map(|(e, r)| runs.feed(e, r, markdown)) {
             let given = match typography.as_mut() {
                 Some(typography) => typography.feed(event, range, markdown),
                 None => [Some((event, range)), None],
