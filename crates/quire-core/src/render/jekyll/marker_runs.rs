@@ -129,6 +129,11 @@ impl Run {
     }
 }
 
+/// Whether the character at `at` of `text` is escaped (an odd run of backslashes before it).
+fn escaped(text: &str, at: usize) -> bool {
+    text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
 /// `n` markers added to `pieces` as text.
 fn text(pieces: &mut Vec<Piece>, n: usize) {
     match pieces.last_mut() {
@@ -397,41 +402,46 @@ impl MarkerRuns {
                 continue;
             };
             // An escaped marker is text to both parsers.
-            if text[..at].bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1 {
-                if known <= at && !text[known..at].contains(c) {
-                    known = at + 1;
-                }
+            if escaped(text, at) {
                 at += 1;
                 continue;
             }
             let n = text[at..end].bytes().take_while(|&b| b == c as u8).count();
             let run_end = at + n;
-            // Only runs where kramdown is known to be: no marker of the run's before it in
-            // the block that is not read here, no span of its character open around it.
-            let same_open = self
-                .inline
-                .iter()
-                .any(|&(o, ch)| matches!(o, Open::Span(_)) && ch == c);
-            let clean = known <= at && !text[known..at].contains(c) && !same_open;
-            let mut kinds: Vec<Kind> = self
-                .inline
-                .iter()
-                .filter_map(|&(o, _)| match o {
-                    Open::Span(kind) => Some(kind),
-                    _ => None,
-                })
-                .collect();
-            let kind = kinds.pop().unwrap_or(Kind::Text);
-            let run = Run {
-                c,
-                n,
-                before: text[..at].chars().next_back(),
-                after: text[run_end..end].chars().next(),
-                marker_after: text[run_end..end].contains(c),
-            };
-            let pieces = (clean && n >= 4)
-                .then(|| read(&run, kind, &kinds))
-                .flatten();
+            // Only a long run is read, where kramdown is known to be: no marker of the
+            // run's before it in the block that is not read here, no span of its
+            // character open around it. (A short one leaves `known` where it is, so a run
+            // of its character after it is not read.)
+            let long = n >= 4;
+            let clean = long
+                && known <= at
+                && !text[known..at]
+                    .match_indices(c)
+                    .any(|(i, _)| !escaped(text, known + i))
+                && !self
+                    .inline
+                    .iter()
+                    .any(|&(o, ch)| matches!(o, Open::Span(_)) && ch == c);
+            let pieces = clean.then(|| {
+                let mut kinds: Vec<Kind> = self
+                    .inline
+                    .iter()
+                    .filter_map(|&(o, _)| match o {
+                        Open::Span(kind) => Some(kind),
+                        _ => None,
+                    })
+                    .collect();
+                let kind = kinds.pop().unwrap_or(Kind::Text);
+                let run = Run {
+                    c,
+                    n,
+                    before: text[..at].chars().next_back(),
+                    after: text[run_end..end].chars().next(),
+                    marker_after: text[run_end..end].contains(c),
+                };
+                read(&run, kind, &kinds)
+            });
+            let pieces = pieces.flatten();
             if run_end > to {
                 // Held until the events of the rest of the run come.
                 let held_from = written;
@@ -449,7 +459,7 @@ impl MarkerRuns {
                     Some(Held {
                         pieces: Some(_), ..
                     }) => run_end,
-                    _ if clean && n < 4 => known,
+                    _ if !long => known,
                     _ => usize::MAX,
                 });
                 return;
@@ -467,7 +477,7 @@ impl MarkerRuns {
                     written = run_end;
                     known = run_end;
                 }
-                None if clean && n < 4 => {}
+                None if !long => {}
                 None => known = usize::MAX,
             }
             at = run_end;
