@@ -47,6 +47,7 @@ mod html_tags;
 mod ial;
 mod image_alt;
 mod lazy_lists;
+mod lazy_quotes;
 mod link_tags;
 mod liquid_text;
 mod lists;
@@ -88,6 +89,7 @@ pub(crate) use html_blocks::{
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
 pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
+pub(crate) use lazy_quotes::lazy_quote;
 use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;

@@ -375,3 +375,25 @@ fn marker_runs_update_as_a_full_render() {
         }
     }
 }
+
+/// Edits around a quotation with lines right under it (kramdown's, up to a blank line)
+/// update the preview as a full render does.
+#[test]
+fn lazy_quotation_lines_update_as_a_full_render() {
+    let bodies = [
+        "Intro.\n\n> Note.\n- a\n- b\n\nafter\n\n> q\n# h\ntext\n\n- c\n",
+        "> a\n> b\n1. one\n2) two\n```\nx\n```\n\nend\n",
+    ];
+    for body in bodies {
+        for at in 0..=body.len() {
+            for ins in ["x", ">", "\n", "- ", "\n\n", "<"] {
+                let mut edited = body.to_string();
+                edited.insert_str(at, ins);
+                let mut r = BlockRenderer::with_settings(body, kramdown());
+                check_update(&mut r, &edited);
+                let mut r = BlockRenderer::with_settings(&edited, kramdown());
+                check_update(&mut r, body);
+            }
+        }
+    }
+}
