@@ -447,9 +447,17 @@ pub(super) fn fill_marks(template: &str, ids: &[String], refs: &[String]) -> Str
         } else {
             refs.next()
         };
-        out.push_str(fill.map_or("", String::as_str));
+        let fill = fill.map_or("", String::as_str);
         // Both marks are one byte.
         rest = &rest[i + 1..];
+        // kramdown writes no attribute for an id that came out empty (a heading of only
+        // punctuation, the first such one: `### ”`).
+        if fill.is_empty() && out.ends_with(" id=\"") && rest.starts_with('"') {
+            out.truncate(out.len() - " id=\"".len());
+            rest = &rest[1..];
+            continue;
+        }
+        out.push_str(fill);
     }
     out.push_str(rest);
     out

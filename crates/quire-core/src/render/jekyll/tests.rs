@@ -296,6 +296,12 @@ fn heading_ids_like_kramdown_gfm() {
     for (text, id) in cases {
         assert_eq!(heading_id(text), id, "{text}");
     }
+    // An id that comes out empty is no attribute; the next such one is `-1` (Jekyll 4.3.1,
+    // Ma Zhuang's post on the number sign writes `### ”`).
+    assert_eq!(
+        jekyll("### ”\n\n### !!!\n", ""),
+        "<h3>”</h3>\n<h3 id=\"-1\">!!!</h3>\n"
+    );
     // A link's attribute list is not part of the heading's text (Jekyll 4.3.1).
     let html = jekyll(
         "### 6. 문제 - [백준 1550번. 16진수](https://x){: target=\"_blank\"}\n\n## See [docs](/d){:.ext} here\n",
