@@ -80,7 +80,14 @@ fn next_line_blank(text: &str, end: usize) -> bool {
         }
     };
     let line_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
-    next < text.len() && text[next..line_end].trim().is_empty()
+    let line = &text[next.min(text.len())..line_end];
+    // Inside a quotation, a line of only its markers is blank there.
+    let this = &text[text[..next.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)..next];
+    let quoted = this.trim_start().starts_with('>');
+    let blank = |c: char| c.is_whitespace() || quoted && c == '>';
+    next < text.len() && line.chars().all(blank)
 }
 
 /// Rewrite the lists of one top-level block's events; `blank_after` is
@@ -455,5 +462,18 @@ mod tests {
         for (md, expected) in cases {
             assert_eq!(tight(&jekyll_html(md)), tight(expected), "{md:?}");
         }
+    }
+
+    /// In a quotation, a line of only its marker is a blank line to the list in it: the
+    /// item before it is a paragraph (Jekyll 4.3.1; Ma Zhuang's post on installer names
+    /// quotes MSDN's questions so).
+    #[test]
+    fn quoted_blank_lines_part_items() {
+        let tight = |html: String| html.split_whitespace().collect::<String>();
+        assert_eq!(
+            tight(jekyll_html("> 1. What is it\n> \n>     PCA does not\n>\n> 2. b\n\n- x\n\n  > 1. q\n  >\n  >     r\n")),
+            "<blockquote><ol><li><p>Whatisit</p><p>PCAdoesnot</p></li><li><p>b</p></li></ol></blockquote>\
+             <ul><li><p>x</p><blockquote><ol><li><p>q</p><p>r</p></li></ol></blockquote></li></ul>"
+        );
     }
 }
