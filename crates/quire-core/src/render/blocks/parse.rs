@@ -159,10 +159,39 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         .filter(|d| !d.is_empty())
         .map(|d| Parser::new_ext(d, options));
     let outside = defs_parser.as_ref().map(|p| p.reference_definitions());
+    // kramdown takes a reference's backslash escapes before it looks up its definition
+    // (`[tern\_for\_vim][]` is `[tern_for_vim]`'s): the definitions made here, read
+    // first when a reference may hold one.
+    let escaped_parser =
+        (jekyll && may_escape_reference(text)).then(|| Parser::new_ext(text, options));
+    let here = escaped_parser.as_ref().map(|p| p.reference_definitions());
     let callback = |link: BrokenLink<'_>| {
-        let def = outside?.get(link.reference.as_ref())?;
-        let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
-        Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
+        macro_rules! owned {
+            ($def:expr) => {
+                $def.map(|def| {
+                    let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
+                    (CowStr::from(def.dest.to_string()), CowStr::from(title))
+                })
+            };
+        }
+        let label = link.reference.as_ref();
+        if let Some(found) = owned!(outside.and_then(|o| o.get(label))) {
+            return Some(found);
+        }
+        // Only where the label is the link's text (`[a][]`, `[a]`): a full reference's
+        // label is looked up as written.
+        let text_label = matches!(
+            link.link_type,
+            pulldown_cmark::LinkType::Collapsed
+                | pulldown_cmark::LinkType::CollapsedUnknown
+                | pulldown_cmark::LinkType::Shortcut
+                | pulldown_cmark::LinkType::ShortcutUnknown
+        );
+        let plain = (jekyll && text_label)
+            .then(|| unescaped_label(label))
+            .flatten()?;
+        let found = owned!(here.and_then(|h| h.get(&plain)));
+        found.or_else(|| owned!(outside.and_then(|o| o.get(&plain))))
     };
     // `[text] [id]` is a reference link to kramdown when `id` is defined (here or outside).
     let joined = if jekyll && jekyll::may_space_references(text) {
@@ -431,6 +460,36 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         definitions: local_definitions,
         whole: whole || (footnotes && !jekyll),
     }
+}
+
+/// Whether `text` may hold a reference with a backslash in its brackets.
+fn may_escape_reference(text: &str) -> bool {
+    text.split('\n').any(|line| {
+        line.find('[').is_some_and(|open| {
+            line[open..]
+                .find('\\')
+                .is_some_and(|b| !line[open..open + b].contains(']'))
+        })
+    })
+}
+
+/// `label` with its backslash escapes taken (kramdown's), if it has any.
+fn unescaped_label(label: &str) -> Option<String> {
+    if !label.contains('\\') {
+        return None;
+    }
+    let mut out = String::with_capacity(label.len());
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// The template with each [`ID_MARK`] replaced by the next of `ids`, and each

@@ -98,4 +98,18 @@ mod tests {
              <img src=\"/i\" alt=\"img\" />, F <a href=\"/i\">t</a>.</p>\n"
         );
     }
+
+    /// kramdown takes the backslash escapes of a reference whose label is its text before
+    /// looking it up (Ma Zhuang's `[tern\_for\_vim][]`); Jekyll 4.3.1's page.
+    #[test]
+    fn escaped_labels_find_their_definitions() {
+        assert_eq!(
+            jekyll(
+                "Vim has [tern\\_for\\_vim][] and [a\\*b].\n\n\
+                 [tern_for_vim]: https://github.com/ternjs/tern_for_vim\n[a*b]: /ab\n"
+            ),
+            "<p>Vim has <a href=\"https://github.com/ternjs/tern_for_vim\">tern_for_vim</a> \
+             and <a href=\"/ab\">a*b</a>.</p>\n"
+        );
+    }
 }
