@@ -330,6 +330,23 @@ fn a_note_read_as_paragraph_text_renders_whole() {
     assert!(r.html().contains("[^a b] here"), "{}", r.html());
 }
 
+/// Each of `inserts` put at each place of each of `bodies`, and taken out again, updates
+/// the Jekyll flavour's preview as a full render does.
+fn insertions_update_as_a_full_render(bodies: &[&str], inserts: &[&str]) {
+    for body in bodies {
+        for at in 0..=body.len() {
+            for ins in inserts {
+                let mut edited = body.to_string();
+                edited.insert_str(at, ins);
+                let mut r = BlockRenderer::with_settings(body, kramdown());
+                check_update(&mut r, &edited);
+                let mut r = BlockRenderer::with_settings(&edited, kramdown());
+                check_update(&mut r, body);
+            }
+        }
+    }
+}
+
 /// Edits around a `2)` line inside a fenced code block of a list (code to kramdown, an item
 /// to CommonMark) update the preview as a full render does.
 #[test]
@@ -340,18 +357,7 @@ fn paren_lines_in_a_list_fence_update_as_a_full_render() {
         "1) one\n   ```\n   code\n2) two\n   ```\n\nafter\n",
         "- a\n```\ncode\n2) two\n```\n- b\n",
     ];
-    for body in bodies {
-        for at in 0..=body.len() {
-            for ins in ["x", "\n", "`", " ", "2) ", "\n\n"] {
-                let mut edited = body.to_string();
-                edited.insert_str(at, ins);
-                let mut r = BlockRenderer::with_settings(body, kramdown());
-                check_update(&mut r, &edited);
-                let mut r = BlockRenderer::with_settings(&edited, kramdown());
-                check_update(&mut r, body);
-            }
-        }
-    }
+    insertions_update_as_a_full_render(&bodies, &["x", "\n", "`", " ", "2) ", "\n\n"]);
 }
 
 /// Edits around long runs of markers (read as kramdown reads them) update the preview as
@@ -362,18 +368,7 @@ fn marker_runs_update_as_a_full_render() {
         "Intro.\n\nName: ______ Date: ______\n\n- a ****** b\n- *c ______ d*\n\nafter _x_\n",
         "A __________ b\n______ c __d__\n",
     ];
-    for body in bodies {
-        for at in 0..=body.len() {
-            for ins in ["x", "_", "*", " ", "\n", "\\"] {
-                let mut edited = body.to_string();
-                edited.insert_str(at, ins);
-                let mut r = BlockRenderer::with_settings(body, kramdown());
-                check_update(&mut r, &edited);
-                let mut r = BlockRenderer::with_settings(&edited, kramdown());
-                check_update(&mut r, body);
-            }
-        }
-    }
+    insertions_update_as_a_full_render(&bodies, &["x", "_", "*", " ", "\n", "\\"]);
 }
 
 /// Edits around a quotation with lines right under it (kramdown's, up to a blank line)
@@ -384,16 +379,5 @@ fn lazy_quotation_lines_update_as_a_full_render() {
         "Intro.\n\n> Note.\n- a\n- b\n\nafter\n\n> q\n# h\ntext\n\n- c\n",
         "> a\n> b\n1. one\n2) two\n```\nx\n```\n\nend\n",
     ];
-    for body in bodies {
-        for at in 0..=body.len() {
-            for ins in ["x", ">", "\n", "- ", "\n\n", "<"] {
-                let mut edited = body.to_string();
-                edited.insert_str(at, ins);
-                let mut r = BlockRenderer::with_settings(body, kramdown());
-                check_update(&mut r, &edited);
-                let mut r = BlockRenderer::with_settings(&edited, kramdown());
-                check_update(&mut r, body);
-            }
-        }
-    }
+    insertions_update_as_a_full_render(&bodies, &["x", ">", "\n", "- ", "\n\n", "<"]);
 }
