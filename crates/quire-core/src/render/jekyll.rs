@@ -62,6 +62,7 @@ mod span_ial;
 mod table_pipes;
 mod tables;
 mod tag_lines;
+mod text_headings;
 mod toc;
 mod typography;
 
@@ -102,6 +103,7 @@ pub(crate) use references::{join_spaced_references, may_space_references};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
 pub(crate) use tables::kramdown_table;
 pub(crate) use tag_lines::silent_tags_apart;
+pub(crate) use text_headings::{mark_text_headings, unmark as unmark_headings};
 pub(crate) use toc::toc;
 use toc::toc_list;
 pub(crate) use typography::Typography;
@@ -125,6 +127,7 @@ fn is_mark(c: char) -> bool {
         || c == lone_backticks::BACKTICK_MARK
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
+        || text_headings::is_mark(c)
 }
 
 /// `text` with each control character that the renderer uses as a mark written as

@@ -204,7 +204,15 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &joined;
-    let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
+    // Headings kramdown reads as text (or as other text) are marked for the parser only
+    // (offsets unchanged); the marks are written back in its events.
+    let headings = if jekyll {
+        jekyll::mark_text_headings(text, options)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let headings_marked = matches!(headings, std::borrow::Cow::Owned(_));
+    let parser = Parser::new_with_broken_link_callback(&headings, options, Some(callback));
     let mut local_definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()
@@ -241,6 +249,10 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut runs = jekyll.then(jekyll::MarkerRuns::default);
     let events = parser
         .into_offset_iter()
+        .map(|(event, range)| match headings_marked {
+            true => (jekyll::unmark_headings(event), range),
+            false => (event, range),
+        })
         .flat_map(|(event, range)| match raw.as_mut() {
             Some(raw) => raw.feed(event, range, text),
             None => jekyll::Fed::One(Some((event, range))),

@@ -156,9 +156,17 @@ pub(super) fn place(events: &mut Vec<Event<'_>>, ial: Option<Ial>) -> Option<Ial
             }
             None
         }
-        Err(ial) => trailing_ial(events)
-            .or(ial)
-            .and_then(|ial| apply_ial(events, ial)),
+        Err(ial) => {
+            // A list on the line above a setext heading's text (CommonMark reads the two
+            // lines as its text) is written before the heading: the heading's.
+            let ial = match (leading_heading_ial(events), ial) {
+                (Some(leading), Some(ial)) => Some(Ial::together(leading, ial)),
+                (leading, ial) => leading.or(ial),
+            };
+            trailing_ial(events)
+                .or(ial)
+                .and_then(|ial| apply_ial(events, ial))
+        }
     }
 }
 
@@ -268,6 +276,20 @@ fn paragraph_ial_lines(
 }
 
 /// Take an attribute list off the last line of a paragraph or heading.
+fn leading_heading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
+    let [Event::Start(Tag::Heading { .. }), Event::Text(text), Event::SoftBreak, _, ..] =
+        events.as_slice()
+    else {
+        return None;
+    };
+    if matches!(events[3], Event::End(_)) {
+        return None;
+    }
+    let ial = parse_ial(text)?;
+    events.drain(1..3);
+    Some(ial)
+}
+
 fn trailing_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     let n = events.len();
     if n < 4 {

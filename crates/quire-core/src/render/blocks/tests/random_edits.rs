@@ -149,6 +149,9 @@ const LINES: &[&str] = &[
     "[Metro](/wiki/Metro_(design\\)) and [b](/p(q))",
     "This *does _not_ work*, **a**，**b** and **표기법(빅오)**이",
     "![A](/a.png){:.circle.shadow#pic}",
+    "###",
+    "## ##",
+    " ## Indented heading",
 ];
 
 fn document() -> impl Strategy<Value = String> {

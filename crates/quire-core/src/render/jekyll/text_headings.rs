@@ -1,0 +1,240 @@
+//! Headings CommonMark reads where kramdown (GFM parser, Jekyll's `paragraph_end` quirk)
+//! reads text or another heading text:
+//!
+//! - an ATX heading with nothing after its `#`s (`###`, `## `) is a paragraph line, more of
+//!   the paragraph above or below it;
+//! - one whose text is only `#`s (`## ##`) keeps them as its text (CommonMark takes them
+//!   for the closing sequence);
+//! - an ATX heading indented by one to three spaces is a paragraph line (kramdown's `#`
+//!   starts the line);
+//! - a setext heading is one line right after a blank line (or the start, an attribute
+//!   list, an end-of-block mark) underlined at the line's start: two lines over `---`, a
+//!   line right under a heading or a code block, or an indented underline are a
+//!   paragraph, its `---` a dash.
+//!
+//! The character that makes such a line a heading to CommonMark is marked before the text
+//! is parsed (a control character, one byte for one: offsets hold), which makes the line
+//! text that goes on the paragraph around it, and is written back in the events
+//! ([`unmark`]). Whether a heading is one is judged from the parser's own reading of the
+//! text and the lines around it, so a part of a post parsed again reads as the whole did.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+
+/// Stand-ins for the `#`, `-` and `=` that made a line a heading to CommonMark.
+const MARKS: [(char, char); 3] = [('#', '\u{12}'), ('-', '\u{13}'), ('=', '\u{14}')];
+
+/// Whether `c` is one of this module's marks (a post's own are cleared before parsing).
+pub(super) fn is_mark(c: char) -> bool {
+    MARKS.iter().any(|&(_, m)| m == c)
+}
+
+/// `text` with the headings kramdown reads otherwise marked; borrowed when there are none.
+pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
+    if !may_hold(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut marks = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                if let Some(at) = text_heading(text, range.start..range.end, depth == 0) {
+                    marks.push(at);
+                }
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for at in marks {
+        if let Some(&(_, mark)) = MARKS.iter().find(|&&(c, _)| c as u8 == bytes[at]) {
+            bytes[at] = mark as u8;
+        }
+    }
+    // One ASCII byte replaced by another: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The event with the marked characters written back.
+pub(crate) fn unmark(event: Event<'_>) -> Event<'_> {
+    fn unmarked(text: CowStr<'_>) -> CowStr<'_> {
+        if !text.contains(is_mark) {
+            return text;
+        }
+        let mut out = text.to_string();
+        for (c, mark) in MARKS {
+            out = out.replace(mark, &c.to_string());
+        }
+        CowStr::from(out)
+    }
+    match event {
+        Event::Text(t) => Event::Text(unmarked(t)),
+        Event::Code(t) => Event::Code(unmarked(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(unmarked(t)),
+        Event::Html(t) => Event::Html(unmarked(t)),
+        event => event,
+    }
+}
+
+/// Where the heading parsed at `range` is to be marked, when kramdown reads it otherwise.
+/// `top`: the heading is a top-level block (its line's indentation is its own).
+fn text_heading(text: &str, range: std::ops::Range<usize>, top: bool) -> Option<usize> {
+    let start = range.start;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if text[start..].starts_with('#') {
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..line_end].trim_end_matches('\r');
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let after = &line[hashes..];
+        let contents = after.trim();
+        if contents.is_empty() {
+            return Some(start);
+        }
+        if contents.bytes().all(|b| b == b'#') {
+            return Some(start + hashes + (after.len() - after.trim_start().len()));
+        }
+        let indent = &text[line_start..start];
+        return (top && !indent.is_empty() && indent.bytes().all(|b| b == b' ')).then_some(start);
+    }
+    // Setext: its lines, the last the underline.
+    let block = text[range.clone()].trim_end_matches(['\n', '\r']);
+    let underline_start = start + block.rfind('\n')? + 1;
+    let underline = &text[underline_start..range.end];
+    let at = underline_start + underline.find(['-', '='])?;
+    if !text[underline_start..at]
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'>'))
+    {
+        return None;
+    }
+    // An attribute list on the first line is the heading's, not its text.
+    let first_line = block.split('\n').next().unwrap_or_default();
+    let listed = is_ial_line(first_line);
+    let lines = block.matches('\n').count() + 1 - usize::from(listed);
+    if lines > 2 {
+        return Some(at);
+    }
+    if !top {
+        return None;
+    }
+    if at > underline_start {
+        return Some(at);
+    }
+    // Right under a block (kramdown's `after_block_boundary?`): an attribute list counts
+    // as a boundary when it is a block's own (a blank line above it), not the block
+    // above's.
+    let previous = previous_line(text, line_start);
+    let boundary = match previous {
+        None => true,
+        Some(line) if listed => line.trim().is_empty(),
+        Some(line) => line.trim().is_empty() || is_ial_line(line) || line.trim() == "^",
+    };
+    (!boundary).then_some(at)
+}
+
+/// The line before the one starting at `line_start`, if any.
+fn previous_line(text: &str, line_start: usize) -> Option<&str> {
+    let before = text[..line_start].strip_suffix('\n')?;
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    Some(&before[before.rfind('\n').map_or(0, |i| i + 1)..])
+}
+
+/// Whether `line` holds only a block attribute list (`{: .class}`).
+fn is_ial_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("{:") && line.ends_with('}')
+}
+
+/// Whether a line of `text` may be such a heading's (a quick look before the parse).
+fn may_hold(text: &str) -> bool {
+    let mut previous = ["", ""];
+    for line in text.lines() {
+        let rest = line.trim_start_matches(|c: char| " \t>-*+.)".contains(c) || c.is_ascii_digit());
+        if let Some(after) = rest.strip_prefix('#') {
+            let after = after.trim_start_matches('#');
+            let contents = after.trim();
+            if contents.is_empty()
+                || (after.starts_with([' ', '\t']) && contents.bytes().all(|b| b == b'#'))
+                || (line.starts_with(' ') && line.trim_start().starts_with('#'))
+            {
+                return true;
+            }
+        }
+        let underline = line.trim_start_matches([' ', '\t', '>']).trim_end();
+        let is_underline = !underline.is_empty()
+            && (underline.bytes().all(|b| b == b'-') || underline.bytes().all(|b| b == b'='));
+        if is_underline
+            && !previous[1].trim().is_empty()
+            && (line.starts_with(' ') || !previous[0].trim().is_empty())
+        {
+            return true;
+        }
+        previous = [previous[1], line];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+
+    /// Expected as Jekyll 4.3.1 writes them.
+    #[test]
+    fn headings_kramdown_reads_as_text() {
+        let cases = [
+            ("para\n###\n", "<p>para\n###</p>\n"),
+            ("###\n\nend\n", "<p>###</p>\n<p>end</p>\n"),
+            ("## \n", "<p>##</p>\n"),
+            ("###\nmore\n", "<p>###\nmore</p>\n"),
+            ("### ###\n", "<h3>###</h3>\n"),
+            ("## #\n", "<h2>#</h2>\n"),
+            ("# #\n", "<h1>#</h1>\n"),
+            (" ## foo\n", "<p>## foo</p>\n"),
+            ("   ### bar\n", "<p>### bar</p>\n"),
+            (
+                "- a\n\n  ###\n",
+                "<ul>\n<li>\n<p>a</p>\n<p>###</p>\n</li>\n</ul>\n",
+            ),
+            ("> ###\n", "<blockquote>\n<p>###</p>\n</blockquote>\n"),
+            (
+                "Text one\ntext two\n---\n",
+                "<p>Text one\ntext two\n—</p>\n",
+            ),
+            ("a\nb\n===\nc\n", "<p>a\nb\n===\nc</p>\n"),
+            ("# T\nSub\n---\n", "<h1 id=\"t\">T</h1>\n<p>Sub\n—</p>\n"),
+            (
+                "> q\n> r\n> ===\n",
+                "<blockquote>\n<p>q\nr\n===</p>\n</blockquote>\n",
+            ),
+            ("foo\n ---\n", "<p>foo\n—</p>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+
+    /// Headings both read alike stay headings.
+    #[test]
+    fn headings_kramdown_reads_as_headings() {
+        let cases = [
+            ("## foo ##\n", "<h2 id=\"foo\">foo</h2>\n"),
+            ("# a #b\n", "<h1 id=\"a-b\">a #b</h1>\n"),
+            ("Title\n---\n", "<h2 id=\"title\">Title</h2>\n"),
+            ("a\n\nTitle\n===\n", "<p>a</p>\n<h1 id=\"title\">Title</h1>\n"),
+            // (Jekyll writes the class first.)
+            ("{: .x}\nTitle\n---\n", "<h2 id=\"title\" class=\"x\">Title</h2>\n"),
+            ("```\n#\n```\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>#\n</code></pre></div></div>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+}
