@@ -321,11 +321,18 @@ pub(crate) fn block_html(html: &str) -> Option<String> {
         match tag_at(rest) {
             Some((Tag::Close(name), len)) => {
                 let name = element_name(&name);
-                // kramdown writes a closing tag that closes nothing as text; here it is
+                // kramdown writes a closing tag that closes nothing as text: so here, inside
+                // an element that no open one of its name is around (a stray `</a>` in a
+                // caption). At the block's top, or closing an outer element first, it is
                 // more likely a piece of HTML made around the block's Markdown (a table,
                 // a code block), left as it is.
                 if open.last() != Some(&name) {
-                    return None;
+                    if open.is_empty() || open.contains(&name) {
+                        return None;
+                    }
+                    escape(&rest[..len], false, &mut out);
+                    at += len;
+                    continue;
                 }
                 open.pop();
                 out.push_str("</");

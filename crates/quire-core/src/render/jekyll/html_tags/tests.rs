@@ -72,9 +72,18 @@ fn block_html_written_again() {
         // Elements left open: as CommonMark reads it.
         ("<div>\n<p>text\n</div>\n", None),
         ("<ul><li>a<li>b</ul>", None),
-        // A closing tag that closes nothing: left as it is.
+        // A closing tag that closes nothing at the block's top: left as it is (it may
+        // close what a block above opened).
         ("</td>\n</tr>\n</table>\n", None),
-        ("<div>a</span></div>", None),
+        ("<div>a</p></div>\n</div>\n", None),
+        // Inside an element none of its name is around: text, as Jekyll writes it.
+        ("<div>a</span></div>", Some("<div>a&lt;/span&gt;</div>")),
+        (
+            "<div class=\"imgcap\">\n<img src=\"/a.jpg\" style=\"border:none;\">\n<div class=\"thecap\">Each (right). </a></div>\n</div>\n",
+            Some("<div class=\"imgcap\">\n<img src=\"/a.jpg\" style=\"border:none;\" />\n<div class=\"thecap\">Each (right). &lt;/a&gt;</div>\n</div>\n"),
+        ),
+        // Closing an outer element first: left as it is.
+        ("<div><span>a</div>", None),
         ("<script>no end", None),
     ];
     for (html, expected) in cases {
