@@ -10,8 +10,9 @@
 //! entity, `<`, `>`); a `<script>` or `<style>` element's content is kept as written.
 //!
 //! Block HTML whose elements do not all close inside it (kramdown would read the rest of
-//! the post into the element left open) or with a closing tag that closes nothing (as
-//! HTML made around a block's Markdown has) is left as CommonMark reads it.
+//! the post into the element left open) or with a closing tag that closes nothing at its
+//! top (as HTML made around a block's Markdown has) is left as CommonMark reads it; inside
+//! an element none of whose name is open, such a tag is text, as kramdown writes it.
 //!
 //! Span HTML, tag by tag within a paragraph, is `span.rs`.
 
@@ -276,7 +277,7 @@ pub(crate) fn element_name(name: &str) -> String {
 
 /// Block HTML (one element or more, as a raw piece or a CommonMark HTML block holds it)
 /// written as kramdown writes it, or `None` when an element does not close inside it, a
-/// closing tag closes no element open, a
+/// closing tag at its top or before an outer element's closes no element open, a
 /// `<script>` or `<style>` has no closing tag, or it holds what kramdown's HTML parser
 /// would not stop at (a declaration, an unclosed comment).
 pub(crate) fn block_html(html: &str) -> Option<String> {
