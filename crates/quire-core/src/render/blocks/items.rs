@@ -166,6 +166,11 @@ fn alone(text: &str, definitions: &str, settings: &super::Settings) -> Option<Al
         return None;
     }
     let html = block.template;
+    // A definition list's term is the paragraph line above its `:`, which may be another
+    // item's once the edit splits a line (kramdown's reading of the items around it).
+    if html.contains("<dl>") {
+        return None;
+    }
     let close = if html.starts_with("<ul") {
         "</ul>\n"
     } else if html.starts_with("<ol") {
