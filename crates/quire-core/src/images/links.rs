@@ -388,21 +388,12 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
 /// text). Destinations in angle brackets are CommonMark's already. [`unprotect`] puts the
 /// spaces back.
 pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
-    let inline = text.contains("](");
-    if !inline && !text.contains("]:") {
+    if !text.contains("](") {
         return Cow::Borrowed(text);
     }
     let mut marks = Vec::new();
-    if text.contains("]:") {
-        marks = definition_spaces(text);
-    }
     let mut from = 0;
-    let ends = if inline {
-        destination_ends(text)
-    } else {
-        Vec::new()
-    };
-    for (start, end) in ends {
+    for (start, end) in destination_ends(text) {
         // (A `](` inside the destination before it is part of that destination.)
         if start < from + 2 {
             continue;
@@ -419,8 +410,6 @@ pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
     if marks.is_empty() {
         return Cow::Borrowed(text);
     }
-    marks.sort_unstable();
-    marks.dedup();
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     for at in marks {
@@ -430,54 +419,6 @@ pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[done..]);
     Cow::Owned(out)
-}
-
-/// The spaces inside the destinations of `text`'s link definitions (`[a]: my file.png`,
-/// `[b]: /b.png (Step 1)`): kramdown reads a definition's destination up to white space
-/// before a title in quotes that ends the line, or to the end of the line (a title in
-/// parentheses is more of the destination); CommonMark ends it at the first space (the
-/// line is then text).
-fn definition_spaces(text: &str) -> Vec<usize> {
-    let mut marks = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let rest = &line[indent..];
-        if indent > 3 || !rest.starts_with('[') || rest.starts_with("[^") {
-            continue;
-        }
-        let Some(close) = rest.find("]:") else {
-            continue;
-        };
-        if close < 2 || rest[1..close].contains(['[', ']']) {
-            continue;
-        }
-        let after = &rest[close + 2..];
-        let dest_at = start + indent + close + 2 + (after.len() - after.trim_start().len());
-        let tail = after.trim();
-        if tail.starts_with('<') || !tail.contains(' ') {
-            continue;
-        }
-        let dest = &tail[..quoted_title_at(tail).unwrap_or(tail.len())];
-        marks.extend(dest.match_indices(' ').map(|(k, _)| dest_at + k));
-    }
-    marks
-}
-
-/// Where the white space before a quoted title ending `tail` starts (kramdown's shortest
-/// destination that leaves such a title), if there is one.
-fn quoted_title_at(tail: &str) -> Option<usize> {
-    let quote = tail.chars().last().filter(|c| matches!(c, '"' | '\''))?;
-    let bytes = tail.as_bytes();
-    (1..bytes.len()).find(|&at| {
-        matches!(bytes[at], b' ' | b'\t') && !matches!(bytes[at - 1], b' ' | b'\t') && {
-            let title = tail[at..].trim_start_matches([' ', '\t']);
-            title.len() >= 3 && title.starts_with(quote)
-        }
-    })
 }
 
 /// Each `](` of `text` not followed by `<`, in order: where the destination after it

@@ -553,9 +553,7 @@ fn line_start(text: &str, offset: usize) -> usize {
 
 /// A definition written back as Markdown that parses to the same destination and title.
 pub(super) fn definition_markdown(label: &str, dest: &str, title: Option<&str>) -> String {
-    // (A destination's spaces are stand-ins while parsed: written as spaces, in brackets.)
-    let dest = crate::images::unprotect(dest);
-    let mut md = format!("[{label}]: <{}>", escape(&dest));
+    let mut md = format!("[{label}]: <{}>", escape(dest));
     if let Some(title) = title {
         md.push_str(&format!(" \"{}\"", escape(title)));
     }

@@ -104,21 +104,4 @@ mod tests {
              <a href=\"https://z.org/#split,string,set[char],int\">r</a></p>\n"
         );
     }
-
-    /// A definition's destination goes on to a quoted title ending its line, or to the
-    /// line's end: spaces and a title in parentheses are more of it (Jekyll 4.3.1).
-    #[test]
-    fn definitions_with_spaces_in_their_destination() {
-        assert_eq!(
-            jekyll(
-                "See [k], [l], ![img][i] and [m].\n\n[k]: /k k.png \"t\"\n[l]: /l l.png\n\
-                 [i]: /i.png (Paren title)\n[m]: /m.png\n  \"next line title\"\n"
-            ),
-            "<p>See <a href=\"/k k.png\" title=\"t\">k</a>, <a href=\"/l l.png\">l</a>, \
-             <img src=\"/i.png (Paren title)\" alt=\"img\" /> and \
-             <a href=\"/m.png\" title=\"next line title\">m</a>.</p>\n"
-        );
-        // Under a paragraph's line, such a line is the paragraph's.
-        assert_eq!(jekyll("para\n[m]: /m m\n"), "<p>para\n[m]: /m m</p>\n");
-    }
 }

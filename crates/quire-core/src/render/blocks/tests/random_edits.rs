@@ -152,8 +152,6 @@ const LINES: &[&str] = &[
     "###",
     "## ##",
     " ## Indented heading",
-    "[sp]: /s s.png (A title)",
-    "See [sp] and ![i][sp].",
 ];
 
 fn document() -> impl Strategy<Value = String> {
