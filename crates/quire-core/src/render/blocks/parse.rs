@@ -249,9 +249,12 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut runs = jekyll.then(jekyll::MarkerRuns::default);
     let events = parser
         .into_offset_iter()
-        .map(|(event, range)| match headings_marked {
-            true => (jekyll::unmark_headings(event), range),
-            false => (event, range),
+        .map(|(event, range)| {
+            if headings_marked {
+                (jekyll::unmark_headings(event), range)
+            } else {
+                (event, range)
+            }
         })
         .flat_map(|(event, range)| match raw.as_mut() {
             Some(raw) => raw.feed(event, range, text),

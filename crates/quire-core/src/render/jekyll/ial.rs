@@ -275,7 +275,8 @@ fn paragraph_ial_lines(
     Ok(pieces)
 }
 
-/// Take an attribute list off the last line of a paragraph or heading.
+/// Take an attribute list off the first line of a heading's text, when more text follows
+/// it (a setext heading's two lines to CommonMark: `{: .x}`, then `Title`, then `---`).
 fn leading_heading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     let [Event::Start(Tag::Heading { .. }), Event::Text(text), Event::SoftBreak, _, ..] =
         events.as_slice()
@@ -290,6 +291,7 @@ fn leading_heading_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     Some(ial)
 }
 
+/// Take an attribute list off the last line of a paragraph or heading.
 fn trailing_ial(events: &mut Vec<Event<'_>>) -> Option<Ial> {
     let n = events.len();
     if n < 4 {
