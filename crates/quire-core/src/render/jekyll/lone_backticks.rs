@@ -14,11 +14,21 @@ use pulldown_cmark::{CowStr, Event};
 /// Stands for a backtick that starts no code span while the text is parsed.
 pub(crate) const BACKTICK_MARK: char = '\u{4}';
 
+/// Stands for the one space kramdown strips from a side of a span of two or more
+/// backticks (`` `` ` foo`` `` is `` ` foo ``) where CommonMark strips none, the other
+/// side having none: dropped at the code span's edge, a space anywhere else.
+pub(crate) const STRIP_MARK: char = '\u{15}';
+
+/// Stands for a space kramdown keeps at the start of a one-backtick span that has one at
+/// each end (`` x` a ` ``), where CommonMark strips both: a space again in every event.
+pub(crate) const KEEP_MARK: char = '\u{16}';
+
 /// `text` with the backticks kramdown reads as backticks marked ([`BACKTICK_MARK`]);
 /// borrowed when there are none. Each line is read on its own (so a part of a post parsed
 /// again reads as the whole did): a code span opened on it and closed on it is not looked
-/// into. A backtick marked inside code (a code block, a span over lines) is written back
-/// as it was.
+/// into, but the spaces at its ends are marked where kramdown strips otherwise than
+/// CommonMark ([`STRIP_MARK`], [`KEEP_MARK`]). A mark inside code (a code block, a span
+/// over lines) is written back as it was.
 pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
     if !text.contains("` ")
         && !text.contains("`\t")
@@ -38,7 +48,9 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
         // A fence whose info string is more than one word opens no code block to
         // kramdown (its GFM pattern): its backticks are text.
         if let Some(run) = wordy_fence(&text[line_start..line_end]) {
-            marks.extend(run.start + line_start..run.end + line_start);
+            marks.extend(
+                (run.start + line_start..run.end + line_start).map(|at| (at, BACKTICK_MARK)),
+            );
             i = run.end + line_start;
         }
         while i < line_end {
@@ -58,7 +70,7 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                     let before = i == line_start || matches!(bytes[i - 1], b' ' | b'\t' | b'\r');
                     let after = matches!(bytes.get(i + run), Some(b' ' | b'\t' | b'\n' | b'\r'));
                     if run == 1 && before && after {
-                        marks.push(i);
+                        marks.push((i, BACKTICK_MARK));
                         i += 1;
                         continue;
                     }
@@ -70,13 +82,21 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                     i = match text[i + run..line_end].find(delimiter) {
                         Some(c) => {
                             let close = i + run + c;
+                            marks.extend(
+                                edge_spaces(&text[i + run..close], run)
+                                    .into_iter()
+                                    .flatten()
+                                    .map(|(at, mark)| (i + run + at, mark)),
+                            );
                             let whole = bytes[close..line_end]
                                 .iter()
                                 .take_while(|&&b| b == b'`')
                                 .count();
                             let rest = &text[close + run..close + whole];
                             if whole > run && !text[close + whole..line_end].contains(rest) {
-                                marks.extend(close + run..close + whole);
+                                marks.extend(
+                                    (close + run..close + whole).map(|at| (at, BACKTICK_MARK)),
+                                );
                             }
                             close + whole
                         }
@@ -92,11 +112,36 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = text.as_bytes().to_vec();
-    for at in marks {
-        out[at] = BACKTICK_MARK as u8;
+    for (at, mark) in marks {
+        out[at] = mark as u8;
     }
     // Only an ASCII byte was replaced by another.
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The spaces of a span's `content` (between backticks `run` long) that kramdown strips
+/// otherwise than CommonMark, with their marks. kramdown strips one space from each side
+/// on its own when `run` is more than one (all-space content too) and none when it is
+/// one; CommonMark one from each side when both have one and the content is not all
+/// spaces.
+fn edge_spaces(content: &str, run: usize) -> [Option<(usize, char)>; 2] {
+    let last = content.len().saturating_sub(1);
+    let lead = content.starts_with(' ');
+    let trail = content.ends_with(' ');
+    if content.bytes().all(|b| b == b' ') {
+        return match (run, content.len()) {
+            (1, _) | (_, 0) => [None, None],
+            (_, 1) => [Some((0, STRIP_MARK)), None],
+            _ => [Some((0, STRIP_MARK)), Some((last, STRIP_MARK))],
+        };
+    }
+    match (run, lead, trail) {
+        (1, true, true) => [Some((0, KEEP_MARK)), None],
+        (1, _, _) => [None, None],
+        (_, true, false) => [Some((0, STRIP_MARK)), None],
+        (_, false, true) => [Some((last, STRIP_MARK)), None],
+        _ => [None, None],
+    }
 }
 
 /// Where the backticks of `line` are when it is a backtick fence (in whatever quotation or
@@ -146,11 +191,24 @@ fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
     (words > 1).then_some(at..at + run)
 }
 
-/// The marked backticks of a block's events written back.
+/// The marked backticks and spaces of a block's events written back: a code span's
+/// [`STRIP_MARK`] at its edge dropped, every other mark the character it stood for.
 pub(crate) fn unmark_backticks(events: &mut [Event<'_>]) {
+    for event in events.iter_mut() {
+        if let Event::Code(text) = event {
+            if text.starts_with(STRIP_MARK) || text.ends_with(STRIP_MARK) {
+                let inner = text.strip_prefix(STRIP_MARK).unwrap_or(text);
+                let inner = inner.strip_suffix(STRIP_MARK).unwrap_or(inner);
+                *text = CowStr::from(inner.to_string());
+            }
+        }
+    }
     super::each_string(events, |text| {
-        if text.contains(BACKTICK_MARK) {
-            *text = CowStr::from(text.replace(BACKTICK_MARK, "`"));
+        if text.contains([BACKTICK_MARK, STRIP_MARK, KEEP_MARK]) {
+            let unmarked = text
+                .replace(BACKTICK_MARK, "`")
+                .replace([STRIP_MARK, KEEP_MARK], " ");
+            *text = CowStr::from(unmarked);
         }
     });
 }
@@ -221,6 +279,19 @@ mod tests {
                 "``a` b``",
                 "<p><code class=\"language-plaintext highlighter-rouge\">a` b</code></p>\n",
             ),
+            // kramdown strips one space from each side of a span of two or more
+            // backticks on its own, and none from a one-backtick span.
+            ("x` a ` y", "<p>x<code class=\"language-plaintext highlighter-rouge\"> a </code> y</p>\n"),
+            ("a `` ` foo`` b", "<p>a <code class=\"language-plaintext highlighter-rouge\">` foo</code> b</p>\n"),
+            ("a ``foo ` `` b", "<p>a <code class=\"language-plaintext highlighter-rouge\">foo `</code> b</p>\n"),
+            ("a ``   `` b", "<p>a <code class=\"language-plaintext highlighter-rouge\"> </code> b</p>\n"),
+            ("a ``  x `` b", "<p>a <code class=\"language-plaintext highlighter-rouge\"> x</code> b</p>\n"),
+            (
+                "a `x ` b and `` x`` c",
+                "<p>a <code class=\"language-plaintext highlighter-rouge\">x </code> b and <code class=\"language-plaintext highlighter-rouge\">x</code> c</p>\n",
+            ),
+            // Inside a code block the spaces are as written.
+            ("    a `` b`` c\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a `` b`` c\n</code></pre></div></div>\n"),
             ("```\na ` b\n```\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a ` b\n</code></pre></div></div>\n"),
         ];
         for (markdown, expected) in cases {
