@@ -113,12 +113,14 @@ pub(super) fn heading_ids(
                 match &events[j] {
                     // A span attribute list after a link, an image or a span is the
                     // element's, not text (`[a](/x){: target="_blank"}`).
-                    Event::Text(t) => match super::span_ial::span_ial_after(events.get(j - 1), t) {
-                        Some((_, rest)) => {
-                            text.push_str(&super::liquid_text::resolved_text(rest, vars))
+                    Event::Text(t) => {
+                        match super::span_ial::span_ial_after(events.get(j - 1), t, None) {
+                            Some((_, rest)) => {
+                                text.push_str(&super::liquid_text::resolved_text(rest, vars))
+                            }
+                            None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
                         }
-                        None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
-                    },
+                    }
                     Event::Code(t) => text.push_str(t),
                     // Raw span content's text (`raw_spans.rs`), its references left out
                     // (the characters they stand for are not word characters).

@@ -3,7 +3,11 @@
 //! `class`, `[x](https://example.com){:target="_blank"}` gives the link `target`,
 //! `*x*{: .hl}` is `<em class="hl">`, `` `x`{: .y} `` adds the class to the code's.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::render::liquid::{resolve_in, SiteVars};
 
 use super::{escape_attr, parse_ial, Ial};
 
@@ -27,18 +31,42 @@ fn span_element(event: &Event<'_>) -> Option<(&'static str, bool)> {
 
 /// The attribute list `text` starts with, and the text after it, when `before` (the last
 /// event written) ends an image, a link, emphasis, strong emphasis, a strikethrough or a
-/// code span.
+/// code span. With `vars`, the list's Liquid is filled in first, as Jekyll renders Liquid
+/// before kramdown reads the list (`{:srcset="{{ site.baseurl }}/a@2x.png 2x"}`).
 pub(super) fn span_ial_after<'t>(
     before: Option<&Event<'_>>,
     text: &'t str,
+    vars: Option<&SiteVars>,
 ) -> Option<(Ial, &'t str)> {
     let element = matches!(before, Some(Event::End(TagEnd::Image | TagEnd::Link)))
         || before.is_some_and(|e| code_span(e) || span_element(e).is_some_and(|(_, o)| !o));
     if !element || !text.starts_with("{:") {
         return None;
     }
-    let end = text.find('}')? + 1;
-    Some((parse_ial(&text[..end])?, &text[end..]))
+    let end = ial_end(text)?;
+    let list = match vars {
+        Some(vars) => resolve_in(&text[..end], vars),
+        None => Cow::Borrowed(&text[..end]),
+    };
+    Some((parse_ial(&list)?, &text[end..]))
+}
+
+/// Where the attribute list `text` starts with ends: after its first `}` outside Liquid's
+/// `{{ }}` and `{% %}`.
+fn ial_end(text: &str) -> Option<usize> {
+    let mut at = 2;
+    while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        if rest.starts_with("{{") {
+            at += rest.find("}}")? + 2;
+        } else if rest.starts_with("{%") {
+            at += rest.find("%}")? + 2;
+        } else if rest.starts_with('}') {
+            return Some(at + 1);
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    None
 }
 
 /// Join an attribute list that goes on over lines after a span (`![a](b){:` then
@@ -48,7 +76,7 @@ pub(super) fn join_split_ials(events: &mut Vec<Event<'_>>) {
     let mut i = 1;
     while i + 2 < events.len() {
         let opens = matches!(&events[i], Event::Text(t) if t.starts_with("{:") && !t.contains('}'))
-            && span_ial_after(Some(&events[i - 1]), "{:}").is_some();
+            && span_ial_after(Some(&events[i - 1]), "{:}", None).is_some();
         if opens
             && matches!(events[i + 1], Event::SoftBreak)
             && matches!(&events[i + 2], Event::Text(_))
