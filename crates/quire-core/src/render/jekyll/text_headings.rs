@@ -157,9 +157,11 @@ fn is_ial_line(line: &str) -> bool {
 fn may_hold(text: &str) -> bool {
     let mut previous = ["", ""];
     for line in text.lines() {
-        let rest = line.trim_start_matches(|c: char| " \t>-*+.)".contains(c) || c.is_ascii_digit());
-        if let Some(after) = rest.strip_prefix('#') {
-            let after = after.trim_start_matches('#');
+        // From the line's first `#`, whatever holds it (a quotation, a list item, a
+        // definition, a note): a window without the post's other lines must look as
+        // the whole post does.
+        if let Some(hash) = line.find('#') {
+            let after = line[hash..].trim_start_matches('#');
             let contents = after.trim();
             if contents.is_empty()
                 || (after.starts_with([' ', '\t']) && contents.bytes().all(|b| b == b'#'))
