@@ -74,7 +74,14 @@ impl BlockRenderer {
         let (new_anchor, new_end) = (new_at(anchor_start)?, new_at(anchor_end)?);
         let old_items = &source[starts[from]..anchor_end];
         let new_items = body.get(block.start + starts[from]..new_end)?;
-        if !body.is_char_boundary(new_anchor) || risky(old_items) || risky(new_items) {
+        // A blank line typed or taken away may turn the whole list loose or tight, which
+        // changes items far from the edit (a table's code in an item, as the Jekyll
+        // flavour rebuilds it).
+        if !body.is_char_boundary(new_anchor)
+            || risky(old_items)
+            || risky(new_items)
+            || blank_lines(old_items) != blank_lines(new_items)
+        {
             return None;
         }
         let definitions: String = self
@@ -258,6 +265,11 @@ fn marker(line: &str) -> Option<Option<u8>> {
         _ => return None,
     };
     matches!(bytes.get(width), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(kind)
+}
+
+/// How many of the lines of `text` are blank.
+fn blank_lines(text: &str) -> usize {
+    text.lines().filter(|line| line.trim().is_empty()).count()
 }
 
 /// Whether `text` holds what the items parsed alone cannot be trusted with: a footnote
