@@ -91,7 +91,7 @@ pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
 pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
 pub(crate) use lazy_quotes::lazy_quote;
-use liquid_text::{code_text, liquid_and_span_ials, liquid_html, liquid_tags_only};
+use liquid_text::{liquid_and_span_ials, liquid_html_outside_raw, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
@@ -124,7 +124,10 @@ pub(crate) const STRAY: char = '\u{1a}';
 /// spaces that kramdown reads otherwise than CommonMark.
 fn is_mark(c: char) -> bool {
     matches!(c, ID_MARK | TOC_MARK | NOTE_MARK | PIPE_MARK)
-        || c == lone_backticks::BACKTICK_MARK
+        || matches!(
+            c,
+            lone_backticks::BACKTICK_MARK | lone_backticks::STRIP_MARK | lone_backticks::KEEP_MARK
+        )
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
         || text_headings::is_mark(c)
@@ -206,7 +209,7 @@ pub(crate) fn transform(
         return (Vec::new(), None);
     }
     lists::later_item_paragraphs(events);
-    html_tags::kramdown_html(events, vars);
+    html_tags::kramdown_html(events, vars, context.in_raw);
     kramdown_math(events);
     emphasis::kramdown_spans(events);
     merge_text(events);
@@ -234,9 +237,10 @@ pub(crate) fn transform(
         Vec::new()
     };
     let tags_only = liquid_tags_only(events);
+    // A code block's Liquid is written with its HTML's, below.
     code::wrap_code_blocks(
         events,
-        |t| code_text(t, vars),
+        liquid_text::unprotected,
         vars.markdown.code_line_numbers,
     );
     tables::item_tables(events);
@@ -268,7 +272,7 @@ pub(crate) fn transform(
             }
             Event::Text(text) if in_code == 0 => {
                 let text = crate::images::unprotect(&text);
-                match span_ial::span_ial_after(out.last(), &text) {
+                match span_ial::span_ial_after(out.last(), &text, Some(vars)) {
                     Some((ial, rest)) => {
                         span_ials.push((out.len() - 1, ial));
                         liquid_and_span_ials(rest, vars, &mut raw, &mut out);
@@ -276,15 +280,25 @@ pub(crate) fn transform(
                     None => liquid_and_span_ials(&text, vars, &mut raw, &mut out),
                 }
             }
-            Event::Text(text) => out.push(Event::Text(code_text(text, vars))),
+            // Code: Liquid runs before kramdown, in code too.
+            Event::Text(text) => out.push(Event::Text(liquid_html_outside_raw(
+                liquid_text::unprotected(text),
+                vars,
+                &mut raw,
+                false,
+            ))),
+            // Liquid runs before kramdown, in code too.
             Event::Code(text) => {
-                out.push(Event::InlineHtml(CowStr::from(code::code_span(&code_text(text, vars)))))
+                let html = CowStr::from(code::code_span(&liquid_text::unprotected(text)));
+                out.push(Event::InlineHtml(liquid_html_outside_raw(html, vars, &mut raw, false)))
             }
             Event::Html(html) => out.push(Event::Html(
-                marker(&html, true).unwrap_or_else(|| liquid_html(html, vars)),
+                marker(&html, true)
+                    .unwrap_or_else(|| liquid_html_outside_raw(html, vars, &mut raw, false)),
             )),
             Event::InlineHtml(html) => out.push(Event::InlineHtml(
-                marker(&html, false).unwrap_or_else(|| liquid_html(html, vars)),
+                marker(&html, false)
+                    .unwrap_or_else(|| liquid_html_outside_raw(html, vars, &mut raw, false)),
             )),
             Event::End(TagEnd::Image) => {
                 in_image = in_image.saturating_sub(1);

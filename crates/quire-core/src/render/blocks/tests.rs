@@ -381,3 +381,30 @@ fn lazy_quotation_lines_update_as_a_full_render() {
     ];
     insertions_update_as_a_full_render(&bodies, &["x", ">", "\n", "- ", "\n\n", "<"]);
 }
+
+/// Found by the window property test: `###` typed into a definition is text to kramdown
+/// (`jekyll/text_headings.rs`); the window re-parsed, without the post's indented heading
+/// further down, read it as an empty heading, as the quick look for such lines skipped
+/// the definition's `:`.
+#[test]
+fn an_empty_heading_in_a_definition_is_text_in_a_window_too() {
+    let doc = "{% endhighlight %}\n: A definition.\n    indented code\n***\n{% raw %}\n ## Indented heading\nmore text\n: a definition\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let body = edit(doc, 0.18962743250985312, 0, "###\n");
+    assert!(body.contains(": ###\nA definition."), "{body}");
+    check_update(&mut r, &body);
+}
+
+/// Found by the list-item property test: a blank line typed into a long list turns it
+/// loose, which changes how the Jekyll flavour writes an item far from the edit (a table
+/// with a fence under it); the items parsed alone cannot see that, so the update falls
+/// back to the window.
+#[test]
+fn a_blank_line_typed_into_a_long_list_is_not_an_items_update() {
+    let doc = "Intro.\n\n- {:.x} classed\n- item\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n[ref]: /url\n  - nested\n- item\n  - nested\n- see [ref]\n  - nested\n- see [ref]\n- <https://e.com/1>\n- a | b\n  ```\n- item\n- [link](/x) and *em*\n- [link](/x) and *em*\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    r.items_from = 0;
+    let body = edit(doc, 0.42537093491490224, 1, "- item\n");
+    assert!(body.contains("neste- item\n\n"), "{body}");
+    check_update(&mut r, &body);
+}

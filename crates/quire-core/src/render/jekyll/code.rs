@@ -172,14 +172,25 @@ pub(crate) fn wrap_code_blocks<'a>(
                     CodeBlockKind::Fenced(info) => Some(info.as_ref()),
                     CodeBlockKind::Indented => None,
                 };
+                // The raw tags of the fence's line (Liquid runs first) go before the
+                // block's text, for the flavour's Liquid pass to read and leave out.
                 match wrap(info, line_numbers) {
-                    Some(wrap) => open = Some((wrap, String::new())),
-                    None => out.push(Event::Start(Tag::CodeBlock(named(kind)))),
+                    Some(wrap) => open = Some((wrap, raw_tags(info.unwrap_or_default()))),
+                    None => {
+                        let tags = raw_tags(info.unwrap_or_default());
+                        out.push(Event::Start(Tag::CodeBlock(named(kind))));
+                        if !tags.is_empty() {
+                            out.push(Event::Text(CowStr::from(tags)));
+                        }
+                    }
                 }
             }
-            (Event::Text(t), Some((_, code))) => code.push_str(&escape_text(&text(t))),
+            // The block's text is read whole: a `{% raw %}` on one line keeps the Liquid
+            // of the lines after it.
+            (Event::Text(t), Some((_, code))) => code.push_str(&t),
             (Event::End(TagEnd::CodeBlock), Some(_)) => {
                 if let Some((wrap, code)) = open.take() {
+                    let code = escape_text(&text(CowStr::from(code)));
                     out.push(Event::Html(CowStr::from(wrap.html(&code))));
                 }
             }
@@ -187,6 +198,22 @@ pub(crate) fn wrap_code_blocks<'a>(
         }
     }
     *events = out;
+}
+
+/// The `{% raw %}` and `{% endraw %}` tags of `text`, in order, one after the other.
+fn raw_tags(text: &str) -> String {
+    let mut tags = String::new();
+    let mut from = 0;
+    while text.contains("raw") {
+        let Some((at, end, _)) = super::super::liquid::find_tag(text, from, |inside| {
+            inside == "raw" || inside == "endraw"
+        }) else {
+            break;
+        };
+        tags.push_str(&text[at..end]);
+        from = end;
+    }
+    tags
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@
 use pulldown_cmark::{CowStr, Event};
 
 use super::super::liquid::SiteVars;
-use super::{liquid_html, marker};
+use super::liquid_text::{liquid_html_outside_raw, raw_after};
+use super::marker;
 
 use super::html_blocks::{SPAN_ELEMENTS, VOID_ELEMENTS as VOID};
 
@@ -407,8 +408,9 @@ fn closing_tag(s: &str, name: &str) -> Option<(usize, usize)> {
 }
 
 /// The block and span HTML of a block's events as kramdown writes it,
-/// Liquid in it resolved first; excerpt markers are left to the flavour's `marker`.
-pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars) {
+/// Liquid in it resolved first (outside `{% raw %}`; `raw`: the block starts inside one);
+/// excerpt markers are left to the flavour's `marker`.
+pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars, mut raw: bool) {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
@@ -423,10 +425,14 @@ pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars) {
             run.push(html);
             continue;
         }
-        block_html_run(&mut run, &mut out, vars);
+        block_html_run(&mut run, &mut out, vars, &mut raw);
         match event {
             Event::InlineHtml(html) if marker(&html, false).is_none() => {
-                out.push(spans.tag(liquid_html(html, vars)))
+                out.push(spans.tag(liquid_html_outside_raw(html, vars, &mut raw, true)))
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                raw = raw_after(text, raw);
+                out.push(event);
             }
             Event::End(end) if ends_span_text(&end) => {
                 spans.close(&mut out);
@@ -435,23 +441,34 @@ pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars) {
             other => out.push(other),
         }
     }
-    block_html_run(&mut run, &mut out, vars);
+    block_html_run(&mut run, &mut out, vars, &mut raw);
     spans.close_after_blocks(&mut out);
     *events = out;
 }
 
 /// One run of block HTML events written as kramdown writes it, or left as it is (an
 /// element left open, an excerpt marker among them).
-fn block_html_run<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>, vars: &SiteVars) {
+fn block_html_run<'a>(
+    run: &mut Vec<CowStr<'a>>,
+    out: &mut Vec<Event<'a>>,
+    vars: &SiteVars,
+    raw: &mut bool,
+) {
     if run.is_empty() {
         return;
     }
     let written = if run.iter().any(|html| marker(html, true).is_some()) {
+        *raw = run.iter().fold(*raw, |raw, html| raw_after(html, raw));
         None
     } else {
         // Liquid read across the run (a capture on one line, its output on the next).
         let joined: String = run.iter().map(|html| html.as_ref()).collect();
-        block_html(&liquid_html(CowStr::from(joined), vars))
+        block_html(&liquid_html_outside_raw(
+            CowStr::from(joined),
+            vars,
+            raw,
+            true,
+        ))
     };
     match written {
         Some(html) => {

@@ -1,37 +1,9 @@
 //! Liquid in a block's text as the Jekyll flavour shows it: placeholders for what Jekyll
-//! fills in, `{% raw %}` stretches as text, Liquid links written as Jekyll writes them,
-//! code with its raw tags left out.
+//! fills in, `{% raw %}` stretches as text, Liquid links written as Jekyll writes them;
+//! in HTML and code, Liquid written as Jekyll writes it outside `{% raw %}`, the raw tags
+//! left out.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-
-/// The text of code: protected links undone and `{% raw %}` tags left out (Jekyll runs
-/// Liquid in code too; they are what keeps the Liquid inside them as written).
-pub(super) fn code_text<'a>(text: CowStr<'a>, vars: &super::super::liquid::SiteVars) -> CowStr<'a> {
-    let text = unprotected(text);
-    // Liquid runs before kramdown, in code too: what the site's data gives is written
-    // (code holding `{% raw %}` left as it is).
-    let text = if vars.data.outputs.is_empty() || !text.contains("{{") || text.contains("raw") {
-        text
-    } else {
-        let written = crate::images::rewrite_liquid(&text, |_, liquid| {
-            let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
-            let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-            vars.data
-                .outputs
-                .iter()
-                .find(|(e, _)| e == inner)
-                .map(|(_, t)| t.clone())
-        });
-        match written {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(owned) => CowStr::from(owned),
-        }
-    };
-    match super::super::liquid::strip_raw_tags(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(owned) => CowStr::from(owned),
-    }
-}
 
 /// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
 /// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
@@ -87,11 +59,63 @@ pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) 
 }
 
 /// `text` with the spaces of Liquid links put back.
-fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
+pub(super) fn unprotected(text: CowStr<'_>) -> CowStr<'_> {
     match crate::images::unprotect(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(owned) => CowStr::from(owned),
     }
+}
+
+/// HTML or code as Jekyll's Liquid leaves it before kramdown reads it: outside
+/// `{% raw %}` written by [`liquid_html`], inside it as written, the raw tags themselves
+/// left out (or kept, with `keep_tags`, for a later pass to read). `raw` says whether it
+/// starts inside `{% raw %}`, and is left saying whether it ends inside (so a raw stretch
+/// goes on across a block's HTML, code and text).
+pub(super) fn liquid_html_outside_raw<'a>(
+    html: CowStr<'a>,
+    vars: &super::super::liquid::SiteVars,
+    raw: &mut bool,
+    keep_tags: bool,
+) -> CowStr<'a> {
+    if !html.contains('{') {
+        return html;
+    }
+    if !*raw && !html.contains("raw") {
+        return liquid_html(html, vars);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest: &str = &html;
+    loop {
+        let tag = super::super::liquid::find_raw_tag(rest, !*raw);
+        let piece = &rest[..tag.map_or(rest.len(), |(at, _)| at)];
+        if *raw {
+            out.push_str(piece);
+        } else {
+            out.push_str(&liquid_html(CowStr::from(piece.to_string()), vars));
+        }
+        let Some((at, end)) = tag else {
+            break;
+        };
+        if keep_tags {
+            out.push_str(&rest[at..end]);
+        }
+        *raw = !*raw;
+        rest = &rest[end..];
+    }
+    CowStr::from(out)
+}
+
+/// Whether Liquid is inside `{% raw %}` after `text`, given whether it was before.
+pub(super) fn raw_after(text: &str, mut raw: bool) -> bool {
+    let mut rest = text;
+    while rest.contains("raw") {
+        let Some((_, end)) = super::super::liquid::find_raw_tag(rest, !raw) else {
+            break;
+        };
+        raw = !raw;
+        rest = &rest[end..];
+    }
+    raw
 }
 
 /// HTML with its Liquid links (`src="{{ site.baseurl }}/x.png"`) written as Jekyll would.
@@ -121,7 +145,10 @@ pub(super) fn liquid_html<'a>(
     if vars.known {
         return CowStr::from(super::super::liquid::resolve_in(&html, vars).into_owned());
     }
-    CowStr::from(crate::images::expand_links(&html))
+    // Without a site: its links as Jekyll writes them without a base path, and what the
+    // post's own variables and the data files give.
+    let html = crate::images::expand_links(&html);
+    CowStr::from(super::super::liquid::resolve_in(&html, vars).into_owned())
 }
 
 /// Block HTML with `{% capture name %}...{% endcapture %}` (Jekyll writes nothing there)

@@ -198,3 +198,73 @@ fn a_captured_include_through_markdownify_is_rendered_there() {
         "{html}"
     );
 }
+
+/// Liquid inside a span's attribute list is filled in before kramdown reads the list, as
+/// Jekyll 4.3.1 built this post with `baseurl: /docs` (swift.org's DocC post); before,
+/// the list ended at the `}}` and the rest was shown as text.
+#[test]
+fn liquid_in_a_span_attribute_list_is_filled_in() {
+    let config = crate::site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "url: https://example.com\nbaseurl: /docs\n",
+    )
+    .expect("a config");
+    let md = "![Sloth]({{ site.baseurl }}/s.png){:width=\"100%\" srcset=\"{{ site.baseurl }}/s@2x.png 2x\"}\n\n\
+              [a](/a){: .x title=\"{{ site.baseurl }}\"}\n";
+    let html = render_body(
+        md,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        html,
+        "<p><img src=\"/docs/s.png\" alt=\"Sloth\" width=\"100%\" srcset=\"/docs/s@2x.png 2x\" /></p>\n\
+         <p><a href=\"/a\" class=\"x\" title=\"/docs\">a</a></p>\n"
+    );
+}
+
+/// Liquid runs before kramdown, in code too, but not inside `{% raw %}`: as Jekyll 4.3.1
+/// built this post (`title: Hello`). Before, a raw stretch begun on a code block's first
+/// line kept only that line (the page's title filled in below it, a capture dropped),
+/// block HTML inside `{% raw %}` had its Liquid filled in, and a code span's was not.
+#[test]
+fn liquid_in_code_and_html_keeps_to_raw() {
+    let src = "---\ntitle: Hello\n---\n```\n{% raw %}<h1>{{ page.title }}</h1>\n\
+               {% capture i %}{{ page.title }}{% endcapture %}{% endraw %}\n```\n\n\
+               {% raw %}\n\n<div>{{ page.title }}</div>\n\n{% endraw %}\n\n\
+               Code `{{ page.title }}` and `{% raw %}{{ page.title }}{% endraw %}`.\n\n\
+               ```\n{{ page.title }}\n```\n";
+    let body = crate::split(src).body_text(src);
+    let page =
+        crate::render::liquid::page_vars(src, body, Some("_posts/2020-01-01-t.md"), None, &[]);
+    let config = crate::site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "url: https://example.com\n",
+    )
+    .expect("a config");
+    let mut site = crate::render::liquid::SiteVars::of(&config, Vec::new());
+    site.page = page;
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site,
+            ..Default::default()
+        },
+    );
+    let plain = "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>";
+    let code = "<code class=\"language-plaintext highlighter-rouge\">";
+    let expected = format!(
+        "{plain}&lt;h1&gt;{{{{ page.title }}}}&lt;/h1&gt;\n\
+         {{% capture i %}}{{{{ page.title }}}}{{% endcapture %}}\n</code></pre></div></div>\n\
+         <div>{{{{ page.title }}}}</div>\n\
+         <p>Code {code}Hello</code> and {code}{{{{ page.title }}}}</code>.</p>\n\
+         {plain}Hello\n</code></pre></div></div>\n"
+    );
+    assert_eq!(html, expected);
+}

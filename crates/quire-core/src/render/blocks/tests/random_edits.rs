@@ -129,6 +129,8 @@ const LINES: &[&str] = &[
     "     indented code",
     " 2. two",
     "'Tis `code`'s \\\"escaped\" <code>--\"raw\"</code> [l](/x)'s",
+    "Spaced x` a ` y and `` ` z`` w ``   `` end",
+    "![i](/i.png){:srcset=\"{{ site.baseurl }}/i@2x.png 2x\"} tail",
     "<div>a</div> tail",
     "<p>para</p><div>b</div>",
     "<hr>",
