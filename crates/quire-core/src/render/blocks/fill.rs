@@ -43,7 +43,11 @@ impl BlockRenderer {
             fill_marks(&block.template, &block.ids, &block.ref_html)
         };
         if block.toc {
-            html = html.replace(crate::render::jekyll::TOC_MARK, &self.toc);
+            // No heading to list: kramdown writes nothing there.
+            html = match self.toc.is_empty() {
+                true => String::new(),
+                false => html.replace(crate::render::jekyll::TOC_MARK, &self.toc),
+            };
         }
         if block.holds_list {
             html.push_str(&self.notes_list);

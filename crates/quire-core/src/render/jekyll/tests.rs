@@ -164,6 +164,58 @@ fn a_toc_survives_odd_html() {
     assert!(jekyll(md, "").contains("markdown-toc"));
 }
 
+/// As Jekyll 4.3.1 built it: any list with `{:toc}` under it is the table of contents
+/// (houbb's posts end with `* any list`), and a heading of a lower level than the open
+/// ones goes back up the tree (kramdown's `generate_toc_tree`): before, the list was
+/// shown as written, and the table closed its own list at `# D`.
+#[test]
+fn any_list_marked_toc_is_the_table_of_contents_nested_as_kramdown_nests_it() {
+    let md =
+        "## A\n\n### B\n\n### C\n\n# D\n\n## E\n\n# F\n\n### G\n\n## H\n\n* any list\n{:toc}\n";
+    let html = jekyll(md, "");
+    let toc = html
+        .split_once("<ul id=\"markdown-toc\">")
+        .map(|(_, t)| t)
+        .expect(&html);
+    let item = |id: &str| {
+        format!(
+            "<a href=\"#{id}\" id=\"markdown-toc-{id}\">{}</a>",
+            id.to_uppercase()
+        )
+    };
+    let expected = format!(
+        "<li>{}\n<ul>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</li>\n\
+         <li>{}\n<ul>\n<li>{}</li>\n</ul>\n</li>\n\
+         <li>{}\n<ul>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</li>\n</ul>\n",
+        item("a"),
+        item("b"),
+        item("c"),
+        item("d"),
+        item("e"),
+        item("f"),
+        item("g"),
+        item("h")
+    );
+    assert_eq!(toc, expected);
+}
+
+/// As Jekyll 4.3.1 built them: an entry's links unwrapped and its note references left
+/// out (kramdown's `fix_for_toc_entry`; before, a link inside the entry's link), and a
+/// table of contents with no heading to list is nothing (before, an empty list).
+#[test]
+fn toc_entries_hold_no_links_and_an_empty_toc_is_nothing() {
+    let md = "* any\n{:toc}\n\n# A [link](/x) here\n\n## B[^1] note\n\n[^1]: The note.\n";
+    let html = jekyll(md, "");
+    assert!(
+        html.starts_with(
+            "<ul id=\"markdown-toc\"><li><a href=\"#a-link-here\" id=\"markdown-toc-a-link-here\">A link here</a>\n\
+             <ul>\n<li><a href=\"#b-note\" id=\"markdown-toc-b-note\">B note</a></li>\n</ul>\n</li>\n</ul>\n"
+        ),
+        "{html}"
+    );
+    assert_eq!(jekyll("Text\n\n* any\n{:toc}\n", ""), "<p>Text</p>\n");
+}
+
 #[test]
 fn a_toc_lists_the_headings_at_the_sites_levels() {
     let md =
