@@ -244,6 +244,7 @@ pub(crate) fn transform(
         vars.markdown.code_line_numbers,
     );
     tables::item_tables(events);
+    tables::fill_empty_cells(events);
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
     let mut in_code = 0usize;

@@ -12,6 +12,32 @@ use super::table_pipes::mark_line;
 mod items;
 pub(crate) use items::item_tables;
 
+/// What kramdown writes in an empty cell (its `convert_td`): a no-break space.
+const EMPTY_CELL: &str = "\u{a0}";
+
+/// Each empty cell of a GFM table's events given [`EMPTY_CELL`], as kramdown writes it.
+pub(crate) fn fill_empty_cells(events: &mut Vec<Event<'_>>) {
+    let empty = events.windows(2).any(|pair| {
+        matches!(
+            pair,
+            [Event::Start(Tag::TableCell), Event::End(TagEnd::TableCell)]
+        )
+    });
+    if !empty {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    for event in events.drain(..) {
+        if matches!(event, Event::End(TagEnd::TableCell))
+            && matches!(out.last(), Some(Event::Start(Tag::TableCell)))
+        {
+            out.push(Event::Text(CowStr::Borrowed(EMPTY_CELL)));
+        }
+        out.push(event);
+    }
+    *events = out;
+}
+
 /// A part of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -149,15 +175,17 @@ pub(crate) fn kramdown_table(block: &str, table: bool) -> Option<Sections> {
     let gfm = matches!(parts.as_slice(), [(Part::Head, 1), (Part::Body, _)])
         && !separator_line(first)
         && lines.get(1).is_some_and(|l| separator_line(l));
-    if table && gfm {
-        return None;
-    }
     let columns = all_rows
         .iter()
         .map(|r| cell_count(r, leading_pipe))
         .max()
         .unwrap_or(1)
         .max(1);
+    // kramdown's table is as wide as its widest row (the head padded with empty cells),
+    // where GFM's is as wide as its head (a longer row's cells left out).
+    if table && gfm && columns <= cell_count(first, leading_pipe) {
+        return None;
+    }
     let mut aligned = aligned.unwrap_or_default();
     aligned.resize(columns, "---");
     let mut markdown = String::with_capacity(block.len() + 8 * columns);
@@ -237,6 +265,10 @@ impl Sections {
                         Some((Part::Head, _)) => "th",
                         _ => "td",
                     };
+                    if matches!(out.last(), Some(Event::Html(open)) if open.ends_with('>') && open.starts_with(&format!("<{tag}")))
+                    {
+                        out.push(Event::Text(CowStr::Borrowed(EMPTY_CELL)));
+                    }
                     out.push(html(format!("</{tag}>\n")));
                     cell += 1;
                 }
@@ -263,6 +295,24 @@ mod tests {
             .skip(1)
             .map(|t| t.split('>').next().unwrap_or("").to_string())
             .collect()
+    }
+
+    /// As Jekyll 4.3.1 writes them: a table is as wide as its widest row (the head and the
+    /// shorter rows padded), and an empty cell holds a no-break space. Before, a row's cells
+    /// past the head's were left out (houbb's `O(|V|+|E|)` rows lost half their cells).
+    #[test]
+    fn a_row_longer_than_the_head_widens_the_table() {
+        assert_eq!(
+            jekyll_html("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| x |\n"),
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n<th>\u{a0}</th>\n</tr>\n</thead>\n\
+             <tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n<td>3</td>\n</tr>\n\
+             <tr>\n<td>x</td>\n<td>\u{a0}</td>\n<td>\u{a0}</td>\n</tr>\n</tbody>\n</table>\n"
+        );
+        assert_eq!(
+            jekyll_html("| a |  |\n|---|---|\n|  | b |\n"),
+            "<table><thead><tr><th>a</th><th>\u{a0}</th></tr></thead><tbody>\n\
+             <tr><td>\u{a0}</td><td>b</td></tr>\n</tbody></table>\n"
+        );
     }
 
     /// As Jekyll 4.3.1 (kramdown 2.4) writes them (`jekyll build`), tags compared.
