@@ -12,6 +12,9 @@
 //!   line right under a heading or a code block, or an indented underline are a
 //!   paragraph, its `---` a dash.
 //!
+//! And a GFM table right under another block (a heading, a fence's end), no blank line
+//! between, is a paragraph (kramdown's table parser asks for a block boundary).
+//!
 //! The character that makes such a line a heading to CommonMark is marked before the text
 //! is parsed (a control character, one byte for one: offsets hold), which makes the line
 //! text that goes on the paragraph around it, and is written back in the events
@@ -32,12 +35,14 @@ pub(super) fn is_mark(c: char) -> bool {
 
 /// `text` with the headings kramdown reads otherwise marked; borrowed when there are none.
 pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
-    if !may_hold(text) {
+    let mut marks = tables_off_a_boundary(text);
+    let headings = may_hold(text);
+    if !headings && marks.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut marks = Vec::new();
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let parser = Parser::new_ext(text, options).into_offset_iter();
+    for (event, range) in parser.take_while(|_| headings) {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 if let Some(at) = text_heading(text, range.start..range.end, depth == 0) {
@@ -140,6 +145,48 @@ fn text_heading(text: &str, range: std::ops::Range<usize>, top: bool) -> Option<
     (!boundary).then_some(at)
 }
 
+/// Where GFM tables start that kramdown reads as text: a table right under another block
+/// (a heading, a fence's end) with no blank line between (its table parser asks for
+/// `after_block_boundary?`), whose lines go on as a paragraph there. The first `-` of each
+/// such table's separator line, which marked makes the lines a paragraph to the parser.
+/// Top-level lines only.
+fn tables_off_a_boundary(text: &str) -> Vec<usize> {
+    let mut marks = Vec::new();
+    if !text.contains("|-") && !text.contains("| -") && !text.contains("|:") {
+        return marks;
+    }
+    let mut lines: [Option<&str>; 2] = [None, None];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        let [before, header] = lines;
+        lines = [header, Some(line)];
+        let (Some(before), Some(header)) = (before, header) else {
+            continue;
+        };
+        let top = |l: &str| {
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            let rest = l.trim_start_matches(' ');
+            indent < 4 && !rest.starts_with(['>', '*', '+', '\t']) && !rest.starts_with("- ")
+        };
+        let separator =
+            line.contains('|') && line.contains('-') && line.chars().all(|c| "|:- \t".contains(c));
+        let boundary = before.trim().is_empty()
+            || is_ial_line(before)
+            || before.trim() == "^"
+            || before.contains('|')
+            || (before.trim_start().starts_with("{%") && before.trim_end().ends_with("%}"));
+        if separator && header.contains('|') && top(header) && top(line) && !boundary {
+            if let Some(dash) = line.find('-') {
+                marks.push(start + dash);
+            }
+        }
+    }
+    marks
+}
+
 /// The line before the one starting at `line_start`, if any.
 fn previous_line(text: &str, line_start: usize) -> Option<&str> {
     let before = text[..line_start].strip_suffix('\n')?;
@@ -187,6 +234,30 @@ fn may_hold(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
+
+    /// Expected as Jekyll 4.3.1 writes them: a table right under a heading or a fence,
+    /// no blank line between, is a paragraph (houbb's posts, written so by a chat model).
+    #[test]
+    fn a_table_right_under_a_block_is_text() {
+        assert_eq!(
+            jekyll("### **1. 对比**\n| 技术 | 协议 |\n|--------------------|-----------|\n| **定时轮询** | HTTP |\n"),
+            "<h3 id=\"1-对比\"><strong>1. 对比</strong></h3>\n<p>| 技术 | 协议 |\n\
+             |——————–|———–|\n| <strong>定时轮询</strong> | HTTP |</p>\n"
+        );
+        assert_eq!(
+            jekyll("```\nx\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+             <pre class=\"highlight\"><code>x\n</code></pre></div></div>\n\
+             <p>| a | b |\n|—|—|\n| 1 | 2 |</p>\n"
+        );
+        // After a blank line or an attribute list, a table.
+        for md in [
+            "# H\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "{: .x}\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        ] {
+            assert!(jekyll(md).contains("<table"), "{md}");
+        }
+    }
 
     /// Expected as Jekyll 4.3.1 writes them.
     #[test]
