@@ -97,7 +97,7 @@ pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
 pub(crate) use marker_runs::MarkerRuns;
 use math::kramdown_math;
-pub(crate) use math::{math_block, math_regions};
+pub(crate) use math::{mark_lone_dollars, math_block, math_regions};
 pub(crate) use raw_spans::{Fed, RawSpans};
 pub(crate) use references::{join_spaced_references, may_space_references};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
@@ -120,14 +120,15 @@ pub(crate) const TOC_MARK: char = '\u{2}';
 pub(crate) const STRAY: char = '\u{1a}';
 
 /// Whether `c` is one of the control characters the renderer writes into the text or its
-/// HTML as a mark: ids, the table of contents, notes, backticks, pipes, punctuation and
-/// spaces that kramdown reads otherwise than CommonMark.
+/// HTML as a mark: ids, the table of contents, notes, backticks, pipes, dollars,
+/// punctuation and spaces that kramdown reads otherwise than CommonMark.
 fn is_mark(c: char) -> bool {
     matches!(c, ID_MARK | TOC_MARK | NOTE_MARK | PIPE_MARK)
         || matches!(
             c,
             lone_backticks::BACKTICK_MARK | lone_backticks::STRIP_MARK | lone_backticks::KEEP_MARK
         )
+        || c == math::DOLLAR_MARK
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
         || text_headings::is_mark(c)
@@ -202,6 +203,7 @@ pub(crate) fn transform(
 ) -> (Vec<String>, Option<Ial>) {
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     lone_backticks::unmark_backticks(events);
+    math::unmark_dollars(events);
     if context.punctuation_marked {
         flanking::unmark_punctuation(events);
     }

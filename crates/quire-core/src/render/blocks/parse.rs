@@ -123,6 +123,13 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &backticks;
+    // kramdown's math is `$$` only: a lone `$` is text, marked while parsed.
+    let dollars = if jekyll {
+        jekyll::mark_lone_dollars(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &dollars;
     // Punctuation beside a `*` run does not stop it opening or closing emphasis (kramdown).
     let flanked = if jekyll {
         jekyll::mark_flanking_punctuation(text)

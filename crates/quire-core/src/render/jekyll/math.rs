@@ -2,6 +2,8 @@
 //! paragraph is a display block, `\[...\]`; inside a paragraph it is inline, `\(...\)`. A
 //! single `$` is no math in kramdown: `$x$` stays as written.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape_text;
@@ -100,6 +102,79 @@ pub(crate) fn math_block(inner: &str) -> String {
     format!("\\[{}\\]\n", escape_text(inner.trim()))
 }
 
+/// Stands for a `$` that is not one of a `$$` pair while the text is parsed: kramdown's
+/// math is `$$` only, so `$x$` is text (its Markdown read, its quotes made typographic),
+/// where the parser would read math.
+pub(crate) const DOLLAR_MARK: char = '\u{17}';
+
+/// `text` with each lone `$` (not escaped, not beside another) marked ([`DOLLAR_MARK`],
+/// one byte for one: offsets hold); borrowed when there is none. A `$` inside a link's
+/// destination or title, a link definition's, or `<...>` (an autolink, a tag) is left
+/// as it is: no control character may stand there.
+pub(crate) fn mark_lone_dollars(text: &str) -> Cow<'_, str> {
+    if !text.contains('$') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut marked: Option<Vec<u8>> = None;
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(bytes.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        // A definition's destination and title: the rest of its line.
+        let definition = line.trim_start().starts_with('[') && line.contains("]:");
+        let mut i = if definition {
+            line_start + line.find("]:").unwrap_or(0)
+        } else {
+            line_start
+        };
+        let mut parens = 0usize;
+        let mut angle = false;
+        while i < line_end && !definition {
+            match bytes[i] {
+                b'(' if parens > 0 || (i > line_start && bytes[i - 1] == b']') => parens += 1,
+                b')' if parens > 0 => parens -= 1,
+                b'<' if !angle && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => {
+                    angle = true
+                }
+                b'>' if angle => angle = false,
+                b'$' => {
+                    let run = bytes[i..line_end]
+                        .iter()
+                        .take_while(|&&b| b == b'$')
+                        .count();
+                    let escaped = i > line_start && bytes[i - 1] == b'\\';
+                    if run == 1 && !escaped && parens == 0 && !angle {
+                        marked.get_or_insert_with(|| bytes.to_vec())[i] = DOLLAR_MARK as u8;
+                    }
+                    i += run;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        line_start = line_end + 1;
+    }
+    match marked.map(String::from_utf8) {
+        // One ASCII byte replaced by another.
+        Some(Ok(marked)) => Cow::Owned(marked),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// The marked `$` of a block's events written back (text, code, HTML, a link's
+/// destination and title, a fence's info string).
+pub(crate) fn unmark_dollars(events: &mut [Event<'_>]) {
+    super::each_string(events, |text| {
+        if text.contains(DOLLAR_MARK) {
+            *text = CowStr::from(text.replace(DOLLAR_MARK, "$"));
+        }
+    });
+}
+
 /// Rewrite the math of one top-level block's events.
 pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
     // A paragraph of one `$$...$$` (in a list item or a quotation too) is a math block.
@@ -145,6 +220,35 @@ pub(crate) fn kramdown_math(events: &mut Vec<Event<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::super::super::{render_body, Flavour, Settings};
+
+    /// As Jekyll 4.3.1 writes them: a lone `$` is text, so Markdown and typography go on
+    /// between two of them (before, the parser's inline math kept `b's` and `*em*` as
+    /// written); in code, a link and `<...>` a `$` is as written.
+    #[test]
+    fn lone_dollars_are_text() {
+        let settings = Settings {
+            flavour: Flavour::Jekyll,
+            ..Default::default()
+        };
+        let cases = [
+            (
+                "a $b's$ c and $x *em* y$ z.\n",
+                "<p>a $b’s$ c and $x <em>em</em> y$ z.</p>\n",
+            ),
+            (
+                "Price $5 or $10, and `echo $HOME` and [l](/a$b \"t$\") and \\$ escaped.\n",
+                "<p>Price $5 or $10, and <code class=\"language-plaintext highlighter-rouge\">echo $HOME</code> \
+                 and <a href=\"/a$b\" title=\"t$\">l</a> and $ escaped.</p>\n",
+            ),
+            (
+                "See <https://e.com/$x> and [d] $y.\n\n[d]: /d$ \"$\"\n",
+                "<p>See <a href=\"https://e.com/$x\">https://e.com/$x</a> and <a href=\"/d$\" title=\"$\">d</a> $y.</p>\n",
+            ),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(render_body(markdown, &settings), expected, "{markdown}");
+        }
+    }
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, math engine MathJax) writes it.
     #[test]

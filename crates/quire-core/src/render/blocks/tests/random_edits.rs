@@ -126,6 +126,7 @@ const LINES: &[&str] = &[
     "| wide | row | of | four |",
     "|  | empty |",
     "* any list",
+    "Price $5 and $x *y* z$ and [l](/a$b)",
     "Posted in Rust | 5 min",
     "{: .table}",
     "  ```",
