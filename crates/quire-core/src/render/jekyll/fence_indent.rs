@@ -23,6 +23,8 @@ pub(crate) struct FenceIndent {
 
 /// The column where a list item's content starts, its marker at `at` in `text`.
 fn content_column(text: &str, at: usize) -> Option<usize> {
+    // (An item's events may start before its marker, at the spaces ahead of it.)
+    let at = at + text[at..].bytes().take_while(|&b| b == b' ').count();
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..at];
     if !prefix.bytes().all(|b| b == b' ') {
@@ -113,6 +115,14 @@ mod tests {
         );
         assert!(html.contains("<code>npm start\n</code>"), "{html}");
         assert!(html.contains("<code>  code\n</code>"), "{html}");
+        // Spaces before an item's marker count in its content's column (scala-lang.org's
+        // ` - A Dotty class file decompiler:` over a fence at the content's column).
+        let spaced =
+            jekyll_html(" - A decompiler:\n\n   ```shell\n   dotc -decompile\n   ```\n\n - B\n");
+        assert!(
+            spaced.contains("<code>dotc -decompile\n</code>"),
+            "{spaced}"
+        );
         let top = jekyll_html("  ```\n  top code\n   more\n  ```\n\n> ```\n>   q code\n> ```\n");
         assert!(top.contains("<code>  top code\n   more\n</code>"), "{top}");
         assert!(top.contains("<code>  q code\n</code>"), "{top}");

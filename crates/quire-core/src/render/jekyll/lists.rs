@@ -117,8 +117,9 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
             _ => {}
         }
     }
-    // Which items (by the index of their start) open with a paragraph: only those are of
-    // class `task-list-item` in a task list.
+    // Which items (by the index of their start) open with a paragraph, and which with a
+    // task's box. kramdown's GFM parser gives an item that opens with a paragraph the
+    // class `task-list-item` once an item at or above it in its list has a box.
     let paragraph_first: Vec<bool> = (0..events.len())
         .map(|i| {
             events.get(i + 1).is_some_and(|next| {
@@ -127,12 +128,24 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
             })
         })
         .collect();
+    let boxed: Vec<bool> = (0..events.len())
+        .map(|i| match events.get(i + 1) {
+            Some(Event::TaskListMarker(_)) => true,
+            Some(Event::Start(Tag::Paragraph)) => {
+                matches!(events.get(i + 2), Some(Event::TaskListMarker(_)))
+            }
+            _ => false,
+        })
+        .collect();
+    // Per open list: whether an item of it had a box yet.
+    let mut boxed_yet: Vec<bool> = Vec::new();
     // Whether each open list is a task list.
     let mut task_list: Vec<bool> = Vec::new();
     for (i, event) in events.iter_mut().enumerate() {
         match event {
             Event::Start(Tag::List(start)) => {
                 task_list.push(tasks[i]);
+                boxed_yet.push(false);
                 if tasks[i] {
                     let tag = if start.is_some() { "ol" } else { "ul" };
                     *event = Event::Html(CowStr::from(format!("<{tag} class=\"task-list\">\n")));
@@ -141,14 +154,20 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
                 }
             }
             Event::End(TagEnd::List(ordered)) => {
+                boxed_yet.pop();
                 let was_task_list = task_list.pop() == Some(true);
                 if was_task_list {
                     let tag = if *ordered { "ol" } else { "ul" };
                     *event = Event::Html(CowStr::from(format!("</{tag}>\n")));
                 }
             }
-            Event::Start(Tag::Item) if task_list.last() == Some(&true) && paragraph_first[i] => {
-                *event = Event::Html(CowStr::Borrowed("<li class=\"task-list-item\">"));
+            Event::Start(Tag::Item) if task_list.last() == Some(&true) => {
+                if let Some(yet) = boxed_yet.last_mut() {
+                    *yet |= boxed[i];
+                    if *yet && paragraph_first[i] {
+                        *event = Event::Html(CowStr::Borrowed("<li class=\"task-list-item\">"));
+                    }
+                }
             }
             Event::End(TagEnd::Item) if task_list.last() == Some(&true) => {
                 *event = Event::Html(CowStr::Borrowed("</li>\n"));
@@ -161,6 +180,45 @@ pub(crate) fn kramdown_lists(events: &mut Vec<Event<'_>>, blank_after: &[bool]) 
                 )));
             }
             _ => {}
+        }
+    }
+    // A block right after an item's text (a code block under `- Scala 2.13:`) starts on a
+    // line of its own, as kramdown writes it (the text and the block apart by white space).
+    for i in 1..events.len() {
+        let after_text = matches!(
+            events[i - 1],
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::End(
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                )
+        );
+        if let Event::Html(html) = &mut events[i] {
+            let block = [
+                "<div",
+                "<figure",
+                "<pre",
+                "<table",
+                "<blockquote",
+                "<ul",
+                "<ol",
+                "<dl",
+                "<hr",
+                "<p>",
+                "<p ",
+            ]
+            .iter()
+            .any(|tag| html.starts_with(tag));
+            if after_text && block {
+                *html = CowStr::from(format!("\n{html}"));
+            }
         }
     }
 }
@@ -401,6 +459,29 @@ fn quote_marker_end(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    /// As Jekyll 4.3.1 writes it: a block right under an item's text starts on a line of
+    /// its own (scala-lang.org's post-mortem), where the task items' and cells' own tags
+    /// follow the text.
+    #[test]
+    fn a_block_under_an_items_text_starts_a_line() {
+        let html = super::super::jekyll_html("- Scala 2.13.18: \n```\nfalse\n```\n- [x] done\n");
+        assert!(
+            html.contains("<li>Scala 2.13.18:\n<div class=\"language-plaintext"),
+            "{html}"
+        );
+        assert!(html.contains("/>done</li>"), "{html}");
+        // In a task list, the items above its first box are plain (kramdown's GFM parser).
+        let html = super::super::jekyll_html("- plain first\n- [ ] task\n- after\n");
+        assert!(
+            html.contains("<li>plain first</li>\n<li class=\"task-list-item\"><input"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li class=\"task-list-item\">after</li>"),
+            "{html}"
+        );
+    }
     use super::super::jekyll_html;
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, GFM input) writes it, whitespace
