@@ -240,9 +240,28 @@ pub(super) fn item_starts(source: &str) -> Option<Vec<usize>> {
     let kind = marker(source)?;
     let mut starts = Vec::new();
     let mut at = 0;
+    // The content column of the last item: a marker indented less than that is another
+    // top-level item to the parser (`-   - a` then `  - b`), which the count here would
+    // miss: no items update then.
+    let mut content = 0;
     for line in source.split_inclusive('\n') {
         if marker(line) == Some(kind) {
             starts.push(at);
+            let width = line.find([' ', '\t', '\n', '\r']).unwrap_or(line.len());
+            let rest = &line[width..];
+            let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+            let blank = rest.trim().is_empty();
+            content = width
+                + if blank || !(1..=4).contains(&spaces) {
+                    1
+                } else {
+                    spaces
+                };
+        } else {
+            let indent = line.bytes().take_while(|&b| b == b' ').count();
+            if (1..=3).contains(&indent) && indent < content && marker(&line[indent..]).is_some() {
+                return None;
+            }
         }
         at += line.len();
     }

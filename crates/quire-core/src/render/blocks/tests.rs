@@ -408,3 +408,41 @@ fn a_blank_line_typed_into_a_long_list_is_not_an_items_update() {
     assert!(body.contains("neste- item\n\n"), "{body}");
     check_update(&mut r, &body);
 }
+
+/// Found by the window property test: a fence line with more words after it is text to
+/// kramdown, so block HTML after it, holding a blank line, is read up to its closing tag;
+/// the scan for such HTML had taken the line for a fence and the HTML for code, and a
+/// window ended the HTML at the blank line.
+#[test]
+fn block_html_after_a_wordy_fence_line_is_read_whole() {
+    let doc = "中文……**所以粗体**后面，**粗体：**中文\nMath $$a_1 + b_1$$ and $x$ in text.\n<!-- more -->\n: Another *one*.\n```mermaid\n  * sub\n## Repeated\n<div class=\"x\">\n- item\n  ```\n{% endhighlight %}\n{% highlight ruby %}\n    \n###\n- item\nRaw <mark>*not* \"em\"\n# Heading\n- item\n</div>\n## Sub *heading*\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let mut body = doc.to_string();
+    for (at, text) in [
+        (0.7637149434238694, "# Heading\n"),
+        (0.3463309609038231, "Raw <mark>*not* \"em\"\n"),
+    ] {
+        body = edit(&body, at, 0, text);
+        check_update(&mut r, &body);
+    }
+}
+
+/// Found by the list-item property test: `-   - nested` puts its item's content at column
+/// four, so a later `  - nested` is another top-level item to the parser, which the count
+/// of item lines missed; with items alike, the new item's HTML went to the wrong place.
+/// Such a list is no items update.
+#[test]
+fn an_item_indented_less_than_the_content_above_is_counted_as_the_parser_counts() {
+    let doc = "Intro.\n\n- {:.x} classed\n- [link](/x) and *em*\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n  - nested\n- ```\n- see [ref]\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n- [link](/x) and *em*\n- It's \"quoted\" -- so...\n";
+    let mut body = doc.to_string();
+    for (at, text) in [
+        (0.42886819451265173, "* star item\n"),
+        (0.260396057302195, "  - nested\n"),
+        (0.701079985287228, "- item\n"),
+    ] {
+        let mut r = BlockRenderer::with_settings(&body, commonmark());
+        r.items_from = 0;
+        body = edit(&body, at, 0, text);
+        check_update(&mut r, &body);
+    }
+}

@@ -39,7 +39,10 @@ pub(crate) fn fenced<'a>(fence: &mut Option<&'a str>, trimmed: &'a str) -> bool 
         }
         return true;
     }
-    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+    // A backtick fence with more than one word after it is text to kramdown
+    // (`lone_backticks.rs`).
+    let wordy = || super::lone_backticks::wordy_fence(trimmed).is_some();
+    if (trimmed.starts_with("```") && !wordy()) || trimmed.starts_with("~~~") {
         *fence = Some(&trimmed[..3]);
         return true;
     }

@@ -146,7 +146,7 @@ fn edge_spaces(content: &str, run: usize) -> [Option<(usize, char)>; 2] {
 
 /// Where the backticks of `line` are when it is a backtick fence (in whatever quotation or
 /// list item) followed by more than one word: ```` ```js title ````.
-fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
+pub(super) fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
     let mut at = 0;
     let bytes = line.as_bytes();
     // The containers' prefixes: `>`, list markers, indentation.
