@@ -160,8 +160,12 @@ fn a_toc_survives_odd_html() {
     ] {
         let _ = toc(html, &[1, 2, 3, 4, 5, 6]);
     }
+    // No Markdown heading to list: nothing written for the list (as Jekyll 4.3.1 built it).
     let md = "* TOC\n{:toc}\n\nText <h1</h1>> and <h2 id=\"a\">b</h2>\n";
-    assert!(jekyll(md, "").contains("markdown-toc"));
+    assert_eq!(
+        jekyll(md, ""),
+        "<p>Text &lt;h1&lt;/h1&gt;&gt; and &lt;h2 id=\"a\"&gt;b&lt;/h2&gt;</p>\n"
+    );
 }
 
 /// As Jekyll 4.3.1 built it: any list with `{:toc}` under it is the table of contents
