@@ -211,6 +211,7 @@ pub(crate) fn transform(
         return (Vec::new(), None);
     }
     lists::later_item_paragraphs(events);
+    link_tags::kramdown_autolinks(events);
     html_tags::kramdown_html(events, vars, context.in_raw);
     kramdown_math(events);
     emphasis::kramdown_spans(events);

@@ -9,6 +9,89 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::escape_attr;
 
+/// kramdown's autolinks are `http`, `https`, `ftp`, `ftps` and `mailto` ones only; CommonMark
+/// takes any scheme (`<xsl:when>`). Another is an HTML tag to kramdown when it reads as
+/// one (a name, one `:` at most), else text. A `mailto:` one shows its address alone.
+pub(crate) fn kramdown_autolinks(events: &mut Vec<Event<'_>>) {
+    let mut mailto = false;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url,
+                ..
+            }) => mailto = dest_url.starts_with("mailto:"),
+            Event::Text(text) if mailto => {
+                if let Some(address) = text.strip_prefix("mailto:") {
+                    *text = CowStr::from(address.to_string());
+                }
+                mailto = false;
+            }
+            _ => mailto = false,
+        }
+    }
+    let foreign = |e: &Event<'_>| match e {
+        Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url,
+            ..
+        }) => {
+            let scheme = dest_url
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !matches!(
+                scheme.as_str(),
+                "http" | "https" | "ftp" | "ftps" | "mailto"
+            )
+        }
+        _ => false,
+    };
+    if !events.iter().any(foreign) {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut rest = std::mem::take(events).into_iter().peekable();
+    while let Some(event) = rest.next() {
+        if !foreign(&event) {
+            out.push(event);
+            continue;
+        }
+        let Event::Start(Tag::Link { dest_url, .. }) = &event else {
+            continue;
+        };
+        let written = format!("<{dest_url}>");
+        // The link's text and end.
+        for inner in rest.by_ref() {
+            if matches!(inner, Event::End(TagEnd::Link)) {
+                break;
+            }
+        }
+        out.push(match tag_name(dest_url) {
+            true => Event::InlineHtml(CowStr::from(written)),
+            false => Event::Text(CowStr::from(written)),
+        });
+    }
+    *events = out;
+}
+
+/// Whether `name` is an XML name as kramdown's tags take them: a letter or `_` first, then
+/// letters, digits, `_`, `-` and `.`, with one `:` at most between two such.
+fn tag_name(name: &str) -> bool {
+    let part = |p: &str| {
+        p.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && p.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    match name.split_once(':') {
+        Some((prefix, local)) => part(prefix) && part(local),
+        None => part(name),
+    }
+}
+
 /// The block's links and images, but e-mail autolinks, as HTML tags.
 pub(crate) fn kramdown_link_tags(events: &mut Vec<Event<'_>>) {
     let written = |t: &LinkType| !matches!(t, LinkType::Email | LinkType::WikiLink { .. });
@@ -102,6 +185,21 @@ mod tests {
              <a href=\"https://y.org/ö\">https://y.org/ö</a> \
              <a href=\"mailto:me@y.org\">me@y.org</a> \
              <a href=\"https://z.org/#split,string,set[char],int\">r</a></p>\n"
+        );
+    }
+
+    /// As Jekyll 4.3.1 writes them: an autolink of another scheme than kramdown's is an
+    /// HTML tag (closed at the paragraph's end) or text; a `mailto:` one shows the address.
+    #[test]
+    fn autolinks_as_kramdown_reads_them() {
+        assert_eq!(
+            jekyll("Two <xsl:when> elements here.\n"),
+            "<p>Two <xsl:when> elements here.</xsl:when></p>\n"
+        );
+        assert_eq!(
+            jekyll("See <https://e.com> and <mailto:a@b.c> and <urn:isbn:123> here.\n"),
+            "<p>See <a href=\"https://e.com\">https://e.com</a> and <a href=\"mailto:a@b.c\">a@b.c</a> \
+             and &lt;urn:isbn:123&gt; here.</p>\n"
         );
     }
 }
