@@ -212,6 +212,7 @@ pub(crate) fn transform(
     }
     lists::later_item_paragraphs(events);
     link_tags::kramdown_autolinks(events);
+    link_tags::kramdown_name_tags(events);
     html_tags::kramdown_html(events, vars, context.in_raw);
     kramdown_math(events);
     emphasis::kramdown_spans(events);

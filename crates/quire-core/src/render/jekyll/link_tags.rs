@@ -76,6 +76,57 @@ pub(crate) fn kramdown_autolinks(events: &mut Vec<Event<'_>>) {
     *events = out;
 }
 
+/// Tags kramdown reads where CommonMark reads text: a name holding `.` or `_`
+/// (`<stdint.h>`, `<account_name>`), which CommonMark's tag names lack. Written as inline
+/// HTML (the browser shows nothing for them, as on the site); not in code.
+pub(crate) fn kramdown_name_tags(events: &mut Vec<Event<'_>>) {
+    let candidate = |t: &str| t.contains('<') && t.contains(['.', '_']);
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if candidate(t)))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut in_code = 0usize;
+    for event in std::mem::take(events) {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Text(text) if in_code == 0 && candidate(text) => {
+                let mut rest: &str = text;
+                while let Some(at) = rest.find('<') {
+                    let tag_len = rest[at..].find('>').map(|e| e + 1).filter(|&len| {
+                        let inner = &rest[at + 1..at + len - 1];
+                        let name = inner.strip_prefix('/').unwrap_or(inner);
+                        let name = name.strip_suffix('/').unwrap_or(name);
+                        name.contains(['.', '_']) && tag_name(name)
+                    });
+                    let Some(len) = tag_len else {
+                        out.push(Event::Text(CowStr::from(rest[..at + 1].to_string())));
+                        rest = &rest[at + 1..];
+                        continue;
+                    };
+                    if at > 0 {
+                        out.push(Event::Text(CowStr::from(rest[..at].to_string())));
+                    }
+                    out.push(Event::InlineHtml(CowStr::from(
+                        rest[at..at + len].to_string(),
+                    )));
+                    rest = &rest[at + len..];
+                }
+                if !rest.is_empty() {
+                    out.push(Event::Text(CowStr::from(rest.to_string())));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    *events = out;
+}
+
 /// Whether `name` is an XML name as kramdown's tags take them: a letter or `_` first, then
 /// letters, digits, `_`, `-` and `.`, with one `:` at most between two such.
 fn tag_name(name: &str) -> bool {
@@ -186,6 +237,22 @@ mod tests {
              <a href=\"mailto:me@y.org\">me@y.org</a> \
              <a href=\"https://z.org/#split,string,set[char],int\">r</a></p>\n"
         );
+    }
+
+    /// As Jekyll 4.3.1 writes them: a tag whose name holds `.` or `_` is HTML to kramdown
+    /// (closed at the paragraph's end; the browser shows nothing for it), where CommonMark
+    /// shows it as text; in code it stays text.
+    #[test]
+    fn tags_with_dots_and_underscores_are_html() {
+        assert_eq!(
+            jekyll("Include <stdint.h> and <vector> here.\n"),
+            "<p>Include <stdint.h> and <vector> here.</vector></stdint.h></p>\n"
+        );
+        assert_eq!(
+            jekyll("URL jdbc://<account_name>.x.com end\n"),
+            "<p>URL jdbc://<account_name>.x.com end</account_name></p>\n"
+        );
+        assert!(jekyll("`<stdint.h>` in code\n").contains("&lt;stdint.h&gt;"));
     }
 
     /// As Jekyll 4.3.1 writes them: an autolink of another scheme than kramdown's is an

@@ -127,7 +127,7 @@ const LINES: &[&str] = &[
     "|  | empty |",
     "* any list",
     "Price $5 and $x *y* z$ and [l](/a$b)",
-    "Tags <xsl:when> and <mailto:a@b.c> inline",
+    "Tags <xsl:when> and <mailto:a@b.c> and <stdint.h> inline",
     "Posted in Rust | 5 min",
     "{: .table}",
     "  ```",
