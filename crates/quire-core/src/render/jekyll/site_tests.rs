@@ -1,6 +1,20 @@
 //! The Jekyll flavour with what the post and the site give it: the post's own `page.<key>` variables, the config's code line numbers.
 
 use crate::render::{render_body, Flavour, Settings};
+
+/// `md` in the Jekyll flavour with the site variables of the `_config.yml` text `config`.
+pub(super) fn with_config(md: &str, config: &str) -> String {
+    let config = crate::site_config::read(crate::site::SiteKind::Jekyll, "_config.yml", config)
+        .expect("a config");
+    render_body(
+        md,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        },
+    )
+}
 /// `{{ page.<key> }}` as Jekyll 4.3.1 built this post (`_posts/2020-01-02-ios-and-more-things.md`,
 /// `permalink: /:year/:title/`; the paragraph's `;` were `|` there, where Jekyll kept the
 /// line a paragraph and the preview makes a table of it): Liquid runs before kramdown, so the values are read as
@@ -204,22 +218,9 @@ fn a_captured_include_through_markdownify_is_rendered_there() {
 /// the list ended at the `}}` and the rest was shown as text.
 #[test]
 fn liquid_in_a_span_attribute_list_is_filled_in() {
-    let config = crate::site_config::read(
-        crate::site::SiteKind::Jekyll,
-        "_config.yml",
-        "url: https://example.com\nbaseurl: /docs\n",
-    )
-    .expect("a config");
     let md = "![Sloth]({{ site.baseurl }}/s.png){:width=\"100%\" srcset=\"{{ site.baseurl }}/s@2x.png 2x\"}\n\n\
               [a](/a){: .x title=\"{{ site.baseurl }}\"}\n";
-    let html = render_body(
-        md,
-        &Settings {
-            flavour: Flavour::Jekyll,
-            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
-            ..Default::default()
-        },
-    );
+    let html = with_config(md, "url: https://example.com\nbaseurl: /docs\n");
     assert_eq!(
         html,
         "<p><img src=\"/docs/s.png\" alt=\"Sloth\" width=\"100%\" srcset=\"/docs/s@2x.png 2x\" /></p>\n\

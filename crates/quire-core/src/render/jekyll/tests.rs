@@ -229,20 +229,7 @@ fn a_toc_lists_the_headings_at_the_sites_levels() {
             html.contains("<ul id=\"markdown-toc\"><li><a href=\"#top\" id=\"markdown-toc-top\">Top</a>\n<ul>\n<li><a href=\"#first\" id=\"markdown-toc-first\">First</a>\n<ul>\n<li><a href=\"#deep\" id=\"markdown-toc-deep\">Deep</a></li>\n</ul>\n</li>\n<li><a href=\"#second\" id=\"markdown-toc-second\">Second</a></li>\n</ul>\n</li>\n</ul>"),
             "{html}"
         );
-    let config = crate::site_config::read(
-        crate::site::SiteKind::Jekyll,
-        "_config.yml",
-        "kramdown:\n  toc_levels: 2..2\n",
-    )
-    .expect("a config");
-    let html = render_body(
-        md,
-        &Settings {
-            flavour: Flavour::Jekyll,
-            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
-            ..Default::default()
-        },
-    );
+    let html = super::site_tests::with_config(md, "kramdown:\n  toc_levels: 2..2\n");
     assert!(html.contains("<ul id=\"markdown-toc\"><li><a href=\"#first\" id=\"markdown-toc-first\">First</a></li>\n<li><a href=\"#second\""), "{html}");
     // Kept in step as headings change, block by block.
     let mut renderer = crate::render::blocks::BlockRenderer::with_settings(md, Settings::default());
