@@ -285,14 +285,13 @@ pub(crate) fn transform(
                     None => liquid_and_span_ials(&text, vars, &mut raw, &mut out),
                 }
             }
-            // Code: Liquid runs before kramdown, in code too.
+            // Code's text and code spans: Liquid runs before kramdown, in code too.
             Event::Text(text) => out.push(Event::Text(liquid_html_outside_raw(
                 liquid_text::unprotected(text),
                 vars,
                 &mut raw,
                 false,
             ))),
-            // Liquid runs before kramdown, in code too.
             Event::Code(text) => {
                 let html = CowStr::from(code::code_span(&liquid_text::unprotected(text)));
                 out.push(Event::InlineHtml(liquid_html_outside_raw(html, vars, &mut raw, false)))

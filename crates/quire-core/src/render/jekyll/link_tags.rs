@@ -52,7 +52,7 @@ pub(crate) fn kramdown_autolinks(events: &mut Vec<Event<'_>>) {
         return;
     }
     let mut out = Vec::with_capacity(events.len());
-    let mut rest = std::mem::take(events).into_iter().peekable();
+    let mut rest = std::mem::take(events).into_iter();
     while let Some(event) = rest.next() {
         if !foreign(&event) {
             out.push(event);

@@ -459,20 +459,21 @@ fn quote_marker_end(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::jekyll_html;
 
     /// As Jekyll 4.3.1 writes it: a block right under an item's text starts on a line of
     /// its own (scala-lang.org's post-mortem), where the task items' and cells' own tags
     /// follow the text.
     #[test]
     fn a_block_under_an_items_text_starts_a_line() {
-        let html = super::super::jekyll_html("- Scala 2.13.18: \n```\nfalse\n```\n- [x] done\n");
+        let html = jekyll_html("- Scala 2.13.18: \n```\nfalse\n```\n- [x] done\n");
         assert!(
             html.contains("<li>Scala 2.13.18:\n<div class=\"language-plaintext"),
             "{html}"
         );
         assert!(html.contains("/>done</li>"), "{html}");
         // In a task list, the items above its first box are plain (kramdown's GFM parser).
-        let html = super::super::jekyll_html("- plain first\n- [ ] task\n- after\n");
+        let html = jekyll_html("- plain first\n- [ ] task\n- after\n");
         assert!(
             html.contains("<li>plain first</li>\n<li class=\"task-list-item\"><input"),
             "{html}"
@@ -482,7 +483,6 @@ mod tests {
             "{html}"
         );
     }
-    use super::super::jekyll_html;
 
     /// Expected HTML as Jekyll 4.3.1 (kramdown 2.4, GFM input) writes it, whitespace
     /// between tags aside.

@@ -123,16 +123,15 @@ pub(crate) fn mark_lone_dollars(text: &str) -> Cow<'_, str> {
             .find('\n')
             .map_or(bytes.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
-        // A definition's destination and title: the rest of its line.
-        let definition = line.trim_start().starts_with('[') && line.contains("]:");
-        let mut i = if definition {
-            line_start + line.find("]:").unwrap_or(0)
-        } else {
-            line_start
-        };
+        // A link definition's line (its destination and title) is left as it is.
+        if line.trim_start().starts_with('[') && line.contains("]:") {
+            line_start = line_end + 1;
+            continue;
+        }
+        let mut i = line_start;
         let mut parens = 0usize;
         let mut angle = false;
-        while i < line_end && !definition {
+        while i < line_end {
             match bytes[i] {
                 b'(' if parens > 0 || (i > line_start && bytes[i - 1] == b']') => parens += 1,
                 b')' if parens > 0 => parens -= 1,

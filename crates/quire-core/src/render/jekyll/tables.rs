@@ -13,7 +13,7 @@ mod items;
 pub(crate) use items::item_tables;
 
 /// What kramdown writes in an empty cell (its `convert_td`): a no-break space.
-const EMPTY_CELL: &str = "\u{a0}";
+pub(crate) const EMPTY_CELL: &str = "\u{a0}";
 
 /// Each empty cell of a GFM table's events given [`EMPTY_CELL`], as kramdown writes it.
 pub(crate) fn fill_empty_cells(events: &mut Vec<Event<'_>>) {
@@ -220,6 +220,8 @@ impl Sections {
         let mut current: Option<(Part, usize)> = None;
         let mut in_head = false;
         let mut cell = 0usize;
+        // Whether the cell open holds nothing yet (kramdown writes [`EMPTY_CELL`] there).
+        let mut cell_empty = false;
         let html = |s: String| Event::Html(CowStr::from(s));
         for event in events {
             match event {
@@ -259,14 +261,14 @@ impl Sections {
                         _ => "",
                     };
                     out.push(html(format!("<{tag}{style}>")));
+                    cell_empty = true;
                 }
                 Event::End(TagEnd::TableCell) => {
                     let tag = match current {
                         Some((Part::Head, _)) => "th",
                         _ => "td",
                     };
-                    if matches!(out.last(), Some(Event::Html(open)) if open.ends_with('>') && open.starts_with(&format!("<{tag}")))
-                    {
+                    if cell_empty {
                         out.push(Event::Text(CowStr::Borrowed(EMPTY_CELL)));
                     }
                     out.push(html(format!("</{tag}>\n")));
@@ -278,7 +280,10 @@ impl Sections {
                     }
                     out.push(html("</table>\n".to_string()));
                 }
-                other => out.push(other),
+                other => {
+                    cell_empty = false;
+                    out.push(other);
+                }
             }
         }
         out
@@ -313,6 +318,8 @@ mod tests {
             "<table><thead><tr><th>a</th><th>\u{a0}</th></tr></thead><tbody>\n\
              <tr><td>\u{a0}</td><td>b</td></tr>\n</tbody></table>\n"
         );
+        // So in a list item's table.
+        assert!(jekyll_html("- a |  | b\n").contains("<td>\u{a0}</td>"));
     }
 
     /// As Jekyll 4.3.1 (kramdown 2.4) writes them (`jekyll build`), tags compared.

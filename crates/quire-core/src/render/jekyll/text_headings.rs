@@ -40,20 +40,10 @@ pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
     if !headings && marks.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut depth = 0usize;
-    let parser = Parser::new_ext(text, options).into_offset_iter();
-    for (event, range) in parser.take_while(|_| headings) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => {
-                if let Some(at) = text_heading(text, range.start..range.end, depth == 0) {
-                    marks.push(at);
-                }
-                depth += 1;
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    // (The second parse only when a heading may be one: the parser reads the whole text
+    // as it is made.)
+    if headings {
+        marks.extend(heading_marks(text, options));
     }
     if marks.is_empty() {
         return Cow::Borrowed(text);
@@ -66,6 +56,27 @@ pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
     }
     // One ASCII byte replaced by another: still UTF-8.
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Where the headings of the parser's reading of `text` that kramdown reads otherwise are
+/// to be marked.
+fn heading_marks(text: &str, options: Options) -> Vec<usize> {
+    let mut marks = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                if let Some(at) = text_heading(text, range.start..range.end, depth == 0) {
+                    marks.push(at);
+                }
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    marks
 }
 
 /// The event with the marked characters written back.

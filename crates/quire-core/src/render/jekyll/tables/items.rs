@@ -147,6 +147,9 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
         for mut cell in cells {
             trim_cell(&mut cell);
             out.push(html("<td>"));
+            if cell.is_empty() {
+                out.push(Event::Text(CowStr::Borrowed(super::EMPTY_CELL)));
+            }
             out.extend(cell);
             out.push(html("</td>\n"));
         }
