@@ -53,6 +53,9 @@ struct Wrap {
     /// block's (Jekyll's classes), or, from the site's config, Rouge's for a block
     /// kramdown highlights; and the first number.
     linenos: Option<Table>,
+    /// Whether the block is a `{% highlight %}` tag's: Jekyll drops the line breaks at
+    /// the code's two ends before Rouge reads it, and the last one Rouge writes.
+    tag: bool,
 }
 
 /// The classes of a line-numbered code block's table cells, and its first line number.
@@ -84,6 +87,7 @@ fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
                 code: "code",
                 start: 1,
             }),
+            tag: true,
         });
     }
     let lang = match fence_language(lang) {
@@ -105,12 +109,26 @@ fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
             code: "rouge-code",
             start,
         }),
+        tag: false,
     })
 }
 
 impl Wrap {
     /// The whole block's HTML around `code` (escaped).
     fn html(self, code: &str) -> String {
+        let trimmed;
+        let code = if self.tag {
+            // Jekyll's `LEADING_OR_TRAILING_LINE_TERMINATORS`, then `code.chomp`; Rouge's
+            // table gives the last line its line break back.
+            let inner = code.trim_matches(['\n', '\r']);
+            trimmed = match self.linenos {
+                Some(_) => format!("{inner}\n"),
+                None => inner.to_string(),
+            };
+            trimmed.as_str()
+        } else {
+            code
+        };
         let Some(table) = self.linenos else {
             return format!("{}{code}{}", self.start, self.end);
         };
@@ -282,12 +300,23 @@ mod tests {
             ),
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
-                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1\n</code></pre></figure>\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1</code></pre></figure>\n",
+            ),
+            // Jekyll drops the line breaks at the code's two ends, blank lines too.
+            (
+                "{% highlight ruby %}\n\na = 1\n\n{% endhighlight %}\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1</code></pre></figure>\n",
+            ),
+            (
+                "{% highlight ruby linenos %}\n\na = 1\n\n\n{% endhighlight %}\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">\
+                 <table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>\
+                 <td class=\"code\"><pre>a = 1\n</pre></td></tr></tbody></table></code></pre></figure>\n",
             ),
             // Code after the opening tag on its line is the block's first line.
             (
                 "{% highlight ruby %}  a = 1\nb = 2\n{% endhighlight %}\n",
-                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">  a = 1\nb = 2\n</code></pre></figure>\n",
+                "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">  a = 1\nb = 2</code></pre></figure>\n",
             ),
             (
                 "{% highlight ruby linenos %}\na = 1\nb = 2\n{% endhighlight %}\n",

@@ -108,7 +108,7 @@ fn code_lines_numbered_as_the_sites_config_asks() {
         "<div class=\"language-js highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
          <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n2\n</pre></td>\
          <td class=\"rouge-code\"><pre>let a = 1;\nlet b = 2;\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
-         <figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">def x\nend\n</code></pre></figure>\n\
+         <figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">def x\nend</code></pre></figure>\n\
          <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>\
          <table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">1\n</pre></td>\
          <td class=\"rouge-code\"><pre>indented\n</pre></td></tr></tbody></table></code></pre></div></div>\n\
