@@ -33,6 +33,7 @@ mod abbreviations;
 mod adjacent;
 mod block_ial;
 mod code;
+mod comment_lines;
 mod definitions;
 mod destinations;
 mod emphasis;
@@ -70,6 +71,7 @@ pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use adjacent::{merges, Kind};
 pub(crate) use block_ial::{leading_ial_line, outer_attributes, trailing_ial_line};
 pub(crate) use code::HIGHLIGHT_MARK;
+pub(crate) use comment_lines::{mark_paragraph_comments, CommentSpans};
 pub(crate) use definitions::{tight_colons_escaped, wide_definitions, DefinitionLists};
 pub(crate) use destinations::escaped_paren_destinations;
 pub(crate) use emphasis::SameSpans;
@@ -129,6 +131,7 @@ fn is_mark(c: char) -> bool {
             lone_backticks::BACKTICK_MARK | lone_backticks::STRIP_MARK | lone_backticks::KEEP_MARK
         )
         || c == math::DOLLAR_MARK
+        || c == comment_lines::COMMENT_MARK
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
         || text_headings::is_mark(c)
@@ -247,7 +250,7 @@ pub(crate) fn transform(
         liquid_text::unprotected,
         vars.markdown.code_line_numbers,
     );
-    tables::item_tables(events);
+    tables::item_tables(events, context.item_blanks);
     tables::fill_empty_cells(events);
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());
@@ -349,18 +352,35 @@ pub(crate) fn transform(
 }
 
 /// Take out paragraphs left with nothing in them, and a line break left at a paragraph's
-/// end (a line of `{% raw %}`, which writes nothing, read at a paragraph's end,
-/// `tag_lines.rs`): kramdown writes neither.
+/// start or end by a line of Liquid that writes nothing (`{% raw %}`, an `{% assign %}`
+/// the preview resolved; `tag_lines.rs`): Jekyll leaves that line empty, and kramdown
+/// writes the paragraph from its next line or to its line before.
 fn drop_empty_paragraphs(events: &mut Vec<Event<'_>>) {
+    let silent = |event: &Event<'_>| {
+        matches!(event, Event::InlineHtml(html)
+            if html.starts_with("<span class=\"liquid resolved\"") && html.ends_with("\"></span>"))
+    };
     let mut at = 0;
     while at + 1 < events.len() {
+        let after_silent = |from: usize| {
+            (from..events.len())
+                .find(|&j| !silent(&events[j]))
+                .map(|j| &events[j])
+        };
         let trailing_break = matches!(events[at], Event::SoftBreak)
-            && matches!(events[at + 1], Event::End(TagEnd::Paragraph));
+            && matches!(after_silent(at + 1), Some(Event::End(TagEnd::Paragraph)));
+        let leading_break = matches!(events[at], Event::Start(Tag::Paragraph))
+            && matches!(after_silent(at + 1), Some(Event::SoftBreak));
         let empty = matches!(events[at], Event::Start(Tag::Paragraph))
             && matches!(events[at + 1], Event::End(TagEnd::Paragraph));
         if trailing_break {
             events.remove(at);
             at = at.saturating_sub(1);
+        } else if leading_break {
+            let first_break = (at + 1..events.len())
+                .find(|&j| !silent(&events[j]))
+                .unwrap_or(at + 1);
+            events.remove(first_break);
         } else if empty && events.len() > 2 {
             events.drain(at..at + 2);
         } else {

@@ -213,8 +213,16 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let text: &str = &joined;
     // Headings kramdown reads as text (or as other text) are marked for the parser only
     // (offsets unchanged); the marks are written back in its events.
+    // So are comments kramdown reads as part of the paragraph above them, given back as
+    // span HTML by `CommentSpans`.
+    let commented = if jekyll {
+        jekyll::mark_paragraph_comments(text, options)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let comments_marked = matches!(commented, std::borrow::Cow::Owned(_));
     let headings = if jekyll {
-        jekyll::mark_text_headings(text, options)
+        jekyll::mark_text_headings(&commented, options)
     } else {
         std::borrow::Cow::Borrowed(text)
     };
@@ -248,6 +256,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut fences = jekyll.then(jekyll::FenceIndent::default);
     // kramdown opens no emphasis inside emphasis, nor strong inside strong.
     let mut spans = jekyll::SameSpans::default();
+    let mut comment_spans = comments_marked.then(jekyll::CommentSpans::default);
     // kramdown keeps the content of span HTML it does not know as span content raw.
     let mut raw = jekyll.then(jekyll::RawSpans::default);
     // kramdown's alternative text of an image is its text as written.
@@ -262,6 +271,10 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
             } else {
                 (event, range)
             }
+        })
+        .flat_map(|(event, range)| match comment_spans.as_mut() {
+            Some(spans) => spans.feed(event, range, text),
+            None => jekyll::Fed::One(Some((event, range))),
         })
         .flat_map(|(event, range)| match raw.as_mut() {
             Some(raw) => raw.feed(event, range, text),

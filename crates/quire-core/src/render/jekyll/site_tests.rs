@@ -154,6 +154,21 @@ fn the_sites_data_is_written_where_liquid_reads_it() {
     }
     // Every piece of Liquid resolved (the preview marks each with its source).
     assert!(!html.contains("class=\"liquid\""), "{html}");
+    // An assignment on a paragraph's first or last line leaves that line empty: the
+    // paragraph is its other lines (ruby-lang.org's release posts open so).
+    let body = "{% assign release = site.data.releases | where: \"version\", \"2.5.7\" | first %}\nWe release {{ release.version }}.\n{% assign x = site.data.releases | first %}\n";
+    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)]);
+    let html = render_body(body, &settings);
+    assert!(
+        html.starts_with("<p><span class=\"liquid resolved\""),
+        "{html}"
+    );
+    assert!(html.contains("</span>We release <span"), "{html}");
+    assert!(
+        html.contains("2.5.7</span>.<span class=\"liquid resolved\""),
+        "{html}"
+    );
+    assert!(html.ends_with("\"></span></p>\n"), "{html}");
 }
 
 /// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file

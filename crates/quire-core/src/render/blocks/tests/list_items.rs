@@ -240,3 +240,15 @@ fn autolinks_are_no_raw_html() {
         assert!(r.update(&raw).items.is_none());
     }
 }
+
+/// A tight item's text made a table row right above an unclosed fence (a property test's
+/// case): the table ends at a block boundary, so the row stays text, in an update of the
+/// item as in a full render.
+#[test]
+fn a_row_above_a_fence_in_an_item_updates_as_it_renders() {
+    let doc = "Intro.\n\n- item\nlazy line\n- item\n- see [ref]\n  - nested\n- see [ref]\n- It's \"quoted\" -- so...\n  ```\n- [link](/x) and *em*\n- [link](/x) and *em*\n- [link](/x) and *em*\n- item\n- item\n- item\n\n- {:.x} classed\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    r.items_from = 0;
+    let body = super::edit(doc, 0.3588773414397047, 0, "- a | b");
+    check_update(&mut r, &body);
+}

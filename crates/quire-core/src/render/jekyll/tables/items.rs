@@ -1,6 +1,8 @@
 //! A list item's or a quotation's text whose every line holds a `|`, which kramdown reads
 //! as a table there (`tables.rs` reads such paragraphs at the top level).
 
+use std::collections::VecDeque;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::super::table_pipes::mark_line;
@@ -10,24 +12,39 @@ use super::separator_line;
 /// A list item's or a quotation's text (a tight item's, or a paragraph in either) whose
 /// every line holds a `|`: kramdown reads it as a table (its rows one body, no head) there,
 /// where GFM wants a delimiter row. Lines with a pipe inside a span (a link's text,
-/// emphasis) or a delimiter row of their own are left as they are.
-pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
+/// emphasis) or a delimiter row of their own are left as they are, and so is an item's
+/// text with a code block or block HTML right under it (kramdown's table ends at a block
+/// boundary). `blank_after`: per item in order, whether a blank line follows its first
+/// paragraph (`ItemParagraphs`).
+pub(crate) fn item_tables(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
     let piped = |e: &Event<'_>| matches!(e, Event::Text(t) if t.contains('|'));
     let container = |e: &Event<'_>| matches!(e, Event::Start(Tag::Item | Tag::BlockQuote(_)));
     if !events.iter().any(piped) || !events.iter().any(container) {
         return;
     }
     let mut out = Vec::with_capacity(events.len());
-    let mut rest = std::mem::take(events).into_iter().peekable();
-    // Items and quotations open.
+    let mut rest: VecDeque<Event<'_>> = std::mem::take(events).into();
+    // Items and quotations open, and the items started so far.
     let mut containers = 0usize;
-    while let Some(event) = rest.next() {
+    let mut items = 0usize;
+    while let Some(event) = rest.pop_front() {
         let paragraph = matches!(event, Event::Start(Tag::Paragraph)) && containers > 0;
+        // An item's first paragraph, with no blank line under it.
+        let first_paragraph = paragraph
+            && matches!(out.last(), Some(Event::Start(Tag::Item)))
+            && !blank_after
+                .get(items.wrapping_sub(1))
+                .copied()
+                .unwrap_or(true);
         // A tight item's text (a paragraph in it is taken as one of its own).
         let item = matches!(event, Event::Start(Tag::Item))
-            && !matches!(rest.peek(), Some(Event::Start(Tag::Paragraph)));
+            && !matches!(rest.front(), Some(Event::Start(Tag::Paragraph)));
         match &event {
-            Event::Start(Tag::Item | Tag::BlockQuote(_)) => containers += 1,
+            Event::Start(Tag::Item) => {
+                containers += 1;
+                items += 1;
+            }
+            Event::Start(Tag::BlockQuote(_)) => containers += 1,
             Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => {
                 containers = containers.saturating_sub(1)
             }
@@ -40,10 +57,12 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
         // The text: up to the first block (or the paragraph's end).
         let mut text = Vec::new();
         let mut depth = 0usize;
-        while let Some(next) = rest.peek() {
+        while let Some(next) = rest.front() {
             let ends = match next {
                 Event::Start(tag) if depth == 0 && !inline(tag) => true,
                 Event::End(TagEnd::Paragraph | TagEnd::Item) if depth == 0 => true,
+                // A block written as HTML already (a code block).
+                Event::Html(_) if depth == 0 => true,
                 _ => false,
             };
             if ends {
@@ -54,12 +73,17 @@ pub(crate) fn item_tables(events: &mut Vec<Event<'_>>) {
                 Event::End(_) => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            text.extend(rest.next());
+            text.extend(rest.pop_front());
         }
-        match table_of(&text) {
+        // A code block or block HTML right under the text.
+        let under = if item { rest.front() } else { rest.get(1) };
+        let block_under = (item || first_paragraph) && matches!(under, Some(Event::Html(_)));
+        match table_of(&text).filter(|_| !block_under) {
             Some(table) => {
                 if paragraph {
-                    rest.next_if(|e| matches!(e, Event::End(TagEnd::Paragraph)));
+                    if matches!(rest.front(), Some(Event::End(TagEnd::Paragraph))) {
+                        rest.pop_front();
+                    }
                 } else {
                     out.push(event);
                 }
@@ -236,6 +260,17 @@ mod tests {
         assert_eq!(
             jekyll_html("- levels (warn \\| error) in REPL\n- e \\\\| f\n"),
             "<ul>\n<li>levels (warn | error) in REPL</li>\n<li>e \\| f</li>\n</ul>\n"
+        );
+        // A code block right under the text: no block boundary, no table (tight item or
+        // loose).
+        let code = "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x\n</code></pre></div></div>\n";
+        assert_eq!(
+            jekyll_html("- i\n- a | b\n  ```\n  x\n  ```\n- c\n"),
+            format!("<ul>\n<li>i</li>\n<li>a | b\n{code}</li>\n<li>c</li>\n</ul>\n")
+        );
+        assert_eq!(
+            jekyll_html("- a | b\n  ```\n  x\n  ```\n\n- c\n"),
+            format!("<ul>\n<li>a | b\n{code}</li>\n<li>c</li>\n</ul>\n")
         );
         // After an item opening with a table, the last item's text is no paragraph.
         assert_eq!(
