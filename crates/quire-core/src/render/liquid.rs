@@ -100,17 +100,46 @@ impl SiteVars {
         }
     }
 
-    /// The URL path of the post `name` names in `{% post_url name %}`: its file name
-    /// without extension (with the folders below `_posts/`, if any).
+    /// The URL path of the post `name` names in `{% post_url name %}`, as Jekyll 4.3
+    /// finds it (`PostComparer`): the file `_posts/<name>.*` (folders below `_posts/`
+    /// in the name) or `<folders>/_posts/<file>.*`, a leading `/` aside; else, as its
+    /// deprecated fallback, the post of the same date and slug wherever it lies.
     fn post_url(&self, name: &str) -> Option<&str> {
-        self.posts.iter().find_map(|(path, url)| {
-            let below = path
-                .rsplit_once("_posts/")
-                .map_or(path.as_str(), |(_, b)| b);
-            let stem = below.rsplit_once('.').map_or(below, |(s, _)| s);
-            (stem == name).then_some(url.as_str())
+        let name = name.strip_prefix('/').unwrap_or(name);
+        let (folders, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
+        let found = self.posts.iter().find_map(|(path, url)| {
+            let stem = without_extension(path);
+            let below = stem.strip_prefix("_posts/");
+            let beside = stem
+                .strip_suffix(file)
+                .and_then(|s| s.strip_suffix("_posts/"))
+                .map(|s| s.trim_end_matches('/'));
+            (below == Some(name) || beside == Some(folders)).then_some(url.as_str())
+        });
+        found.or_else(|| {
+            let wanted = date_and_slug(file)?;
+            self.posts.iter().find_map(|(path, url)| {
+                let file = without_extension(path).rsplit('/').next()?;
+                (date_and_slug(file)? == wanted).then_some(url.as_str())
+            })
         })
     }
+}
+
+/// A path without its file's extension.
+fn without_extension(path: &str) -> &str {
+    match path.rsplit_once('.') {
+        Some((stem, extension)) if !extension.contains('/') => stem,
+        _ => path,
+    }
+}
+
+/// A post file name's date (year, month, day) and slug: `2014-08-29-retrospective`.
+fn date_and_slug(file: &str) -> Option<((u32, u32, u32), &str)> {
+    let mut parts = file.splitn(4, '-');
+    let mut number = || parts.next()?.parse::<u32>().ok();
+    let date = (number()?, number()?, number()?);
+    Some((date, parts.next()?))
 }
 
 /// Whether `url` is absolute (starts with a scheme), which Jekyll's URL filters keep.

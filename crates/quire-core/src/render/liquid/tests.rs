@@ -9,10 +9,20 @@ fn vars() -> SiteVars {
     .expect("a config");
     SiteVars::of(
         &config,
-        vec![(
-            "_posts/2016-01-02-welcome.md".to_string(),
-            "/news/2016/01/02/welcome/".to_string(),
-        )],
+        vec![
+            (
+                "_posts/2016-01-02-welcome.md".to_string(),
+                "/news/2016/01/02/welcome/".to_string(),
+            ),
+            (
+                "_posts/notes/2012-08-31-paperfaces.md".to_string(),
+                "/notes/paperfaces/".to_string(),
+            ),
+            (
+                "en/news/_posts/2019-10-01-ruby-2-4-8.md".to_string(),
+                "/en/news/2019/10/01/ruby-2-4-8/".to_string(),
+            ),
+        ],
     )
 }
 
@@ -45,6 +55,29 @@ fn outputs_and_tags_resolve_from_the_site() {
         ("{% link assets/logo.png %}", Some("/docs/assets/logo.png")),
         ("{% link about.md %}", None),
         ("{% post_url 2099-01-01-missing %}", None),
+        // As Jekyll 4.3 finds them: folders below `_posts/` or above it, a leading `/`,
+        // and by date and slug wherever the file lies (its deprecated fallback).
+        (
+            "{% post_url notes/2012-08-31-paperfaces %}",
+            Some("/docs/notes/paperfaces/"),
+        ),
+        (
+            "{% post_url /notes/2012-08-31-paperfaces %}",
+            Some("/docs/notes/paperfaces/"),
+        ),
+        (
+            "{% post_url en/news/2019-10-01-ruby-2-4-8 %}",
+            Some("/docs/en/news/2019/10/01/ruby-2-4-8/"),
+        ),
+        (
+            "{% post_url 2012-08-31-paperfaces %}",
+            Some("/docs/notes/paperfaces/"),
+        ),
+        (
+            "{% post_url /articles/2012-08-31-paperfaces %}",
+            Some("/docs/notes/paperfaces/"),
+        ),
+        ("{% post_url 2012-08-31-paperface %}", None),
         ("{{ site.missing }}", None),
         ("{{ page.title }}", None),
         ("{{ site.title | upcase }}", None),
