@@ -288,12 +288,22 @@ pub(crate) fn rewrite_links(text: &str, with: impl Fn(&str) -> Option<String>) -
 fn in_link(text: &str, open: usize, link_end: &mut Option<usize>, close: usize) -> bool {
     let starts = ["(", "<", ": ", "=\"", "='"]
         .iter()
-        .any(|p| text[..open].ends_with(p));
+        .any(|p| text[..open].ends_with(p))
+        || inside_destination(text, open);
     let continues = link_end.is_some_and(|end| {
         end <= open && !text[end..open].contains(|c: char| c.is_whitespace() || ")>\"'".contains(c))
     });
     *link_end = (starts || continues).then_some(close);
     starts || continues
+}
+
+/// Whether `open` is inside a link's destination, after its start on the same line
+/// (`![a](/x.png?{{ site.time | date: '%s' }})`): nothing that ends a destination between.
+fn inside_destination(text: &str, open: usize) -> bool {
+    let line = &text[text[..open].rfind('\n').map_or(0, |i| i + 1)..open];
+    line.rfind("](").is_some_and(|at| {
+        !line[at + 2..].contains(|c: char| c.is_whitespace() || "()<>\"'".contains(c))
+    })
 }
 
 /// The text with the Liquid that writes site links (`{{ site.baseurl }}`,

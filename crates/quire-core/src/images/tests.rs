@@ -385,6 +385,15 @@ fn liquid_links_parse_as_links_once_protected() {
         "{html}"
     );
     assert!(html.contains(" and {{ page.x }}"), "{html}");
+    // Liquid inside a destination, after its start (bitcoin.org's images: a cache
+    // buster), is in the link; after a space it is not.
+    let src = "![a](/x.png?{{site.time | date: '%s'}}) [b](/y {{ t }})";
+    let html = crate::render::render_markdown(&protect_links(src));
+    assert!(
+        html.contains("<img src=\"/x.png?%7B%7Bsite.time%7F%7C%7Fdate:%7F&#x27;%s&#x27;%7D%7D\""),
+        "{html}"
+    );
+    assert!(html.contains("[b](/y {{ t }})"), "{html}");
     // Liquid broken over lines is one link; over a blank line it is left alone.
     let src = "[a]({{ site.repository\n}}/issues/1) [b]({{ x\n\n}}/y)";
     let protected = protect_links(src);

@@ -117,7 +117,10 @@ fn comment_start(text: &str, range: Range<usize>) -> Option<usize> {
     // The line above is text (no blank line between).
     let above_end = line_start.checked_sub(1)?;
     let above_start = text[..above_end].rfind('\n').map_or(0, |i| i + 1);
-    if content(&text[above_start..above_end]).trim().is_empty() {
+    // (Not an attribute list's line, a Liquid tag's or an end-of-block mark: kramdown
+    // reads no paragraph text there, Jekyll's Liquid leaves the line empty.)
+    let above = content(&text[above_start..above_end]).trim();
+    if above.is_empty() || above.starts_with("{:") || above.starts_with("{%") || above == "^" {
         return None;
     }
     let close = at + 4 + text[at + 4..range.end].find("-->")? + 3;
@@ -233,6 +236,12 @@ mod tests {
                 "<p>Para</p>\n<!-- c -->\n",
             ),
             ("# Head\n<!-- c -->\n", "<h1 id=\"head\">Head</h1>\n<!-- c -->\n"),
+            // Under a heading's attribute list (Chirpy's sample post; Jekyll writes the
+            // same attributes, the class first).
+            (
+                "#### H4\n{: .mt-4 }\n<!-- c -->\n",
+                "<h4 id=\"h4\" class=\"mt-4\">H4</h4>\n\n<!-- c -->\n",
+            ),
             // Text after it on its line goes on the paragraph.
             ("Text\n<!-- a --> tail\n", "<p>Text\n<!-- a --> tail</p>\n"),
             // A lazy line of the list's last item.
