@@ -85,6 +85,15 @@ pub struct MarkdownOptions {
     /// under `block:`): Rouge writes each highlighted block as a table with the line
     /// numbers beside the code, from this first number (`start_line`). `None`: off.
     pub code_line_numbers: Option<i64>,
+    /// kramdown's `syntax_highlighter_opts` `default_lang` for code blocks and for code
+    /// spans (under `block:` or `span:`, or on its own): the language of code that names
+    /// none (Jekyll's `plaintext` unless set), written in its class.
+    pub code_block_lang: String,
+    /// See `code_block_lang`.
+    pub code_span_lang: String,
+    /// kramdown's `syntax_highlighter_opts` `css_class`: the class of a highlighted
+    /// block's `<pre>` (`highlight` unless set).
+    pub code_css_class: String,
 }
 
 impl Default for MarkdownOptions {
@@ -98,6 +107,9 @@ impl Default for MarkdownOptions {
             toc_levels: (1..=6).collect(),
             parse_block_html: false,
             code_line_numbers: None,
+            code_block_lang: "plaintext".to_string(),
+            code_span_lang: "plaintext".to_string(),
+            code_css_class: "highlight".to_string(),
         }
     }
 }
@@ -373,6 +385,18 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
             _ => 1,
         };
         config.markdown.code_line_numbers = Some(start);
+    }
+    let for_span =
+        |key: &str| get(map(get(highlighter, "span")), key).or_else(|| get(highlighter, key));
+    let named = |value: Option<&Value>| value.and_then(text).filter(|t| !t.trim().is_empty());
+    if let Some(lang) = named(for_block("default_lang")) {
+        config.markdown.code_block_lang = lang;
+    }
+    if let Some(lang) = named(for_span("default_lang")) {
+        config.markdown.code_span_lang = lang;
+    }
+    if let Some(class) = for_block("css_class").and_then(text) {
+        config.markdown.code_css_class = class;
     }
     if let Some(quotes) = option("smart_quotes").and_then(text) {
         config.markdown.quotes = kramdown_quotes(&quotes).or(config.markdown.quotes);

@@ -245,11 +245,7 @@ pub(crate) fn transform(
     };
     let tags_only = liquid_tags_only(events);
     // A code block's Liquid is written with its HTML's, below.
-    code::wrap_code_blocks(
-        events,
-        liquid_text::unprotected,
-        vars.markdown.code_line_numbers,
-    );
+    code::wrap_code_blocks(events, liquid_text::unprotected, &vars.markdown);
     tables::item_tables(events, context.item_blanks);
     tables::fill_empty_cells(events);
     lists::kramdown_lists(events, context.item_blanks);
@@ -296,7 +292,10 @@ pub(crate) fn transform(
                 false,
             ))),
             Event::Code(text) => {
-                let html = CowStr::from(code::code_span(&liquid_text::unprotected(text)));
+                let html = CowStr::from(code::code_span(
+                    &liquid_text::unprotected(text),
+                    &vars.markdown.code_span_lang,
+                ));
                 out.push(Event::InlineHtml(liquid_html_outside_raw(html, vars, &mut raw, false)))
             }
             Event::Html(html) => out.push(Event::Html(

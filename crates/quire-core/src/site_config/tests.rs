@@ -18,7 +18,7 @@ fn jekyll_config_over_jekyll_defaults() {
     let config = read(
         SiteKind::Jekyll,
         "_config.yml",
-        "title: My blog\nurl: https://example.org/\nbaseurl: /blog/\npermalink: pretty\nexcerpt_separator: <!--more-->\nfuture: true\nkramdown:\n  auto_ids: false\n  auto_id_prefix: h-\n  hard_wrap: true\n  parse_block_html: true\n  smart_quotes: apos,apos,quot,quot\n  toc_levels: 2..3\n  syntax_highlighter_opts:\n    block:\n      line_numbers: true\n      start_line: 3\nunknown_key: [1, 2]\n",
+        "title: My blog\nurl: https://example.org/\nbaseurl: /blog/\npermalink: pretty\nexcerpt_separator: <!--more-->\nfuture: true\nkramdown:\n  auto_ids: false\n  auto_id_prefix: h-\n  hard_wrap: true\n  parse_block_html: true\n  smart_quotes: apos,apos,quot,quot\n  toc_levels: 2..3\n  syntax_highlighter_opts:\n    default_lang: text\n    css_class: rougeHighlight\n    span:\n      default_lang: none\n    block:\n      line_numbers: true\n      start_line: 3\nunknown_key: [1, 2]\n",
     )
     .expect("a config");
     assert_eq!(config.url, "https://example.org");
@@ -37,6 +37,9 @@ fn jekyll_config_over_jekyll_defaults() {
             toc_levels: vec![2, 3],
             parse_block_html: true,
             code_line_numbers: Some(3),
+            code_block_lang: "text".to_string(),
+            code_span_lang: "none".to_string(),
+            code_css_class: "rougeHighlight".to_string(),
         }
     );
     assert_eq!(config.scalar("title"), Some("My blog"));

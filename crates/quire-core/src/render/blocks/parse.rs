@@ -38,7 +38,10 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
     // shown as one that marks nothing (offsets unchanged). A part of a block rendered on
     // its own (`markdown="1"` content) holds the marks of the text around it: kept.
     let parsed = if nested {
-        parse_marked(text, definitions, settings)
+        // Markdown inside the body's HTML (`markdown="1"`) knows the body's definitions:
+        // kramdown's are the whole document's.
+        let body = BODY_DEFINITIONS.with(|d| d.borrow().clone());
+        parse_marked(text, definitions.or(body.as_deref()), settings)
     } else {
         let definitions = definitions.map(jekyll::clear_marks);
         parse_marked(&jekyll::clear_marks(text), definitions.as_deref(), settings)
@@ -48,6 +51,11 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
 }
 
 std::thread_local! {
+    /// The link definitions of the body whose blocks are being transformed (those outside
+    /// the stretch parsed and those in it), for Markdown inside its HTML rendered on its
+    /// own meanwhile.
+    static BODY_DEFINITIONS: core::cell::RefCell<Option<String>> =
+        const { core::cell::RefCell::new(None) };
     /// How many parses are under way around this one (a block's content read as Markdown,
     /// a Liquid include, rendered while the block is).
     static PARSING: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
@@ -364,6 +372,25 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     // The attributes kramdown puts on a block's first element (a table's, a list's).
     let mut outer: Vec<Option<jekyll::Ial>> = vec![None; groups.len()];
     let mut notes: Vec<jekyll::Notes> = vec![jekyll::Notes::default(); groups.len()];
+    // Markdown inside HTML (`markdown="1"`, `parse_block_html`) is rendered on its own,
+    // with the body's definitions; the renderer does not see its references, so such a
+    // body with definitions renders whole.
+    let markdown_in_html = jekyll
+        && (text.contains("markdown=")
+            || settings.site.markdown.parse_block_html
+            || !switches.is_empty());
+    let body_definitions = markdown_in_html
+        .then(|| {
+            let mut all = definitions.as_deref().unwrap_or_default().to_string();
+            for definition in &local_definitions {
+                all.push_str("\n\n");
+                all.push_str(&definition.markdown);
+            }
+            all
+        })
+        .filter(|all| !all.trim().is_empty());
+    whole |= body_definitions.is_some();
+    let outer_definitions = BODY_DEFINITIONS.with(|d| d.replace(body_definitions));
     if jekyll {
         let (mut ials, top) = ials::block_ials(text, &mut groups);
         whole |= top;
@@ -410,6 +437,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
             jekyll::kramdown_abbreviations(&mut blocks);
         }
     }
+    BODY_DEFINITIONS.with(|d| d.replace(outer_definitions));
 
     // One writer for the whole text (the other flavours' footnote numbers run across
     // blocks), cut per block.

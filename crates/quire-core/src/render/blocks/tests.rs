@@ -166,6 +166,23 @@ fn table_of_edits_equals_full_render() {
     }
 }
 
+/// A definition changed outside a block of Markdown inside HTML that uses it: the block
+/// follows (the body renders whole).
+#[test]
+fn a_definition_outside_markdown_in_html_updates_it() {
+    let body = "<div markdown=\"1\">\nSee [a].\n</div>\n\nText.\n\n[a]: /one\n";
+    let mut r = BlockRenderer::with_settings(body, kramdown());
+    assert!(
+        r.html().contains("href=\"https://example.com/blog/one\""),
+        "{}",
+        r.html()
+    );
+    check_update(&mut r, &body.replace("/one", "/two"));
+    assert!(r.html().contains("/two\""), "{}", r.html());
+    check_update(&mut r, &body.replace("[a]: /one\n", ""));
+    assert!(r.html().contains("See [a]."), "{}", r.html());
+}
+
 #[test]
 fn unchanged_body_gives_an_empty_patch() {
     let mut r = cm("a\n\nb\n");

@@ -10,6 +10,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::escape_text;
 use super::rouge_lexers::ROUGE_LEXERS;
+use crate::site_config::MarkdownOptions;
 
 /// The second word of a code fence's info string made from a `{% highlight %}` tag
 /// (`liquid::highlight_fences`).
@@ -30,17 +31,23 @@ fn fence_language(word: &str) -> &str {
     }
 }
 
-/// How a code span's HTML starts.
-const CODE_SPAN_OPEN: &str = "<code class=\"language-plaintext highlighter-rouge\">";
-
-/// A code span's HTML.
-pub(crate) fn code_span(text: &str) -> String {
-    format!("{CODE_SPAN_OPEN}{}</code>", escape_text(text))
+/// A code span's HTML, `lang` the config's language for code that names none (Rouge
+/// highlights it when it knows the language, else kramdown writes a bare `<code>`).
+pub(crate) fn code_span(text: &str, lang: &str) -> String {
+    let text = escape_text(text);
+    if rouge_knows(lang) {
+        let lang = super::escape_attr(lang);
+        format!("<code class=\"language-{lang} highlighter-rouge\">{text}</code>")
+    } else {
+        format!("<code>{text}</code>")
+    }
 }
 
 /// Whether `html` is a code span's, as [`code_span`] writes it.
 pub(crate) fn is_code_span(html: &str) -> bool {
-    html.starts_with(CODE_SPAN_OPEN)
+    let open = html.find('>').map_or(html, |end| &html[..=end]);
+    open == "<code>"
+        || open.starts_with("<code class=\"language-") && open.ends_with(" highlighter-rouge\">")
 }
 
 /// How Jekyll writes a code block.
@@ -66,9 +73,10 @@ struct Table {
 }
 
 /// How a code block with `info` (None for an indented block) is written, or None when it
-/// is written as the Markdown writer writes it (a language Rouge lacks); `line_numbers`:
-/// the config's first line number for the blocks kramdown highlights, if it numbers them.
-fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
+/// is written as the Markdown writer writes it (a language Rouge lacks); `options`: the
+/// config's language for a block that names none, its `<pre>`'s class, and its first line
+/// number for the blocks kramdown highlights, if it numbers them.
+fn wrap(info: Option<&str>, options: &MarkdownOptions) -> Option<Wrap> {
     // Liquid runs first: a `{% raw %}` on the fence's line (```` ```html{% raw %} ````)
     // is gone before kramdown reads the language.
     let info = super::super::liquid::strip_raw_tags(info.unwrap_or_default());
@@ -91,7 +99,7 @@ fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
         });
     }
     let lang = match fence_language(lang) {
-        "" => "plaintext",
+        "" => options.code_block_lang.as_str(),
         lang => lang,
     };
     if !rouge_knows(lang) {
@@ -100,11 +108,12 @@ fn wrap(info: Option<&str>, line_numbers: Option<i64>) -> Option<Wrap> {
     Some(Wrap {
         start: format!(
             "<div class=\"language-{} highlighter-rouge\"><div class=\"highlight\">\
-             <pre class=\"highlight\"><code>",
-            super::escape_attr(lang)
+             <pre class=\"{}\"><code>",
+            super::escape_attr(lang),
+            super::escape_attr(&options.code_css_class)
         ),
         end: "</code></pre></div></div>\n",
-        linenos: line_numbers.map(|start| Table {
+        linenos: options.code_line_numbers.map(|start| Table {
             gutter: "rouge-gutter",
             code: "rouge-code",
             start,
@@ -173,7 +182,7 @@ fn named(kind: CodeBlockKind<'_>) -> CodeBlockKind<'_> {
 pub(crate) fn wrap_code_blocks<'a>(
     events: &mut Vec<Event<'a>>,
     text: impl Fn(CowStr<'a>) -> CowStr<'a>,
-    line_numbers: Option<i64>,
+    options: &MarkdownOptions,
 ) {
     if !events
         .iter()
@@ -192,7 +201,7 @@ pub(crate) fn wrap_code_blocks<'a>(
                 };
                 // The raw tags of the fence's line (Liquid runs first) go before the
                 // block's text, for the flavour's Liquid pass to read and leave out.
-                match wrap(info, line_numbers) {
+                match wrap(info, options) {
                     Some(wrap) => open = Some((wrap, raw_tags(info.unwrap_or_default()))),
                     None => {
                         let tags = raw_tags(info.unwrap_or_default());

@@ -302,6 +302,17 @@ fn without_markdown_attribute(
 mod tests {
     use super::super::jekyll_html as jekyll;
 
+    /// kramdown's link definitions are the document's: Markdown inside HTML reads those
+    /// made outside it, before and after (bitcoin.org's posts wrap their text so), as
+    /// Jekyll 4.3.1 writes them.
+    #[test]
+    fn markdown_in_html_knows_the_bodys_definitions() {
+        assert_eq!(
+            jekyll("[a]: /a\n\n<div markdown=\"1\">\nSee [a] and [b][].\n</div>\n\n[b]: /b \"B\"\n"),
+            "<div>\n<p>See <a href=\"/a\">a</a> and <a href=\"/b\" title=\"B\">b</a>.</p>\n</div>\n"
+        );
+    }
+
     #[test]
     fn markdown_content_of_an_html_block() {
         assert_eq!(

@@ -128,6 +128,38 @@ fn code_lines_numbered_as_the_sites_config_asks() {
     assert!(!render("title: x\n", md).contains("rouge-table"));
 }
 
+/// The config's language for code that names none and its class of a highlighted
+/// block's `<pre>` (`syntax_highlighter_opts`: bitcoin.org's `default_lang: text`, Yarn's
+/// `css_class`), as Jekyll 4.3.1 wrote this post with this config; a span's language
+/// Rouge does not know leaves it a bare `<code>`.
+#[test]
+fn code_takes_the_configs_language_and_class() {
+    let config = "kramdown:\n  syntax_highlighter_opts:\n    default_lang: text\n    css_class: rougeHighlight\n    span:\n      default_lang: nonesuch\n";
+    let md = "Some `code` here and `c`{:.x}.\n\n```\nplain\n```\n\n    indented\n\n```ruby\nx = 1\n```\n";
+    let block = |lang: &str, code: &str| {
+        format!(
+            "<div class=\"language-{lang} highlighter-rouge\"><div class=\"highlight\"><pre class=\"rougeHighlight\"><code>{code}\n</code></pre></div></div>\n"
+        )
+    };
+    assert_eq!(
+        with_config(md, config),
+        format!(
+            "<p>Some <code>code</code> here and <code class=\"x\">c</code>.</p>\n{}{}{}",
+            block("text", "plain"),
+            block("text", "indented"),
+            block("ruby", "x = 1")
+        )
+    );
+    let spans = with_config(
+        "`a`",
+        "kramdown:\n  syntax_highlighter_opts:\n    default_lang: text\n",
+    );
+    assert_eq!(
+        spans,
+        "<p><code class=\"language-text highlighter-rouge\">a</code></p>\n"
+    );
+}
+
 /// The site's `_data/` files, as Jekyll 4.3.1 built this post with that `releases.yml`:
 /// an assigned release read in an autolink and in code, the data read directly; the
 /// assignment writes nothing.
