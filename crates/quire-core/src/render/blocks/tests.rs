@@ -463,3 +463,16 @@ fn an_item_indented_less_than_the_content_above_is_counted_as_the_parser_counts(
         check_update(&mut r, &body);
     }
 }
+
+/// A heading kramdown reads as text (` ## x`, indented) no longer ends the block HTML
+/// under it, whose lines become blocks with headings of their own to mark (a property
+/// test's case): the marks are read again until none is added, so the list below reads
+/// the same whatever the first line says.
+#[test]
+fn marks_follow_the_reading_they_make() {
+    let doc = " ## Indented heading\n<img src=\"a.png\" alt=\"x\">\n> quote\n- item\n===\n###\n- item\n<div class=\"x\">\n```mermaid\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let typed = edit(doc, 0.0, 0, "  continued");
+    check_update(&mut r, &typed);
+    check_update(&mut r, &edit(&typed, 0.0, 0, "# Heading\n"));
+}

@@ -49,9 +49,27 @@ pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut bytes = text.as_bytes().to_vec();
-    for at in marks {
-        if let Some(&(_, mark)) = MARKS.iter().find(|&&(c, _)| c as u8 == bytes[at]) {
-            bytes[at] = mark as u8;
+    let apply = |bytes: &mut Vec<u8>, marks: Vec<usize>| {
+        let mut any = false;
+        for at in marks {
+            if let Some(&(_, mark)) = MARKS.iter().find(|&&(c, _)| c as u8 == bytes[at]) {
+                bytes[at] = mark as u8;
+                any = true;
+            }
+        }
+        any
+    };
+    apply(&mut bytes, marks);
+    // A mark changes the reading around it (a heading made text no longer ends the block
+    // HTML above it, whose lines become blocks): read again until nothing more is marked,
+    // so that the marks are those of the text as it is parsed, whatever came before it.
+    for _ in 0..3 {
+        let Ok(marked) = std::str::from_utf8(&bytes) else {
+            break;
+        };
+        let more = heading_marks(marked, options);
+        if !apply(&mut bytes, more) {
+            break;
         }
     }
     // One ASCII byte replaced by another: still UTF-8.

@@ -560,7 +560,11 @@ impl Context<'_> {
             let title = def.title.as_ref().map_or(String::new(), |t| t.to_string());
             Some((CowStr::from(def.dest.to_string()), CowStr::from(title)))
         };
-        let parser = Parser::new_with_broken_link_callback(markdown, options, Some(callback));
+        // The headings kramdown reads as text, marked as the body's are (a quotation read
+        // again with its lazy lines holds them as the body did).
+        let headings = jekyll::mark_text_headings(markdown, options);
+        let marked = matches!(headings, std::borrow::Cow::Owned(_));
+        let parser = Parser::new_with_broken_link_callback(&headings, options, Some(callback));
         let mut typography = quotes.map(jekyll::Typography::new);
         let mut out = Vec::new();
         let mut items = jekyll::ItemParagraphs::default();
@@ -572,6 +576,10 @@ impl Context<'_> {
         let mut runs = jekyll::MarkerRuns::default();
         let events = parser
             .into_offset_iter()
+            .map(|(event, range)| match marked {
+                true => (jekyll::unmark_headings(event), range),
+                false => (event, range),
+            })
             .flat_map(|(event, range)| raw.feed(event, range, markdown));
         let events = events.map(|(event, range)| {
             let event = fences.feed(event, range.clone(), markdown);
