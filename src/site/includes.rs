@@ -13,6 +13,9 @@ use super::Site;
 /// The longest include file read (bytes); a longer one stays a mark in the preview.
 const MAX_INCLUDE: usize = 512 * 1024;
 
+/// How many levels of include files are read (a file's includes, theirs...).
+const MAX_NESTING: usize = 4;
+
 /// The longest data file read (bytes); what a longer one would give stays Liquid.
 const MAX_DATA: usize = 4 * 1024 * 1024;
 
@@ -52,16 +55,28 @@ impl Site {
             return;
         };
         leptos::task::spawn_local(async move {
-            let mut read = Vec::with_capacity(names.len());
-            for name in names {
-                // Absent, unreadable or too long: the tag stays a mark of Liquid tags.
-                let text = match folder.read(&format!("_includes/{name}")).await {
-                    Ok(Some(file)) if file.bytes.len() <= MAX_INCLUDE => {
-                        Some(String::from_utf8_lossy(&file.bytes).into_owned())
+            let mut read: Vec<(String, Option<String>)> = Vec::with_capacity(names.len());
+            // The files those files include too, a few levels down (each file once).
+            let mut level = names;
+            for _ in 0..MAX_NESTING {
+                let mut next = Vec::new();
+                for name in level {
+                    // Absent, unreadable or too long: the tag stays a mark of Liquid tags.
+                    let text = match folder.read(&format!("_includes/{name}")).await {
+                        Ok(Some(file)) if file.bytes.len() <= MAX_INCLUDE => {
+                            Some(String::from_utf8_lossy(&file.bytes).into_owned())
+                        }
+                        _ => None,
+                    };
+                    for inner in text.as_deref().map(include_names).unwrap_or_default() {
+                        let seen = read.iter().any(|(n, _)| *n == inner) || next.contains(&inner);
+                        if !seen && inner != name {
+                            next.push(inner);
+                        }
                     }
-                    _ => None,
-                };
-                read.push((name, text));
+                    read.push((name, text));
+                }
+                level = next;
             }
             self.settings.learn_includes(read);
         });

@@ -366,15 +366,14 @@ fn the_preview_has_jekylls_block_structure_on_a_real_blog() {
 /// `tests/corpus-themes/make-expected.sh`): kramdown's attribute lists on paragraphs,
 /// headings, quotations (Chirpy's prompts), tables, lists, code (a file name) and spans,
 /// tables of several bodies and a footer, Markdown inside `<div markdown="1">`, nested and
-/// mixed lists, task lists, notices, figures, math, footnotes, Liquid in links. The one
-/// post left out of the floor captures Markdown with `{% capture %}` and shows it through
-/// `markdownify` elsewhere, which the preview does not evaluate.
+/// mixed lists, task lists, notices, figures, math, footnotes, Liquid in links, Markdown
+/// captured with `{% capture %}` and shown through `markdownify` elsewhere.
 #[test]
 fn themes_sample_posts_read_as_jekyll_builds_them() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-themes");
     let m = measure(&dir, "Themes' samples");
     assert!(m.posts >= 14, "{} posts", m.posts);
-    at_least(m.structure, 13.0 / 14.0, "structure");
-    at_least(m.elements, 13.0 / 14.0, "elements");
+    at_least(m.structure, 1.0, "structure");
+    at_least(m.elements, 1.0, "elements");
     at_least(m.typography, 1.0, "typography");
 }

@@ -326,7 +326,8 @@ async fn a_config_that_numbers_code_lines_numbers_them_in_the_preview() {
 
 /// The site's `_includes/` files, read from the open folder, are written where the post
 /// includes them, as Jekyll does before kramdown reads the post: Markdown read as
-/// Markdown, the tag's parameters filled in, a file the folder lacks left a mark; a file
+/// Markdown, the tag's parameters filled in (a captured text among them), the files an
+/// included file includes written too, a file the folder lacks left a mark; a file
 /// changed on disk is read again when the writer comes back to the page.
 #[tokio::test]
 async fn the_sites_include_files_are_written_where_the_post_includes_them() {
@@ -340,17 +341,31 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
         "_includes/notes/figure.html".to_string(),
         b"<figure class=\"fig\"><img src=\"{{ include.src }}\" alt=\"{{ include.alt }}\"><figcaption>{{ include.caption }}</figcaption></figure>\n".to_vec(),
     ));
+    // A file that captures text and includes another with it (Ben Balter's series
+    // notes): the file it includes is read and written too.
+    files.push((
+        "_includes/series.html".to_string(),
+        b"{% capture content -%}\nThe {{ include.nth }} post in <a href=\"/series/\" class=\"alert-link\">a series</a>.\n{%- endcapture %}\n\n{% include callout.html content=content %}\n".to_vec(),
+    ));
+    files.push((
+        "_includes/callout.html".to_string(),
+        b"<div class=\"alert\" role=\"alert\">\n  {{ include.content }}\n</div>\n".to_vec(),
+    ));
     app.open_site(&files, 5).await;
     let trip = open_trip(&app).await;
     app.caret_at(trip.len()).await;
     app.keys_in_editor(
-        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n\n<div class=\"wrap\">{% include notes/figure.html src=\"/icon.svg\" alt=\"In HTML\" %}</div>\n",
+        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n\n<div class=\"wrap\">{% include notes/figure.html src=\"/icon.svg\" alt=\"In HTML\" %}</div>\n\n{% include series.html nth=\"first\" %}\n",
         false,
     )
     .await;
     let included = format!(
         "const p = {PREVIEW_JS}; if (!p) return false;
-         const marks = [...p.querySelectorAll('div.liquid-include')];
+         const alert = p.querySelector('div.liquid-include div.alert');
+         if (!alert || !alert.querySelector('a.alert-link')
+           || alert.textContent.trim() !== 'The first post in a series.') return false;
+         const marks = [...p.querySelectorAll('div.liquid-include')]
+           .filter(m => !m.title.includes('series') && !m.title.includes('callout'));
          const h = p.querySelector('div.liquid-include > h4');
          const link = p.querySelector('div.liquid-include li a');
          const img = p.querySelector('div.liquid-include figure.fig > img');

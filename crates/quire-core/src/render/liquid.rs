@@ -406,6 +406,96 @@ pub(crate) fn blank_comments(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` with each `{% capture name %}` ... `{% endcapture %}` outside `{% raw %}`
+/// written as spaces, its line breaks kept (Jekyll writes nothing there; the rest keeps its
+/// offsets), and what each captures, by name, in order: the text between the tags, white
+/// space taken off where a tag's dash says (`{% capture x -%}`, `{%- endcapture %}`); the
+/// Liquid in it is left as written. `None` when there is no capture.
+pub(crate) fn blank_captures(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    if !text.contains("capture") {
+        return None;
+    }
+    let raw = raw_spans(text);
+    let mut bytes: Option<Vec<u8>> = None;
+    let mut captured = Vec::new();
+    let mut from = 0;
+    let opens = |inside: &str| {
+        inside
+            .strip_prefix("capture")
+            .is_some_and(|name| name.starts_with(char::is_whitespace))
+    };
+    while let Some((at, close, inside)) = find_tag(text, from, opens) {
+        if raw.iter().any(|&(start, end)| at >= start && at < end) {
+            from = close;
+            continue;
+        }
+        let name = inside["capture".len()..].trim().to_string();
+        let Some((end_at, end, _)) = find_tag(text, close, |i| i == "endcapture") else {
+            break;
+        };
+        let mut content = &text[close..end_at];
+        if text[..close].ends_with("-%}") {
+            content = content.trim_start();
+        }
+        if text[end_at..].starts_with("{%-") {
+            content = content.trim_end();
+        }
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-".contains(c))
+        {
+            captured.push((name, content.to_string()));
+        }
+        let bytes = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
+        for b in bytes.iter_mut().take(end).skip(at) {
+            if !matches!(*b, b'\n' | b'\r') {
+                *b = b' ';
+            }
+        }
+        from = end;
+    }
+    // Whole characters were replaced (the tags start and end at ASCII).
+    let blanked = String::from_utf8(bytes?).ok()?;
+    Some((blanked, captured))
+}
+
+/// `settings` with what the body's captures hold (from [`blank_captures`]) as outputs the
+/// preview resolves: `{{ x }}` the captured text, `{{ x | markdownify }}` its HTML (a
+/// name captured twice, or captured again inside an include file: its last text).
+pub(crate) fn with_captures(
+    settings: &super::Settings,
+    captured: &[(String, String)],
+) -> super::Settings {
+    const MARKDOWNIFY: [&str; 4] = [
+        " | markdownify",
+        "|markdownify",
+        " |markdownify",
+        "| markdownify",
+    ];
+    let mut with = settings.clone();
+    for (name, text) in captured {
+        // A name captured again (here, or around an include file) holds the last text.
+        let names: Vec<String> = std::iter::once(name.clone())
+            .chain(MARKDOWNIFY.iter().map(|f| format!("{name}{f}")))
+            .collect();
+        with.site.data.outputs.retain(|(e, _)| !names.contains(e));
+        // (Liquid in the captured text runs when it is captured.)
+        let text = resolve_in(text, &settings.site).into_owned();
+        let html = super::render_body(&text, settings);
+        let mut names = names.into_iter();
+        with.site
+            .data
+            .outputs
+            .extend(names.next().map(|n| (n, text)));
+        with.site
+            .data
+            .outputs
+            .extend(names.map(|n| (n, html.clone())));
+    }
+    with
+}
+
 /// Whether a paragraph's text is only Liquid tags (`{% raw %}`, `{% for %}`...) and
 /// reference definitions written by Liquid: Jekyll writes no paragraph for it.
 pub(crate) fn only_tags(text: &str) -> bool {

@@ -85,6 +85,25 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &uncommented;
+    // A capture writes nothing where it stands (written as spaces, offsets unchanged);
+    // what it holds is written where the body reads it (`{{ x }}`, `{{ x | markdownify }}`,
+    // an include's `x=x`). Its tags pair across blocks: only a whole render sees them.
+    let captures = if jekyll {
+        super::super::liquid::blank_captures(text)
+    } else {
+        None
+    };
+    let with_captures;
+    let settings = match &captures {
+        Some((_, captured)) => {
+            with_captures = super::super::liquid::with_captures(settings, captured);
+            &with_captures
+        }
+        None => settings,
+    };
+    let text: &str = captures
+        .as_ref()
+        .map_or(text, |(blanked, _)| blanked.as_str());
     let extended = if jekyll {
         jekyll::hide_extensions(text)
     } else {
@@ -253,6 +272,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut whole = extensions
         || comments
+        || captures.is_some()
         || !looped.is_empty()
         || local_definitions.iter().any(|d| d.label.starts_with('^'));
     // Footnotes are numbered across the body: only the Jekyll flavour's are filled in

@@ -47,15 +47,29 @@ pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) 
     let tag = super::super::liquid::include_tag(token)?;
     let file = settings.site.include(&tag.name)?;
     let markdown = super::super::liquid::with_include_params(file, &tag.params);
+    // An include in the file is written too, to a depth (a file including itself stops).
+    let depth = INCLUDE_DEPTH.with(|d| d.get());
     let mut inner = settings.clone();
-    inner.site.includes = Vec::new();
+    if depth + 1 >= MAX_INCLUDE_DEPTH {
+        inner.site.includes = Vec::new();
+    }
+    INCLUDE_DEPTH.with(|d| d.set(depth + 1));
     // (The include's text is the site's, not the post's: its control characters are
     // cleared of marks as a post's are.)
     let html = super::super::render_body(&super::clear_marks(&markdown), &inner);
+    INCLUDE_DEPTH.with(|d| d.set(depth));
     Some(format!(
         "<div class=\"liquid-include\" title=\"Included from _includes/{}\">\n{html}</div>\n",
         super::escape_attr(&tag.name)
     ))
+}
+
+/// How deep include files are written inside one another.
+const MAX_INCLUDE_DEPTH: usize = 4;
+
+std::thread_local! {
+    /// How many include files are being written around this one.
+    static INCLUDE_DEPTH: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
 /// `text` with the spaces of Liquid links put back.

@@ -203,6 +203,53 @@ fn the_sites_data_is_written_where_liquid_reads_it() {
     assert!(html.ends_with("\"></span></p>\n"), "{html}");
 }
 
+/// `{% capture %}` writes nothing where it stands; what it holds is written where the
+/// post reads it: `{{ x | markdownify }}` in block HTML (Minimal Mistakes' notices), an
+/// include's `content=x` (Ben Balter's callouts, an include file including another), as
+/// Jekyll 4.3.1 wrote these.
+#[test]
+fn captured_text_is_written_where_the_post_reads_it() {
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.includes = vec![
+        (
+            "callout.html".to_string(),
+            "<div class=\"alert\" role=\"alert\">\n  {{ include.content }}\n</div>\n".to_string(),
+        ),
+        (
+            "series.html".to_string(),
+            "{% capture content -%}\nThe {{ include.nth }} post of <a href=\"/s/\">a series</a>.\n{%- endcapture %}\n\n{% include callout.html content=content %}\n".to_string(),
+        ),
+    ];
+    let notice = render_body(
+        "{% capture notice %}\n#### New\n\n* One\n{% endcapture %}\n\n<div class=\"notice\">\n  {{ notice | markdownify }}\n</div>\n\nAfter.\n",
+        &settings,
+    );
+    assert!(!notice.contains("capture"), "{notice}");
+    assert!(
+        notice.starts_with("<div class=\"notice\">\n  <h4 id=\"new\">New</h4>\n<ul>\n  <li>One</li>\n</ul>\n\n</div>")
+            || notice.contains("<div class=\"notice\">") && notice.contains("<h4 id=\"new\">New</h4>") && notice.contains("<li>One</li>"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("<h4").count(), 1, "{notice}");
+    let callout = render_body(
+        "{% capture content -%}\nPart of <a href=\"/x\">a series</a>.\n{%- endcapture %}\n\n{% include callout.html content=content %}\n\n{% include series.html nth=\"first\" %}\n",
+        &settings,
+    );
+    assert!(
+        callout.contains(
+            "<div class=\"alert\" role=\"alert\">\n  Part of <a href=\"/x\">a series</a>.\n</div>"
+        ),
+        "{callout}"
+    );
+    assert!(
+        callout.contains("<div class=\"alert\" role=\"alert\">\n  The first post of <a href=\"/s/\">a series</a>.\n</div>"),
+        "{callout}"
+    );
+}
+
 /// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file
 /// is written there, its `{{ include.key }}` filled (Jekyll 4.3.1 wrote the same
 /// elements for the theme's sample post).

@@ -12,7 +12,8 @@ pub struct IncludeTag {
 }
 
 /// The include tag `token` (`{% include a/b.md x="1" %}`) is, if it is one whose file
-/// name is written out (not a variable) and whose parameters are quoted strings.
+/// name is written out (not a variable) and whose parameters are quoted strings or
+/// variables (`x=page.y`, given as the output `{{ page.y }}`).
 pub fn include_tag(token: &str) -> Option<IncludeTag> {
     let inner = token.strip_prefix("{%")?.strip_suffix("%}")?;
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
@@ -36,7 +37,19 @@ pub fn include_tag(token: &str) -> Option<IncludeTag> {
             return None;
         }
         let after = after.trim_start();
-        let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let Some(quote) = after.chars().next().filter(|q| *q == '"' || *q == '\'') else {
+            // A variable (`content=content`, `x=page.y`): its value where the file reads
+            // it, as the page's other Liquid is resolved there.
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            let variable = &after[..end];
+            let plain = |c: char| c.is_alphanumeric() || "_-.".contains(c);
+            if variable.is_empty() || !variable.chars().all(plain) {
+                return None;
+            }
+            params.push((key.to_string(), format!("{{{{ {variable} }}}}")));
+            rest = after[end..].trim_start();
+            continue;
+        };
         let close = after[1..].find(quote)? + 1;
         params.push((key.to_string(), after[1..close].to_string()));
         rest = after[close + 1..].trim_start();
@@ -111,7 +124,11 @@ mod tests {
                 tag("figure.html", &[("src", "/a b.png"), ("alt", "An \"x\"")]),
             ),
             ("{% include {{ page.x }} %}", None),
-            ("{% include note.md x=page.y %}", None),
+            (
+                "{% include note.md x=page.y %}",
+                tag("note.md", &[("x", "{{ page.y }}")]),
+            ),
+            ("{% include note.md x=a|b %}", None),
             ("{% include ../secret %}", None),
             ("{% include_relative note.md %}", None),
             ("{% highlight ruby %}", None),
