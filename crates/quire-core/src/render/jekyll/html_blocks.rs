@@ -225,13 +225,17 @@ fn block_element_end(text: &str, at: usize, budget: &mut usize) -> Option<usize>
 /// Markdown at `from` opens a block that may hold such a line (a list, a quotation, a
 /// fence, indented code, a table) or meets one, or a comment is open.
 fn next_html_line(text: &str, from: usize, budget: &mut usize) -> Option<usize> {
-    let opens_container = |line: &str| {
+    // (A line indented four spaces or more goes on a paragraph: code only opens one.)
+    let opens_container = |line: &str, first: bool| {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
         let digits = trimmed.len()
             - trimmed
                 .trim_start_matches(|c: char| c.is_ascii_digit())
                 .len();
+        if !first && indent > 3 {
+            return false;
+        }
         indent > 3
             || line.starts_with('\t')
             || trimmed.starts_with(['>', '|'])
@@ -244,7 +248,7 @@ fn next_html_line(text: &str, from: usize, budget: &mut usize) -> Option<usize> 
     };
     let first_end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
     let first = &text[from..first_end];
-    if opens_container(first)
+    if opens_container(first, true)
         || first
             .rfind("<!--")
             .is_some_and(|o| !first[o..].contains("-->"))
@@ -259,7 +263,7 @@ fn next_html_line(text: &str, from: usize, budget: &mut usize) -> Option<usize> 
         let comment_open = line
             .rfind("<!--")
             .is_some_and(|o| !line[o..].contains("-->"));
-        if opens_container(line) || comment_open {
+        if opens_container(line, false) || comment_open {
             return None;
         }
         if line.trim_start_matches(' ').starts_with('<')

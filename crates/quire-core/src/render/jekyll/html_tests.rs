@@ -49,8 +49,9 @@ fn block_html_with_a_pipe_is_no_table() {
     );
 }
 
-/// An element with `markdown="1"` indented inside another is read as Markdown too
-/// (Jekyll 4.3.1; opensource.guide credits each quotation so).
+/// An element with `markdown="1"` indented inside another is read as Markdown too, the
+/// white space around its text kept (Jekyll 4.3.1; opensource.guide credits each
+/// quotation so).
 #[test]
 fn an_indented_element_with_markdown_on_is_read() {
     let md = "<aside markdown=\"1\" class=\"pquote\">\n  You need a \"home\" URL.\n  \
@@ -59,7 +60,7 @@ fn an_indented_element_with_markdown_on_is_read() {
     let html = jekyll(md);
     assert!(
         html.contains(
-            "<p class=\"pquote-credit\">— Peter, <a href=\"https://h.org/x/\">“How”</a></p>"
+            "<p class=\"pquote-credit\">\n— Peter, <a href=\"https://h.org/x/\">“How”</a>\n  </p>"
         ),
         "{html}"
     );
@@ -111,7 +112,7 @@ fn an_element_with_markdown_on_after_a_paragraph_is_read() {
     );
     assert!(
         html.contains(
-            "<p class=\"pquote-credit\">— @lord, <a href=\"https://lord.io/x/\">“Tips”</a></p>"
+            "<p class=\"pquote-credit\">\n— @lord, <a href=\"https://lord.io/x/\">“Tips”</a>\n  </p>"
         ),
         "{html}"
     );

@@ -131,10 +131,26 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     let content = match mode {
         Mode::Block => deeper(|| super::super::render_body(inner.trim_matches('\n'), settings))?,
         Mode::Span => {
-            let paragraph = deeper(|| super::super::render_body(inner.trim(), settings))?;
+            // Read as a line of text: no block opens it (`- @lord`, `1. x`, `# x` are text).
+            let text = inner.trim();
+            let mut paragraph = deeper(|| super::super::render_body(text, settings))?;
+            if !paragraph.starts_with("<p>") && text.starts_with(|c: char| c.is_ascii_punctuation())
+            {
+                let escaped = format!("\\{text}");
+                paragraph = deeper(|| super::super::render_body(&escaped, settings))?;
+            }
             let text = paragraph.trim_end();
             let text = text.strip_prefix("<p>").unwrap_or(text);
-            text.strip_suffix("</p>").unwrap_or(text).to_string()
+            let text = text.strip_suffix("</p>").unwrap_or(text);
+            // The white space around the text is kramdown's text too (its line breaks
+            // and the closing tag's indentation).
+            let lead = &inner[..inner.len() - inner.trim_start().len()];
+            let trail = &inner[inner.trim_end().len()..];
+            if inner.trim().is_empty() {
+                inner.to_string()
+            } else {
+                format!("{lead}{text}{trail}")
+            }
         }
     };
     let content = if mode == Mode::Block {

@@ -238,8 +238,13 @@ fn quote_rule(at: impl Fn(usize) -> Option<char>) -> (usize, Vec<Piece>) {
     if quote(c0) && matches!(c1, Some('_' | '*')) && c2.is_some() && !space(c2) {
         return (1, vec![Piece::Quote(kind(c0, LSQUO, LDQUO))]);
     }
-    // ("|')(?=PUNCT(?!\.\.)\B)
-    if quote(c0) && punct(c1) && !(c2 == Some('.') && c3 == Some('.')) && !boundary_word(c2) {
+    // ("|')(?=PUNCT(?!\.\.)\B): no word boundary between the punctuation and what
+    // follows it (`_` is a word character to Ruby: `"_ ` has one, `"* ` none).
+    if quote(c0)
+        && punct(c1)
+        && !(c2 == Some('.') && c3 == Some('.'))
+        && boundary_word(c1) == boundary_word(c2)
+    {
         return (1, vec![Piece::Quote(kind(c0, RSQUO, RDQUO))]);
     }
     // (\s?)"'(?=\w), (\s?)'"(?=\w), (\s?)'(?=\d\ds)
@@ -438,6 +443,12 @@ mod tests {
             ),
             ("A -- B --- C ---- D ----- E.", "A – B — C —- D —– E."),
             ("Wait... and.... end.", "Wait… and…. end."),
+            // After an ellipsis, a quote before a closing `_` opens (Ruby's `\B`: `_` is a
+            // word character), before a closing `*` closes (opensource.guide).
+            (
+                "Topics, _\"How do I...\"_ or *\"What...\"* instead.",
+                "Topics, _“How do I…“_ or *“What…”* instead.",
+            ),
             ("x << y and a >> b.", "x «\u{a0}y and a\u{a0}» b."),
         ] {
             assert_eq!(typeset(md), html, "{md}");
