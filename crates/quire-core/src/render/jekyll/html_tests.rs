@@ -68,6 +68,30 @@ fn an_indented_element_with_markdown_on_is_read() {
     assert!(!html.contains("markdown="), "{html}");
 }
 
+/// A credit whose text starts like a list item, and a quotation's line indented four
+/// spaces before it (opensource.guide's Russian and legal articles), as Jekyll 4.3.1
+/// writes them: text in the credit, the credit read as Markdown after the paragraph.
+#[test]
+fn a_credit_line_is_text_and_an_indented_line_goes_on_the_paragraph() {
+    assert_eq!(
+        jekyll("<p markdown=\"1\" class=\"pquote-credit\">\n- @lord, [\"Tips\"](https://lord.io/x/)\n</p>\n"),
+        "<p class=\"pquote-credit\">\n- @lord, <a href=\"https://lord.io/x/\">“Tips”</a>\n</p>\n"
+    );
+    let html = jekyll(
+        "<aside markdown=\"1\" class=\"pquote\">\n  <img src=\"/a.png\" alt=\"avatar\">\n    We have eliminated the CLA.\n  <p markdown=\"1\" class=\"pquote-credit\">\n— @b, [\"B\"](https://b.org/x)\n  </p>\n</aside>\n",
+    );
+    assert!(
+        html.contains("<p><img src=\"/a.png\" alt=\"avatar\" />\nWe have eliminated the CLA.</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<p class=\"pquote-credit\">\n— @b, <a href=\"https://b.org/x\">“B”</a>\n  </p>"
+        ),
+        "{html}"
+    );
+}
+
 /// A heading in block HTML read as Markdown gets kramdown's converter id (ASCII letters
 /// and digits, `section` when none), not its GFM parser's (Jekyll 4.3.1; opensource.guide's
 /// Arabic articles sit in `<div dir="rtl" markdown="1">`).
