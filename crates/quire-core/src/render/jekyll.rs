@@ -38,6 +38,7 @@ mod definitions;
 mod destinations;
 mod emphasis;
 mod eob;
+mod escapes;
 mod extensions;
 mod fence_indent;
 mod flanking;
@@ -76,6 +77,7 @@ pub(crate) use definitions::{tight_colons_escaped, wide_definitions, DefinitionL
 pub(crate) use destinations::escaped_paren_destinations;
 pub(crate) use emphasis::SameSpans;
 pub(crate) use eob::end_of_block_parts;
+pub(crate) use escapes::mark_kept_escapes;
 pub(crate) use extensions::{block_html_switches, hide_extensions};
 pub(crate) use fence_indent::FenceIndent;
 pub(crate) use flanking::mark_flanking_punctuation;
@@ -132,6 +134,7 @@ fn is_mark(c: char) -> bool {
         )
         || c == math::DOLLAR_MARK
         || c == comment_lines::COMMENT_MARK
+        || c == escapes::KEPT_BACKSLASH
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
         || text_headings::is_mark(c)
@@ -207,6 +210,7 @@ pub(crate) fn transform(
     let (site_url, vars) = (settings.site_url.as_str(), &settings.site);
     lone_backticks::unmark_backticks(events);
     math::unmark_dollars(events);
+    escapes::unmark_escapes(events);
     if context.punctuation_marked {
         flanking::unmark_punctuation(events);
     }

@@ -157,6 +157,13 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &dollars;
+    // kramdown escapes fewer characters: a backslash before `,` `;` `/`... is kept.
+    let escapes = if jekyll {
+        jekyll::mark_kept_escapes(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &escapes;
     // Punctuation beside a `*` run does not stop it opening or closing emphasis (kramdown).
     let flanked = if jekyll {
         jekyll::mark_flanking_punctuation(text)

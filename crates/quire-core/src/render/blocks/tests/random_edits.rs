@@ -144,6 +144,7 @@ const LINES: &[&str] = &[
     "<!-- open",
     "-->",
     "<!--more-->",
+    "Then $dt = n \\,du$ and \\/ or \\\\, kept",
     "<!-- note --> tail",
     "  <!-- c -->",
     "[a](b c) and ![d](e f.png \"t\")",
