@@ -224,6 +224,7 @@ pub(crate) fn transform(
     kramdown_math(events);
     emphasis::kramdown_spans(events);
     merge_text(events);
+    emphasis::runs_beside_elements(events);
     span_ial::join_split_ials(events);
     explicit_heading_ids(events);
     if let Some((ordered, mut list_ial)) = toc_list(events, ial.as_ref()) {

@@ -272,10 +272,122 @@ pub(crate) fn kramdown_spans(events: &mut [Event<'_>]) {
     }
 }
 
+/// A `*` run CommonMark leaves as text beside a link, an image or a code span, where
+/// kramdown opens or closes a span: `の**[link](u)**を`, `**[Read](u)**는` (the link's `[`
+/// after a letter opens nothing to CommonMark, its `)` before a letter closes nothing;
+/// kramdown asks only for no white space inside the run). A paragraph's text ending with a
+/// run of one or two `*` right before such an element, and the text right after the
+/// elements beginning with the same run, a letter before the first or after the second,
+/// are the span's markers: written as the span.
+pub(crate) fn runs_beside_elements(events: &mut Vec<Event<'_>>) {
+    // CommonMark reads such a run as text when a letter stands on its other side (an
+    // escaped `\*\*` has none: its text is left as it is).
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let run_at_end = |t: &str| {
+        let n = t.len() - t.trim_end_matches('*').len();
+        let before = t[..t.len() - n].chars().next_back();
+        (1..=2).contains(&n).then_some((n, letter(before)))
+    };
+    let run_at_start = |t: &str, n: usize| {
+        let m = t.len() - t.trim_start_matches('*').len();
+        (m == n).then(|| letter(t[n..].chars().next()))
+    };
+    let element = |e: &Event<'_>| {
+        matches!(
+            e,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) | Event::Code(_)
+        ) || matches!(e, Event::InlineHtml(h) if super::code::is_code_span(h))
+    };
+    let mut i = 0;
+    while i + 2 < events.len() {
+        let Event::Text(text) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let Some((n, letter_before)) = run_at_end(text) else {
+            i += 1;
+            continue;
+        };
+        if !element(&events[i + 1]) {
+            i += 1;
+            continue;
+        }
+        // The elements after it, each whole, up to the next text.
+        let mut depth = 0usize;
+        let mut j = i + 1;
+        let mut close = None;
+        while j < events.len() {
+            match &events[j] {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => break,
+                Event::End(_) => depth -= 1,
+                Event::Text(t) if depth == 0 => {
+                    let letter_after = run_at_start(t, n);
+                    if letter_after.is_some_and(|after| after || letter_before) && j > i + 1 {
+                        close = Some(j);
+                    }
+                    break;
+                }
+                Event::SoftBreak | Event::HardBreak if depth == 0 => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        let Some(j) = close else {
+            i += 1;
+            continue;
+        };
+        let (open_tag, close_tag) = if n == 2 {
+            (Tag::Strong, TagEnd::Strong)
+        } else {
+            (Tag::Emphasis, TagEnd::Emphasis)
+        };
+        if let Event::Text(t) = &events[j] {
+            let rest = t[n..].to_string();
+            events[j] = Event::Text(CowStr::from(rest));
+        }
+        if let Event::Text(t) = &events[i] {
+            let kept = t[..t.len() - n].to_string();
+            events[i] = Event::Text(CowStr::from(kept));
+        }
+        events.insert(j, Event::End(close_tag));
+        events.insert(i + 1, Event::Start(open_tag));
+        i = j + 2;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
     use super::super::nests;
+
+    /// A run beside a link or code with a letter on its other side, as Jekyll 4.3.1
+    /// writes them (opensource.guide's Japanese and Korean articles); escaped runs and
+    /// runs with white space inside stay text.
+    #[test]
+    fn runs_beside_a_link_with_a_letter_outside_are_spans() {
+        let cases = [
+            (
+                "変更のための**[ブランチ](/flow/)**を作成します。\n",
+                "<p>変更のための<strong><a href=\"/flow/\">ブランチ</a></strong>を作成します。</p>\n",
+            ),
+            (
+                "* **[Read the Docs](/rtd)**는 개인에게.\n",
+                "<ul>\n<li><strong><a href=\"/rtd\">Read the Docs</a></strong>는 개인에게.</li>\n</ul>\n",
+            ),
+            (
+                "and *[c](d)*x and **`code`**가 and\n",
+                "<p>and <em><a href=\"d\">c</a></em>x and <strong><code class=\"language-plaintext highlighter-rouge\">code</code></strong>가 and</p>\n",
+            ),
+            (
+                "and \\*\\*[e](f)\\*\\* end, a ** [b](c) ** d.\n",
+                "<p>and **<a href=\"f\">e</a>** end, a ** <a href=\"c\">b</a> ** d.</p>\n",
+            ),
+        ];
+        for (md, html) in cases {
+            assert_eq!(jekyll(md), html, "{md:?}");
+        }
+    }
 
     /// As Jekyll 4.3.1 (kramdown 2.4, GFM input) writes them.
     #[test]

@@ -144,6 +144,7 @@ const LINES: &[&str] = &[
     "<!-- open",
     "-->",
     "<!--more-->",
+    "変更の**[ブランチ](/f)**を and *[c](d)*x",
     "Then $dt = n \\,du$ and \\/ or \\\\, kept",
     "<!-- note --> tail",
     "  <!-- c -->",
