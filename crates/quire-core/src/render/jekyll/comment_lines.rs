@@ -160,10 +160,8 @@ impl CommentSpans {
                 // Text on after the comment (on its next lines).
                 self.open = None;
                 if let Event::Text(t) = &event {
-                    let closes = text[range.start..open.end].matches('>').count();
-                    let rest = t.match_indices('>').nth(closes.saturating_sub(1));
-                    let rest = rest.map_or("", |(i, _)| &t[i + 1..]).to_string();
-                    return Fed::One(Some((Event::Text(CowStr::from(rest)), open.end..range.end)));
+                    let rest = after_comment(t, &text[range.start..open.end]);
+                    return Fed::One(Some((rest, open.end..range.end)));
                 }
                 return Fed::One(Some((event, range)));
             }
@@ -190,15 +188,24 @@ impl CommentSpans {
         let comment = Event::InlineHtml(CowStr::from(text[range.start..close].to_string()));
         let mut out = vec![(comment, range.start..close)];
         if range.end > close {
-            let closes = text[range.start..close].matches('>').count();
-            let rest = t.match_indices('>').nth(closes.saturating_sub(1));
-            let rest = rest.map_or("", |(i, _)| &t[i + 1..]).to_string();
-            out.push((Event::Text(CowStr::from(rest)), close..range.end));
+            let rest = after_comment(t, &text[range.start..close]);
+            out.push((rest, close..range.end));
         } else {
             self.open = Some(range.start..close);
         }
         Fed::Many(out.into_iter())
     }
+}
+
+/// The text event `t` after the comment's end, the part of the comment it holds in the
+/// source being `held` (its `>`s counted: the parser's text may differ from the source's,
+/// its escapes and entities read).
+fn after_comment<'a>(t: &str, held: &str) -> Event<'a> {
+    let closes = held.matches('>').count();
+    let rest = t.match_indices('>').nth(closes.saturating_sub(1));
+    Event::Text(CowStr::from(
+        rest.map_or("", |(i, _)| &t[i + 1..]).to_string(),
+    ))
 }
 
 #[cfg(test)]
