@@ -60,7 +60,7 @@ impl Site {
             let mut level = names;
             for _ in 0..MAX_NESTING {
                 let mut next = Vec::new();
-                for name in level {
+                for name in level.clone() {
                     // Absent, unreadable or too long: the tag stays a mark of Liquid tags.
                     let text = match folder.read(&format!("_includes/{name}")).await {
                         Ok(Some(file)) if file.bytes.len() <= MAX_INCLUDE => {
@@ -69,8 +69,10 @@ impl Site {
                         _ => None,
                     };
                     for inner in text.as_deref().map(include_names).unwrap_or_default() {
-                        let seen = read.iter().any(|(n, _)| *n == inner) || next.contains(&inner);
-                        if !seen && inner != name {
+                        let seen = read.iter().any(|(n, _)| *n == inner)
+                            || level.contains(&inner)
+                            || next.contains(&inner);
+                        if !seen {
                             next.push(inner);
                         }
                     }

@@ -25,7 +25,8 @@ pub use links::{
     DEFAULT_PATTERN, PATTERN_CHOICES,
 };
 pub(crate) use links::{
-    protect_links, protect_spaced_links, rewrite_links, rewrite_liquid, unprotect, SPACE_STAND_IN,
+    inside_destination, protect_links, protect_spaced_links, rewrite_links, rewrite_liquid,
+    unprotect, SPACE_STAND_IN,
 };
 
 pub use sniff::{kind_of, sniff, Kind, Refusal, Sniffed, MAX_BYTES};

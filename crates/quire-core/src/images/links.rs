@@ -299,7 +299,7 @@ fn in_link(text: &str, open: usize, link_end: &mut Option<usize>, close: usize) 
 
 /// Whether `open` is inside a link's destination, after its start on the same line
 /// (`![a](/x.png?{{ site.time | date: '%s' }})`): nothing that ends a destination between.
-fn inside_destination(text: &str, open: usize) -> bool {
+pub(crate) fn inside_destination(text: &str, open: usize) -> bool {
     let line = &text[text[..open].rfind('\n').map_or(0, |i| i + 1)..open];
     line.rfind("](").is_some_and(|at| {
         !line[at + 2..].contains(|c: char| c.is_whitespace() || "()<>\"'".contains(c))

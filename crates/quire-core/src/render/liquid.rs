@@ -166,7 +166,12 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
     }
     if let Some(inner) = liquid.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
         let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-        if let Some((_, text)) = vars.data.outputs.iter().find(|(e, _)| e == inner) {
+        let found = vars
+            .data
+            .outputs
+            .iter()
+            .find(|(e, _)| same_expression(e, inner));
+        if let Some((_, text)) = found {
             return Some(text.clone());
         }
         let (value, filter) = match inner.rsplit_once('|') {
@@ -467,33 +472,27 @@ pub(crate) fn with_captures(
     settings: &super::Settings,
     captured: &[(String, String)],
 ) -> super::Settings {
-    const MARKDOWNIFY: [&str; 4] = [
-        " | markdownify",
-        "|markdownify",
-        " |markdownify",
-        "| markdownify",
-    ];
     let mut with = settings.clone();
     for (name, text) in captured {
         // A name captured again (here, or around an include file) holds the last text.
-        let names: Vec<String> = std::iter::once(name.clone())
-            .chain(MARKDOWNIFY.iter().map(|f| format!("{name}{f}")))
-            .collect();
-        with.site.data.outputs.retain(|(e, _)| !names.contains(e));
+        let markdownify = format!("{name} | markdownify");
+        with.site
+            .data
+            .outputs
+            .retain(|(e, _)| !same_expression(e, name) && !same_expression(e, &markdownify));
         // (Liquid in the captured text runs when it is captured.)
         let text = resolve_in(text, &settings.site).into_owned();
         let html = super::render_body(&text, settings);
-        let mut names = names.into_iter();
-        with.site
-            .data
-            .outputs
-            .extend(names.next().map(|n| (n, text)));
-        with.site
-            .data
-            .outputs
-            .extend(names.map(|n| (n, html.clone())));
+        with.site.data.outputs.push((name.clone(), text));
+        with.site.data.outputs.push((markdownify, html));
     }
     with
+}
+
+/// Whether two Liquid output expressions are the same, white space around their filters'
+/// `|` aside (`x|markdownify` is `x | markdownify`).
+fn same_expression(a: &str, b: &str) -> bool {
+    a.split('|').map(str::trim).eq(b.split('|').map(str::trim))
 }
 
 /// Whether a paragraph's text is only Liquid tags (`{% raw %}`, `{% for %}`...) and

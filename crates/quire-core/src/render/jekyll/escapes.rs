@@ -20,10 +20,8 @@ const NOT_ESCAPED: &[u8] = b",/;?@^&%";
 /// would end the destination there; kramdown keeps the backslash of those as written).
 fn in_destination(text: &str, at: usize) -> bool {
     let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
-    let open = line
-        .rfind("](")
-        .is_some_and(|o| !line[o + 2..].contains(|c: char| c.is_whitespace() || c == ')'));
-    open || line.trim_start().starts_with('[') && line.contains("]:")
+    crate::images::inside_destination(text, at)
+        || line.trim_start().starts_with('[') && line.contains("]:")
 }
 
 /// `text` with each backslash before a character kramdown does not escape marked (not one

@@ -141,11 +141,6 @@ pub(super) fn liquid_html<'a>(
         return html;
     }
     let mut html = crate::images::unprotect(&html).into_owned();
-    if html.contains("capture") {
-        if let Some(written) = captured_markdown(&html, vars) {
-            html = written;
-        }
-    }
     // An include tag in block HTML (`<div>{% include video.html id="x" %}</div>`): the
     // file as Jekyll writes it there, its `{{ include.key }}` filled, left as HTML.
     if !vars.includes.is_empty() && html.contains("include") {
@@ -163,52 +158,6 @@ pub(super) fn liquid_html<'a>(
     // post's own variables and the data files give.
     let html = crate::images::expand_links(&html);
     CowStr::from(super::super::liquid::resolve_in(&html, vars).into_owned())
-}
-
-/// Block HTML with `{% capture name %}...{% endcapture %}` (Jekyll writes nothing there)
-/// and `{{ name | markdownify }}` after it: the captured text, the files of its includes
-/// in it, rendered as Markdown where the output is (Hux Blog's posts in two languages).
-/// `None` when there is no capture.
-fn captured_markdown(html: &str, vars: &super::super::liquid::SiteVars) -> Option<String> {
-    let mut captured: Vec<(String, String)> = Vec::new();
-    let mut out = String::with_capacity(html.len());
-    let mut done = 0;
-    use super::super::liquid::find_tag;
-    while let Some((open, open_end, inside)) = find_tag(html, done, |i| {
-        i.strip_prefix("capture")
-            .is_some_and(|name| name.starts_with(char::is_whitespace))
-    }) {
-        let name = inside["capture".len()..].trim().to_string();
-        let (close, close_end, _) = find_tag(html, open_end, |i| i == "endcapture")?;
-        let content = crate::images::rewrite_liquid(&html[open_end..close], |_, liquid| {
-            let tag = super::super::liquid::include_tag(liquid)?;
-            let file = vars.include(&tag.name)?;
-            Some(super::super::liquid::with_include_params(file, &tag.params))
-        });
-        captured.push((name, content.into_owned()));
-        out.push_str(&html[done..open]);
-        done = close_end;
-    }
-    if captured.is_empty() {
-        return None;
-    }
-    out.push_str(&html[done..]);
-    let settings = super::super::Settings {
-        flavour: super::super::Flavour::Jekyll,
-        site_url: String::new(),
-        site: vars.clone(),
-    };
-    let written = crate::images::rewrite_liquid(&out, |_, liquid| {
-        let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
-        let mut parts = inner.split('|').map(str::trim);
-        let (name, filter) = (parts.next()?, parts.next()?);
-        if filter != "markdownify" || parts.next().is_some() {
-            return None;
-        }
-        let (_, text) = captured.iter().find(|(n, _)| n == name)?;
-        Some(super::super::render_body(text, &settings))
-    });
-    Some(written.into_owned())
 }
 
 /// Text with Liquid shown as placeholders and span attribute lists after an element left

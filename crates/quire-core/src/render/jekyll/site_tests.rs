@@ -234,6 +234,12 @@ fn captured_text_is_written_where_the_post_reads_it() {
         "{notice}"
     );
     assert_eq!(notice.matches("<h4").count(), 1, "{notice}");
+    // The filter written without spaces is the same output.
+    let tight = render_body(
+        "{% capture n %}\n*One*\n{% endcapture %}\n\n<div>{{n|markdownify}}</div>\n",
+        &settings,
+    );
+    assert!(tight.contains("<div><p><em>One</em></p>"), "{tight}");
     let callout = render_body(
         "{% capture content -%}\nPart of <a href=\"/x\">a series</a>.\n{%- endcapture %}\n\n{% include callout.html content=content %}\n\n{% include series.html nth=\"first\" %}\n",
         &settings,
