@@ -1,19 +1,17 @@
 //! Parsing a stretch of the body and cutting its HTML at each top-level block: the one
 //! pulldown-cmark pass behind both a full render and a window's re-render.
 
-use core::cell::RefCell;
-use core::fmt;
-use std::rc::Rc;
-
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
-use super::{Block, Definition, Parsed};
+use super::{Definition, Parsed};
 
 mod ials;
+mod marks;
 mod regions;
 mod regroup;
+mod write;
 
 /// The HTML of a block that is only an attribute list (for another block).
 pub(super) const IAL_BLOCK: &str = "\n";
@@ -64,114 +62,21 @@ std::thread_local! {
 /// [`parse`] on text whose control characters are the renderer's own marks.
 fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
-    // Liquid links (`{{ site.baseurl }}/x.png`) parse as links, offsets unchanged.
-    // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them.
-    // kramdown's extension markers pair across blocks: only a whole render sees them right.
-    // So do abbreviations, defined anywhere for the whole body.
-    let abbreviations = jekyll && jekyll::may_define(text);
-    let extensions = jekyll && (text.contains("{::") || text.contains("{:/")) || abbreviations;
-    // `{::options parse_block_html=...}` lines switch how block HTML content is read.
-    let switches = if extensions {
-        jekyll::block_html_switches(text)
-    } else {
-        Vec::new()
-    };
-    // A Liquid comment is nothing to Jekyll: written as spaces (offsets unchanged). Its
-    // tags pair across blocks: only a whole render sees them right.
-    let comments = jekyll && super::super::liquid::has_comment_tag(text);
-    let uncommented = if comments {
-        super::super::liquid::blank_comments(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &uncommented;
-    // A capture writes nothing where it stands (written as spaces, offsets unchanged);
-    // what it holds is written where the body reads it (`{{ x }}`, `{{ x | markdownify }}`,
-    // an include's `x=x`). Its tags pair across blocks: only a whole render sees them.
-    let captures = if jekyll {
-        super::super::liquid::blank_captures(text)
-    } else {
-        None
-    };
+    // What Jekyll reads otherwise than CommonMark, marked for the parser (`marks.rs`).
+    let marked = marks::mark(text, jekyll);
+    let (extensions, abbreviations, comments) =
+        (marked.extensions, marked.abbreviations, marked.comments);
+    let (switches, note_definitions) = (&marked.switches, &marked.note_definitions);
+    let punctuation_marked = marked.punctuation_marked;
     let with_captures;
-    let settings = match &captures {
-        Some((_, captured)) => {
+    let settings = match &marked.captured {
+        Some(captured) => {
             with_captures = super::super::liquid::with_captures(settings, captured);
             &with_captures
         }
         None => settings,
     };
-    let text: &str = captures
-        .as_ref()
-        .map_or(text, |(blanked, _)| blanked.as_str());
-    let extended = if jekyll {
-        jekyll::hide_extensions(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &extended;
-    // A link definition right under a footnote's line is the body's (kramdown ends the
-    // note there): hidden where it is, known to the whole body.
-    let (under_notes, note_definitions) = if jekyll {
-        jekyll::definitions_under_notes(text)
-    } else {
-        (std::borrow::Cow::Borrowed(text), String::new())
-    };
-    let text: &str = &under_notes;
-    let protected = if jekyll {
-        match super::super::liquid::highlight_fences(text) {
-            std::borrow::Cow::Borrowed(text) => crate::images::protect_links(text),
-            std::borrow::Cow::Owned(fenced) => {
-                std::borrow::Cow::Owned(crate::images::protect_links(&fenced).into_owned())
-            }
-        }
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &protected;
-    // kramdown's destinations hold spaces (`![a](step 1.png)`), marked while parsed.
-    let spaced = if jekyll {
-        crate::images::protect_spaced_links(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &spaced;
-    // A `|` in a code span of a table row stays in its cell (kramdown), marked while parsed.
-    let piped = if jekyll {
-        jekyll::mark_table_code_pipes(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &piped;
-    // A backtick with white space on both sides starts no code span (kramdown).
-    let backticks = if jekyll {
-        jekyll::mark_lone_backticks(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &backticks;
-    // kramdown's math is `$$` only: a lone `$` is text, marked while parsed.
-    let dollars = if jekyll {
-        jekyll::mark_lone_dollars(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &dollars;
-    // kramdown escapes fewer characters: a backslash before `,` `;` `/`... is kept.
-    let escapes = if jekyll {
-        jekyll::mark_kept_escapes(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &escapes;
-    // Punctuation beside a `*` run does not stop it opening or closing emphasis (kramdown).
-    let flanked = if jekyll {
-        jekyll::mark_flanking_punctuation(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let punctuation_marked = matches!(flanked, std::borrow::Cow::Owned(_));
-    let text: &str = &flanked;
+    let text: &str = &marked.text;
     let mut options = options_for(settings.flavour);
     // kramdown's typography is its own (Jekyll); Hugo's and Zola's is CommonMark's.
     let typography_quotes = settings.site.markdown.quotes.filter(|_| jekyll);
@@ -186,7 +91,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     } else {
         String::new()
     };
-    looped.push_str(&note_definitions);
+    looped.push_str(note_definitions);
     let definitions = match definitions {
         Some(outside) if !looped.is_empty() => {
             Some(std::borrow::Cow::Owned(format!("{outside}\n\n{looped}")))
@@ -279,7 +184,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     // be read as a footnote if written back for another window's parser: render it whole.
     let mut whole = extensions
         || comments
-        || captures.is_some()
+        || marked.captured.is_some()
         || !looped.is_empty()
         || local_definitions.iter().any(|d| d.label.starts_with('^'));
     // Footnotes are numbered across the body: only the Jekyll flavour's are filled in
@@ -466,82 +371,12 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     }
     BODY_DEFINITIONS.with(|d| d.replace(outer_definitions));
 
-    // One writer for the whole text (the other flavours' footnote numbers run across
-    // blocks), cut per block.
-    let out = Rc::new(RefCell::new(String::with_capacity(
-        text.len() + text.len() / 2,
-    )));
-    let cuts = Rc::new(RefCell::new(Vec::<(usize, usize)>::with_capacity(
-        groups.len(),
-    )));
-    let starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
-    let events = {
-        let out = Rc::clone(&out);
-        let cuts = Rc::clone(&cuts);
-        groups.into_iter().enumerate().flat_map(move |(k, group)| {
-            let out = Rc::clone(&out);
-            let cuts = Rc::clone(&cuts);
-            let start = starts[k];
-            group.events.into_iter().enumerate().map(move |(i, event)| {
-                if i == 0 {
-                    cuts.borrow_mut().push((start, out.borrow().len()));
-                }
-                event
-            })
-        })
-    };
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(Sink(Rc::clone(&out)), events);
-    let html = out.borrow();
+    // One writer for the whole text, cut per block (`write.rs`).
+    let (blocks, written_notes) = write::blocks(text, jekyll, groups, outer, notes, base_ids);
     // A note or reference the parser's own writer wrote (inside HTML a kramdown pass
     // rendered from a run of blocks) is numbered across the body by that writer: render
     // whole.
-    whole |= jekyll
-        && (html.contains("class=\"footnote-definition\"")
-            || html.contains("class=\"footnote-reference\""));
-    let cuts = cuts.borrow();
-    let blocks = cuts
-        .iter()
-        .enumerate()
-        .map(|(k, &(start, from))| {
-            let to = cuts.get(k + 1).map_or(html.len(), |&(_, to)| to);
-            let mut template = match &outer[k] {
-                Some(ial) => jekyll::outer_attributes(&html[from..to], ial),
-                None => html[from..to].to_string(),
-            };
-            if jekyll {
-                if template.contains(jekyll::PIPE_MARK) {
-                    template = template.replace(jekyll::PIPE_MARK, "|");
-                }
-                // Stand-ins the writer kept (a link's in raw HTML or a code block).
-                if let std::borrow::Cow::Owned(t) = crate::images::unprotect(&template) {
-                    template = t;
-                }
-            }
-            let jekyll::Notes { refs, mut note } = std::mem::take(&mut notes[k]);
-            if let Some(jekyll::Note { content, .. }) = note.as_mut() {
-                if content.contains(jekyll::PIPE_MARK) {
-                    *content = content.replace(jekyll::PIPE_MARK, "|");
-                }
-                if let std::borrow::Cow::Owned(c) = crate::images::unprotect(content) {
-                    *content = c;
-                }
-            }
-            Block {
-                start: line_start(text, start),
-                // Set when the body's ids and notes are filled in.
-                html: String::new(),
-                toc: template.contains(crate::render::jekyll::TOC_MARK),
-                template,
-                base_ids: std::mem::take(&mut base_ids[k]),
-                ids: Vec::new(),
-                refs,
-                ref_html: Vec::new(),
-                note,
-                holds_list: false,
-            }
-        })
-        .collect::<Vec<Block>>();
+    whole |= written_notes;
     // Two blocks starting on one line (`[^a]: [^b]: note` defines two notes there): a
     // window cannot start between them.
     whole |= blocks.windows(2).any(|pair| pair[0].start == pair[1].start);
@@ -625,7 +460,7 @@ pub(super) fn after_blank_line(text: &str, offset: usize) -> bool {
 
 /// The start of the line holding `offset`, so a block's start covers its indentation and
 /// container markers.
-fn line_start(text: &str, offset: usize) -> usize {
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
@@ -649,14 +484,4 @@ pub(super) fn escape(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Collects the HTML writer's output in a string shared with the event iterator.
-struct Sink(Rc<RefCell<String>>);
-
-impl fmt::Write for Sink {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.borrow_mut().push_str(s);
-        Ok(())
-    }
 }
