@@ -1,8 +1,18 @@
-//! Link destinations holding an escaped parenthesis (`[Metro](/wiki/Metro_(design\))`):
+//! Link destinations kramdown reads otherwise than CommonMark.
+//!
+//! An inline destination holding an escaped parenthesis (`[Metro](/wiki/Metro_(design\))`):
 //! kramdown counts it as any other parenthesis and keeps the backslash in the address,
 //! CommonMark takes the escape, so the parentheses no longer pair and the link is text.
 //! Such a block is read again with those destinations written in angle brackets, where
 //! CommonMark reads them as kramdown does.
+//!
+//! A link definition's destination is the rest of its line to kramdown (up to a title),
+//! whatever it holds: `[patch]: https://x/c948b)` or `[a]: /f g` define links; to
+//! CommonMark, an unbalanced parenthesis or a space makes the line text, and the links
+//! that use it text too. Such a definition is taken out of the text and given to the
+//! whole body in angle brackets.
+
+use std::borrow::Cow;
 
 /// `block` with each inline link destination that holds `\(` or `\)` (as kramdown
 /// delimits it: parentheses counted, escaped or not, up to the one closing the link, or
@@ -59,6 +69,120 @@ pub(crate) fn escaped_paren_destinations(block: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with each link definition CommonMark would not read (its destination holding an
+/// unbalanced parenthesis or a space) that starts a block written as spaces (a blank line,
+/// which shows nothing), and those definitions as Markdown CommonMark reads as kramdown
+/// does (the destination in angle brackets), known to the whole body. A definition line
+/// inside a paragraph is its text to kramdown too, and fenced code keeps what it holds.
+pub(crate) fn unreadable_definitions(text: &str) -> (Cow<'_, str>, String) {
+    let mut definitions = String::new();
+    if !text.contains("]:") {
+        return (Cow::Borrowed(text), definitions);
+    }
+    let mut out: Option<String> = None;
+    let mut fence: Option<&str> = None;
+    // Whether a block may start on the line (the text's first, or one after a blank line
+    // or a definition).
+    let mut block_start = true;
+    let mut after_definition = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let in_code = super::html_blocks::fenced(&mut fence, line.trim_start());
+        let found = (!in_code && block_start)
+            .then(|| definition_destination(body, after_definition))
+            .flatten();
+        block_start = body.trim().is_empty() || found.is_some();
+        after_definition = found.is_some();
+        let Some((label, dest_at, dest)) = found else {
+            if let Some(out) = out.as_mut() {
+                out.push_str(line);
+            }
+            continue;
+        };
+        if !needs_angle_brackets(dest) {
+            if let Some(out) = out.as_mut() {
+                out.push_str(line);
+            }
+            continue;
+        }
+        definitions.push_str(&format!("[{label}]: <"));
+        for c in dest.chars() {
+            if matches!(c, '\\' | '<' | '>') {
+                definitions.push('\\');
+            }
+            definitions.push(c);
+        }
+        definitions.push('>');
+        definitions.push_str(&body[dest_at + dest.len()..]);
+        definitions.push('\n');
+        let out = out.get_or_insert_with(|| text[..start].to_string());
+        out.extend(std::iter::repeat_n(' ', body.len()));
+        out.push_str(&line[body.len()..]);
+    }
+    match out {
+        Some(out) => (Cow::Owned(out), definitions),
+        None => (Cow::Borrowed(text), definitions),
+    }
+}
+
+/// The label of the kramdown link definition on `body` (at the line's start, or up to three
+/// spaces in when `indented`, right under another: one indented after other blocks may be
+/// a list item's, whose blank line written for it would make the list tight),
+/// where its destination starts and the destination (not one in angle brackets, which
+/// CommonMark reads alike): the rest of the line up to a title (`"T"`, `'T'` after white
+/// space, the first that ends the line). A note's definition (`[^a]:`) is not one.
+fn definition_destination(body: &str, indented: bool) -> Option<(&str, usize, &str)> {
+    let open = body.len() - body.trim_start_matches(' ').len();
+    if open > if indented { 3 } else { 0 } {
+        return None;
+    }
+    let label_end = body[open..].strip_prefix('[')?.find("]:")? + open + 1;
+    let label = &body[open + 1..label_end];
+    if label.is_empty() || label.starts_with('^') || label.contains(['[', ']']) {
+        return None;
+    }
+    let after = label_end + 2;
+    let start = after + (body[after..].len() - body[after..].trim_start_matches([' ', '\t']).len());
+    let rest = body[start..].trim_end_matches([' ', '\t']);
+    if rest.is_empty() || rest.starts_with('<') {
+        return None;
+    }
+    // kramdown's destination is lazy: it ends before the first title that closes the line.
+    let titled = rest.char_indices().find_map(|(i, c)| {
+        let quote = rest[i..].trim_start_matches([' ', '\t']).chars().next()?;
+        let title_at = rest.len() - rest[i..].trim_start_matches([' ', '\t']).len();
+        let closes = matches!(c, ' ' | '\t')
+            && matches!(quote, '"' | '\'')
+            && i > 0
+            && rest.len() > title_at + 2
+            && rest.ends_with(quote);
+        closes.then(|| rest[..i].trim_end_matches([' ', '\t']))
+    });
+    Some((label, start, titled.unwrap_or(rest)))
+}
+
+/// Whether CommonMark would not read `dest` as a destination: a space, or parentheses
+/// that do not pair (escaped ones not counted).
+fn needs_angle_brackets(dest: &str) -> bool {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for c in dest.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            ' ' => return true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return true,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
@@ -73,6 +197,33 @@ mod tests {
         assert_eq!(
             jekyll("[b](/p(q)) and [c](/r\\(s \"T\") end\n"),
             "<p><a href=\"/p(q)\">b</a> and <a href=\"/r\\(s\" title=\"T\">c</a> end</p>\n"
+        );
+    }
+
+    /// As Jekyll 4.3.1 writes them (crystal-lang.org's post mortem of 2026).
+    #[test]
+    fn a_definition_destination_is_the_rest_of_its_line() {
+        assert_eq!(
+            jekyll("[a] and [c]\n\n[a]: http://x/b)\n   [c]: http://x/(d\n"),
+            "<p><a href=\"http://x/b)\">a</a> and <a href=\"http://x/(d\">c</a></p>\n"
+        );
+        assert_eq!(
+            jekyll("[e] here\n\n[e]: http://x/f g\n"),
+            "<p><a href=\"http://x/f g\">e</a> here</p>\n"
+        );
+        assert_eq!(
+            jekyll("[a]\n\n[a]: http://x/b) \"Title\"\n"),
+            "<p><a href=\"http://x/b)\" title=\"Title\">a</a></p>\n"
+        );
+        // Balanced, or in angle brackets: CommonMark's already, nothing marked.
+        assert_eq!(
+            jekyll("[a] and [b]\n\n[a]: http://x/(b)\n[b]: <http://x/c d>\n"),
+            "<p><a href=\"http://x/(b)\">a</a> and <a href=\"http://x/c d\">b</a></p>\n"
+        );
+        // Code keeps what it holds.
+        assert_eq!(
+            jekyll("```\n[a]: x) y\n```\n"),
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>[a]: x) y\n</code></pre></div></div>\n"
         );
     }
 }

@@ -22,7 +22,8 @@ pub(super) struct Marked<'a> {
     pub comments: bool,
     /// What the body's `{% capture %}` tags hold, by name, when it has any.
     pub captured: Option<Vec<(String, String)>>,
-    /// Link definitions right under a footnote's line, the whole body's.
+    /// Link definitions taken out of the text, the whole body's: those right under a
+    /// footnote's line, and those CommonMark cannot read.
     pub note_definitions: String,
     /// Punctuation beside a `*` run was marked (`jekyll::mark_flanking_punctuation`).
     pub punctuation_marked: bool,
@@ -62,10 +63,17 @@ pub(super) fn mark(text: &str, jekyll: bool) -> Marked<'_> {
     text = then(text, jekyll::hide_extensions);
     // A link definition right under a footnote's line is the body's (kramdown ends the
     // note there): hidden where it is, known to the whole body.
-    let (under_notes, note_definitions) = jekyll::definitions_under_notes(&text);
+    let (under_notes, mut note_definitions) = jekyll::definitions_under_notes(&text);
     if let Cow::Owned(under_notes) = under_notes {
         text = Cow::Owned(under_notes);
     }
+    // So is a definition CommonMark cannot read (`[a]: /x/b)`, `[a]: /f g`): kramdown's
+    // destination is the rest of its line.
+    let (readable, definitions) = jekyll::unreadable_definitions(&text);
+    if let Cow::Owned(readable) = readable {
+        text = Cow::Owned(readable);
+    }
+    note_definitions.push_str(&definitions);
     // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them; Liquid links
     // (`{{ site.baseurl }}/x.png`) as links.
     text = then(text, liquid::highlight_fences);
