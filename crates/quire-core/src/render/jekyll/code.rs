@@ -307,6 +307,20 @@ mod tests {
                 "```foo{% raw %}\ny\n{% endraw %}\n```\n",
                 "<pre><code class=\"language-foo\">y\n\n</code></pre>\n",
             ),
+            // Liquid's white-space control: `{%- raw %}` takes the white space before it,
+            // `{% raw -%}` the white space after its `{% endraw %}` (crystal-lang.org).
+            (
+                "```\nx\n  {%- raw %}{{ a }}{% endraw %}\nend\n```\n",
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x{{ a }}\nend\n</code></pre></div></div>\n",
+            ),
+            (
+                "```\nx\n{% raw -%}\n  {{ a }}\n{% endraw %}\n  end\n```\n",
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x\n\n  {{ a }}\nend\n</code></pre></div></div>\n",
+            ),
+            (
+                "    x\n      {%- raw %}{{ a }}{% endraw %}\n    end\n",
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x{{ a }}\nend\n</code></pre></div></div>\n",
+            ),
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",
                 "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">a = 1</code></pre></figure>\n",

@@ -99,19 +99,33 @@ pub(super) fn liquid_html_outside_raw<'a>(
     }
     let mut out = String::with_capacity(html.len());
     let mut rest: &str = &html;
+    // Liquid's white-space control: `{%- raw %}` takes the white space before it (line
+    // breaks too), and `{% raw -%}` the white space after its `{% endraw %}` (Liquid 4
+    // trims the text after the whole tag; the raw text and `endraw`'s dashes are kept).
+    let mut trim_after = false;
     loop {
         let tag = super::super::liquid::find_raw_tag(rest, !*raw);
-        let piece = &rest[..tag.map_or(rest.len(), |(at, _)| at)];
+        let mut piece = &rest[..tag.map_or(rest.len(), |(at, _)| at)];
         if *raw {
             out.push_str(piece);
         } else {
+            if std::mem::take(&mut trim_after) {
+                piece = piece.trim_start();
+            }
             out.push_str(&liquid_html(CowStr::from(piece.to_string()), vars));
         }
         let Some((at, end)) = tag else {
             break;
         };
+        let token = &rest[at..end];
+        if !*raw {
+            if token.starts_with("{%-") {
+                out.truncate(out.trim_end().len());
+            }
+            trim_after = token.ends_with("-%}");
+        }
         if keep_tags {
-            out.push_str(&rest[at..end]);
+            out.push_str(token);
         }
         *raw = !*raw;
         rest = &rest[end..];
