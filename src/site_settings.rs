@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use quire_core::front_matter::Value;
-use quire_core::render::liquid::{data_vars, page_vars, SiteVars};
+use quire_core::render::liquid::{data_vars, page_vars, with_included, SiteVars};
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 
@@ -126,12 +126,7 @@ impl SiteSettings {
             }) {
                 return vars;
             }
-            vars.includes = includes.with(|known| {
-                known
-                    .iter()
-                    .filter_map(|(name, text)| Some((name.clone(), text.clone()?)))
-                    .collect()
-            });
+            vars.includes = includes.with(|known| known_texts(known));
             let path = persistence.site_link().map(|l| l.path);
             let url = post_url.get().and_then(Result::ok).map(|u| u.path);
             let inherited = inherited.get();
@@ -146,9 +141,11 @@ impl SiteSettings {
                     .iter()
                     .filter_map(|(name, value)| Some((name.as_str(), value.as_ref()?)))
                     .collect();
-                state
-                    .source
-                    .with_untracked(|src| data_vars(quire_core::split(src).body_text(src), &files))
+                // The body's Liquid and that of the include files it writes.
+                state.source.with_untracked(|src| {
+                    let body = quire_core::split(src).body_text(src);
+                    data_vars(&with_included(body, &vars.includes), &files)
+                })
             });
             vars
         });
@@ -219,6 +216,13 @@ impl SiteSettings {
                 .ok()
                 .map(|u| u.path)
         })
+    }
+
+    /// `body` with the known include files it writes after it (each with its tag's
+    /// parameters): the Liquid the post runs (`liquid::with_included`).
+    pub fn with_included(self, body: &str) -> String {
+        self.includes
+            .with_untracked(|known| with_included(body, &known_texts(known)).into_owned())
     }
 
     /// Whether the include file `name` was looked for in the open folder.
@@ -408,4 +412,12 @@ fn forget<T: Send + Sync + 'static>(store: Read<T>) {
     if store.with_untracked(|known| !known.is_empty()) {
         store.set(Vec::new());
     }
+}
+
+/// The include files found, with their texts (those the folder lacks left out).
+fn known_texts(known: &[(String, Option<String>)]) -> Vec<(String, String)> {
+    known
+        .iter()
+        .filter_map(|(name, text)| Some((name.clone(), text.clone()?)))
+        .collect()
 }

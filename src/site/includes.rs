@@ -28,7 +28,7 @@ impl Site {
     /// none (or no Jekyll folder is open).
     fn to_read(
         self,
-        names_of: fn(&str) -> Vec<String>,
+        names_of: impl Fn(&str) -> Vec<String>,
         again: bool,
         known: impl Fn(&str) -> bool,
     ) -> Option<(Folder, Vec<String>)> {
@@ -81,14 +81,19 @@ impl Site {
                 level = next;
             }
             self.settings.learn_includes(read);
+            // The include files may read data files the body does not.
+            self.find_data(false);
         });
     }
 
-    /// Read the data files the open post's Liquid reads that are not known yet (all of
-    /// them again when `again`), and give their values to the site settings.
+    /// Read the data files the open post's Liquid reads (its body's and its include files')
+    /// that are not known yet (all of them again when `again`), and give their values to
+    /// the site settings.
     pub(super) fn find_data(self, again: bool) {
+        // Those the body reads, and the include files it writes (as far as they are known).
+        let names_of = |body: &str| data_names(&self.settings.with_included(body));
         let Some((folder, names)) =
-            self.to_read(data_names, again, |name| self.settings.knows_data(name))
+            self.to_read(names_of, again, |name| self.settings.knows_data(name))
         else {
             return;
         };

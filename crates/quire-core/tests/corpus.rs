@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use quire_core::render::liquid::{
-    data_names, data_value, data_vars, include_names, page_vars, SiteVars,
+    data_names, data_value, data_vars, include_names, page_vars, with_included, SiteVars,
 };
 use quire_core::render::{render_body, Flavour, Settings};
 use quire_core::site::SiteKind;
@@ -281,8 +281,10 @@ fn measure(dir: &Path, what: &str) -> Measure {
                 Some((n, file))
             })
             .collect();
+        // The Liquid the post runs: its body and the include files it writes.
+        let liquid = with_included(&body, &settings.site.includes);
         // The `_data/` files it reads, as the app reads them from a site folder.
-        let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&body)
+        let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&liquid)
             .into_iter()
             .filter_map(|n| {
                 ["yml", "yaml", "json"].iter().find_map(|ext| {
@@ -294,7 +296,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
             .collect();
         let files: Vec<(&str, &quire_core::front_matter::Value)> =
             data.iter().map(|(n, v)| (n.as_str(), v)).collect();
-        settings.site.data = data_vars(&body, &files);
+        settings.site.data = data_vars(&liquid, &files);
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

@@ -403,8 +403,9 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
 /// The site's `_data/` files give the post's Liquid its values, as Jekyll runs it before
 /// kramdown: an `{% assign %}` of a data file filtered with `where` and `first` (as
 /// ruby-lang.org writes its release posts), a data file's value read directly, in text,
-/// in an autolink and in code; what the site's data does not give stays Liquid; a data
-/// file changed on disk is read again when the writer comes back.
+/// in an autolink and in code, and in an include file with its parameter as the key; what
+/// the site's data does not give stays Liquid; a data file changed on disk is read again
+/// when the writer comes back.
 #[tokio::test]
 async fn the_sites_data_files_give_the_posts_liquid_its_values() {
     let app = App::open().await;
@@ -420,11 +421,21 @@ async fn the_sites_data_files_give_the_posts_liquid_its_values() {
         "_data/team.json".to_string(),
         br#"{"lead": {"name": "Ada"}}"#.to_vec(),
     ));
+    // An include file reading a data file the body does not, its parameter the key
+    // (crystal-lang.org's testimonials), its other parameter through a filter.
+    files.push((
+        "_includes/profile.html".to_string(),
+        b"<div class=\"profile\"><span title=\"{{ site.data.people[include.who].name }}\">{{ include.who }}</span>\n<p>{{ site.data.people[include.who].name }}, {{ include.role | upcase }}</p></div>\n".to_vec(),
+    ));
+    files.push((
+        "_data/people.yml".to_string(),
+        b"lead:\n  name: Grace Hopper\n".to_vec(),
+    ));
     app.open_site(&files, 5).await;
     let trip = open_trip(&app).await;
     app.caret_at(trip.len()).await;
     app.keys_in_editor(
-        "\n{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\nLed by {{ site.data.team.lead.name }}, {{ site.data.releases.size }} releases; {{ release.notes }}.\n",
+        "\n{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\nLed by {{ site.data.team.lead.name }}, {{ site.data.releases.size }} releases; {{ release.notes }}.\n\n{% include profile.html who=\"lead\" role=\"editor\" %}\n",
         false,
     )
     .await;
@@ -438,7 +449,9 @@ async fn the_sites_data_files_give_the_posts_liquid_its_values() {
            && code.includes('SIZE: ' + arguments[0])
            && text.includes('Led by Ada, 2 releases;')
            && [...p.querySelectorAll('span.liquid:not(.resolved)')].some(s => s.textContent.includes('release.notes'))
-           && !text.includes('site.data.team');"
+           && !text.includes('site.data.team')
+           && p.querySelector('.profile span[title=\"Grace Hopper\"]')?.textContent === 'lead'
+           && p.querySelector('.profile p').textContent === 'Grace Hopper, EDITOR';"
     );
     app.wait_until("the data's values", &resolved, vec![json!("16097471")])
         .await;

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 mod data;
+mod filters;
 mod highlight;
 mod include;
 mod loops;
@@ -17,7 +18,7 @@ pub(crate) use highlight::{
     highlight_fences, highlight_lines, may_highlight, same_alone, same_outside, HighlightLine,
 };
 pub(crate) use include::with_params as with_include_params;
-pub use include::{include_names, include_tag, IncludeTag};
+pub use include::{include_names, include_tag, with_included, IncludeTag};
 pub(crate) use loops::loop_definitions;
 pub use page::page_vars;
 
@@ -174,31 +175,20 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
         if let Some((_, text)) = found {
             return Some(text.clone());
         }
-        let (value, filter) = match inner.rsplit_once('|') {
-            Some((value, filter)) => (value.trim(), Some(filter.trim())),
-            None => (inner, None),
-        };
-        let value = match (value.strip_prefix("page."), value.strip_prefix("site.")) {
+        let mut parts = filters::split(inner).into_iter();
+        let value = parts.next()?.trim();
+        let mut value = match (value.strip_prefix("page."), value.strip_prefix("site.")) {
             (Some(key), _) => vars.page_var(key)?.to_string(),
+            // Liquid's nil (an include's parameter its tag does not give) writes nothing.
+            _ if value == "nil" => String::new(),
             _ if !vars.known => return None,
             (_, Some(key)) => vars.scalar(key)?.to_string(),
             _ => quoted(value)?.to_string(),
         };
-        // Jekyll's URL filters give an absolute URL back as it is; `absolute_url` puts the
-        // config's `url` as written (a trailing `/` kept) before `relative_url`'s path.
-        return match filter {
-            None => Some(value),
-            Some("relative_url" | "absolute_url") if absolute(&value) => Some(value),
-            Some("relative_url") => Some(site_config::relative_url(&vars.baseurl, &value)),
-            Some("absolute_url") => {
-                let relative = site_config::relative_url(&vars.baseurl, &value);
-                Some(format!(
-                    "{}{relative}",
-                    vars.scalar("url").unwrap_or_default()
-                ))
-            }
-            Some(_) => None,
-        };
+        for filter in parts {
+            value = filters::apply(value, filter, vars)?;
+        }
+        return Some(value);
     }
     let inner = liquid.strip_prefix("{%")?.strip_suffix("%}")?;
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());

@@ -256,6 +256,40 @@ fn captured_text_is_written_where_the_post_reads_it() {
     );
 }
 
+/// An include reading the site's data with its parameter as the key, as crystal-lang.org
+/// writes its testimonials (`site.data.authors[include.handle].name`), and Liquid's string
+/// filters on a parameter: Jekyll 4.3.1 wrote the same elements.
+#[test]
+fn an_include_reads_the_sites_data_with_its_parameters() {
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.known = true;
+    settings.site.includes = vec![(
+        "prof.html".to_string(),
+        "<div class=\"p\">\n  <img src=\"/a/{{ include.handle }}.jpg\" alt=\"Photo of {{ site.data.authors[include.handle].name }}\">\n  <p>{{ site.data.authors[include.handle].name }}, {{ include.role | upcase }} {{ include.none | default: \"dflt\" }}</p>\n</div>\n".to_string(),
+    )];
+    let authors = crate::render::liquid::data_value(
+        "authors.yml",
+        "alex-kampa:\n  name: Aleksander Kampa\nbob:\n  name: \"Bob & Co\"\n",
+    )
+    .expect("a map");
+    let body = "Text\n\n{% include prof.html handle=\"alex-kampa\" role=\"Founder & Director\" %}\n\n{% include prof.html handle=\"bob\" %}\n";
+    let liquid = crate::render::liquid::with_included(body, &settings.site.includes);
+    assert_eq!(crate::render::liquid::data_names(&liquid), vec!["authors"]);
+    settings.site.data = crate::render::liquid::data_vars(&liquid, &[("authors", &authors)]);
+    let html = render_body(body, &settings);
+    for part in [
+        "<img src=\"/a/alex-kampa.jpg\" alt=\"Photo of Aleksander Kampa\"",
+        "<p>Aleksander Kampa, FOUNDER &amp; DIRECTOR dflt</p>",
+        "<img src=\"/a/bob.jpg\" alt=\"Photo of Bob &amp; Co\"",
+        "<p>Bob &amp; Co,  dflt</p>",
+    ] {
+        assert!(html.contains(part), "{part} in {html}");
+    }
+}
+
 /// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file
 /// is written there, its `{{ include.key }}` filled (Jekyll 4.3.1 wrote the same
 /// elements for the theme's sample post).

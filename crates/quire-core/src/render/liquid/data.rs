@@ -158,26 +158,6 @@ fn liquid_pieces(body: &str) -> Vec<(bool, &str)> {
     pieces
 }
 
-/// Split `text` at the `|` outside quotes.
-fn split_filters(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut quote = None;
-    let mut from = 0;
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '|') => {
-                parts.push(&text[from..i]);
-                from = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&text[from..]);
-    parts
-}
-
 /// The data files: (name, value).
 type Files<'d> = &'d [(&'d str, &'d Value)];
 
@@ -185,7 +165,7 @@ type Files<'d> = &'d [(&'d str, &'d Value)];
 /// or the variables where it can be (a data file is not copied to read one of its
 /// values).
 fn evaluate<'a>(expr: &str, data: Files<'a>, env: &'a [(String, Value)]) -> Option<Cow<'a, Value>> {
-    let mut parts = split_filters(expr).into_iter();
+    let mut parts = super::filters::split(expr).into_iter();
     let mut value = operand(parts.next()?.trim(), data, env)?;
     for filter in parts {
         value = apply(value, filter.trim(), data, env)?;

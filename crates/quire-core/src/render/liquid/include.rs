@@ -79,23 +79,117 @@ pub fn include_names(body: &str) -> Vec<String> {
 }
 
 /// `text` (an included file) with each `{{ include.key }}` written as the tag's value for
-/// it (nothing, as in Jekyll, for a key the tag does not give); the rest of its Liquid is
-/// left as written.
+/// it (nothing, as in Jekyll, for a key the tag does not give); an `include.key` inside
+/// another output (`{{ site.data.authors[include.handle].name }}`) is written as the
+/// value's literal (`'alex-kampa'`) or the variable the tag gives (`page.y`), for the
+/// page's other Liquid to resolve there; the rest of its Liquid is left as written.
 pub fn with_params(text: &str, params: &[(String, String)]) -> String {
+    let value = |key: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     crate::images::rewrite_liquid(text, |_, liquid| {
         let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
-        let key = inner
-            .trim_matches(|c: char| c == '-' || c.is_whitespace())
-            .strip_prefix("include.")?;
-        Some(
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default(),
-        )
+        let trimmed = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if let Some(key) = trimmed.strip_prefix("include.") {
+            if key.chars().all(is_key_char) {
+                return Some(value(key).unwrap_or_default().to_string());
+            }
+        }
+        inner.contains("include.").then(|| {
+            let inner = with_param_operands(inner, |key| match value(key) {
+                // A variable the tag names (`x=page.y`, kept as `{{ page.y }}`).
+                Some(v) if v.starts_with("{{") && v.ends_with("}}") => {
+                    v[2..v.len() - 2].trim().to_string()
+                }
+                // Single quotes, which an HTML attribute's double quotes around the
+                // output hold (`alt="Photo of {{ ...['alex-kampa'].name }}"`).
+                Some(v) if v.contains('\'') => format!("\"{v}\""),
+                Some(v) => format!("'{v}'"),
+                // Liquid's nil: a key the tag does not give.
+                None => "nil".to_string(),
+            });
+            format!("{{{{{inner}}}}}")
+        })
     })
     .into_owned()
+}
+
+/// A character of an include parameter's key.
+fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+/// `inner` (an output's expression) with each `include.key` operand outside quotes
+/// written as `operand(key)`.
+fn with_param_operands(inner: &str, operand: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut quote = None;
+    let mut rest = inner;
+    while let Some(c) = rest.chars().next() {
+        let before = out.chars().next_back();
+        let starts_word = !before.is_some_and(|b| b.is_alphanumeric() || b == '_' || b == '.');
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, 'i') if starts_word && rest.starts_with("include.") => {
+                let after = &rest["include.".len()..];
+                let end = after.find(|c| !is_key_char(c)).unwrap_or(after.len());
+                if end > 0 {
+                    out.push_str(&operand(&after[..end]));
+                    rest = &after[end..];
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// `body` with the files its include tags write (each one's parameters filled, and the
+/// files those include, a few levels down) after it: the Liquid the post runs, for
+/// finding and reading the `_data/` files it uses. `includes`: the files known (name,
+/// text). Borrowed when the body writes none of them.
+pub fn with_included<'a>(
+    body: &'a str,
+    includes: &[(String, String)],
+) -> std::borrow::Cow<'a, str> {
+    let mut out = String::new();
+    append_included(body, includes, 0, &mut out);
+    if out.is_empty() {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    std::borrow::Cow::Owned(format!("{body}\n{out}"))
+}
+
+/// How deep included files are followed into the files they include.
+const MAX_DEPTH: usize = 4;
+
+/// The files `text`'s include tags write, each with its parameters, appended to `out`.
+fn append_included(text: &str, includes: &[(String, String)], depth: usize, out: &mut String) {
+    if depth >= MAX_DEPTH || includes.is_empty() || !text.contains("include") {
+        return;
+    }
+    let mut rest = text;
+    while let Some(at) = rest.find("{%") {
+        let Some(end) = rest[at..].find("%}") else {
+            break;
+        };
+        if let Some(tag) = include_tag(&rest[at..at + end + 2]) {
+            if let Some((_, file)) = includes.iter().find(|(n, _)| *n == tag.name) {
+                let filled = with_params(file, &tag.params);
+                out.push_str(&filled);
+                out.push('\n');
+                append_included(&filled, includes, depth + 1, out);
+            }
+        }
+        rest = &rest[at + end + 2..];
+    }
 }
 
 #[cfg(test)]
@@ -153,5 +247,37 @@ mod tests {
             ),
             "<img src=\"/a.png\" alt=\"\"> {{ page.title }}"
         );
+        // Inside another output: the value's literal, or the variable the tag names
+        // (crystal-lang.org's testimonial profiles).
+        let params = vec![
+            ("handle".to_string(), "alex-kampa".to_string()),
+            ("who".to_string(), "{{ page.author }}".to_string()),
+        ];
+        assert_eq!(
+            with_params(
+                "{{ site.data.authors[include.handle].name }} {{site.data.authors[include.who] | size}} {{ \"include.handle\" }} {{ x.include.handle }} {{ include.none | default: 'a' }}",
+                &params
+            ),
+            "{{ site.data.authors['alex-kampa'].name }} {{site.data.authors[page.author] | size}} {{ \"include.handle\" }} {{ x.include.handle }} {{ nil | default: 'a' }}"
+        );
+    }
+
+    #[test]
+    fn included_files_follow_the_body_for_reading_data() {
+        let includes = vec![
+            (
+                "a.html".to_string(),
+                "{{ site.data.x[include.k] }} {% include b.html %}".to_string(),
+            ),
+            ("b.html".to_string(), "{{ site.data.y }}".to_string()),
+        ];
+        assert_eq!(
+            with_included("Body {% include a.html k=\"1\" %} {% include c.html %}", &includes),
+            "Body {% include a.html k=\"1\" %} {% include c.html %}\n{{ site.data.x['1'] }} {% include b.html %}\n{{ site.data.y }}\n"
+        );
+        assert!(matches!(
+            with_included("No tags", &includes),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

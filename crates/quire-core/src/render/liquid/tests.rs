@@ -80,7 +80,8 @@ fn outputs_and_tags_resolve_from_the_site() {
         ("{% post_url 2012-08-31-paperface %}", None),
         ("{{ site.missing }}", None),
         ("{{ page.title }}", None),
-        ("{{ site.title | upcase }}", None),
+        ("{{ site.title | markdownify }}", None),
+        ("{{ site.title | upcase }}", Some("JEKYLL")),
     ];
     for (liquid, want) in cases {
         assert_eq!(resolve(liquid, &v).as_deref(), want, "{liquid}");

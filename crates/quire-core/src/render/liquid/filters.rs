@@ -1,0 +1,130 @@
+//! Liquid's filters on the text of an output the preview resolves (`{{ page.x | upcase }}`,
+//! `{{ include.role | default: "-" }}` once an include's parameters are filled in): the
+//! URL filters Jekyll adds and Liquid's string filters that need nothing but the text. An
+//! output with any other filter (`markdownify`, `date`) stays as written.
+
+use super::{quoted, SiteVars};
+use crate::site_config;
+
+/// `text` split at each `|` outside quotes: the operand, then each filter.
+pub(super) fn split(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '|') => {
+                parts.push(&text[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[from..]);
+    parts
+}
+
+/// What `filter` (its name and any arguments, `default: "x"`) makes of `value`; `None`
+/// for a filter not applied here.
+pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<String> {
+    let (name, args) = match filter.split_once(':') {
+        Some((name, args)) => (name.trim(), arguments(args)?),
+        None => (filter.trim(), Vec::new()),
+    };
+    let arg = |k: usize| args.get(k).copied();
+    Some(match (name, args.len()) {
+        // Jekyll's URL filters give an absolute URL back as it is; `absolute_url` puts the
+        // config's `url` as written (a trailing `/` kept) before `relative_url`'s path.
+        ("relative_url" | "absolute_url", 0) if super::absolute(&value) => value,
+        ("relative_url", 0) => site_config::relative_url(&vars.baseurl, &value),
+        ("absolute_url", 0) => {
+            let relative = site_config::relative_url(&vars.baseurl, &value);
+            format!("{}{relative}", vars.scalar("url").unwrap_or_default())
+        }
+        ("upcase", 0) => value.to_uppercase(),
+        ("downcase", 0) => value.to_lowercase(),
+        ("capitalize", 0) => {
+            let mut chars = value.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => value,
+            }
+        }
+        ("strip", 0) => value.trim().to_string(),
+        ("lstrip", 0) => value.trim_start().to_string(),
+        ("rstrip", 0) => value.trim_end().to_string(),
+        ("default", 1) if value.is_empty() => arg(0)?.to_string(),
+        ("default", 1) => value,
+        ("append", 1) => value + arg(0)?,
+        ("prepend", 1) => format!("{}{value}", arg(0)?),
+        ("remove", 1) => value.replace(arg(0)?, ""),
+        ("remove_first", 1) => value.replacen(arg(0)?, "", 1),
+        ("replace", 2) => value.replace(arg(0)?, arg(1)?),
+        ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
+        _ => return None,
+    })
+}
+
+/// A filter's arguments, each a quoted string (`"a", 'b'`); `None` when one is not.
+fn arguments(args: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut rest = args.trim();
+    while !rest.is_empty() {
+        let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let close = rest[1..].find(quote)? + 1;
+        out.push(quoted(&rest[..=close])?);
+        rest = rest[close + 1..].trim_start();
+        rest = match rest.strip_prefix(',') {
+            Some(more) => more.trim_start(),
+            None if rest.is_empty() => rest,
+            None => return None,
+        };
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{resolve, SiteVars};
+
+    /// As Liquid 4 writes them (Jekyll 4.3.1).
+    #[test]
+    fn string_filters_on_resolved_text() {
+        let vars = SiteVars {
+            known: true,
+            baseurl: "/blog".to_string(),
+            ..SiteVars::default()
+        };
+        let cases = [
+            (
+                "{{ 'Founder & Director' | upcase }}",
+                Some("FOUNDER & DIRECTOR"),
+            ),
+            ("{{ \"ABC dEf\" | downcase | capitalize }}", Some("Abc def")),
+            ("{{ nil | default: \"dflt\" }}", Some("dflt")),
+            ("{{ nil | upcase }}", Some("")),
+            ("{{ 'x' | default: 'y' }}", Some("x")),
+            (
+                "{{ ' a b ' | strip | append: '!' | prepend: \"<\" }}",
+                Some("<a b!"),
+            ),
+            ("{{ 'a|b-c-c' | remove: '-c' }}", Some("a|b")),
+            (
+                "{{ 'aXbX' | replace_first: 'X', '_' | replace: \"X\", ',' }}",
+                Some("a_b,"),
+            ),
+            ("{{ '/x' | relative_url | upcase }}", Some("/BLOG/X")),
+            ("{{ 'x' | markdownify }}", None),
+            ("{{ 'x' | default: y }}", None),
+            ("{{ 'x' | replace: 'a' }}", None),
+        ];
+        for (liquid, expected) in cases {
+            assert_eq!(resolve(liquid, &vars).as_deref(), expected, "{liquid}");
+        }
+    }
+}
