@@ -165,6 +165,8 @@ pub(crate) struct Context<'c> {
     /// Whether kramdown reads block HTML content as Markdown here (`parse_block_html`,
     /// from the site's config or a `{::options}` line above the block).
     pub(crate) parse_block_html: bool,
+    /// The block's text as written (before it was marked for the parser).
+    pub(crate) source: &'c str,
 }
 
 /// Call `f` on each string of a block's events that holds text of the post: text, code,
@@ -238,7 +240,7 @@ pub(crate) fn transform(
         *events = vec![Event::Html(CowStr::from(html))];
         return (Vec::new(), None);
     }
-    if let Some(html) = liquid_text::included(events, settings) {
+    if let Some(html) = liquid_text::included(events, settings, context.source) {
         *events = vec![Event::Html(CowStr::from(html))];
         return (Vec::new(), None);
     }

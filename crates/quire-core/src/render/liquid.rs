@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+mod conditions;
 mod data;
 mod filters;
 mod highlight;
@@ -14,6 +15,7 @@ mod loops;
 mod page;
 
 pub use data::{data_names, data_value, data_vars, DataVars};
+pub(crate) use filters::with_markdownified;
 pub(crate) use highlight::{
     highlight_fences, highlight_lines, may_highlight, same_alone, same_outside, HighlightLine,
 };

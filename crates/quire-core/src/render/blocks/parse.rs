@@ -62,6 +62,8 @@ std::thread_local! {
 /// [`parse`] on text whose control characters are the renderer's own marks.
 fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
+    // The text as written: every mark below keeps each offset.
+    let written = text;
     // What Jekyll reads otherwise than CommonMark, marked for the parser (`marks.rs`).
     let marked = marks::mark(text, jekyll);
     let (extensions, abbreviations, comments) =
@@ -345,6 +347,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
                         .take_while(|&&(at, _)| at < group.start)
                         .last()
                         .map_or(settings.site.markdown.parse_block_html, |&(_, on)| on),
+                    source: written.get(group.start..group.end).unwrap_or_default(),
                 },
                 settings,
             );

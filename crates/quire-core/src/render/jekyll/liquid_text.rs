@@ -34,12 +34,22 @@ fn paragraph_text(events: &[Event<'_>]) -> Option<String> {
 
 /// A paragraph that is one include tag whose file the site gives: that file as Jekyll
 /// writes it there (its `{{ include.key }}` filled from the tag, then read as Markdown
-/// with the post's settings), in a mark naming it. Files included by it are not followed.
-pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) -> Option<String> {
+/// with the post's settings), in a mark naming it. The tag is read from the paragraph's
+/// `source` when its parameters hold Markdown (`caption="A *big* one"`: Liquid runs
+/// first, so the parser's emphasis there is none).
+pub(super) fn included(
+    events: &[Event<'_>],
+    settings: &super::super::Settings,
+    source: &str,
+) -> Option<String> {
     if settings.site.includes.is_empty() {
         return None;
     }
-    let text = paragraph_text(events)?;
+    let text = paragraph_text(events).or_else(|| {
+        let paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+            && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)));
+        paragraph.then(|| source.to_string())
+    })?;
     let token = text.trim();
     if token.get(2..)?.contains("{%") {
         return None;
@@ -52,6 +62,10 @@ pub(super) fn included(events: &[Event<'_>], settings: &super::super::Settings) 
     let mut inner = settings.clone();
     if depth + 1 >= MAX_INCLUDE_DEPTH {
         inner.site.includes = Vec::new();
+    }
+    // A parameter put through `markdownify` (a figure's caption) is rendered as the post.
+    if let Some(with) = super::super::liquid::with_markdownified(&inner, &markdown) {
+        inner = with;
     }
     INCLUDE_DEPTH.with(|d| d.set(depth + 1));
     // (The include's text is the site's, not the post's: its control characters are

@@ -290,6 +290,40 @@ fn an_include_reads_the_sites_data_with_its_parameters() {
     }
 }
 
+/// Minimal Mistakes' `figure` include: its conditions decided by the tag's parameters, its
+/// caption (Markdown in the tag: the parser's emphasis there is none, as Liquid runs
+/// first) put through `markdownify`. Jekyll 4.3.1 wrote the same HTML.
+#[test]
+fn a_figure_include_decides_its_conditions_and_renders_its_caption() {
+    let mut settings = Settings {
+        flavour: Flavour::Jekyll,
+        ..Default::default()
+    };
+    settings.site.known = true;
+    settings.site.includes = vec![(
+        "figure".to_string(),
+        "<figure class=\"{{ include.class }}\">\n  <img src=\"{{ include.image_path | relative_url }}\"\n       alt=\"{% if include.alt %}{{ include.alt }}{% endif %}\">\n  {%- if include.caption -%}\n    <figcaption>\n      {{ include.caption | markdownify | remove: \"<p>\" | remove: \"</p>\" }}\n    </figcaption>\n  {%- endif -%}\n</figure>\n".to_string(),
+    )];
+    let html = render_body(
+        "Intro.\n\n{% include figure image_path=\"/assets/1.jpg\" alt=\"a placeholder\" caption=\"A caption with a [link](https://x.org) and *style*.\" %}\n\nAfter.\n",
+        &settings,
+    );
+    assert!(
+        html.contains("<figure class=\"\">\n  <img src=\"/assets/1.jpg\" alt=\"a placeholder\" /><figcaption>\n      A caption with a <a href=\"https://x.org\">link</a> and <em>style</em>.\n\n    </figcaption></figure>\n"),
+        "{html}"
+    );
+    let html = render_body(
+        "{% include figure image_path=\"/a.jpg\" alt=\"no caption\" %}\n",
+        &settings,
+    );
+    assert!(
+        html.contains(
+            "<figure class=\"\">\n  <img src=\"/a.jpg\" alt=\"no caption\" /></figure>\n"
+        ),
+        "{html}"
+    );
+}
+
 /// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file
 /// is written there, its `{{ include.key }}` filled (Jekyll 4.3.1 wrote the same
 /// elements for the theme's sample post).

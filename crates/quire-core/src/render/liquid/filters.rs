@@ -1,7 +1,8 @@
 //! Liquid's filters on the text of an output the preview resolves (`{{ page.x | upcase }}`,
 //! `{{ include.role | default: "-" }}` once an include's parameters are filled in): the
-//! URL filters Jekyll adds and Liquid's string filters that need nothing but the text. An
-//! output with any other filter (`markdownify`, `date`) stays as written.
+//! URL filters Jekyll adds and Liquid's string filters that need nothing but the text;
+//! `markdownify` of a literal in an include file, rendered as the post is. An output with
+//! any other filter (`date`) stays as written.
 
 use super::{quoted, SiteVars};
 use crate::site_config;
@@ -68,6 +69,53 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
         _ => return None,
     })
+}
+
+/// `settings` with the outputs of `text` that put a literal through `markdownify`
+/// (`{{ 'A *big* one' | markdownify | remove: "<p>" }}`, an include's caption once its
+/// parameters are filled in) as outputs the preview resolves: the literal rendered with
+/// the post's settings, the other filters applied before and after. `None` when `text`
+/// has none.
+pub(crate) fn with_markdownified(
+    settings: &super::super::Settings,
+    text: &str,
+) -> Option<super::super::Settings> {
+    if !text.contains("markdownify") {
+        return None;
+    }
+    let mut outputs = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else {
+            break;
+        };
+        let inner =
+            rest[open + 2..open + close].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        rest = &rest[open + close + 2..];
+        let mut parts = split(inner).into_iter();
+        let Some(mut value) = parts.next().and_then(quoted).map(str::to_string) else {
+            continue;
+        };
+        let mut markdownified = false;
+        let applied = parts.try_for_each(|filter| {
+            value = if filter.trim() == "markdownify" {
+                markdownified = true;
+                super::super::render_body(&value, settings)
+            } else {
+                apply(std::mem::take(&mut value), filter, &settings.site)?
+            };
+            Some(())
+        });
+        if markdownified && applied.is_some() {
+            outputs.push((inner.to_string(), value));
+        }
+    }
+    if outputs.is_empty() {
+        return None;
+    }
+    let mut with = settings.clone();
+    with.site.data.outputs.extend(outputs);
+    Some(with)
 }
 
 /// A filter's arguments, each a quoted string (`"a", 'b'`); `None` when one is not.

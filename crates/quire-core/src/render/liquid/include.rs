@@ -82,7 +82,8 @@ pub fn include_names(body: &str) -> Vec<String> {
 /// it (nothing, as in Jekyll, for a key the tag does not give); an `include.key` inside
 /// another output (`{{ site.data.authors[include.handle].name }}`) is written as the
 /// value's literal (`'alex-kampa'`) or the variable the tag gives (`page.y`), for the
-/// page's other Liquid to resolve there; the rest of its Liquid is left as written.
+/// page's other Liquid to resolve there; a condition on the parameters is decided
+/// (`conditions.rs`); the rest of its Liquid is left as written.
 pub fn with_params(text: &str, params: &[(String, String)]) -> String {
     let value = |key: &str| {
         params
@@ -90,7 +91,9 @@ pub fn with_params(text: &str, params: &[(String, String)]) -> String {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
-    crate::images::rewrite_liquid(text, |_, liquid| {
+    // `{% if include.key %}`: the branch the parameters take.
+    let text = super::conditions::decide(text, params);
+    crate::images::rewrite_liquid(&text, |_, liquid| {
         let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
         let trimmed = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
         if let Some(key) = trimmed.strip_prefix("include.") {
