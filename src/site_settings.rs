@@ -131,8 +131,10 @@ impl SiteSettings {
             let url = post_url.get().and_then(Result::ok).map(|u| u.path);
             let inherited = inherited.get();
             vars.page = state.source.with_untracked(|src| {
+                // The body's and the include files' `page.<key>`.
                 let body = quire_core::split(src).body_text(src);
-                page_vars(src, body, path.as_deref(), url.as_deref(), &inherited)
+                let liquid = with_included(body, &vars.includes);
+                page_vars(src, &liquid, path.as_deref(), url.as_deref(), &inherited)
             });
             // What the site's data files give the body's Liquid (nothing when it reads
             // none).
@@ -144,7 +146,7 @@ impl SiteSettings {
                 // The body's Liquid and that of the include files it writes.
                 state.source.with_untracked(|src| {
                     let body = quire_core::split(src).body_text(src);
-                    data_vars(&with_included(body, &vars.includes), &files)
+                    data_vars(&with_included(body, &vars.includes), &files, &vars.page)
                 })
             });
             vars

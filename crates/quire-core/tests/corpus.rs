@@ -283,6 +283,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
             .collect();
         // The Liquid the post runs: its body and the include files it writes.
         let liquid = with_included(&body, &settings.site.includes);
+        settings.site.page = page_vars(text, &liquid, Some(&path), url, &inherited);
         // The `_data/` files it reads, as the app reads them from a site folder.
         let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&liquid)
             .into_iter()
@@ -296,7 +297,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
             .collect();
         let files: Vec<(&str, &quire_core::front_matter::Value)> =
             data.iter().map(|(n, v)| (n.as_str(), v)).collect();
-        settings.site.data = data_vars(&liquid, &files);
+        settings.site.data = data_vars(&liquid, &files, &settings.site.page);
         let html = render_body(&body, &settings);
         if elements(&html) == elements(&expected) {
             same_elements += 1;

@@ -43,6 +43,7 @@ mod extensions;
 mod fence_indent;
 mod flanking;
 mod footnotes;
+mod hard_breaks;
 mod headings;
 mod html_blocks;
 mod html_tags;
@@ -85,6 +86,7 @@ pub(crate) use footnotes::{
     definitions_under_notes, note_ends_at_first_line, take_notes, Note, Notes, NOTE_MARK,
 };
 pub(crate) use footnotes::{list as notes_list, reference as note_reference};
+pub(crate) use hard_breaks::{keep_break_spaces, may_keep_break_spaces};
 pub use headings::heading_id;
 use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{
@@ -95,6 +97,7 @@ pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
 pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
 pub(crate) use lazy_quotes::lazy_quote;
+pub(crate) use liquid_text::including;
 use liquid_text::{liquid_and_span_ials, liquid_html_outside_raw, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;
@@ -106,7 +109,7 @@ pub(crate) use raw_spans::{Fed, RawSpans};
 pub(crate) use references::{join_spaced_references, may_space_references};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
 pub(crate) use tables::kramdown_table;
-pub(crate) use tag_lines::silent_tags_apart;
+pub(crate) use tag_lines::{blank_assigns_over_definitions, silent_tags_apart};
 pub(crate) use text_headings::{mark_text_headings, unmark as unmark_headings};
 pub(crate) use toc::toc;
 use toc::toc_list;
@@ -216,7 +219,7 @@ pub(crate) fn transform(
     if context.punctuation_marked {
         flanking::unmark_punctuation(events);
     }
-    if markdown_in_html(events, settings, context.parse_block_html) {
+    if markdown_in_html(events, settings, context.parse_block_html, context.in_raw) {
         return (Vec::new(), None);
     }
     lists::later_item_paragraphs(events);

@@ -21,7 +21,7 @@ pub(crate) use highlight::{
 };
 pub(crate) use include::with_params as with_include_params;
 pub use include::{include_names, include_tag, with_included, IncludeTag};
-pub(crate) use loops::loop_definitions;
+pub(crate) use loops::{include_definitions, loop_definitions};
 pub use page::page_vars;
 
 use crate::site_config::{self, SiteConfig};

@@ -42,10 +42,11 @@ impl BlockRenderer {
         } else {
             fill_marks(&block.template, &block.ids, &block.ref_html)
         };
-        if block.toc {
-            // No heading to list: kramdown writes nothing there.
+        // (An include file's table of contents is filled around the file's HTML.)
+        if block.toc && !crate::render::jekyll::including() {
+            // No heading to list: kramdown writes no list there.
             html = match self.toc.is_empty() {
-                true => String::new(),
+                true => without_toc(&html),
                 false => html.replace(crate::render::jekyll::TOC_MARK, &self.toc),
             };
         }
@@ -166,7 +167,9 @@ impl BlockRenderer {
     /// Fill each table of contents (`{:toc}`) with the body's headings; the blocks outside
     /// `fresh` whose HTML changed are `dirty`.
     fn fill_tocs(&mut self, fresh: &core::ops::Range<usize>, dirty: &mut [bool]) {
-        if !self.blocks.iter().any(|b| b.toc) {
+        // An include file's table of contents lists the post's headings: filled by the
+        // post's renderer, around the file's HTML.
+        if crate::render::jekyll::including() || !self.blocks.iter().any(|b| b.toc) {
             return;
         }
         let body: String = self.blocks.iter().map(|b| b.html.as_str()).collect();
@@ -181,6 +184,24 @@ impl BlockRenderer {
                 *again = true;
             }
         }
+    }
+}
+
+/// `html` without its table of contents' list (`<ul id="markdown-toc">` and its mark);
+/// nothing when that is all it holds.
+fn without_toc(html: &str) -> String {
+    let mark = crate::render::jekyll::TOC_MARK;
+    let Some(at) = html.find(mark) else {
+        return html.to_string();
+    };
+    let open = html[..at].rfind('<').unwrap_or(at);
+    let close = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
+    let close = close + usize::from(html[close..].starts_with('\n'));
+    let rest = format!("{}{}", &html[..open], &html[close..]);
+    if rest.trim().is_empty() {
+        String::new()
+    } else {
+        rest
     }
 }
 

@@ -88,8 +88,14 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
+    // So are those of the include files it writes.
     let mut looped = if jekyll {
-        super::super::liquid::loop_definitions(text, &settings.site)
+        let mut written = super::super::liquid::loop_definitions(text, &settings.site);
+        written.push_str(&super::super::liquid::include_definitions(
+            text,
+            &settings.site,
+        ));
+        written
     } else {
         String::new()
     };
@@ -205,6 +211,8 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     let mut alts = jekyll.then(jekyll::ImageAlts::default);
     // kramdown's reading of a long run of markers standing in text.
     let mut runs = jekyll.then(jekyll::MarkerRuns::default);
+    // The spaces before a line break's last two stay text (kramdown).
+    let break_spaces = jekyll && jekyll::may_keep_break_spaces(text);
     let events = parser
         .into_offset_iter()
         .map(|(event, range)| {
@@ -233,6 +241,11 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
             Some(runs) => runs.feed(event, range, text),
             None => jekyll::Fed::One(Some((event, range))),
         })
+        .flat_map(|(event, range)| match break_spaces {
+            true => jekyll::keep_break_spaces(event, range, text),
+            false => [Some((event, range)), None],
+        })
+        .flatten()
         .flat_map(|(event, range)| match typography.as_mut() {
             Some(typography) => typography.feed(event, range, text),
             None => [Some((event, range)), None],

@@ -191,7 +191,8 @@ pub(crate) fn wrap_code_blocks<'a>(
         return;
     }
     let mut out = Vec::with_capacity(events.len());
-    let mut open: Option<(Wrap, String)> = None;
+    // The block's wrap, its text so far, and whether it is indented.
+    let mut open: Option<(Wrap, String, bool)> = None;
     for event in events.drain(..) {
         match (event, open.as_mut()) {
             (Event::Start(Tag::CodeBlock(kind)), None) => {
@@ -202,7 +203,10 @@ pub(crate) fn wrap_code_blocks<'a>(
                 // The raw tags of the fence's line (Liquid runs first) go before the
                 // block's text, for the flavour's Liquid pass to read and leave out.
                 match wrap(info, options) {
-                    Some(wrap) => open = Some((wrap, raw_tags(info.unwrap_or_default()))),
+                    Some(wrap) => {
+                        let indented = info.is_none();
+                        open = Some((wrap, raw_tags(info.unwrap_or_default()), indented));
+                    }
                     None => {
                         let tags = raw_tags(info.unwrap_or_default());
                         out.push(Event::Start(Tag::CodeBlock(named(kind))));
@@ -214,9 +218,14 @@ pub(crate) fn wrap_code_blocks<'a>(
             }
             // The block's text is read whole: a `{% raw %}` on one line keeps the Liquid
             // of the lines after it.
-            (Event::Text(t), Some((_, code))) => code.push_str(&t),
+            (Event::Text(t), Some((_, code, _))) => code.push_str(&t),
             (Event::End(TagEnd::CodeBlock), Some(_)) => {
-                if let Some((wrap, code)) = open.take() {
+                if let Some((wrap, mut code, indented)) = open.take() {
+                    // kramdown's indented code ends with a line break, the post's last
+                    // line's too.
+                    if indented && !code.is_empty() && !code.ends_with('\n') {
+                        code.push('\n');
+                    }
                     let code = escape_text(&text(CowStr::from(code)));
                     out.push(Event::Html(CowStr::from(wrap.html(&code))));
                 }
@@ -320,6 +329,11 @@ mod tests {
             (
                 "    x\n      {%- raw %}{{ a }}{% endraw %}\n    end\n",
                 "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x{{ a }}\nend\n</code></pre></div></div>\n",
+            ),
+            // The post's last line, in indented code, ends with a line break.
+            (
+                "    code line\n    last",
+                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>code line\nlast\n</code></pre></div></div>\n",
             ),
             (
                 "{% highlight ruby %}\na = 1\n{% endhighlight %}\n",

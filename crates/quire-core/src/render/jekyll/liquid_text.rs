@@ -32,11 +32,11 @@ fn paragraph_text(events: &[Event<'_>]) -> Option<String> {
     Some(super::plain_punctuation(&text))
 }
 
-/// A paragraph that is one include tag whose file the site gives: that file as Jekyll
-/// writes it there (its `{{ include.key }}` filled from the tag, then read as Markdown
-/// with the post's settings), in a mark naming it. The tag is read from the paragraph's
-/// `source` when its parameters hold Markdown (`caption="A *big* one"`: Liquid runs
-/// first, so the parser's emphasis there is none).
+/// A paragraph of include tags, one a line, whose files the site gives: each file as
+/// Jekyll writes it there (its `{{ include.key }}` filled from the tag, then read as
+/// Markdown with the post's settings), in a mark naming it. The tags are read from the
+/// paragraph's `source` when their parameters hold Markdown (`caption="A *big* one"`:
+/// Liquid runs first, so the parser's emphasis there is none).
 pub(super) fn included(
     events: &[Event<'_>],
     settings: &super::super::Settings,
@@ -50,11 +50,23 @@ pub(super) fn included(
             && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)));
         paragraph.then(|| source.to_string())
     })?;
-    let token = text.trim();
-    if token.get(2..)?.contains("{%") {
-        return None;
+    let mut html = String::new();
+    for token in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if token.get(2..)?.contains("{%") {
+            return None;
+        }
+        let tag = super::super::liquid::include_tag(token)?;
+        html.push_str(&include_html(&tag, settings)?);
     }
-    let tag = super::super::liquid::include_tag(token)?;
+    (!html.is_empty()).then_some(html)
+}
+
+/// The include file `tag` names, written with its parameters in a mark naming it; `None`
+/// when the site does not give it.
+fn include_html(
+    tag: &super::super::liquid::IncludeTag,
+    settings: &super::super::Settings,
+) -> Option<String> {
     let file = settings.site.include(&tag.name)?;
     let markdown = super::super::liquid::with_include_params(file, &tag.params);
     // An include in the file is written too, to a depth (a file including itself stops).
@@ -76,6 +88,12 @@ pub(super) fn included(
         "<div class=\"liquid-include\" title=\"Included from _includes/{}\">\n{html}</div>\n",
         super::escape_attr(&tag.name)
     ))
+}
+
+/// Whether an include file is being written (its table of contents is the post's, filled
+/// around it).
+pub(crate) fn including() -> bool {
+    INCLUDE_DEPTH.with(|d| d.get() > 0)
 }
 
 /// How deep include files are written inside one another.
@@ -315,6 +333,9 @@ fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
 /// Markdown (Jekyll runs Liquid first, so kramdown reads a title's `*emphasis*`, quotes and
 /// HTML), rendered alone; the rest, and a value that would not stay one paragraph, as text.
 fn written_html(source: &str, written: &str, vars: &super::super::liquid::SiteVars) -> String {
+    // A value's last line break (a folded YAML string's, `excerpt: >`) is the paragraph's
+    // end, or white space, to kramdown.
+    let written = written.trim_end_matches(['\n', '\r']);
     if !source.contains("page.") || written.contains('\n') {
         return super::escape_text(written);
     }

@@ -18,6 +18,7 @@ pub(crate) fn markdown_in_html(
     events: &mut Vec<Event<'_>>,
     settings: &Settings,
     parse_block_html: bool,
+    in_raw: bool,
 ) -> bool {
     // (The parser gives an HTML block's indentation as text.)
     let raw = |e: &Event<'_>| {
@@ -40,6 +41,21 @@ pub(crate) fn markdown_in_html(
             _ => "",
         })
         .collect();
+    // Jekyll runs Liquid first: the element's own HTML (`{{ t.title }}` in a header) and
+    // the Markdown in it, as they stand in the post (`{% raw %}` stretches kept, their
+    // tags too, for the Markdown's own rendering to read).
+    let html = if html.contains('{') {
+        let mut raw = in_raw;
+        super::liquid_text::liquid_html_outside_raw(
+            CowStr::from(html),
+            &settings.site,
+            &mut raw,
+            true,
+        )
+        .to_string()
+    } else {
+        html
+    };
     // `markdown="0"`: raw, written without the attribute.
     if let Some(off) = markdown_off(&html) {
         *events = vec![Event::Html(CowStr::from(off))];

@@ -33,13 +33,14 @@ pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool)
                 continue;
             }
             let close = start + i;
-            // The first bracket: opened on this line, not a note's, not escaped.
+            // The first bracket: opened on this line, not a note's, not escaped, not the
+            // label of a reference before it (`[a][] [b][]` is two links).
             let Some(open) = line[..i].rfind('[').map(|o| start + o) else {
                 continue;
             };
             if text[open + 1..close].contains(']')
                 || bytes.get(open + 1) == Some(&b'^')
-                || (open > 0 && bytes[open - 1] == b'\\')
+                || (open > 0 && matches!(bytes[open - 1], b'\\' | b']'))
             {
                 continue;
             }
@@ -96,6 +97,11 @@ mod tests {
             "<p>A <a href=\"/i\">notably</a>, D <code \
              class=\"language-plaintext highlighter-rouge\">[q] [improved]</code>, E \
              <img src=\"/i\" alt=\"img\" />, F <a href=\"/i\">t</a>.</p>\n"
+        );
+        // Collapsed references side by side are two links (bitcoincore.org's meetings).
+        assert_eq!(
+            jekyll("Open: [#9638][] [#9626][] [x][#9622] end\n\n[#9638]: /a\n[#9626]: /b\n[#9622]: /c\n"),
+            "<p>Open: <a href=\"/a\">#9638</a> <a href=\"/b\">#9626</a> <a href=\"/c\">x</a> end</p>\n"
         );
     }
 

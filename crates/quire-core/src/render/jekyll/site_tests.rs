@@ -172,7 +172,7 @@ fn the_sites_data_is_written_where_liquid_reads_it() {
         flavour: Flavour::Jekyll,
         ..Default::default()
     };
-    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)]);
+    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)], &[]);
     let html = render_body(body, &settings);
     let expected = [
         "<h2 id=\"download\">Download</h2>",
@@ -189,7 +189,7 @@ fn the_sites_data_is_written_where_liquid_reads_it() {
     // An assignment on a paragraph's first or last line leaves that line empty: the
     // paragraph is its other lines (ruby-lang.org's release posts open so).
     let body = "{% assign release = site.data.releases | where: \"version\", \"2.5.7\" | first %}\nWe release {{ release.version }}.\n{% assign x = site.data.releases | first %}\n";
-    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)]);
+    settings.site.data = crate::render::liquid::data_vars(body, &[("releases", &releases)], &[]);
     let html = render_body(body, &settings);
     assert!(
         html.starts_with("<p><span class=\"liquid resolved\""),
@@ -278,7 +278,7 @@ fn an_include_reads_the_sites_data_with_its_parameters() {
     let body = "Text\n\n{% include prof.html handle=\"alex-kampa\" role=\"Founder & Director\" %}\n\n{% include prof.html handle=\"bob\" %}\n";
     let liquid = crate::render::liquid::with_included(body, &settings.site.includes);
     assert_eq!(crate::render::liquid::data_names(&liquid), vec!["authors"]);
-    settings.site.data = crate::render::liquid::data_vars(&liquid, &[("authors", &authors)]);
+    settings.site.data = crate::render::liquid::data_vars(&liquid, &[("authors", &authors)], &[]);
     let html = render_body(body, &settings);
     for part in [
         "<img src=\"/a/alex-kampa.jpg\" alt=\"Photo of Aleksander Kampa\"",
@@ -436,4 +436,29 @@ fn liquid_in_code_and_html_keeps_to_raw() {
          {plain}Hello\n</code></pre></div></div>\n"
     );
     assert_eq!(html, expected);
+}
+
+/// A folded front-matter string (`excerpt: >`) ends with a line break; written at a
+/// paragraph's end it adds no white space there (bitcoincore.org's advisories open with
+/// `{{page.excerpt}}`), as Jekyll 4.3.1 wrote it.
+#[test]
+fn a_folded_value_ends_its_paragraph_without_white_space() {
+    let src = "---\nexcerpt: >\n  Nodes were *vulnerable* by\n  a server.\n---\n{{page.excerpt}}\n\nNext.\n";
+    let body = crate::split(src).body_text(src);
+    let site = crate::render::liquid::SiteVars {
+        page: crate::render::liquid::page_vars(src, body, None, None, &[]),
+        ..Default::default()
+    };
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site,
+            ..Default::default()
+        },
+    );
+    assert!(
+        html.starts_with("<p><span class=\"liquid resolved\" title=\"{{page.excerpt}}\">Nodes were <em>vulnerable</em> by a server.</span></p>"),
+        "{html}"
+    );
 }

@@ -4,6 +4,8 @@
 //! again in its parts, the tag at the end of the part before it.
 //! A tag with whitespace control (`{%- raw -%}`) takes the line break with it: left alone.
 
+use std::borrow::Cow;
+
 /// The tags that write nothing where they stand.
 const SILENT: [&str; 3] = ["raw", "endraw", "assign"];
 
@@ -85,9 +87,60 @@ pub(crate) fn silent_tags_apart(paragraph: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with each `{% assign %}` line right over a link definition written as spaces:
+/// the tag writes nothing, so kramdown reads a blank line there and the definitions after
+/// it (`references.md` of bitcoincore.org); CommonMark would read the tag's line and the
+/// definitions as one paragraph. Borrowed when there is none (fenced code left alone).
+pub(crate) fn blank_assigns_over_definitions(text: &str) -> Cow<'_, str> {
+    if !text.contains("assign") || !text.contains("]:") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut fence: Option<&str> = None;
+    let mut blank = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        let in_code = super::html_blocks::fenced(&mut fence, line.trim_start());
+        let over_definition = lines.get(i + 1).is_some_and(|next| {
+            let next = next.trim();
+            next.starts_with('[') && !next.starts_with("[^") && next.contains("]:")
+        });
+        blank[i] = !in_code
+            && over_definition
+            && silent_tag_line(line)
+            && tag_name(line) == Some("assign");
+    }
+    if !blank.contains(&true) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (line, blank) in lines.iter().zip(blank) {
+        if blank {
+            let body = line.trim_end_matches(['\n', '\r']);
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
+
+    /// As Jekyll 4.3.1 writes them: an assignment over definitions leaves a blank line,
+    /// and the definitions are read.
+    #[test]
+    fn an_assignment_over_definitions_leaves_them_definitions() {
+        assert_eq!(
+            jekyll("Para [a].\n\n{% assign x = \"v\" %}\n[a]: /x/v\n[b]: /y\n"),
+            "<p>Para <a href=\"/x/v\">a</a>.</p>\n"
+        );
+        // In code, as written.
+        assert!(jekyll("```\n{% assign x = 1 %}\n[a]: /x\n```\n")
+            .contains("{% assign x = 1 %}\n[a]: /x"));
+    }
 
     /// As Jekyll 4.3.1 writes them: the tag's line is left empty.
     #[test]

@@ -69,13 +69,20 @@ pub fn data_value(file_name: &str, text: &str) -> Option<Value> {
 }
 
 /// The outputs of `body` that read the site's `data` files (name, value), directly or
-/// through variables its `{% assign %}` tags make, in order, with what Liquid writes.
-pub fn data_vars(body: &str, data: &[(&str, &Value)]) -> DataVars {
+/// through variables its `{% assign %}` tags make, in order, with what Liquid writes;
+/// `page`: the post's own variables (key, text), which the body may read data with.
+pub fn data_vars(body: &str, data: &[(&str, &Value)], page: &[(String, String)]) -> DataVars {
     let mut found = DataVars::default();
     if data.is_empty() || !body.contains("site.data.") {
         return found;
     }
-    let mut env: Vec<(String, Value)> = Vec::new();
+    // The post's own variables, read as keys (`site.data.translations[page.lang]`).
+    let page = Value::Map(
+        page.iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect(),
+    );
+    let mut env: Vec<(String, Value)> = vec![("page".to_string(), page)];
     for (tag, inner) in liquid_pieces(body) {
         if tag {
             let Some(rest) = inner.strip_prefix("assign") else {
@@ -109,7 +116,9 @@ pub fn data_vars(body: &str, data: &[(&str, &Value)]) -> DataVars {
             .split(|c: char| c == '.' || c == '[' || c == '|' || c.is_whitespace())
             .next()
             .unwrap_or("");
-        let reads_data = inner.starts_with("site.data.") || env.iter().any(|(n, _)| n == root);
+        // (The page's own variables are resolved as the preview resolves them elsewhere.)
+        let reads_data =
+            inner.starts_with("site.data.") || root != "page" && env.iter().any(|(n, _)| n == root);
         if !reads_data {
             continue;
         }
@@ -182,6 +191,14 @@ fn operand<'a>(text: &str, data: Files<'a>, env: &'a [(String, Value)]) -> Optio
         return Some(Cow::Owned(Value::Int(n)));
     }
     let segments = path_segments(text)?;
+    // A key in brackets that is not quoted is a variable's value (`authors[page.author]`).
+    let segments: Vec<String> = segments
+        .into_iter()
+        .map(|(key, variable)| match variable {
+            true => operand(&key, data, env).map(|v| v.to_plain_string()),
+            false => Some(key),
+        })
+        .collect::<Option<_>>()?;
     let (root, rest) = segments.split_first()?;
     let (mut value, rest) = if root == "site" {
         let (data_key, rest) = rest.split_first()?;
@@ -201,15 +218,20 @@ fn operand<'a>(text: &str, data: Files<'a>, env: &'a [(String, Value)]) -> Optio
     Some(value)
 }
 
-/// `a.b[0]["c d"]` as its segments.
-fn path_segments(text: &str) -> Option<Vec<String>> {
+/// `a.b[0]["c d"][page.x]` as its segments, each with whether it is a variable to read
+/// (a key in brackets neither quoted nor a number).
+fn path_segments(text: &str) -> Option<Vec<(String, bool)>> {
     let mut segments = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
         if let Some(inside) = rest.strip_prefix('[') {
             let end = inside.find(']')?;
             let key = inside[..end].trim();
-            segments.push(super::quoted(key).unwrap_or(key).to_string());
+            let segment = match super::quoted(key) {
+                Some(quoted) => (quoted.to_string(), false),
+                None => (key.to_string(), key.parse::<i64>().is_err()),
+            };
+            segments.push(segment);
             rest = &inside[end + 1..];
         } else {
             let rest_now = rest.strip_prefix('.').unwrap_or(rest);
@@ -222,7 +244,7 @@ fn path_segments(text: &str) -> Option<Vec<String>> {
             {
                 return None;
             }
-            segments.push(key.to_string());
+            segments.push((key.to_string(), false));
             rest = &rest_now[end..];
         }
     }
@@ -314,7 +336,7 @@ mod tests {
     fn assigned_data_is_written_where_the_post_reads_it() {
         let body = "{% assign release = site.data.releases | where: \"version\", \"2.4.8\" | first %}\n\n* <{{ release.url.gz }}>\n\n      SIZE: {{ release.size.gz }}\n\n{{ site.data.releases.size }} releases, last {{ site.data.releases.last.version }}; {{ release.url }} {{ other.x }} {{ release.url.gz | upcase }}\n{% raw %}{{ release.size.gz }}{% endraw %}";
         let releases = releases();
-        let vars = data_vars(body, &[("releases", &releases)]);
+        let vars = data_vars(body, &[("releases", &releases)], &[]);
         assert_eq!(vars.assigned, ["release"]);
         assert_eq!(
             vars.outputs,
@@ -336,6 +358,7 @@ mod tests {
         let tagged = data_vars(
             "{% assign s = site.data.releases | where: 'tags', 'security' %}{{ s.size }} {{ s.first.version }}",
             &[("releases", &releases)],
+            &[],
         );
         assert_eq!(
             tagged.outputs,
@@ -344,7 +367,30 @@ mod tests {
                 ("s.first.version".to_string(), "2.4.8".to_string())
             ]
         );
-        assert!(data_vars(body, &[]).outputs.is_empty());
+        assert!(data_vars(body, &[], &[]).outputs.is_empty());
+        // A key in brackets that is a variable: the page's, or one assigned (as
+        // bitcoincore.org's table of contents reads its translations).
+        let translations = data_value(
+            "translations.yml",
+            "en:\n  tocoverview: Overview\nja:\n  tocoverview: 概要\n",
+        )
+        .expect("a map");
+        let page = [("lang".to_string(), "ja".to_string())];
+        let read = data_vars(
+            "{% assign t=site.data.translations[page.lang] %}{{ t.tocoverview }} {% assign l = 'en' %}{{ site.data.translations[l].tocoverview }} {{ page.lang }}",
+            &[("translations", &translations)],
+            &page,
+        );
+        assert_eq!(
+            read.outputs,
+            [
+                ("t.tocoverview".to_string(), "概要".to_string()),
+                (
+                    "site.data.translations[l].tocoverview".to_string(),
+                    "Overview".to_string()
+                )
+            ]
+        );
     }
 
     #[test]

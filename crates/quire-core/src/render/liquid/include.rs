@@ -93,7 +93,24 @@ pub fn with_params(text: &str, params: &[(String, String)]) -> String {
     };
     // `{% if include.key %}`: the branch the parameters take.
     let text = super::conditions::decide(text, params);
+    let operand = |key: &str| match value(key) {
+        // A variable the tag names (`x=page.y`, kept as `{{ page.y }}`).
+        Some(v) if v.starts_with("{{") && v.ends_with("}}") => v[2..v.len() - 2].trim().to_string(),
+        // Single quotes, which an HTML attribute's double quotes around the output hold
+        // (`alt="Photo of {{ ...['alex-kampa'].name }}"`).
+        Some(v) if v.contains('\'') => format!("\"{v}\""),
+        Some(v) => format!("'{v}'"),
+        // Liquid's nil: a key the tag does not give.
+        None => "nil".to_string(),
+    };
     crate::images::rewrite_liquid(&text, |_, liquid| {
+        // A tag reading a parameter (`{% assign ids = include.issues | split: "," %}`);
+        // an include tag's own parameters are read by `include_tag`.
+        if let Some(inner) = liquid.strip_prefix("{%").and_then(|l| l.strip_suffix("%}")) {
+            let name = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+            return (inner.contains("include.") && !name.starts_with("include"))
+                .then(|| format!("{{%{}%}}", with_param_operands(inner, operand)));
+        }
         let inner = liquid.strip_prefix("{{")?.strip_suffix("}}")?;
         let trimmed = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
         if let Some(key) = trimmed.strip_prefix("include.") {
@@ -101,21 +118,9 @@ pub fn with_params(text: &str, params: &[(String, String)]) -> String {
                 return Some(value(key).unwrap_or_default().to_string());
             }
         }
-        inner.contains("include.").then(|| {
-            let inner = with_param_operands(inner, |key| match value(key) {
-                // A variable the tag names (`x=page.y`, kept as `{{ page.y }}`).
-                Some(v) if v.starts_with("{{") && v.ends_with("}}") => {
-                    v[2..v.len() - 2].trim().to_string()
-                }
-                // Single quotes, which an HTML attribute's double quotes around the
-                // output hold (`alt="Photo of {{ ...['alex-kampa'].name }}"`).
-                Some(v) if v.contains('\'') => format!("\"{v}\""),
-                Some(v) => format!("'{v}'"),
-                // Liquid's nil: a key the tag does not give.
-                None => "nil".to_string(),
-            });
-            format!("{{{{{inner}}}}}")
-        })
+        inner
+            .contains("include.")
+            .then(|| format!("{{{{{}}}}}", with_param_operands(inner, operand)))
     })
     .into_owned()
 }

@@ -9,7 +9,8 @@
 //!
 //! Jekyll runs the loop before kramdown reads the post, so `[#1037][]` anywhere in it is a
 //! link. Only a loop over a list assigned from a quoted string split in the same post is
-//! run, and only the link definitions it writes are kept.
+//! run, and only the link definitions it writes are kept. So are the definitions of an
+//! include file the post writes ([`include_definitions`]).
 
 use super::{resolve_in, SiteVars};
 
@@ -119,9 +120,101 @@ pub(crate) fn loop_definitions(text: &str, vars: &SiteVars) -> String {
     out
 }
 
+/// The link definitions (Markdown, one per line) the include files `text`'s include tags
+/// write (and the files those include), as bitcoincore.org includes `references.md` in
+/// every post: Jekyll writes the file into the post before kramdown reads it, so its
+/// definitions are the whole post's. A string assigned in the file (`{% assign v =
+/// "0.16.2" %}`) is written where a definition reads it; its comments write nothing.
+pub(crate) fn include_definitions(text: &str, vars: &SiteVars) -> String {
+    let mut out = String::new();
+    if vars.includes.is_empty() || !text.contains("include") {
+        return out;
+    }
+    let included = super::include::with_included(text, &vars.includes);
+    let Some(files) = included.get(text.len()..).filter(|f| !f.is_empty()) else {
+        return out;
+    };
+    let files = super::blank_comments(files);
+    let mut assigned: Vec<(&str, &str)> = Vec::new();
+    for line in files.lines() {
+        let trimmed = line.trim();
+        if let Some((inner, after)) = tag(trimmed) {
+            let literal = inner
+                .strip_prefix("assign ")
+                .and_then(|args| args.split_once('='))
+                .and_then(|(name, value)| Some((name.trim(), super::quoted(value)?)));
+            if let (Some(literal), true) = (literal, after.trim().is_empty()) {
+                assigned.push(literal);
+            }
+            continue;
+        }
+        if !trimmed.starts_with('[') || trimmed.starts_with("[^") || !trimmed.contains("]:") {
+            continue;
+        }
+        // (A loop's lines are written by the loop, below.)
+        if trimmed.contains("{{") && !assigned.iter().any(|(name, _)| trimmed.contains(name)) {
+            continue;
+        }
+        if out.len() > MOST {
+            break;
+        }
+        let mut line = trimmed.to_string();
+        for (name, value) in assigned.iter().rev() {
+            if line.contains("{{") {
+                line = substitute(&line, name, value);
+            }
+        }
+        out.push_str(&resolve_in(&line, vars));
+        out.push('\n');
+    }
+    // The definitions its loops write (`link-to-issues.md issues="13317,12172"`).
+    out.push_str(&loop_definitions(&files, vars));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// As Jekyll 4.3.1 reads bitcoincore.org's `references.md`.
+    #[test]
+    fn an_include_files_definitions_are_the_posts() {
+        let vars = SiteVars {
+            includes: vec![
+                (
+                    "references.md".to_string(),
+                    "[Adam Back]: http://www.cypherspace.org/adam/\n{% comment %}\n[hidden]: /no\n{% endcomment %}\n{% assign rpc_version = \"0.16.2\" %}\n[rpc getblock]: /en/doc/{{rpc_version}}/rpc/getblock/\n{% include more.md %}\n".to_string(),
+                ),
+                ("more.md".to_string(), "[BIP9]: https://bips/9\n".to_string()),
+                (
+                    "link-to-issues.md".to_string(),
+                    "{% assign _issues = include.issues | split: \",\" %}\n{% for _issue in _issues %}\n[#{{_issue}}]: https://github.com/b/issues/{{_issue}}\n{% endfor %}\n".to_string(),
+                ),
+            ],
+            ..SiteVars::default()
+        };
+        assert_eq!(
+            include_definitions("Text\n\n{% include references.md %}\n", &vars),
+            "[Adam Back]: http://www.cypherspace.org/adam/\n[rpc getblock]: /en/doc/0.16.2/rpc/getblock/\n[BIP9]: https://bips/9\n"
+        );
+        assert_eq!(include_definitions("No tag\n", &vars), "");
+        assert_eq!(
+            include_definitions("{% include link-to-issues.md issues=\"13317,12172\" %}\n", &vars),
+            "[#13317]: https://github.com/b/issues/13317\n[#12172]: https://github.com/b/issues/12172\n"
+        );
+        let html = crate::render::render_body(
+            "See [Adam Back], [rpc getblock] and [BIP9][].\n\n{% include references.md %}\n",
+            &crate::render::Settings {
+                flavour: crate::render::Flavour::Jekyll,
+                site: vars,
+                ..Default::default()
+            },
+        );
+        assert!(
+            html.starts_with("<p>See <a href=\"http://www.cypherspace.org/adam/\">Adam Back</a>, <a href=\"/en/doc/0.16.2/rpc/getblock/\">rpc getblock</a> and <a href=\"https://bips/9\">BIP9</a>.</p>"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn a_loop_over_a_split_string_writes_its_definitions() {

@@ -61,6 +61,8 @@ pub(super) fn mark(text: &str, jekyll: bool) -> Marked<'_> {
         None => None,
     };
     text = then(text, jekyll::hide_extensions);
+    // An assignment writes nothing: over link definitions, its line is a blank line.
+    text = then(text, jekyll::blank_assigns_over_definitions);
     // A link definition right under a footnote's line is the body's (kramdown ends the
     // note there): hidden where it is, known to the whole body.
     let (under_notes, mut note_definitions) = jekyll::definitions_under_notes(&text);
