@@ -462,3 +462,48 @@ fn a_folded_value_ends_its_paragraph_without_white_space() {
         "{html}"
     );
 }
+
+/// bitcoincore.org opens its posts with `{% include toc.html %}` and
+/// `{% include references.md %}` on two lines: the first writes a table of contents of the
+/// post's headings inside `markdown="1"` HTML whose header reads the site's translations
+/// by the page's language, the second the link definitions the post uses. Jekyll 4.3.1
+/// wrote the same elements.
+#[test]
+fn included_files_give_the_post_its_contents_and_its_links() {
+    let toc = "<section id=\"table-of-contents\" class=\"toc\">\n  <header>\n    {% assign t=site.data.translations[page.lang] %}\n    <h3 class=\"toc-header\"><i class=\"fa fa-book\"></i> {{ t.tocoverview }}</h3>\n  </header>\n<div markdown=\"1\" class=\"toc-drawer\">\n*  Auto generated table of contents\n{:toc}\n</div>\n</section><!-- /#table-of-contents -->";
+    let references = "[Adam Back]: http://www.cypherspace.org/adam/\n{% assign rpc_version = \"0.16.2\" %}\n[rpc getblock]: /en/doc/{{rpc_version}}/rpc/getblock/\n";
+    let body = "{% include toc.html %}\n{% include references.md %}\n\n## One\n\nSee [Adam Back] and [rpc getblock].\n\n## Two\n";
+    let mut site = crate::render::liquid::SiteVars {
+        includes: vec![
+            ("toc.html".to_string(), toc.to_string()),
+            ("references.md".to_string(), references.to_string()),
+        ],
+        ..Default::default()
+    };
+    let liquid = crate::render::liquid::with_included(body, &site.includes);
+    let src = format!("---\nlang: ja\n---\n{body}");
+    site.page = crate::render::liquid::page_vars(&src, &liquid, None, None, &[]);
+    let translations = crate::render::liquid::data_value(
+        "translations.yml",
+        "en:\n  tocoverview: \"Overview\"\nja:\n  tocoverview: \"概要\"\n",
+    )
+    .expect("a map");
+    site.data =
+        crate::render::liquid::data_vars(&liquid, &[("translations", &translations)], &site.page);
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site,
+            ..Default::default()
+        },
+    );
+    for part in [
+        "<h3 class=\"toc-header\"><i class=\"fa fa-book\"></i> 概要</h3>",
+        "<div class=\"toc-drawer\">\n<ul id=\"markdown-toc\"><li><a href=\"#one\" id=\"markdown-toc-one\">One</a></li>\n<li><a href=\"#two\" id=\"markdown-toc-two\">Two</a></li>\n</ul>\n</div>",
+        "<p>See <a href=\"http://www.cypherspace.org/adam/\">Adam Back</a> and <a href=\"/en/doc/0.16.2/rpc/getblock/\">rpc getblock</a>.</p>",
+    ] {
+        assert!(html.contains(part), "{part} in {html}");
+    }
+    assert!(!html.contains("assign"), "{html}");
+}
