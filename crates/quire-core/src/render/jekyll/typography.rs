@@ -84,7 +84,12 @@ impl<'a> Typography<'a> {
                 return [run, Some((event, range))];
             }
         };
-        if source.get(range.clone()) != Some(text.as_ref()) {
+        // An escaped pipe is marked (`table_pipes::mark_escaped_pipes`): as written.
+        let written = source.get(range.clone());
+        let marked_pipe = text
+            .strip_prefix(super::PIPE_MARK)
+            .is_some_and(|rest| written.and_then(|w| w.strip_prefix('|')) == Some(rest));
+        if written != Some(text.as_ref()) && !marked_pipe {
             // Not the source as written (an entity): as it is.
             let run = self.flush(source);
             self.before = None;
@@ -495,6 +500,18 @@ mod tests {
         assert_eq!(
             convert("It's \"x\" -- y", None, "", &plain).0.unwrap(),
             "It's \"x\" – y"
+        );
+    }
+
+    /// As Jekyll 4.3.1 writes them: an escaped pipe stops no quote after it (JRuby's
+    /// release notes: `open\("\|something", "w"\)`).
+    #[test]
+    fn quotes_after_an_escaped_pipe() {
+        use super::super::jekyll_html as jekyll;
+        assert_eq!(jekyll("a\\|b \"c\" d\n"), "<p>a|b “c” d</p>\n");
+        assert_eq!(
+            jekyll("open\\(\"\\|something\", \"w\"\\) x \"y\\|\" \"z\"\n"),
+            "<p>open(”|something”, “w”) x “y|” “z”</p>\n"
         );
     }
 }
