@@ -7,43 +7,33 @@ use std::borrow::Cow;
 
 use super::{find_tag, quoted};
 
-/// A tag of a conditional: where it starts and ends in the text, and whether it trims
-/// the white space before (`{%-`) and after (`-%}`) it.
-#[derive(Clone, Copy)]
-struct Tag {
-    at: usize,
-    end: usize,
-    trim_before: bool,
-    trim_after: bool,
+/// A tag of a conditional: whether it trims the white space before (`{%-`) and after
+/// (`-%}`) it.
+#[derive(Clone, Copy, Default)]
+struct Trims {
+    before: bool,
+    after: bool,
 }
 
 /// An `if` or `unless` open while the text is read.
-struct Open {
-    tag: Tag,
+struct Open<'a> {
     /// Its condition's value, when the parameters decide it.
     value: Option<bool>,
-    /// Its `{% else %}`.
-    otherwise: Option<Tag>,
+    /// Its tag, as written, and its trims.
+    tag: (&'a str, Trims),
+    /// Its `{% else %}`, as written, and its trims.
+    otherwise: Option<(&'a str, Trims)>,
+    /// What its two branches write (the other tags inside them decided).
+    branches: [String; 2],
 }
 
 /// `text` with each conditional on the include's parameters (`params`: key, value)
-/// replaced by the branch Liquid takes, innermost first, the tags' white-space control
-/// applied; borrowed when there is none.
+/// replaced by the branch Liquid takes, the tags' white-space control applied; borrowed
+/// when there is none. One pass: conditionals inside others are decided as they close.
 pub(super) fn decide<'a>(text: &'a str, params: &[(String, String)]) -> Cow<'a, str> {
-    if !text.contains("include.") {
+    if !text.contains("include.") || !text.contains("{%") {
         return Cow::Borrowed(text);
     }
-    let mut text = Cow::Borrowed(text);
-    while let Some(decided) = decide_innermost(&text, params) {
-        text = Cow::Owned(decided);
-    }
-    text
-}
-
-/// `text` with its first innermost conditional the parameters decide replaced, if any.
-fn decide_innermost(text: &str, params: &[(String, String)]) -> Option<String> {
-    let mut open: Vec<Open> = Vec::new();
-    let mut from = 0;
     let names = |inside: &str| {
         let name = inside.split_whitespace().next().unwrap_or_default();
         matches!(
@@ -51,74 +41,106 @@ fn decide_innermost(text: &str, params: &[(String, String)]) -> Option<String> {
             "if" | "unless" | "else" | "elsif" | "endif" | "endunless"
         )
     };
-    while let Some((at, end, inside)) = find_tag(text, from, names) {
+    let mut root = String::with_capacity(text.len());
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut decided = false;
+    // The white space at the start of the text after a decided tag is trimmed.
+    let mut trim_next = false;
+    let mut from = 0;
+    loop {
+        let found = find_tag(text, from, names);
+        let mut piece = &text[from..found.map_or(text.len(), |(at, _, _)| at)];
+        if std::mem::take(&mut trim_next) {
+            piece = piece.trim_start();
+        }
+        out(&mut root, &mut open).push_str(piece);
+        let Some((at, end, inside)) = found else {
+            break;
+        };
         from = end;
         let token = &text[at..end];
-        let tag = Tag {
-            at,
-            end,
-            trim_before: token.starts_with("{%-"),
-            trim_after: token.ends_with("-%}"),
+        let trims = Trims {
+            before: token.starts_with("{%-"),
+            after: token.ends_with("-%}"),
         };
         let (name, condition) = inside
             .split_once(char::is_whitespace)
             .unwrap_or((inside, ""));
-        match name {
-            "if" | "unless" => open.push(Open {
-                tag,
+        match (name, open.last_mut()) {
+            ("if" | "unless", _) => open.push(Open {
                 value: truth(condition.trim(), params).map(|v| v == (name == "if")),
+                tag: (token, trims),
                 otherwise: None,
+                branches: [String::new(), String::new()],
             }),
-            "else" => {
-                if let Some(top) = open.last_mut() {
-                    top.otherwise = Some(tag);
+            ("else", Some(top)) if top.otherwise.is_none() => top.otherwise = Some((token, trims)),
+            // A branch on another condition: not decided here (written as it is).
+            ("elsif", Some(top)) => {
+                top.value = None;
+                out(&mut root, &mut open).push_str(token);
+            }
+            ("endif" | "endunless", Some(_)) => {
+                let Some(closed) = open.pop() else { break };
+                let parent = out(&mut root, &mut open);
+                match closed.value {
+                    Some(value) => {
+                        decided = true;
+                        if closed.tag.1.before {
+                            parent.truncate(parent.trim_end().len());
+                        }
+                        let [first, second] = &closed.branches;
+                        let (body, start, stop) = match (value, closed.otherwise) {
+                            (true, Some(otherwise)) => (first, closed.tag.1, otherwise.1),
+                            (true, None) => (first, closed.tag.1, trims),
+                            (false, Some(otherwise)) => (second, otherwise.1, trims),
+                            (false, None) => (second, Trims::default(), Trims::default()),
+                        };
+                        let mut body = body.as_str();
+                        if start.after {
+                            body = body.trim_start();
+                        }
+                        if stop.before {
+                            body = body.trim_end();
+                        }
+                        parent.push_str(body);
+                        trim_next = trims.after;
+                    }
+                    None => written(parent, &closed, Some(token)),
                 }
             }
-            // A branch on another condition: not decided here.
-            "elsif" => {
-                if let Some(top) = open.last_mut() {
-                    top.value = None;
-                }
-            }
-            _ => {
-                let Some(top) = open.pop() else { continue };
-                let Some(value) = top.value else { continue };
-                return Some(replaced(text, &top, tag, value));
-            }
+            // A stray tag: as it is.
+            _ => out(&mut root, &mut open).push_str(token),
         }
     }
-    None
+    // Conditionals never closed: as written.
+    while let Some(closed) = open.pop() {
+        written(out(&mut root, &mut open), &closed, None);
+    }
+    if decided {
+        Cow::Owned(root)
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
-/// `text` with the conditional `open` ... `close` written as its branch for `value`.
-fn replaced(text: &str, open: &Open, close: Tag, value: bool) -> String {
-    let (first, second) = match open.otherwise {
-        Some(otherwise) => ((open.tag, otherwise), Some((otherwise, close))),
-        None => ((open.tag, close), None),
-    };
-    let branch = if value { Some(first) } else { second };
-    let mut before = &text[..open.tag.at];
-    if open.tag.trim_before {
-        before = before.trim_end();
+/// Where text goes now: the innermost open conditional's branch, or the text's own.
+fn out<'s>(root: &'s mut String, open: &'s mut [Open<'_>]) -> &'s mut String {
+    match open.last_mut() {
+        Some(top) => &mut top.branches[usize::from(top.otherwise.is_some())],
+        None => root,
     }
-    let mut after = &text[close.end..];
-    if close.trim_after {
-        after = after.trim_start();
+}
+
+/// `open` written back as it stands (its tags and what its branches write), closed by
+/// `close` when it was.
+fn written(into: &mut String, open: &Open<'_>, close: Option<&str>) {
+    into.push_str(open.tag.0);
+    into.push_str(&open.branches[0]);
+    if let Some((otherwise, _)) = open.otherwise {
+        into.push_str(otherwise);
+        into.push_str(&open.branches[1]);
     }
-    let mut out = String::with_capacity(text.len());
-    out.push_str(before);
-    if let Some((start, stop)) = branch {
-        let mut body = &text[start.end..stop.at];
-        if start.trim_after {
-            body = body.trim_start();
-        }
-        if stop.trim_before {
-            body = body.trim_end();
-        }
-        out.push_str(body);
-    }
-    out.push_str(after);
-    out
+    into.push_str(close.unwrap_or_default());
 }
 
 /// Whether `condition` holds, when it reads only the include's parameters: `include.key`
