@@ -97,7 +97,7 @@ pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
 pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
 pub(crate) use lazy_quotes::lazy_quote;
-pub(crate) use liquid_text::including;
+pub(crate) use liquid_text::{including, start_writing_includes};
 use liquid_text::{liquid_and_span_ials, liquid_html_outside_raw, liquid_tags_only};
 pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
 pub(crate) use lone_backticks::mark_lone_backticks;

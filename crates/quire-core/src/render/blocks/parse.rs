@@ -41,6 +41,7 @@ pub(super) fn parse(text: &str, definitions: Option<&str>, settings: &Settings) 
         let body = BODY_DEFINITIONS.with(|d| d.borrow().clone());
         parse_marked(text, definitions.or(body.as_deref()), settings)
     } else {
+        jekyll::start_writing_includes();
         let definitions = definitions.map(jekyll::clear_marks);
         parse_marked(&jekyll::clear_marks(text), definitions.as_deref(), settings)
     };
@@ -88,13 +89,14 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     }
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
-    // So are those of the include files it writes.
+    // So are those of the include files it writes (all of them, the files those include
+    // too, read once for the post: not again while an include file is written).
     let mut looped = if jekyll {
         let mut written = super::super::liquid::loop_definitions(text, &settings.site);
-        written.push_str(&super::super::liquid::include_definitions(
-            text,
-            &settings.site,
-        ));
+        if !jekyll::including() {
+            let site = &settings.site;
+            written.push_str(&super::super::liquid::include_definitions(text, site));
+        }
         written
     } else {
         String::new()

@@ -68,6 +68,11 @@ fn include_html(
     settings: &super::super::Settings,
 ) -> Option<String> {
     let file = settings.site.include(&tag.name)?;
+    // A post's render writes so many include files at most (files including one another
+    // many times over would otherwise multiply); the others stay marks.
+    if INCLUDES_WRITTEN.with(|n| n.replace(n.get() + 1)) >= MAX_INCLUDES_WRITTEN {
+        return None;
+    }
     let markdown = super::super::liquid::with_include_params(file, &tag.params);
     // An include in the file is written too, to a depth (a file including itself stops).
     let depth = INCLUDE_DEPTH.with(|d| d.get());
@@ -99,9 +104,19 @@ pub(crate) fn including() -> bool {
 /// How deep include files are written inside one another.
 const MAX_INCLUDE_DEPTH: usize = 4;
 
+/// How many include files one parse of a post writes at most.
+const MAX_INCLUDES_WRITTEN: usize = 256;
+
 std::thread_local! {
     /// How many include files are being written around this one.
     static INCLUDE_DEPTH: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+    /// How many include files the parse under way has written.
+    static INCLUDES_WRITTEN: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// A post's parse begins: no include file written yet.
+pub(crate) fn start_writing_includes() {
+    INCLUDES_WRITTEN.with(|n| n.set(0));
 }
 
 /// `text` with the spaces of Liquid links put back.

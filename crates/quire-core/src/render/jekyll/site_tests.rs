@@ -507,3 +507,21 @@ fn included_files_give_the_post_its_contents_and_its_links() {
     }
     assert!(!html.contains("assign"), "{html}");
 }
+
+/// Include files including one another many times over: a post's render writes 256 of
+/// them at most, the others staying marks, instead of multiplying at each level.
+#[test]
+fn include_files_including_each_other_are_written_so_far() {
+    let tags = "{% include self.html %}\n\n".repeat(40);
+    let settings = Settings {
+        flavour: Flavour::Jekyll,
+        site: crate::render::liquid::SiteVars {
+            includes: vec![("self.html".to_string(), format!("x\n\n{tags}"))],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let html = render_body("{% include self.html %}\n", &settings);
+    let written = html.matches("class=\"liquid-include\"").count();
+    assert!((200..=256).contains(&written), "{written}");
+}

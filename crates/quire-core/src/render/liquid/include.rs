@@ -178,6 +178,10 @@ pub fn with_included<'a>(
 /// How deep included files are followed into the files they include.
 const MAX_DEPTH: usize = 4;
 
+/// At most this much included text is followed (files including one another many times
+/// over would otherwise multiply).
+const MAX_INCLUDED: usize = 2 * 1024 * 1024;
+
 /// The files `text`'s include tags write, each with its parameters, appended to `out`.
 fn append_included(text: &str, includes: &[(String, String)], depth: usize, out: &mut String) {
     if depth >= MAX_DEPTH || includes.is_empty() || !text.contains("include") {
@@ -185,6 +189,9 @@ fn append_included(text: &str, includes: &[(String, String)], depth: usize, out:
     }
     let mut rest = text;
     while let Some(at) = rest.find("{%") {
+        if out.len() > MAX_INCLUDED {
+            return;
+        }
         let Some(end) = rest[at..].find("%}") else {
             break;
         };
@@ -287,5 +294,10 @@ mod tests {
             with_included("No tags", &includes),
             std::borrow::Cow::Borrowed(_)
         ));
+        // A file including itself many times over is followed so far.
+        let tags = "{% include self.html %} ".repeat(12);
+        let selfish = vec![("self.html".to_string(), format!("{tags}{}", "x".repeat(20)))];
+        let followed = with_included("{% include self.html %}", &selfish);
+        assert!(followed.len() < 3 * 1024 * 1024, "{}", followed.len());
     }
 }
