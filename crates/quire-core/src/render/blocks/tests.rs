@@ -476,3 +476,17 @@ fn marks_follow_the_reading_they_make() {
     check_update(&mut r, &typed);
     check_update(&mut r, &edit(&typed, 0.0, 0, "# Heading\n"));
 }
+
+/// Edits around this session's kramdown readings (an assignment over definitions, a
+/// definition CommonMark cannot read, spaces before a line break, references side by side,
+/// an escaped pipe before quotes) update the preview as a full render does.
+#[test]
+fn kramdown_readings_of_lines_update_as_a_full_render() {
+    let bodies = [
+        "See [a] and [b].\n\n{% assign v = \"1\" %}\n[a]: /x/{{v}}\n[b]: /y)\n\nEnd.\n",
+        "Line one.   \nLine two.\n\n[#1][] [#2][] \\|\"q\"\n\n[#1]: /1\n[#2]: /2\n",
+        "See [a].\n\nText\n{% assign v = \"1\" %}\n[a]: /x/{{v}}\n- item\n\nEnd.\n",
+    ];
+    let inserts = ["\n", "{% assign x = 1 %}\n", "[c]: /z y\n", "   ", "x"];
+    insertions_update_as_a_full_render(&bodies, &inserts);
+}
