@@ -256,20 +256,26 @@ fn captured_text_is_written_where_the_post_reads_it() {
     );
 }
 
-/// An include reading the site's data with its parameter as the key, as crystal-lang.org
-/// writes its testimonials (`site.data.authors[include.handle].name`), and Liquid's string
-/// filters on a parameter: Jekyll 4.3.1 wrote the same elements.
-#[test]
-fn an_include_reads_the_sites_data_with_its_parameters() {
+/// The Jekyll flavour's settings for a known site whose `_includes/` holds `name`.
+fn site_with_include(name: &str, text: &str) -> Settings {
     let mut settings = Settings {
         flavour: Flavour::Jekyll,
         ..Default::default()
     };
     settings.site.known = true;
-    settings.site.includes = vec![(
-        "prof.html".to_string(),
-        "<div class=\"p\">\n  <img src=\"/a/{{ include.handle }}.jpg\" alt=\"Photo of {{ site.data.authors[include.handle].name }}\">\n  <p>{{ site.data.authors[include.handle].name }}, {{ include.role | upcase }} {{ include.none | default: \"dflt\" }}</p>\n</div>\n".to_string(),
-    )];
+    settings.site.includes = vec![(name.to_string(), text.to_string())];
+    settings
+}
+
+/// An include reading the site's data with its parameter as the key, as crystal-lang.org
+/// writes its testimonials (`site.data.authors[include.handle].name`), and Liquid's string
+/// filters on a parameter: Jekyll 4.3.1 wrote the same elements.
+#[test]
+fn an_include_reads_the_sites_data_with_its_parameters() {
+    let mut settings = site_with_include(
+        "prof.html",
+        "<div class=\"p\">\n  <img src=\"/a/{{ include.handle }}.jpg\" alt=\"Photo of {{ site.data.authors[include.handle].name }}\">\n  <p>{{ site.data.authors[include.handle].name }}, {{ include.role | upcase }} {{ include.none | default: \"dflt\" }}</p>\n</div>\n",
+    );
     let authors = crate::render::liquid::data_value(
         "authors.yml",
         "alex-kampa:\n  name: Aleksander Kampa\nbob:\n  name: \"Bob & Co\"\n",
@@ -295,15 +301,10 @@ fn an_include_reads_the_sites_data_with_its_parameters() {
 /// first) put through `markdownify`. Jekyll 4.3.1 wrote the same HTML.
 #[test]
 fn a_figure_include_decides_its_conditions_and_renders_its_caption() {
-    let mut settings = Settings {
-        flavour: Flavour::Jekyll,
-        ..Default::default()
-    };
-    settings.site.known = true;
-    settings.site.includes = vec![(
-        "figure".to_string(),
-        "<figure class=\"{{ include.class }}\">\n  <img src=\"{{ include.image_path | relative_url }}\"\n       alt=\"{% if include.alt %}{{ include.alt }}{% endif %}\">\n  {%- if include.caption -%}\n    <figcaption>\n      {{ include.caption | markdownify | remove: \"<p>\" | remove: \"</p>\" }}\n    </figcaption>\n  {%- endif -%}\n</figure>\n".to_string(),
-    )];
+    let settings = site_with_include(
+        "figure",
+        "<figure class=\"{{ include.class }}\">\n  <img src=\"{{ include.image_path | relative_url }}\"\n       alt=\"{% if include.alt %}{{ include.alt }}{% endif %}\">\n  {%- if include.caption -%}\n    <figcaption>\n      {{ include.caption | markdownify | remove: \"<p>\" | remove: \"</p>\" }}\n    </figcaption>\n  {%- endif -%}\n</figure>\n",
+    );
     let html = render_body(
         "Intro.\n\n{% include figure image_path=\"/assets/1.jpg\" alt=\"a placeholder\" caption=\"A caption with a [link](https://x.org) and *style*.\" %}\n\nAfter.\n",
         &settings,

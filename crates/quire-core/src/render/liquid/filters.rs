@@ -46,16 +46,7 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         }
         ("upcase", 0) => value.to_uppercase(),
         ("downcase", 0) => value.to_lowercase(),
-        ("capitalize", 0) => {
-            let mut chars = value.chars();
-            match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => value,
-            }
-        }
+        ("capitalize", 0) => super::page::capitalize(&value),
         ("strip", 0) => value.trim().to_string(),
         ("lstrip", 0) => value.trim_start().to_string(),
         ("rstrip", 0) => value.trim_end().to_string(),

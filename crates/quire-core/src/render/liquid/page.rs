@@ -101,18 +101,22 @@ fn slug_of(path: &str) -> Option<String> {
 /// `String#capitalize` does (first letter upper case, the rest lower case).
 fn titleize(slug: &str) -> String {
     slug.split('-')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
-        })
+        .map(capitalize)
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+/// `text` as Ruby's `String#capitalize` writes it (Liquid's `capitalize` too): its first
+/// letter upper case, the rest lower case.
+pub(super) fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
