@@ -327,8 +327,9 @@ async fn a_config_that_numbers_code_lines_numbers_them_in_the_preview() {
 /// The site's `_includes/` files, read from the open folder, are written where the post
 /// includes them, as Jekyll does before kramdown reads the post: Markdown read as
 /// Markdown, the tag's parameters filled in (a captured text among them), the files an
-/// included file includes written too, a file the folder lacks left a mark; a file
-/// changed on disk is read again when the writer comes back to the page.
+/// included file includes written too, the link definitions a file writes known to the
+/// post, a file the folder lacks left a mark; a file changed on disk is read again when
+/// the writer comes back to the page.
 #[tokio::test]
 async fn the_sites_include_files_are_written_where_the_post_includes_them() {
     let app = App::open().await;
@@ -351,11 +352,17 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
         "_includes/callout.html".to_string(),
         b"<div class=\"alert\" role=\"alert\">\n  {{ include.content }}\n</div>\n".to_vec(),
     ));
+    // A file of link definitions the post's references use (bitcoincore.org's
+    // `references.md`).
+    files.push((
+        "_includes/links.md".to_string(),
+        b"{% assign v = \"2\" %}\n[Pen site]: https://example.org/pen/{{v}}\n".to_vec(),
+    ));
     app.open_site(&files, 5).await;
     let trip = open_trip(&app).await;
     app.caret_at(trip.len()).await;
     app.keys_in_editor(
-        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n\n<div class=\"wrap\">{% include notes/figure.html src=\"/icon.svg\" alt=\"In HTML\" %}</div>\n\n{% include series.html nth=\"first\" %}\n",
+        "\n{% include tools.md %}\n\n{% include notes/figure.html src=\"/icon.svg\" alt=\"A map\" %}\n\n{% include missing.md %}\n\n<div class=\"wrap\">{% include notes/figure.html src=\"/icon.svg\" alt=\"In HTML\" %}</div>\n\n{% include series.html nth=\"first\" %}\n\nSee the [Pen site].\n\n{% include links.md %}\n",
         false,
     )
     .await;
@@ -365,7 +372,9 @@ async fn the_sites_include_files_are_written_where_the_post_includes_them() {
          if (!alert || !alert.querySelector('a.alert-link')
            || alert.textContent.trim() !== 'The first post in a series.') return false;
          const marks = [...p.querySelectorAll('div.liquid-include')]
-           .filter(m => !m.title.includes('series') && !m.title.includes('callout'));
+           .filter(m => !['series', 'callout', 'links'].some(n => m.title.includes(n)));
+         const pen = [...p.querySelectorAll('p a')].find(a => a.textContent === 'Pen site');
+         if (!pen || (pen.getAttribute('data-href') || pen.getAttribute('href')) !== 'https://example.org/pen/2') return false;
          const h = p.querySelector('div.liquid-include > h4');
          const link = p.querySelector('div.liquid-include li a');
          const img = p.querySelector('div.liquid-include figure.fig > img');
