@@ -164,6 +164,12 @@ const LINES: &[&str] = &[
     "###",
     "## ##",
     " ## Indented heading",
+    "{% assign v = \"1\" %}",
+    "[d]: /x/b) \"T\"",
+    "[e]: /f g",
+    "Spaces before a break   ",
+    "[#1][] [#2][] \\|\"q\" and [d] [e]",
+    "x  {%- raw %}{{ r }}{% endraw %}",
 ];
 
 fn document() -> impl Strategy<Value = String> {
