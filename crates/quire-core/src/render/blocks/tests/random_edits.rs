@@ -170,6 +170,7 @@ const LINES: &[&str] = &[
     "Spaces before a break   ",
     "[#1][] [#2][] \\|\"q\" and [d] [e]",
     "x  {%- raw %}{{ r }}{% endraw %}",
+    "- [Title | Site](/x) and **a | b** — c",
 ];
 
 fn document() -> impl Strategy<Value = String> {
