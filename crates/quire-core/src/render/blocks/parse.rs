@@ -6,7 +6,9 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 use super::super::jekyll::{self, ID_MARK};
 use super::super::{options_for, safe_event, Flavour, Settings};
 use super::{Definition, Parsed};
+use definitions::{definition_markdown, may_escape_reference, unescaped_label};
 
+mod definitions;
 mod ials;
 mod marks;
 mod regions;
@@ -414,36 +416,6 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     }
 }
 
-/// Whether `text` may hold a reference with a backslash in its brackets.
-fn may_escape_reference(text: &str) -> bool {
-    text.split('\n').any(|line| {
-        line.find('[').is_some_and(|open| {
-            line[open..]
-                .find('\\')
-                .is_some_and(|b| !line[open..open + b].contains(']'))
-        })
-    })
-}
-
-/// `label` with its backslash escapes taken (kramdown's), if it has any.
-fn unescaped_label(label: &str) -> Option<String> {
-    if !label.contains('\\') {
-        return None;
-    }
-    let mut out = String::with_capacity(label.len());
-    let mut chars = label.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    Some(out)
-}
-
 /// The template with each [`ID_MARK`] replaced by the next of `ids`, and each
 /// [`jekyll::NOTE_MARK`] by the next of `refs` (a footnote reference's HTML).
 pub(super) fn fill_marks(template: &str, ids: &[String], refs: &[String]) -> String {
@@ -495,26 +467,4 @@ pub(super) fn line_start(text: &str, offset: usize) -> usize {
 fn first_line(text: &str, at: usize) -> &str {
     let rest = text.get(at..).unwrap_or_default();
     rest.split(['\n', '\r']).next().unwrap_or_default()
-}
-
-/// A definition written back as Markdown that parses to the same destination and title.
-pub(super) fn definition_markdown(label: &str, dest: &str, title: Option<&str>) -> String {
-    let mut md = format!("[{label}]: <{}>", escape(dest));
-    if let Some(title) = title {
-        md.push_str(&format!(" \"{}\"", escape(title)));
-    }
-    md.push_str("\n\n");
-    md
-}
-
-/// Backslash-escape the characters that would be read as syntax or entities.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '<' | '>' | '"' | '&') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
