@@ -97,6 +97,9 @@ pub(crate) fn mark_paragraph_comments(text: &str, options: Options) -> Cow<'_, s
     let mut bytes = text.as_bytes().to_vec();
     for at in marks {
         bytes[at] = COMMENT_MARK as u8;
+        for inner in inner_markers(text, at) {
+            bytes[inner] = b'x';
+        }
     }
     // One ASCII byte replaced by another: still UTF-8.
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
@@ -128,12 +131,17 @@ fn comment_start(text: &str, range: Range<usize>) -> Option<usize> {
     if comment.lines().skip(1).any(may_end_paragraph) {
         return None;
     }
-    // Inside it the parser reads emphasis, code spans and links, which may pair with
-    // markers outside it: such a comment is left as the parser reads it.
-    if comment.contains(['*', '_', '`', '[', ']', '~', '\\']) {
-        return None;
-    }
     Some(at)
+}
+
+/// The markers inside the comment opening at `at` that the parser could pair with
+/// markers outside it (emphasis, code spans, links, escapes): written as a plain letter
+/// in the text parsed (the comment itself is given back from the source).
+fn inner_markers(text: &str, at: usize) -> impl Iterator<Item = usize> + '_ {
+    let close = text[at..].find("-->").map_or(text.len(), |i| at + i);
+    text[at..close]
+        .match_indices(['*', '_', '`', '[', ']', '~', '\\'])
+        .map(move |(i, _)| at + i)
 }
 
 /// Gives back a marked comment ([`mark_paragraph_comments`]) as one span HTML event, the
@@ -228,6 +236,12 @@ mod tests {
             (
                 "Para\n<!-- multi\nline -->\nafter\n",
                 "<p>Para\n<!-- multi\nline -->\nafter</p>\n",
+            ),
+            // Markdown inside it is the comment's text, paired with nothing outside
+            // (jekyllrb-ja's docs keep the English original so).
+            (
+                "全[行動規範](/c/)を*読む\n<!-- Read the *full* [code](/c/) `x` -->\n\nNext*\n",
+                "<p>全<a href=\"/c/\">行動規範</a>を*読む\n<!-- Read the *full* [code](/c/) `x` --></p>\n<p>Next*</p>\n",
             ),
             (
                 "- item text\n  <!-- note -->\n\nafter\n",

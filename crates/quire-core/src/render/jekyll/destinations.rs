@@ -165,8 +165,13 @@ fn definition_destination(body: &str, indented: bool) -> Option<(&str, usize, &s
 }
 
 /// Whether CommonMark would not read `dest` as a destination: a space, or parentheses
-/// that do not pair (escaped ones not counted).
+/// that do not pair (escaped ones not counted). Not one holding Liquid, which Jekyll
+/// writes before kramdown reads the line (its spaces are `images::protect_links`'s, and a
+/// loop writing such lines runs on them: `liquid/loops.rs`).
 fn needs_angle_brackets(dest: &str) -> bool {
+    if dest.contains("{{") || dest.contains("{%") {
+        return false;
+    }
     let mut depth = 0usize;
     let mut escaped = false;
     for c in dest.chars() {
@@ -219,6 +224,11 @@ mod tests {
         assert_eq!(
             jekyll("[a] and [b]\n\n[a]: http://x/(b)\n[b]: <http://x/c d>\n"),
             "<p><a href=\"http://x/(b)\">a</a> and <a href=\"http://x/c d\">b</a></p>\n"
+        );
+        // Liquid in it is Jekyll's: a loop writing definitions runs on its lines.
+        assert!(
+            jekyll("Add ([#1037][])\n\n{% assign ids = \"1037|1040\" | split: \"|\" %}\n{% for issue in ids %}\n[#{{ issue }}]: https://x.org/issues/{{ issue }}\n{% endfor %}\n")
+                .starts_with("<p>Add (<a href=\"https://x.org/issues/1037\">#1037</a>)</p>"),
         );
         // Code keeps what it holds.
         assert_eq!(

@@ -214,6 +214,15 @@ fn nested(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     let mut rest = html;
     let mut changed = false;
     while let Some(at) = rest.find(" markdown=") {
+        // Inside a comment: as written, to the comment's end.
+        if let Some(comment) = rest[..at].rfind("<!--") {
+            if !rest[comment..at].contains("-->") {
+                let end = rest[at..].find("-->").map_or(rest.len(), |i| at + i + 3);
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+                continue;
+            }
+        }
         // The opening tag holding it.
         let Some(open) = rest[..at]
             .rfind('<')
@@ -342,6 +351,16 @@ mod tests {
         assert_eq!(
             jekyll("[a]: /a\n\n<div markdown=\"1\">\nSee [a] and [b][].\n</div>\n\n[b]: /b \"B\"\n"),
             "<div>\n<p>See <a href=\"/a\">a</a> and <a href=\"/b\" title=\"B\">b</a>.</p>\n</div>\n"
+        );
+    }
+
+    /// A comment keeps what it holds (jekyllrb-ja's docs keep the English original in
+    /// comments), as Jekyll 4.3.1 writes it.
+    #[test]
+    fn markdown_attributes_inside_a_comment_stay() {
+        assert_eq!(
+            jekyll("<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p markdown=\"1\">Quick *x*</p>\n</div>\n"),
+            "<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p>Quick <em>x</em></p>\n</div>\n"
         );
     }
 

@@ -44,6 +44,8 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
             let relative = site_config::relative_url(&vars.baseurl, &value);
             format!("{}{relative}", vars.scalar("url").unwrap_or_default())
         }
+        // An empty filter (`x | | relative_url`): Liquid passes the value on.
+        ("", 0) => value,
         ("upcase", 0) => value.to_uppercase(),
         ("downcase", 0) => value.to_lowercase(),
         ("capitalize", 0) => super::page::capitalize(&value),
@@ -158,6 +160,8 @@ mod tests {
                 Some("a_b,"),
             ),
             ("{{ '/x' | relative_url | upcase }}", Some("/BLOG/X")),
+            // An empty filter passes the value on (jekyllrb-ja's docs).
+            ("{{ \"/docs/\" | | relative_url }}", Some("/blog/docs/")),
             ("{{ 'x' | markdownify }}", None),
             ("{{ 'x' | default: y }}", None),
             ("{{ 'x' | replace: 'a' }}", None),

@@ -75,6 +75,9 @@ pub(crate) fn loop_definitions(text: &str, vars: &SiteVars) -> String {
     if !text.contains("{% for") && !text.contains("{%- for") {
         return out;
     }
+    // (The text as parsed has the spaces of Liquid in links marked: written back, so that
+    // `{{ issue }}` there is the loop's variable.)
+    let text = &*crate::images::unprotect(text);
     let mut lists: Vec<(&str, Vec<String>)> = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find("{%") {
@@ -224,6 +227,15 @@ mod tests {
         assert_eq!(
             loop_definitions(text, &SiteVars::default()),
             "[#1]: https://example.com/issues/1\n[#22]: https://example.com/issues/22\n"
+        );
+        // As the parser's text holds it, the spaces of Liquid in a link marked (the
+        // Jekyll project's own news posts).
+        let marked = crate::images::protect_links(
+            "{% assign ids = \"1|22\" | split: \"|\" %}\n{% for id in ids %}\n[#{{ id }}]: https://example.com/{{ id }}\n{% endfor %}\n",
+        );
+        assert_eq!(
+            loop_definitions(&marked, &SiteVars::default()),
+            "[#1]: https://example.com/1\n[#22]: https://example.com/22\n"
         );
         // A loop over anything else writes nothing here.
         for text in [
