@@ -171,6 +171,7 @@ const LINES: &[&str] = &[
     "[#1][] [#2][] \\|\"q\" and [d] [e]",
     "x  {%- raw %}{{ r }}{% endraw %}",
     "- [Title | Site](/x) and **a | b** — c",
+    "<!-- Read the *full* [code](/c/) `x` -->",
 ];
 
 fn document() -> impl Strategy<Value = String> {
