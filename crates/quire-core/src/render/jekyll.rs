@@ -291,9 +291,9 @@ pub(crate) fn transform(
                 match span_ial::span_ial_after(out.last(), &text, Some(vars)) {
                     Some((ial, rest)) => {
                         span_ials.push((out.len() - 1, ial));
-                        liquid_and_span_ials(rest, vars, &mut raw, &mut out);
+                        liquid_and_span_ials(rest, settings, &mut raw, &mut out);
                     }
-                    None => liquid_and_span_ials(&text, vars, &mut raw, &mut out),
+                    None => liquid_and_span_ials(&text, settings, &mut raw, &mut out),
                 }
             }
             // Code's text and code spans: Liquid runs before kramdown, in code too.

@@ -27,7 +27,7 @@ const STAND_INS: core::ops::RangeInclusive<char> = '\u{E000}'..='\u{ED05}';
 /// ASCII punctuation that may be marked beside a `*` run (none that starts or ends
 /// Markdown of its own where it is marked, nor the quotes and dots that typography
 /// reads), each with its stand-in: a control character, one byte as it is.
-const ASCII: [(char, char); 8] = [
+const ASCII: [(char, char); 10] = [
     ('.', '\u{5}'),
     (',', '\u{6}'),
     (':', '\u{7}'),
@@ -36,6 +36,10 @@ const ASCII: [(char, char); 8] = [
     ('%', '\u{f}'),
     (')', '\u{10}'),
     ('(', '\u{11}'),
+    // Liquid's braces (`**Ruby > {{ v }}**が`: Jekyll writes the value before kramdown
+    // reads the run).
+    ('{', '\u{1d}'),
+    ('}', '\u{1f}'),
 ];
 
 /// Whether `c` is a control character that stands in for ASCII punctuation (a post's
@@ -138,8 +142,8 @@ pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether the punctuation at `at` in `text` may be marked: any but ASCII; a `.` not
-/// beside another (an ellipsis is typography's); a `)` that does not end a link's
-/// destination (its `(` on the line right after a `]`).
+/// beside another (an ellipsis is typography's); a brace of Liquid's; a `)` that does not
+/// end a link's destination (its `(` on the line right after a `]`).
 fn ascii_markable(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes.get(at) {
@@ -147,6 +151,9 @@ fn ascii_markable(text: &str, at: usize) -> bool {
             at.checked_sub(1).and_then(|b| bytes.get(b)) != Some(&b'.')
                 && bytes.get(at + 1) != Some(&b'.')
         }
+        // A brace of Liquid only (`{{`, `{%`, `}}`, `%}`), not one of math (`align*}`).
+        Some(b'{') => matches!(bytes.get(at + 1), Some(b'{' | b'%')),
+        Some(b'}') => at > 0 && matches!(bytes[at - 1], b'}' | b'%'),
         Some(b')') => {
             let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
             let mut depth = 0usize;

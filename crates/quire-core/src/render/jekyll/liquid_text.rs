@@ -61,6 +61,39 @@ pub(super) fn included(
     (!html.is_empty()).then_some(html)
 }
 
+/// Whether the include file the tag `token` names ends with a line break.
+fn included_ends_line(token: &str, vars: &super::super::liquid::SiteVars) -> bool {
+    super::super::liquid::include_tag(token)
+        .and_then(|tag| vars.include(&tag.name))
+        .is_some_and(|file| file.ends_with('\n'))
+}
+
+/// The include tag `token` standing in a line of text, written as span HTML in a mark
+/// naming its file, when the site gives the file and it is one line of Markdown.
+fn inline_include(token: &str, settings: &super::super::Settings) -> Option<String> {
+    if settings.site.includes.is_empty() || !token.contains("include") {
+        return None;
+    }
+    let tag = super::super::liquid::include_tag(token)?;
+    let line = included_line(token, &settings.site)?;
+    if INCLUDES_WRITTEN.with(|n| n.replace(n.get() + 1)) >= MAX_INCLUDES_WRITTEN {
+        return None;
+    }
+    let depth = INCLUDE_DEPTH.with(|d| d.get());
+    let mut inner = settings.clone();
+    if depth + 1 >= MAX_INCLUDE_DEPTH {
+        inner.site.includes = Vec::new();
+    }
+    INCLUDE_DEPTH.with(|d| d.set(depth + 1));
+    let html = super::super::render_body(&super::clear_marks(&line), &inner);
+    INCLUDE_DEPTH.with(|d| d.set(depth));
+    let span = html.strip_prefix("<p>")?.strip_suffix("</p>\n")?;
+    Some(format!(
+        "<span class=\"liquid-include\" title=\"Included from _includes/{}\">{span}</span>",
+        super::escape_attr(&tag.name)
+    ))
+}
+
 /// The include file `tag` names, written with its parameters in a mark naming it; `None`
 /// when the site does not give it.
 fn include_html(
@@ -227,10 +260,11 @@ pub(super) fn liquid_html<'a>(
 /// and is left saying whether it ends inside.
 pub(super) fn liquid_and_span_ials<'a>(
     text: &str,
-    vars: &super::super::liquid::SiteVars,
+    settings: &super::super::Settings,
     raw: &mut bool,
     out: &mut Vec<Event<'a>>,
 ) {
+    let vars = &settings.site;
     let mut rest = text;
     loop {
         if *raw {
@@ -287,6 +321,24 @@ pub(super) fn liquid_and_span_ials<'a>(
         }
         // (A filter's `|` in a table row was marked: `table_pipes.rs`.)
         let source = super::plain_punctuation(token).replace(super::PIPE_MARK, "|");
+        // An include tag in a line of text, its file one line (a version badge): written
+        // there as the line's Markdown, as Jekyll writes it before kramdown reads the line.
+        if let Some(html) = inline_include(&source, settings) {
+            // The white space the tag's dashes take; the file's last line break is a
+            // line break in the text (Jekyll writes the file as it is).
+            if source.starts_with("{%-") {
+                if let Some(Event::Text(previous)) = out.last_mut() {
+                    *previous = CowStr::from(previous.trim_end().to_string());
+                }
+            }
+            out.push(Event::InlineHtml(CowStr::from(html)));
+            if source.ends_with("-%}") {
+                rest = rest.trim_start();
+            } else if included_ends_line(&source, vars) && !rest.starts_with(char::is_whitespace) {
+                out.push(Event::SoftBreak);
+            }
+            continue;
+        }
         let resolved = super::super::liquid::resolve(&source, vars);
         // `<{{ release.url }}>`: Liquid writes the address first, so kramdown makes an
         // autolink of it.
@@ -379,15 +431,69 @@ pub(super) fn resolved_text<'a>(
     text: &'a str,
     vars: &super::super::liquid::SiteVars,
 ) -> std::borrow::Cow<'a, str> {
-    if !text.contains("{{") {
+    let includes = !vars.includes.is_empty() && text.contains("include");
+    if !text.contains("{{") && !includes {
         return std::borrow::Cow::Borrowed(text);
     }
-    crate::images::rewrite_liquid(text, |_, liquid| {
+    let written = crate::images::rewrite_liquid(text, |_, liquid| {
         let source = super::plain_punctuation(liquid);
+        // An include file of one line (a version badge): its text, its white-space
+        // control marked for below.
+        if let Some(line) = includes.then(|| included_line(&source, vars)).flatten() {
+            let text = crate::render::outline::decode(&crate::render::outline::strip_tags(&line));
+            let before = if source.starts_with("{%-") {
+                TRIM_BEFORE
+            } else {
+                ""
+            };
+            let after = if source.ends_with("-%}") {
+                TRIM_AFTER
+            } else {
+                ""
+            };
+            return Some(format!("{before}{text}{after}"));
+        }
         let written = super::super::liquid::resolve(&source, vars)?;
         let html = written_html(&source, &written, vars);
         Some(crate::render::outline::decode(
             &crate::render::outline::strip_tags(&html),
         ))
-    })
+    });
+    if !written.contains([TRIM_BEFORE_CHAR, TRIM_AFTER_CHAR]) {
+        return written;
+    }
+    // The white space a tag's dashes take.
+    let mut out = String::with_capacity(written.len());
+    let mut trim_next = false;
+    for piece in written.split_inclusive([TRIM_BEFORE_CHAR, TRIM_AFTER_CHAR]) {
+        let mut piece = piece;
+        if std::mem::take(&mut trim_next) {
+            piece = piece.trim_start();
+        }
+        if let Some(text) = piece.strip_suffix(TRIM_BEFORE_CHAR) {
+            out.push_str(text.trim_end());
+        } else if let Some(text) = piece.strip_suffix(TRIM_AFTER_CHAR) {
+            out.push_str(text);
+            trim_next = true;
+        } else {
+            out.push_str(piece);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Marks, in [`resolved_text`], where a tag's dash takes the white space before or after
+/// it.
+const TRIM_BEFORE_CHAR: char = '\u{1b}';
+const TRIM_AFTER_CHAR: char = '\u{1c}';
+const TRIM_BEFORE: &str = "\u{1b}";
+const TRIM_AFTER: &str = "\u{1c}";
+
+/// The one line an include tag `token` writes, its parameters filled, when the site
+/// gives its file and the file is one line.
+fn included_line(token: &str, vars: &super::super::liquid::SiteVars) -> Option<String> {
+    let tag = super::super::liquid::include_tag(token)?;
+    let file = vars.include(&tag.name)?;
+    let line = super::super::liquid::with_include_params(file, &tag.params);
+    (!line.trim().contains('\n')).then(|| line.trim().to_string())
 }

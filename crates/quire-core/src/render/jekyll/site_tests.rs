@@ -526,3 +526,64 @@ fn include_files_including_each_other_are_written_so_far() {
     let written = html.matches("class=\"liquid-include\"").count();
     assert!((200..=256).contains(&written), "{written}");
 }
+
+/// An include tag in a line of text whose file is one line (jekyllrb-ja's version
+/// badges): written there, in a paragraph and in a heading (whose id is made from it),
+/// the tag's dashes taking the white space beside it, as Jekyll 4.3.1 wrote it.
+#[test]
+fn an_include_in_a_line_of_text_is_written_there() {
+    let settings = site_with_include(
+        "badge.html",
+        "<span class=\"version-badge\" title=\"v {{ include.version }}\">{{ include.version }}</span>\n",
+    );
+    let html = render_body(
+        "Text {% include badge.html version=\"3.2\" %}以降\n\n### Deps {%- include badge.html version=\"3.5.0\" -%}\n",
+        &settings,
+    );
+    assert!(
+        html.starts_with("<p>Text <span class=\"liquid-include\" title=\"Included from _includes/badge.html\"><span class=\"version-badge\" title=\"v 3.2\">3.2</span></span>\n以降</p>\n"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h3 id=\"deps350\">Deps<span class=\"liquid-include\" title=\"Included from _includes/badge.html\"><span class=\"version-badge\" title=\"v 3.5.0\">3.5.0</span></span></h3>"),
+        "{html}"
+    );
+}
+
+/// Liquid beside a `*` run: Jekyll writes its value before kramdown reads the run, so
+/// `**Ruby > {{ v }}**が` is strong (a brace beside the run stops nothing), as Jekyll
+/// 4.3.1 wrote jekyllrb-ja's installation page.
+#[test]
+fn liquid_beside_a_strong_run_is_inside_it() {
+    let src = "---\nv: 2.5.0\n---\nJekyllは**Ruby > {{ page.v }}**が必須です。\n";
+    let body = crate::split(src).body_text(src);
+    let site = crate::render::liquid::SiteVars {
+        page: crate::render::liquid::page_vars(src, body, None, None, &[]),
+        ..Default::default()
+    };
+    let html = render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site,
+            ..Default::default()
+        },
+    );
+    assert!(
+        html.starts_with("<p>Jekyllは<strong>Ruby &gt; <span class=\"liquid resolved\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("2.5.0</span></strong>が必須です。</p>"),
+        "{html}"
+    );
+    // A brace of math beside a `*` is no Liquid's (Jake Tae's `\begin{align*}`).
+    let math = render_body(
+        "Text:\n\n$$\\begin{align*} x &= y \\\\ z \\end{align*}$$\n",
+        &Settings {
+            flavour: Flavour::Jekyll,
+            ..Default::default()
+        },
+    );
+    assert!(!math.contains("<em>"), "{math}");
+}
