@@ -172,6 +172,7 @@ const LINES: &[&str] = &[
     "x  {%- raw %}{{ r }}{% endraw %}",
     "- [Title | Site](/x) and **a | b** — c",
     "<!-- Read the *full* [code](/c/) `x` -->",
+    "Jekyllは**Ruby > {{ page.v }}**が and *{% raw %}x{% endraw %}*",
 ];
 
 fn document() -> impl Strategy<Value = String> {
