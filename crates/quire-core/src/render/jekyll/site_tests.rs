@@ -439,25 +439,30 @@ fn liquid_in_code_and_html_keeps_to_raw() {
     assert_eq!(html, expected);
 }
 
-/// A folded front-matter string (`excerpt: >`) ends with a line break; written at a
-/// paragraph's end it adds no white space there (bitcoincore.org's advisories open with
-/// `{{page.excerpt}}`), as Jekyll 4.3.1 wrote it.
-#[test]
-fn a_folded_value_ends_its_paragraph_without_white_space() {
-    let src = "---\nexcerpt: >\n  Nodes were *vulnerable* by\n  a server.\n---\n{{page.excerpt}}\n\nNext.\n";
+/// The body of the post `src` in the Jekyll flavour, its own `page.<key>` variables known.
+fn render_post(src: &str) -> String {
     let body = crate::split(src).body_text(src);
     let site = crate::render::liquid::SiteVars {
         page: crate::render::liquid::page_vars(src, body, None, None, &[]),
         ..Default::default()
     };
-    let html = render_body(
+    render_body(
         body,
         &Settings {
             flavour: Flavour::Jekyll,
             site,
             ..Default::default()
         },
-    );
+    )
+}
+
+/// A folded front-matter string (`excerpt: >`) ends with a line break; written at a
+/// paragraph's end it adds no white space there (bitcoincore.org's advisories open with
+/// `{{page.excerpt}}`), as Jekyll 4.3.1 wrote it.
+#[test]
+fn a_folded_value_ends_its_paragraph_without_white_space() {
+    let src = "---\nexcerpt: >\n  Nodes were *vulnerable* by\n  a server.\n---\n{{page.excerpt}}\n\nNext.\n";
+    let html = render_post(src);
     assert!(
         html.starts_with("<p><span class=\"liquid resolved\" title=\"{{page.excerpt}}\">Nodes were <em>vulnerable</em> by a server.</span></p>"),
         "{html}"
@@ -556,19 +561,7 @@ fn an_include_in_a_line_of_text_is_written_there() {
 #[test]
 fn liquid_beside_a_strong_run_is_inside_it() {
     let src = "---\nv: 2.5.0\n---\nJekyllは**Ruby > {{ page.v }}**が必須です。\n";
-    let body = crate::split(src).body_text(src);
-    let site = crate::render::liquid::SiteVars {
-        page: crate::render::liquid::page_vars(src, body, None, None, &[]),
-        ..Default::default()
-    };
-    let html = render_body(
-        body,
-        &Settings {
-            flavour: Flavour::Jekyll,
-            site,
-            ..Default::default()
-        },
-    );
+    let html = render_post(src);
     assert!(
         html.starts_with("<p>Jekyllは<strong>Ruby &gt; <span class=\"liquid resolved\""),
         "{html}"
