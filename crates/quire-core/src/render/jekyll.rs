@@ -161,8 +161,6 @@ pub(crate) struct Context<'c> {
     /// Per list item of the block, whether a blank line follows its first paragraph
     /// ([`ItemParagraphs`]).
     pub(crate) item_blanks: &'c [bool],
-    /// Per list item of the block, its first line as written, from its marker.
-    pub(crate) item_lines: &'c [&'c str],
     /// Whether punctuation beside `*` runs was marked in the text parsed
     /// ([`mark_flanking_punctuation`]): only then is it written back (else the private use
     /// characters it stands in as are the post's own).
@@ -258,7 +256,7 @@ pub(crate) fn transform(
     let tags_only = liquid_tags_only(events);
     // A code block's Liquid is written with its HTML's, below.
     code::wrap_code_blocks(events, liquid_text::unprotected, &vars.markdown);
-    tables::item_tables(events, context.item_blanks, context.item_lines, settings);
+    tables::item_tables(events, context.item_blanks);
     tables::fill_empty_cells(events);
     lists::kramdown_lists(events, context.item_blanks);
     let mut out = Vec::with_capacity(events.len());

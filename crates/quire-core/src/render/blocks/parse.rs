@@ -286,9 +286,6 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         if let Some(group) = groups.last_mut() {
             group.end = group.end.max(range.end);
             if jekyll {
-                if matches!(event, Event::Start(pulldown_cmark::Tag::Item)) {
-                    group.items.starts.push(range.start);
-                }
                 group.items.see(&event, range.end, depth, text);
             }
             match definition_lists.as_mut() {
@@ -361,12 +358,6 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
                 jekyll::Context {
                     in_raw,
                     item_blanks: &group.items.blank_after,
-                    item_lines: &group
-                        .items
-                        .starts
-                        .iter()
-                        .map(|&at| first_line(written, at))
-                        .collect::<Vec<_>>(),
                     punctuation_marked,
                     parse_block_html: switches
                         .iter()
@@ -461,10 +452,4 @@ pub(super) fn after_blank_line(text: &str, offset: usize) -> bool {
 /// container markers.
 pub(super) fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// The line of `text` from `at` (its line break left out).
-fn first_line(text: &str, at: usize) -> &str {
-    let rest = text.get(at..).unwrap_or_default();
-    rest.split(['\n', '\r']).next().unwrap_or_default()
 }

@@ -19,8 +19,6 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 pub(crate) struct ItemParagraphs {
     /// Per item, in the order they start.
     pub(crate) blank_after: Vec<bool>,
-    /// Per item, where it starts (its marker) in the text parsed.
-    pub(crate) starts: Vec<usize>,
     /// The open items: (index, depth of their children, whether a child was seen).
     open: Vec<(usize, usize, bool)>,
     /// The first paragraph of an item being read: (item index, depth inside it).

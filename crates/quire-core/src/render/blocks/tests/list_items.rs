@@ -157,8 +157,6 @@ const ITEM_LINES: &[&str] = &[
     "    indented",
     "---",
     "<div>",
-    "- [Title | Site](/x) and **a | b**",
-    "1.  **U**: [[S] a | b](/y) [c — d](/z)",
 ];
 
 /// The lines of a plain list, most of a random document's.

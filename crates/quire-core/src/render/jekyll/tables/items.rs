@@ -16,28 +16,12 @@ use super::separator_line;
 /// text with a code block or block HTML right under it (kramdown's table ends at a block
 /// boundary). `blank_after`: per item in order, whether a blank line follows its first
 /// paragraph (`ItemParagraphs`).
-pub(crate) fn item_tables(
-    events: &mut Vec<Event<'_>>,
-    blank_after: &[bool],
-    item_lines: &[&str],
-    settings: &crate::render::Settings,
-) {
+pub(crate) fn item_tables(events: &mut Vec<Event<'_>>, blank_after: &[bool]) {
     let piped = |e: &Event<'_>| matches!(e, Event::Text(t) if t.contains('|'));
     let container = |e: &Event<'_>| matches!(e, Event::Start(Tag::Item | Tag::BlockQuote(_)));
     if !events.iter().any(piped) || !events.iter().any(container) {
         return;
     }
-    // The items' lines as written, when they are this block's items (a block read again
-    // as kramdown reads it has others: `regroup.rs`).
-    let starts = events
-        .iter()
-        .filter(|e| matches!(e, Event::Start(Tag::Item)))
-        .count();
-    let item_lines = if item_lines.len() == starts {
-        item_lines
-    } else {
-        &[]
-    };
     let mut out = Vec::with_capacity(events.len());
     let mut rest: VecDeque<Event<'_>> = std::mem::take(events).into();
     // Items and quotations open, and the items started so far.
@@ -94,17 +78,7 @@ pub(crate) fn item_tables(
         // A code block or block HTML right under the text.
         let under = if item { rest.front() } else { rest.get(1) };
         let block_under = (item || first_paragraph) && matches!(under, Some(Event::Html(_)));
-        // A pipe inside a span (`[Title | Site](url)`): kramdown cuts the item's line
-        // first, so the span is none; its cells read from the line as written.
-        let table = table_of(&text).or_else(|| {
-            let line = (item || first_paragraph)
-                .then(|| items.checked_sub(1))
-                .flatten()
-                .and_then(|k| item_lines.get(k))
-                .and_then(|line| item_text(line))?;
-            table_of_line(line, &text, settings)
-        });
-        match table.filter(|_| !block_under) {
+        match table_of(&text).filter(|_| !block_under) {
             Some(table) => {
                 if paragraph {
                     if matches!(rest.front(), Some(Event::End(TagEnd::Paragraph))) {
@@ -209,85 +183,6 @@ fn table_of<'a>(text: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
     Some(out)
 }
 
-/// An item's first line (from its marker) without the marker: its text; `None` when it
-/// is not a list marker's line (a quotation's).
-fn item_text(line: &str) -> Option<&str> {
-    let trimmed = line.trim_start();
-    let marker = if trimmed.starts_with(['-', '*', '+']) {
-        1
-    } else {
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let punct = trimmed[digits..].starts_with(['.', ')']);
-        if (1..=9).contains(&digits) && punct {
-            digits + 1
-        } else {
-            return None;
-        }
-    };
-    let after = &trimmed[marker..];
-    (after.is_empty() || after.starts_with([' ', '\t'])).then(|| after.trim())
-}
-
-/// An item's one line of `text` (its events), written as `line` in the post, as the table
-/// kramdown reads it: cut at each `|` outside code and Liquid, each cell read on its own
-/// as the post's Markdown (a span cut at a pipe is text). `None` unless the line holds
-/// such a pipe and the events are its one line (their text found in it).
-fn table_of_line<'a>(
-    line: &str,
-    text: &[Event<'_>],
-    settings: &crate::render::Settings,
-) -> Option<Vec<Event<'a>>> {
-    // (Typographic punctuation compared as plain: the line's own dashes too.)
-    let plain_line = super::super::plain_punctuation(line);
-    if text.iter().any(|e| {
-        matches!(
-            e,
-            Event::SoftBreak | Event::HardBreak | Event::TaskListMarker(_)
-        )
-    }) || !text.iter().all(|e| match e {
-        Event::Text(t) => plain_line.contains(super::super::plain_punctuation(t).trim()),
-        _ => true,
-    }) {
-        return None;
-    }
-    let mut marked = String::with_capacity(line.len());
-    mark_line(line, &mut marked);
-    let mut cells: Vec<&str> = Vec::new();
-    let mut from = 0;
-    for (at, _) in marked.match_indices('|') {
-        cells.push(&line[from..at]);
-        from = at + 1;
-    }
-    if cells.is_empty() || separator_line(line) {
-        return None;
-    }
-    cells.push(&line[from..]);
-    if line.starts_with('|') && cells.first().is_some_and(|c| c.trim().is_empty()) {
-        cells.remove(0);
-    }
-    if line.ends_with('|') && cells.last().is_some_and(|c| c.trim().is_empty()) {
-        cells.pop();
-    }
-    let html = |s: String| Event::Html(CowStr::from(s));
-    let mut out = vec![html("<table>\n<tbody>\n<tr>\n".to_string())];
-    for cell in cells {
-        let cell = cell.trim();
-        let written = if cell.is_empty() {
-            super::EMPTY_CELL.to_string()
-        } else {
-            let rendered = crate::render::render_body(cell, settings);
-            let inner = rendered.strip_prefix("<p>")?.strip_suffix("</p>\n")?;
-            if inner.contains("<p>") {
-                return None;
-            }
-            inner.to_string()
-        };
-        out.push(html(format!("<td>{written}</td>\n")));
-    }
-    out.push(html("</tr>\n</tbody>\n</table>\n".to_string()));
-    Some(out)
-}
-
 /// A line's text outside code spans (enough to know a delimiter row and a bounding pipe).
 fn line_text(line: &[Event<'_>]) -> String {
     line.iter()
@@ -333,30 +228,6 @@ mod tests {
             table(&[row("nested", "n")]),
         );
         assert_eq!(jekyll_html(md), expected);
-        // A pipe inside a span: the line cut first, the span's halves text (Jekyll 4.3.1;
-        // link lists written `[Title | Site](url)`).
-        let spans = jekyll_html(
-            "Intro\n\n- [Moltbook: First | Sky News](https://x.org/a)\n- [Other](https://x.org/b)\n\n\
-             1. **Universal | Platform**: It \"runs\"\n2. next\n",
-        );
-        let expected = format!(
-            "<p>Intro</p>\n<ul>\n<li>{}</li>\n<li><a href=\"https://x.org/b\">Other</a></li>\n</ul>\n\
-             <ol>\n<li>{}</li>\n<li>next</li>\n</ol>\n",
-            table(&[row("[Moltbook: First", "Sky News](https://x.org/a)")]),
-            table(&[row("**Universal", "Platform**: It “runs”")]),
-        );
-        assert_eq!(spans, expected);
-        // The line's own dashes, and spans whole in a cell (Jekyll 4.3.1).
-        assert_eq!(
-            jekyll_html("1.  **U**: It runs [[S 1] Open | The AI](https://o.io/) [[S 7] Claw — P](https://g.com/x).\n"),
-            format!(
-                "<ol>\n<li>{}</li>\n</ol>\n",
-                table(&[row(
-                    "<strong>U</strong>: It runs [[S 1] Open",
-                    "The AI](https://o.io/) <a href=\"https://g.com/x\">[S 7] Claw — P</a>."
-                )])
-            )
-        );
         // A pipe in Liquid is Liquid's (Jekyll writes it first; the preview shows the
         // filters it does not run as Liquid).
         let liquid = |l: &str| {
