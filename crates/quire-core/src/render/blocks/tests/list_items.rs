@@ -194,7 +194,14 @@ fn item_insertion() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    // The same cases on every run, so that a run's result does not depend on a draw;
+    // explore further locally by raising the cases or changing the seed (the latent
+    // cases found so are written down in the notes).
+    #![proptest_config(ProptestConfig {
+        cases: 3000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5175_6972_6520_0001),
+        ..ProptestConfig::default()
+    })]
 
     /// Every update made item by item equals a full render (the other updates are the
     /// window's, checked by `random_edits.rs`; here each starts from a full render).
