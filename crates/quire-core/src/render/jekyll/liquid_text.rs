@@ -61,21 +61,29 @@ pub(super) fn included(
     (!html.is_empty()).then_some(html)
 }
 
-/// Whether the include file the tag `token` names ends with a line break.
-fn included_ends_line(token: &str, vars: &super::super::liquid::SiteVars) -> bool {
-    super::super::liquid::include_tag(token)
-        .and_then(|tag| vars.include(&tag.name))
-        .is_some_and(|file| file.ends_with('\n'))
-}
-
 /// The include tag `token` standing in a line of text, written as span HTML in a mark
-/// naming its file, when the site gives the file and it is one line of Markdown.
-fn inline_include(token: &str, settings: &super::super::Settings) -> Option<String> {
+/// naming its file, when the site gives the file and it is one line of Markdown; with
+/// whether the file ends with a line break (a line break in the text, as Jekyll writes
+/// the file).
+fn inline_include(token: &str, settings: &super::super::Settings) -> Option<(String, bool)> {
     if settings.site.includes.is_empty() || !token.contains("include") {
         return None;
     }
-    let tag = super::super::liquid::include_tag(token)?;
-    let line = included_line(token, &settings.site)?;
+    let (line, name, ends_line) = included_line(token, &settings.site)?;
+    let html = render_included(&line, settings)?;
+    let span = html.strip_prefix("<p>")?.strip_suffix("</p>\n")?;
+    let html = format!(
+        "<span class=\"liquid-include\" title=\"Included from _includes/{}\">{span}</span>",
+        super::escape_attr(&name)
+    );
+    Some((html, ends_line))
+}
+
+/// An include file's Markdown (its parameters filled in) rendered with the post's settings,
+/// the files it includes written too, to a depth (a file including itself stops); `None`
+/// past the include files a post's render writes at most (files including one another
+/// many times over would otherwise multiply: the others stay marks).
+fn render_included(markdown: &str, settings: &super::super::Settings) -> Option<String> {
     if INCLUDES_WRITTEN.with(|n| n.replace(n.get() + 1)) >= MAX_INCLUDES_WRITTEN {
         return None;
     }
@@ -84,14 +92,16 @@ fn inline_include(token: &str, settings: &super::super::Settings) -> Option<Stri
     if depth + 1 >= MAX_INCLUDE_DEPTH {
         inner.site.includes = Vec::new();
     }
+    // A parameter put through `markdownify` (a figure's caption) is rendered as the post.
+    if let Some(with) = super::super::liquid::with_markdownified(&inner, markdown) {
+        inner = with;
+    }
     INCLUDE_DEPTH.with(|d| d.set(depth + 1));
-    let html = super::super::render_body(&super::clear_marks(&line), &inner);
+    // (The include's text is the site's, not the post's: its control characters are
+    // cleared of marks as a post's are.)
+    let html = super::super::render_body(&super::clear_marks(markdown), &inner);
     INCLUDE_DEPTH.with(|d| d.set(depth));
-    let span = html.strip_prefix("<p>")?.strip_suffix("</p>\n")?;
-    Some(format!(
-        "<span class=\"liquid-include\" title=\"Included from _includes/{}\">{span}</span>",
-        super::escape_attr(&tag.name)
-    ))
+    Some(html)
 }
 
 /// The include file `tag` names, written with its parameters in a mark naming it; `None`
@@ -101,27 +111,8 @@ fn include_html(
     settings: &super::super::Settings,
 ) -> Option<String> {
     let file = settings.site.include(&tag.name)?;
-    // A post's render writes so many include files at most (files including one another
-    // many times over would otherwise multiply); the others stay marks.
-    if INCLUDES_WRITTEN.with(|n| n.replace(n.get() + 1)) >= MAX_INCLUDES_WRITTEN {
-        return None;
-    }
     let markdown = super::super::liquid::with_include_params(file, &tag.params);
-    // An include in the file is written too, to a depth (a file including itself stops).
-    let depth = INCLUDE_DEPTH.with(|d| d.get());
-    let mut inner = settings.clone();
-    if depth + 1 >= MAX_INCLUDE_DEPTH {
-        inner.site.includes = Vec::new();
-    }
-    // A parameter put through `markdownify` (a figure's caption) is rendered as the post.
-    if let Some(with) = super::super::liquid::with_markdownified(&inner, &markdown) {
-        inner = with;
-    }
-    INCLUDE_DEPTH.with(|d| d.set(depth + 1));
-    // (The include's text is the site's, not the post's: its control characters are
-    // cleared of marks as a post's are.)
-    let html = super::super::render_body(&super::clear_marks(&markdown), &inner);
-    INCLUDE_DEPTH.with(|d| d.set(depth));
+    let html = render_included(&markdown, settings)?;
     Some(format!(
         "<div class=\"liquid-include\" title=\"Included from _includes/{}\">\n{html}</div>\n",
         super::escape_attr(&tag.name)
@@ -323,7 +314,7 @@ pub(super) fn liquid_and_span_ials<'a>(
         let source = super::plain_punctuation(token).replace(super::PIPE_MARK, "|");
         // An include tag in a line of text, its file one line (a version badge): written
         // there as the line's Markdown, as Jekyll writes it before kramdown reads the line.
-        if let Some(html) = inline_include(&source, settings) {
+        if let Some((html, ends_line)) = inline_include(&source, settings) {
             // The white space the tag's dashes take; the file's last line break is a
             // line break in the text (Jekyll writes the file as it is).
             if source.starts_with("{%-") {
@@ -334,7 +325,7 @@ pub(super) fn liquid_and_span_ials<'a>(
             out.push(Event::InlineHtml(CowStr::from(html)));
             if source.ends_with("-%}") {
                 rest = rest.trim_start();
-            } else if included_ends_line(&source, vars) && !rest.starts_with(char::is_whitespace) {
+            } else if ends_line && !rest.starts_with(char::is_whitespace) {
                 out.push(Event::SoftBreak);
             }
             continue;
@@ -439,7 +430,7 @@ pub(super) fn resolved_text<'a>(
         let source = super::plain_punctuation(liquid);
         // An include file of one line (a version badge): its text, its white-space
         // control marked for below.
-        if let Some(line) = includes.then(|| included_line(&source, vars)).flatten() {
+        if let Some((line, _, _)) = includes.then(|| included_line(&source, vars)).flatten() {
             let text = crate::render::outline::decode(&crate::render::outline::strip_tags(&line));
             let before = if source.starts_with("{%-") {
                 TRIM_BEFORE
@@ -490,10 +481,15 @@ const TRIM_BEFORE: &str = "\u{1b}";
 const TRIM_AFTER: &str = "\u{1c}";
 
 /// The one line an include tag `token` writes, its parameters filled, when the site
-/// gives its file and the file is one line.
-fn included_line(token: &str, vars: &super::super::liquid::SiteVars) -> Option<String> {
+/// gives its file and the file is one line; with the file's name and whether it ends with
+/// a line break.
+fn included_line(
+    token: &str,
+    vars: &super::super::liquid::SiteVars,
+) -> Option<(String, String, bool)> {
     let tag = super::super::liquid::include_tag(token)?;
     let file = vars.include(&tag.name)?;
     let line = super::super::liquid::with_include_params(file, &tag.params);
-    (!line.trim().contains('\n')).then(|| line.trim().to_string())
+    let line = line.trim();
+    (!line.contains('\n')).then(|| (line.to_string(), tag.name, file.ends_with('\n')))
 }
