@@ -95,7 +95,7 @@ pub(crate) use html_blocks::{
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
-pub(crate) use lazy_lists::{fence_after, lazy_nested_list};
+pub(crate) use lazy_lists::lazy_nested_list;
 pub(crate) use lazy_quotes::lazy_quote;
 pub(crate) use liquid_text::{including, start_writing_includes};
 use liquid_text::{liquid_and_span_ials, liquid_html_outside_raw, liquid_tags_only};

@@ -125,7 +125,7 @@ pub(crate) fn fence(trimmed: &str) -> Option<(u8, usize)> {
 
 /// The fence still open after `line` when `open` was open before it: a line of only the
 /// open fence's character, at least as many, closes it; with none open, a fence opens one.
-pub(crate) fn fence_after(open: Option<(u8, usize)>, line: &str) -> Option<(u8, usize)> {
+fn fence_after(open: Option<(u8, usize)>, line: &str) -> Option<(u8, usize)> {
     let trimmed = line.trim_start_matches([' ', '\t']);
     let bare = trimmed.trim_end();
     match open {

@@ -462,8 +462,12 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
 
 /// `block` (a list or a quotation) with the markers of its `1)` items written `1\)`, if
 /// it has any: the items CommonMark reads in it (a line of code or of a paragraph that
-/// looks like one stays as it is).
+/// looks like one stays as it is). A marker escaped makes its lines a paragraph's, which
+/// may open a fence or block HTML further on (which takes the `2)` lines under it): the
+/// markers are escaped up to such a line, and the block is read again, until no `1)`
+/// item is left (the rounds are capped).
 fn paren_markers_escaped(block: &str, options: Options) -> Option<String> {
+    const ROUNDS: usize = 16;
     let paren_line = |line: &str| {
         let trimmed = line.trim_start_matches([' ', '>']);
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
@@ -472,6 +476,39 @@ fn paren_markers_escaped(block: &str, options: Options) -> Option<String> {
     if !block.lines().any(paren_line) {
         return None;
     }
+    let mut text: Option<String> = None;
+    for _ in 0..ROUNDS {
+        let current = text.as_deref().unwrap_or(block);
+        let parens = paren_items(current, options);
+        if parens.is_empty() {
+            break;
+        }
+        let mut out = String::with_capacity(current.len() + parens.len());
+        let mut from = 0;
+        for (k, at) in parens.into_iter().enumerate() {
+            // Past a line that may open a fence or block HTML once the markers above are
+            // escaped, the items are those of the next round's reading.
+            if k > 0 && current[from..at].lines().skip(1).any(may_open_a_block) {
+                break;
+            }
+            out.push_str(&current[from..at]);
+            out.push('\\');
+            from = at;
+        }
+        out.push_str(&current[from..]);
+        text = Some(out);
+    }
+    text
+}
+
+/// Whether `line` may open a fence or block HTML (after a quotation's `>` and spaces).
+fn may_open_a_block(line: &str) -> bool {
+    line.trim_start_matches([' ', '>'])
+        .starts_with(['`', '~', '<'])
+}
+
+/// Where the `)` of each `1)` item CommonMark reads in `block` is.
+fn paren_items(block: &str, options: Options) -> Vec<usize> {
     let mut ordered = Vec::new();
     let mut parens = Vec::new();
     for (event, range) in Parser::new_ext(block, options).into_offset_iter() {
@@ -490,38 +527,8 @@ fn paren_markers_escaped(block: &str, options: Options) -> Option<String> {
             _ => {}
         }
     }
-    if parens.is_empty() {
-        return None;
-    }
-    // With a marker escaped, the lines under it are the paragraph's or a fence's that
-    // follows: a marker in such a fence stays as it is.
-    let mut out = String::with_capacity(block.len() + parens.len());
-    let mut fence = None;
-    let mut escaped = false;
-    let mut line_start = 0;
-    let mut parens = parens.into_iter().peekable();
-    for line in block.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let paren = parens
-            .next_if(|&at| at < line_end)
-            .map(|at| at - line_start);
-        while parens.next_if(|&at| at < line_end).is_some() {}
-        match paren.filter(|_| fence.is_none()) {
-            Some(at) => {
-                out.push_str(&line[..at]);
-                out.push('\\');
-                out.push_str(&line[at..]);
-                fence = jekyll::fence_after(None, &line[at + 1..]);
-                escaped = true;
-            }
-            None => {
-                out.push_str(line);
-                fence = jekyll::fence_after(fence, line);
-            }
-        }
-        line_start = line_end;
-    }
-    escaped.then_some(out)
+    parens.dedup();
+    parens
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.

@@ -259,3 +259,18 @@ fn a_row_above_a_fence_in_an_item_updates_as_it_renders() {
     let body = super::edit(doc, 0.3588773414397047, 0, "- a | b");
     check_update(&mut r, &body);
 }
+
+/// `2) two` typed under a nested item, in a list with an item whose fence is left open
+/// (a property test's case): kramdown knows no `2)` item, so the line is the nested
+/// item's lazy text, in an update of the items as in a full render (the full render had
+/// taken the open fence for one reaching the list's end, and kept the item).
+#[test]
+fn a_paren_item_beside_an_open_fence_in_an_item_updates_as_it_renders() {
+    let doc = "Intro.\n\n- It's \"quoted\" -- so...\n- item\n{: .note}\n- see [ref]\n  ```\n- It's \"quoted\" -- so...\n- item\n- see [ref]\nlazy line\n- see [ref]\n  - nested\n  continued\n- item\n- item\n- item\n- see [ref]\n  - nested\n- [link](/x) and *em*\n";
+    for s in [commonmark(), kramdown()] {
+        let mut r = BlockRenderer::with_settings(doc, s.clone());
+        r.items_from = 0;
+        let body = super::edit(doc, 0.6632215621976832, 0, "2) two\n");
+        check_update(&mut r, &body);
+    }
+}
