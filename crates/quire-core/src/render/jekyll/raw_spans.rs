@@ -32,10 +32,10 @@ struct Open {
 #[derive(Debug, Default)]
 pub(crate) struct RawSpans {
     open: Option<Open>,
-    /// Spans opened inside raw content that closed before them: their ends, still to come,
-    /// are their closing markers as text; and the spans opened since, not closed yet.
-    orphans: usize,
-    since: usize,
+    /// The spans open while some opened inside raw content that closed before them
+    /// (`true`: such a span, whose end, still to come, is its closing marker as text;
+    /// `false`: one opened outside raw content), innermost last.
+    pending: Vec<bool>,
     /// A span `{::nomarkdown}` open: where its content starts, and where its closing
     /// marker (`{:/}`, `{:/nomarkdown}`) starts and ends.
     nomarkdown: Option<(usize, usize, usize)>,
@@ -98,12 +98,13 @@ impl RawSpans {
             }
         }
         let Some(open) = self.open.as_mut() else {
-            if self.orphans > 0 {
+            if !self.pending.is_empty() {
                 match &event {
-                    Event::Start(tag) if inline(tag) => self.since += 1,
-                    Event::End(tag) if inline_end(*tag) && self.since > 0 => self.since -= 1,
+                    Event::Start(tag) if inline(tag) => self.pending.push(false),
                     Event::End(tag) if inline_end(*tag) => {
-                        self.orphans -= 1;
+                        if self.pending.pop() != Some(true) {
+                            return Fed::One(Some((event, range)));
+                        }
                         let width = match tag {
                             TagEnd::Emphasis => 1,
                             TagEnd::Strong | TagEnd::Strikethrough => 2,
@@ -113,10 +114,7 @@ impl RawSpans {
                         let marker = CowStr::from(marker.unwrap_or_default().to_string());
                         return Fed::One(Some((Event::Text(marker), range)));
                     }
-                    Event::Start(_) | Event::End(_) => {
-                        self.orphans = 0;
-                        self.since = 0;
-                    }
+                    Event::Start(_) | Event::End(_) => self.pending.clear(),
                     _ => {}
                 }
             }
@@ -160,6 +158,12 @@ impl RawSpans {
                 open.spans -= 1;
                 false
             }
+            // The end of a span opened inside an earlier raw element (`<u>*</u><u>x*`):
+            // its marker is text, here of this element's raw content.
+            Event::End(tag) if inline_end(*tag) && self.pending.last() == Some(&true) => {
+                self.pending.pop();
+                false
+            }
             Event::Start(_) | Event::End(_) => true,
             _ => false,
         };
@@ -173,9 +177,13 @@ impl RawSpans {
         let Some(open) = self.open.take() else {
             return Fed::One(Some((event, range)));
         };
-        if matches!(event, Event::InlineHtml(_)) {
-            self.orphans = open.spans;
-            self.since = 0;
+        match &event {
+            Event::InlineHtml(_) => self.pending.extend(std::iter::repeat_n(true, open.spans)),
+            Event::End(tag) if inline_end(*tag) => {
+                self.pending.pop();
+            }
+            Event::Start(_) | Event::End(_) => self.pending.clear(),
+            _ => {}
         }
         // Up to the closing tag, or to the last event inside (kramdown closes the element
         // where the paragraph ends), or to a span's end.
@@ -347,6 +355,16 @@ mod tests {
         assert_eq!(html.matches("<em>").count(), html.matches("</em>").count());
         // A span opened inside it that ends after it: its closing marker is text.
         assert_eq!(jekyll("<u>*a</u> b*\n"), "<p><u>*a</u> b*</p>\n");
+        // ... or inside the next raw element (a property test's case, whose end had
+        // closed the paragraph's block early).
+        assert_eq!(
+            jekyll("<u>*</u><u>\nx*d\n"),
+            "<p><u>*</u><u>\nx*d</u></p>\n"
+        );
+        assert_eq!(
+            jekyll("a <u>*b</u> c <mark>x*y</mark> z\n"),
+            "<p>a <u>*b</u> c <mark>x*y</mark> z</p>\n"
+        );
         let html = jekyll("<u>*a</u> b* and **c <kbd>d** e</kbd> f\n");
         assert!(html.starts_with("<p><u>*a</u> b* and "), "{html}");
         assert_eq!(

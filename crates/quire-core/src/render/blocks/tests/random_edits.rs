@@ -231,3 +231,21 @@ proptest! {
         }
     }
 }
+
+/// A span opened inside a raw element (`<u>*d</u>`) closing inside a later one on another
+/// line (a property test's case): its marker is the later element's text, and the term's
+/// paragraph stays one block (a stray end had cut it into blocks of their own, which an
+/// update then doubled).
+#[test]
+fn a_span_closing_inside_the_next_raw_element_updates_as_it_renders() {
+    let doc = "*a <u>b* c</u> <u>*d</u> e*\n</mark> *em* <u>a <b>c</b></u>\n変更の**[ブランチ](/f)**を and *[c](d)*x\n: A definition.\n{% highlight ruby %}\n[ref]: /url \"Title\"\n[ref]: /url \"Title\"\nMath $$a_1 + b_1$$ and $x$ in text.\n{% highlight ruby %}\n<div class=\"note\" markdown=\"1\">\n# Heading\n[ref]: /url \"Title\"\n# Heading\n# Heading\n[ref]: /url \"Title\"\n<video src=\"v.mp4\" controls></video> and *after*\n# Heading\nThis *does _not_ work*, **a**，**b** and **표기법(빅오)**이\n[ref]: /url \"Title\"\nref[^q] and[^a b]\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let mut body = doc.to_string();
+    for (at, len, text) in [
+        (0.05044693660328839, 2, " "),
+        (0.489533394841371, 0, "# Heading\n"),
+    ] {
+        body = edit(&body, at, len, text);
+        check_update(&mut r, &body);
+    }
+}
