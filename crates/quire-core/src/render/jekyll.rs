@@ -49,6 +49,8 @@ mod html_blocks;
 mod html_tags;
 mod ial;
 mod image_alt;
+mod last_definitions;
+mod lazy_code;
 mod lazy_lists;
 mod lazy_quotes;
 mod link_tags;
@@ -95,6 +97,8 @@ pub(crate) use html_blocks::{
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;
+pub(crate) use last_definitions::last_definitions_win;
+pub(crate) use lazy_code::join_lazy_code_lines;
 pub(crate) use lazy_lists::lazy_nested_list;
 pub(crate) use lazy_quotes::lazy_quote;
 pub(crate) use liquid_text::{including, start_writing_includes};

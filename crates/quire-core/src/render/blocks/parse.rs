@@ -89,6 +89,14 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
+    // kramdown keeps the last of two definitions of a label, CommonMark the first: the
+    // earlier ones are hidden.
+    let last_wins = if jekyll {
+        jekyll::last_definitions_win(text, options)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &last_wins;
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
     // So are those of the include files it writes (all of them, the files those include

@@ -190,13 +190,19 @@ fn unchanged_body_gives_an_empty_patch() {
 }
 
 #[test]
-fn a_repeated_definition_after_the_anchor_does_not_win() {
-    // The first of two `[r]` definitions counts; the second sits after the anchor block.
+fn a_repeated_definition_after_the_anchor_wins_as_in_a_full_render() {
+    // CommonMark's first of two `[r]` definitions counts, kramdown's last; the second sits
+    // after the anchor block.
     let body = "a\n\n[r]: /first\n\nb\n\nx [r]\n\nlast\n\n[r]: /second\n";
-    for settings in [commonmark(), kramdown()] {
+    for (settings, wins) in [(commonmark(), "/first"), (kramdown(), "/second")] {
         let mut r = BlockRenderer::with_settings(body, settings);
         let edited = body.replace("x [r]", "y [r]");
         check_update(&mut r, &edited);
+        assert!(r.html().contains(wins), "{}", r.html());
+        // Typing in either definition.
+        check_update(&mut r, &edited.replace("/first", "/firsts"));
+        check_update(&mut r, &edited.replace("/second", "/seconds"));
+        check_update(&mut r, &edited.replace("\n[r]: /second\n", "\n"));
         assert!(r.html().contains("/first"), "{}", r.html());
     }
 }

@@ -1,0 +1,244 @@
+//! kramdown's indented code block takes the lines right under it that are not indented
+//! (its lazy lines) and joins each to the line above with a space (`parse_codeblock`:
+//! `data.gsub!(/\n( {0,3}\S)/, ' \1')`): `    end` over a lone "```" is the code
+//! `end ```, where CommonMark ends the code block and opens a fence that takes the rest
+//! of the post. Only a line opening an attribute list (`{:`), the end-of-block marker
+//! `^` or the tag of an element that is not a span element stops it; a heading, a list
+//! item or a fence is a lazy line too. Each such line's `\n` is written as a space
+//! before the text is parsed (offsets hold), for top-level code blocks: an indented line
+//! after a blank line (or the text's start, a heading, a rule, a fence's end) and
+//! outside a list, a footnote or a definition, whose content it would be.
+
+use std::borrow::Cow;
+
+use super::html_blocks::{fenced, SPAN_ELEMENTS};
+
+/// `text` with the line breaks before the lazy lines of its indented code blocks written
+/// as spaces; borrowed when it has none.
+pub(crate) fn join_lazy_code_lines(text: &str) -> Cow<'_, str> {
+    if !may_hold(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut joins = Vec::new();
+    let mut fence: Option<&str> = None;
+    // An indented line here would start a code block (not continue a paragraph).
+    let mut can_start = true;
+    // A list, a footnote or a definition is open: an indented line is its content.
+    let mut container = false;
+    let mut previous_blank = true;
+    // Inside a code block; and a blank line was met in it since its last line.
+    let mut code = false;
+    let mut code_blank = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        let indented = columns(content) >= 4;
+        let trimmed = content.trim_start_matches(' ');
+        if code {
+            if blank {
+                code_blank = true;
+                continue;
+            }
+            if indented {
+                code_blank = false;
+                continue;
+            }
+            if !code_blank && lazy(trimmed) && content.len() - trimmed.len() <= 3 {
+                joins.push(start - 1);
+                continue;
+            }
+            code = false;
+            previous_blank = code_blank;
+        }
+        if fence.is_some() {
+            fenced(&mut fence, trimmed);
+            can_start = fence.is_none();
+            previous_blank = false;
+            continue;
+        }
+        if blank {
+            can_start = true;
+            previous_blank = true;
+            continue;
+        }
+        if indented {
+            if can_start && !container {
+                code = true;
+                code_blank = false;
+            }
+            can_start = false;
+            previous_blank = false;
+            continue;
+        }
+        if fenced(&mut fence, trimmed) {
+            container = false;
+            can_start = fence.is_none();
+            previous_blank = false;
+            continue;
+        }
+        let ends_paragraph = atx_heading(trimmed) || rule(trimmed);
+        if opens_container(trimmed) {
+            container = true;
+        } else if previous_blank || ends_paragraph {
+            container = false;
+        }
+        can_start = ends_paragraph;
+        previous_blank = false;
+    }
+    if joins.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.as_bytes().to_vec();
+    for at in joins {
+        out[at] = b' ';
+    }
+    // Only `\n` bytes became spaces: still UTF-8.
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Whether `text` may hold an indented line with a line that is not indented right under
+/// it (a cheap test first).
+fn may_hold(text: &str) -> bool {
+    (text.starts_with("    ")
+        || text.starts_with('\t')
+        || text.contains("\n    ")
+        || text.contains("\n\t"))
+        && text.lines().zip(text.lines().skip(1)).any(|(above, line)| {
+            columns(above) >= 4 && !line.trim().is_empty() && columns(line) < 4
+        })
+}
+
+/// The columns of white space a line opens with (a tab to the next multiple of four).
+fn columns(line: &str) -> usize {
+    let mut width = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => width += 1,
+            b'\t' => width += 4 - width % 4,
+            _ => break,
+        }
+    }
+    width
+}
+
+/// Whether a line (without its leading spaces) right under a code block's line is one of
+/// the block's lazy lines to kramdown.
+fn lazy(trimmed: &str) -> bool {
+    if trimmed.starts_with("{:") && !trimmed.starts_with("{::") || trimmed.trim_end() == "^" {
+        return false;
+    }
+    let tag = trimmed
+        .strip_prefix("</")
+        .or_else(|| trimmed.strip_prefix('<'));
+    let Some(tag) = tag else {
+        return true;
+    };
+    let name: String = tag
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_' | '.'))
+        .collect();
+    !tag.starts_with(|c: char| c.is_ascii_alphabetic()) || SPAN_ELEMENTS.contains(&name.as_str())
+}
+
+/// Whether a line (without its leading spaces) opens a list item, a footnote or a
+/// definition, whose content an indented line under it may be.
+fn opens_container(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = match bytes.get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        Some(b'-' | b'*' | b'+' | b':') if digits == 0 => 1,
+        _ => 0,
+    };
+    (marker > 0 && matches!(bytes.get(marker), None | Some(b' ' | b'\t')))
+        || trimmed.starts_with("[^")
+}
+
+/// Whether a line (without its leading spaces) is an ATX heading.
+fn atx_heading(trimmed: &str) -> bool {
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && matches!(trimmed.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
+}
+
+/// Whether a line (without its leading spaces) is a thematic break or a setext heading's
+/// underline: one character of `-`, `*`, `_`, `=` three times or more, spaces between.
+fn rule(trimmed: &str) -> bool {
+    let line = trimmed.trim_end();
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_' | '=')
+        && line.chars().all(|c| c == first || c == ' ' || c == '\t')
+        && line.chars().filter(|&c| c == first).count() >= if first == '=' { 1 } else { 3 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jekyll_html as jekyll;
+    use super::join_lazy_code_lines;
+
+    fn code(c: &str) -> String {
+        format!(
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+             <pre class=\"highlight\"><code>{c}</code></pre></div></div>\n"
+        )
+    }
+
+    /// As Jekyll 4.3.1 (kramdown 2.4, GFM input) writes them (Artsy's 2012 posts close
+    /// their indented code with a lone fence, from an Octopress `codeblock`).
+    #[test]
+    fn lazy_lines_join_the_code_above_them() {
+        assert_eq!(
+            jekyll("Source:\n\n    class A\n      x\n    end\n```\n\nWe derive.\n"),
+            format!(
+                "<p>Source:</p>\n{}<p>We derive.</p>\n",
+                code("class A\n  x\nend ```\n")
+            )
+        );
+        assert_eq!(
+            jekyll("para\n\n    code\n# Heading\n- item\ntext\n\nafter\n"),
+            format!(
+                "<p>para</p>\n{}<p>after</p>\n",
+                code("code # Heading - item text\n")
+            )
+        );
+        // Its spaces stay; a tab-indented line is code; after a blank line it is not lazy.
+        assert_eq!(
+            jekyll("    c5\n  two\n\tthree\n\nfour\n"),
+            format!("{}<p>four</p>\n", code("c5   two\nthree\n"))
+        );
+        // Under a heading, code starts without a blank line.
+        assert_eq!(
+            jekyll("# H\n    code2\nlazy2\n"),
+            format!("<h1 id=\"h\">H</h1>\n{}", code("code2 lazy2\n"))
+        );
+    }
+
+    #[test]
+    fn block_tags_attribute_lists_and_containers_stop_it() {
+        let html = jekyll("    c4\n<div>x</div>\n");
+        assert!(html.starts_with(&code("c4\n")), "{html}");
+        assert!(html.contains("<div>x</div>"), "{html}");
+        let html = jekyll("    c\n{: .x}\n\nafter\n");
+        assert!(html.contains("<code>c\n</code>"), "{html}");
+        // A span element's tag is a lazy line.
+        let html = jekyll("    c\n<em>x</em>\n");
+        assert!(
+            html.contains("<code>c &lt;em&gt;x&lt;/em&gt;\n</code>"),
+            "{html}"
+        );
+        // An item's indented paragraph and a paragraph's indented line are no code.
+        for text in [
+            "- item\n\n    itemcode\nlazy4\n",
+            "para\n    more\nlazy\n",
+            "> q\n    more\nlazy\n",
+            "```\n    fenced\nlazy\n```\n",
+            "[^1]: note\n\n    more\nlazy\n",
+        ] {
+            assert_eq!(join_lazy_code_lines(text), text, "{text:?}");
+        }
+    }
+}
