@@ -97,6 +97,13 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         std::borrow::Cow::Borrowed(text)
     };
     let text: &str = &last_wins;
+    // The lines right under an indented code block are more of its code, joined.
+    let lazy_code = if jekyll {
+        jekyll::join_lazy_code_lines(text, options)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &lazy_code;
     // Link definitions a Liquid loop writes (Jekyll runs it first) are known to the whole
     // body, like those made outside the stretch; a body with them renders whole.
     // So are those of the include files it writes (all of them, the files those include

@@ -146,6 +146,8 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
     let inner = body.strip_suffix(close.as_str())?;
     let content = match mode {
         Mode::Block => deeper(|| super::super::render_body(inner.trim_matches('\n'), settings))?,
+        // An element kramdown keeps raw (a table, a list): its content as written.
+        Mode::Raw => inner.to_string(),
         Mode::Span => {
             // Read as a line of text: no block opens it (`- @lord`, `1. x`, `# x` are text).
             let text = inner.trim();
@@ -186,7 +188,42 @@ fn render(html: &str, settings: &Settings, parse_block_html: bool) -> Option<Str
 enum Mode {
     Block,
     Span,
+    Raw,
 }
+
+/// kramdown's elements whose content is blocks (`HTML_CONTENT_MODEL_BLOCK`); the content
+/// of an element on neither list (a table, its rows, a list) stays raw, also with
+/// `markdown="1"` or `parse_block_html`.
+const BLOCK_CONTENT: &[&str] = &[
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "iframe",
+    "li",
+    "main",
+    "map",
+    "menu",
+    "nav",
+    "noscript",
+    "object",
+    "section",
+    "summary",
+    "td",
+];
 
 /// kramdown's elements whose content is text (`markdown="1"` reads it as a line of text).
 pub(super) const SPAN_CONTENT: &[&str] = &[
@@ -308,8 +345,10 @@ fn without_markdown_attribute(
     let by_element = || {
         if SPAN_CONTENT.contains(&name.as_str()) {
             Mode::Span
-        } else {
+        } else if BLOCK_CONTENT.contains(&name.as_str()) {
             Mode::Block
+        } else {
+            Mode::Raw
         }
     };
     let Some(at) = attributes.find(" markdown=") else {
@@ -362,6 +401,28 @@ mod tests {
             jekyll("<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p markdown=\"1\">Quick *x*</p>\n</div>\n"),
             "<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p>Quick <em>x</em></p>\n</div>\n"
         );
+    }
+
+    /// A table's, a list's content stays raw, `markdown="1"` or `parse_block_html` on, as
+    /// Jekyll 4.3.1 writes it (Jay Alammar's posts indent a table in a `<div>` after
+    /// `{::options parse_block_html="true" /}`: its lines were read as code).
+    #[test]
+    fn raw_content_elements_keep_their_content() {
+        assert_eq!(
+            jekyll("<table markdown=\"1\">\n<tr><td>*x*</td></tr>\n</table>\n"),
+            "<table>\n<tr><td>*x*</td></tr>\n</table>\n"
+        );
+        assert_eq!(
+            jekyll("<ul markdown=\"1\">\n  <li>*x*</li>\n</ul>\n"),
+            "<ul>\n  <li>*x*</li>\n</ul>\n"
+        );
+        let html = jekyll(
+            "{::options parse_block_html=\"true\" /}\n<div class=\"t\">\n  <table>\n    \
+             <thead>\n      <tr>\n        <th>*Age*</th>\n      </tr>\n    </thead>\n  \
+             </table>\n</div>\n\nAfter.\n",
+        );
+        assert!(!html.contains("<code>") && !html.contains("<em>"), "{html}");
+        assert!(html.contains("<th>*Age*</th>"), "{html}");
     }
 
     #[test]

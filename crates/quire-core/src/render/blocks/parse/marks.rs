@@ -79,8 +79,6 @@ pub(super) fn mark(text: &str, jekyll: bool) -> Marked<'_> {
     // `{% highlight %}` blocks parse as the code blocks Jekyll makes of them; Liquid links
     // (`{{ site.baseurl }}/x.png`) as links.
     text = then(text, liquid::highlight_fences);
-    // The lines right under an indented code block are more of its code, joined.
-    text = then(text, jekyll::join_lazy_code_lines);
     text = then(text, crate::images::protect_links);
     // kramdown's destinations hold spaces (`![a](step 1.png)`).
     text = then(text, crate::images::protect_spaced_links);

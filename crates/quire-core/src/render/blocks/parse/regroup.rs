@@ -11,6 +11,7 @@ use super::super::super::safe_event;
 use super::{line_start, Definition, Group};
 
 mod lines;
+mod nested_html;
 
 /// What parsing a run again needs.
 pub(super) struct Context<'t> {
@@ -261,6 +262,19 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
             let (events, items) = pieces_events(context, block, pieces);
             group.events = events;
             group.items = items;
+        }
+    }
+
+    // So does one inside a loose list's item or a quotation.
+    if text.contains("\n ") || text.contains("\n>") {
+        for group in groups.iter_mut() {
+            let container = matches!(
+                group.events.first(),
+                Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
+            );
+            if container {
+                nested_html::span_paragraphs_inside(context, &mut group.events);
+            }
         }
     }
 

@@ -249,3 +249,21 @@ fn a_span_closing_inside_the_next_raw_element_updates_as_it_renders() {
         check_update(&mut r, &body);
     }
 }
+
+/// kramdown's lazy lines of an indented code block are joined to it where the parser
+/// finds the block (a property test's case: a line scan had taken the tab-indented line
+/// for a note's content, an HTML block's text to the parser, and a window starting at it
+/// joined the line under it where the full render did not).
+#[test]
+fn lazy_code_lines_join_alike_in_a_window_and_the_whole() {
+    let doc = "</em>\n[^n]: the note\n\tTabbed\n</mark> *em* <u>a <b>c</b></u>\n[Metro](/wiki/Metro_(design\\)) and [b](/p(q))\n     indented code\nPlain text with a [link](/x) and `code`.\n1. one\n| wide | row | of | four |\n# Heading\n| a | b |\nH~2~O, ~new~ and ***both***\n{% highlight ruby %}\n- item\n~~struck~~ and **bold**\nRaw <mark>*not* \"em\"\nmore text\n![a]({{ site.url }}{{ site.baseurl }}/x.png)\n# Heading\nmore text\n- item\n[ref]: /url \"Title\"\n![a]({{ site.url }}{{ site.baseurl }}/x.png)\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let mut body = doc.to_string();
+    for (at, len, text) in [
+        (0.029188597583780892, 7, "# Heading\n"),
+        (0.9801207002579967, 0, "# Heading\n"),
+    ] {
+        body = edit(&body, at, len, text);
+        check_update(&mut r, &body);
+    }
+}
