@@ -173,6 +173,11 @@ pub(crate) fn kramdown_pieces(block: &str) -> Vec<Piece> {
 /// written as kramdown writes it: without the attribute. `None` when it has no such
 /// attribute.
 pub(crate) fn markdown_off(html: &str) -> Option<String> {
+    // An element's tag (a comment holding one keeps it as written).
+    let opens = html.trim_start().strip_prefix('<')?;
+    if !opens.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let tag_end = html.find('>').unwrap_or(html.len());
     let at = html[..tag_end].find(" markdown=")?;
     let value = &html[at + " markdown=".len()..tag_end];

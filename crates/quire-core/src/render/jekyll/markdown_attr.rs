@@ -56,18 +56,52 @@ pub(crate) fn markdown_in_html(
     } else {
         html
     };
-    // `markdown="0"`: raw, written without the attribute.
-    if let Some(off) = markdown_off(&html) {
-        *events = vec![Event::Html(CowStr::from(off))];
-        return false;
+    // Several elements one after another (`<div markdown="0">...</div>` then `<div>`
+    // holding Markdown, no blank line between): each read on its own, as kramdown reads
+    // block HTML element by element.
+    let pieces = super::html_blocks::kramdown_pieces(&html);
+    if pieces.len() > 1
+        && pieces
+            .iter()
+            .all(|p| p.raw || html[p.range.clone()].trim().is_empty())
+    {
+        let mut out = String::with_capacity(html.len());
+        let mut rendered = false;
+        for piece in pieces {
+            let part = &html[piece.range];
+            match piece
+                .raw
+                .then(|| element(part, settings, parse_block_html))
+                .flatten()
+            {
+                Some((html, markdown)) => {
+                    out.push_str(html.trim_end_matches('\n'));
+                    out.push('\n');
+                    rendered |= markdown;
+                }
+                None => out.push_str(part),
+            }
+        }
+        *events = vec![Event::Html(CowStr::from(out))];
+        return rendered;
     }
-    let Some(rendered) = render(&html, settings, parse_block_html)
-        .or_else(|| nested(&html, settings, parse_block_html))
-    else {
+    let Some((element, rendered)) = element(&html, settings, parse_block_html) else {
         return false;
     };
-    *events = vec![Event::Html(CowStr::from(rendered))];
-    true
+    *events = vec![Event::Html(CowStr::from(element))];
+    rendered
+}
+
+/// One element's HTML (`html`) as kramdown writes it: with `markdown="0"` raw, written
+/// without the attribute (`false`), else its Markdown content rendered (`true`); `None`
+/// when it stays as written.
+fn element(html: &str, settings: &Settings, parse_block_html: bool) -> Option<(String, bool)> {
+    if let Some(off) = markdown_off(html) {
+        return Some((off, false));
+    }
+    render(html, settings, parse_block_html)
+        .or_else(|| nested(html, settings, parse_block_html))
+        .map(|rendered| (rendered, true))
 }
 
 /// Each element standing as a block's own event (not inside an HTML block of
@@ -400,6 +434,36 @@ mod tests {
         assert_eq!(
             jekyll("<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p markdown=\"1\">Quick *x*</p>\n</div>\n"),
             "<div class=\"note\">\n  <!-- <h5 markdown=\"1\">Diving *in*</h5> -->\n  <p>Quick <em>x</em></p>\n</div>\n"
+        );
+        // A comment of several blocks holding `markdown="0"` (Jay Alammar's post on GPT-2
+        // comments out a section).
+        let html = "<!--\n### Memory\n\nText.\n\n<div class=\"w\" markdown=\"0\">\n  <br />\n</div>\n-->\n";
+        assert_eq!(jekyll(html), html);
+    }
+
+    /// Elements one after another in one HTML block, `parse_block_html` on: each read on
+    /// its own (Jay Alammar's posts put a `markdown="0"` image column beside a column of
+    /// text and code), as Jekyll 4.3.1 writes them.
+    #[test]
+    fn elements_side_by_side_are_read_one_by_one() {
+        let tight = |html: String| html.split_whitespace().collect::<String>();
+        let html = jekyll(
+            "{::options parse_block_html=\"true\" /}\n<div class=\"row\">\n\
+             <div class=\"a\" markdown=\"0\">\n    <img src=\"/n.png\" alt=\"n\" />\n</div>\n\
+             <div class=\"b\">\nIf a neuron has *inputs*.\n\n    node_output = input_1\n</div>\n\
+             </div>\n",
+        );
+        assert!(
+            tight(html.clone()).contains(&tight(
+                "<div class=\"row\"><div class=\"a\"><img src=\"/n.png\" alt=\"n\" /></div>\
+                 <div class=\"b\"><p>If a neuron has <em>inputs</em>.</p>"
+                    .to_string()
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code>node_output = input_1\n</code>"),
+            "{html}"
         );
     }
 
