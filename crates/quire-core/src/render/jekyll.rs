@@ -60,6 +60,7 @@ mod lone_backticks;
 mod markdown_attr;
 mod marker_runs;
 mod math;
+mod nested_ials;
 mod raw_spans;
 mod references;
 mod rouge_lexers;
@@ -109,6 +110,7 @@ use markdown_attr::markdown_in_html;
 pub(crate) use marker_runs::MarkerRuns;
 use math::kramdown_math;
 pub(crate) use math::{mark_lone_dollars, math_block, math_regions};
+pub(crate) use nested_ials::apply_nested_ials;
 pub(crate) use raw_spans::{Fed, RawSpans};
 pub(crate) use references::{join_spaced_references, may_space_references};
 pub(crate) use table_pipes::{mark_table_code_pipes, PIPE_MARK};
@@ -145,6 +147,7 @@ fn is_mark(c: char) -> bool {
         || c == crate::images::SPACE_STAND_IN
         || flanking::is_ascii_stand_in(c)
         || text_headings::is_mark(c)
+        || c == nested_ials::NESTED_IAL_MARK
 }
 
 /// `text` with each control character that the renderer uses as a mark written as
@@ -252,6 +255,7 @@ pub(crate) fn transform(
         return (Vec::new(), None);
     }
     let outer = ial::place(events, ial);
+    nested_ials::nested_block_ials(events);
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix, vars)
     } else {

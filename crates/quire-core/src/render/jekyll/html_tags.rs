@@ -422,6 +422,12 @@ pub(super) fn kramdown_html(events: &mut Vec<Event<'_>>, vars: &SiteVars, mut ra
     let mut run: Vec<CowStr<'_>> = Vec::new();
     for event in events.drain(..) {
         if let Event::Html(html) = event {
+            // A nested attribute list's mark (`nested_ials.rs`) stays as it is.
+            if html.starts_with(super::nested_ials::NESTED_IAL_MARK) {
+                block_html_run(&mut run, &mut out, vars, &mut raw);
+                out.push(Event::Html(html));
+                continue;
+            }
             run.push(html);
             continue;
         }

@@ -389,12 +389,37 @@ fn block_attribute_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
         let from = line_start(text, group.start);
         let block = &text[from..group.end.max(from)];
         if let Some((at, ial)) = jekyll::trailing_ial_line(block) {
+            // Indented into the list's last item, it is a block's inside the item.
+            let list = matches!(group.events.first(), Some(Event::Start(Tag::List(_))));
+            if list && inside_last_item(block, at) {
+                continue;
+            }
             let (events, items) = context.fragment(&block[..at], context.options);
             group.events = events;
             group.items = items;
             group.ial = Some(ial);
         }
     }
+}
+
+/// Whether the line at `at` of `block` (a top-level list) is indented as far as the
+/// content of the list's last item (the item whose marker line is the last one at the
+/// list's own indentation).
+fn inside_last_item(block: &str, at: usize) -> bool {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let first = indent(block);
+    let Some(item) = block[..at]
+        .lines()
+        .rev()
+        .find(|line| indent(line) == first && !line.trim().is_empty())
+    else {
+        return false;
+    };
+    let rest = &item[first..];
+    let marker = rest.find([' ', '\t']).unwrap_or(rest.len());
+    let spaces = rest[marker..].bytes().take_while(|&b| b == b' ').count();
+    let content = first + marker + spaces.clamp(1, 4);
+    indent(&block[at..]) >= content
 }
 
 /// Parse again the tables kramdown divides otherwise than GFM, and the paragraphs it

@@ -59,6 +59,9 @@ pub(super) fn blocks(
                 None => html[from..to].to_string(),
             };
             if jekyll {
+                if let std::borrow::Cow::Owned(t) = jekyll::apply_nested_ials(&template) {
+                    template = t;
+                }
                 if template.contains(jekyll::PIPE_MARK) {
                     template = template.replace(jekyll::PIPE_MARK, "|");
                 }
