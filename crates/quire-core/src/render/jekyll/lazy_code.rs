@@ -5,9 +5,8 @@
 //! of the post. Only a line opening an attribute list (`{:`), the end-of-block marker
 //! `^` or the tag of an element that is not a span element stops it; a heading, a list
 //! item or a fence is a lazy line too. Each such line's `\n` is written as a space
-//! before the text is parsed (offsets hold), for top-level code blocks: an indented line
-//! after a blank line (or the text's start, a heading, a rule, a fence's end) and
-//! outside a list, a footnote or a definition, whose content it would be.
+//! before the text is parsed (offsets hold), under the top-level indented code blocks the
+//! parser finds (inside a list or a note an indented line is the item's or the note's).
 
 use std::borrow::Cow;
 
@@ -76,9 +75,10 @@ pub(crate) fn join_lazy_code_lines(text: &str, options: Options) -> Cow<'_, str>
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
 }
 
-/// Whether `text` may hold a top-level indented code block with a lazy line under it (a
-/// cheap test first): an indented line with a line that is not indented right under it,
-/// the lines above it indented up to a blank line, a heading, a rule or a fence.
+/// Whether `text` may hold an indented code block with a lazy line under it (a cheap test
+/// first): an indented line with a line that is not indented right under it. (Which
+/// indented lines are top-level code only the parser tells: a narrower test here would
+/// let a window's parse and the whole's disagree.)
 fn may_hold(text: &str) -> bool {
     if !(text.starts_with("    ")
         || text.starts_with('\t')
@@ -87,31 +87,12 @@ fn may_hold(text: &str) -> bool {
     {
         return false;
     }
-    // Whether the indented lines since the last line of another kind may open code.
-    let mut open = false;
-    let mut previous: Option<&str> = None;
-    for line in text.lines() {
-        let blank = line.trim().is_empty();
-        let indented = !blank && columns(line) >= 4;
-        if indented {
-            open = open
-                || previous.is_none_or(|p| {
-                    let p = p.trim_start_matches(' ');
-                    p.trim().is_empty()
-                        || atx_heading(p)
-                        || rule(p)
-                        || p.starts_with("```")
-                        || p.starts_with("~~~")
-                });
-        } else if !blank {
-            if open && previous.is_some_and(|p| columns(p) >= 4 && !p.trim().is_empty()) {
-                return true;
-            }
-            open = false;
-        }
-        previous = Some(line);
-    }
-    false
+    text.lines().zip(text.lines().skip(1)).any(|(above, line)| {
+        !above.trim().is_empty()
+            && columns(above) >= 4
+            && !line.trim().is_empty()
+            && columns(line) < 4
+    })
 }
 
 /// The columns of white space a line opens with (a tab to the next multiple of four).
@@ -144,24 +125,6 @@ fn lazy(trimmed: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_' | '.'))
         .collect();
     !tag.starts_with(|c: char| c.is_ascii_alphabetic()) || SPAN_ELEMENTS.contains(&name.as_str())
-}
-
-/// Whether a line (without its leading spaces) is an ATX heading.
-fn atx_heading(trimmed: &str) -> bool {
-    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&hashes) && matches!(trimmed.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
-}
-
-/// Whether a line (without its leading spaces) is a thematic break or a setext heading's
-/// underline: one character of `-`, `*`, `_`, `=` three times or more, spaces between.
-fn rule(trimmed: &str) -> bool {
-    let line = trimmed.trim_end();
-    let Some(first) = line.chars().next() else {
-        return false;
-    };
-    matches!(first, '-' | '*' | '_' | '=')
-        && line.chars().all(|c| c == first || c == ' ' || c == '\t')
-        && line.chars().filter(|&c| c == first).count() >= if first == '=' { 1 } else { 3 }
 }
 
 #[cfg(test)]

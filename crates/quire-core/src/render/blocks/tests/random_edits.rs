@@ -267,3 +267,17 @@ fn lazy_code_lines_join_alike_in_a_window_and_the_whole() {
         check_update(&mut r, &body);
     }
 }
+
+/// A code block after an HTML comment's line takes its lazy lines, in a window's update
+/// as in a full render (a property test's case: a narrower test of where code may start
+/// had left the old render's line a paragraph, which a window then kept).
+#[test]
+fn lazy_code_lines_after_a_comment_update_as_they_render() {
+    let doc = ":     a wide definition\n* toc\n- [ ] task\n[^n]: the note\n<!-- note --> tail\n    indented code\né ü 日本\n- [ ] task\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let mut body = doc.to_string();
+    for (at, len, text) in [(0.0, 6, "`"), (0.6146032453253083, 4, "# Heading\n")] {
+        body = edit(&body, at, len, text);
+        check_update(&mut r, &body);
+    }
+}
