@@ -111,11 +111,15 @@ impl SiteSettings {
         let post_urls = RwSignal::new(Vec::new());
         let includes = RwSignal::new(Vec::<(String, Option<String>)>::new());
         let data = RwSignal::new(Vec::<(String, Option<Value>)>::new());
+        // `site.time`: when the preview opened, as Jekyll's is when the site is built (one
+        // time for the session, so that it renders nothing again).
+        let opened = browser::clock::now_local();
         let vars = Memo::new(move |_| {
             let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
                 None => SiteVars::default(),
             });
+            vars.set_time(&opened);
             // The post's own `page.<key>` variables its body uses, once typing settles (a
             // post that uses none keeps an empty list, so nothing is rendered again); Hugo
             // and Zola run no Liquid in a post.

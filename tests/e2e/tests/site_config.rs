@@ -191,9 +191,11 @@ async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
     )
     .await;
     // The post's own variables: its URL from the folder's config, its title, which Jekyll
-    // makes from the file's name when the front matter has none.
+    // makes from the file's name when the front matter has none, its date (in UTC, as a
+    // GitHub Pages build writes it) and the site's time through date filters.
     app.keys_in_editor(
-        "\n{{ page.title }}\n===\n\nAt {{ page.url }}, tagged {{ page.tags }}.\n",
+        "\n{{ page.title }}\n===\n\nAt {{ page.url }}, tagged {{ page.tags }}, \
+         on {{ page.date | date: \"%B %-d, %Y %H:%M\" }} ({{ site.time | date: '%Y' }}).\n",
         false,
     )
     .await;
@@ -201,7 +203,8 @@ async fn a_site_folder_with_a_config_gives_the_url_of_its_posts() {
         "const p = {PREVIEW_JS}; if (!p) return false;
          const h = p.querySelector('h1');
          return !!h && h.textContent === arguments[0] && h.id === 'trip-to-oslo'
-           && p.textContent.includes('At /2026/05/04/trip-to-oslo/, tagged travelnorway.')"
+           && p.textContent.includes('At /2026/05/04/trip-to-oslo/, tagged travelnorway, on May 4, 2026 08:00 (')
+           && /on May 4, 2026 08:00 \\(\\d{{4}}\\)\\./.test(p.textContent)"
     );
     app.wait_until("the page's variables", &page, vec![json!("Trip to Oslo")])
         .await;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 mod conditions;
 mod data;
+mod dates;
 mod filters;
 mod highlight;
 mod include;
@@ -50,6 +51,9 @@ pub struct SiteVars {
     pub includes: Vec<(String, String)>,
     /// The body's Liquid that reads the site's `_data/` files (see [`data_vars`]).
     pub data: DataVars,
+    /// `site.time` as Liquid writes it (`2026-12-07 04:35:00 +0000`): when the preview
+    /// was opened, as Jekyll's is when the site is built ([`SiteVars::set_time`]).
+    pub time: Option<String>,
 }
 
 impl SiteVars {
@@ -69,6 +73,7 @@ impl SiteVars {
             page: Vec::new(),
             includes: Vec::new(),
             data: DataVars::default(),
+            time: None,
         }
     }
 
@@ -81,6 +86,11 @@ impl SiteVars {
     }
 
     /// The value of `page.<key>`, when the post gives it.
+    /// Set `site.time` to `now` (in UTC, as the site's build would write it).
+    pub fn set_time(&mut self, now: &crate::LocalDateTime) {
+        self.time = Some(dates::Time::of(now).to_liquid());
+    }
+
     fn page_var(&self, key: &str) -> Option<&str> {
         self.page
             .iter()
@@ -99,6 +109,7 @@ impl SiteVars {
         match key {
             "url" => written.or(Some(&self.url)),
             "baseurl" => written.or(Some(&self.baseurl)),
+            "time" => written.or(self.time.as_deref()),
             _ => written,
         }
     }

@@ -1,8 +1,8 @@
 //! Liquid's filters on the text of an output the preview resolves (`{{ page.x | upcase }}`,
 //! `{{ include.role | default: "-" }}` once an include's parameters are filled in): the
 //! URL filters Jekyll adds and Liquid's string filters that need nothing but the text;
-//! `markdownify` of a literal in an include file, rendered as the post is. An output with
-//! any other filter (`date`) stays as written.
+//! `markdownify` of a literal in an include file, rendered as the post is; the date
+//! filters on times (`dates.rs`). An output with any other filter stays as written.
 
 use super::{quoted, SiteVars};
 use crate::site_config;
@@ -60,8 +60,25 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         ("remove_first", 1) => value.replacen(arg(0)?, "", 1),
         ("replace", 2) => value.replace(arg(0)?, arg(1)?),
         ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
+        // Times (`dates.rs`): a value that is none is left as written.
+        ("date", 1) => time(&value, vars)?.strftime(arg(0)?),
+        ("date_to_xmlschema", 0) => time(&value, vars)?.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        ("date_to_rfc822", 0) => time(&value, vars)?.strftime("%a, %d %b %Y %H:%M:%S %z"),
+        ("date_to_string" | "date_to_long_string", n @ 0..=2) => {
+            let ordinal = n > 0 && arg(0)? == "ordinal";
+            let us = n > 1 && arg(1)? == "US";
+            time(&value, vars)?.to_string_filter(name == "date_to_long_string", ordinal, us)
+        }
         _ => return None,
     })
+}
+
+/// The time `value` is for a date filter: `now` and `today` are `site.time`.
+fn time(value: &str, vars: &SiteVars) -> Option<super::dates::Time> {
+    match value.trim() {
+        "now" | "today" => super::dates::Time::parse(vars.time.as_deref()?),
+        text => super::dates::Time::parse(text),
+    }
 }
 
 /// `settings` with the outputs of `text` that put a literal through `markdownify`
@@ -165,6 +182,55 @@ mod tests {
             ("{{ 'x' | markdownify }}", None),
             ("{{ 'x' | default: y }}", None),
             ("{{ 'x' | replace: 'a' }}", None),
+        ];
+        for (liquid, expected) in cases {
+            assert_eq!(resolve(liquid, &vars).as_deref(), expected, "{liquid}");
+        }
+    }
+
+    /// `page.date` and `site.time` through the date filters, as Jekyll 4.3.1 writes them
+    /// (bitcoin.org's images take `?{{site.time | date: '%s'}}`; Made Mistakes' reviews
+    /// write `{{ page.date | date_to_xmlschema }}`).
+    #[test]
+    fn date_filters_on_times() {
+        let mut vars = SiteVars {
+            known: true,
+            page: vec![("date".into(), "2015-03-02 16:05:09 +0000".into())],
+            ..SiteVars::default()
+        };
+        vars.set_time(&crate::LocalDateTime {
+            year: 2026,
+            month: 12,
+            day: 7,
+            hour: 5,
+            minute: 30,
+            second: 0,
+            offset_minutes: 60,
+        });
+        let cases = [
+            (
+                "{{ page.date | date: \"%B %-d, %Y\" }}",
+                Some("March 2, 2015"),
+            ),
+            (
+                "{{ page.date | date_to_xmlschema }}",
+                Some("2015-03-02T16:05:09+00:00"),
+            ),
+            (
+                "{{ page.date | date_to_rfc822 }}",
+                Some("Mon, 02 Mar 2015 16:05:09 +0000"),
+            ),
+            ("{{ page.date | date_to_string }}", Some("02 Mar 2015")),
+            (
+                "{{ page.date | date_to_long_string: \"ordinal\", \"US\" }}",
+                Some("March 2nd, 2015"),
+            ),
+            ("{{ site.time }}", Some("2026-12-07 04:30:00 +0000")),
+            ("{{site.time | date: '%s'}}", Some("1796617800")),
+            ("{{ \"now\" | date: \"%Y\" }}", Some("2026")),
+            ("{{ '2020-01-05' | date: '%b %d' }}", Some("Jan 05")),
+            ("{{ 'soon' | date: '%Y' }}", None),
+            ("{{ page.date | date }}", None),
         ];
         for (liquid, expected) in cases {
             assert_eq!(resolve(liquid, &vars).as_deref(), expected, "{liquid}");

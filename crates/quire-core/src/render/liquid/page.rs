@@ -9,8 +9,9 @@ use crate::site_config::Inherited;
 /// `path` in the site (when known) and published at the URL path `url` (when known): the
 /// front matter's values, else those the site's defaults give it (`inherited`), else
 /// Jekyll's own `title` (the file name's slug, each word capitalised), `slug` and `url`.
-/// A key whose value Liquid would write as something this cannot tell (a date, a map) or
-/// that nothing gives is left out, so the preview shows it as Liquid.
+/// `date` is a time (`dates.rs`). A key whose value Liquid would write as something this
+/// cannot tell (a time other than `date`, a map) or that nothing gives is left out, so the
+/// preview shows it as Liquid.
 pub fn page_vars(
     src: &str,
     body: &str,
@@ -29,6 +30,11 @@ pub fn page_vars(
             let own = fields.iter().rev().find(|f| f.key == key).map(|f| &f.value);
             let given = own.or_else(|| inherited.iter().find(|i| i.key == key).map(|i| &i.value));
             let value = match (given, key.as_str()) {
+                // A post's date is a time to Jekyll, its file name's when it has none.
+                (Some(Value::DateTime(text) | Value::String(text)), "date") => {
+                    super::dates::page_date(Some(text), path)?
+                }
+                (None, "date") => super::dates::page_date(None, path)?,
                 (Some(value), _) => liquid_text(value)?,
                 (None, "title") => titleize(slug.as_deref()?),
                 (None, "slug") => slug.clone()?,
@@ -154,9 +160,23 @@ mod tests {
             ("url", "/2020/ios-and-more-things/"),
             ("slug", "ios-and-more-things"),
             ("layout", "post"),
+            // A time: in UTC, as Jekyll writes it (`dates.rs`).
+            ("date", "2020-01-02 10:00:00 +0000"),
         ];
         let got: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(got, expected);
+        // Without one in the front matter, the file name's date.
+        let vars = page_vars(
+            "---\ntitle: A\n---\n",
+            "{{ page.date }}",
+            Some("_posts/2014-11-28-a.md"),
+            None,
+            &[],
+        );
+        assert_eq!(
+            vars,
+            [("date".to_string(), "2014-11-28 00:00:00 +0000".to_string())]
+        );
     }
 
     #[test]

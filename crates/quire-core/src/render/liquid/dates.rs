@@ -1,0 +1,365 @@
+//! Times in a post's Liquid: `page.date` (its front matter's `date`, else its file name's),
+//! `site.time` (when the preview was opened, as Jekyll's is when the site is built), and
+//! Liquid's `date` filter and Jekyll's `date_to_xmlschema`, `date_to_rfc822`,
+//! `date_to_string` and `date_to_long_string` on them. Times are in UTC, the zone GitHub
+//! Pages builds in (a time written with another offset is moved to UTC, as Jekyll does
+//! on such a machine).
+
+use crate::LocalDateTime;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// A moment, as seconds since 1970-01-01 00:00:00 UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Time(i64);
+
+/// The civil date and time of a moment in UTC.
+struct Civil {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    weekday: usize,
+    yday: u32,
+}
+
+impl Time {
+    /// Read a time as Liquid's `date` filter and Jekyll read one: `2014-11-28`,
+    /// `2014-11-28 10:05`, `2015-03-02 17:05:09 +0100`, `2015-03-02T17:05:09Z`,
+    /// `2015-03-02T17:05:09.5-05:30`. Without a zone, UTC.
+    pub(super) fn parse(text: &str) -> Option<Time> {
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        let number = |from: usize, len: usize| -> Option<i64> {
+            let part = text.get(from..from + len)?;
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let year = number(0, 4)?;
+        if bytes.get(4) != Some(&b'-') {
+            return None;
+        }
+        // A one-digit month or day is read too (`2014-1-5`).
+        let (month, at) = digits(text, 5)?;
+        if bytes.get(at) != Some(&b'-') {
+            return None;
+        }
+        let (day, mut at) = digits(text, at + 1)?;
+        let (mut hour, mut minute, mut second) = (0, 0, 0);
+        if matches!(bytes.get(at), Some(b' ' | b'T' | b't')) {
+            let from = at + 1 + text[at + 1..].len() - text[at + 1..].trim_start().len();
+            if let Some(h) = number(from, 2).filter(|_| bytes.get(from + 2) == Some(&b':')) {
+                hour = h;
+                minute = number(from + 3, 2)?;
+                at = from + 5;
+                if bytes.get(at) == Some(&b':') {
+                    second = number(at + 1, 2)?;
+                    at += 3;
+                }
+                // A fraction of a second is dropped.
+                if bytes.get(at) == Some(&b'.') {
+                    at += 1 + text[at + 1..]
+                        .bytes()
+                        .take_while(u8::is_ascii_digit)
+                        .count();
+                }
+            }
+        }
+        let offset = zone(text[at..].trim())?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+            return None;
+        }
+        let days = days_from_civil(year, month as u32, day as u32);
+        Some(Time(
+            days * 86_400 + hour * 3600 + minute * 60 + second.min(60) - offset * 60,
+        ))
+    }
+
+    /// The moment a local date-time of the browser's clock stands for.
+    pub(crate) fn of(local: &LocalDateTime) -> Time {
+        let days = days_from_civil(
+            i64::from(local.year),
+            u32::from(local.month),
+            u32::from(local.day),
+        );
+        Time(
+            days * 86_400
+                + i64::from(local.hour) * 3600
+                + i64::from(local.minute) * 60
+                + i64::from(local.second)
+                - i64::from(local.offset_minutes) * 60,
+        )
+    }
+
+    fn civil(self) -> Civil {
+        let days = self.0.div_euclid(86_400);
+        let secs = self.0.rem_euclid(86_400) as u32;
+        let (year, month, day) = civil_from_days(days);
+        Civil {
+            year,
+            month,
+            day,
+            hour: secs / 3600,
+            minute: secs / 60 % 60,
+            second: secs % 60,
+            weekday: (days + 4).rem_euclid(7) as usize,
+            yday: (days - days_from_civil(year, 1, 1)) as u32 + 1,
+        }
+    }
+
+    /// As Ruby writes a time (`Time#to_s`), Liquid's output of one: `2014-11-28 00:00:00
+    /// +0000`.
+    pub(super) fn to_liquid(self) -> String {
+        self.strftime("%Y-%m-%d %H:%M:%S %z")
+    }
+
+    /// Ruby's `strftime` for the directives a post's Liquid uses; `None` for one it does
+    /// not know.
+    pub(super) fn strftime(self, format: &str) -> String {
+        let c = self.civil();
+        let mut out = String::with_capacity(format.len() + 16);
+        let mut chars = format.chars();
+        while let Some(ch) = chars.next() {
+            if ch != '%' {
+                out.push(ch);
+                continue;
+            }
+            // Flags: `-` no padding, `_` spaces, `0` zeros, `^` upper case.
+            let mut flag = None;
+            let mut next = chars.next();
+            while let Some(f @ ('-' | '_' | '0' | '^')) = next {
+                flag = Some(f);
+                next = chars.next();
+            }
+            let Some(directive) = next else {
+                out.push('%');
+                break;
+            };
+            let number = |n: i64, width: usize, pad: char| -> String {
+                match flag.unwrap_or(pad) {
+                    '-' => n.to_string(),
+                    '_' => format!("{n:>width$}"),
+                    _ => format!("{n:0>width$}"),
+                }
+            };
+            let hour12 = match c.hour % 12 {
+                0 => 12,
+                h => h,
+            };
+            let text = match directive {
+                'Y' => c.year.to_string(),
+                'C' => number(c.year / 100, 2, '0'),
+                'y' => number(c.year % 100, 2, '0'),
+                'm' => number(c.month.into(), 2, '0'),
+                'd' => number(c.day.into(), 2, '0'),
+                'e' => number(c.day.into(), 2, '_'),
+                'j' => number(c.yday.into(), 3, '0'),
+                'H' => number(c.hour.into(), 2, '0'),
+                'k' => number(c.hour.into(), 2, '_'),
+                'I' => number(hour12.into(), 2, '0'),
+                'l' => number(hour12.into(), 2, '_'),
+                'M' => number(c.minute.into(), 2, '0'),
+                'S' => number(c.second.into(), 2, '0'),
+                'L' => "000".to_string(),
+                'B' => MONTHS[c.month as usize - 1].to_string(),
+                'b' | 'h' => MONTHS[c.month as usize - 1][..3].to_string(),
+                'A' => DAYS[c.weekday].to_string(),
+                'a' => DAYS[c.weekday][..3].to_string(),
+                'u' => (if c.weekday == 0 { 7 } else { c.weekday }).to_string(),
+                'w' => c.weekday.to_string(),
+                'p' => if c.hour < 12 { "AM" } else { "PM" }.to_string(),
+                'P' => if c.hour < 12 { "am" } else { "pm" }.to_string(),
+                's' => self.0.to_string(),
+                'z' => "+0000".to_string(),
+                'Z' => "UTC".to_string(),
+                'F' => format!("{}-{:02}-{:02}", c.year, c.month, c.day),
+                'D' | 'x' => format!("{:02}/{:02}/{:02}", c.month, c.day, c.year % 100),
+                'T' | 'X' => format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
+                'R' => format!("{:02}:{:02}", c.hour, c.minute),
+                'c' => self.strftime("%a %b %e %H:%M:%S %Y"),
+                'n' => "\n".to_string(),
+                't' => "\t".to_string(),
+                '%' => "%".to_string(),
+                other => format!("%{other}"),
+            };
+            if flag == Some('^') {
+                out.push_str(&text.to_uppercase());
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out
+    }
+
+    /// Jekyll's `date_to_string` (`28 Nov 2014`) and `date_to_long_string` (`28 November
+    /// 2014`), with their `"ordinal"` and `"US"` forms (`Nov 28th, 2014`).
+    pub(super) fn to_string_filter(self, long: bool, ordinal: bool, us: bool) -> String {
+        let month = if long { "%B" } else { "%b" };
+        if !ordinal {
+            return self.strftime(&format!("%d {month} %Y"));
+        }
+        let day = self.civil().day;
+        let suffix = match (day % 10, day % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        if us {
+            self.strftime(&format!("{month} %-d{suffix}, %Y"))
+        } else {
+            self.strftime(&format!("%-d{suffix} {month} %Y"))
+        }
+    }
+}
+
+/// A number of one or two digits at `from` of `text`, and where it ends.
+fn digits(text: &str, from: usize) -> Option<(i64, usize)> {
+    let len = text
+        .get(from..)?
+        .bytes()
+        .take(2)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let n = text.get(from..from + len)?.parse().ok()?;
+    Some((n, from + len))
+}
+
+/// A zone's offset east of UTC in minutes: none, `Z`, `UTC`, `+0100`, `+01:00`, `-05`.
+fn zone(text: &str) -> Option<i64> {
+    if text.is_empty() || text.eq_ignore_ascii_case("z") || text.eq_ignore_ascii_case("utc") {
+        return Some(0);
+    }
+    let sign = match text.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let rest = text[1..].replace(':', "");
+    if !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m) = match rest.len() {
+        2 => (rest.parse::<i64>().ok()?, 0),
+        4 => (rest[..2].parse().ok()?, rest[2..].parse().ok()?),
+        _ => return None,
+    };
+    Some(sign * (h * 60 + m))
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a number of days since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A post's `page.date` as Liquid writes it: its front matter's `date` (`text`), else the
+/// date its file name (`path`) starts with, at midnight.
+pub(super) fn page_date(text: Option<&str>, path: Option<&str>) -> Option<String> {
+    let time = match text {
+        Some(text) => Time::parse(text)?,
+        None => {
+            let name = path?.rsplit('/').next()?;
+            Time::parse(name.get(..10)?).filter(|_| name.as_bytes().get(10) == Some(&b'-'))?
+        }
+    };
+    Some(time.to_liquid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Time;
+
+    /// As Jekyll 4.3.1 writes them (a build in UTC).
+    #[test]
+    fn times_as_jekyll_writes_them() {
+        let a = Time::parse("2014-11-28").unwrap();
+        assert_eq!(a.to_liquid(), "2014-11-28 00:00:00 +0000");
+        assert_eq!(
+            a.strftime("%a %A %b %e %j %y %H:%M:%S %p %I %l %s %z %Z %F %D %T %%"),
+            "Fri Friday Nov 28 332 14 00:00:00 AM 12 12 1417132800 +0000 UTC 2014-11-28 11/28/14 00:00:00 %"
+        );
+        assert_eq!(a.strftime("%B %-d, %Y"), "November 28, 2014");
+        assert_eq!(a.to_string_filter(false, true, true), "Nov 28th, 2014");
+        assert_eq!(a.to_string_filter(true, true, false), "28th November 2014");
+        let b = Time::parse("2015-03-02 17:05:09 +0100").unwrap();
+        assert_eq!(b.to_liquid(), "2015-03-02 16:05:09 +0000");
+        assert_eq!(b.strftime("%s"), "1425312309");
+        assert_eq!(b.strftime("%-m/%-d/%y %-H %-I%P"), "3/2/15 16 4pm");
+        assert_eq!(
+            b.strftime("%a, %d %b %Y %H:%M:%S %z"),
+            "Mon, 02 Mar 2015 16:05:09 +0000"
+        );
+        let c = Time::parse("2016-07-03").unwrap();
+        assert_eq!(c.to_string_filter(false, true, false), "3rd Jul 2016");
+        assert_eq!(c.to_string_filter(true, true, true), "July 3rd, 2016");
+        assert_eq!(
+            Time::parse("2015-03-02T17:05:09.25-05:30")
+                .unwrap()
+                .to_liquid(),
+            "2015-03-02 22:35:09 +0000"
+        );
+        assert_eq!(
+            Time::parse("2020-01-05").unwrap().strftime("%b %d"),
+            "Jan 05"
+        );
+        for bad in ["", "x", "2014-13-01", "2014-11-28 +01x", "11/28/2014"] {
+            assert_eq!(Time::parse(bad), None, "{bad}");
+        }
+        // Leap years and the far past.
+        assert_eq!(
+            Time::parse("2000-02-29").unwrap().strftime("%F %j %A"),
+            "2000-02-29 060 Tuesday"
+        );
+        assert_eq!(
+            Time::parse("1969-12-31 23:59:59").unwrap().strftime("%s"),
+            "-1"
+        );
+    }
+}
