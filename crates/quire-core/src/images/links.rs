@@ -299,12 +299,21 @@ fn in_link(text: &str, open: usize, link_end: &mut Option<usize>, close: usize) 
 
 /// Whether `open` is inside a link's destination, after its start on the same line
 /// (`![a](/x.png?{{ site.time | date: '%s' }})`): nothing that ends a destination between.
+/// (The last character before `open` that ends a destination tells: it is the `(` of a
+/// `](`. It is looked for within [`DESTINATION_REACH`] bytes, so that a line of a thousand
+/// Liquid tags costs its length, not its square.)
 pub(crate) fn inside_destination(text: &str, open: usize) -> bool {
-    let line = &text[text[..open].rfind('\n').map_or(0, |i| i + 1)..open];
-    line.rfind("](").is_some_and(|at| {
-        !line[at + 2..].contains(|c: char| c.is_whitespace() || "()<>\"'".contains(c))
-    })
+    let mut from = open.saturating_sub(DESTINATION_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..open];
+    let stop = before.rfind(|c: char| c.is_whitespace() || "()<>\"'".contains(c));
+    stop.is_some_and(|at| before[..=at].ends_with("]("))
 }
+
+/// How far before a Liquid opening the start of a link's destination is looked for.
+const DESTINATION_REACH: usize = 4096;
 
 /// The text with the Liquid that writes site links (`{{ site.baseurl }}`,
 /// `{{ '/x' | relative_url }}`, `absolute_url`) replaced by the site path it writes

@@ -3,53 +3,66 @@
 //! links to the second URL in Jekyll's page. Before parsing, each earlier definition of a
 //! label defined again is hidden: the first character of its label is written as NUL
 //! bytes (as many as it has), so it stays a definition (its line is still left out of the
-//! page) under a label no reference names, and every offset holds.
+//! page) under a label no reference names, and every offset holds. One parse tells which
+//! lines are definitions (a line like one inside a paragraph or code is not).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::ops::Range;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// `text` with the earlier of its same-labelled link definitions hidden; borrowed when it
-/// has none. The parser tells which lines are definitions: a label hidden is kept hidden
-/// only if the parser still finds one of that label.
+/// has none. One parse tells which lines are definitions: those no leaf block (a
+/// paragraph, code, HTML...) holds.
 pub(crate) fn last_definitions_win(text: &str, options: Options) -> Cow<'_, str> {
-    let mut labels = defined_twice(text);
-    if labels.is_empty() {
+    let candidates = definition_lines(text);
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (_, label) in &candidates {
+        *count.entry(label.as_str()).or_default() += 1;
+    }
+    if count.values().all(|&n| n < 2) {
         return Cow::Borrowed(text);
     }
-    let mut out = text.to_string();
-    // Each round hides the first definition of every label still defined twice.
-    while !labels.is_empty() {
-        let firsts: Vec<(String, usize)> = Parser::new_ext(&out, options)
-            .reference_definitions()
-            .iter()
-            .filter(|(label, _)| labels.contains(&normal(label)))
-            .filter_map(|(label, def)| {
-                let open = out[def.span.start..].find('[')? + def.span.start + 1;
-                Some((normal(label), open))
-            })
-            .collect();
-        let mut trial = out.clone();
-        for &(_, at) in &firsts {
-            hide(&mut trial, at);
-        }
-        let defs = Parser::new_ext(&trial, options);
-        let still = defs.reference_definitions();
-        let mut kept = false;
-        let mut hidden = out.clone();
-        for (label, at) in firsts {
-            if still.iter().any(|(l, _)| normal(l) == label) {
-                hide(&mut hidden, at);
-                kept = true;
-            } else {
-                labels.remove(&label);
+    // Where the leaf blocks lie: a definition-like line inside one is none. (They do not
+    // nest: the last one starting before a line is the one that may hold it.)
+    let mut leaves: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if let Event::Start(tag) = event {
+            let leaf = matches!(
+                tag,
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::Table(_)
+                    | Tag::MetadataBlock(_)
+                    | Tag::DefinitionListTitle
+            );
+            if leaf {
+                leaves.push(range);
             }
         }
-        if !kept {
-            break;
+    }
+    leaves.sort_by_key(|r| r.start);
+    let inside_leaf = |at: usize| {
+        let k = leaves.partition_point(|r| r.start <= at);
+        k > 0 && leaves[k - 1].contains(&at)
+    };
+    let real: Vec<&(usize, String)> = candidates
+        .iter()
+        .filter(|(at, label)| count[label.as_str()] > 1 && !inside_leaf(*at))
+        .collect();
+    // Each label's last definition stays.
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (at, label) in &real {
+        last.insert(label.as_str(), *at);
+    }
+    let mut out = text.to_string();
+    for (at, label) in real {
+        if last[label.as_str()] != *at {
+            hide(&mut out, at + 1);
         }
-        out = hidden;
     }
     if out == text {
         Cow::Borrowed(text)
@@ -58,33 +71,35 @@ pub(crate) fn last_definitions_win(text: &str, options: Options) -> Cow<'_, str>
     }
 }
 
-/// The labels (normalized) of the lines that look like link definitions and name a label
-/// another such line names too.
-fn defined_twice(text: &str) -> HashSet<String> {
-    let mut seen = HashSet::new();
-    let mut twice = HashSet::new();
+/// The lines that look like link definitions: where each one's `[` is, and its label
+/// (normalized).
+fn definition_lines(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
     if !text.contains("]:") {
-        return twice;
+        return found;
     }
-    for line in text.lines() {
-        let line = line.trim_start_matches([' ', '\t', '>']);
-        let line = ["- ", "* ", "+ "]
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let rest = line.trim_start_matches([' ', '\t', '>']);
+        let rest = ["- ", "* ", "+ "]
             .iter()
-            .find_map(|m| line.strip_prefix(m))
-            .unwrap_or(line)
+            .find_map(|m| rest.strip_prefix(m))
+            .unwrap_or(rest)
             .trim_start();
-        let Some(rest) = line.strip_prefix('[') else {
+        let Some(inner) = rest.strip_prefix('[') else {
             continue;
         };
-        let Some(end) = rest.find("]:") else {
+        let Some(end) = inner.find("]:") else {
             continue;
         };
-        let label = normal(&rest[..end]);
-        if !label.is_empty() && !label.starts_with('^') && !seen.insert(label.clone()) {
-            twice.insert(label);
+        let label = normal(&inner[..end]);
+        if !label.is_empty() && !label.starts_with('^') && !label.contains('[') {
+            found.push((start + line.len() - rest.len(), label));
         }
     }
-    twice
+    found
 }
 
 /// A label as references match it: case folded, white space runs as one space.
@@ -117,6 +132,17 @@ mod tests {
             "<p>Use <a href=\"/second\" title=\"T\">TAGP</a> and <a href=\"/x\">x</a>.</p>\n<p>More.</p>\n"
         );
         // Three of one label; one in a list item; one in code is none.
+        // A line like one inside a paragraph (after many links) is text, left as written
+        // (its `[d]` a reference).
+        let links = "[l](/l) ".repeat(80);
+        let html = jekyll(&format!(
+            "{links}\n[d]: /text\n\nSee [d].\n\n[d]: /one\n\n[d]: /two\n"
+        ));
+        assert!(
+            html.contains("\n<a href=\"/two\">d</a>: /text</p>"),
+            "{html}"
+        );
+        assert!(html.contains("See <a href=\"/two\">d</a>."), "{html}");
         let tight = |html: String| html.split_whitespace().collect::<String>();
         assert_eq!(
             tight(jekyll(

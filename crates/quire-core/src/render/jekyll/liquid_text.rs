@@ -257,6 +257,12 @@ pub(super) fn liquid_and_span_ials<'a>(
 ) {
     let vars = &settings.site;
     let mut rest = text;
+    // `rest[..from]` is text already looked through, not yet written out (a run of braces
+    // that open nothing is written once, not brace by brace).
+    let mut from = 0;
+    // Once a closing mark is not found, none is further on either: not looked for again
+    // (a post of a thousand `{{` costs its length, not its square).
+    let (mut no_tag_end, mut no_output_end, mut no_brace) = (false, false, false);
     loop {
         if *raw {
             let Some((at, end)) = super::super::liquid::find_raw_tag(rest, false) else {
@@ -264,27 +270,29 @@ pub(super) fn liquid_and_span_ials<'a>(
             };
             push_text(out, &rest[..at]);
             rest = &rest[end..];
+            from = 0;
             *raw = false;
         }
-        let Some(open) = rest.find('{') else {
+        let Some(open) = rest[from..].find('{').map(|i| from + i) else {
             break;
         };
         let after = &rest[open..];
+        let find = |done: &mut bool, close: &str| {
+            let found = (!*done).then(|| after.find(close)).flatten();
+            *done = found.is_none();
+            found.map(|i| i + close.len())
+        };
         let close = if after.starts_with("{%") {
-            after.find("%}").map(|i| i + 2)
+            find(&mut no_tag_end, "%}")
         } else if after.starts_with("{{") {
-            after.find("}}").map(|i| i + 2)
+            find(&mut no_output_end, "}}")
         } else if after.starts_with("{:") {
-            after
-                .find('}')
-                .map(|i| i + 1)
-                .filter(|&end| super::parse_ial(&after[..end]).is_some())
+            find(&mut no_brace, "}").filter(|&end| super::parse_ial(&after[..end]).is_some())
         } else {
             None
         };
         let Some(close) = close else {
-            push_text(out, &rest[..open + 1]);
-            rest = &rest[open + 1..];
+            from = open + 1;
             continue;
         };
         // A span attribute list right after text is text to kramdown (it belongs to an
@@ -295,13 +303,13 @@ pub(super) fn liquid_and_span_ials<'a>(
                 None | Some(Event::Text(_) | Event::SoftBreak | Event::HardBreak)
             );
         if after.starts_with("{:") && after_text {
-            push_text(out, &rest[..open + 1]);
-            rest = &rest[open + 1..];
+            from = open + 1;
             continue;
         }
         push_text(out, &rest[..open]);
         let token = &after[..close];
         rest = &after[close..];
+        from = 0;
         if let Some(opens) = super::super::liquid::raw_tag(&super::plain_punctuation(token)) {
             // Jekyll writes nothing for the tags themselves.
             *raw = opens;

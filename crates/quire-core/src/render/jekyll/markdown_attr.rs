@@ -66,23 +66,30 @@ pub(crate) fn markdown_in_html(
             .all(|p| p.raw || html[p.range.clone()].trim().is_empty())
     {
         let mut out = String::with_capacity(html.len());
-        let mut rendered = false;
+        let (mut rendered, mut changed) = (false, false);
+        let mut done = 0;
         for piece in pieces {
-            let part = &html[piece.range];
-            match piece
+            let Some((written, markdown)) = piece
                 .raw
-                .then(|| element(part, settings, parse_block_html))
+                .then(|| element(&html[piece.range.clone()], settings, parse_block_html))
                 .flatten()
-            {
-                Some((html, markdown)) => {
-                    out.push_str(html.trim_end_matches('\n'));
-                    out.push('\n');
-                    rendered |= markdown;
-                }
-                None => out.push_str(part),
+            else {
+                continue;
+            };
+            out.push_str(&html[done..piece.range.start]);
+            out.push_str(written.trim_end_matches('\n'));
+            done = piece.range.end;
+            if !html[done..].starts_with('\n') {
+                out.push('\n');
             }
+            rendered |= markdown;
+            changed = true;
         }
-        *events = vec![Event::Html(CowStr::from(out))];
+        // Nothing to write otherwise: the block stays as it is.
+        if changed {
+            out.push_str(&html[done..]);
+            *events = vec![Event::Html(CowStr::from(out))];
+        }
         return rendered;
     }
     let Some((element, rendered)) = element(&html, settings, parse_block_html) else {

@@ -36,6 +36,16 @@ pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>) {
         let taken = match &events[i] {
             Event::End(TagEnd::Paragraph | TagEnd::Item) => last_line(events, i),
             Event::End(TagEnd::Table) => last_row(events, i),
+            // A tight item's text right above a block in the item (`- item`, `  {: .x}`,
+            // `  - nested`): the item's paragraph, written bare, loses it.
+            Event::Start(
+                Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::HtmlBlock
+                | Tag::Heading { .. },
+            ) if matches!(events[i - 1], Event::Text(_)) => last_line(events, i),
             _ => None,
         };
         let Some((from, ial)) = taken else {
@@ -85,10 +95,20 @@ pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>) {
                     matches!(events.get(s.wrapping_sub(1)), Some(Event::Start(Tag::Item)))
                 });
         }
-        if let Some(start) = target {
-            let mark = format!("{NESTED_IAL_MARK}{ial}{NESTED_IAL_MARK}");
-            events.insert(start, Event::Html(CowStr::from(mark)));
-            i += 1;
+        match target {
+            // Inside a paragraph, for its `<p>`: the list's items may write it bare
+            // (kramdown's tight item, `lists.rs`), and the list goes with it.
+            Some(start) if matches!(events[start], Event::Start(Tag::Paragraph)) => {
+                let mark = format!("{NESTED_IAL_MARK}<{ial}{NESTED_IAL_MARK}");
+                events.insert(start + 1, Event::Html(CowStr::from(mark)));
+                i += 1;
+            }
+            Some(start) => {
+                let mark = format!("{NESTED_IAL_MARK}{ial}{NESTED_IAL_MARK}");
+                events.insert(start, Event::Html(CowStr::from(mark)));
+                i += 1;
+            }
+            None => {}
         }
         i += 1;
     }
@@ -172,10 +192,24 @@ pub(crate) fn apply_nested_ials(html: &str) -> Cow<'_, str> {
             rest = after;
             continue;
         };
+        let list = &after[..end];
+        let tail = &after[end + NESTED_IAL_MARK.len_utf8()..];
+        // For the paragraph whose `<p>` is right before the mark, if it is one.
+        if let Some(list) = list.strip_prefix('<') {
+            if let (Some(ial), Some(open)) = (parse_ial(list), out.rfind('<')) {
+                if out[open..] == *"<p>" {
+                    let tag = outer_attributes("<p>", &ial);
+                    out.truncate(open);
+                    out.push_str(&tag);
+                }
+            }
+            rest = tail;
+            continue;
+        }
         // (The writer puts a line break before a paragraph's tag.)
-        let tail = after[end + NESTED_IAL_MARK.len_utf8()..].trim_start_matches('\n');
+        let tail = tail.trim_start_matches('\n');
         let tag_end = tail.find('>').map_or(0, |i| i + 1);
-        match parse_ial(&after[..end]) {
+        match parse_ial(list) {
             Some(ial) if tail.starts_with('<') && tag_end > 0 => {
                 out.push_str(&outer_attributes(&tail[..tag_end], &ial));
                 rest = &tail[tag_end..];
@@ -216,7 +250,14 @@ mod tests {
             jekyll("- item\n\n  para\n  {: .x}\n"),
             "<ul>\n<li>\n<p>item</p>\n<p class=\"x\">para</p>\n</li>\n</ul>\n"
         );
-        // A tight item's text: the list is taken out.
+        // A tight item's text: the list is taken out, also over a nested list; but not
+        // where text goes on after it.
+        assert_eq!(
+            jekyll("- item\n  {: .x}\n  - nested\n- two\n"),
+            "<ul>\n<li>item\n<ul>\n<li>nested</li>\n</ul>\n</li>\n<li>two</li>\n</ul>\n"
+        );
+        let html = jekyll("> a\n> {: .x} *b*\n");
+        assert!(html.contains("{: .x} <em>b</em>"), "{html}");
         assert_eq!(
             jekyll("- item\n  {: .x}\n- two\n"),
             "<ul>\n<li>item</li>\n<li>two</li>\n</ul>\n"

@@ -274,3 +274,17 @@ fn a_paren_item_beside_an_open_fence_in_an_item_updates_as_it_renders() {
         check_update(&mut r, &body);
     }
 }
+
+/// An attribute list typed under an item's text, in a list made loose by a blank line far
+/// away (a property test's case): the item's paragraph is written bare, the list with it,
+/// in an update of the items as in a full render.
+#[test]
+fn an_attribute_list_under_an_item_updates_as_it_renders() {
+    let doc = "Intro.\n\n- see [ref]\n- see [ref]\n- see [ref]\n- It's \"quoted\" -- so...\n- see [ref]\n- see [ref]\n- item\n  - nested\n- see [ref]\n- see [ref]\n- [link](/x) and *em*\n- see [ref]\n  - nested\n- [link](/x) and *em*\n- item\n- see [ref]\n- [link](/x) and *em*\n- [link](/x) and *em*\n- It's \"quoted\" -- so...\n\n- It's \"quoted\" -- so...\n- see [ref]\n- see [ref]\n- see [ref]\n- item\n- see [ref]\n- [link](/x) and *em*\n- see [ref]\n- [link](/x) and *em*\n- item\n- [link](/x) and *em*\n- It's \"quoted\" -- so...\n- <https://e.com/1>\n- see [ref]\n- see [ref]\n- see [ref]\n- see [ref]\n- see [ref]\n";
+    for s in [commonmark(), kramdown()] {
+        let mut r = BlockRenderer::with_settings(doc, s);
+        r.items_from = 0;
+        let body = super::edit(doc, 0.17935895542403663, 0, "{: .note}\n");
+        check_update(&mut r, &body);
+    }
+}

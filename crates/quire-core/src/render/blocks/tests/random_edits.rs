@@ -281,3 +281,14 @@ fn lazy_code_lines_after_a_comment_update_as_they_render() {
         check_update(&mut r, &body);
     }
 }
+
+/// Block HTML of two elements on one line, neither asking for Markdown, is left as
+/// written, its line break kept (a property test's case: written again without it, the
+/// next block's HTML opened with a line break in a full render only).
+#[test]
+fn side_by_side_elements_keep_their_line_break() {
+    let doc = "# Heading\nPrice $5 and $x *y* z$ and [l](/a$b)\n<p>para</p><div>b</div>\n\nmore text\n```mermaid\n# Heading\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    let body = edit(doc, 0.9826121964167249, 0, "# Heading\n");
+    check_update(&mut r, &body);
+}
