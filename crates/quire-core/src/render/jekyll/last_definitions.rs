@@ -13,8 +13,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// `text` with the earlier of its same-labelled link definitions hidden; borrowed when it
-/// has none. One parse tells which lines are definitions: those no leaf block (a
-/// paragraph, code, HTML...) holds.
+/// has none. One parse tells which lines are definitions: those where it writes nothing
+/// (a line like one in a paragraph, a tight item's text or code is none).
 pub(crate) fn last_definitions_win(text: &str, options: Options) -> Cow<'_, str> {
     let candidates = definition_lines(text);
     let mut count: HashMap<&str, usize> = HashMap::new();
@@ -24,30 +24,37 @@ pub(crate) fn last_definitions_win(text: &str, options: Options) -> Cow<'_, str>
     if count.values().all(|&n| n < 2) {
         return Cow::Borrowed(text);
     }
-    // Where the leaf blocks lie: a definition-like line inside one is none. (They do not
-    // nest: the last one starting before a line is the one that may hold it.)
-    let mut leaves: Vec<Range<usize>> = Vec::new();
+    // Where the parser wrote anything but a container: a definition writes nothing, so a
+    // definition-like line there (a paragraph's, a tight item's text, code) is none.
+    let mut written: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        if let Event::Start(tag) = event {
-            let leaf = matches!(
-                tag,
-                Tag::Paragraph
-                    | Tag::Heading { .. }
-                    | Tag::CodeBlock(_)
-                    | Tag::HtmlBlock
-                    | Tag::Table(_)
-                    | Tag::MetadataBlock(_)
-                    | Tag::DefinitionListTitle
-            );
-            if leaf {
-                leaves.push(range);
-            }
+        let container = matches!(
+            event,
+            Event::Start(
+                Tag::List(_)
+                    | Tag::Item
+                    | Tag::BlockQuote(_)
+                    | Tag::FootnoteDefinition(_)
+                    | Tag::DefinitionList
+                    | Tag::DefinitionListDefinition
+            ) | Event::End(_)
+        );
+        if !container {
+            written.push(range);
         }
     }
-    leaves.sort_by_key(|r| r.start);
+    written.sort_by_key(|r| r.start);
+    // The union of those ranges, as disjoint ranges in order.
+    let mut covered: Vec<Range<usize>> = Vec::with_capacity(written.len());
+    for range in written {
+        match covered.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => covered.push(range),
+        }
+    }
     let inside_leaf = |at: usize| {
-        let k = leaves.partition_point(|r| r.start <= at);
-        k > 0 && leaves[k - 1].contains(&at)
+        let k = covered.partition_point(|r| r.start <= at);
+        k > 0 && covered[k - 1].contains(&at)
     };
     let real: Vec<&(usize, String)> = candidates
         .iter()

@@ -288,3 +288,16 @@ fn an_attribute_list_under_an_item_updates_as_it_renders() {
         check_update(&mut r, &body);
     }
 }
+
+/// A definition-like line in a tight item's text (`- [def]: /d  code`, no definition to
+/// CommonMark) under an item defining `[def]`: the text writes the reference, in a full
+/// render as in an update of the items (a property test's case: counted as a second
+/// definition, it had hidden the first in the full render only).
+#[test]
+fn a_definition_like_item_text_is_no_second_definition() {
+    let doc = "Intro.\n\n- see [ref]\n- [link](/x) and *em*\n- [link](/x) and *em*\n- item\n- [link](/x) and *em*\n  - nested\n- item\n  - nested\n  - nested\n  - nested\n- see [ref]\n  - nested\n- [link](/x) and *em*\n- see [ref]\n- [link](/x) and *em*\n- [link](/x) and *em*\n- item\n- see [ref]\n- [def]: /d\n- see [ref]\n- item\n- [link](/x) and *em*\n- item\n  : definition\n- [link](/x) and *em*\n- see [ref]\n- see [ref]\n- see [ref]\n  - nested\n  code\n- It's \"quoted\" -- so...\n- see [ref]\n- It's \"quoted\" -- so...\n- It's \"quoted\" -- so...\n  - nested\n  - nested\n- It's \"quoted\" -- so...\n";
+    let mut r = BlockRenderer::with_settings(doc, kramdown());
+    r.items_from = 0;
+    let body = super::edit(doc, 0.7440230774179728, 0, "- [def]: /d");
+    check_update(&mut r, &body);
+}
