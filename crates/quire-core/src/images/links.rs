@@ -308,8 +308,11 @@ pub(crate) fn inside_destination(text: &str, open: usize) -> bool {
         from += 1;
     }
     let before = &text[from..open];
-    let stop = before.rfind(|c: char| c.is_whitespace() || "()<>\"'".contains(c));
-    stop.is_some_and(|at| before[..=at].ends_with("]("))
+    let stop = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || "()<>\"'".contains(c));
+    stop.is_some_and(|(at, c)| c == '(' && before[..at].ends_with(']'))
 }
 
 /// How far before a Liquid opening the start of a link's destination is looked for.

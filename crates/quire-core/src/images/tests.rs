@@ -355,6 +355,23 @@ fn a_bundle_is_laid_out_like_the_site() {
     );
 }
 
+/// Liquid after a character of more than one byte that ends a destination (a no-break or
+/// ideographic space: Ben Balter's posts) is looked at without cutting it, and Liquid far
+/// into a destination still is one.
+#[test]
+fn liquid_after_wide_white_space_is_read_whole() {
+    for src in [
+        "Text\u{a0}{{ post.url }} and\u{3000}{% if x %}y{% endif %}",
+        "![a](/x.png?{{ site.time | date: '%s' }})",
+    ] {
+        let protected = protect_links(src);
+        assert_eq!(unprotect(&protected), src);
+    }
+    assert!(inside_destination("![a](/x.png?v=", 14));
+    assert!(!inside_destination("![a](/x y", 9));
+    assert!(!inside_destination("a\u{a0}b", 4));
+}
+
 #[test]
 fn liquid_links_parse_as_links_once_protected() {
     let src = "![a]({{ site.baseurl }}/x.png) and [b]({{ '/y' | relative_url }}) ({{ page.x }})";
