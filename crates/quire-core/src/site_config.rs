@@ -12,7 +12,7 @@ use crate::site::SiteKind;
 mod defaults;
 mod hugo_zola;
 mod permalink;
-mod post_date;
+pub(crate) mod post_date;
 
 pub use defaults::{inherited, Inherited};
 pub use permalink::{absolute_url, post_url, relative_url, PostUrl};

@@ -5,31 +5,8 @@
 //! Pages builds in (a time written with another offset is moved to UTC, as Jekyll does
 //! on such a machine).
 
+use crate::site_config::post_date::{civil_from_days, days_from_civil, DAYS, MONTHS};
 use crate::LocalDateTime;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 /// A moment, as seconds since 1970-01-01 00:00:00 UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,8 +166,8 @@ impl Time {
                 'L' => "000".to_string(),
                 'B' => MONTHS[c.month as usize - 1].to_string(),
                 'b' | 'h' => MONTHS[c.month as usize - 1][..3].to_string(),
-                'A' => DAYS[c.weekday].to_string(),
-                'a' => DAYS[c.weekday][..3].to_string(),
+                'A' => DAYS[(c.weekday + 6) % 7].to_string(),
+                'a' => DAYS[(c.weekday + 6) % 7][..3].to_string(),
                 'u' => (if c.weekday == 0 { 7 } else { c.weekday }).to_string(),
                 'w' => c.weekday.to_string(),
                 'p' => if c.hour < 12 { "AM" } else { "PM" }.to_string(),
@@ -272,31 +249,6 @@ fn zone(text: &str) -> Option<i64> {
         _ => return None,
     };
     Some(sign * (h * 60 + m))
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a number of days since 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// A post's `page.date` as Liquid writes it: its front matter's `date` (`text`), else the
