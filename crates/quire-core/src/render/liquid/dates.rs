@@ -6,6 +6,7 @@
 //! on such a machine).
 
 use crate::site_config::post_date::{civil_from_days, days_from_civil, DAYS, MONTHS};
+use crate::site_config::PostDate;
 use crate::LocalDateTime;
 
 /// A moment, as seconds since 1970-01-01 00:00:00 UTC.
@@ -25,56 +26,18 @@ struct Civil {
 }
 
 impl Time {
-    /// Read a time as Liquid's `date` filter and Jekyll read one: `2014-11-28`,
-    /// `2014-11-28 10:05`, `2015-03-02 17:05:09 +0100`, `2015-03-02T17:05:09Z`,
-    /// `2015-03-02T17:05:09.5-05:30`. Without a zone, UTC.
+    /// Read a time as Liquid's `date` filter and Jekyll read one, as a post's date is
+    /// read ([`PostDate::parse`]: `2014-11-28`, `2015-03-02 17:05:09 +0100`,
+    /// `2015-03-02T17:05:09Z`...). Without a zone, UTC.
     pub(super) fn parse(text: &str) -> Option<Time> {
-        let text = text.trim();
-        let bytes = text.as_bytes();
-        let number = |from: usize, len: usize| -> Option<i64> {
-            let part = text.get(from..from + len)?;
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        let year = number(0, 4)?;
-        if bytes.get(4) != Some(&b'-') {
-            return None;
-        }
-        // A one-digit month or day is read too (`2014-1-5`).
-        let (month, at) = digits(text, 5)?;
-        if bytes.get(at) != Some(&b'-') {
-            return None;
-        }
-        let (day, mut at) = digits(text, at + 1)?;
-        let (mut hour, mut minute, mut second) = (0, 0, 0);
-        if matches!(bytes.get(at), Some(b' ' | b'T' | b't')) {
-            let from = at + 1 + text[at + 1..].len() - text[at + 1..].trim_start().len();
-            if let Some(h) = number(from, 2).filter(|_| bytes.get(from + 2) == Some(&b':')) {
-                hour = h;
-                minute = number(from + 3, 2)?;
-                at = from + 5;
-                if bytes.get(at) == Some(&b':') {
-                    second = number(at + 1, 2)?;
-                    at += 3;
-                }
-                // A fraction of a second is dropped.
-                if bytes.get(at) == Some(&b'.') {
-                    at += 1 + text[at + 1..]
-                        .bytes()
-                        .take_while(u8::is_ascii_digit)
-                        .count();
-                }
-            }
-        }
-        let offset = zone(text[at..].trim())?;
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
-            return None;
-        }
-        let days = days_from_civil(year, month as u32, day as u32);
+        let d = PostDate::parse(text)?;
+        let days = days_from_civil(d.year, d.month, d.day);
         Some(Time(
-            days * 86_400 + hour * 3600 + minute * 60 + second.min(60) - offset * 60,
+            days * 86_400
+                + i64::from(d.hour) * 3600
+                + i64::from(d.minute) * 60
+                + i64::from(d.second)
+                - i64::from(d.offset.unwrap_or(0)) * 60,
         ))
     }
 
@@ -215,40 +178,6 @@ impl Time {
             self.strftime(&format!("%-d{suffix} {month} %Y"))
         }
     }
-}
-
-/// A number of one or two digits at `from` of `text`, and where it ends.
-fn digits(text: &str, from: usize) -> Option<(i64, usize)> {
-    let len = text
-        .get(from..)?
-        .bytes()
-        .take(2)
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let n = text.get(from..from + len)?.parse().ok()?;
-    Some((n, from + len))
-}
-
-/// A zone's offset east of UTC in minutes: none, `Z`, `UTC`, `+0100`, `+01:00`, `-05`.
-fn zone(text: &str) -> Option<i64> {
-    if text.is_empty() || text.eq_ignore_ascii_case("z") || text.eq_ignore_ascii_case("utc") {
-        return Some(0);
-    }
-    let sign = match text.as_bytes()[0] {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let rest = text[1..].replace(':', "");
-    if !rest.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (h, m) = match rest.len() {
-        2 => (rest.parse::<i64>().ok()?, 0),
-        4 => (rest[..2].parse().ok()?, rest[2..].parse().ok()?),
-        _ => return None,
-    };
-    Some(sign * (h * 60 + m))
 }
 
 /// A post's `page.date` as Liquid writes it: its front matter's `date` (`text`), else the

@@ -10,8 +10,14 @@ use super::super::super::jekyll;
 use super::super::super::safe_event;
 use super::{line_start, Definition, Group};
 
+mod attribute_lists;
 mod lines;
 mod nested_html;
+mod parens;
+mod quotes;
+use attribute_lists::block_attribute_lists;
+use parens::paren_markers_escaped;
+use quotes::lazy_quotes;
 
 /// What parsing a run again needs.
 pub(super) struct Context<'t> {
@@ -286,52 +292,6 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
     whole
 }
 
-/// The blocks right under a quotation, up to the next blank line, read as its own.
-fn lazy_quotes(context: &Context<'_>, groups: &mut [Group<'_>]) {
-    let text = context.text;
-    let mut k = 0;
-    while k + 1 < groups.len() {
-        let quote = matches!(
-            groups[k].events.first(),
-            Some(Event::Start(Tag::BlockQuote(_)))
-        );
-        let taken = |g: &Group<'_>| matches!(g.events.as_slice(), [Event::Html(h)] if h.is_empty());
-        if !quote || taken(&groups[k + 1]) {
-            k += 1;
-            continue;
-        }
-        let from = line_start(text, groups[k].start);
-        let next = line_start(text, groups[k + 1].start);
-        let Some((range, markdown)) = jekyll::lazy_quote(text, from, next) else {
-            k += 1;
-            continue;
-        };
-        let last = groups.partition_point(|g| g.start < range.end);
-        // The blocks taken end where the lines do (or on the blank lines after them).
-        let past = |g: &Group<'_>| {
-            g.end > range.end
-                && !text
-                    .get(range.end..g.end)
-                    .is_some_and(|t| t.trim().is_empty())
-        };
-        if last <= k + 1 || groups[k + 1..last].iter().any(past) {
-            k += 1;
-            continue;
-        }
-        let markdown =
-            jekyll::quote_with_items_apart(&markdown, context.options).unwrap_or(markdown);
-        let markdown = paren_markers_escaped(&markdown, context.options).unwrap_or(markdown);
-        let (events, items) = context.fragment(&markdown, context.options);
-        groups[k].events = events;
-        groups[k].items = items;
-        groups[k].end = range.end;
-        for group in &mut groups[k + 1..last] {
-            group.events = vec![Event::Html(CowStr::Borrowed(""))];
-        }
-        k = last;
-    }
-}
-
 /// The events of `block` read as the `pieces` kramdown reads (`jekyll::kramdown_pieces`):
 /// block HTML raw, Markdown parsed on its own.
 pub(super) fn pieces_events(
@@ -371,55 +331,6 @@ fn span_paragraph(
     }
     events.drain(1..3);
     Some((events, items))
-}
-
-/// Take the attribute lists kramdown gives a table, a list or a quotation off the lines
-/// CommonMark reads as part of it (`jekyll/block_ial.rs`), parsing the block again.
-fn block_attribute_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
-    let text = context.text;
-    for group in groups.iter_mut() {
-        if !matches!(
-            group.events.first(),
-            Some(Event::Start(
-                Tag::Table(_) | Tag::List(_) | Tag::BlockQuote(_)
-            ))
-        ) {
-            continue;
-        }
-        let from = line_start(text, group.start);
-        let block = &text[from..group.end.max(from)];
-        if let Some((at, ial)) = jekyll::trailing_ial_line(block) {
-            // Indented into the list's last item, it is a block's inside the item.
-            let list = matches!(group.events.first(), Some(Event::Start(Tag::List(_))));
-            if list && inside_last_item(block, at) {
-                continue;
-            }
-            let (events, items) = context.fragment(&block[..at], context.options);
-            group.events = events;
-            group.items = items;
-            group.ial = Some(ial);
-        }
-    }
-}
-
-/// Whether the line at `at` of `block` (a top-level list) is indented as far as the
-/// content of the list's last item (the item whose marker line is the last one at the
-/// list's own indentation).
-fn inside_last_item(block: &str, at: usize) -> bool {
-    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
-    let first = indent(block);
-    let Some(item) = block[..at]
-        .lines()
-        .rev()
-        .find(|line| indent(line) == first && !line.trim().is_empty())
-    else {
-        return false;
-    };
-    let rest = &item[first..];
-    let marker = rest.find([' ', '\t']).unwrap_or(rest.len());
-    let spaces = rest[marker..].bytes().take_while(|&b| b == b' ').count();
-    let content = first + marker + spaces.clamp(1, 4);
-    indent(&block[at..]) >= content
 }
 
 /// Parse again the tables kramdown divides otherwise than GFM, and the paragraphs it
@@ -497,77 +408,6 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
         || line.len() - trimmed.len() <= 3
             && (trimmed.starts_with("{:") && !trimmed.starts_with("{::")
                 || trimmed.trim_end() == "^")
-}
-
-/// `block` (a list or a quotation) with the markers of its `1)` items written `1\)`, if
-/// it has any: the items CommonMark reads in it (a line of code or of a paragraph that
-/// looks like one stays as it is). A marker escaped makes its lines a paragraph's, which
-/// may open a fence or block HTML further on (which takes the `2)` lines under it): the
-/// markers are escaped up to such a line, and the block is read again, until no `1)`
-/// item is left (the rounds are capped).
-fn paren_markers_escaped(block: &str, options: Options) -> Option<String> {
-    const ROUNDS: usize = 16;
-    let paren_line = |line: &str| {
-        let trimmed = line.trim_start_matches([' ', '>']);
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=9).contains(&digits) && trimmed[digits..].starts_with(')')
-    };
-    if !block.lines().any(paren_line) {
-        return None;
-    }
-    let mut text: Option<String> = None;
-    for _ in 0..ROUNDS {
-        let current = text.as_deref().unwrap_or(block);
-        let parens = paren_items(current, options);
-        if parens.is_empty() {
-            break;
-        }
-        let mut out = String::with_capacity(current.len() + parens.len());
-        let mut from = 0;
-        for (k, at) in parens.into_iter().enumerate() {
-            // Past a line that may open a fence or block HTML once the markers above are
-            // escaped, the items are those of the next round's reading.
-            if k > 0 && current[from..at].lines().skip(1).any(may_open_a_block) {
-                break;
-            }
-            out.push_str(&current[from..at]);
-            out.push('\\');
-            from = at;
-        }
-        out.push_str(&current[from..]);
-        text = Some(out);
-    }
-    text
-}
-
-/// Whether `line` may open a fence or block HTML (after a quotation's `>` and spaces).
-fn may_open_a_block(line: &str) -> bool {
-    line.trim_start_matches([' ', '>'])
-        .starts_with(['`', '~', '<'])
-}
-
-/// Where the `)` of each `1)` item CommonMark reads in `block` is.
-fn paren_items(block: &str, options: Options) -> Vec<usize> {
-    let mut ordered = Vec::new();
-    let mut parens = Vec::new();
-    for (event, range) in Parser::new_ext(block, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::List(start)) => ordered.push(start.is_some()),
-            Event::End(TagEnd::List(_)) => {
-                ordered.pop();
-            }
-            Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
-                let marker = &block[range.start..];
-                let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
-                if marker[digits..].starts_with(')') {
-                    parens.push(range.start + digits);
-                }
-            }
-            _ => {}
-        }
-    }
-    parens.dedup();
-    parens
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.
