@@ -9,6 +9,7 @@ use quire_core::front_matter::Value;
 use quire_core::render::liquid::{data_vars, page_vars, with_included, SiteVars};
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
+use quire_core::Zone;
 
 use crate::browser;
 use crate::notices::{Notice, NoticeKind};
@@ -59,6 +60,22 @@ impl SiteSettings {
     pub fn new(state: EditorState, persistence: Persistence) -> SiteSettings {
         let imported = RwSignal::new(stored_import());
         let loaded = RwSignal::new(imported.get_untracked());
+        // The zone of a remembered config, once the editor has started: reading a zone
+        // costs tens of milliseconds (`browser/zone.rs`), which starting does not wait on.
+        if imported.with_untracked(Option::is_some) {
+            set_timeout(
+                move || {
+                    let zone = |l: &mut Option<Loaded>| {
+                        if let Some(l) = l.as_mut().filter(|l| !l.from_folder) {
+                            l.config = zoned(l.config.clone());
+                        }
+                    };
+                    imported.update(zone);
+                    loaded.update(zone);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
         let place = move || {
             // The file the post is (or would be published as) in the site.
             let link = persistence.site_link();
@@ -117,7 +134,11 @@ impl SiteSettings {
         let vars = Memo::new(move |_| {
             let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
-                None => SiteVars::default(),
+                // Without a config, a build on the writer's machine: in their zone.
+                None => SiteVars {
+                    zone: zoned(SiteConfig::jekyll_defaults()).zone,
+                    ..SiteVars::default()
+                },
             });
             vars.set_time(&opened);
             // The post's own `page.<key>` variables its body uses, once typing settles (a
@@ -138,7 +159,14 @@ impl SiteSettings {
                 // The body's and the include files' `page.<key>`.
                 let body = quire_core::split(src).body_text(src);
                 let liquid = with_included(body, &vars.includes);
-                page_vars(src, &liquid, path.as_deref(), url.as_deref(), &inherited)
+                page_vars(
+                    src,
+                    &liquid,
+                    path.as_deref(),
+                    url.as_deref(),
+                    &inherited,
+                    &vars.zone,
+                )
             });
             // What the site's data files give the body's Liquid (nothing when it reads
             // none).
@@ -195,7 +223,7 @@ impl SiteSettings {
             Ok(config) => self.loaded.set(Some(Loaded {
                 file,
                 from_folder: true,
-                config,
+                config: zoned(config),
             })),
             Err(err) => self.tell(
                 NoticeKind::Problem,
@@ -330,7 +358,7 @@ impl SiteSettings {
             let loaded = Loaded {
                 file: name.clone(),
                 from_folder: false,
-                config,
+                config: zoned(config),
             };
             self.imported.set(Some(loaded.clone()));
             if !self
@@ -376,11 +404,25 @@ fn stored_import() -> Option<Loaded> {
     let (file, text) = site_config::read_imported(&record)?;
     let kind = site_config::kind_of_file(&file, &text)?;
     let config = site_config::read(kind, &file, &text).ok()?;
+    // Its zone is read once the app has started (`SiteSettings::new`).
     Some(Loaded {
         file,
         from_folder: false,
         config,
     })
+}
+
+/// `config` with the zone its site is built in, which its posts' dates are read and
+/// written in: its `timezone:`, else the writer's own zone (as a build on their machine
+/// has it). A name the browser does not know is UTC, as it is to Jekyll's Ruby; the
+/// config's status says so.
+fn zoned(mut config: SiteConfig) -> SiteConfig {
+    let name = config.timezone().map(str::to_string);
+    config.zone = browser::zone::zone(name.as_deref()).unwrap_or_else(|_| match name {
+        Some(_) => Zone::default(),
+        None => Zone::fixed("", browser::clock::now_local().offset_minutes),
+    });
+    config
 }
 
 /// The site settings from context.

@@ -22,6 +22,7 @@ pub mod site_files;
 pub mod site_folder;
 pub mod site_store;
 pub mod storage;
+pub mod zone;
 
 use core::fmt;
 

@@ -92,13 +92,15 @@ pub fn InheritedFields() -> impl IntoView {
 pub fn SiteConfigStatus() -> impl IntoView {
     let settings = use_site_settings();
     view! {
-        <p class="hint" data-testid="site-config">
+        <p class="hint" data-testid="site-config"
+            data-zone=move || settings.loaded.with(|l| l.as_ref().map(|l| l.config.zone.name.clone()))>
             {move || match settings.loaded.get() {
                 Some(l) => format!(
-                    "Config: {} ({}{}): the preview, the post's URL and the form follow it.",
+                    "Config: {} ({}{}): the preview, the post's URL and the form follow it.{}",
                     l.file,
                     l.config.kind.name(),
-                    if l.from_folder { ", from the folder" } else { ", imported" }
+                    if l.from_folder { ", from the folder" } else { ", imported" },
+                    zone_note(&l.config)
                 ),
                 None => "No site config: import the site's _config.yml (or Hugo/Zola config) to see each post's URL and inherited values.".to_string(),
             }}
@@ -113,6 +115,17 @@ pub fn SiteConfigStatus() -> impl IntoView {
                     }
                 } />
         </label>
+    }
+}
+
+/// What the config's `timezone:` means for the post's dates.
+fn zone_note(config: &quire_core::site_config::SiteConfig) -> String {
+    match config.timezone() {
+        Some(name) if config.zone.name == name => format!(" Dates are in {name}, its timezone."),
+        Some(name) => format!(
+            " Its timezone “{name}” is not a time zone this browser knows: dates are in UTC, as Jekyll's build has them with it."
+        ),
+        None => String::new(),
     }
 }
 

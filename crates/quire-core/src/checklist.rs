@@ -111,9 +111,9 @@ pub fn check(src: &str, facts: &SiteFacts<'_>, now: &LocalDateTime) -> Vec<Check
         }
     }
     if let (Some(config), Some(f)) = (facts.config, field("date")) {
-        let date = PostDate::parse(&f.value.to_plain_string());
-        if let Some(date) = date {
-            if !config.future && is_after(&date, now) {
+        if let Some(date) = PostDate::of_value(&f.value) {
+            let now = PostDate::from_local(now).utc_seconds(&config.zone);
+            if !config.future && date.utc_seconds(&config.zone) > now {
                 found.push(Check {
                     kind: CheckKind::FutureDate,
                     message: "The date is in the future: the site (future: false) will not publish the post until then.".to_string(),
@@ -203,28 +203,6 @@ fn post_urls(src: &str, body_start: usize) -> Vec<(usize, String)> {
         from = end + 2;
     }
     found
-}
-
-/// Whether `date` is after `now` (a date without a zone is in `now`'s).
-fn is_after(date: &PostDate, now: &LocalDateTime) -> bool {
-    let date = date.at_offset(now.offset_minutes);
-    let date = (
-        date.year,
-        date.month,
-        date.day,
-        date.hour,
-        date.minute,
-        date.second,
-    );
-    let now = (
-        i64::from(now.year),
-        u32::from(now.month),
-        u32::from(now.day),
-        u32::from(now.hour),
-        u32::from(now.minute),
-        u32::from(now.second),
-    );
-    date > now
 }
 
 #[cfg(test)]

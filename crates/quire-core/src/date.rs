@@ -2,6 +2,10 @@
 
 use core::fmt;
 
+mod zone;
+
+pub use zone::Zone;
+
 /// A wall-clock time with its UTC offset, as the browser's clock gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LocalDateTime {

@@ -30,7 +30,7 @@ pub mod store;
 pub mod template;
 pub mod typed;
 
-pub use date::LocalDateTime;
+pub use date::{LocalDateTime, Zone};
 pub use edit::{Change, Edited, TextEdit};
 pub use post::{split, FrontMatter, FrontMatterKind, PostParts};
 

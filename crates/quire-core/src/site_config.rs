@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::front_matter::{self, FrontMatterError, Value};
 use crate::site::SiteKind;
+use crate::Zone;
 
 mod defaults;
 mod hugo_zola;
@@ -48,6 +49,11 @@ pub struct SiteConfig {
     /// Jekyll: the folder of its data files (`data_dir`, `_data` unless set), without
     /// slashes at its ends.
     pub data_dir: String,
+    /// The zone the site is built in, which a post's dates are read and written in: the
+    /// app resolves it (`src/browser/zone.rs`) from Jekyll's `timezone:`
+    /// ([`SiteConfig::timezone`]), else the writer's own zone, as a build on their machine
+    /// has it. UTC until then.
+    pub zone: Zone,
 }
 
 /// One entry of Jekyll's `defaults`.
@@ -153,6 +159,7 @@ impl SiteConfig {
             slugify_paths: "on".to_string(),
             collections_dir: String::new(),
             data_dir: "_data".to_string(),
+            zone: Zone::default(),
         }
     }
 
@@ -174,6 +181,17 @@ impl SiteConfig {
         match (self.kind, self.collections_dir.as_str()) {
             (SiteKind::Jekyll, dir) if !dir.is_empty() => format!("{dir}/_posts"),
             (kind, _) => kind.posts_folder().to_string(),
+        }
+    }
+
+    /// Jekyll: the IANA name of the zone the site is built in (`timezone:`), when set.
+    pub fn timezone(&self) -> Option<&str> {
+        match self.kind {
+            SiteKind::Jekyll => self
+                .scalar("timezone")
+                .map(str::trim)
+                .filter(|t| !t.is_empty()),
+            _ => None,
         }
     }
 

@@ -282,7 +282,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
             .map(|(_, u)| u.as_str());
         let inherited = quire_core::site_config::inherited(&config, &path, "posts");
         let mut settings = settings.clone();
-        settings.site.page = page_vars(text, &body, Some(&path), url, &inherited);
+        settings.site.page = page_vars(text, &body, Some(&path), url, &inherited, &config.zone);
         // The `_includes/` files it names, as the app reads them from a site folder.
         settings.site.includes = include_names(&body)
             .into_iter()
@@ -293,7 +293,7 @@ fn measure(dir: &Path, what: &str) -> Measure {
             .collect();
         // The Liquid the post runs: its body and the include files it writes.
         let liquid = with_included(&body, &settings.site.includes);
-        settings.site.page = page_vars(text, &liquid, Some(&path), url, &inherited);
+        settings.site.page = page_vars(text, &liquid, Some(&path), url, &inherited, &config.zone);
         // The `_data/` files it reads, as the app reads them from a site folder.
         let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&liquid)
             .into_iter()

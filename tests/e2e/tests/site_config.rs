@@ -494,3 +494,91 @@ async fn the_sites_data_files_give_the_posts_liquid_its_values() {
         .await;
     app.close().await;
 }
+
+/// A site built in a time zone (`timezone:`): the post's URL and its Liquid times are on
+/// that zone's clock, from the browser's own zone database, as Jekyll 4.3.1 built them
+/// with `timezone: America/Los_Angeles` (summer and winter offsets); a zone the browser
+/// does not know is UTC, as it is to Jekyll, and the config's status says so.
+#[tokio::test]
+async fn a_sites_timezone_gives_its_posts_dates() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Zones\ndate: \"2013-05-06 02:12:52 +0200\"\n---\n\
+         On {{ page.date | date_to_xmlschema }}; summer {{ \"2021-07-01 03:00:00 +0000\" | date_to_xmlschema }}; \
+         winter {{ \"2021-01-01 03:00:00 +0000\" | date_to_rfc822 }}.\n",
+    )
+    .await;
+    app.wait_saved().await;
+    app.choose_file(
+        "site-config-import",
+        &config_file(
+            "config-zone",
+            "_config.yml",
+            "timezone: America/Los_Angeles\npermalink: /:year/:month/:day/:title/\n",
+        ),
+    )
+    .await;
+    let url_is = |path: &str| {
+        format!(
+            "const u = document.querySelector('[data-testid=post-url]');
+             return !!u && u.dataset.path === '{path}'"
+        )
+    };
+    app.wait_until(
+        "the URL on Los Angeles' clock",
+        &url_is("/2013/05/05/zones/"),
+        vec![],
+    )
+    .await;
+    let preview = format!(
+        "const p = {PREVIEW_JS}; if (!p) return false;
+         return p.textContent.includes(arguments[0])"
+    );
+    app.wait_until(
+        "the dates on Los Angeles' clock",
+        &preview,
+        vec![json!(
+            "On 2013-05-05T17:12:52-07:00; summer 2021-06-30T20:00:00-07:00; winter Thu, 31 Dec 2020 19:00:00 -0800."
+        )],
+    )
+    .await;
+    let status = app.text_of("site-config").await;
+    assert!(
+        status.contains("Dates are in America/Los_Angeles"),
+        "{status}"
+    );
+    // Remembered across a reload, zone and all.
+    app.client.refresh().await.expect("reload");
+    app.wait_until(
+        "the URL on Los Angeles' clock after a reload",
+        &url_is("/2013/05/05/zones/"),
+        vec![],
+    )
+    .await;
+    // A zone no browser knows: UTC, said in the status.
+    app.choose_file(
+        "site-config-import",
+        &config_file(
+            "config-zone-unknown",
+            "_config.yml",
+            "timezone: Mars/Olympus_Mons\npermalink: /:year/:month/:day/:title/\n",
+        ),
+    )
+    .await;
+    app.wait_until("the URL in UTC", &url_is("/2013/05/06/zones/"), vec![])
+        .await;
+    app.wait_until(
+        "the dates in UTC",
+        &preview,
+        vec![json!(
+            "On 2013-05-06T00:12:52+00:00; summer 2021-07-01T03:00:00+00:00; winter Fri, 01 Jan 2021 03:00:00 +0000."
+        )],
+    )
+    .await;
+    let status = app.text_of("site-config").await;
+    assert!(
+        status.contains("“Mars/Olympus_Mons” is not a time zone this browser knows"),
+        "{status}"
+    );
+    app.close().await;
+}

@@ -54,6 +54,8 @@ pub struct SiteVars {
     /// `site.time` as Liquid writes it (`2026-12-07 04:35:00 +0000`): when the preview
     /// was opened, as Jekyll's is when the site is built ([`SiteVars::set_time`]).
     pub time: Option<String>,
+    /// The zone the site is built in (`SiteConfig::zone`): times are written on its clock.
+    pub zone: crate::Zone,
 }
 
 impl SiteVars {
@@ -74,6 +76,7 @@ impl SiteVars {
             includes: Vec::new(),
             data: DataVars::default(),
             time: None,
+            zone: config.zone.clone(),
         }
     }
 
@@ -86,9 +89,10 @@ impl SiteVars {
     }
 
     /// The value of `page.<key>`, when the post gives it.
-    /// Set `site.time` to `now` (in UTC, as the site's build would write it).
+    /// Set `site.time` to `now` (on the clock of the site's zone, as its build would write
+    /// it).
     pub fn set_time(&mut self, now: &crate::LocalDateTime) {
-        self.time = Some(dates::Time::of(now).to_liquid());
+        self.time = Some(dates::Time::of(now, &self.zone).to_liquid());
     }
 
     fn page_var(&self, key: &str) -> Option<&str> {
@@ -196,6 +200,10 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             _ if value == "nil" => String::new(),
             _ if !vars.known => return None,
             (_, Some(key)) => vars.scalar(key)?.to_string(),
+            // A whole number is itself (`{{ 1425312309 | date: "%F" }}`).
+            _ if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
+                value.to_string()
+            }
             _ => quoted(value)?.to_string(),
         };
         for filter in parts {
@@ -522,3 +530,5 @@ pub(crate) fn only_tags(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod zone_tests;

@@ -141,8 +141,8 @@ fn style_template(style: &str) -> &str {
 }
 
 /// What the URL of post `src` at `path` (relative to the site's root) of a site with
-/// `config` is; `today` stands for the date of a post without one, and its offset is the
-/// time zone the site is built in. A template with a placeholder Jekyll does not know is
+/// `config` is; `today` stands for the date of a post without one. Dates are on the clock
+/// of the zone the site is built in (`config.zone`). A template with a placeholder Jekyll does not know is
 /// an error, as it is for Jekyll.
 pub fn post_url(
     config: &SiteConfig,
@@ -209,10 +209,10 @@ fn jekyll_path(
         .map(|v| v.to_plain_string())
         .unwrap_or_else(|| file_slug.to_string());
     let date = value_of(fields, &inherited, "date")
-        .and_then(|v| PostDate::parse(&v.to_plain_string()))
+        .and_then(|v| PostDate::of_value(&v))
         .or_else(|| named.and_then(|(date, _)| PostDate::parse(date)))
         .unwrap_or_else(|| PostDate::from_local(today))
-        .at_offset(today.offset_minutes);
+        .in_zone(&config.zone);
     // Categories: the folders above `_posts` (or `_drafts`), then the defaults' and the
     // front matter's, then `category`.
     let special = if path.starts_with("_drafts/") || path.contains("/_drafts/") {

@@ -1,7 +1,8 @@
 //! A post's date as its front matter or file name gives it, and the date placeholders of
 //! a permalink (`:year`, `:short_month`, `:week`...) as Ruby's `strftime` writes them.
 
-use crate::date::LocalDateTime;
+use crate::date::{LocalDateTime, Zone};
+use crate::front_matter::Value;
 
 /// A date and time as a post gives it, with its offset from UTC when it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,31 +92,63 @@ impl PostDate {
         Some(parsed)
     }
 
-    /// The same moment at `local` minutes east of UTC (a date with no offset is already
-    /// local time).
-    pub fn at_offset(self, local: i32) -> PostDate {
-        let Some(offset) = self.offset else {
-            return self;
-        };
-        let minutes = days_from_civil(self.year, self.month, self.day) * 1440
-            + i64::from(self.hour) * 60
-            + i64::from(self.minute)
-            - i64::from(offset)
-            + i64::from(local);
-        let (year, month, day) = civil_from_days(minutes.div_euclid(1440));
-        let of_day = minutes.rem_euclid(1440);
+    /// A front-matter `date` as Jekyll reads a post's (`merge_date!`): a time written
+    /// without quotes and without an offset is a YAML timestamp, which is UTC; quoted, or a
+    /// date alone, it is a wall-clock time of the zone the site is built in.
+    pub fn of_value(value: &Value) -> Option<PostDate> {
+        match value {
+            Value::DateTime(text) => {
+                let mut date = PostDate::parse(text)?;
+                if date.offset.is_none() && text.trim().len() > 10 {
+                    date.offset = Some(0);
+                }
+                Some(date)
+            }
+            Value::String(text) => PostDate::parse(text),
+            _ => None,
+        }
+    }
+
+    /// Seconds since 1970-01-01 on this date's own clock (its wall-clock time read as UTC).
+    fn wall_seconds(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * 86_400
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+    }
+
+    /// The moment this is, in seconds since 1970-01-01 UTC; a date without an offset is a
+    /// wall-clock time of `zone`.
+    pub fn utc_seconds(&self, zone: &Zone) -> i64 {
+        let wall = self.wall_seconds();
+        let offset = self.offset.unwrap_or_else(|| zone.offset_of_local(wall));
+        wall - 60 * i64::from(offset)
+    }
+
+    /// The same moment on `zone`'s clock, as Jekyll's build in that zone has a post's date
+    /// (`Time#localtime`): a date without an offset is already on it.
+    pub fn in_zone(self, zone: &Zone) -> PostDate {
+        let utc = self.utc_seconds(zone);
+        PostDate::at(utc, zone.offset_at(utc))
+    }
+
+    /// The moment `utc` (seconds since 1970-01-01 UTC) at `offset` minutes east of UTC.
+    pub(crate) fn at(utc: i64, offset: i32) -> PostDate {
+        let wall = utc + 60 * i64::from(offset);
+        let (year, month, day) = civil_from_days(wall.div_euclid(86_400));
+        let of_day = wall.rem_euclid(86_400);
         PostDate {
             year,
             month,
             day,
-            hour: (of_day / 60) as u32,
-            minute: (of_day % 60) as u32,
-            second: self.second,
-            offset: Some(local),
+            hour: (of_day / 3600) as u32,
+            minute: (of_day / 60 % 60) as u32,
+            second: (of_day % 60) as u32,
+            offset: Some(offset),
         }
     }
 
-    pub(super) fn from_local(today: &LocalDateTime) -> PostDate {
+    pub(crate) fn from_local(today: &LocalDateTime) -> PostDate {
         PostDate {
             year: i64::from(today.year),
             month: u32::from(today.month),

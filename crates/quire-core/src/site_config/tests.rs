@@ -1,5 +1,6 @@
 use super::*;
 use crate::date::LocalDateTime;
+use crate::Zone;
 
 fn utc_today() -> LocalDateTime {
     LocalDateTime {
@@ -307,11 +308,11 @@ fn dates_in_other_zones_move_to_the_build_zone() {
     let src = "---\ndate: 2026-06-01 23:30:00 -0500\n---\n";
     let in_utc = post_url(&config, "_posts/2026-06-01-late.md", src, &utc_today()).expect("url");
     assert_eq!(in_utc.path, "/2026/06/02/late.html");
-    let in_chicago = LocalDateTime {
-        offset_minutes: -300,
-        ..utc_today()
+    let chicago = SiteConfig {
+        zone: Zone::fixed("America/Chicago", -300),
+        ..config.clone()
     };
-    let there = post_url(&config, "_posts/2026-06-01-late.md", src, &in_chicago).expect("url");
+    let there = post_url(&chicago, "_posts/2026-06-01-late.md", src, &utc_today()).expect("url");
     assert_eq!(there.path, "/2026/06/01/late.html");
     for text in [
         "2026-13-01",

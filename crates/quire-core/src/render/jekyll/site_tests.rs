@@ -35,6 +35,7 @@ fn page_variables_are_written_as_jekyll_writes_them() {
         Some("_posts/2020-01-02-ios-and-more-things.md"),
         Some("/2020/ios-and-more-things/"),
         &[],
+        &crate::Zone::default(),
     );
     let html = render_body(
         body,
@@ -409,8 +410,14 @@ fn liquid_in_code_and_html_keeps_to_raw() {
                Code `{{ page.title }}` and `{% raw %}{{ page.title }}{% endraw %}`.\n\n\
                ```\n{{ page.title }}\n```\n";
     let body = crate::split(src).body_text(src);
-    let page =
-        crate::render::liquid::page_vars(src, body, Some("_posts/2020-01-01-t.md"), None, &[]);
+    let page = crate::render::liquid::page_vars(
+        src,
+        body,
+        Some("_posts/2020-01-01-t.md"),
+        None,
+        &[],
+        &crate::Zone::default(),
+    );
     let config = crate::site_config::read(
         crate::site::SiteKind::Jekyll,
         "_config.yml",
@@ -443,7 +450,7 @@ fn liquid_in_code_and_html_keeps_to_raw() {
 fn render_post(src: &str) -> String {
     let body = crate::split(src).body_text(src);
     let site = crate::render::liquid::SiteVars {
-        page: crate::render::liquid::page_vars(src, body, None, None, &[]),
+        page: crate::render::liquid::page_vars(src, body, None, None, &[], &crate::Zone::default()),
         ..Default::default()
     };
     render_body(
@@ -488,7 +495,8 @@ fn included_files_give_the_post_its_contents_and_its_links() {
     };
     let liquid = crate::render::liquid::with_included(body, &site.includes);
     let src = format!("---\nlang: ja\n---\n{body}");
-    site.page = crate::render::liquid::page_vars(&src, &liquid, None, None, &[]);
+    site.page =
+        crate::render::liquid::page_vars(&src, &liquid, None, None, &[], &crate::Zone::default());
     let translations = crate::render::liquid::data_value(
         "translations.yml",
         "en:\n  tocoverview: \"Overview\"\nja:\n  tocoverview: \"概要\"\n",

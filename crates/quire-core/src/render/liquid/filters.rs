@@ -4,6 +4,7 @@
 //! `markdownify` of a literal in an include file, rendered as the post is; the date
 //! filters on times (`dates.rs`). An output with any other filter stays as written.
 
+use super::dates::Time;
 use super::{quoted, SiteVars};
 use crate::site_config;
 
@@ -61,24 +62,36 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         ("replace", 2) => value.replace(arg(0)?, arg(1)?),
         ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
         // Times (`dates.rs`): a value that is none is left as written.
+        // Liquid's `date` writes a time at the offset it was read with; Jekyll's filters
+        // move it to the site's zone first (`time(input)`: `localtime`).
         ("date", 1) => time(&value, vars)?.strftime(arg(0)?),
-        ("date_to_xmlschema", 0) => time(&value, vars)?.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
-        ("date_to_rfc822", 0) => time(&value, vars)?.strftime("%a, %d %b %Y %H:%M:%S %z"),
+        ("date_to_xmlschema", 0) => local_time(&value, vars)?.strftime("%Y-%m-%dT%H:%M:%S%:z"),
+        ("date_to_rfc822", 0) => local_time(&value, vars)?.strftime("%a, %d %b %Y %H:%M:%S %z"),
         ("date_to_string" | "date_to_long_string", n @ 0..=2) => {
             let ordinal = n > 0 && arg(0)? == "ordinal";
             let us = n > 1 && arg(1)? == "US";
-            time(&value, vars)?.to_string_filter(name == "date_to_long_string", ordinal, us)
+            local_time(&value, vars)?.to_string_filter(name == "date_to_long_string", ordinal, us)
         }
         _ => return None,
     })
 }
 
-/// The time `value` is for a date filter: `now` and `today` are `site.time`.
-fn time(value: &str, vars: &SiteVars) -> Option<super::dates::Time> {
+/// The time `value` is for Liquid's `date` filter (`Liquid::Utils.to_date`): `now` and
+/// `today` are `site.time`, a whole number is seconds since 1970, other text is read by
+/// Ruby's `Time.parse` (a time without an offset is on the clock of the site's zone).
+fn time(value: &str, vars: &SiteVars) -> Option<Time> {
     match value.trim() {
-        "now" | "today" => super::dates::Time::parse(vars.time.as_deref()?),
-        text => super::dates::Time::parse(text),
+        "now" | "today" => Time::parse(vars.time.as_deref()?, &vars.zone),
+        digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(Time::at(digits.parse().ok()?, &vars.zone))
+        }
+        text => Time::parse(text, &vars.zone),
     }
+}
+
+/// The time `value` is for Jekyll's date filters, on the clock of the site's zone.
+fn local_time(value: &str, vars: &SiteVars) -> Option<Time> {
+    Some(time(value, vars)?.local(&vars.zone))
 }
 
 /// `settings` with the outputs of `text` that put a literal through `markdownify`

@@ -4,12 +4,13 @@
 
 use crate::front_matter::{self, Value};
 use crate::site_config::Inherited;
+use crate::Zone;
 
 /// The `page.<key>` variables `body` uses, as Jekyll writes them into a post `src` kept at
 /// `path` in the site (when known) and published at the URL path `url` (when known): the
 /// front matter's values, else those the site's defaults give it (`inherited`), else
 /// Jekyll's own `title` (the file name's slug, each word capitalised), `slug` and `url`.
-/// `date` is a time (`dates.rs`). A key whose value Liquid would write as something this
+/// `date` is a time (`dates.rs`) on the clock of `zone`, the zone the site is built in. A key whose value Liquid would write as something this
 /// cannot tell (a time other than `date`, a map) or that nothing gives is left out, so the
 /// preview shows it as Liquid.
 pub fn page_vars(
@@ -18,6 +19,7 @@ pub fn page_vars(
     path: Option<&str>,
     url: Option<&str>,
     inherited: &[Inherited],
+    zone: &Zone,
 ) -> Vec<(String, String)> {
     let keys = used_keys(body);
     if keys.is_empty() {
@@ -31,10 +33,10 @@ pub fn page_vars(
             let given = own.or_else(|| inherited.iter().find(|i| i.key == key).map(|i| &i.value));
             let value = match (given, key.as_str()) {
                 // A post's date is a time to Jekyll, its file name's when it has none.
-                (Some(Value::DateTime(text) | Value::String(text)), "date") => {
-                    super::dates::page_date(Some(text), path)?
+                (Some(date @ (Value::DateTime(_) | Value::String(_))), "date") => {
+                    super::dates::page_date(Some(date), path, zone)?
                 }
-                (None, "date") => super::dates::page_date(None, path)?,
+                (None, "date") => super::dates::page_date(None, path, zone)?,
                 (Some(value), _) => liquid_text(value)?,
                 (None, "title") => titleize(slug.as_deref()?),
                 (None, "slug") => slug.clone()?,
@@ -148,6 +150,7 @@ mod tests {
             Some("_posts/2020-01-02-ios-and-more-things.md"),
             Some("/2020/ios-and-more-things/"),
             &inherited,
+            &crate::Zone::default(),
         );
         let expected = [
             ("title", "Ios And More Things"),
@@ -172,6 +175,7 @@ mod tests {
             Some("_posts/2014-11-28-a.md"),
             None,
             &[],
+            &crate::Zone::default(),
         );
         assert_eq!(
             vars,
@@ -188,6 +192,7 @@ mod tests {
             Some("_posts/2020-01-02-x.md"),
             None,
             &[],
+            &crate::Zone::default(),
         );
         assert_eq!(
             vars,
@@ -196,10 +201,34 @@ mod tests {
                 ("slug".to_string(), "own".to_string())
             ]
         );
-        assert!(page_vars(src, "no Liquid", Some("_posts/2020-01-02-x.md"), None, &[]).is_empty());
+        assert!(page_vars(
+            src,
+            "no Liquid",
+            Some("_posts/2020-01-02-x.md"),
+            None,
+            &[],
+            &crate::Zone::default()
+        )
+        .is_empty());
         // Without a file, no title is made up; a broken front matter gives nothing.
-        assert!(page_vars("---\n", "{{ page.title }}", None, None, &[]).is_empty());
-        assert!(page_vars("---\na: [\n---\n", "{{ page.a }}", None, None, &[]).is_empty());
+        assert!(page_vars(
+            "---\n",
+            "{{ page.title }}",
+            None,
+            None,
+            &[],
+            &crate::Zone::default()
+        )
+        .is_empty());
+        assert!(page_vars(
+            "---\na: [\n---\n",
+            "{{ page.a }}",
+            None,
+            None,
+            &[],
+            &crate::Zone::default()
+        )
+        .is_empty());
     }
 
     #[test]
