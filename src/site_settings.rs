@@ -134,9 +134,10 @@ impl SiteSettings {
         let vars = Memo::new(move |_| {
             let mut vars = loaded.with(|l| match l {
                 Some(l) => SiteVars::of(&l.config, post_urls.get()),
-                // Without a config, a build on the writer's machine: in their zone.
+                // Without a config, a build on the writer's machine: at their offset
+                // (their zone's changes are read only for a site's config).
                 None => SiteVars {
-                    zone: zoned(SiteConfig::jekyll_defaults()).zone,
+                    zone: Zone::fixed("", browser::clock::now_local().offset_minutes),
                     ..SiteVars::default()
                 },
             });
