@@ -255,7 +255,7 @@ pub(crate) fn transform(
         return (Vec::new(), None);
     }
     let outer = ial::place(events, ial);
-    nested_ials::nested_block_ials(events);
+    nested_ials::nested_block_ials(events, context.source);
     let ids = if vars.markdown.auto_ids {
         heading_ids(events, &vars.markdown.auto_id_prefix, vars)
     } else {

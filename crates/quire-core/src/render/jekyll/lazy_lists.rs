@@ -173,6 +173,44 @@ fn lazy_line(text: &str, at: usize, content: usize) -> bool {
     false
 }
 
+/// The items nested in a list's item that are open while its lines are read.
+#[derive(Debug, Default)]
+struct Nested {
+    /// Their content columns, innermost last.
+    columns: Vec<usize>,
+    /// A fence open in them.
+    fence: Option<(u8, usize)>,
+}
+
+impl Nested {
+    /// Take the line `line` of the item whose content starts at column `content`; a blank
+    /// line came right before it when `after_blank`.
+    fn read(&mut self, line: &str, content: usize, after_blank: bool) {
+        let in_fence = self.fence.is_some();
+        self.fence = fence_after(self.fence, line);
+        if in_fence || line.trim().is_empty() {
+            return;
+        }
+        let at = columns(line);
+        match marker(line).filter(|m| m.indent >= content) {
+            // An item nested in the item, or in an item nested in it.
+            Some(m) => {
+                self.columns.retain(|&c| c <= m.indent);
+                self.columns.push(m.content);
+            }
+            // After a blank line, a line less indented than an item's content ends it.
+            None if after_blank => self.columns.retain(|&c| c <= at),
+            // Right under a line: the innermost item's, lazily or not.
+            None => {}
+        }
+    }
+
+    /// The content column of the innermost open item.
+    fn innermost(&self) -> Option<usize> {
+        self.columns.last().copied()
+    }
+}
+
 /// A top-level list being read.
 struct List {
     start: usize,
@@ -212,6 +250,9 @@ pub(crate) fn lazy_nested_list(
     // A fence opened in the item's own lines and not closed before `next`: kramdown reads
     // the lazy lines after it as its code, up to its closing fence.
     let mut item_fence = fence(text[start + m.content.min(first - start)..first].trim_start());
+    // The content columns of the items nested in the last item that are open, innermost
+    // last: kramdown gives a lazy line to the innermost one.
+    let mut nested = Nested::default();
     while at < next.min(text.len()) {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
@@ -219,8 +260,10 @@ pub(crate) fn lazy_nested_list(
         if let Some(m) = sibling {
             list.content = m.content;
             item_fence = fence(line[m.content.min(line.len())..].trim_start());
+            nested = Nested::default();
         } else {
             item_fence = fence_after(item_fence, line);
+            nested.read(line, list.content, previous_blank);
         }
         previous_blank = line.trim().is_empty();
         at = line_end;
@@ -266,6 +309,7 @@ pub(crate) fn lazy_nested_list(
                     list.content = m.content;
                     shift = None;
                     open_fence = None;
+                    nested = Nested::default();
                 }
                 // An item of the other kind right under an item: kramdown's lazy line.
                 Some(m) if m.indent < list.content && !previous_blank => {
@@ -279,8 +323,9 @@ pub(crate) fn lazy_nested_list(
                 {
                     open_fence = fence_after(open_fence, line);
                     shift = None;
-                    if columns(line) < list.content {
-                        moved = Some(list.content);
+                    let content = nested.innermost().unwrap_or(list.content);
+                    if columns(line) < content {
+                        moved = Some(content);
                     }
                 }
                 // A heading, fence, quote, rule or HTML ends the list (as CommonMark reads
@@ -325,139 +370,4 @@ pub(crate) fn lazy_nested_list(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::jekyll_html as jekyll;
-    use super::lazy_nested_list;
-
-    /// The lazy list of a text whose list's first item is its first line.
-    fn lazy_nested_lists(text: &str) -> Option<(std::ops::Range<usize>, String)> {
-        let next = text.find('\n').map_or(text.len(), |i| i + 1);
-        lazy_nested_list(text, 0, next)
-    }
-
-    #[test]
-    fn lazy_lines_are_indented_to_the_item() {
-        let text = "1. Step one\n  * sub a\n  * sub b\n2. Step two\n\nPara.\n";
-        let found = lazy_nested_lists(text).expect("a lazy list");
-        assert_eq!(found.0, 0..44);
-        assert_eq!(
-            found.1,
-            "1. Step one\n   * sub a\n   * sub b\n2. Step two\n"
-        );
-        // A heading right under an item is the item's, and so is the list after it.
-        let found = lazy_nested_lists("1. a\n# H\n* b\n").expect("a lazy heading");
-        assert_eq!(found.1, "1. a\n   # H\n   * b\n");
-        // Same kind (a sibling), indented enough (nested anyway), after a blank line, after
-        // a rule, a fence never closed: nothing to do.
-        for text in [
-            "* a\n * b\n* c\n",
-            "1. a\n   - b\n2. c\n",
-            "* a\n\n1. b\n",
-            "* a\n* * *\n",
-            "* a\n```\nx\n\n```\n",
-            "* a\n```\n* b\n```\n",
-        ] {
-            assert!(lazy_nested_lists(text).is_none(), "{text:?}");
-        }
-    }
-
-    /// A code block, heading, quotation or paragraph right under an item, not indented, is
-    /// the item's, as Jekyll 4.3.1 writes it (scala-lang.org's post-mortem, Hux Blog's
-    /// notes), and the list goes on after a blank line.
-    #[test]
-    fn lazy_blocks_are_the_items() {
-        let md = "- Scala 2: \n```\nfalse\n```\n- Scala 3:\n~~~\ntrue\n~~~\ntail\n\n\
-                  - #### BSD\n**Bold** text.\n\t- **x**\n\n- b\n---\n\n1. g\n## h\n> q\n2. i\n";
-        let code = |c: &str| {
-            format!(
-                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
-                 <pre class=\"highlight\"><code>{c}</code></pre></div></div>"
-            )
-        };
-        let expected = format!(
-            "<ul><li>Scala 2:{}</li><li>Scala 3:{}<p>tail</p></li>\
-             <li><h4 id=\"bsd\">BSD</h4><p><strong>Bold</strong> text.</p>\
-             <ul><li><strong>x</strong></li></ul></li><li><h2 id=\"b\">b</h2></li></ul>\
-             <ol><li>g<h2 id=\"h\">h</h2><blockquote><p>q</p></blockquote></li><li>i</li></ol>",
-            code("false"),
-            code("true")
-        );
-        let html = jekyll(md);
-        let lines: Vec<&str> = html.split('\n').map(str::trim).collect();
-        let tight = lines.join("\n").replace("\n<", "<").replace(">\n", ">");
-        assert_eq!(tight.trim_end(), expected);
-    }
-
-    /// Expected structure as Jekyll 4.3.1 (kramdown 2.4) writes it.
-    #[test]
-    fn nested_as_kramdown_nests_them() {
-        let html = jekyll("1. a\n* b\n* c\n\nPara.\n");
-        assert_eq!(
-            html.split_whitespace().collect::<String>(),
-            "<ol><li>a<ul><li>b</li><li>c</li></ul></li></ol><p>Para.</p>"
-        );
-        // After a blank line a list of the other kind starts; right under it, an item
-        // numbered 2 is nested (numbered from 1).
-        let html = jekyll("1. Step one\n\n  * after blank\n2. two\n");
-        assert_eq!(
-            html.split_whitespace().collect::<String>(),
-            "<ol><li>Stepone</li></ol><ul><li>afterblank<ol><li>two</li></ol></li></ul>"
-        );
-        let html = jekyll("- x\n 1. y\n- z\n");
-        assert_eq!(
-            html.split_whitespace().collect::<String>(),
-            "<ul><li>x<ol><li>y</li></ol></li><li>z</li></ul>"
-        );
-    }
-
-    /// A `2)` line inside a fenced code block is code, not an item kramdown does not know:
-    /// in a `-` item's lazy fence the list goes on to the closing fence, and a `1)` list's
-    /// code keeps its text as written (Jekyll 4.3.1 writes both so).
-    #[test]
-    fn paren_lines_in_a_fence_are_code() {
-        let code = |c: &str| {
-            format!(
-                "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
-                 <pre class=\"highlight\"><code>{c}</code></pre></div></div>"
-            )
-        };
-        let tight = |html: String| {
-            let lines: Vec<&str> = html.split('\n').map(str::trim).collect();
-            lines.join("\n").replace("\n<", "<").replace(">\n", ">")
-        };
-        let html = jekyll("- one\n  ```\n  code\n2) two\n  ```\n\nafter\n");
-        assert_eq!(
-            tight(html).trim_end(),
-            format!("<ul><li>one{}</li></ul><p>after</p>", code("code\n2) two"))
-        );
-        let html = jekyll("1) one\n   ```\n   code\n2) two\n   ```\n\nafter\n");
-        assert_eq!(
-            tight(html).trim_end(),
-            format!("<p>1) one</p>{}<p>after</p>", code("   code\n2) two"))
-        );
-    }
-
-    /// kramdown knows no `1)` item, inside a list or a quotation either: such lines are a
-    /// paragraph's, and a line of code that looks like one stays as written (Jekyll 4.3.1;
-    /// ruby-lang.org's 2004 incident report writes `2) and 3) are ...` in an item).
-    #[test]
-    fn paren_items_inside_blocks_are_text() {
-        let tight = |html: String| html.split_whitespace().collect::<String>();
-        let html = jekyll(
-            "* We made\n\n  2) and 3) are located\n  1) is clean.\n\n  * RAA\n\n\
-             > 1) quoted\n> 2) two\n\n- c\n\n        1) code\n",
-        );
-        assert_eq!(
-            tight(html),
-            tight(
-                "<ul><li><p>We made</p><p>2) and 3) are located\n1) is clean.</p>\
-                 <ul><li>RAA</li></ul></li></ul>\
-                 <blockquote><p>1) quoted 2) two</p></blockquote>\
-                 <ul><li><p>c</p><div class=\"language-plaintext highlighter-rouge\">\
-                 <div class=\"highlight\"><pre class=\"highlight\"><code>  1) code\n\
-                 </code></pre></div></div></li></ul>"
-                    .to_string()
-            )
-        );
-    }
-}
+mod tests;

@@ -17,9 +17,9 @@ use super::outer_attributes;
 /// Stands around an attribute list in a block's HTML, before the element it goes on.
 pub(crate) const NESTED_IAL_MARK: char = '\u{b}';
 
-/// Take the attribute lines inside a top-level list's or quotation's `events` off and
-/// mark the blocks they go on.
-pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>) {
+/// Take the attribute lines inside a top-level list's or quotation's `events` (of the
+/// Markdown `source`) off and mark the blocks they go on.
+pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>, source: &str) {
     let container = matches!(
         events.first(),
         Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
@@ -61,12 +61,22 @@ pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>) {
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Table) => start_of(events, i),
             _ => None,
         };
-        // The last line of a quotation's last paragraph, inside an item: a lazy line
-        // (`  > quote` then `  {: .q}`), which ends the quotation for kramdown, the list
-        // its own. (A top-level quotation's lazy one is taken before: `block_ial.rs`.)
-        let quote_ends = matches!(events.get(i + 1), Some(Event::End(TagEnd::BlockQuote(_))));
-        if quote_ends && matches!(ends, Event::End(TagEnd::Paragraph)) {
-            let quote = start_of(events, i + 1).filter(|&q| q > 0);
+        // The last line of a quotation's last paragraph or of the last item of a list
+        // ending it, inside an item: a lazy line (`  > quote` then `  {: .q}`), which ends
+        // the quotation for kramdown, the list its own. (A top-level quotation's lazy one
+        // is taken before: `block_ial.rs`.)
+        let quote_end = (i + 1..events.len())
+            .find(|&e| {
+                !matches!(
+                    events[e],
+                    Event::End(TagEnd::Item | TagEnd::List(_) | TagEnd::Paragraph)
+                )
+            })
+            .filter(|&e| matches!(events[e], Event::End(TagEnd::BlockQuote(_))));
+        if let Some(end) = quote_end.filter(|_| {
+            matches!(ends, Event::End(TagEnd::Paragraph | TagEnd::Item)) && lazy(source, &ial)
+        }) {
+            let quote = start_of(events, end).filter(|&q| q > 0);
             if quote.is_some() {
                 target = quote;
             }
@@ -112,6 +122,18 @@ pub(super) fn nested_block_ials(events: &mut Vec<Event<'_>>) {
         }
         i += 1;
     }
+}
+
+/// Whether the attribute list `ial` stands on lines of `source` without a quotation's
+/// `>` before it (a lazy line, which ends the quotation above it), on each line it
+/// stands alone on.
+fn lazy(source: &str, ial: &str) -> bool {
+    let mut lines = source
+        .lines()
+        .filter_map(|line| line.trim_end().strip_suffix(ial))
+        .filter(|before| before.chars().all(|c| matches!(c, ' ' | '\t' | '>')))
+        .peekable();
+    lines.peek().is_some() && lines.all(|before| !before.contains('>'))
 }
 
 /// Where the last line of the paragraph or item ending at `end` starts (its line break)
@@ -267,6 +289,19 @@ mod tests {
         assert!(
             html.contains("<blockquote class=\"q\">") && !html.contains("<ul class"),
             "{html}"
+        );
+        // Also under a list ending the quotation (a Korean blog's `{: .prompt-tip }`);
+        // with the quotation's `>`, it is the paragraph's.
+        let html = jekyll("- item\n\n  > **N**\n  >\n  > - x\n  > - y\n  {: .tip }\n\nafter\n");
+        assert_eq!(
+            tight(html),
+            "<ul><li><p>item</p><blockquoteclass=\"tip\"><p><strong>N</strong></p><ul>\
+             <li>x</li><li>y</li></ul></blockquote></li></ul><p>after</p>"
+        );
+        let html = jekyll("- item\n\n  > para\n  > {: .x}\n");
+        assert_eq!(
+            tight(html),
+            "<ul><li><p>item</p><blockquote><pclass=\"x\">para</p></blockquote></li></ul>"
         );
         let html = jekyll("- item\n\n  ```\n  code\n  ```\n  {: .c}\n");
         assert!(
