@@ -1,0 +1,149 @@
+//! What the Jekyll flavour's Liquid knows of the site: its config's values, its posts'
+//! URLs, the open post's own variables, its include and data files, and the time and zone
+//! of its build.
+
+use super::{dates, DataVars};
+use crate::site_config::{self, SiteConfig};
+
+/// What the Jekyll flavour knows of the site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteVars {
+    /// Whether a config is known (without one, nothing is resolved).
+    pub known: bool,
+    /// `url`, without a trailing `/`.
+    pub url: String,
+    /// `baseurl`, without a trailing `/`.
+    pub baseurl: String,
+    /// The config's scalar keys and their values.
+    pub scalars: Vec<(String, String)>,
+    /// The site's posts: (path in the site, URL path as `page.url`).
+    pub posts: Vec<(String, String)>,
+    /// The site's Markdown options (kramdown's `auto_ids`, `auto_id_prefix`, `hard_wrap`,
+    /// `smart_quotes`); Jekyll's defaults without a config.
+    pub markdown: site_config::MarkdownOptions,
+    /// The open post's own variables that its body uses (`page.<key>`), as Liquid writes
+    /// them (see [`page_vars`]); resolved with or without a config.
+    pub page: Vec<(String, String)>,
+    /// The files of the site's `_includes/` folder the body's include tags name (name
+    /// under `_includes/`, text), as read from an open site folder.
+    pub includes: Vec<(String, String)>,
+    /// The body's Liquid that reads the site's `_data/` files (see [`data_vars`]).
+    pub data: DataVars,
+    /// `site.time` as Liquid writes it (`2026-12-07 04:35:00 +0000`): when the preview
+    /// was opened, as Jekyll's is when the site is built ([`SiteVars::set_time`]).
+    pub time: Option<String>,
+    /// The zone the site is built in (`SiteConfig::zone`): times are written on its clock.
+    pub zone: crate::Zone,
+}
+
+impl SiteVars {
+    /// The variables of a site with `config` and posts `posts` ((path, URL path)).
+    pub fn of(config: &SiteConfig, posts: Vec<(String, String)>) -> SiteVars {
+        SiteVars {
+            known: true,
+            url: config.url.clone(),
+            baseurl: config.baseurl.clone(),
+            scalars: config
+                .scalars
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            posts,
+            markdown: config.markdown.clone(),
+            page: Vec::new(),
+            includes: Vec::new(),
+            data: DataVars::default(),
+            time: None,
+            zone: config.zone.clone(),
+        }
+    }
+
+    /// The text of `_includes/<name>`, when it is known.
+    pub(crate) fn include(&self, name: &str) -> Option<&str> {
+        self.includes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The value of `page.<key>`, when the post gives it.
+    /// Set `site.time` to `now` (on the clock of the site's zone, as its build would write
+    /// it).
+    pub fn set_time(&mut self, now: &crate::LocalDateTime) {
+        self.time = Some(dates::Time::of(now, &self.zone).to_liquid());
+    }
+
+    pub(super) fn page_var(&self, key: &str) -> Option<&str> {
+        self.page
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The config's value of `key`; `url` and `baseurl` as written (Jekyll gives them
+    /// so: `{{ site.url }}/x` with `url: https://x.org/` is `https://x.org//x`).
+    pub(super) fn scalar(&self, key: &str) -> Option<&str> {
+        let written = self
+            .scalars
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str());
+        match key {
+            "url" => written.or(Some(&self.url)),
+            "baseurl" => written.or(Some(&self.baseurl)),
+            "time" => written.or(self.time.as_deref()),
+            _ => written,
+        }
+    }
+
+    /// The URL path of the post `name` names in `{% post_url name %}`, as Jekyll 4.3
+    /// finds it (`PostComparer`): the file `_posts/<name>.*` (folders below `_posts/`
+    /// in the name) or `<folders>/_posts/<file>.*`, a leading `/` aside; else, as its
+    /// deprecated fallback, the post of the same date and slug wherever it lies.
+    pub(super) fn post_url(&self, name: &str) -> Option<&str> {
+        let name = name.strip_prefix('/').unwrap_or(name);
+        let (folders, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
+        let found = self.posts.iter().find_map(|(path, url)| {
+            let stem = without_extension(path);
+            let below = stem.strip_prefix("_posts/");
+            let beside = stem
+                .strip_suffix(file)
+                .and_then(|s| s.strip_suffix("_posts/"))
+                .map(|s| s.trim_end_matches('/'));
+            (below == Some(name) || beside == Some(folders)).then_some(url.as_str())
+        });
+        found.or_else(|| {
+            let wanted = date_and_slug(file)?;
+            self.posts.iter().find_map(|(path, url)| {
+                let file = without_extension(path).rsplit('/').next()?;
+                (date_and_slug(file)? == wanted).then_some(url.as_str())
+            })
+        })
+    }
+}
+
+/// A path without its file's extension.
+fn without_extension(path: &str) -> &str {
+    match path.rsplit_once('.') {
+        Some((stem, extension)) if !extension.contains('/') => stem,
+        _ => path,
+    }
+}
+
+/// A post file name's date (year, month, day) and slug: `2014-08-29-retrospective`.
+fn date_and_slug(file: &str) -> Option<((u32, u32, u32), &str)> {
+    let mut parts = file.splitn(4, '-');
+    let mut number = || parts.next()?.parse::<u32>().ok();
+    let date = (number()?, number()?, number()?);
+    Some((date, parts.next()?))
+}
+
+/// Whether `url` is absolute (starts with a scheme), which Jekyll's URL filters keep.
+pub(crate) fn absolute(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
