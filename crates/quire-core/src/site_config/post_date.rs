@@ -30,7 +30,8 @@ impl PostDate {
         let text = text.trim();
         let (date, rest) = text.split_at(text.find(['T', 't', ' ']).unwrap_or(text.len()));
         let mut parts = date.split('-');
-        let year: i64 = parts.next()?.parse().ok()?;
+        // Four digits at most: a year no post has, which no arithmetic overflows on.
+        let year: i64 = parts.next()?.parse().ok().filter(|y| *y <= 9999)?;
         let month: u32 = parts
             .next()?
             .parse()

@@ -82,8 +82,12 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
 fn time(value: &str, vars: &SiteVars) -> Option<Time> {
     match value.trim() {
         "now" | "today" => Time::parse(vars.time.as_deref()?, &vars.zone),
+        // Up to the year 9999 (more is no post's, and would overflow).
         digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            Some(Time::at(digits.parse().ok()?, &vars.zone))
+            Some(Time::at(
+                digits.parse().ok().filter(|s| *s < 253_402_300_800)?,
+                &vars.zone,
+            ))
         }
         text => Time::parse(text, &vars.zone),
     }

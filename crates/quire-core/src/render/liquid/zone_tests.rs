@@ -177,3 +177,60 @@ fn the_build_time_and_the_future_are_the_zones() {
     );
     assert_eq!(shown(&html), "2021-06-30 20:00 -0700");
 }
+
+/// Times no post has are left as written, and nothing overflows on them.
+#[test]
+fn times_out_of_range_are_left_as_written() {
+    let config = site();
+    for body in [
+        "{{ 99999999999999999 | date: \"%Y\" }}",
+        "{{ 9223372036854775807 | date: \"%Y\" }}",
+        "{{ \"99999999999-01-01\" | date_to_xmlschema }}",
+        "{{ \"9223372036854775807-12-31 23:59:59 +2359\" | date: \"%s\" }}",
+    ] {
+        let html = render_body(
+            body,
+            &Settings {
+                flavour: Flavour::Jekyll,
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            },
+        );
+        assert!(html.contains("{{"), "{body}: {html}");
+    }
+    for date in [
+        "99999999999-01-01",
+        "9223372036854775807-12-31 23:59:59 +2359",
+    ] {
+        let src = format!("---\ndate: {date}\n---\n{{{{ page.date }}}}\n");
+        let url = site_config::post_url(
+            &config,
+            "_posts/2020-01-01-x.md",
+            &src,
+            &LocalDateTime {
+                year: 2026,
+                month: 12,
+                day: 1,
+                hour: 0,
+                minute: 0,
+                second: 0,
+                offset_minutes: 0,
+            },
+        );
+        assert_eq!(
+            url.map(|u| u.path).as_deref(),
+            Ok("/2020/01/01/x/"),
+            "{date}"
+        );
+    }
+    // The last second of 9999 is a time.
+    let html = render_body(
+        "{{ 253402300799 | date: \"%F %T\" }}",
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        },
+    );
+    assert!(html.contains("9999-12-31 15:59:59"), "{html}");
+}
