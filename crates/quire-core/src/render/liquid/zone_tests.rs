@@ -65,6 +65,31 @@ const BODY: &str = "{{ page.date }}; {{ page.date | date: \"%Y-%m-%d %H:%M %z\" 
 const REST: &str = "17:05 +0100; 17:05 -0800; 2015-07-02T09:05:09-07:00; \
 2015-03-02 08:05:09 -0800; 02 Mar 2015";
 
+/// The browser's clock at `hour` UTC on a day.
+fn utc(year: i32, month: u8, day: u8, hour: u8) -> LocalDateTime {
+    LocalDateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute: 0,
+        second: 0,
+        offset_minutes: 0,
+    }
+}
+
+/// `body` in the Jekyll flavour with the site's variables `site`.
+fn render(body: &str, site: crate::render::liquid::SiteVars) -> String {
+    render_body(
+        body,
+        &Settings {
+            flavour: Flavour::Jekyll,
+            site,
+            ..Default::default()
+        },
+    )
+}
+
 /// The preview's paragraph with its marks of resolved Liquid taken out.
 fn shown(html: &str) -> String {
     let mut out = String::new();
@@ -83,15 +108,7 @@ fn shown(html: &str) -> String {
 #[test]
 fn posts_of_a_site_built_in_a_zone_have_its_dates() {
     let config = site();
-    let today = LocalDateTime {
-        year: 2026,
-        month: 12,
-        day: 1,
-        hour: 12,
-        minute: 0,
-        second: 0,
-        offset_minutes: 0,
-    };
+    let today = utc(2026, 12, 1, 12);
     let cases = [
         (
             "_posts/2013-05-06-quoted-offset.md",
@@ -140,14 +157,7 @@ fn posts_of_a_site_built_in_a_zone_have_its_dates() {
             crate::render::liquid::page_vars(&src, BODY, Some(path), Some(url), &[], &config.zone);
         let mut site = crate::render::liquid::SiteVars::of(&config, Vec::new());
         site.page = page;
-        let html = render_body(
-            BODY,
-            &Settings {
-                flavour: Flavour::Jekyll,
-                site,
-                ..Default::default()
-            },
-        );
+        let html = render(BODY, site);
         assert_eq!(shown(&html), format!("{dates}; {REST}"), "{path}");
     }
 }
@@ -157,24 +167,9 @@ fn posts_of_a_site_built_in_a_zone_have_its_dates() {
 fn the_build_time_and_the_future_are_the_zones() {
     let config = site();
     let mut site = crate::render::liquid::SiteVars::of(&config, Vec::new());
-    site.set_time(&LocalDateTime {
-        year: 2021,
-        month: 7,
-        day: 1,
-        hour: 3,
-        minute: 0,
-        second: 0,
-        offset_minutes: 0,
-    });
+    site.set_time(&utc(2021, 7, 1, 3));
     assert_eq!(site.time.as_deref(), Some("2021-06-30 20:00:00 -0700"));
-    let html = render_body(
-        "{{ site.time | date: \"%F %H:%M %z\" }}",
-        &Settings {
-            flavour: Flavour::Jekyll,
-            site,
-            ..Default::default()
-        },
-    );
+    let html = render("{{ site.time | date: \"%F %H:%M %z\" }}", site);
     assert_eq!(shown(&html), "2021-06-30 20:00 -0700");
 }
 
@@ -188,13 +183,9 @@ fn times_out_of_range_are_left_as_written() {
         "{{ \"99999999999-01-01\" | date_to_xmlschema }}",
         "{{ \"9223372036854775807-12-31 23:59:59 +2359\" | date: \"%s\" }}",
     ] {
-        let html = render_body(
+        let html = render(
             body,
-            &Settings {
-                flavour: Flavour::Jekyll,
-                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
-                ..Default::default()
-            },
+            crate::render::liquid::SiteVars::of(&config, Vec::new()),
         );
         assert!(html.contains("{{"), "{body}: {html}");
     }
@@ -207,15 +198,7 @@ fn times_out_of_range_are_left_as_written() {
             &config,
             "_posts/2020-01-01-x.md",
             &src,
-            &LocalDateTime {
-                year: 2026,
-                month: 12,
-                day: 1,
-                hour: 0,
-                minute: 0,
-                second: 0,
-                offset_minutes: 0,
-            },
+            &utc(2026, 12, 1, 0),
         );
         assert_eq!(
             url.map(|u| u.path).as_deref(),
@@ -224,13 +207,9 @@ fn times_out_of_range_are_left_as_written() {
         );
     }
     // The last second of 9999 is a time.
-    let html = render_body(
+    let html = render(
         "{{ 253402300799 | date: \"%F %T\" }}",
-        &Settings {
-            flavour: Flavour::Jekyll,
-            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
-            ..Default::default()
-        },
+        crate::render::liquid::SiteVars::of(&config, Vec::new()),
     );
     assert!(html.contains("9999-12-31 15:59:59"), "{html}");
 }
