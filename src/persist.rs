@@ -48,7 +48,8 @@ pub struct Persistence {
     open: RwSignal<Option<String>>,
     /// The index as this tab knows it; `None` when the stored one must not be overwritten.
     index: RwSignal<Option<Index>>,
-    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+    /// The save waiting for typing to pause.
+    timer: StoredValue<browser::debounce::Debounce, LocalStorage>,
     /// What `save-status` shows.
     status: RwSignal<SaveStatus>,
     /// The last deleted draft, while it can be restored.
@@ -125,7 +126,7 @@ impl Persistence {
         let persistence = |id: String, status: SaveStatus, endings: LineEndings| Persistence {
             open: RwSignal::new(Some(id)),
             index: RwSignal::new(index.clone()),
-            timer: StoredValue::new(None),
+            timer: StoredValue::new_local(browser::debounce::Debounce::default()),
             status: RwSignal::new(status),
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
@@ -229,19 +230,16 @@ impl Persistence {
     }
 
     fn schedule(self, state: EditorState) {
-        self.status.set(SaveStatus::Pending);
-        self.cancel();
-        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
-            move || self.save_now(state),
-            SAVE_DELAY,
-        );
-        self.timer.set_value(handle.ok());
+        // Set once: every keystroke would otherwise wake what shows the status.
+        if self.status.get_untracked() != SaveStatus::Pending {
+            self.status.set(SaveStatus::Pending);
+        }
+        self.timer
+            .with_value(|timer| timer.poke(SAVE_DELAY, move || self.save_now(state)));
     }
 
     fn cancel(self) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.timer.with_value(browser::debounce::Debounce::cancel);
     }
 
     /// Save the editor's text now, if it has unsaved changes.

@@ -230,7 +230,9 @@ impl PreviewController {
         if let Err(err) = result {
             leptos::logging::warn!("the preview could not be updated: {err}");
         }
-        let _ = browser::perf::mark(browser::perf::PREVIEW);
+        if browser::perf::per_keystroke() {
+            let _ = browser::perf::mark(browser::perf::PREVIEW);
+        }
     }
 
     /// Mark the block holding the caret and bring it into the preview's view, in the next

@@ -265,21 +265,16 @@ impl EditorState {
 /// small post, [`SETTLE_LARGE`] for a large one. While the writer types, the whole-body
 /// views wait; a keystroke's frame carries only the text and the preview.
 fn settle_after_changes(source: RwSignal<String>, settled: Trigger) {
-    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let timer = browser::debounce::Debounce::default();
     // Also on the first run: the text may have changed before this effect first ran.
     Effect::new(move |_| {
         let len = source.with(String::len);
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
         let delay = if len < LARGE {
             SETTLE_SMALL
         } else {
             SETTLE_LARGE
         };
-        let handle =
-            leptos::leptos_dom::helpers::set_timeout_with_handle(move || settled.notify(), delay);
-        timer.set_value(handle.ok());
+        timer.poke(delay, move || settled.notify());
     });
 }
 

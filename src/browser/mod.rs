@@ -4,6 +4,7 @@
 pub mod boot;
 pub mod clipboard;
 pub mod clock;
+pub mod debounce;
 pub mod dom_morph;
 pub mod download;
 pub mod editor;

@@ -6,7 +6,8 @@ use super::BrowserError;
 pub const EDITABLE: &str = "quire:editable";
 /// The mark set once the app has started and taken over the page's own editor.
 pub const STARTED: &str = "quire:started";
-/// The mark set each time the preview has been brought up to date with the source.
+/// The mark set each time the preview has been brought up to date with the source, on a
+/// page opened with `?marks` only (see [`per_keystroke`]).
 pub const PREVIEW: &str = "quire:preview";
 /// The measure of making (and handing over) an export-all backup.
 pub const BACKUP: &str = "quire:backup";
@@ -30,6 +31,16 @@ pub const IMAGE_START: &str = "quire:image-start";
 pub const SITE_LIST: &str = "quire:site-list";
 /// Where [`SITE_LIST`] starts.
 pub const SITE_LIST_START: &str = "quire:site-list-start";
+
+/// Whether marks set on every keystroke are wanted: the page was opened with `?marks`
+/// (the keystroke bench does). Otherwise such a mark would cost each keystroke a
+/// timeline entry, kept by the browser for as long as the page is open.
+pub fn per_keystroke() -> bool {
+    thread_local! {
+        static WANTED: bool = super::location_query_has("marks");
+    }
+    WANTED.with(|w| *w)
+}
 
 /// Add a `performance.mark` named `name`.
 pub fn mark(name: &str) -> Result<(), BrowserError> {

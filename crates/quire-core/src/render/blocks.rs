@@ -122,6 +122,54 @@ pub struct BlockRenderer {
     last_reparsed: usize,
     /// Lists from this many bytes of source are updated item by item (`items.rs`).
     items_from: usize,
+    /// How many `$` and `{% highlight` tags the body holds, kept up to date from each
+    /// edit's own bytes (a keystroke does not search the whole body for them).
+    counts: BodyCounts,
+}
+
+/// Counts of what the Jekyll flavour's checks look for in the whole body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct BodyCounts {
+    dollars: usize,
+    highlight_tags: usize,
+}
+
+/// The two ways a `{% highlight %}` tag may start (as `liquid::may_highlight` finds it).
+const HIGHLIGHT_TAGS: [&[u8]; 2] = [b"{% highlight", b"{%highlight"];
+/// The longest of them.
+const HIGHLIGHT_REACH: usize = 12;
+
+impl BodyCounts {
+    fn of(text: &[u8]) -> BodyCounts {
+        BodyCounts {
+            dollars: text.iter().filter(|&&b| b == b'$').count(),
+            highlight_tags: highlight_tags(text),
+        }
+    }
+
+    /// The counts of `new`, which is `old` with `old[prefix..old_end]` replaced (the rest
+    /// alike): only what is near the edit is looked at. A tag overlapping the edit lies
+    /// within `HIGHLIGHT_REACH - 1` bytes of it; the margins taken on either side are the
+    /// same bytes in both texts, so what they hold is counted in both and cancels out.
+    fn after_edit(self, old: &[u8], new: &[u8], prefix: usize, old_end: usize) -> BodyCounts {
+        let new_end = new.len() - (old.len() - old_end);
+        let dollars = |t: &[u8]| t.iter().filter(|&&b| b == b'$').count();
+        let from = prefix.saturating_sub(HIGHLIGHT_REACH - 1);
+        let reach = (HIGHLIGHT_REACH - 1).min(old.len() - old_end);
+        BodyCounts {
+            dollars: self.dollars - dollars(&old[prefix..old_end]) + dollars(&new[prefix..new_end]),
+            highlight_tags: self.highlight_tags - highlight_tags(&old[from..old_end + reach])
+                + highlight_tags(&new[from..new_end + reach]),
+        }
+    }
+}
+
+/// How many `{% highlight` tags start in `text` (and end in it).
+fn highlight_tags(text: &[u8]) -> usize {
+    text.iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'{' && HIGHLIGHT_TAGS.iter().any(|t| text[i..].starts_with(t)))
+        .count()
 }
 
 impl BlockRenderer {
@@ -183,15 +231,20 @@ impl BlockRenderer {
 
     /// Bring the blocks up to date with `body`; returns what changed.
     pub fn update(&mut self, body: &str) -> Patch {
-        if body == self.body {
+        let (prefix, suffix) = common_ends(&self.body, body);
+        if prefix == body.len() && body.len() == self.body.len() {
             self.last_reparsed = 0;
             return Patch::default();
         }
         if self.whole || self.blocks.is_empty() {
             return self.render_full(body);
         }
-        let (prefix, suffix) = common_ends(&self.body, body);
         let old_end = self.body.len() - suffix;
+        // What the body now holds (every way on from here ends with `self.body == body`).
+        self.counts =
+            self.counts
+                .after_edit(self.body.as_bytes(), body.as_bytes(), prefix, old_end);
+        debug_assert_eq!(self.counts, BodyCounts::of(body.as_bytes()));
         // Block HTML holding a blank line pairs tags across blocks: such a body is
         // rendered whole (see `jekyll/html_blocks.rs`).
         if self.settings.flavour == super::Flavour::Jekyll
@@ -211,7 +264,7 @@ impl BlockRenderer {
         // the body searched for one).
         // (No `$` in the body, no search for the stretch: in a long list with no blank
         // line the stretch is the whole list.)
-        if self.settings.flavour == super::Flavour::Jekyll && body.contains('$') {
+        if self.settings.flavour == super::Flavour::Jekyll && self.counts.dollars > 0 {
             let from = body[..prefix].rfind("\n\n").map_or(0, |i| i + 1);
             let to = body[body.len() - suffix..]
                 .find("\n\n")
@@ -234,7 +287,7 @@ impl BlockRenderer {
         // An edit may pair `{% highlight %}` tags anew far from it (or stop pairing them):
         // the fences they are written as must be the same outside the edit.
         let highlights = if self.settings.flavour == super::Flavour::Jekyll
-            && (!self.highlights.is_empty() || super::liquid::may_highlight(body))
+            && (!self.highlights.is_empty() || self.counts.highlight_tags > 0)
         {
             let new = super::liquid::highlight_lines(body);
             let edit = prefix..old_end;
@@ -282,13 +335,21 @@ impl BlockRenderer {
         self.render_full(body)
     }
 
+    /// Keep `body` as the one the blocks are of, in the allocation the last one had (a copy,
+    /// not a new megabyte allocated on each keystroke of a long post).
+    fn keep_body(&mut self, body: &str) {
+        self.body.clear();
+        self.body.push_str(body);
+    }
+
     /// Parse the whole body; the patch still leaves out the blocks at either end whose HTML
     /// is unchanged (a body with footnotes is parsed whole on every change, and the preview
     /// then keeps all but the edited block's element).
     fn render_full(&mut self, body: &str) -> Patch {
         let parsed = parse(body, None, &self.settings);
         let old: Vec<String> = self.blocks.drain(..).map(|b| b.html).collect();
-        self.body = body.to_string();
+        self.keep_body(body);
+        self.counts = BodyCounts::of(body.as_bytes());
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
         self.whole = parsed.whole;

@@ -140,7 +140,7 @@ impl BlockRenderer {
         let block = &mut self.blocks[index];
         block.template.clone_from(&updated);
         block.html = updated;
-        self.body = body.to_string();
+        self.keep_body(body);
         self.last_reparsed = 1;
         Some(patch)
     }

@@ -496,3 +496,60 @@ fn kramdown_readings_of_lines_update_as_a_full_render() {
     let inserts = ["\n", "{% assign x = 1 %}\n", "[c]: /z y\n", "   ", "x"];
     insertions_update_as_a_full_render(&bodies, &inserts);
 }
+
+/// The `$` and `{% highlight` counts follow each edit from its own bytes, also when the
+/// edit makes or breaks a tag at either of its ends, and the math and highlight checks
+/// then see the body as it is.
+#[test]
+fn the_bodys_counts_follow_edits_that_make_or_break_tags() {
+    let texts = [
+        "a\n\n{% highlight ruby %}\nx\n{% endhighlight %}\n\nb $x$ c\n",
+        "a\n\n{ highlight ruby %}\nx\n{% endhighlight %}\n\nb x c\n",
+        "a\n\n{%highlight ruby %}\nx\n{% endhighlight %}\n\n$$\nx\n$$\n",
+        "a\n\n{%% highlight ruby %}\nx\n\n$",
+        "{% highlight",
+        "{% highligh",
+        "",
+        "$$",
+    ];
+    for old in texts {
+        for new in texts {
+            let (prefix, suffix) = common_ends(old, new);
+            let counted = BodyCounts::of(old.as_bytes()).after_edit(
+                old.as_bytes(),
+                new.as_bytes(),
+                prefix,
+                old.len() - suffix,
+            );
+            assert_eq!(
+                counted,
+                BodyCounts::of(new.as_bytes()),
+                "{old:?} -> {new:?}"
+            );
+            // And through the renderer, against a full render.
+            let mut r = BlockRenderer::with_settings(old, kramdown());
+            r.update(new);
+            assert_eq!(
+                r.html(),
+                BlockRenderer::with_settings(new, kramdown()).html()
+            );
+        }
+    }
+    // Each byte typed in turn, at the start, inside and after a tag.
+    let tag = "{% highlight ruby %}\nx\n{% endhighlight %}\n";
+    for at in 0..=tag.len() {
+        let mut r = BlockRenderer::with_settings("intro\n\n", kramdown());
+        let mut body = String::from("intro\n\n");
+        for (i, c) in tag.char_indices() {
+            if i < at {
+                body.push(c);
+                r.update(&body);
+            }
+        }
+        assert_eq!(
+            r.counts,
+            BodyCounts::of(body.as_bytes()),
+            "typed {at} bytes"
+        );
+    }
+}

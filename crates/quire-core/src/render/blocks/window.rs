@@ -197,7 +197,7 @@ impl BlockRenderer {
         }));
         definitions.sort_by_key(|d| d.start);
         self.definitions = definitions;
-        self.body = body.to_string();
+        self.keep_body(body);
         if let Some(lines) = highlights {
             self.highlights = lines.to_vec();
         }

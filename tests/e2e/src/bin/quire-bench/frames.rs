@@ -84,7 +84,16 @@ async fn type_in(
     traced: bool,
 ) -> (Typing, Vec<f64>) {
     let caps = if traced {
-        capabilities_traced("devtools.timeline,blink.user_timing")
+        // More categories for a dumped trace, e.g.
+        // `disabled-by-default-devtools.timeline.invalidationTracking`.
+        let more = std::env::var("QUIRE_BENCH_TRACE_MORE").unwrap_or_default();
+        let categories = ["devtools.timeline,blink.user_timing", more.as_str()]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(",");
+        capabilities_traced(&categories)
     } else {
         capabilities()
     };
@@ -118,6 +127,7 @@ async fn type_in(
         let events = trace_events(&client)
             .await
             .unwrap_or_else(|e| panic!("reading the trace at {url}: {e}"));
+        dump_trace(url, &events);
         phase_means(&events)
     } else {
         Vec::new()
@@ -129,6 +139,24 @@ async fn type_in(
         editor_box: value["box"].as_str().unwrap_or_default().to_string(),
     };
     (typing, phases)
+}
+
+/// With `QUIRE_BENCH_TRACE_DIR` set, write each traced session's events there as a JSON
+/// array (one file per page, named after its port), for reading in a trace viewer.
+fn dump_trace(url: &str, events: &[serde_json::Value]) {
+    let Some(dir) = std::env::var_os("QUIRE_BENCH_TRACE_DIR") else {
+        return;
+    };
+    let name: String = url.chars().filter(char::is_ascii_alphanumeric).collect();
+    let path = std::path::Path::new(&dir).join(format!("trace-{name}.json"));
+    let json = serde_json::json!({ "traceEvents": events });
+    match std::fs::write(&path, json.to_string()) {
+        Ok(()) => println!("  trace written to {}", path.display()),
+        Err(e) => println!(
+            "  the trace could not be written to {}: {e}",
+            path.display()
+        ),
+    }
 }
 
 /// The main thread's phases of a keystroke and its frame, as Chromium's trace names them.

@@ -71,7 +71,11 @@ pub async fn keystroke_timings(base_url: &str) {
         ("1 MB list", 1_000_000, "list"),
     ];
     for (label, size, kind) in cases {
-        for (mode, query) in [("incremental", ""), ("full re-render", "?preview=full")] {
+        // `marks`: the app marks each preview update (`quire:preview`) only when asked.
+        for (mode, query) in [
+            ("incremental", "?marks"),
+            ("full re-render", "?preview=full&marks"),
+        ] {
             let (_driver, client) = open_app(&format!("{base_url}{query}")).await;
             client
                 .wait()
