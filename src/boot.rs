@@ -75,7 +75,7 @@ impl Boot {
                 state.apply_large(Change::new(edit));
             }
             browser::boot::carry_over(&textarea, &typed);
-            state.caret_moved.notify();
+            state.moved_caret();
         } else if typed.text != shown.original {
             persistence.new_draft(state, typed.text);
             state.notice.set(crate::notices::problem(

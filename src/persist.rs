@@ -439,6 +439,7 @@ impl Persistence {
                 state.notice.set(crate::notices::problem(problem));
             }
         }
+        state.forget_typed_caret();
         state.loaded.set(text.clone());
         state.source.set(text);
         if !stored {

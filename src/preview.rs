@@ -161,6 +161,7 @@ impl PreviewController {
             .state
             .source
             .with_untracked(|src| quire_core::split(src).body.start + heading.start);
+        self.state.forget_typed_caret();
         self.state.source.with_untracked(|src| {
             let _ = browser::editor::select(&textarea, src, at..at);
         });
@@ -252,7 +253,7 @@ impl PreviewController {
 
     fn show_caret_now(&self) {
         self.inner.borrow_mut().caret_pending = false;
-        let Some(caret) = self.state.selection().map(|s| s.end) else {
+        let Some(caret) = self.state.caret() else {
             return;
         };
         let mut inner = self.inner.borrow_mut();

@@ -47,11 +47,24 @@ pub fn input_type(ev: &Event) -> Option<String> {
 
 /// What `beforeinput` says of an edit of `textarea`: a [`Typed`] for a plain keystroke
 /// (see [`quire_core::typed`]), `None` for any other edit.
-pub fn typed(textarea: &HtmlTextAreaElement, ev: &web_sys::InputEvent) -> Option<Typed> {
+///
+/// `caret`: where the last keystroke left the caret, when nothing has moved it since (then
+/// the selection is not read). Should it be wrong after all, the edit [`typed_edit`]
+/// derives from it does not check out against the field, which is then read whole.
+pub fn typed(
+    textarea: &HtmlTextAreaElement,
+    ev: &web_sys::InputEvent,
+    caret: Option<u32>,
+) -> Option<Typed> {
     let input_type = ev.input_type();
     let (kind, data) = Kind::of(&input_type, ev.data())?;
-    let start = textarea.selection_start().ok()??;
-    let end = textarea.selection_end().ok()??;
+    let (start, end) = match caret {
+        Some(caret) => (caret, caret),
+        None => (
+            textarea.selection_start().ok()??,
+            textarea.selection_end().ok()??,
+        ),
+    };
     Some(Typed {
         input_type,
         kind,
@@ -63,20 +76,23 @@ pub fn typed(textarea: &HtmlTextAreaElement, ev: &web_sys::InputEvent) -> Option
 
 /// The edit of `src` (the text `textarea` held before `typed`) that `typed` made, when
 /// the field now holds exactly that: its length and caret fit, and the edited text with the
-/// unchanged text around it is there. `None` otherwise: then read the field whole.
-pub fn typed_edit(textarea: &HtmlTextAreaElement, src: &str, typed: &Typed) -> Option<TextEdit> {
+/// unchanged text around it is there; with the caret after it (UTF-16 units). `None`
+/// otherwise: then read the field whole. (Only the selection's end is read: the length,
+/// the caret and the text around the edit pin the edit down, and reading the start too
+/// would cost as much again.)
+pub fn typed_edit(
+    textarea: &HtmlTextAreaElement,
+    src: &str,
+    typed: &Typed,
+) -> Option<(TextEdit, u32)> {
     let value = value_js(textarea);
-    let start = textarea.selection_start().ok()??;
     let caret = textarea.selection_end().ok()??;
-    if start != caret {
-        return None;
-    }
     let replaced = typed.replaced(value.length() as usize, caret as usize)?;
     let (edit, expected, from) = typed.edit_of(src, replaced)?;
     let from = u32::try_from(from).ok()?;
     let len = u32::try_from(expected.encode_utf16().count()).ok()?;
     let there = value.slice(from, from.checked_add(len)?);
-    (there == expected.as_str()).then_some(edit)
+    (there == expected.as_str()).then_some((edit, caret))
 }
 
 /// The editor's selection as a byte range of `src` (the text it holds).

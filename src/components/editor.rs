@@ -81,7 +81,7 @@ fn keep_caret_centred(state: EditorState) {
             let Some(textarea) = state.editor.get_untracked() else {
                 return;
             };
-            let Some(caret) = state.selection().map(|s| s.end) else {
+            let Some(caret) = state.caret() else {
                 return;
             };
             state.source.with_untracked(|src| {
@@ -99,7 +99,7 @@ fn keep_caret_in_view_on_resize(state: EditorState) {
             let Some(textarea) = state.editor.get_untracked() else {
                 return;
             };
-            let Some(caret) = state.selection().map(|s| s.end) else {
+            let Some(caret) = state.caret() else {
                 return;
             };
             state.source.with_untracked(|src| {
@@ -115,6 +115,7 @@ fn read_whole(
     persistence: crate::persist::Persistence,
     textarea: &web_sys::HtmlTextAreaElement,
 ) {
+    state.forget_typed_caret();
     let text = textarea.value();
     state.source.with_untracked(|old| {
         persistence.edited(state, old, &text, || {
@@ -144,16 +145,28 @@ fn on_input(
                 .source
                 .with_untracked(|src| crate::browser::editor::typed_edit(textarea, src, &t))
         });
-    if let Some(edit) = edit {
+    if let Some((edit, units)) = edit {
         persistence.changed(state);
+        let byte = edit.range.start + edit.replacement.len();
         state
             .source
             .update(|src| src.replace_range(edit.range, &edit.replacement));
+        state.edited();
+        state.typed_to(crate::state::TypedCaret { units, byte });
     } else {
         read_whole(state, persistence, textarea);
+        state.edited();
+        state.moved_caret();
     }
-    state.edited();
-    state.caret_moved.notify();
+}
+
+/// Whether a key pressed in the editor leaves the caret for its own `input` to report: a
+/// character, Enter, Backspace or Delete, with no command key. Any other key (arrows,
+/// Home, Page Down, shortcuts) may move the caret or the selection without an `input`.
+fn types(ev: &leptos::ev::KeyboardEvent) -> bool {
+    let key = ev.key();
+    !(ev.ctrl_key() || ev.meta_key() || ev.alt_key())
+        && (key.chars().count() == 1 || matches!(key.as_str(), "Enter" | "Backspace" | "Delete"))
 }
 
 /// Once typing pauses, make sure the source is the editor's text: keystrokes are applied
@@ -227,10 +240,10 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                         ev.prevent_default();
                         return;
                     }
-                    let seen = state
-                        .editor
-                        .get_untracked()
-                        .and_then(|textarea| crate::browser::editor::typed(&textarea, &ev));
+                    let caret = state.typed_caret().map(|c| c.units);
+                    let seen = state.editor.get_untracked().and_then(|textarea| {
+                        crate::browser::editor::typed(&textarea, &ev, caret)
+                    });
                     if seen.is_some() {
                         // Its `input` comes in this same task; a record it never took (the
                         // edit was cancelled) is gone before the next keystroke's.
@@ -239,8 +252,19 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                     typed.set_value(seen);
                 }
                 on:scroll=move |_| state.editor_scrolled.notify()
-                on:keyup=move |_| state.caret_moved.notify()
-                on:keydown=move |ev| on_key(state, &ev, || on_save.run(()))
+                // A key that typed has told where the caret went (its `input`); any other
+                // may have moved it.
+                on:keyup=move |_| {
+                    if state.typed_caret().is_none() {
+                        state.caret_moved.notify();
+                    }
+                }
+                on:keydown=move |ev| {
+                    if !types(&ev) {
+                        state.forget_typed_caret();
+                    }
+                    on_key(state, &ev, || on_save.run(()))
+                }
                 on:dragover=move |ev| {
                     // Accept files dropped here (text dragged within the editor moves as usual).
                     if crate::browser::file::carries_files(&ev) {
@@ -262,7 +286,12 @@ pub fn Editor(on_save: Callback<()>, on_file: Callback<web_sys::File>) -> impl I
                         images.add_files(files, alt);
                     }
                 }
-                on:click=move |_| state.caret_moved.notify()
+                on:click=move |_| state.moved_caret()
+                // A pointer (mouse, touch, pen), a selection made (select all from the
+                // menu) or coming back to the field may each move the caret without a key.
+                on:pointerdown=move |_| state.forget_typed_caret()
+                on:select=move |_| state.forget_typed_caret()
+                on:focus=move |_| state.forget_typed_caret()
             ></textarea>
         </section>
     }

@@ -21,22 +21,15 @@ pub fn Outline() -> impl IntoView {
     // The heading whose section holds the caret: the last one starting at or before it,
     // found once the caret has rested (typing costs a timer, nothing more).
     let caret_rested = Trigger::new();
-    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let timer = crate::browser::debounce::Debounce::default();
     Effect::new(move |_| {
         state.caret_moved.track();
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
-            move || caret_rested.notify(),
-            crate::state::SETTLE_LARGE,
-        );
-        timer.set_value(handle.ok());
+        timer.poke(crate::state::SETTLE_LARGE, move || caret_rested.notify());
     });
     let current = Memo::new(move |_| {
         caret_rested.track();
         headings.track();
-        let caret = state.selection()?.end;
+        let caret = state.caret()?;
         let body = state
             .source
             .with_untracked(|src| quire_core::split(src).body.start);
@@ -73,7 +66,7 @@ pub fn Outline() -> impl IntoView {
                                         if let Some(target) = headings.with_untracked(|all| all.get(index).cloned()) {
                                             preview.with_value(|p| p.go_to_heading(&target));
                                         }
-                                        state.caret_moved.notify();
+                                        state.moved_caret();
                                     }>{text}</button>
                             </li>
                         }

@@ -351,3 +351,98 @@ async fn assert_as_rendered_afresh(app: &App, kept: &str) {
     )
     .await;
 }
+
+/// The preview's block marked as holding the caret, as text.
+async fn caret_block_text(app: &App) -> String {
+    app.js(
+        &format!(
+            "const p = {PREVIEW_JS}; const b = p && p.querySelector('.caret-block');
+             return b ? b.textContent : '';"
+        ),
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// Wait until the preview marks the block holding `text` as the caret's.
+async fn wait_for_caret_block(app: &App, text: &str) {
+    app.wait_until(
+        &format!("the caret's block to be the one with {text:?}"),
+        &format!(
+            "const p = {PREVIEW_JS}; const b = p && p.querySelector('.caret-block');
+             return !!b && b.textContent.includes(arguments[0]);"
+        ),
+        vec![json!(text)],
+    )
+    .await;
+}
+
+/// Where a keystroke leaves the caret is taken from the keystroke (the field's selection,
+/// costly to read in a long post, is not read again) only until something else moves the
+/// caret: arrow keys, Home and End with Shift, a click, select all. Typing after each lands
+/// where the editor has it, the preview marks the caret's block, and the post is the
+/// editor's text throughout (the check made when typing pauses logs no error).
+#[tokio::test]
+async fn the_caret_a_keystroke_leaves_is_trusted_only_until_it_moves() {
+    let app = App::open().await;
+    let post = "---\ntitle: Caret\n---\n\n# One\n\nalpha beta gamma\n\n# Two\n\ndelta epsilon\n";
+    app.paste_over(post).await;
+    wait_for_preview_text(&app, "delta epsilon").await;
+    let (left, up, end, home, shift) = (
+        char::from(Key::Left),
+        char::from(Key::Up),
+        char::from(Key::End),
+        char::from(Key::Home),
+        char::from(Key::Shift),
+    );
+    let null = char::from(Key::Null);
+
+    // After "delta epsilon": typed; then straight up into the first paragraph's line and
+    // to its end: the preview follows the caret there (not where the keystroke left it).
+    select_after(&app, "epsilon", 0, 0).await;
+    keys(&app, "zeta").await;
+    wait_for_preview_text(&app, "delta epsilonzeta").await;
+    wait_for_caret_block(&app, "epsilonzeta").await;
+    keys(&app, &format!("{up}{up}{up}{up}{end}")).await;
+    wait_for_caret_block(&app, "alpha beta gamma").await;
+    keys(&app, "!").await;
+    wait_for_preview_text(&app, "alpha beta gamma!").await;
+    wait_for_caret_block(&app, "gamma!").await;
+    // Two to the left, typed again.
+    keys(&app, &format!("{left}{left}X")).await;
+    wait_for_preview_text(&app, "alpha beta gammXa!").await;
+
+    // Shift+Home selects back to the line's start; typing replaces it.
+    keys(&app, &format!("{shift}{home}{null}Omega")).await;
+    wait_for_preview_text(&app, "Omega").await;
+    assert!(
+        !caret_block_text(&app).await.contains("alpha"),
+        "the selected line was typed over"
+    );
+
+    // A click puts the caret wherever it falls; what is typed next lands there.
+    app.keys_in_editor("C", true).await;
+    app.wait_saved().await;
+    let text = app.editor_text().await;
+    assert_eq!(
+        text.matches('C').count(),
+        post.matches('C').count() + 1,
+        "{text:?}"
+    );
+
+    // Select all, then type: the whole post is what was typed.
+    keys(&app, &format!("{}end", quire_e2e::ctrl('a'))).await;
+    app.wait_for_editor_text("end").await;
+    wait_for_preview_text(&app, "end").await;
+
+    app.wait_saved().await;
+    let id = app.current_draft_id().await;
+    assert_eq!(app.stored_draft(&id).await, Some("end".to_string()));
+    let text = app.editor_text().await;
+    assert_eq!(text, "end");
+    // No "the editor's text and the post differed" (an error) was logged.
+    app.close().await;
+}
