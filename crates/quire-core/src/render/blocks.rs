@@ -125,6 +125,9 @@ pub struct BlockRenderer {
     /// How many `$` and `{% highlight` tags the body holds, kept up to date from each
     /// edit's own bytes (a keystroke does not search the whole body for them).
     counts: BodyCounts,
+    /// Where the long list typed in last has its items (`items.rs`), kept from one
+    /// keystroke in it to the next; gone on any other change of the blocks.
+    items_cache: Option<items::ItemsCache>,
 }
 
 /// Counts of what the Jekyll flavour's checks look for in the whole body.
@@ -132,11 +135,14 @@ pub struct BlockRenderer {
 struct BodyCounts {
     dollars: usize,
     highlight_tags: usize,
+    /// Lines starting (after up to three spaces) with `<`, the first line aside: without
+    /// one the body holds no block HTML that pairs across blocks.
+    html_lines: usize,
 }
 
 /// The two ways a `{% highlight %}` tag may start (as `liquid::may_highlight` finds it).
 const HIGHLIGHT_TAGS: [&[u8]; 2] = [b"{% highlight", b"{%highlight"];
-/// The longest of them.
+/// The longest of the patterns counted (at least).
 const HIGHLIGHT_REACH: usize = 12;
 
 impl BodyCounts {
@@ -144,6 +150,7 @@ impl BodyCounts {
         BodyCounts {
             dollars: text.iter().filter(|&&b| b == b'$').count(),
             highlight_tags: highlight_tags(text),
+            html_lines: html_lines(text),
         }
     }
 
@@ -160,8 +167,25 @@ impl BodyCounts {
             dollars: self.dollars - dollars(&old[prefix..old_end]) + dollars(&new[prefix..new_end]),
             highlight_tags: self.highlight_tags - highlight_tags(&old[from..old_end + reach])
                 + highlight_tags(&new[from..new_end + reach]),
+            html_lines: self.html_lines - html_lines(&old[from..old_end + reach])
+                + html_lines(&new[from..new_end + reach]),
         }
     }
+}
+
+/// How many line breaks in `text` are followed (in it) by up to three spaces and a `<`
+/// (as `jekyll::html_blocks` looks for block HTML).
+fn html_lines(text: &[u8]) -> usize {
+    text.iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            b == b'\n' && {
+                let rest = &text[i + 1..];
+                let spaces = rest.iter().take(3).take_while(|&&c| c == b' ').count();
+                rest.get(spaces) == Some(&b'<')
+            }
+        })
+        .count()
 }
 
 /// How many `{% highlight` tags start in `text` (and end in it).
@@ -247,7 +271,13 @@ impl BlockRenderer {
         debug_assert_eq!(self.counts, BodyCounts::of(body.as_bytes()));
         // Block HTML holding a blank line pairs tags across blocks: such a body is
         // rendered whole (see `jekyll/html_blocks.rs`).
+        // (Only a body with a line of block HTML or two `$` may hold such HTML or math:
+        // the edit's own lines are looked at only then.)
+        let regions_possible = self.counts.html_lines > 0
+            || self.counts.dollars >= 2
+            || body.trim_start_matches(' ').starts_with('<');
         if self.settings.flavour == super::Flavour::Jekyll
+            && regions_possible
             && super::jekyll::edit_may_open_region(
                 body,
                 prefix,
@@ -340,6 +370,7 @@ impl BlockRenderer {
     fn keep_body(&mut self, body: &str) {
         self.body.clear();
         self.body.push_str(body);
+        self.items_cache = None;
     }
 
     /// Parse the whole body; the patch still leaves out the blocks at either end whose HTML

@@ -57,8 +57,25 @@ impl BlockRenderer {
         {
             return None;
         }
+        let block_start = block.start;
         let source = &self.body[block.start..end];
-        let starts = item_starts(source)?;
+        // Where the items start in the source and in the HTML: kept from the last
+        // keystroke in this list, else found (each a scan of the whole list).
+        let cached = self.items_cache.take().filter(|c| {
+            c.block == index
+                && c.start == block.start
+                && c.len == source.len()
+                && c.html_len == block.html.len()
+        });
+        let (starts, full_offsets) = match cached {
+            Some(cache) => (cache.starts, Some(cache.offsets)),
+            None => {
+                let starts = item_starts(source)?;
+                let offsets = item_offsets(&block.html, starts.len());
+                (starts, offsets)
+            }
+        };
+        debug_assert_eq!(Some(&starts), item_starts(source).as_ref());
         let rel = |offset: usize| offset - block.start;
         // The item the edit starts in, the one before it, and the first one after it. (An
         // edit of the first item may make its line part of the block above: `-` under a
@@ -106,8 +123,11 @@ impl BlockRenderer {
         // The old items' HTML must be what the block holds from item `from` to the item
         // after the anchor (or the list's end).
         let html = &block.html;
-        let offsets = item_offsets(html, anchor + 1)?;
-        let (at, to) = (offsets[from], offsets[anchor + 1]);
+        let offsets = match &full_offsets {
+            Some(all) => std::borrow::Cow::Borrowed(all),
+            None => std::borrow::Cow::Owned(item_offsets(html, anchor + 1)?),
+        };
+        let (at, to) = (*offsets.get(from)?, *offsets.get(anchor + 1)?);
         if html.get(at..to) != Some(old_inner) {
             return None;
         }
@@ -115,6 +135,42 @@ impl BlockRenderer {
         updated.push_str(&html[..at]);
         updated.push_str(new_inner);
         updated.push_str(&html[at + old_inner.len()..]);
+        // The items as they are now, for the next keystroke in the list: those of the new
+        // items found in them, the ones after moved by the change.
+        let cache = full_offsets.and_then(|offsets| {
+            let region = item_starts(new_items)?;
+            let region_html = item_offsets(&new.html, region.len())?;
+            let open = new.open().len();
+            if region_html.last()? - open != new_inner.len() {
+                return None;
+            }
+            let html_delta = new_inner.len() as isize - old_inner.len() as isize;
+            let base = starts[from];
+            let starts: Vec<usize> = starts[..from]
+                .iter()
+                .map(|&s| Some(s))
+                .chain(region.iter().map(|r| Some(base + r)))
+                .chain(starts[anchor + 1..].iter().map(|&s| shift(s, delta)))
+                .collect::<Option<_>>()?;
+            let offsets: Vec<usize> = offsets[..from]
+                .iter()
+                .map(|&o| Some(o))
+                .chain(
+                    region_html[..region.len()]
+                        .iter()
+                        .map(|o| Some(o - open + at)),
+                )
+                .chain(offsets[anchor + 1..].iter().map(|&o| shift(o, html_delta)))
+                .collect::<Option<_>>()?;
+            Some(ItemsCache {
+                block: index,
+                start: block_start,
+                len: source.len().checked_add_signed(delta)?,
+                html_len: updated.len(),
+                starts,
+                offsets,
+            })
+        });
         let patch = Patch {
             start: index,
             items: Some(Items {
@@ -141,9 +197,32 @@ impl BlockRenderer {
         block.template.clone_from(&updated);
         block.html = updated;
         self.keep_body(body);
+        debug_assert!(cache.as_ref().is_none_or(|c| {
+            let block = &self.blocks[index];
+            let source = &self.body[block.start..block.start + c.len];
+            Some(&c.starts) == item_starts(source).as_ref()
+                && Some(&c.offsets) == item_offsets(&block.html, c.starts.len()).as_ref()
+        }));
+        self.items_cache = cache;
         self.last_reparsed = 1;
         Some(patch)
     }
+}
+
+/// Where a long list's items start, in its source and in its HTML: found once (each is a
+/// scan of the whole list, 5 ms of a keystroke's 7 ms natively in a list of 1 MB) and kept
+/// from one keystroke in the list to the next.
+#[derive(Debug, Clone)]
+pub(super) struct ItemsCache {
+    /// The block, where it starts, its source's length and its HTML's length.
+    block: usize,
+    start: usize,
+    len: usize,
+    html_len: usize,
+    /// [`item_starts`] of the list's source.
+    starts: Vec<usize>,
+    /// [`item_offsets`] of its HTML for as many items.
+    offsets: Vec<usize>,
 }
 
 /// A list parsed on its own: its HTML and where its items' HTML starts and ends.

@@ -511,6 +511,11 @@ fn the_bodys_counts_follow_edits_that_make_or_break_tags() {
         "{% highligh",
         "",
         "$$",
+        "a\n<div>\n\nb\n</div>\n",
+        "a\n   <div>\n\nb\n</div>\n",
+        "a\n    <div>\n\nb\n</div>\n",
+        "a\n<",
+        "<div>\n\nb\n</div>\n",
     ];
     for old in texts {
         for new in texts {

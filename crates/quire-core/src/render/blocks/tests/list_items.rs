@@ -301,3 +301,54 @@ fn a_definition_like_item_text_is_no_second_definition() {
     let body = super::edit(doc, 0.7440230774179728, 0, "- [def]: /d");
     check_update(&mut r, &body);
 }
+
+/// Where the list's items start is kept from one keystroke in the list to the next (and
+/// checked against a fresh scan in debug builds after each): typing a run of characters,
+/// a new item, Backspace over it, in items far apart, each update equals a full render,
+/// and another block's change forgets what was kept.
+#[test]
+fn kept_item_positions_follow_each_keystroke() {
+    for settings in [commonmark(), kramdown()] {
+        let mut body = reading_list(300);
+        let mut r = BlockRenderer::with_settings(&body, settings.clone());
+        let edits: Vec<(&str, &str)> = vec![
+            ("Reading 150", "a"),
+            ("Reading 150a", "b"),
+            ("Reading 150ab", "\n- new item"),
+            ("new item", "!"),
+            ("Reading 20", "z"),
+            ("Reading 290", " and *more*"),
+        ];
+        for (needle, text) in edits {
+            body = type_at(&body, needle, text);
+            let patch = r.update(&body);
+            assert!(patch.items.is_some(), "{needle:?}: an items patch");
+            assert!(
+                r.items_cache.is_some(),
+                "{needle:?}: the positions are kept"
+            );
+            assert_eq!(
+                r.html(),
+                BlockRenderer::with_settings(&body, settings.clone()).html()
+            );
+        }
+        // Backspace: the new item taken away again, a character at a time.
+        let start = body.find("\n- new item!").expect("the new item");
+        for end in (start..start + "\n- new item!".len()).rev() {
+            body.replace_range(end..end + 1, "");
+            r.update(&body);
+            assert_eq!(
+                r.html(),
+                BlockRenderer::with_settings(&body, settings.clone()).html()
+            );
+        }
+        // Typing in the paragraph after the list: the kept positions are gone.
+        body = type_at(&body, "That is", " really");
+        r.update(&body);
+        assert!(r.items_cache.is_none());
+        assert_eq!(
+            r.html(),
+            BlockRenderer::with_settings(&body, settings.clone()).html()
+        );
+    }
+}
