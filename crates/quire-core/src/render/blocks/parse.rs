@@ -63,7 +63,34 @@ std::thread_local! {
 }
 
 /// [`parse`] on text whose control characters are the renderer's own marks.
+///
+/// In the Jekyll flavour the earlier of two same-labelled definitions are hidden
+/// (`last_definitions.rs`), told from one CommonMark parse; should a hidden line come out
+/// as text after all (a line kramdown reads otherwise, such as a bare `###` above it, made
+/// it part of a paragraph), its hidden label would show. Then the text is parsed again
+/// with nothing hidden, as CommonMark keeps definitions.
 fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
+    let parsed = parse_marked_with(text, definitions, settings, true);
+    let leaked = |parsed: &Parsed| {
+        parsed.blocks.iter().any(|b| {
+            b.html.contains('\0')
+                || b.template.contains('\0')
+                || b.note.as_ref().is_some_and(|n| n.content.contains('\0'))
+        })
+    };
+    if settings.flavour == Flavour::Jekyll && leaked(&parsed) {
+        return parse_marked_with(text, definitions, settings, false);
+    }
+    parsed
+}
+
+/// [`parse_marked`], the earlier of same-labelled definitions hidden when `last_wins`.
+fn parse_marked_with(
+    text: &str,
+    definitions: Option<&str>,
+    settings: &Settings,
+    last_wins: bool,
+) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
     // The text as written: every mark below keeps each offset.
     let written = text;
@@ -91,7 +118,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
     }
     // kramdown keeps the last of two definitions of a label, CommonMark the first: the
     // earlier ones are hidden.
-    let last_wins = if jekyll {
+    let last_wins = if jekyll && last_wins {
         jekyll::last_definitions_win(text, options)
     } else {
         std::borrow::Cow::Borrowed(text)

@@ -558,3 +558,20 @@ fn the_bodys_counts_follow_edits_that_make_or_break_tags() {
         );
     }
 }
+
+/// A definition hidden as the earlier of two with one label (kramdown keeps the last) that
+/// comes out as paragraph text after all (the bare `###` above it is text to kramdown, so
+/// the lines under it are the paragraph's): its label is shown as written, never as the
+/// NUL bytes that hid it, in a full render and in an update. (Found by the random edits'
+/// property test at a new seed.)
+#[test]
+fn a_hidden_definition_read_as_text_shows_its_label() {
+    let doc = "1980. And yet a list\n<!--more-->\n変更の**[ブランチ](/f)**を and *[c](d)*x\n###\n[ref]: /url \"Title\"\n[ref]: /url \"Title\"\n<!-- note --> tail\nmore text\n</div>\n</div>\n</div>\n# Heading\n    \n[ref]: /url \"Title\"\n";
+    let edited = format!("see [ref], [other ref] and [missing]\n{doc}");
+    for body in [doc, edited.as_str()] {
+        let html = BlockRenderer::with_settings(body, kramdown()).html();
+        assert!(!html.contains('\0'), "{html}");
+        assert_eq!(html.matches(">ref</a>: /url").count(), 2, "{html}");
+    }
+    check_update(&mut BlockRenderer::with_settings(doc, kramdown()), &edited);
+}
