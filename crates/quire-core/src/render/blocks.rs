@@ -122,8 +122,8 @@ pub struct BlockRenderer {
     last_reparsed: usize,
     /// Lists from this many bytes of source are updated item by item (`items.rs`).
     items_from: usize,
-    /// How many `$` and `{% highlight` tags the body holds, kept up to date from each
-    /// edit's own bytes (a keystroke does not search the whole body for them).
+    /// What the Jekyll flavour's checks look for anywhere in the body, counted, kept up to
+    /// date from each edit's own bytes (a keystroke does not search the whole body).
     counts: BodyCounts,
     /// Where the long list typed in last has its items (`items.rs`), kept from one
     /// keystroke in it to the next; gone on any other change of the blocks.
@@ -134,16 +134,15 @@ pub struct BlockRenderer {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct BodyCounts {
     dollars: usize,
+    /// Starts of `{% highlight %}` tags (`liquid::opens_highlight_tag`).
     highlight_tags: usize,
-    /// Lines starting (after up to three spaces) with `<`, the first line aside: without
-    /// one the body holds no block HTML that pairs across blocks.
+    /// Lines after the first that start as block HTML may (`jekyll::opens_html_line`).
     html_lines: usize,
 }
 
-/// The two ways a `{% highlight %}` tag may start (as `liquid::may_highlight` finds it).
-const HIGHLIGHT_TAGS: [&[u8]; 2] = [b"{% highlight", b"{%highlight"];
-/// The longest of the patterns counted (at least).
-const HIGHLIGHT_REACH: usize = 12;
+/// How far from an edit a counted pattern may start and still overlap it: the longest
+/// pattern's length, less one.
+const REACH: usize = super::liquid::HIGHLIGHT_TAG_START - 1;
 
 impl BodyCounts {
     fn of(text: &[u8]) -> BodyCounts {
@@ -155,44 +154,41 @@ impl BodyCounts {
     }
 
     /// The counts of `new`, which is `old` with `old[prefix..old_end]` replaced (the rest
-    /// alike): only what is near the edit is looked at. A tag overlapping the edit lies
-    /// within `HIGHLIGHT_REACH - 1` bytes of it; the margins taken on either side are the
-    /// same bytes in both texts, so what they hold is counted in both and cancels out.
+    /// alike): only what is near the edit is looked at. A pattern overlapping the edit
+    /// starts within [`REACH`] bytes before it and ends within as many after it; the
+    /// margins taken on either side are the same bytes in both texts, so what they hold
+    /// alone is counted in both and cancels out.
     fn after_edit(self, old: &[u8], new: &[u8], prefix: usize, old_end: usize) -> BodyCounts {
         let new_end = new.len() - (old.len() - old_end);
-        let dollars = |t: &[u8]| t.iter().filter(|&&b| b == b'$').count();
-        let from = prefix.saturating_sub(HIGHLIGHT_REACH - 1);
-        let reach = (HIGHLIGHT_REACH - 1).min(old.len() - old_end);
+        let from = prefix.saturating_sub(REACH);
+        let reach = REACH.min(old.len() - old_end);
+        let (was, is) = (
+            BodyCounts::of(&old[from..old_end + reach]),
+            BodyCounts::of(&new[from..new_end + reach]),
+        );
+        // (`$` is one byte: the margins hold the same ones in both.)
         BodyCounts {
-            dollars: self.dollars - dollars(&old[prefix..old_end]) + dollars(&new[prefix..new_end]),
-            highlight_tags: self.highlight_tags - highlight_tags(&old[from..old_end + reach])
-                + highlight_tags(&new[from..new_end + reach]),
-            html_lines: self.html_lines - html_lines(&old[from..old_end + reach])
-                + html_lines(&new[from..new_end + reach]),
+            dollars: self.dollars - was.dollars + is.dollars,
+            highlight_tags: self.highlight_tags - was.highlight_tags + is.highlight_tags,
+            html_lines: self.html_lines - was.html_lines + is.html_lines,
         }
     }
 }
 
-/// How many line breaks in `text` are followed (in it) by up to three spaces and a `<`
-/// (as `jekyll::html_blocks` looks for block HTML).
+/// How many line breaks in `text` are followed, in it, by a line that starts as block
+/// HTML may.
 fn html_lines(text: &[u8]) -> usize {
     text.iter()
         .enumerate()
-        .filter(|&(i, &b)| {
-            b == b'\n' && {
-                let rest = &text[i + 1..];
-                let spaces = rest.iter().take(3).take_while(|&&c| c == b' ').count();
-                rest.get(spaces) == Some(&b'<')
-            }
-        })
+        .filter(|&(i, &b)| b == b'\n' && super::jekyll::opens_html_line(&text[i + 1..]))
         .count()
 }
 
-/// How many `{% highlight` tags start in `text` (and end in it).
+/// How many `{% highlight %}` tags start in `text` (their start in it).
 fn highlight_tags(text: &[u8]) -> usize {
     text.iter()
         .enumerate()
-        .filter(|&(i, &b)| b == b'{' && HIGHLIGHT_TAGS.iter().any(|t| text[i..].starts_with(t)))
+        .filter(|&(i, &b)| b == b'{' && super::liquid::opens_highlight_tag(&text[i..]))
         .count()
 }
 
@@ -275,7 +271,7 @@ impl BlockRenderer {
         // the edit's own lines are looked at only then.)
         let regions_possible = self.counts.html_lines > 0
             || self.counts.dollars >= 2
-            || body.trim_start_matches(' ').starts_with('<');
+            || super::jekyll::starts_with_html(body);
         if self.settings.flavour == super::Flavour::Jekyll
             && regions_possible
             && super::jekyll::edit_may_open_region(

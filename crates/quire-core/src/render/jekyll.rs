@@ -93,8 +93,8 @@ pub(crate) use hard_breaks::{keep_break_spaces, may_keep_break_spaces};
 pub use headings::heading_id;
 use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{
-    edit_may_open_region, kramdown_pieces, lazy_tag_end, markdown_off, raw_regions, span_tag_block,
-    Piece,
+    edit_may_open_region, kramdown_pieces, lazy_tag_end, markdown_off, opens_html_line,
+    raw_regions, span_tag_block, starts_with_html, Piece,
 };
 pub(crate) use ial::{ial_only, parse_ial, Ial};
 pub(crate) use image_alt::ImageAlts;

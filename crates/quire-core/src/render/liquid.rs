@@ -21,7 +21,8 @@ mod site_vars;
 pub use data::{data_names, data_value, data_vars, DataVars};
 pub(crate) use filters::with_markdownified;
 pub(crate) use highlight::{
-    highlight_fences, highlight_lines, same_alone, same_outside, HighlightLine,
+    highlight_fences, highlight_lines, opens_highlight_tag, same_alone, same_outside,
+    HighlightLine, HIGHLIGHT_TAG_START,
 };
 pub(crate) use include::with_params as with_include_params;
 pub use include::{include_names, include_tag, with_included, IncludeTag};

@@ -68,14 +68,16 @@ impl BlockRenderer {
                 && c.html_len == block.html.len()
         });
         let (starts, full_offsets) = match cached {
-            Some(cache) => (cache.starts, Some(cache.offsets)),
+            Some(cache) => {
+                debug_assert_eq!(Some(&cache.starts), item_starts(source).as_ref());
+                (cache.starts, Some(cache.offsets))
+            }
             None => {
                 let starts = item_starts(source)?;
                 let offsets = item_offsets(&block.html, starts.len());
                 (starts, offsets)
             }
         };
-        debug_assert_eq!(Some(&starts), item_starts(source).as_ref());
         let rel = |offset: usize| offset - block.start;
         // The item the edit starts in, the one before it, and the first one after it. (An
         // edit of the first item may make its line part of the block above: `-` under a

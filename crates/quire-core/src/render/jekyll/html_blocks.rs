@@ -22,12 +22,27 @@ pub(super) const VOID_ELEMENTS: &[&str] = &[
 /// Elements CommonMark already keeps raw up to their closing tag.
 const RAW_ALREADY: &[&str] = &["pre", "script", "style", "textarea"];
 
-/// Whether `text` may hold block HTML at all (a cheap test first).
+/// Whether `text` may hold block HTML at all (a cheap test first): its first line or
+/// another ([`opens_html_line`]) starts with a `<`.
 fn may_hold(text: &str) -> bool {
+    starts_with_html(text)
+        || text
+            .as_bytes()
+            .split(|&b| b == b'\n')
+            .skip(1)
+            .any(opens_html_line)
+}
+
+/// Whether the first line of `text` starts (after spaces) with a `<`.
+pub(crate) fn starts_with_html(text: &str) -> bool {
     text.trim_start_matches(' ').starts_with('<')
-        || ["\n<", "\n <", "\n  <", "\n   <"]
-            .iter()
-            .any(|start| text.contains(start))
+}
+
+/// Whether a line (what follows a line break) starts with up to three spaces and a `<`,
+/// as block HTML may.
+pub(crate) fn opens_html_line(line: &[u8]) -> bool {
+    let spaces = line.iter().take(3).take_while(|&&c| c == b' ').count();
+    line.get(spaces) == Some(&b'<')
 }
 
 /// Whether a line (`trimmed`: without its leading spaces) met in a scan of a body's lines

@@ -11,13 +11,20 @@ pub(crate) fn may_highlight(text: &str) -> bool {
     // Each `{` found (a fast search; a post's Liquid output tags have many), then the rest.
     let mut at = 0;
     while let Some(found) = text[at..].find('{') {
-        let rest = &text[at + found + 1..];
-        if rest.starts_with("% highlight") || rest.starts_with("%highlight") {
+        if opens_highlight_tag(&text.as_bytes()[at + found..]) {
             return true;
         }
         at += found + 1;
     }
     false
+}
+
+/// The longest start of a `{% highlight %}` tag [`opens_highlight_tag`] looks for.
+pub(crate) const HIGHLIGHT_TAG_START: usize = "{% highlight".len();
+
+/// Whether `text` starts with what starts a `{% highlight %}` tag.
+pub(crate) fn opens_highlight_tag(text: &[u8]) -> bool {
+    text.starts_with(b"{% highlight") || text.starts_with(b"{%highlight")
 }
 
 /// A line that is a `{% highlight lang %}` tag (`(lang, true)`) or `{% endhighlight %}`
