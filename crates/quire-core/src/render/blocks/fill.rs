@@ -2,7 +2,7 @@
 //! numbered as kramdown does, footnote numbers and the list of notes (Jekyll flavour), and
 //! tables of contents. Only the blocks whose HTML this changes are set again.
 
-use super::parse::fill_marks;
+use super::super::jekyll::{self, ID_MARK};
 use super::BlockRenderer;
 
 impl BlockRenderer {
@@ -246,4 +246,34 @@ impl<'a> Numbering<'a> {
         order[k].1 += 1;
         crate::render::jekyll::note_reference(label, Some((k + 1, order[k].1 - 1)))
     }
+}
+
+/// The template with each [`ID_MARK`] replaced by the next of `ids`, and each
+/// [`jekyll::NOTE_MARK`] by the next of `refs` (a footnote reference's HTML).
+fn fill_marks(template: &str, ids: &[String], refs: &[String]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * ids.len() + 160 * refs.len());
+    let mut ids = ids.iter();
+    let mut refs = refs.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find([ID_MARK, jekyll::NOTE_MARK]) {
+        out.push_str(&rest[..i]);
+        let fill = if rest[i..].starts_with(ID_MARK) {
+            ids.next()
+        } else {
+            refs.next()
+        };
+        let fill = fill.map_or("", String::as_str);
+        // Both marks are one byte.
+        rest = &rest[i + 1..];
+        // kramdown writes no attribute for an id that came out empty (a heading of only
+        // punctuation, the first such one: `### ”`).
+        if fill.is_empty() && out.ends_with(" id=\"") && rest.starts_with('"') {
+            out.truncate(out.len() - " id=\"".len());
+            rest = &rest[1..];
+            continue;
+        }
+        out.push_str(fill);
+    }
+    out.push_str(rest);
+    out
 }

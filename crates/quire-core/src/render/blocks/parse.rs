@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser};
 
-use super::super::jekyll::{self, ID_MARK};
+use super::super::jekyll;
 use super::super::{options_for, safe_event, Flavour, Settings};
 use super::{Definition, Parsed};
 use definitions::{definition_markdown, may_escape_reference, unescaped_label};
@@ -251,6 +251,8 @@ fn parse_marked_with(
     // kramdown opens no emphasis inside emphasis, nor strong inside strong.
     let mut spans = jekyll::SameSpans::default();
     let mut comment_spans = comments_marked.then(jekyll::CommentSpans::default);
+    // kramdown reads no span whose end an element opened inside it holds.
+    let mut crossing = jekyll.then(jekyll::CrossingSpans::default);
     // kramdown keeps the content of span HTML it does not know as span content raw.
     let mut raw = jekyll.then(jekyll::RawSpans::default);
     // kramdown's alternative text of an image is its text as written.
@@ -270,6 +272,10 @@ fn parse_marked_with(
         })
         .flat_map(|(event, range)| match comment_spans.as_mut() {
             Some(spans) => spans.feed(event, range, text),
+            None => jekyll::Fed::One(Some((event, range))),
+        })
+        .flat_map(|(event, range)| match crossing.as_mut() {
+            Some(crossing) => crossing.feed(event, range, text),
             None => jekyll::Fed::One(Some((event, range))),
         })
         .flat_map(|(event, range)| match raw.as_mut() {
@@ -447,36 +453,6 @@ fn parse_marked_with(
         definitions: local_definitions,
         whole: whole || (footnotes && !jekyll),
     }
-}
-
-/// The template with each [`ID_MARK`] replaced by the next of `ids`, and each
-/// [`jekyll::NOTE_MARK`] by the next of `refs` (a footnote reference's HTML).
-pub(super) fn fill_marks(template: &str, ids: &[String], refs: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + 16 * ids.len() + 160 * refs.len());
-    let mut ids = ids.iter();
-    let mut refs = refs.iter();
-    let mut rest = template;
-    while let Some(i) = rest.find([ID_MARK, jekyll::NOTE_MARK]) {
-        out.push_str(&rest[..i]);
-        let fill = if rest[i..].starts_with(ID_MARK) {
-            ids.next()
-        } else {
-            refs.next()
-        };
-        let fill = fill.map_or("", String::as_str);
-        // Both marks are one byte.
-        rest = &rest[i + 1..];
-        // kramdown writes no attribute for an id that came out empty (a heading of only
-        // punctuation, the first such one: `### ”`).
-        if fill.is_empty() && out.ends_with(" id=\"") && rest.starts_with('"') {
-            out.truncate(out.len() - " id=\"".len());
-            rest = &rest[1..];
-            continue;
-        }
-        out.push_str(fill);
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Whether the line before the one starting at `offset` is blank (or there is none).

@@ -77,7 +77,7 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
     // Each opening looks up to FARTHEST ahead for its closing tag: a post of thousands of
     // unclosed openings would be read thousands of times over. Past this much looking,
     // the rest is read as CommonMark reads it.
-    let mut budget = text.len().saturating_mul(8).max(4 * FARTHEST);
+    let mut budget = text.len().saturating_mul(8).max(BUDGET_FLOOR);
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
@@ -151,7 +151,7 @@ pub(crate) fn kramdown_pieces(block: &str) -> Vec<Piece> {
         }];
     }
     let mut at = 0;
-    let mut budget = block.len().saturating_mul(8).max(4 * FARTHEST);
+    let mut budget = block.len().saturating_mul(8).max(BUDGET_FLOOR);
     while at < block.len() {
         if let Some(end) = block_element_end(block, at, &mut budget) {
             // An element with a `markdown` attribute opening the block: the block as
@@ -333,8 +333,12 @@ pub(crate) fn edit_may_open_region(body: &str, start: usize, end: usize, removed
     line.trim().is_empty() || line.contains(['<', '`', '~', '$']) || inside_tag
 }
 
-/// How far after an opening tag its closing tag is looked for.
-const FARTHEST: usize = 64 * 1024;
+/// How far after an opening tag its closing tag is looked for: an inline SVG drawing
+/// (draw.io's) runs to a hundred kilobytes on one line.
+const FARTHEST: usize = 1024 * 1024;
+
+/// What looking for closing tags may read at least, however short the text.
+const BUDGET_FLOOR: usize = 256 * 1024;
 
 /// Where the element whose opening tag is at `start` closes (the end of its closing tag),
 /// when it is one that starts block HTML and asks for no Markdown. What it reads looking

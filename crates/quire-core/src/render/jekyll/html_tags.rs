@@ -26,7 +26,9 @@ use super::html_blocks::{SPAN_ELEMENTS, VOID_ELEMENTS as VOID};
 
 mod span;
 use span::{ends_span_text, SpanHtml};
-pub(crate) use span::{escape_text, raw_span_open, span_tag_len, tag_of};
+pub(crate) use span::{
+    escape_text, raw_span_open, span_element_open, span_tag_len, tag_of, unread_tag,
+};
 
 /// Block elements: their tags inside a paragraph are text (`HTML_BLOCK_ELEMENTS`).
 #[rustfmt::skip]

@@ -106,18 +106,57 @@ fn cell_count(line: &str, leading_pipe: bool) -> usize {
     cells.len()
 }
 
-/// The alignments a head's separator line gives its columns.
+/// The alignments a head's separator line gives its columns, as kramdown reads them: its
+/// `TABLE_HSEP_ALIGN` (`[ \t]?(:?)-+(:?)[ \t]?`) scanned along the line, so a colon
+/// between two runs of dashes ends the first (`|:---:---|` is centred, then default).
 fn alignments(line: &str) -> Vec<&'static str> {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut end = at;
+        if matches!(bytes[end], b' ' | b'\t') {
+            end += 1;
+        }
+        let left = bytes.get(end) == Some(&b':');
+        end += usize::from(left);
+        let dashes = bytes[end.min(bytes.len())..]
+            .iter()
+            .take_while(|&&b| b == b'-')
+            .count();
+        if dashes == 0 {
+            at += 1;
+            continue;
+        }
+        end += dashes;
+        let right = bytes.get(end) == Some(&b':');
+        end += usize::from(right);
+        if matches!(bytes.get(end), Some(b' ' | b'\t')) {
+            end += 1;
+        }
+        found.push(align(left, right));
+        at = end;
+    }
+    found
+}
+
+/// The alignments GFM reads from the same line: one per cell between pipes.
+fn gfm_alignments(line: &str) -> Vec<&'static str> {
     line.split(['|', '+'])
         .map(str::trim)
         .filter(|cell| cell.contains('-'))
-        .map(|cell| match (cell.starts_with(':'), cell.ends_with(':')) {
-            (true, true) => ":-:",
-            (true, false) => ":--",
-            (false, true) => "--:",
-            (false, false) => "---",
-        })
+        .map(|cell| align(cell.starts_with(':'), cell.ends_with(':')))
         .collect()
+}
+
+/// A separator cell's spelling for a column with a colon on its `left` and `right`.
+fn align(left: bool, right: bool) -> &'static str {
+    match (left, right) {
+        (true, true) => ":-:",
+        (true, false) => ":--",
+        (false, true) => "--:",
+        (false, false) => "---",
+    }
 }
 
 /// How kramdown divides the table `block` (its lines, from the first line's start), when
@@ -183,7 +222,13 @@ pub(crate) fn kramdown_table(block: &str, table: bool) -> Option<Sections> {
         .max(1);
     // kramdown's table is as wide as its widest row (the head padded with empty cells),
     // where GFM's is as wide as its head (a longer row's cells left out).
-    if table && gfm && columns <= cell_count(first, leading_pipe) {
+    // Nor where a column's alignment is read otherwise.
+    let same_alignments = || {
+        lines
+            .get(1)
+            .is_some_and(|l| alignments(l) == gfm_alignments(l))
+    };
+    if table && gfm && columns <= cell_count(first, leading_pipe) && same_alignments() {
         return None;
     }
     let mut aligned = aligned.unwrap_or_default();
@@ -353,6 +398,16 @@ mod tests {
             (
                 "Posted in Rust | 5 min read\n",
                 "<table><tbody><tr><td>Posted in Rust</td><td>5 min read</td></tr></tbody></table>",
+            ),
+            // kramdown scans the separator for `:?-+:?`, so a colon between two runs of
+            // dashes ends the first: one centred column, then a default one.
+            (
+                "| h\t| i |\n|:---:---||\n| a | b |\n",
+                "<table><thead><tr><th style=\"text-align: center\">h</th><th>i</th></tr></thead><tbody><tr><td style=\"text-align: center\">a</td><td>b</td></tr></tbody></table>",
+            ),
+            (
+                "| x | y |\n| ---::--- |\n| 1 | 2 |\n",
+                "<table><thead><tr><th style=\"text-align: right\">x</th><th style=\"text-align: left\">y</th></tr></thead><tbody><tr><td style=\"text-align: right\">1</td><td style=\"text-align: left\">2</td></tr></tbody></table>",
             ),
             (
                 "| a | `b|c` |\n| d |\n",

@@ -6,12 +6,12 @@
 //!
 //! Text that is not the source as written (a backslash escape, an entity) is left alone:
 //! kramdown writes those characters as they are. So are code (and the content of inline
-//! `<code>`, `<kbd>`, `<samp>`, `<var>`), an image's alt text (kramdown keeps it raw) and
+//! `<code>`, `<kbd>`, `<samp>`, `<var>`), an image's alt text (kramdown keeps it raw), an autolink's text and
 //! Liquid (Jekyll renders it before kramdown).
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 /// The typography of one block's events, in source order. A run of text events that
 /// follow each other in the source (the parser cuts text at `<`, `&`, `*`...) is read as
@@ -24,6 +24,8 @@ pub(crate) struct Typography<'a> {
     /// Code blocks and images open around the next event.
     code: usize,
     image: usize,
+    /// Inside an autolink (`<https://x/a--b>`): kramdown adds its text as it is.
+    autolink: bool,
     /// Inline HTML elements open whose content kramdown keeps raw (`<code>`, `<kbd>`...).
     raw: usize,
     /// The text events not yet written, and where they are in the source.
@@ -47,6 +49,7 @@ impl<'a> Typography<'a> {
             before: None,
             code: 0,
             image: 0,
+            autolink: false,
             raw: 0,
             run: Vec::new(),
             span: 0..0,
@@ -60,11 +63,25 @@ impl<'a> Typography<'a> {
         range: Range<usize>,
         source: &str,
     ) -> Given<'a> {
+        // A tag kramdown does not read as one is text to it, typography and all.
+        let event = match event {
+            Event::InlineHtml(html)
+                if self.code == 0 && self.raw == 0 && super::html_tags::unread_tag(&html) =>
+            {
+                Event::Text(html)
+            }
+            event => event,
+        };
         match &event {
             Event::Start(Tag::CodeBlock(_)) => self.code += 1,
             Event::End(TagEnd::CodeBlock) => self.code = self.code.saturating_sub(1),
             Event::Start(Tag::Image { .. }) => self.image += 1,
             Event::End(TagEnd::Image) => self.image = self.image.saturating_sub(1),
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => self.autolink = true,
+            Event::End(TagEnd::Link) => self.autolink = false,
             Event::InlineHtml(html) => match raw_element(html) {
                 Some(true) => self.raw += 1,
                 Some(false) => self.raw = self.raw.saturating_sub(1),
@@ -76,7 +93,11 @@ impl<'a> Typography<'a> {
             _ => {}
         }
         let text = match event {
-            Event::Text(text) if self.code == 0 && self.image == 0 && self.raw == 0 => text,
+            Event::Text(text)
+                if self.code == 0 && self.image == 0 && self.raw == 0 && !self.autolink =>
+            {
+                text
+            }
             event => {
                 let run = self.flush(source);
                 // A line break inside a paragraph is text to kramdown's quote rules.
@@ -512,6 +533,23 @@ mod tests {
         assert_eq!(
             jekyll("open\\(\"\\|something\", \"w\"\\) x \"y\\|\" \"z\"\n"),
             "<p>open(”|something”, “w”) x “y|” “z”</p>\n"
+        );
+    }
+
+    /// As Jekyll 4.3.1 writes them: an autolink's text is as written (houbb's
+    /// `mpmath#1-download--installation`); a tag kramdown does not read as one is text,
+    /// typography and all (`<img src=...>`).
+    #[test]
+    fn autolinks_and_unread_tags() {
+        use super::super::jekyll_html as jekyll;
+        assert_eq!(
+            jekyll("<https://x.org/a--b...c> and [a--b](http://x)\n"),
+            "<p><a href=\"https://x.org/a--b...c\">https://x.org/a--b...c</a> and \
+             <a href=\"http://x\">a–b</a></p>\n"
+        );
+        assert_eq!(
+            jekyll("HTML <img src=...> and <b c=\"...\">x</b>\n"),
+            "<p>HTML &lt;img src=…&gt; and <b c=\"...\">x</b></p>\n"
         );
     }
 }

@@ -457,6 +457,7 @@ impl Context<'_> {
         let mut depth = 0usize;
         let mut fences = jekyll::FenceIndent::default();
         let mut spans = jekyll::SameSpans::default();
+        let mut crossing = jekyll::CrossingSpans::default();
         let mut raw = jekyll::RawSpans::default();
         let mut alts = jekyll::ImageAlts::default();
         let mut runs = jekyll::MarkerRuns::default();
@@ -466,6 +467,7 @@ impl Context<'_> {
                 true => (jekyll::unmark_headings(event), range),
                 false => (event, range),
             })
+            .flat_map(|(event, range)| crossing.feed(event, range, markdown))
             .flat_map(|(event, range)| raw.feed(event, range, markdown));
         let events = events.map(|(event, range)| {
             let event = fences.feed(event, range.clone(), markdown);

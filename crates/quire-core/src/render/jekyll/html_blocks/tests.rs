@@ -142,3 +142,16 @@ fn block_html_ends_at_its_closing_tag() {
         assert_eq!(jekyll(markdown), expected, "{markdown:?}");
     }
 }
+
+/// As Jekyll 4.3.1 writes it: an inline SVG drawing of a hundred kilobytes on one line
+/// (houbb's draw.io diagrams) is block HTML to its closing tag, not a paragraph.
+#[test]
+fn a_long_element_on_one_line_is_block_html() {
+    let paths = "<g><path d=\"M 0 0 L 1 1\"></path></g>".repeat(3_000);
+    let svg = format!("<svg width=\"5\">{paths}</svg>");
+    assert!(svg.len() > 64 * 1024);
+    assert_eq!(
+        jekyll(&format!("A\n\n{svg}\n\nB\n")),
+        format!("<p>A</p>\n{svg}\n<p>B</p>\n")
+    );
+}

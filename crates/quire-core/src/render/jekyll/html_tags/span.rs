@@ -143,6 +143,27 @@ pub(crate) fn raw_span_open(html: &str) -> Option<String> {
     }
 }
 
+/// The name of the element whose start tag is the whole of `html`, when kramdown reads it
+/// in a paragraph as an element with content (not a block element's tag, which is text
+/// there, nor a void or self-closed one's).
+pub(crate) fn span_element_open(html: &str) -> Option<String> {
+    match tag_at(html)? {
+        (
+            Tag::Start {
+                name,
+                closed: false,
+                ..
+            },
+            len,
+        ) if len == html.len() => {
+            let name = element_name(&name);
+            let lower = name.to_ascii_lowercase();
+            (!BLOCK.contains(&lower.as_str()) && !VOID.contains(&lower.as_str())).then_some(name)
+        }
+        _ => None,
+    }
+}
+
 /// Whether the whole of `html` is a start tag (`true`) or a closing tag (`false`) of the
 /// element `name` (as [`element_name`] gives it).
 pub(crate) fn tag_of(html: &str, name: &str) -> Option<bool> {
@@ -156,6 +177,16 @@ pub(crate) fn tag_of(html: &str, name: &str) -> Option<bool> {
         (Tag::Close(n), len) if len == html.len() && element_name(&n) == name => Some(false),
         _ => None,
     }
+}
+
+/// Whether kramdown reads inline HTML `html` (one tag as CommonMark reads it) as no tag
+/// at all (`<img src=...>`: an unquoted value that is not one word): it takes the `<` as
+/// text and reads on, so what follows is text with its typography.
+pub(crate) fn unread_tag(html: &str) -> bool {
+    html.starts_with('<')
+        && !html.starts_with("<!")
+        && !html.starts_with("<?")
+        && tag_at(html).is_none()
 }
 
 /// The length of the tag or comment kramdown reads at the start of `s`.
