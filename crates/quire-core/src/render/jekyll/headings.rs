@@ -42,20 +42,19 @@ pub fn converter_heading_id(text: &str) -> String {
     }
 }
 
-/// Onigmo's `\p{Word}`: letters, marks, decimal digits, connector punctuation.
+/// Onigmo's `\p{Word}`: alphabetic characters (letters, letter numbers and the symbols
+/// Unicode counts as alphabetic, `Ⓜ`), marks, decimal digits, connector punctuation.
 fn is_word(c: char) -> bool {
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-    ) || matches!(
-        c.general_category(),
-        unicode_properties::GeneralCategory::DecimalNumber
-            | unicode_properties::GeneralCategory::LetterNumber
-            | unicode_properties::GeneralCategory::ConnectorPunctuation
-    )
+    c.is_alphabetic()
+        || c.general_category_group() == GeneralCategoryGroup::Mark
+        || matches!(
+            c.general_category(),
+            unicode_properties::GeneralCategory::DecimalNumber
+                | unicode_properties::GeneralCategory::ConnectorPunctuation
+        )
 }
 
-/// A heading's text ending in ` {#id}` (the id a letter then letters, digits, `_`, `:` or
+/// A heading's text ending in ` {#id}` (after its white space; the id a letter then letters, digits, `_`, `:` or
 /// `-`) has that id, the only heading attribute kramdown reads there: `{#id .class}` and
 /// `{: #id}` at the end of the line stay text, and its id is made from all of it (the
 /// parser's own heading attributes, which take both, are off).
@@ -68,6 +67,13 @@ pub(super) fn explicit_heading_ids(events: &mut [Event<'_>]) {
                 let Some(start) = open.take() else { continue };
                 if i == start + 1 {
                     continue;
+                }
+                // kramdown strips the white space at a heading's end (CommonMark's parser
+                // keeps a tab there).
+                if let Event::Text(text) = &mut events[i - 1] {
+                    if text.ends_with([' ', '\t']) {
+                        *text = CowStr::from(text.trim_end_matches([' ', '\t']).to_string());
+                    }
                 }
                 let Event::Text(text) = &events[i - 1] else {
                     continue;

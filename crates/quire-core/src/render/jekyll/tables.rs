@@ -245,8 +245,10 @@ pub(crate) fn kramdown_table(block: &str, table: bool) -> Option<Sections> {
     for row in &all_rows {
         let row = row.trim();
         // A row must not read as a block of its own (`- a | b`): a leading pipe, which
-        // GFM drops as kramdown drops the empty cell before it.
-        if !row.starts_with('|') {
+        // GFM drops as kramdown drops the empty cell before it. kramdown drops it only
+        // when the table's first line starts with a pipe: else a row's leading pipe
+        // keeps an empty cell before it.
+        if !row.starts_with('|') || !leading_pipe {
             markdown.push_str("| ");
         }
         mark_line(row, &mut markdown);
@@ -404,6 +406,13 @@ mod tests {
             (
                 "| h\t| i |\n|:---:---||\n| a | b |\n",
                 "<table><thead><tr><th style=\"text-align: center\">h</th><th>i</th></tr></thead><tbody><tr><td style=\"text-align: center\">a</td><td>b</td></tr></tbody></table>",
+            ),
+            // A row's leading pipe keeps an empty cell when the first line has none.
+            (
+                "a  | b |\n| c | d | e |\n| f | g |\n",
+                "<table><tbody><tr><td>a</td><td>b</td><td>\u{a0}</td><td>\u{a0}</td></tr>\
+                 <tr><td>\u{a0}</td><td>c</td><td>d</td><td>e</td></tr>\
+                 <tr><td>\u{a0}</td><td>f</td><td>g</td><td>\u{a0}</td></tr></tbody></table>",
             ),
             (
                 "| x | y |\n| ---::--- |\n| 1 | 2 |\n",

@@ -335,10 +335,18 @@ fn heading_ids_like_kramdown_gfm() {
         ("snake_case and tab\there", "snake_case-and-tab-here"),
         ("日本語", "日本語"),
         ("?!", ""),
+        // Ruby's `\p{Word}` holds what Unicode counts as alphabetic (houbb's `Ⓜ️`).
+        ("Ⓜ️ 关于 OpenIM", "ⓜ️-关于-openim"),
+        ("ⅷ Ⅻ ª ʰ ² ①", "ⅷ-ⅻ-ª-ʰ--"),
     ];
     for (text, id) in cases {
         assert_eq!(heading_id(text), id, "{text}");
     }
+    // White space at a heading's end is stripped, a tab too (Jekyll 4.3.1).
+    assert_eq!(
+        jekyll("## 畸形报文\t\n\n## b \t\n\n## c {#cid}\t\n", ""),
+        "<h2 id=\"畸形报文\">畸形报文</h2>\n<h2 id=\"b\">b</h2>\n<h2 id=\"cid\">c</h2>\n"
+    );
     // An id that comes out empty is no attribute; the next such one is `-1` (Jekyll 4.3.1,
     // Ma Zhuang's post on the number sign writes `### ”`).
     assert_eq!(

@@ -2,7 +2,8 @@
 //! `{{ include.role | default: "-" }}` once an include's parameters are filled in): the
 //! URL filters Jekyll adds and Liquid's string filters that need nothing but the text;
 //! `markdownify` of a literal in an include file, rendered as the post is; the date
-//! filters on times (`dates.rs`). An output with any other filter stays as written.
+//! filters on times (`dates.rs`); a filter neither has passes the value on, as Liquid
+//! does. An output with any other filter stays as written.
 
 use super::dates::Time;
 use super::{quoted, SiteVars};
@@ -31,6 +32,12 @@ pub(super) fn split(text: &str) -> Vec<&str> {
 /// What `filter` (its name and any arguments, `default: "x"`) makes of `value`; `None`
 /// for a filter not applied here.
 pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<String> {
+    // A filter neither Liquid nor Jekyll has (Eleventy's `url`): Liquid passes the value
+    // on, whatever its arguments (`strict_filters` is off unless a site turns it on).
+    let name = filter.split(':').next().unwrap_or_default().trim();
+    if !name.is_empty() && !KNOWN.contains(&name) && word(name) {
+        return Some(value);
+    }
     let (name, args) = match filter.split_once(':') {
         Some((name, args)) => (name.trim(), arguments(args)?),
         None => (filter.trim(), Vec::new()),
@@ -74,6 +81,32 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         }
         _ => return None,
     })
+}
+
+/// The filters of Liquid and Jekyll (4.3.1, as Debian installs it): one of these not
+/// applied here leaves its output as written.
+#[rustfmt::skip]
+const KNOWN: &[&str] = &[
+    "abs", "absolute_url", "append", "array_to_sentence_string", "at_least", "at_most",
+    "base64_decode", "base64_encode", "base64_url_safe_decode", "base64_url_safe_encode",
+    "capitalize", "ceil", "cgi_escape", "compact", "concat", "date", "date_to_long_string",
+    "date_to_rfc822", "date_to_string", "date_to_xmlschema", "default", "divided_by",
+    "downcase", "escape", "escape_once", "find", "find_exp", "first", "floor", "group_by",
+    "group_by_exp", "h", "inspect", "join", "jsonify", "last", "lstrip", "map", "markdownify",
+    "minus", "modulo", "newline_to_br", "normalize_whitespace", "number_of_words", "plus",
+    "pop", "prepend", "push", "relative_url", "remove", "remove_first", "remove_last",
+    "replace", "replace_first", "replace_last", "reverse", "round", "rstrip", "sample",
+    "sassify", "scssify", "shift", "size", "slice", "slugify", "smartify", "sort",
+    "sort_natural", "split", "strip", "strip_html", "strip_index", "strip_newlines", "times",
+    "to_integer", "truncate", "truncatewords", "uniq", "unshift", "upcase", "uri_escape",
+    "url_decode", "url_encode", "where", "where_exp", "xml_escape",
+];
+
+/// Whether `name` is one Liquid reads as a filter's name (word characters; `-` and `?`
+/// too, which its lax parser reads past).
+fn word(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '?'))
 }
 
 /// The time `value` is for Liquid's `date` filter (`Liquid::Utils.to_date`): `now` and
