@@ -104,7 +104,8 @@ fn same_bullets(list: &str) -> String {
         let item = indent <= 3
             && !fence
             && matches!(trimmed.as_bytes().first(), Some(b'*' | b'-' | b'+'))
-            && matches!(trimmed.as_bytes().get(1), Some(b' ' | b'\t' | b'\n') | None)
+            // (A marker alone on its line is no item to kramdown: `text_headings.rs`.)
+            && matches!(trimmed.as_bytes().get(1), Some(b' ' | b'\t'))
             && !super::lazy_lists::thematic_break(trimmed);
         if item {
             out.push_str(&line[..indent]);

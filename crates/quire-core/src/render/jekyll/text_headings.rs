@@ -13,7 +13,11 @@
 //!   paragraph, its `---` a dash.
 //!
 //! And a GFM table right under another block (a heading, a fence's end), no blank line
-//! between, is a paragraph (kramdown's table parser asks for a block boundary).
+//! between, is a paragraph (kramdown's table parser asks for a block boundary); and a
+//! list marker alone on its line, nothing after it (`-`, `+`, `*`, `1.`), is text, where
+//! CommonMark reads an empty list item: kramdown's list item wants a space or a tab after
+//! its marker (after a blank line it is a paragraph, under an item more of that item's
+//! text).
 //!
 //! The character that makes such a line a heading to CommonMark is marked before the text
 //! is parsed (a control character, one byte for one: offsets hold), which makes the line
@@ -25,8 +29,18 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
-/// Stand-ins for the `#`, `-` and `=` that made a line a heading to CommonMark.
-const MARKS: [(char, char); 3] = [('#', '\u{12}'), ('-', '\u{13}'), ('=', '\u{14}')];
+/// Stand-ins for the `#`, `-` and `=` that made a line a heading to CommonMark, and for the
+/// `+`, `*` and `.` that made one an empty list item. (The last three are the renderer's
+/// id, table of contents and note marks, which only its HTML holds: these are written
+/// back as the text is parsed, before any of those is written.)
+const MARKS: [(char, char); 6] = [
+    ('#', '\u{12}'),
+    ('-', '\u{13}'),
+    ('=', '\u{14}'),
+    ('+', '\u{1}'),
+    ('*', '\u{2}'),
+    ('.', '\u{3}'),
+];
 
 /// Whether `c` is one of this module's marks (a post's own are cleared before parsing).
 pub(super) fn is_mark(c: char) -> bool {
@@ -36,7 +50,7 @@ pub(super) fn is_mark(c: char) -> bool {
 /// `text` with the headings kramdown reads otherwise marked; borrowed when there are none.
 pub(crate) fn mark_text_headings(text: &str, options: Options) -> Cow<'_, str> {
     let mut marks = tables_off_a_boundary(text);
-    let headings = may_hold(text);
+    let headings = may_hold(text) || may_hold_bare_markers(text);
     if !headings && marks.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -87,6 +101,10 @@ fn heading_marks(text: &str, options: Options) -> Vec<usize> {
                 if let Some(at) = text_heading(text, range.start..range.end, depth == 0) {
                     marks.push(at);
                 }
+                depth += 1;
+            }
+            Event::Start(Tag::Item) => {
+                marks.extend(bare_marker(text, range));
                 depth += 1;
             }
             Event::Start(_) => depth += 1,
@@ -172,6 +190,44 @@ fn text_heading(text: &str, range: std::ops::Range<usize>, top: bool) -> Option<
         Some(line) => line.trim().is_empty() || is_ial_line(line) || line.trim() == "^",
     };
     (!boundary).then_some(at)
+}
+
+/// Where the list item parsed at `range` is to be marked when it is a marker alone on its
+/// line (`-`, `+`, `*`, digits and `.`), nothing after it: its last character.
+/// A `-` right under an item's one line is left as it is: kramdown reads the two lines as
+/// a heading in the item, which no mark can make of them.
+fn bare_marker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
+    let line_end = text[range.start..]
+        .find('\n')
+        .map_or(text.len(), |i| range.start + i);
+    let marker = text[range.start..line_end].trim_end_matches('\r');
+    if !text[line_end..range.end.max(line_end)].trim().is_empty() || !is_bare_marker(marker) {
+        return None;
+    }
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let above = previous_line(text, line_start).map(|l| l.trim_start_matches([' ', '\t', '>']));
+    let under_an_item = above.is_some_and(|l| {
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        l.starts_with(['-', '+', '*']) && l[1..].starts_with([' ', '\t'])
+            || digits > 0 && l[digits..].starts_with(['.', ')'])
+    });
+    (marker != "-" || !under_an_item).then(|| range.start + marker.len() - 1)
+}
+
+/// Whether `s` is a list marker and nothing else (`1)` aside: no mark stands for `)`).
+fn is_bare_marker(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(s, "-" | "+" | "*") || ((1..=9).contains(&digits) && &s[digits..] == ".")
+}
+
+/// Whether some line of `text` (inside whatever quotation) is a bare list marker.
+fn may_hold_bare_markers(text: &str) -> bool {
+    text.lines().any(|line| {
+        is_bare_marker(
+            line.trim_start_matches([' ', '\t', '>'])
+                .trim_end_matches('\r'),
+        )
+    })
 }
 
 /// Where GFM tables start that kramdown reads as text: a table right under another block
@@ -337,6 +393,33 @@ mod tests {
         ];
         for (markdown, expected) in cases {
             assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+
+    /// As Jekyll 4.3.1 (kramdown 2.4) writes them: a list marker alone on its line is
+    /// text (houbb's `+` between two code blocks, Servo's `-` under an item's second line).
+    #[test]
+    fn a_marker_alone_on_its_line_is_text() {
+        let cases = [
+            ("a\n\n+\n\nb\n", "<p>a</p>\n<p>+</p>\n<p>b</p>\n"),
+            ("-\n\n*\n\n1.\n", "<p>-</p>\n<p>*</p>\n<p>1.</p>\n"),
+            (
+                "- d\n- e\n  f\n-\n",
+                "<ul>\n<li>d</li>\n<li>e\nf\n-</li>\n</ul>\n",
+            ),
+            ("1. x\n2.\n", "<ol>\n<li>x\n2.</li>\n</ol>\n"),
+            ("> -\n", "<blockquote>\n<p>-</p>\n</blockquote>\n"),
+            ("-\n- d\n", "<p>-</p>\n<ul>\n<li>d</li>\n</ul>\n"),
+            (
+                "- b\n\n* c\n*\n\nx\n",
+                "<ul>\n<li>\n<p>b</p>\n</li>\n<li>\n<p>c\n*</p>\n</li>\n</ul>\n<p>x</p>\n",
+            ),
+            // With a space after it, an empty item; under text, the text's underline.
+            ("- \n", "<ul>\n<li></li>\n</ul>\n"),
+            ("text\n-\n", "<h2 id=\"text\">text</h2>\n"),
+        ];
+        for (markdown, html) in cases {
+            assert_eq!(jekyll(markdown), html, "{markdown:?}");
         }
     }
 }
