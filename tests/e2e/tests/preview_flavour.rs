@@ -50,6 +50,36 @@ async fn page_variables_come_from_the_post_in_the_preview_and_the_excerpt_card()
     app.close().await;
 }
 
+/// A variable nothing makes writes nothing, as Jekyll runs a post's Liquid: a Vue
+/// template's `{{ mess }}` in code and in text, in the preview and the excerpt card, once
+/// typing settles; one the post assigns, `{% raw %}` and the CommonMark flavour keep
+/// theirs as written.
+#[tokio::test]
+async fn variables_nothing_makes_write_nothing_as_on_the_site() {
+    let app = App::open().await;
+    app.paste_over(
+        "---\ntitle: Vue\n---\nClicked {{ count }} times, {{ mess }}and {{ mine }}.\n\n\
+         {% assign mine = site.title %}\n\n```html\n<p>{{ mess }}</p>\n```\n\n\
+         Kept {% raw %}{{ mess }}{% endraw %}.\n",
+    )
+    .await;
+    let shown = format!(
+        "const p = {PREVIEW_JS}, c = {EXCERPT_CARD_JS}; if (!p || !c) return false;
+         const first = (e) => e && e.querySelector('p');
+         const ok = (e) => !!e && e.textContent === 'Clicked 9 times, and {{{{ mine }}}}.';
+         const code = p.querySelector('pre code');
+         return ok(first(p)) && ok(c.querySelector('.card-body p')) && !!code
+           && code.textContent === '<p></p>\\n' && p.textContent.includes('Kept {{{{ mess }}}}.');"
+    );
+    app.wait_until(
+        "the variables nothing makes written as nothing",
+        &shown,
+        vec![],
+    )
+    .await;
+    app.close().await;
+}
+
 #[tokio::test]
 async fn jekyll_flavour_by_default_commonmark_on_choice_and_remembered() {
     let app = App::open().await;

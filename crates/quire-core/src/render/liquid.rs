@@ -18,7 +18,7 @@ mod loops;
 mod page;
 mod site_vars;
 
-pub use data::{data_names, data_value, data_vars, DataVars};
+pub use data::{data_names, data_value, data_vars, made_names, DataVars};
 pub(crate) use filters::with_markdownified;
 pub(crate) use highlight::{
     highlight_fences, highlight_lines, opens_highlight_tag, same_alone, same_outside,
@@ -38,9 +38,78 @@ fn quoted(text: &str) -> Option<&str> {
     text.strip_prefix(quote)?.strip_suffix(quote)
 }
 
+/// The keys of the payload Jekyll (4.3.1) renders a post's Liquid with (its
+/// `UnifiedPayloadDrop`); `content`, `layout`, `paginator` and the highlighter's prefix
+/// and suffix are nil while the post itself is rendered.
+#[rustfmt::skip]
+const PAYLOAD: [&str; 9] = [
+    "jekyll",
+    "site",
+    "page",
+    "theme",
+    "content",
+    "paginator",
+    "layout",
+    "highlighter_prefix",
+    "highlighter_suffix",
+];
+
+/// What a variable `name` reads when nothing makes it (`bare`: not a key of it), if it
+/// reads something: the payload's own methods (`count` is its number of keys: Vue's
+/// `{{ count }}` is `9` on the site; a key of one is nil); `None` for the ones that write
+/// something of the payload's that the preview does not (`keys`, `first`...), and
+/// Liquid's literals and loop objects.
+fn unmade_reads(name: &str, bare: bool) -> Option<String> {
+    #[rustfmt::skip]
+    const KEPT: &[&str] = &[
+        "jekyll", "site", "page", "theme", "include", "forloop", "tablerowloop", "true",
+        "false", "nil", "null", "empty", "blank",
+    ];
+    #[rustfmt::skip]
+    const METHODS: &[&str] = &[
+        "first", "keys", "max", "min", "sort", "fetch", "each_key", "merge", "to_hash",
+        "to_liquid", "content_methods", "hash_for_json",
+    ];
+    match name {
+        name if KEPT.contains(&name) => None,
+        "count" if bare => Some(PAYLOAD.len().to_string()),
+        name if bare && METHODS.contains(&name) => None,
+        _ => Some(String::new()),
+    }
+}
+
+/// What the output operand `value` writes when it reads a variable that neither Jekyll
+/// gives nor the body's tags make (`vars.data.made`, once worked out): nothing, Liquid's
+/// nil (`{{ mess }}`, `{{.IPAddress}}`, `{{}}`), or what [`unmade_reads`] gives.
+fn unmade(value: &str, vars: &SiteVars) -> Option<String> {
+    let made = vars.data.made.as_ref()?;
+    // A literal: a string, a number, a range; or no expression at all (braces or a tag
+    // inside: an output read across `{% raw %}` tags).
+    if value.starts_with(['\'', '"', '('])
+        || value.parse::<f64>().is_ok()
+        || value.contains(['{', '}', '%'])
+    {
+        return None;
+    }
+    let root_len = value
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(value.len());
+    let root = &value[..root_len];
+    if made.binary_search_by(|n| n.as_str().cmp(root)).is_ok() {
+        return None;
+    }
+    unmade_reads(root, root_len == value.len())
+}
+
+/// Whether `vars` can tell what some Liquid writes: the site is known, or the post's own
+/// variables, its data outputs or the variables its tags make are.
+fn may_resolve(vars: &SiteVars) -> bool {
+    vars.known || !vars.page.is_empty() || !vars.data.outputs.is_empty() || vars.data.made.is_some()
+}
+
 /// What one Liquid output or tag writes, if `vars` can tell.
 pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
-    if !vars.known && vars.page.is_empty() && vars.data.outputs.is_empty() {
+    if !may_resolve(vars) {
         return None;
     }
     if let Some(inner) = liquid.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
@@ -57,8 +126,10 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
         let value = parts.next()?.trim();
         let mut value = match (value.strip_prefix("page."), value.strip_prefix("site.")) {
             (Some(key), _) => vars.page_var(key)?.to_string(),
-            // Liquid's nil (an include's parameter its tag does not give) writes nothing.
+            // Liquid's nil (an include's parameter its tag does not give) writes nothing;
+            // so does a variable nothing makes.
             _ if value == "nil" => String::new(),
+            _ if let Some(read) = unmade(value, vars) => read,
             _ if !vars.known => return None,
             (_, Some(key)) => vars.scalar(key)?.to_string(),
             // A whole number is itself (`{{ 1425312309 | date: "%F" }}`).
@@ -108,7 +179,7 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
 
 /// `text` with every Liquid output and tag `vars` can resolve replaced by what it writes.
 pub fn resolve_in<'a>(text: &'a str, vars: &SiteVars) -> Cow<'a, str> {
-    if !vars.known && vars.page.is_empty() && vars.data.outputs.is_empty() {
+    if !may_resolve(vars) {
         return Cow::Borrowed(text);
     }
     crate::images::rewrite_liquid(text, |_, liquid| resolve(liquid, vars))

@@ -194,13 +194,17 @@ fn text_heading(text: &str, range: std::ops::Range<usize>, top: bool) -> Option<
 
 /// Where the list item parsed at `range` is to be marked when it is a marker alone on its
 /// line (`-`, `+`, `*`, digits and `.`), nothing after it: its last character.
-/// A `-` right under an item's one line is left as it is: kramdown reads the two lines as
-/// a heading in the item, which no mark can make of them.
+/// A `-` at the start of its line right under an item's one line is left as it is:
+/// kramdown reads the two lines as a heading in the item, which no mark can make of them
+/// (indented, it is more of the item's text).
 fn bare_marker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
     let line_end = text[range.start..]
         .find('\n')
         .map_or(text.len(), |i| range.start + i);
-    let marker = text[range.start..line_end].trim_end_matches('\r');
+    // (The item's range may start with its line's indentation.)
+    let line = &text[range.start..line_end];
+    let marker = line.trim_start_matches([' ', '\t']).trim_end_matches('\r');
+    let start = range.start + (line.len() - line.trim_start_matches([' ', '\t']).len());
     if !text[line_end..range.end.max(line_end)].trim().is_empty() || !is_bare_marker(marker) {
         return None;
     }
@@ -211,7 +215,8 @@ fn bare_marker(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
         l.starts_with(['-', '+', '*']) && l[1..].starts_with([' ', '\t'])
             || digits > 0 && l[digits..].starts_with(['.', ')'])
     });
-    (marker != "-" || !under_an_item).then(|| range.start + marker.len() - 1)
+    let underline = marker == "-" && under_an_item && line_start == start;
+    (!underline).then(|| start + marker.len() - 1)
 }
 
 /// Whether `s` is a list marker and nothing else (`1)` aside: no mark stands for `)`).
@@ -407,6 +412,8 @@ mod tests {
                 "- d\n- e\n  f\n-\n",
                 "<ul>\n<li>d</li>\n<li>e\nf\n-</li>\n</ul>\n",
             ),
+            // (kramdown keeps the space before the `-`: the same text in a page.)
+            (" - d\n -\n", "<ul>\n<li>d\n-</li>\n</ul>\n"),
             ("1. x\n2.\n", "<ol>\n<li>x\n2.</li>\n</ol>\n"),
             ("> -\n", "<blockquote>\n<p>-</p>\n</blockquote>\n"),
             ("-\n- d\n", "<p>-</p>\n<ul>\n<li>d</li>\n</ul>\n"),

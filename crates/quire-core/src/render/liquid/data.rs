@@ -18,6 +18,41 @@ pub struct DataVars {
     pub outputs: Vec<(String, String)>,
     /// The variables `{% assign %}` made of what could be evaluated.
     pub assigned: Vec<String>,
+    /// Every variable the body's tags make (`assign`, `capture`, `for`, `tablerow`,
+    /// `increment`, `decrement`), once worked out: an output of a variable that is none of
+    /// these nor one Jekyll gives (`site`, `page`...) writes nothing, Liquid's nil
+    /// (`{{ mess }}` in a Vue template's code). Sorted; `None`: not worked out.
+    pub made: Option<Vec<String>>,
+}
+
+/// The variables the tags of `body` make: the name after `assign`, `capture`,
+/// `increment`, `decrement`, and the loop variable of `for` and `tablerow` (each line of
+/// a `{% liquid %}` tag a tag of its own), sorted.
+pub fn made_names(body: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let tags = liquid_pieces(body).into_iter().filter(|(tag, _)| *tag);
+    for (_, inner) in tags {
+        let lines = match inner.strip_prefix("liquid") {
+            Some(lines) if lines.starts_with(char::is_whitespace) => lines,
+            _ => inner,
+        };
+        for line in lines.lines() {
+            let mut words = line.split_whitespace();
+            let name = match words.next() {
+                Some("assign" | "capture" | "increment" | "decrement" | "for" | "tablerow") => {
+                    words.next().map(|w| w.split('=').next().unwrap_or(w))
+                }
+                _ => None,
+            };
+            if let Some(name) = name.filter(|n| !n.is_empty()) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    // Sorted, each once: looked up by halves for every output.
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// The names of the `_data/` files `body` reads (`site.data.<name>`), each once.
@@ -72,7 +107,11 @@ pub fn data_value(file_name: &str, text: &str) -> Option<Value> {
 /// through variables its `{% assign %}` tags make, in order, with what Liquid writes;
 /// `page`: the post's own variables (key, text), which the body may read data with.
 pub fn data_vars(body: &str, data: &[(&str, &Value)], page: &[(String, String)]) -> DataVars {
-    let mut found = DataVars::default();
+    // (Worked out only for a body with outputs: nothing else changes what it writes.)
+    let mut found = DataVars {
+        made: body.contains("{{").then(|| made_names(body)),
+        ..DataVars::default()
+    };
     if data.is_empty() || !body.contains("site.data.") {
         return found;
     }
