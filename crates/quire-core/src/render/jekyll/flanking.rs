@@ -142,8 +142,9 @@ pub(crate) fn mark_flanking_punctuation(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether the punctuation at `at` in `text` may be marked: any but ASCII; a `.` not
-/// beside another (an ellipsis is typography's); a brace of Liquid's; a `)` that does not
-/// end a link's destination (its `(` on the line right after a `]`).
+/// beside another (an ellipsis is typography's); a brace of Liquid's; a `;` that ends no
+/// entity; a `)` that does not end a link's destination (its `(` on the line right after
+/// a `]`).
 fn ascii_markable(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes.get(at) {
@@ -154,6 +155,14 @@ fn ascii_markable(text: &str, at: usize) -> bool {
         // A brace of Liquid only (`{{`, `{%`, `}}`, `%}`), not one of math (`align*}`).
         Some(b'{') => matches!(bytes.get(at + 1), Some(b'{' | b'%')),
         Some(b'}') => at > 0 && matches!(bytes[at - 1], b'}' | b'%'),
+        // Not the `;` that ends an entity (`&mdash;*browsing*`): the entity stays one.
+        Some(b';') => {
+            let from = text[..at].rfind(['&', '\n', ' ']);
+            !from.is_some_and(|amp| {
+                bytes[amp] == b'&'
+                    && super::html_tags::reference_len(&text[amp..]) == Some(at + 1 - amp)
+            })
+        }
         Some(b')') => {
             let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
             let mut depth = 0usize;
@@ -212,6 +221,11 @@ mod tests {
                 "<p>中文……<strong>所以粗体</strong>后面</p>\n",
             ),
             ("**粗体：**中文", "<p><strong>粗体：</strong>中文</p>\n"),
+            // The `;` of an entity is the entity's (Adam Silver's `&mdash;*browsing*`).
+            (
+                "best&mdash;*browsing*. a &amp;*b* c;*d* &#8212;*e*",
+                "<p>best—<em>browsing</em>. a &amp;<em>b</em> c;<em>d</em> —<em>e</em></p>\n",
+            ),
             ("句子，**粗体**。", "<p>句子，<strong>粗体</strong>。</p>\n"),
             ("a。*斜体*b", "<p>a。<em>斜体</em>b</p>\n"),
             // ASCII punctuation too, where it is no Markdown of its own.

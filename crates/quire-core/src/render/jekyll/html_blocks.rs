@@ -142,15 +142,31 @@ pub(crate) struct Piece {
 /// quotation, a fence or code are left as CommonMark reads them (one Markdown piece).
 pub(crate) fn kramdown_pieces(block: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    // A comment, a processing instruction, a declaration: as CommonMark reads them.
+    let mut at = 0;
+    // A comment with text after it on its line (a WordPress import's `<!--more-->Only`):
+    // kramdown reads the text after it as Markdown.
     let trimmed = block.trim_start_matches(' ');
-    if trimmed.starts_with("<!") || trimmed.starts_with("<?") {
+    if let Some(end) = trimmed
+        .strip_prefix("<!--")
+        .and_then(|c| c.find("-->"))
+        .map(|e| block.len() - trimmed.len() + 4 + e + 3)
+    {
+        let line_end = block[end..].find('\n').map_or(block.len(), |i| end + i);
+        if !block[end..line_end].trim().is_empty() {
+            pieces.push(Piece {
+                range: 0..end,
+                raw: true,
+            });
+            at = end + (block[end..].len() - block[end..].trim_start_matches([' ', '\t']).len());
+        }
+    }
+    // Else a comment, a processing instruction, a declaration: as CommonMark reads them.
+    if at == 0 && (trimmed.starts_with("<!") || trimmed.starts_with("<?")) {
         return vec![Piece {
             range: 0..block.len(),
             raw: false,
         }];
     }
-    let mut at = 0;
     let mut budget = block.len().saturating_mul(8).max(BUDGET_FLOOR);
     while at < block.len() {
         if let Some(end) = block_element_end(block, at, &mut budget) {

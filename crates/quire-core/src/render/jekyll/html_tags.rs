@@ -181,7 +181,7 @@ fn tag_at(s: &str) -> Option<(Tag, usize)> {
 
 /// The length of the entity reference at the start of `s` (REXML's `REFERENCE_RE`), if
 /// there is one.
-pub(super) fn reference_len(s: &str) -> Option<usize> {
+pub(crate) fn reference_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix('&')?;
     let body = if let Some(hex) = rest.strip_prefix("#x") {
         let n = hex

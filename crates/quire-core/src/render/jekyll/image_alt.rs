@@ -86,7 +86,7 @@ fn unescaped(alt: &str) -> String {
 
 /// The length and text of the character reference `text` starts with, if it is one the
 /// Markdown parser knows.
-fn reference(text: &str) -> Option<(usize, String)> {
+pub(super) fn reference(text: &str) -> Option<(usize, String)> {
     let end = text.find(';')? + 1;
     let name = &text[1..end - 1];
     let plain = |c: char| c.is_ascii_alphanumeric() || c == '#';

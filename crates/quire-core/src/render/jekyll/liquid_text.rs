@@ -50,13 +50,21 @@ pub(super) fn included(
             && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)));
         paragraph.then(|| source.to_string())
     })?;
+    // Its tags, each on lines of its own or over several (`{% include img.html` and its
+    // parameters on the lines under it), nothing else.
     let mut html = String::new();
-    for token in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if token.get(2..)?.contains("{%") {
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let end = rest.strip_prefix("{%")?.find("%}")? + 4;
+        let token = &rest[..end];
+        let after = &rest[end..];
+        let gap = &after[..after.len() - after.trim_start().len()];
+        if token[2..].contains("{%") || !after.trim_start().is_empty() && !gap.contains('\n') {
             return None;
         }
         let tag = super::super::liquid::include_tag(token)?;
         html.push_str(&include_html(&tag, settings)?);
+        rest = after.trim_start();
     }
     (!html.is_empty()).then_some(html)
 }

@@ -326,6 +326,25 @@ fn a_figure_include_decides_its_conditions_and_renders_its_caption() {
     );
 }
 
+/// An include tag over several lines, its parameters on the lines under its name (Peter
+/// Forret's posts): the file is written there as for a tag on one line (Jekyll 4.3.1 wrote
+/// the same elements).
+#[test]
+fn an_include_tag_over_several_lines_is_written() {
+    let settings = site_with_include(
+        "img.html",
+        "<figure class=\"image\">\n    <img src=\"{{ include.src }}\" alt=\"{{ include.description }}\">\n</figure>\n",
+    );
+    let html = render_body(
+        "Before.\n\n{% include img.html\nsrc=\"https://x.org/a.jpg\"\ndescription=\"A pic\"\n%}\n\n> quote\n",
+        &settings,
+    );
+    assert!(
+        html.contains("<figure class=\"image\">\n    <img src=\"https://x.org/a.jpg\" alt=\"A pic\" />\n</figure>"),
+        "{html}"
+    );
+}
+
 /// An include tag inside block HTML, as the TeXt theme writes its video embeds: the file
 /// is written there, its `{{ include.key }}` filled (Jekyll 4.3.1 wrote the same
 /// elements for the theme's sample post).

@@ -47,13 +47,20 @@ fn tags_line(line: &str) -> bool {
 }
 
 /// `paragraph` (from its first line) with a blank line after each line that is a silent
-/// tag and has text before and after it in the paragraph (at its first or last line the
-/// tag ends nothing), when it has one and a line of text (a paragraph of tags only is the
+/// tag and has text before and after it in the paragraph (at its last line the tag ends
+/// nothing, nor at its first unless lines indented as code follow), when it has one and a line of text (a paragraph of tags only is the
 /// preview's mark of Liquid tags as it is). The tag stays at the end of the part before.
 pub(crate) fn silent_tags_apart(paragraph: &str) -> Option<String> {
     let lines: Vec<&str> = paragraph.split_inclusive('\n').collect();
     let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
-    let inner = |i: usize| i > 0 && i < last && silent_tag_line(lines[i]);
+    // At the first line, it ends nothing unless the next line is indented as code, which
+    // the blank line it leaves makes a code block.
+    let code_after = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_some_and(|l| l.starts_with('\t') || l.starts_with("    "))
+    };
+    let inner = |i: usize| (i > 0 || code_after(i)) && i < last && silent_tag_line(lines[i]);
     // A paragraph of tags only, or with other tags on lines of their own (a `{% for %}`
     // writing definitions, an `{% if %}`: what they write depends on them), is left as
     // it is.
@@ -153,5 +160,25 @@ mod tests {
         // With whitespace control the line break goes with the tag: one paragraph.
         let trimmed = jekyll("Before\n{%- assign x = 1 -%}\nafter.\n");
         assert_eq!(trimmed.matches("<p>").count(), 1, "{trimmed}");
+    }
+
+    /// As Jekyll 4.3.1 writes it (Adam Silver's Swig template): the empty line a tag at a
+    /// paragraph's start leaves makes the tab-indented lines under it a code block.
+    #[test]
+    fn a_tag_over_indented_lines_leaves_them_code() {
+        let html = jekyll(
+            "Consider:\n\n{% raw %}\n\t{% if x %}\n\t\t<p>Hello {{a}}</p>\n\t{% endif %}\n\
+             {% endraw %}\n\nAfter.\n",
+        );
+        assert!(
+            html.contains("<pre class=\"highlight\"><code>{% if x %}\n\t&lt;p&gt;Hello {{a}}&lt;/p&gt;\n{% endif %}\n</code></pre>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>After.</p>"), "{html}");
+        // Not indented: the tag's line ends nothing.
+        assert_eq!(
+            jekyll("{% raw %}\n{{ a }}\n{% endraw %}\n"),
+            "<p>{{ a }}</p>\n"
+        );
     }
 }

@@ -63,12 +63,14 @@ impl<'a> Typography<'a> {
         range: Range<usize>,
         source: &str,
     ) -> Given<'a> {
-        // A tag kramdown does not read as one is text to it, typography and all.
+        // A tag kramdown does not read as one is text to it, typography and all, and its
+        // character references the characters they stand for (`<img src=&#8221;>`; then
+        // it is no longer the source as written, so without typography).
         let event = match event {
             Event::InlineHtml(html)
                 if self.code == 0 && self.raw == 0 && super::html_tags::unread_tag(&html) =>
             {
-                Event::Text(html)
+                Event::Text(with_references_read(html))
             }
             event => event,
         };
@@ -168,6 +170,30 @@ impl<'a> Typography<'a> {
         let text = out.map_or(text, CowStr::from);
         Some((Event::Text(text), span))
     }
+}
+
+/// `text` with each character reference the Markdown parser knows read as the character.
+fn with_references_read(text: CowStr<'_>) -> CowStr<'_> {
+    if !text.contains('&') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_ref();
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        match super::image_alt::reference(&rest[amp..]) {
+            Some((len, decoded)) => {
+                out.push_str(&decoded);
+                rest = &rest[amp + len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[amp + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    CowStr::from(out)
 }
 
 /// Whether `tag` is a span's (emphasis, a link...), not a block's.
@@ -550,6 +576,11 @@ mod tests {
         assert_eq!(
             jekyll("HTML <img src=...> and <b c=\"...\">x</b>\n"),
             "<p>HTML &lt;img src=…&gt; and <b c=\"...\">x</b></p>\n"
+        );
+        // Its character references read (a WordPress import's `src=&#8221;&#8221;`).
+        assert_eq!(
+            jekyll("as <img src=&#8221;&#8221; /> x &amp; y\n"),
+            "<p>as &lt;img src=”” /&gt; x &amp; y</p>\n"
         );
     }
 }

@@ -155,3 +155,15 @@ fn a_long_element_on_one_line_is_block_html() {
         format!("<p>A</p>\n{svg}\n<p>B</p>\n")
     );
 }
+
+/// As Jekyll 4.3.1 writes them: the text after a comment on its line is Markdown (Peter
+/// Forret's WordPress imports write `<!--more-->Only 2.8 cm of _bokeh_.`).
+#[test]
+fn text_after_a_comment_on_its_line_is_markdown() {
+    assert_eq!(
+        jekyll("Intro.\n\n<!-- note -->Only 2.8 cm of _bokeh_. How about\n<p>x</p>\n"),
+        "<p>Intro.</p>\n<!-- note -->\n<p>Only 2.8 cm of <em>bokeh</em>. How about</p>\n<p>x</p>\n"
+    );
+    // Alone on its line, as CommonMark reads it.
+    assert_eq!(jekyll("<!-- c -->\nnext\n"), "<!-- c -->\n<p>next</p>\n");
+}
