@@ -173,6 +173,19 @@ const LINES: &[&str] = &[
     "- [Title | Site](/x) and **a | b** — c",
     "<!-- Read the *full* [code](/c/) `x` -->",
     "Jekyllは**Ruby > {{ page.v }}**が and *{% raw %}x{% endraw %}*",
+    "+",
+    "-",
+    " -",
+    "2.",
+    "**sync(List<String> a)：** and [x <key> y](/u) ~~a <k>b~~",
+    "best&mdash;*browsing* <img src=&#8221;...&#8221; />",
+    "{% raw %}",
+    "{% endraw %}",
+    "\t{% if x %}{{ mess }} {{ count }}",
+    "|:---:---||",
+    "<!--more-->Only _bokeh_ here",
+    "{% include img.html",
+    "%}",
 ];
 
 fn document() -> impl Strategy<Value = String> {
