@@ -193,17 +193,6 @@ fn parse_marked_with(
         let found = owned!(here.and_then(|h| h.get(&plain)));
         found.or_else(|| owned!(outside.and_then(|o| o.get(&plain))))
     };
-    // `[text] [id]` is a reference link to kramdown when `id` is defined (here or outside).
-    let joined = if jekyll && jekyll::may_space_references(text) {
-        let local = Parser::new_ext(text, options);
-        let local = local.reference_definitions();
-        jekyll::join_spaced_references(text, |id| {
-            local.get(id).is_some() || outside.is_some_and(|o| o.get(id).is_some())
-        })
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let text: &str = &joined;
     // Headings kramdown reads as text (or as other text) are marked for the parser only
     // (offsets unchanged); the marks are written back in its events.
     // So are comments kramdown reads as part of the paragraph above them, given back as
@@ -220,7 +209,26 @@ fn parse_marked_with(
         std::borrow::Cow::Borrowed(text)
     };
     let headings_marked = matches!(headings, std::borrow::Cow::Owned(_));
-    let parser = Parser::new_with_broken_link_callback(&headings, options, Some(callback));
+    // `[text] [id]` is a reference link to kramdown when `id` is defined (here or outside;
+    // read on the text as marked, where a comment kramdown reads in a paragraph leaves a
+    // definition under it paragraph text). Joined in the text as written and as marked.
+    let (text, parsed) = if jekyll && jekyll::may_space_references(&headings) {
+        let local = Parser::new_ext(&headings, options);
+        let local = local.reference_definitions();
+        let defined =
+            |id: &str| local.get(id).is_some() || outside.is_some_and(|o| o.get(id).is_some());
+        (
+            jekyll::join_spaced_references(text, defined),
+            jekyll::join_spaced_references(&headings, defined),
+        )
+    } else {
+        (
+            std::borrow::Cow::Borrowed(text),
+            std::borrow::Cow::Borrowed(headings.as_ref()),
+        )
+    };
+    let text: &str = &text;
+    let parser = Parser::new_with_broken_link_callback(&parsed, options, Some(callback));
     let mut local_definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()

@@ -40,14 +40,18 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut marks = Vec::new();
     let mut line_start = 0;
+    // Where to go on, inside a line, after a span that closed on a later line.
+    let mut resume: Option<usize> = None;
     while line_start < text.len() {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
         let mut i = line_start;
+        if let Some(at) = resume.take() {
+            i = at;
         // A fence whose info string is more than one word opens no code block to
         // kramdown (its GFM pattern): its backticks are text.
-        if let Some(run) = wordy_fence(&text[line_start..line_end]) {
+        } else if let Some(run) = wordy_fence(&text[line_start..line_end]) {
             marks.extend(
                 (run.start + line_start..run.end + line_start).map(|at| (at, BACKTICK_MARK)),
             );
@@ -100,11 +104,20 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
                             }
                             close + whole
                         }
-                        None => i + run,
+                        // Closed on a later line of the paragraph (kramdown's span reads
+                        // on over line breaks): that closer is no lone backtick.
+                        None => {
+                            closer_below(text, line_end, delimiter).map_or(i + run, |c| c + run)
+                        }
                     };
                 }
                 _ => i += 1,
             }
+        }
+        if i > line_end {
+            resume = Some(i);
+            line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            continue;
         }
         line_start = line_end + 1;
     }
@@ -117,6 +130,49 @@ pub(crate) fn mark_lone_backticks(text: &str) -> Cow<'_, str> {
     }
     // Only an ASCII byte was replaced by another.
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Where the first `delimiter` on the lines after the one ending at `line_end` starts,
+/// when it is a run of backticks of its own length and every line up to it goes on the
+/// paragraph (not blank, nor opening a heading, a quotation, a list item, a fence, a table
+/// row or block HTML).
+fn closer_below(text: &str, line_end: usize, delimiter: &str) -> Option<usize> {
+    let mut at = line_end + 1;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        let line = &text[at..end];
+        if !goes_on(line) {
+            return None;
+        }
+        if let Some(c) = line.find(delimiter) {
+            let close = at + c;
+            let whole = text[close..].bytes().take_while(|&b| b == b'`').count();
+            return (whole == delimiter.len()).then_some(close);
+        }
+        at = end + 1;
+    }
+    None
+}
+
+/// Whether `line` goes on a paragraph above it (in kramdown's reading and CommonMark's).
+fn goes_on(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return true;
+    }
+    let trimmed = trimmed.trim_end_matches('\r');
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let item = |t: &str| t.starts_with(['-', '*', '+']) && t[1..].starts_with([' ', '\t']);
+    let rule = |c: u8| trimmed.bytes().all(|b| b == c || b == b' ');
+    !(trimmed.trim().is_empty()
+        || trimmed.starts_with(['#', '>', '|', '\t'])
+        || trimmed.starts_with("```")
+        || trimmed.starts_with("~~~")
+        || trimmed.starts_with('<') && !trimmed.starts_with("<br")
+        || item(trimmed)
+        || digits > 0 && trimmed[digits..].starts_with(['.', ')'])
+        || rule(b'-')
+        || rule(b'='))
 }
 
 /// The spaces of a span's `content` (between backticks `run` long) that kramdown strips
@@ -293,6 +349,31 @@ mod tests {
             // Inside a code block the spaces are as written.
             ("    a `` b`` c\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a `` b`` c\n</code></pre></div></div>\n"),
             ("```\na ` b\n```\n", "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a ` b\n</code></pre></div></div>\n"),
+        ];
+        for (markdown, expected) in cases {
+            assert_eq!(jekyll(markdown), expected, "{markdown}");
+        }
+    }
+
+    /// As Jekyll 4.3.1 writes them (Peter Forret's WordPress imports): a span closed on a
+    /// later line of its paragraph, its closer alone at a line's start, is a span (the
+    /// line breaks in it are spaces here, kept by kramdown: the same text in a page).
+    #[test]
+    fn a_span_closes_on_a_later_line_of_its_paragraph() {
+        let cases = [
+            (
+                " 11. Restart:\n    `/usr/stop<br />\n/usr/start<br />\n` \n 12. And\n",
+                "<ol>\n<li>Restart:\n<code class=\"language-plaintext highlighter-rouge\">/usr/stop&lt;br /&gt; \
+                 /usr/start&lt;br /&gt; </code></li>\n<li>And</li>\n</ol>\n",
+            ),
+            (
+                "``<br />\nid3 0.78<br />\n-v give `*` output\n``\n",
+                "<p><code class=\"language-plaintext highlighter-rouge\">&lt;br /&gt; id3 0.78&lt;br /&gt; \
+                 -v give `*` output </code></p>\n",
+            ),
+            // Not past the paragraph's end.
+            ("No `closer\n\nhere ` x\n", "<p>No `closer</p>\n<p>here ` x</p>\n"),
+            ("A `b\n# c ` d\n", "<p>A `b</p>\n<h1 id=\"c--d\">c ` d</h1>\n"),
         ];
         for (markdown, expected) in cases {
             assert_eq!(jekyll(markdown), expected, "{markdown}");

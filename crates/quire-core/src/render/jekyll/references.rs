@@ -98,6 +98,13 @@ mod tests {
              class=\"language-plaintext highlighter-rouge\">[q] [improved]</code>, E \
              <img src=\"/i\" alt=\"img\" />, F <a href=\"/i\">t</a>.</p>\n"
         );
+        // A definition line kramdown reads as more of a paragraph (a comment above it
+        // goes on the paragraph) defines nothing: the brackets stay as written (found by
+        // the property tests, seed 0x...86).
+        assert_eq!(
+            jekyll("|---|---|\n<!-- x -->\n[ref]: /url\n\nSee [it] [ref] x\n"),
+            "<p>|—|—|\n<!-- x -->\n[ref]: /url</p>\n<p>See [it] [ref] x</p>\n"
+        );
         // Collapsed references side by side are two links (bitcoincore.org's meetings).
         assert_eq!(
             jekyll("Open: [#9638][] [#9626][] [x][#9622] end\n\n[#9638]: /a\n[#9626]: /b\n[#9622]: /c\n"),

@@ -186,6 +186,8 @@ const LINES: &[&str] = &[
     "<!--more-->Only _bokeh_ here",
     "{% include img.html",
     "%}",
+    "Text with `a span<br />",
+    "` closing it",
 ];
 
 fn document() -> impl Strategy<Value = String> {
