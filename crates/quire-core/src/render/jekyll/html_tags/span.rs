@@ -110,11 +110,12 @@ const BLOCK_CONTENT: &[&str] = &[
     "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
 ];
 
-/// The name of the element the whole of `html` opens when kramdown keeps its content raw
-/// inside a paragraph: any element it does not read as span or block content (`<u>`,
-/// `<mark>`, `<kbd>`, one of the writer's own), not void, not closed by `/>`, unless
-/// `markdown="span"` asks for its Markdown.
-pub(crate) fn raw_span_open(html: &str) -> Option<String> {
+/// A start tag's attributes (name, value).
+type Attributes = Vec<(String, String)>;
+
+/// The element the whole of `html` opens (its start tag, not closed by `/>`): its name as
+/// [`element_name`] gives it, that name in lower case, and its attributes.
+fn whole_start_tag(html: &str) -> Option<(String, String, Attributes)> {
     match tag_at(html)? {
         (
             Tag::Start {
@@ -126,42 +127,38 @@ pub(crate) fn raw_span_open(html: &str) -> Option<String> {
         ) if len == html.len() => {
             let name = element_name(&name);
             let lower = name.to_ascii_lowercase();
-            let raw = ![
-                super::super::markdown_attr::SPAN_CONTENT,
-                BLOCK_CONTENT,
-                BLOCK,
-                VOID,
-            ]
-            .iter()
-            .any(|names| names.contains(&lower.as_str()));
-            let span = attrs
-                .iter()
-                .any(|(k, v)| k.eq_ignore_ascii_case("markdown") && v == "span");
-            (raw && !span).then_some(name)
+            Some((name, lower, attrs))
         }
         _ => None,
     }
+}
+
+/// The name of the element the whole of `html` opens when kramdown keeps its content raw
+/// inside a paragraph: any element it does not read as span or block content (`<u>`,
+/// `<mark>`, `<kbd>`, one of the writer's own), not void, not closed by `/>`, unless
+/// `markdown="span"` asks for its Markdown.
+pub(crate) fn raw_span_open(html: &str) -> Option<String> {
+    let (name, lower, attrs) = whole_start_tag(html)?;
+    let raw = ![
+        super::super::markdown_attr::SPAN_CONTENT,
+        BLOCK_CONTENT,
+        BLOCK,
+        VOID,
+    ]
+    .iter()
+    .any(|names| names.contains(&lower.as_str()));
+    let span = attrs
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("markdown") && v == "span");
+    (raw && !span).then_some(name)
 }
 
 /// The name of the element whose start tag is the whole of `html`, when kramdown reads it
 /// in a paragraph as an element with content (not a block element's tag, which is text
 /// there, nor a void or self-closed one's).
 pub(crate) fn span_element_open(html: &str) -> Option<String> {
-    match tag_at(html)? {
-        (
-            Tag::Start {
-                name,
-                closed: false,
-                ..
-            },
-            len,
-        ) if len == html.len() => {
-            let name = element_name(&name);
-            let lower = name.to_ascii_lowercase();
-            (!BLOCK.contains(&lower.as_str()) && !VOID.contains(&lower.as_str())).then_some(name)
-        }
-        _ => None,
-    }
+    let (name, lower, _) = whole_start_tag(html)?;
+    (!BLOCK.contains(&lower.as_str()) && !VOID.contains(&lower.as_str())).then_some(name)
 }
 
 /// Whether the whole of `html` is a start tag (`true`) or a closing tag (`false`) of the
