@@ -27,7 +27,12 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
     let mut ial = Ial::default();
     let mut rest = inner.trim();
     while !rest.is_empty() {
-        let end = if let Some(eq) = rest.find('=').filter(|&eq| !rest[..eq].contains(' ')) {
+        // Any white space parts the words, a line break too (a span's list may go on over
+        // lines: `{: .icon` then `width="70"}`).
+        let end = if let Some(eq) = rest
+            .find('=')
+            .filter(|&eq| !rest[..eq].contains(char::is_whitespace))
+        {
             // key="value" or key='value'
             let quote = rest[eq + 1..].chars().next()?;
             if quote != '"' && quote != '\'' {
@@ -44,7 +49,7 @@ pub(crate) fn parse_ial(text: &str) -> Option<Ial> {
             }
             close + 1
         } else {
-            let end = rest.find([' ', '\t']).unwrap_or(rest.len());
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..end];
             if word.starts_with(['.', '#']) {
                 // `.a.b#c`: classes and an id run together (a word that is not only these

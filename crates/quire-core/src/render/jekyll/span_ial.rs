@@ -200,6 +200,11 @@ mod tests {
             super::super::jekyll_html("[![RHG](/b.gif){:\n.icon width=\"70\" height=\"88\"}][c] A book\n\n[c]: /x\n"),
             "<p><a href=\"/x\"><img src=\"/b.gif\" alt=\"RHG\" class=\"icon\" width=\"70\" height=\"88\" /></a> A book</p>\n"
         );
+        // Broken between two of its words (ruby-lang.org's news of 2002-11-29, in Japanese).
+        assert_eq!(
+            super::super::jekyll_html("![B](/b.jpg){: .icon\nwidth=\"70\"}Text after.\n"),
+            "<p><img src=\"/b.jpg\" alt=\"B\" class=\"icon\" width=\"70\" />Text after.</p>\n"
+        );
     }
 
     #[test]
