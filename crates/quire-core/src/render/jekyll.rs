@@ -106,7 +106,9 @@ pub(crate) use lazy_lists::lazy_nested_list;
 pub(crate) use lazy_quotes::lazy_quote;
 pub(crate) use liquid_text::{including, start_writing_includes};
 use liquid_text::{liquid_and_span_ials, liquid_html_outside_raw, liquid_tags_only};
-pub(crate) use lists::{ordered_item_interrupting, quote_with_items_apart, ItemParagraphs};
+pub(crate) use lists::{
+    items_with_ordered_lists, ordered_item_interrupting, quote_with_items_apart, ItemParagraphs,
+};
 pub(crate) use lone_backticks::mark_lone_backticks;
 use markdown_attr::markdown_in_html;
 pub(crate) use marker_runs::MarkerRuns;

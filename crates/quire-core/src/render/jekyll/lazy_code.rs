@@ -5,8 +5,12 @@
 //! of the post. Only a line opening an attribute list (`{:`), the end-of-block marker
 //! `^` or the tag of an element that is not a span element stops it; a heading, a list
 //! item or a fence is a lazy line too. Each such line's `\n` is written as a space
-//! before the text is parsed (offsets hold), under the top-level indented code blocks the
-//! parser finds (inside a list or a note an indented line is the item's or the note's).
+//! before the text is parsed (offsets hold), under the indented code blocks the parser
+//! finds at the top level and in list items: there, only a line left of the text of the
+//! outermost item that opens no list item (the list's), as CommonMark may see an item
+//! where kramdown does not (after a `^` line) and kramdown would take an item's
+//! indentation off a line at its text's column before joining it, where here offsets
+//! hold. In a quotation or a note an indented line is theirs.
 
 use std::borrow::Cow;
 
@@ -22,21 +26,36 @@ pub(crate) fn join_lazy_code_lines(text: &str, options: Options) -> Cow<'_, str>
     if !may_hold(text) {
         return Cow::Borrowed(text);
     }
+    // Each code block's end and the column its lines are read from (a list item's text's).
     let mut ends = Vec::new();
-    let mut depth = 0usize;
+    let mut open: Vec<Container> = Vec::new();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if depth == 0 => {
-                ends.push(range.end);
-                depth += 1;
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+                if !open.contains(&Container::Other) =>
+            {
+                let column = |c: &Container| match c {
+                    Container::Item(column) => Some(*column),
+                    _ => None,
+                };
+                // The innermost item's text's column, and the outermost's.
+                let base = open.iter().rev().find_map(column);
+                let outer = open.iter().find_map(column);
+                ends.push((range.end, base.zip(outer)));
+                open.push(Container::Other);
             }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Item) => open.push(Container::Item(item_column(text, range.start))),
+            Event::Start(Tag::List(_)) => open.push(Container::List),
+            Event::Start(_) => open.push(Container::Other),
+            Event::End(_) => {
+                open.pop();
+            }
             _ => {}
         }
     }
     let mut joins = Vec::new();
-    for end in ends {
+    for (end, item) in ends {
+        let base = item.map_or(0, |(base, _)| base);
         // The block's end, at a line's start: the lines from there.
         let mut at = text[..end].rfind('\n').map_or(0, |i| i + 1);
         if at < end {
@@ -54,9 +73,15 @@ pub(crate) fn join_lazy_code_lines(text: &str, options: Options) -> Cow<'_, str>
             let content = text[at..line_end].trim_end_matches(['\n', '\r']);
             if content.trim().is_empty() {
                 blank_before = true;
-            } else if columns(content) >= 4 {
+            } else if columns(content) >= base + 4 {
                 blank_before = false;
-            } else if blank_before || !lazy(content.trim_start_matches(' ')) || at == 0 {
+            } else if blank_before
+                || !lazy(content.trim_start_matches(' '))
+                || at == 0
+                || item.is_some_and(|(_, outer)| {
+                    columns(content) >= outer || list_item_start(content.trim_start_matches(' '))
+                })
+            {
                 break;
             } else {
                 joins.push(at - 1);
@@ -73,6 +98,49 @@ pub(crate) fn join_lazy_code_lines(text: &str, options: Options) -> Cow<'_, str>
     }
     // Only `\n` bytes became spaces: still UTF-8.
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// A container of a code block to [`join_lazy_code_lines`]: a list item with the column
+/// of its text, or another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Container {
+    List,
+    Item(usize),
+    Other,
+}
+
+/// The column of a list item's text, the item's marker at `start` of `text`: after the
+/// marker and the one to four spaces after it (one when more, or none, follow it).
+fn item_column(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[start..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 { digits + 1 } else { 1 };
+    let after = rest.get(marker..).unwrap_or("");
+    let spaces = after.bytes().take_while(|&b| b == b' ').count();
+    let rest_blank = after[spaces..].starts_with(['\n', '\r']) || after[spaces..].is_empty();
+    let gap = if spaces == 0 || spaces > 4 || rest_blank {
+        1
+    } else {
+        spaces
+    };
+    // (What comes before the marker on its line: white space, or an outer item's marker.)
+    text[line_start..start].chars().count() + marker + gap
+}
+
+/// Whether a line (without its leading spaces) opens a list item: left of an item's text,
+/// it ends the item's code block rather than joins it (a sibling item to kramdown).
+fn list_item_start(trimmed: &str) -> bool {
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let after = match digits {
+        0 if trimmed.starts_with(['-', '+', '*']) => &trimmed[1..],
+        0 => return false,
+        _ => match trimmed[digits..].strip_prefix('.') {
+            Some(after) => after,
+            None => return false,
+        },
+    };
+    after.starts_with([' ', '\t'])
 }
 
 /// Whether `text` may hold an indented code block with a lazy line under it (a cheap test
@@ -168,6 +236,26 @@ mod tests {
             jekyll("# H\n    code2\nlazy2\n"),
             format!("<h1 id=\"h\">H</h1>\n{}", code("code2 lazy2\n"))
         );
+    }
+
+    /// In a list item, as Jekyll 4.3.1 writes it (ruby-lang.org's Japanese news of
+    /// 2015-08-18: a heading right under an item's checksums is code).
+    #[test]
+    fn lazy_lines_join_an_items_code() {
+        let html = jekyll(
+            "* item\n\n      code in item\n## lazy2\n* sibling\n\n\
+             - x\n  - y\n\n        deep\nlazy deep\n",
+        );
+        // A line left of the item's text joins as it is.
+        assert!(
+            html.contains("<code>code in item ## lazy2\n</code>"),
+            "{html}"
+        );
+        assert!(html.contains("<code>deep lazy deep\n</code>"), "{html}");
+        // (One at an outer item's text's column is left: kramdown takes the item's
+        // indentation off before it joins the line.)
+        assert!(html.contains("<li>\n<p>sibling</p>"), "{html}");
+        assert!(!html.contains("<h2"), "{html}");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! tight list or not (`- a` then an indented code block and `tail`: `tail` is a `<p>`,
 //! where CommonMark writes a tight item's paragraphs all without one).
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Follows the parser's events of a stretch and notes, for each list item in order,
 /// whether its first child is a paragraph with a blank line right after it.
@@ -370,92 +370,10 @@ pub(super) fn matching_end(events: &[Event<'_>], start: usize) -> Option<usize> 
     None
 }
 
-/// Where in `paragraph` (a paragraph to CommonMark, from its first line) kramdown's GFM
-/// parser ends it for an ordered list: at a line after the first opening with a number and
-/// a `.` then a space or tab (`LIST_START_OL` is in its `paragraph_end`), whatever the
-/// number. CommonMark lets only `1.` interrupt a paragraph, so a wrapped line starting
-/// `1980. And` stays text there.
-pub(crate) fn ordered_item_interrupting(paragraph: &str) -> Option<usize> {
-    let mut at = paragraph.find('\n')? + 1;
-    for line in paragraph[at..].split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        let indent = line.len() - trimmed.len();
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = &trimmed.as_bytes()[digits..];
-        if indent <= 3
-            && digits > 0
-            && rest.first() == Some(&b'.')
-            && matches!(rest.get(1), Some(b' ' | b'\t'))
-        {
-            return Some(at);
-        }
-        at += line.len();
-    }
-    None
-}
-
-/// `quote` (a quotation to CommonMark, from its first line) written so that CommonMark
-/// ends its paragraphs where kramdown does for an ordered list
-/// ([`ordered_item_interrupting`]): an empty quotation line put before each such line,
-/// which gets a `> ` of its own when it had none (a lazy line, inside the quotation to
-/// kramdown). `None` when no paragraph of it has such a line.
-pub(crate) fn quote_with_items_apart(quote: &str, options: Options) -> Option<String> {
-    // The quotation's content, line for line: one `>` (and a space after it) taken off.
-    let lines: Vec<&str> = quote.split_inclusive('\n').collect();
-    let marked: Vec<Option<usize>> = lines.iter().map(|l| quote_marker_end(l)).collect();
-    let inner: String = lines
-        .iter()
-        .zip(&marked)
-        .map(|(line, end)| &line[end.unwrap_or(0)..])
-        .collect();
-    let mut apart = Vec::new();
-    let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(&inner, options).into_offset_iter() {
-        let top = depth == 0;
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        // The quotation's own paragraphs (a list item's are the item's).
-        if !(top && matches!(event, Event::Start(Tag::Paragraph))) {
-            continue;
-        }
-        let from = inner[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        if let Some(at) = ordered_item_interrupting(&inner[from..range.end]) {
-            apart.push(inner[..from + at].matches('\n').count());
-        }
-    }
-    if apart.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(quote.len() + 4 * apart.len());
-    for (i, line) in lines.iter().enumerate() {
-        if apart.contains(&i) {
-            out.push_str(">\n");
-            if marked[i].is_none() {
-                out.push_str("> ");
-            }
-        }
-        out.push_str(line);
-    }
-    Some(out)
-}
-
-/// Where a quotation line's `>` marker (with one space after it) ends, if it has one.
-fn quote_marker_end(line: &str) -> Option<usize> {
-    let trimmed = line.trim_start_matches(' ');
-    let indent = line.len() - trimmed.len();
-    if indent > 3 || !trimmed.starts_with('>') {
-        return None;
-    }
-    let after = indent + 1;
-    Some(if line[after..].starts_with(' ') {
-        after + 1
-    } else {
-        after
-    })
-}
+mod interrupting;
+pub(crate) use interrupting::{
+    items_with_ordered_lists, ordered_item_interrupting, quote_with_items_apart,
+};
 
 #[cfg(test)]
 mod tests;

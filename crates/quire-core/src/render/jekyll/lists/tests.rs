@@ -98,3 +98,34 @@ fn quoted_blank_lines_part_items() {
          <ul><li><p>x</p><blockquote><ol><li><p>q</p><p>r</p></li></ol></blockquote></li></ul>"
     );
 }
+
+/// A line of an item's paragraph opening with any number and `.` opens a list inside the
+/// item, as kramdown's GFM parser ends a paragraph there (ruby-lang.org's German news of
+/// 2011-10-11: a wrapped line starting `2012. Sie`), where CommonMark lets only `1.`
+/// interrupt a paragraph. Expected HTML as Jekyll 4.3.1 writes it, whitespace between
+/// tags aside.
+#[test]
+fn a_numbered_line_in_an_items_paragraph_opens_a_list() {
+    let cases = [
+        (
+            "* Wir werden bis Juni\n  2012. Sie können ruhig\n  annehmen.\n* Danach\n",
+            "<ul><li>Wir werden bis Juni<ol><li>Sie können ruhig\nannehmen.</li></ol></li><li>Danach</li></ul>",
+        ),
+        (
+            "1. one\n   two\n   2. three\n",
+            "<ol><li>one\ntwo<ol><li>three</li></ol></li></ol>",
+        ),
+        (
+            "* item\n  text\n  3. x\n  4. y\n",
+            "<ul><li>item\ntext<ol><li>x</li><li>y</li></ol></li></ul>",
+        ),
+        // Not at the column of the item's text: a lazy line, or code-deep.
+        ("* a\n        2. b\n", "<ul><li>a\n2. b</li></ul>"),
+    ];
+    for (markdown, expected) in cases {
+        let html = jekyll_html(markdown)
+            .replace(">\n", ">")
+            .replace("\n<", "<");
+        assert_eq!(html, expected, "{markdown:?}");
+    }
+}

@@ -35,6 +35,10 @@ pub(super) fn before_html(context: &Context<'_>, groups: &mut [Group<'_>]) {
         let at = jekyll::ordered_item_interrupting(block)?;
         Some(format!("{}\n{}", &block[..at], &block[at..]))
     });
+    // In a list item, such a line opens a list inside it.
+    reread(context, groups, is_list, |block| {
+        jekyll::items_with_ordered_lists(block, context.options)
+    });
 }
 
 /// The rules that come after kramdown's tables (`regroup.rs` runs them in turn).
@@ -73,6 +77,10 @@ pub(super) fn after_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
 
 fn is_paragraph(first: &Event<'_>) -> bool {
     matches!(first, Event::Start(Tag::Paragraph))
+}
+
+fn is_list(first: &Event<'_>) -> bool {
+    matches!(first, Event::Start(Tag::List(_)))
 }
 
 fn is_quote(first: &Event<'_>) -> bool {
