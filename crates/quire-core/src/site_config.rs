@@ -14,6 +14,7 @@ mod defaults;
 mod hugo_zola;
 mod permalink;
 pub(crate) mod post_date;
+mod site_keys;
 
 pub use defaults::{inherited, Inherited};
 pub use permalink::{absolute_url, post_url, relative_url, PostUrl};
@@ -39,8 +40,11 @@ pub struct SiteConfig {
     pub defaults: Vec<DefaultSet>,
     /// Jekyll's kramdown options (Hugo and Zola: their nearest equivalents).
     pub markdown: MarkdownOptions,
-    /// Top-level keys with a scalar value, as `{{ site.<key> }}` writes them.
+    /// Keys with a scalar value, as `{{ site.<key> }}` writes them (Jekyll: a nested
+    /// map's by their dotted paths, `license.url`; an empty value as nil, empty).
     pub scalars: BTreeMap<String, String>,
+    /// Jekyll: the paths of the keys that hold a list (`true`) or a map.
+    pub structured: BTreeMap<String, bool>,
     /// Zola: how slugs of paths are made (`[slugify] paths`: `on`, `safe` or `off`).
     pub slugify_paths: String,
     /// Jekyll: the folder its collections, posts among them, are read from
@@ -156,6 +160,7 @@ impl SiteConfig {
             defaults: Vec::new(),
             markdown: MarkdownOptions::default(),
             scalars: BTreeMap::new(),
+            structured: BTreeMap::new(),
             slugify_paths: "on".to_string(),
             collections_dir: String::new(),
             data_dir: "_data".to_string(),
@@ -346,7 +351,7 @@ fn split_base(base: &str) -> (String, String) {
 
 fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     let mut config = SiteConfig::jekyll_defaults();
-    config.scalars = scalars(entries);
+    (config.scalars, config.structured) = site_keys::site_keys(entries);
     let scalar = |key: &str| get(entries, key).and_then(text);
     if let Some(url) = scalar("url") {
         config.url = url.trim_end_matches('/').to_string();

@@ -131,7 +131,10 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             _ if value == "nil" => String::new(),
             _ if let Some(read) = unmade(value, vars) => read,
             _ if !vars.known => return None,
-            (_, Some(key)) => vars.scalar(key)?.to_string(),
+            (_, Some(key)) => match vars.scalar(key) {
+                Some(value) => value.to_string(),
+                None => vars.site_nil(key)?,
+            },
             // A whole number is itself (`{{ 1425312309 | date: "%F" }}`).
             _ if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
                 value.to_string()

@@ -14,8 +14,10 @@ pub struct SiteVars {
     pub url: String,
     /// `baseurl`, without a trailing `/`.
     pub baseurl: String,
-    /// The config's scalar keys and their values.
+    /// The config's scalar keys and their values (a nested map's by dotted paths).
     pub scalars: Vec<(String, String)>,
+    /// The paths of the config's keys that hold a list (`true`) or a map, in order.
+    pub structured: Vec<(String, bool)>,
     /// The site's posts: (path in the site, URL path as `page.url`).
     pub posts: Vec<(String, String)>,
     /// The site's Markdown options (kramdown's `auto_ids`, `auto_id_prefix`, `hard_wrap`,
@@ -47,6 +49,11 @@ impl SiteVars {
                 .scalars
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            structured: config
+                .structured
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             posts,
             markdown: config.markdown.clone(),
@@ -93,6 +100,58 @@ impl SiteVars {
             "baseurl" => written.or(Some(&self.baseurl)),
             "time" => written.or(self.time.as_deref()),
             _ => written,
+        }
+    }
+
+    /// What `{{ site.<key> }}` writes when the config has no scalar at `key` (a dotted
+    /// path, `license.url`): nil, nothing, when nothing else gives the site that key;
+    /// `None` (left as written) for what Jekyll (`posts`, `time`, its defaults of keys
+    /// the config leaves out) or a plugin (`github`) gives, a list or a map, and a key
+    /// read off a scalar or a list (`title.size`, `authors.first`).
+    pub(super) fn site_nil(&self, key: &str) -> Option<String> {
+        #[rustfmt::skip]
+        const GIVEN: &[&str] = &[
+            "posts", "pages", "categories", "tags", "data", "collections", "static_files",
+            "html_pages", "html_files", "documents", "related_posts", "time", "github",
+            "source", "destination", "collections_dir", "plugins_dir", "layouts_dir",
+            "data_dir", "includes_dir", "safe", "include", "exclude", "keep_files",
+            "encoding", "markdown_ext", "strict_front_matter", "show_drafts", "limit_posts",
+            "future", "unpublished", "whitelist", "plugins", "gems", "markdown",
+            "highlighter", "lsi", "excerpt_separator", "incremental", "detach", "port",
+            "host", "show_dir_listing", "permalink", "paginate_path", "paginate", "timezone",
+            "quiet", "verbose", "defaults", "liquid", "kramdown", "rdiscount", "redcarpet",
+            "theme", "serving", "watch", "livereload_port", "url", "baseurl",
+        ];
+        if !self.known
+            || key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        {
+            return None;
+        }
+        let root = key.split('.').next().unwrap_or(key);
+        if GIVEN.contains(&root) {
+            return None;
+        }
+        let structured = |path: &str| {
+            self.structured
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, list)| *list)
+        };
+        // Each path above the key: a map goes on; a scalar or a list has methods of its own.
+        let mut at = 0;
+        while let Some(dot) = key[at..].find('.') {
+            let above = &key[..at + dot];
+            if self.scalar(above).is_some() || structured(above) != Some(false) {
+                return None;
+            }
+            at += dot + 1;
+        }
+        match structured(key) {
+            Some(_) => None,
+            None => Some(String::new()),
         }
     }
 

@@ -78,7 +78,8 @@ fn outputs_and_tags_resolve_from_the_site() {
             Some("/docs/notes/paperfaces/"),
         ),
         ("{% post_url 2012-08-31-paperface %}", None),
-        ("{{ site.missing }}", None),
+        // A key the config does not have: nil, as on the site.
+        ("{{ site.missing }}", Some("")),
         ("{{ page.title }}", None),
         ("{{ site.title | markdownify }}", None),
         ("{{ site.title | upcase }}", Some("JEKYLL")),
@@ -226,4 +227,44 @@ fn variables_nothing_makes_write_nothing() {
     // Worked out for a body with outputs only.
     assert_eq!(data_vars("{% assign a = 1 %}", &[], &[]).made, None);
     assert_eq!(data_vars("{{ a }}", &[], &[]).made, Some(Vec::new()));
+}
+
+/// A config's nested keys, and the keys it does not have, as Jekyll 4.3.1 writes them
+/// (ruby-lang.org's news link `{{ site.url }}{{ site.license.url }}`).
+#[test]
+fn nested_and_missing_site_keys() {
+    let config = site_config::read(
+        crate::site::SiteKind::Jekyll,
+        "_config.yml",
+        "url: https://www.ruby-lang.org\ntitle: Ruby\nlicense:\n  url: /en/about/license.txt\nauthors: [a, b]\nempty:\n",
+    )
+    .expect("a config");
+    let vars = SiteVars::of(&config, Vec::new());
+    let cases = [
+        ("{{ site.license.url }}", Some("/en/about/license.txt")),
+        (
+            "{{ site.license.url | upcase }}",
+            Some("/EN/ABOUT/LICENSE.TXT"),
+        ),
+        ("{{ site.license.none }}", Some("")),
+        ("{{ site.nothing }}", Some("")),
+        ("{{ site.empty }}", Some("")),
+        ("{{ site.nothing | default: 'd' }}", Some("d")),
+        // What Jekyll or a plugin gives, a list or a map, and a scalar's or a list's own
+        // methods are left as written.
+        ("{{ site.github.url }}", None),
+        ("{{ site.posts }}", None),
+        ("{{ site.markdown }}", None),
+        ("{{ site.license }}", None),
+        ("{{ site.authors }}", None),
+        ("{{ site.authors.first }}", None),
+        ("{{ site.title.size }}", None),
+    ];
+    for (liquid, expected) in cases {
+        assert_eq!(resolve(liquid, &vars).as_deref(), expected, "{liquid}");
+    }
+    assert_eq!(
+        resolve_in("[5]: {{ site.url }}{{ site.license.url }}", &vars),
+        "[5]: https://www.ruby-lang.org/en/about/license.txt"
+    );
 }
