@@ -140,11 +140,12 @@ impl SiteVars {
                 .find(|(p, _)| p == path)
                 .map(|(_, list)| *list)
         };
-        // Each path above the key: a map goes on; a scalar or a list has methods of its own.
+        // Each path above the key: a map, or nothing (nil), goes on; a scalar or a list has
+        // methods of its own.
         let mut at = 0;
         while let Some(dot) = key[at..].find('.') {
             let above = &key[..at + dot];
-            if self.scalar(above).is_some() || structured(above) != Some(false) {
+            if self.scalar(above).is_some() || structured(above) == Some(true) {
                 return None;
             }
             at += dot + 1;

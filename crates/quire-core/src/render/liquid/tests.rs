@@ -248,6 +248,7 @@ fn nested_and_missing_site_keys() {
         ),
         ("{{ site.license.none }}", Some("")),
         ("{{ site.nothing }}", Some("")),
+        ("{{ site.nothing.url }}", Some("")),
         ("{{ site.empty }}", Some("")),
         ("{{ site.nothing | default: 'd' }}", Some("d")),
         // What Jekyll or a plugin gives, a list or a map, and a scalar's or a list's own
