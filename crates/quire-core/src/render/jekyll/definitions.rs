@@ -83,17 +83,15 @@ impl DefinitionLists {
 }
 
 /// `block` with the `:` escaped at the start of each line where it is followed by neither
-/// a space nor a tab (up to three spaces before it): kramdown starts no definition there
-/// (`DEFINITION_LIST_START`), pulldown-cmark does. `None` when there is no such line.
+/// a space nor a tab (up to three spaces before it), a `:` alone on its line too:
+/// kramdown starts no definition there (`DEFINITION_LIST_START`), pulldown-cmark does.
+/// `None` when there is no such line.
 pub(crate) fn tight_colons_escaped(block: &str) -> Option<String> {
     let tight = |line: &str| {
         let trimmed = line.trim_start_matches(' ');
         line.len() - trimmed.len() <= 3
             && trimmed.starts_with(':')
-            && !matches!(
-                trimmed.as_bytes().get(1),
-                None | Some(b' ' | b'\t' | b'\n' | b'\r')
-            )
+            && !matches!(trimmed.as_bytes().get(1), Some(b' ' | b'\t'))
     };
     if !block.split_inclusive('\n').any(tight) {
         return None;
@@ -178,6 +176,12 @@ mod tests {
             (
                 "You can configure\n:ssl and\n/etc/gemrc.\n\nYou may also set it.\n\nCredit.\n",
                 "<p>You can configure:ssl and/etc/gemrc.</p><p>You may also set it.</p><p>Credit.</p>",
+            ),
+            // A `:` alone on its line (ruby-lang.org's French news of 2013-02-23).
+            (
+                "comme celui-ci\n:\n\n    {\"json_class\":\"foo\"}\n",
+                "<p>comme celui-ci:</p><div class=\"language-plaintext highlighter-rouge\">\
+                 <div class=\"highlight\"><pre class=\"highlight\"><code>{\"json_class\":\"foo\"}</code></pre></div></div>",
             ),
         ];
         for (md, expected) in cases {

@@ -33,10 +33,21 @@ pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool)
                 continue;
             }
             let close = start + i;
-            // The first bracket: opened on this line, not a note's, not escaped, not the
-            // label of a reference before it (`[a][] [b][]` is two links).
-            let Some(open) = line[..i].rfind('[').map(|o| start + o) else {
-                continue;
+            // The first bracket: opened on this line or a line above in its paragraph
+            // (no code span across them), not a note's, not escaped, not the label of a
+            // reference before it (`[a][] [b][]` is two links).
+            let open = match line[..i].rfind('[') {
+                Some(o) => start + o,
+                None => {
+                    let paragraph = text[..start].rfind("\n\n").map_or(0, |p| p + 2);
+                    let Some(o) = text[paragraph..close].rfind('[') else {
+                        continue;
+                    };
+                    if text[paragraph + o..close].contains('`') {
+                        continue;
+                    }
+                    paragraph + o
+                }
             };
             if text[open + 1..close].contains(']')
                 || bytes.get(open + 1) == Some(&b'^')
@@ -104,6 +115,11 @@ mod tests {
         assert_eq!(
             jekyll("|---|---|\n<!-- x -->\n[ref]: /url\n\nSee [it] [ref] x\n"),
             "<p>|—|—|\n<!-- x -->\n[ref]: /url</p>\n<p>See [it] [ref] x</p>\n"
+        );
+        // Text over two lines (ruby-lang.org's Indonesian news of 2013-02-06).
+        assert_eq!(
+            jekyll("update [ruby-1.9.3 patchlevel\n385] [1]. And\n\n[1]: /p385/\n"),
+            "<p>update <a href=\"/p385/\">ruby-1.9.3 patchlevel\n385</a>. And</p>\n"
         );
         // Collapsed references side by side are two links (bitcoincore.org's meetings).
         assert_eq!(

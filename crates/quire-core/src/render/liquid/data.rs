@@ -301,15 +301,18 @@ fn member<'a>(value: Cow<'a, Value>, key: &str) -> Option<Cow<'a, Value>> {
 
 fn member_of<'a>(value: &'a Value, key: &str) -> Option<Cow<'a, Value>> {
     let size = |n: usize| Some(Cow::Owned(Value::Int(n as i64)));
+    // What the data does not hold is Liquid's nil, which writes nothing (a `where` that
+    // kept nothing, then `first`; a key a release has not).
+    let nil = || Some(Cow::Owned(Value::Null));
     match value {
         Value::Map(entries) => match entries.iter().rev().find(|(k, _)| k == key) {
             Some((_, v)) => Some(Cow::Borrowed(v)),
             None if key == "size" => size(entries.len()),
-            None => None,
+            None => nil(),
         },
         Value::List(items) => match key {
-            "first" => items.first().map(Cow::Borrowed),
-            "last" => items.last().map(Cow::Borrowed),
+            "first" => items.first().map(Cow::Borrowed).or_else(nil),
+            "last" => items.last().map(Cow::Borrowed).or_else(nil),
             "size" => size(items.len()),
             _ => {
                 let index: i64 = key.parse().ok()?;
@@ -318,10 +321,15 @@ fn member_of<'a>(value: &'a Value, key: &str) -> Option<Cow<'a, Value>> {
                 } else {
                     index
                 };
-                items.get(usize::try_from(index).ok()?).map(Cow::Borrowed)
+                usize::try_from(index)
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(Cow::Borrowed)
+                    .or_else(nil)
             }
         },
         Value::String(s) if key == "size" => size(s.chars().count()),
+        Value::Null => nil(),
         _ => None,
     }
 }
@@ -407,6 +415,22 @@ mod tests {
             ]
         );
         assert!(data_vars(body, &[], &[]).outputs.is_empty());
+        // A release the data does not hold is nil: its keys write nothing, as Jekyll
+        // writes them (ruby-lang.org's Spanish news of 2021-11-09).
+        let missing = data_vars(
+            "{% assign r = site.data.releases | where: 'version', '3.1.0' | first %}Ruby {{ r.version }} <{{ r.url.gz }}> {{ site.data.releases[5].version }} {{ site.data.releases.first.none }}",
+            &[("releases", &releases)],
+            &[],
+        );
+        assert_eq!(
+            missing.outputs,
+            [
+                ("r.version".to_string(), String::new()),
+                ("r.url.gz".to_string(), String::new()),
+                ("site.data.releases[5].version".to_string(), String::new()),
+                ("site.data.releases.first.none".to_string(), String::new()),
+            ]
+        );
         // A key in brackets that is a variable: the page's, or one assigned (as
         // bitcoincore.org's table of contents reads its translations).
         let translations = data_value(
