@@ -227,6 +227,21 @@ pub(crate) fn markdown_off(html: &str) -> Option<String> {
     ))
 }
 
+/// `block` as two or more block elements one after another, each to its closing tag
+/// (white space and line breaks between them), as kramdown reads them one by one; `None`
+/// when it is one element, or holds anything else.
+pub(crate) fn sibling_elements(block: &str) -> Option<Vec<Range<usize>>> {
+    let mut budget = block.len().saturating_mul(8).max(BUDGET_FLOOR);
+    let mut elements = Vec::new();
+    let mut at = 0;
+    while at < block.len() {
+        let end = block_element_end(block, at, &mut budget)?;
+        elements.push(at..end);
+        at = end + (block[end..].len() - block[end..].trim_start().len());
+    }
+    (elements.len() > 1).then_some(elements)
+}
+
 /// Where block HTML starting at `at` (after up to three spaces) ends: the end of its
 /// closing tag, or of a void element's tag; `None` for a span element, an element
 /// CommonMark keeps raw to its closing tag already, one not closed in `text`, or no tag.

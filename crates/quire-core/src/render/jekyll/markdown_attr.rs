@@ -92,6 +92,24 @@ pub(crate) fn markdown_in_html(
         }
         return rendered;
     }
+    // Elements with a `markdown` attribute one after another (`</div>` then
+    // `<div markdown="1">` on the next line): each read on its own.
+    if let Some(elements) = super::html_blocks::sibling_elements(&html) {
+        let mut out = String::with_capacity(html.len());
+        let mut rendered = false;
+        for range in elements {
+            match element(&html[range.clone()], settings, parse_block_html) {
+                Some((written, markdown)) => {
+                    out.push_str(written.trim_end_matches('\n'));
+                    rendered |= markdown;
+                }
+                None => out.push_str(&html[range]),
+            }
+            out.push('\n');
+        }
+        *events = vec![Event::Html(CowStr::from(out))];
+        return rendered;
+    }
     let Some((element, rendered)) = element(&html, settings, parse_block_html) else {
         return false;
     };

@@ -78,8 +78,10 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
     }
 
     // kramdown knows no `1)` list marker: such a list is text (its markers escaped), at
-    // the top or inside a list or a quotation.
-    for group in groups.iter_mut() {
+    // the top or inside a list or a quotation; right under a paragraph's line (where
+    // CommonMark lets `1)` interrupt it), more of that paragraph.
+    for k in 0..groups.len() {
+        let group = &groups[k];
         let container = matches!(
             group.events.first(),
             Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
@@ -93,11 +95,41 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
         if !container || !ordered() {
             continue;
         }
-        let block = &text[line_start(text, group.start)..group.end];
+        let at = line_start(text, group.start);
+        let under_paragraph = k > 0
+            && matches!(
+                groups[k].events.first(),
+                Some(Event::Start(Tag::List(Some(1))))
+            )
+            && matches!(
+                groups[k - 1].events.first(),
+                Some(Event::Start(Tag::Paragraph))
+            )
+            && at > 0
+            && groups[k - 1].end + 1 >= at
+            && !text[..at - 1]
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .is_empty();
+        let from = if under_paragraph {
+            line_start(text, groups[k - 1].start)
+        } else {
+            at
+        };
+        let block = &text[from..groups[k].end];
         if let Some(markdown) = paren_markers_escaped(block, context.options) {
             let (events, items) = context.fragment(&markdown, context.options);
-            group.events = events;
-            group.items = items;
+            if under_paragraph {
+                groups[k - 1].events = events;
+                groups[k - 1].items = items;
+                groups[k - 1].end = groups[k].end;
+                groups[k].events = vec![Event::Html(CowStr::Borrowed(""))];
+            } else {
+                groups[k].events = events;
+                groups[k].items = items;
+            }
         }
     }
 
@@ -309,8 +341,11 @@ pub(super) fn pieces_events(
             let span = jekyll::span_tag_block(piece_text)
                 .then(|| span_paragraph(context, piece_text))
                 .flatten();
-            let (more, more_items) =
-                span.unwrap_or_else(|| context.fragment(piece_text, context.options));
+            // (A `1)` line in it is text to kramdown, as in any other block.)
+            let (more, more_items) = span.unwrap_or_else(|| {
+                let escaped = paren_markers_escaped(piece_text, context.options);
+                context.fragment(escaped.as_deref().unwrap_or(piece_text), context.options)
+            });
             events.extend(more);
             items.blank_after.extend(more_items.blank_after);
         }
@@ -325,7 +360,9 @@ fn span_paragraph(
     context: &Context<'_>,
     block: &str,
 ) -> Option<(Vec<Event<'static>>, jekyll::ItemParagraphs)> {
-    let (mut events, items) = context.fragment(&format!("a\n{block}"), context.options);
+    let text = format!("a\n{block}");
+    let text = paren_markers_escaped(&text, context.options).unwrap_or(text);
+    let (mut events, items) = context.fragment(&text, context.options);
     if !matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
         return None;
     }

@@ -88,6 +88,18 @@ fn paren_lines_in_a_list_fence_update_as_a_full_render() {
     insertions_update_as_a_full_render(&bodies, &["x", "\n", "`", " ", "2) ", "\n\n"]);
 }
 
+/// Edits around a `1)` line right under a paragraph's line (the paragraph's to kramdown)
+/// update the preview as a full render does.
+#[test]
+fn paren_lines_under_a_paragraph_update_as_a_full_render() {
+    let bodies = [
+        "Intro.\n\nHere are the steps:  \n1) We add\n2) then\n\nafter\n",
+        "Text\n1) other\n\n1) own\n- b\n",
+        "x\n\n<br/>\nsteps:  \n1) We add\n\n```java\ny\n```\n",
+    ];
+    insertions_update_as_a_full_render(&bodies, &["x", "\n", "1) ", " ", "\n\n"]);
+}
+
 /// Edits around long runs of markers (read as kramdown reads them) update the preview as
 /// a full render does.
 #[test]

@@ -166,3 +166,27 @@ fn paren_items_inside_blocks_are_text() {
         )
     );
 }
+
+/// A `1)` line right under a paragraph's line (where CommonMark lets it interrupt the
+/// paragraph) is more of the paragraph to kramdown, after a hard break too (Apache
+/// Flink's blog, 2020-07-30); Jekyll 4.3.1.
+#[test]
+fn a_paren_line_under_a_paragraph_is_the_paragraphs() {
+    let tight = |html: String| html.split_whitespace().collect::<String>();
+    let html =
+        jekyll("Here are the steps:  \n1)  We first add\n2) then\n\nText\n1) other\n\n1) own\n");
+    assert_eq!(
+        tight(html),
+        tight(
+            "<p>Here are the steps:<br />\n1)  We first add\n2) then</p>\n\
+             <p>Text\n1) other</p>\n<p>1) own</p>\n"
+                .to_string()
+        )
+    );
+    // In a paragraph opening with a span element's tag alone on its line.
+    let html = jekyll("<br/>\nHere are the steps:  \n1)  We first add\n");
+    assert_eq!(
+        tight(html),
+        tight("<p><br/>\nHere are the steps:<br />\n1)  We first add</p>\n".to_string())
+    );
+}

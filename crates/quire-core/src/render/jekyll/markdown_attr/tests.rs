@@ -145,3 +145,22 @@ fn markdown_content_of_an_html_block() {
         assert_eq!(html, format!("<div>{gap}**raw**{gap}</div>\n"));
     }
 }
+
+/// Elements with a `markdown` attribute one after another, no blank line between (Apache
+/// Flink's code tabs, 2015-02-09): each holds Markdown, as Jekyll 4.3.1 writes them.
+#[test]
+fn markdown_elements_one_after_another() {
+    let tight = |html: String| html.split_whitespace().collect::<String>();
+    let html = jekyll(
+        "<div class=\"codetabs\" markdown=\"1\">\n<div data-lang=\"scala\" markdown=\"1\">\n*a*\n</div>\n<div data-lang=\"java7\" markdown=\"1\">\n*b*\n</div>\n</div>\n\n<div markdown=\"1\">\n*c*\n</div>\n<div>\n*d*\n</div>\n\nAfter.\n",
+    );
+    assert_eq!(
+        tight(html),
+        tight(
+            "<div class=\"codetabs\"><div data-lang=\"scala\"><p><em>a</em></p></div>\
+             <div data-lang=\"java7\"><p><em>b</em></p></div></div>\
+             <div><p><em>c</em></p></div><div>\n*d*\n</div><p>After.</p>"
+                .to_string()
+        )
+    );
+}
