@@ -16,7 +16,12 @@ pub(super) fn raw_html(
     groups: &mut [Group<'_>],
 ) -> bool {
     let mut found = false;
-    for region in jekyll::raw_regions(text) {
+    let regions = jekyll::raw_regions(text);
+    // Where the region before ends: a block running from it into the next is its.
+    let mut before_end = 0;
+    for (r, region) in regions.iter().enumerate() {
+        let region = region.clone();
+        let next_start = regions.get(r + 1).map_or(text.len(), |next| next.start);
         // The groups starting inside the region (they are in source order).
         let mut first = groups.partition_point(|g| g.start < region.start);
         let last = groups.partition_point(|g| g.start < region.end);
@@ -26,7 +31,8 @@ pub(super) fn raw_html(
         // lines before the region are read on their own, the region joins it.
         let head = first.checked_sub(1).filter(|&k| {
             let group = &groups[k];
-            group.end > region.start
+            line_start(text, group.start) >= before_end
+                && group.end > region.start
                 && group.end <= region.end
                 && matches!(
                     group.events.first(),
@@ -40,9 +46,12 @@ pub(super) fn raw_html(
             events.extend(more);
             first = k;
         }
+        before_end = region.end;
         let Some(end) = groups[first..last].iter().map(|g| g.end).max() else {
             continue;
         };
+        // (Up to the next region, which reads its own lines.)
+        let end = end.min(next_start.max(region.end));
         let mut raw = text[region.clone()].to_string();
         if !raw.ends_with('\n') {
             raw.push('\n');

@@ -164,3 +164,22 @@ fn markdown_elements_one_after_another() {
         )
     );
 }
+
+/// The same with blank lines in each element's code (Apache Flink's code tabs hold
+/// `{% highlight %}` blocks with blank lines), as Jekyll 4.3.1 writes them.
+#[test]
+fn markdown_elements_holding_blank_lines_one_after_another() {
+    let tight = |html: String| html.split_whitespace().collect::<String>();
+    let html = jekyll(
+        "<div class=\"codetabs\" markdown=\"1\">\n<div data-lang=\"scala\" markdown=\"1\">\n{% highlight scala %}\nval a = 1\n\nval b = 2\n{% endhighlight %}\n</div>\n<div data-lang=\"java7\" markdown=\"1\">\n{% highlight java %}\nint a = 1;\n\nint b = 2;\n{% endhighlight %}\n</div>\n</div>\n\nAfter.\n",
+    );
+    let html = tight(html);
+    for expected in [
+        "<divdata-lang=\"java7\"><figureclass=\"highlight\"><pre><codeclass=\"language-java\"data-lang=\"java\">",
+        "<divdata-lang=\"scala\"><figureclass=\"highlight\"><pre><codeclass=\"language-scala\"data-lang=\"scala\">",
+        "<p>After.</p>",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    assert!(!html.contains("markdown="), "{html}");
+}
