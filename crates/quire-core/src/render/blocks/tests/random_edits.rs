@@ -188,6 +188,17 @@ const LINES: &[&str] = &[
     "%}",
     "Text with `a span<br />",
     "` closing it",
+    "  2012. A numbered line",
+    "      code in an item",
+    "1)  After a break",
+    ":",
+    "[text over",
+    "385] [e]. More",
+    "<div markdown=\"1\">",
+    "</div>",
+    "![i](/i.png){: .icon",
+    "width=\"70\"}Text",
+    "{{ site.license.url }} {{ site.nothing }}",
 ];
 
 fn document() -> impl Strategy<Value = String> {
