@@ -76,16 +76,7 @@ pub(crate) fn mark_paragraph_comments(text: &str, options: Options) -> Cow<'_, s
             // A container closed by the comment's line: the line is a lazy line of the
             // text it ends with.
             Event::End(TagEnd::Item | TagEnd::List(_) | TagEnd::BlockQuote(_)) => after_text,
-            Event::End(end) => matches!(
-                end,
-                TagEnd::Emphasis
-                    | TagEnd::Strong
-                    | TagEnd::Strikethrough
-                    | TagEnd::Link
-                    | TagEnd::Image
-                    | TagEnd::Superscript
-                    | TagEnd::Subscript
-            ),
+            Event::End(end) => super::typography::inline_end(end),
             Event::Start(_) => false,
             Event::Html(_) | Event::Rule | Event::TaskListMarker(_) => false,
             _ => true,

@@ -94,20 +94,8 @@ pub(crate) fn markdown_in_html(
     }
     // Elements with a `markdown` attribute one after another (`</div>` then
     // `<div markdown="1">` on the next line): each read on its own.
-    if let Some(elements) = super::html_blocks::sibling_elements(&html) {
-        let mut out = String::with_capacity(html.len());
-        let mut rendered = false;
-        for range in elements {
-            match element(&html[range.clone()], settings, parse_block_html) {
-                Some((written, markdown)) => {
-                    out.push_str(written.trim_end_matches('\n'));
-                    rendered |= markdown;
-                }
-                None => out.push_str(&html[range]),
-            }
-            out.push('\n');
-        }
-        *events = vec![Event::Html(CowStr::from(out))];
+    if let Some((written, rendered)) = siblings(&html, settings, parse_block_html) {
+        *events = vec![Event::Html(CowStr::from(written))];
         return rendered;
     }
     let Some((element, rendered)) = element(&html, settings, parse_block_html) else {
@@ -115,6 +103,28 @@ pub(crate) fn markdown_in_html(
     };
     *events = vec![Event::Html(CowStr::from(element))];
     rendered
+}
+
+/// `html` written as kramdown writes two or more block elements one after another, each
+/// read on its own ([`element`]), and whether Markdown was rendered; `None` when it is not
+/// such elements. (A function of its own: its locals are not on the stack of each level
+/// of elements rendered inside each other.)
+#[inline(never)]
+fn siblings(html: &str, settings: &Settings, parse_block_html: bool) -> Option<(String, bool)> {
+    let elements = super::html_blocks::sibling_elements(html)?;
+    let mut out = String::with_capacity(html.len());
+    let mut rendered = false;
+    for range in elements {
+        match element(&html[range.clone()], settings, parse_block_html) {
+            Some((written, markdown)) => {
+                out.push_str(written.trim_end_matches('\n'));
+                rendered |= markdown;
+            }
+            None => out.push_str(&html[range]),
+        }
+        out.push('\n');
+    }
+    Some((out, rendered))
 }
 
 /// One element's HTML (`html`) as kramdown writes it: with `markdown="0"` raw, written
@@ -152,8 +162,9 @@ fn elements_in_mixed_block(events: &mut [Event<'_>], settings: &Settings, parse_
 
 /// How deep elements of Markdown content are rendered inside each other; deeper ones stay
 /// raw (each level renders its content again: a post of hundreds nested would overflow
-/// the stack, 1 MB in WebAssembly).
-const DEEPEST: usize = 16;
+/// the stack, 1 MB in WebAssembly). Twelve leaves room on that stack in a debug build too
+/// (sixteen came within a few kilobytes of it); real posts nest two or three.
+const DEEPEST: usize = 12;
 
 std::thread_local! {
     /// How many elements of Markdown content are being rendered around this one.

@@ -77,61 +77,8 @@ pub(super) fn kramdown_blocks(context: &Context<'_>, groups: &mut [Group<'_>]) -
         }
     }
 
-    // kramdown knows no `1)` list marker: such a list is text (its markers escaped), at
-    // the top or inside a list or a quotation; right under a paragraph's line (where
-    // CommonMark lets `1)` interrupt it), more of that paragraph.
-    for k in 0..groups.len() {
-        let group = &groups[k];
-        let container = matches!(
-            group.events.first(),
-            Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
-        );
-        let ordered = || {
-            group
-                .events
-                .iter()
-                .any(|e| matches!(e, Event::Start(Tag::List(Some(_)))))
-        };
-        if !container || !ordered() {
-            continue;
-        }
-        let at = line_start(text, group.start);
-        let under_paragraph = k > 0
-            && matches!(
-                groups[k].events.first(),
-                Some(Event::Start(Tag::List(Some(1))))
-            )
-            && matches!(
-                groups[k - 1].events.first(),
-                Some(Event::Start(Tag::Paragraph))
-            )
-            && at > 0
-            && groups[k - 1].end + 1 >= at
-            && !text[..at - 1]
-                .rsplit('\n')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .is_empty();
-        let from = if under_paragraph {
-            line_start(text, groups[k - 1].start)
-        } else {
-            at
-        };
-        let block = &text[from..groups[k].end];
-        if let Some(markdown) = paren_markers_escaped(block, context.options) {
-            let (events, items) = context.fragment(&markdown, context.options);
-            if under_paragraph {
-                groups[k - 1].events = events;
-                groups[k - 1].items = items;
-                groups[k - 1].end = groups[k].end;
-                groups[k].events = vec![Event::Html(CowStr::Borrowed(""))];
-            } else {
-                groups[k].events = events;
-                groups[k].items = items;
-            }
-        }
-    }
+    // kramdown knows no `1)` list marker (`paren_lists`).
+    paren_lists(context, groups);
 
     // Blocks kramdown ends or reads otherwise because of one of their lines.
     lines::before_html(context, groups);
@@ -343,7 +290,7 @@ pub(super) fn pieces_events(
                 .flatten();
             // (A `1)` line in it is text to kramdown, as in any other block.)
             let (more, more_items) = span.unwrap_or_else(|| {
-                let escaped = paren_markers_escaped(piece_text, context.options);
+                let escaped = parens_escaped(piece_text, context.options);
                 context.fragment(escaped.as_deref().unwrap_or(piece_text), context.options)
             });
             events.extend(more);
@@ -351,6 +298,12 @@ pub(super) fn pieces_events(
         }
     }
     (events, items)
+}
+
+/// [`paren_markers_escaped`], not inlined (off the stack of each level of rendering).
+#[inline(never)]
+fn parens_escaped(block: &str, options: Options) -> Option<String> {
+    paren_markers_escaped(block, options)
 }
 
 /// `block`, an HTML block to CommonMark opening with a span element's tag alone on its
@@ -361,7 +314,7 @@ fn span_paragraph(
     block: &str,
 ) -> Option<(Vec<Event<'static>>, jekyll::ItemParagraphs)> {
     let text = format!("a\n{block}");
-    let text = paren_markers_escaped(&text, context.options).unwrap_or(text);
+    let text = parens_escaped(&text, context.options).unwrap_or(text);
     let (mut events, items) = context.fragment(&text, context.options);
     if !matches!(events.get(1..3), Some([Event::Text(_), Event::SoftBreak])) {
         return None;
@@ -445,6 +398,67 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
         || line.len() - trimmed.len() <= 3
             && (trimmed.starts_with("{:") && !trimmed.starts_with("{::")
                 || trimmed.trim_end() == "^")
+}
+
+/// kramdown knows no `1)` list marker: such a list is text (its markers escaped), at the
+/// top or inside a list or a quotation; right under a paragraph's line (where CommonMark
+/// lets `1)` interrupt it), more of that paragraph. (A function of its own: its locals are
+/// not on the stack of each level of Markdown rendered inside HTML.)
+#[inline(never)]
+fn paren_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
+    let text = context.text;
+    for k in 0..groups.len() {
+        let group = &groups[k];
+        let container = matches!(
+            group.events.first(),
+            Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
+        );
+        let ordered = || {
+            group
+                .events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::List(Some(_)))))
+        };
+        if !container || !ordered() {
+            continue;
+        }
+        let at = line_start(text, group.start);
+        let under_paragraph = k > 0
+            && matches!(
+                groups[k].events.first(),
+                Some(Event::Start(Tag::List(Some(1))))
+            )
+            && matches!(
+                groups[k - 1].events.first(),
+                Some(Event::Start(Tag::Paragraph))
+            )
+            && at > 0
+            && groups[k - 1].end + 1 >= at
+            && !text[..at - 1]
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .is_empty();
+        let from = if under_paragraph {
+            line_start(text, groups[k - 1].start)
+        } else {
+            at
+        };
+        let block = &text[from..groups[k].end];
+        if let Some(markdown) = paren_markers_escaped(block, context.options) {
+            let (events, items) = context.fragment(&markdown, context.options);
+            if under_paragraph {
+                groups[k - 1].events = events;
+                groups[k - 1].items = items;
+                groups[k - 1].end = groups[k].end;
+                groups[k].events = vec![Event::Html(CowStr::Borrowed(""))];
+            } else {
+                groups[k].events = events;
+                groups[k].items = items;
+            }
+        }
+    }
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.

@@ -111,8 +111,8 @@ pub(crate) fn items_with_ordered_lists(list: &str, options: Options) -> Option<S
     let mut run: Option<(usize, usize)> = None;
     for (event, range) in Parser::new_ext(list, options).into_offset_iter() {
         let span = match &event {
-            Event::Start(tag) => inline_tag(tag),
-            Event::End(end) => inline_tag_end(*end),
+            Event::Start(tag) => super::super::typography::inline(tag),
+            Event::End(end) => super::super::typography::inline_end(*end),
             _ => true,
         };
         let blocks = || open.iter().filter(|o| **o != Open::Span);
@@ -136,7 +136,7 @@ pub(crate) fn items_with_ordered_lists(list: &str, options: Options) -> Option<S
             }
             Event::Start(tag) => open.push(match tag {
                 Tag::List(_) | Tag::Item => Open::ListOrItem,
-                tag if inline_tag(&tag) => Open::Span,
+                tag if super::super::typography::inline(&tag) => Open::Span,
                 _ => Open::Other,
             }),
             Event::End(_) => {
@@ -170,32 +170,6 @@ enum Open {
     Paragraph,
     Span,
     Other,
-}
-
-fn inline_tag(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-            | Tag::Superscript
-            | Tag::Subscript
-    )
-}
-
-fn inline_tag_end(end: TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
 }
 
 /// The numbers (other than `1`) opening the lines after the first of an item's paragraph
