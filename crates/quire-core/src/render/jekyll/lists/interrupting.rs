@@ -102,6 +102,18 @@ fn quote_marker_end(line: &str) -> Option<usize> {
 /// whatever the first item says). `None` when no item's paragraph has such a line. (A
 /// quotation inside an item is left as CommonMark reads it.)
 pub(crate) fn items_with_ordered_lists(list: &str, options: Options) -> Option<String> {
+    // (Parsed only when a line after the first opens with such a number: a cheap test.)
+    let numbered = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && &trimmed[..digits] != "1"
+            && trimmed[digits..].starts_with('.')
+            && matches!(trimmed.as_bytes().get(digits + 1), Some(b' ' | b'\t'))
+    };
+    if !list.lines().skip(1).any(numbered) {
+        return None;
+    }
     let mut numbers = Vec::new();
     // The open elements: whether each is a list or an item, or a span (a quotation's lines
     // open with its `>`, which this leaves alone).
