@@ -15,6 +15,7 @@ mod hugo_zola;
 mod permalink;
 pub(crate) mod post_date;
 mod site_keys;
+use site_keys::scalars;
 
 pub use defaults::{inherited, Inherited};
 pub use permalink::{absolute_url, post_url, relative_url, PostUrl};
@@ -327,13 +328,6 @@ fn map(value: Option<&Value>) -> &[(String, Value)] {
         Some(Value::Map(entries)) => entries,
         _ => &[],
     }
-}
-
-fn scalars(entries: &[(String, Value)]) -> BTreeMap<String, String> {
-    entries
-        .iter()
-        .filter_map(|(k, v)| Some((k.clone(), text(v)?)))
-        .collect()
 }
 
 /// The scheme and host of a base URL, and its path (without trailing `/`).

@@ -1,11 +1,20 @@
 //! A Jekyll config's values as `{{ site.<key> }}` reads them: a nested map's by their
 //! dotted paths (`{{ site.license.url }}` with `license:` then `  url: /x`), an empty
 //! value (`key:`) as nil, which writes nothing; the paths that hold a list or a map noted,
-//! as Liquid writes those otherwise.
+//! as Liquid writes those otherwise. (Hugo's and Zola's configs keep their top-level
+//! scalars only: [`scalars`].)
 
 use std::collections::BTreeMap;
 
 use crate::front_matter::Value;
+
+/// The top-level keys of `entries` with a scalar value (Hugo's and Zola's `site` keys).
+pub(super) fn scalars(entries: &[(String, Value)]) -> BTreeMap<String, String> {
+    entries
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), super::text(v)?)))
+        .collect()
+}
 
 /// The scalar values of `entries` (a config's top level) by their paths, and the paths of
 /// its lists and maps (`true` for a list).

@@ -57,44 +57,30 @@ pub(crate) fn markdown_in_html(
         html
     };
     // Several elements one after another (`<div markdown="0">...</div>` then `<div>`
-    // holding Markdown, no blank line between): each read on its own, as kramdown reads
-    // block HTML element by element.
+    // holding Markdown; `</div>` then `<div markdown="1">`; no blank line between): each
+    // read on its own, as kramdown reads block HTML element by element.
     let pieces = super::html_blocks::kramdown_pieces(&html);
-    if pieces.len() > 1
+    let elements = if pieces.len() > 1
         && pieces
             .iter()
             .all(|p| p.raw || html[p.range.clone()].trim().is_empty())
     {
-        let mut out = String::with_capacity(html.len());
-        let (mut rendered, mut changed) = (false, false);
-        let mut done = 0;
-        for piece in pieces {
-            let Some((written, markdown)) = piece
-                .raw
-                .then(|| element(&html[piece.range.clone()], settings, parse_block_html))
-                .flatten()
-            else {
-                continue;
-            };
-            out.push_str(&html[done..piece.range.start]);
-            out.push_str(written.trim_end_matches('\n'));
-            done = piece.range.end;
-            if !html[done..].starts_with('\n') {
-                out.push('\n');
-            }
-            rendered |= markdown;
-            changed = true;
-        }
+        Some(
+            pieces
+                .into_iter()
+                .filter(|p| p.raw)
+                .map(|p| p.range)
+                .collect(),
+        )
+    } else {
+        super::html_blocks::sibling_elements(&html)
+    };
+    if let Some(elements) = elements {
         // Nothing to write otherwise: the block stays as it is.
-        if changed {
-            out.push_str(&html[done..]);
-            *events = vec![Event::Html(CowStr::from(out))];
-        }
-        return rendered;
-    }
-    // Elements with a `markdown` attribute one after another (`</div>` then
-    // `<div markdown="1">` on the next line): each read on its own.
-    if let Some((written, rendered)) = siblings(&html, settings, parse_block_html) {
+        let Some((written, rendered)) = each_element(&html, elements, settings, parse_block_html)
+        else {
+            return false;
+        };
         *events = vec![Event::Html(CowStr::from(written))];
         return rendered;
     }
@@ -105,26 +91,36 @@ pub(crate) fn markdown_in_html(
     rendered
 }
 
-/// `html` written as kramdown writes two or more block elements one after another, each
-/// read on its own ([`element`]), and whether Markdown was rendered; `None` when it is not
-/// such elements. (A function of its own: its locals are not on the stack of each level
-/// of elements rendered inside each other.)
+/// `html` with each of its `elements` (ranges of it) written as kramdown writes it
+/// ([`element`]), and whether Markdown was rendered; `None` when none is written
+/// otherwise. (A function of its own: its locals are not on the stack of each level of
+/// elements rendered inside each other.)
 #[inline(never)]
-fn siblings(html: &str, settings: &Settings, parse_block_html: bool) -> Option<(String, bool)> {
-    let elements = super::html_blocks::sibling_elements(html)?;
+fn each_element(
+    html: &str,
+    elements: Vec<core::ops::Range<usize>>,
+    settings: &Settings,
+    parse_block_html: bool,
+) -> Option<(String, bool)> {
     let mut out = String::with_capacity(html.len());
-    let mut rendered = false;
+    let (mut rendered, mut changed) = (false, false);
+    let mut done = 0;
     for range in elements {
-        match element(&html[range.clone()], settings, parse_block_html) {
-            Some((written, markdown)) => {
-                out.push_str(written.trim_end_matches('\n'));
-                rendered |= markdown;
-            }
-            None => out.push_str(&html[range]),
+        let Some((written, markdown)) = element(&html[range.clone()], settings, parse_block_html)
+        else {
+            continue;
+        };
+        out.push_str(&html[done..range.start]);
+        out.push_str(written.trim_end_matches('\n'));
+        done = range.end;
+        if !html[done..].starts_with('\n') {
+            out.push('\n');
         }
-        out.push('\n');
+        rendered |= markdown;
+        changed = true;
     }
-    Some((out, rendered))
+    out.push_str(&html[done..]);
+    changed.then_some((out, rendered))
 }
 
 /// One element's HTML (`html`) as kramdown writes it: with `markdown="0"` raw, written

@@ -18,12 +18,28 @@ pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool)
     let mut moves: Vec<(usize, usize)> = Vec::new();
     let mut fence: Option<&str> = None;
     let mut line_start = 0;
+    // The last `[` on the lines above in the paragraph with no `]` or backtick after it
+    // (kept line by line: a bracket closed lines below is found without looking back).
+    let mut above: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
         if super::html_blocks::fenced(&mut fence, line.trim_start()) {
+            above = None;
             continue;
         }
+        let open_above = above;
+        above = match line.trim().is_empty() {
+            true => None,
+            false => line
+                .bytes()
+                .enumerate()
+                .fold(above, |open, (i, b)| match b {
+                    b'[' => Some(start + i),
+                    b']' | b'`' => None,
+                    _ => open,
+                }),
+        };
         let mut ticks = 0;
         for (i, b) in line.bytes().enumerate() {
             if b == b'`' {
@@ -36,18 +52,10 @@ pub(crate) fn join_spaced_references(text: &str, defined: impl Fn(&str) -> bool)
             // The first bracket: opened on this line or a line above in its paragraph
             // (no code span across them), not a note's, not escaped, not the label of a
             // reference before it (`[a][] [b][]` is two links).
-            let open = match line[..i].rfind('[') {
-                Some(o) => start + o,
-                None => {
-                    let paragraph = text[..start].rfind("\n\n").map_or(0, |p| p + 2);
-                    let Some(o) = text[paragraph..close].rfind('[') else {
-                        continue;
-                    };
-                    if text[paragraph + o..close].contains('`') {
-                        continue;
-                    }
-                    paragraph + o
-                }
+            let open = match (line[..i].rfind('['), open_above) {
+                (Some(o), _) => start + o,
+                (None, Some(o)) if !line[..i].contains(['`', ']']) => o,
+                _ => continue,
             };
             if text[open + 1..close].contains(']')
                 || bytes.get(open + 1) == Some(&b'^')

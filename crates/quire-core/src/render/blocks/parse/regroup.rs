@@ -16,7 +16,7 @@ mod nested_html;
 mod parens;
 mod quotes;
 use attribute_lists::block_attribute_lists;
-use parens::paren_markers_escaped;
+use parens::{paren_lists, paren_markers_escaped, parens_escaped};
 use quotes::lazy_quotes;
 
 /// What parsing a run again needs.
@@ -300,12 +300,6 @@ pub(super) fn pieces_events(
     (events, items)
 }
 
-/// [`paren_markers_escaped`], not inlined (off the stack of each level of rendering).
-#[inline(never)]
-fn parens_escaped(block: &str, options: Options) -> Option<String> {
-    paren_markers_escaped(block, options)
-}
-
 /// `block`, an HTML block to CommonMark opening with a span element's tag alone on its
 /// line, read as the paragraph kramdown reads: a line before it makes the tag a
 /// paragraph's (it cannot interrupt one), then that line's events are taken out.
@@ -398,67 +392,6 @@ fn at_block_boundary(text: &str, end: usize) -> bool {
         || line.len() - trimmed.len() <= 3
             && (trimmed.starts_with("{:") && !trimmed.starts_with("{::")
                 || trimmed.trim_end() == "^")
-}
-
-/// kramdown knows no `1)` list marker: such a list is text (its markers escaped), at the
-/// top or inside a list or a quotation; right under a paragraph's line (where CommonMark
-/// lets `1)` interrupt it), more of that paragraph. (A function of its own: its locals are
-/// not on the stack of each level of Markdown rendered inside HTML.)
-#[inline(never)]
-fn paren_lists(context: &Context<'_>, groups: &mut [Group<'_>]) {
-    let text = context.text;
-    for k in 0..groups.len() {
-        let group = &groups[k];
-        let container = matches!(
-            group.events.first(),
-            Some(Event::Start(Tag::List(_) | Tag::BlockQuote(_)))
-        );
-        let ordered = || {
-            group
-                .events
-                .iter()
-                .any(|e| matches!(e, Event::Start(Tag::List(Some(_)))))
-        };
-        if !container || !ordered() {
-            continue;
-        }
-        let at = line_start(text, group.start);
-        let under_paragraph = k > 0
-            && matches!(
-                groups[k].events.first(),
-                Some(Event::Start(Tag::List(Some(1))))
-            )
-            && matches!(
-                groups[k - 1].events.first(),
-                Some(Event::Start(Tag::Paragraph))
-            )
-            && at > 0
-            && groups[k - 1].end + 1 >= at
-            && !text[..at - 1]
-                .rsplit('\n')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .is_empty();
-        let from = if under_paragraph {
-            line_start(text, groups[k - 1].start)
-        } else {
-            at
-        };
-        let block = &text[from..groups[k].end];
-        if let Some(markdown) = paren_markers_escaped(block, context.options) {
-            let (events, items) = context.fragment(&markdown, context.options);
-            if under_paragraph {
-                groups[k - 1].events = events;
-                groups[k - 1].items = items;
-                groups[k - 1].end = groups[k].end;
-                groups[k].events = vec![Event::Html(CowStr::Borrowed(""))];
-            } else {
-                groups[k].events = events;
-                groups[k].items = items;
-            }
-        }
-    }
 }
 
 /// The link definitions made outside the stretch and in it, as Markdown.

@@ -7,6 +7,20 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// How many digits open `trimmed` (a line without its leading spaces) when they are a
+/// number and `.` then a space or tab: kramdown's `LIST_START_OL`.
+fn list_number(trimmed: &str) -> Option<usize> {
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &trimmed.as_bytes()[digits..];
+    (digits > 0 && rest.first() == Some(&b'.') && matches!(rest.get(1), Some(b' ' | b'\t')))
+        .then_some(digits)
+}
+
+/// A list number other than `1` opening `trimmed` ([`list_number`]): its digits.
+fn number_not_one(trimmed: &str) -> Option<usize> {
+    list_number(trimmed).filter(|&digits| &trimmed[..digits] != "1")
+}
+
 /// Where in `paragraph` (a paragraph to CommonMark, from its first line) kramdown's GFM
 /// parser ends it for an ordered list: at a line after the first opening with a number and
 /// a `.` then a space or tab (`LIST_START_OL` is in its `paragraph_end`), whatever the
@@ -17,13 +31,7 @@ pub(crate) fn ordered_item_interrupting(paragraph: &str) -> Option<usize> {
     for line in paragraph[at..].split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = &trimmed.as_bytes()[digits..];
-        if indent <= 3
-            && digits > 0
-            && rest.first() == Some(&b'.')
-            && matches!(rest.get(1), Some(b' ' | b'\t'))
-        {
+        if indent <= 3 && list_number(trimmed).is_some() {
             return Some(at);
         }
         at += line.len();
@@ -103,14 +111,7 @@ fn quote_marker_end(line: &str) -> Option<usize> {
 /// quotation inside an item is left as CommonMark reads it.)
 pub(crate) fn items_with_ordered_lists(list: &str, options: Options) -> Option<String> {
     // (Parsed only when a line after the first opens with such a number: a cheap test.)
-    let numbered = |line: &str| {
-        let trimmed = line.trim_start_matches(' ');
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0
-            && &trimmed[..digits] != "1"
-            && trimmed[digits..].starts_with('.')
-            && matches!(trimmed.as_bytes().get(digits + 1), Some(b' ' | b'\t'))
-    };
+    let numbered = |line: &str| number_not_one(line.trim_start_matches(' ')).is_some();
     if !list.lines().skip(1).any(numbered) {
         return None;
     }
@@ -197,15 +198,10 @@ fn numbered_lines(list: &str, start: usize, end: usize, numbers: &mut Vec<Range<
         let line = &line[..line.find('\n').map_or(line.len(), |i| i + 1)];
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = &trimmed.as_bytes()[digits..];
-        if (column..=column + 3).contains(&indent)
-            && digits > 0
-            && &trimmed[..digits] != "1"
-            && rest.first() == Some(&b'.')
-            && matches!(rest.get(1), Some(b' ' | b'\t'))
-        {
-            numbers.push(at + indent..at + indent + digits);
+        if let Some(digits) = number_not_one(trimmed) {
+            if (column..=column + 3).contains(&indent) {
+                numbers.push(at + indent..at + indent + digits);
+            }
         }
         at += line.len();
     }
