@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use quire_core::front_matter::Value;
-use quire_core::render::liquid::{data_vars, page_vars, with_included, SiteVars};
+use quire_core::render::liquid::{data_vars, page_lists, page_vars, with_included, SiteVars};
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 use quire_core::Zone;
@@ -156,18 +156,20 @@ impl SiteSettings {
             let path = persistence.site_link().map(|l| l.path);
             let url = post_url.get().and_then(Result::ok).map(|u| u.path);
             let inherited = inherited.get();
-            vars.page = state.source.with_untracked(|src| {
-                // The body's and the include files' `page.<key>`.
+            (vars.page, vars.page_lists) = state.source.with_untracked(|src| {
+                // The body's and the include files' `page.<key>`, and the lists their
+                // loops go over.
                 let body = quire_core::split(src).body_text(src);
                 let liquid = with_included(body, &vars.includes);
-                page_vars(
+                let page = page_vars(
                     src,
                     &liquid,
                     path.as_deref(),
                     url.as_deref(),
                     &inherited,
                     &vars.zone,
-                )
+                );
+                (page, page_lists(src, &liquid, &inherited))
             });
             // What the site's data files give the body's Liquid (nothing when it reads
             // none).

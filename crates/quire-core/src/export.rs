@@ -42,20 +42,39 @@ pub fn export_text<'a>(src: &'a str, endings: &LineEndings) -> std::borrow::Cow<
 /// Jekyll's default `slugify`: lowercase, every run of characters that are not letters,
 /// marks or decimal digits becomes one `-`, and hyphens at either end are dropped.
 pub fn slugify(text: &str) -> String {
+    slugify_mode(text, "default").unwrap_or_default()
+}
+
+/// Jekyll's `slugify` in one of its modes (`Utils.slugify`): each run of the characters
+/// the mode replaces becomes one `-` (`raw`: white space; `default`: all but letters,
+/// marks and decimal digits; `pretty`: those but `._~!$&'()+,;=@` too; `ascii`: all but
+/// ASCII letters and digits), one `-` is dropped at either end, and the whole is
+/// lowercased; a mode Jekyll does not know only lowercases. `None` for `latin`, which
+/// needs Ruby's transliteration tables.
+pub fn slugify_mode(text: &str, mode: &str) -> Option<String> {
+    let replaced: fn(char) -> bool = match mode {
+        "raw" => |c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'),
+        "default" => |c| !keeps(c),
+        "pretty" => |c| !keeps(c) && !"._~!$&'()+,;=@".contains(c),
+        "ascii" => |c| !c.is_ascii_alphanumeric(),
+        "latin" => return None,
+        _ => return Some(text.to_lowercase()),
+    };
     let mut slug = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
+    let mut in_run = false;
     for c in text.chars() {
-        if keeps(c) {
-            if pending_hyphen && !slug.is_empty() {
+        if replaced(c) {
+            if !in_run {
                 slug.push('-');
             }
-            pending_hyphen = false;
-            slug.extend(c.to_lowercase());
+            in_run = true;
         } else {
-            pending_hyphen = true;
+            in_run = false;
+            slug.extend(c.to_lowercase());
         }
     }
-    slug
+    let slug = slug.strip_prefix('-').unwrap_or(&slug);
+    Some(slug.strip_suffix('-').unwrap_or(slug).to_string())
 }
 
 fn keeps(c: char) -> bool {

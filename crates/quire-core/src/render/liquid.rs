@@ -27,7 +27,7 @@ pub(crate) use highlight::{
 pub(crate) use include::with_params as with_include_params;
 pub use include::{include_names, include_tag, with_included, IncludeTag};
 pub(crate) use loops::{include_definitions, loop_definitions};
-pub use page::page_vars;
+pub use page::{page_lists, page_vars};
 pub(crate) use site_vars::absolute;
 pub use site_vars::SiteVars;
 

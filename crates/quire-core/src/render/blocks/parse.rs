@@ -135,13 +135,19 @@ fn parse_marked_with(
     // body, like those made outside the stretch; a body with them renders whole.
     // So are those of the include files it writes (all of them, the files those include
     // too, read once for the post: not again while an include file is written).
+    // (Loops are read in the text as written, Liquid comments aside: an `{% assign %}` in
+    // a loop is blanked above when a definition follows it.)
     let mut looped = if jekyll {
-        let mut written = super::super::liquid::loop_definitions(text, &settings.site);
+        let as_written = match comments {
+            true => super::super::liquid::blank_comments(written),
+            false => std::borrow::Cow::Borrowed(written),
+        };
+        let mut made = super::super::liquid::loop_definitions(&as_written, &settings.site);
         if !jekyll::including() {
             let site = &settings.site;
-            written.push_str(&super::super::liquid::include_definitions(text, site));
+            made.push_str(&super::super::liquid::include_definitions(text, site));
         }
-        written
+        made
     } else {
         String::new()
     };

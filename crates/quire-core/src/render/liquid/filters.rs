@@ -68,6 +68,8 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         ("remove_first", 1) => value.replacen(arg(0)?, "", 1),
         ("replace", 2) => value.replace(arg(0)?, arg(1)?),
         ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
+        ("slugify", 0) => crate::export::slugify(&value),
+        ("slugify", 1) => crate::export::slugify_mode(&value, arg(0)?)?,
         // Times (`dates.rs`): a value that is none is left as written.
         // Liquid's `date` writes a time at the offset it was read with; Jekyll's filters
         // move it to the site's zone first (`time(input)`: `localtime`).
@@ -229,6 +231,31 @@ mod tests {
             ("{{ '/x' | relative_url | upcase }}", Some("/BLOG/X")),
             // An empty filter passes the value on (jekyllrb-ja's docs).
             ("{{ \"/docs/\" | | relative_url }}", Some("/blog/docs/")),
+            // Jekyll's `slugify` in each mode, as Jekyll 4.3.1 writes it.
+            (
+                "{{ \"Where  Expression!\" | slugify }}",
+                Some("where-expression"),
+            ),
+            (
+                "{{ \"-- a_b. c~d (e) --\" | slugify: \"raw\" }}",
+                Some("--a_b.-c~d-(e)--"),
+            ),
+            (
+                "{{ \"-- a_b. c~d (e) --\" | slugify: \"pretty\" }}",
+                Some("a_b.-c~d-(e)"),
+            ),
+            (
+                "{{ \"Ça va, Zoë? 2x\" | slugify: \"ascii\" }}",
+                Some("a-va-zo-2x"),
+            ),
+            (
+                "{{ \"Ça va, Zoë? 2x\" | slugify: 'default' }}",
+                Some("ça-va-zoë-2x"),
+            ),
+            ("{{ \"Ça Va\" | slugify: \"none\" }}", Some("ça va")),
+            ("{{ \"-x-\" | slugify: \"raw\" }}", Some("x")),
+            // (Ruby's transliteration is not here.)
+            ("{{ \"É é\" | slugify: \"latin\" }}", None),
             ("{{ 'x' | markdownify }}", None),
             ("{{ 'x' | default: y }}", None),
             ("{{ 'x' | replace: 'a' }}", None),

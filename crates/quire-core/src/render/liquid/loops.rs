@@ -8,11 +8,14 @@
 //! ```
 //!
 //! Jekyll runs the loop before kramdown reads the post, so `[#1037][]` anywhere in it is a
-//! link. Only a loop over a list assigned from a quoted string split in the same post is
-//! run, and only the link definitions it writes are kept. So are the definitions of an
-//! include file the post writes ([`include_definitions`]).
+//! link. A loop over a list assigned from a quoted string split in the same post is run,
+//! and so is one over a list of the post's front matter (`{% for filter in
+//! page.filters_linked_to %}`); inside, an `{% assign %}` of the loop's variable through
+//! filters (`filter | slugify`) gives a variable of its own. Only the link definitions a
+//! loop writes are kept. So are the definitions of an include file the post writes
+//! ([`include_definitions`]).
 
-use super::{resolve_in, SiteVars};
+use super::{resolve, resolve_in, SiteVars};
 
 /// The inside of a Liquid tag at the start of `text`, and the rest after it.
 fn tag(text: &str) -> Option<(&str, &str)> {
@@ -44,25 +47,58 @@ fn split_assign(args: &str) -> Option<(&str, Vec<String>)> {
     Some((name.trim(), items))
 }
 
-/// `text` with each `{{ var }}` (spaces as they may be) written as `value`.
-fn substitute(text: &str, var: &str, value: &str) -> String {
+/// `text` with each Liquid output that reads one of `locals` (name, value: a loop's
+/// variable, a string assigned) written as Liquid writes it, the value through the
+/// output's filters; an `{% assign name = local | filters %}` tag writes nothing and
+/// makes `name` one of `locals`. Other Liquid is left as it is.
+fn with_locals(text: &str, locals: &mut Vec<(String, String)>, vars: &SiteVars) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open..].find("}}").map(|c| open + c + 2) else {
+    while let Some(open) = rest.find("{{").into_iter().chain(rest.find("{%")).min() {
+        let output = rest[open..].starts_with("{{");
+        let Some(close) = rest[open..]
+            .find(if output { "}}" } else { "%}" })
+            .map(|c| open + c + 2)
+        else {
             break;
         };
         out.push_str(&rest[..open]);
-        let inner = rest[open + 2..close - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
-        if inner == var {
-            out.push_str(value);
-        } else {
-            out.push_str(&rest[open..close]);
-        }
+        let whole = &rest[open..close];
+        let inner = whole[2..whole.len() - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         rest = &rest[close..];
+        if output {
+            match local_value(inner, locals, vars) {
+                Some(value) => out.push_str(&value),
+                None => out.push_str(whole),
+            }
+            continue;
+        }
+        let assigned = inner
+            .strip_prefix("assign ")
+            .and_then(|args| args.split_once('='))
+            .and_then(|(name, expr)| Some((name.trim(), local_value(expr.trim(), locals, vars)?)));
+        match assigned {
+            Some((name, value)) => locals.push((name.to_string(), value)),
+            None => out.push_str(whole),
+        }
     }
     out.push_str(rest);
     out
+}
+
+/// What the expression `expr` (an operand and its filters) writes when its operand is one
+/// of `locals` (the last of that name): the value through the filters, `None` when it
+/// reads none of them or a filter is not applied here.
+fn local_value(expr: &str, locals: &[(String, String)], vars: &SiteVars) -> Option<String> {
+    let operand = super::filters::split(expr).into_iter().next()?.trim();
+    let (_, value) = locals.iter().rev().find(|(n, _)| n == operand)?;
+    let filters = expr.trim_start()[operand.len()..].trim();
+    if filters.is_empty() {
+        return Some(value.clone());
+    }
+    // The value as a quoted string, through the filters as any output's.
+    let quote = ['"', '\''].into_iter().find(|q| !value.contains(*q))?;
+    resolve(&format!("{{{{ {quote}{value}{quote} {filters} }}}}"), vars)
 }
 
 /// At most this much is written by loops (a hostile post could multiply a long list by
@@ -98,7 +134,21 @@ pub(crate) fn loop_definitions(text: &str, vars: &SiteVars) -> String {
         let (Some(var), Some("in"), Some(name)) = (words.next(), words.next(), words.next()) else {
             continue;
         };
-        let Some((_, items)) = lists.iter().rev().find(|(n, _)| *n == name) else {
+        let from_page = name.strip_prefix("page.").and_then(|key| {
+            let key = key.trim_end_matches(['%', '}', '-']);
+            vars.page_lists
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, items)| items)
+        });
+        let assigned = || {
+            lists
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == name)
+                .map(|(_, items)| items)
+        };
+        let Some(items) = from_page.or_else(assigned) else {
             continue;
         };
         let Some(end) = rest.find("{% endfor") else {
@@ -110,7 +160,7 @@ pub(crate) fn loop_definitions(text: &str, vars: &SiteVars) -> String {
             if out.len() > MOST {
                 return out;
             }
-            let written = substitute(body, var, item);
+            let written = with_locals(body, &mut vec![(var.to_string(), item.clone())], vars);
             for line in resolve_in(&written, vars).lines() {
                 let line = line.trim();
                 if line.starts_with('[') && line.contains("]:") {
@@ -138,7 +188,7 @@ pub(crate) fn include_definitions(text: &str, vars: &SiteVars) -> String {
         return out;
     };
     let files = super::blank_comments(files);
-    let mut assigned: Vec<(&str, &str)> = Vec::new();
+    let mut assigned: Vec<(String, String)> = Vec::new();
     for line in files.lines() {
         let trimmed = line.trim();
         if let Some((inner, after)) = tag(trimmed) {
@@ -146,8 +196,8 @@ pub(crate) fn include_definitions(text: &str, vars: &SiteVars) -> String {
                 .strip_prefix("assign ")
                 .and_then(|args| args.split_once('='))
                 .and_then(|(name, value)| Some((name.trim(), super::quoted(value)?)));
-            if let (Some(literal), true) = (literal, after.trim().is_empty()) {
-                assigned.push(literal);
+            if let (Some((name, value)), true) = (literal, after.trim().is_empty()) {
+                assigned.push((name.to_string(), value.to_string()));
             }
             continue;
         }
@@ -155,18 +205,17 @@ pub(crate) fn include_definitions(text: &str, vars: &SiteVars) -> String {
             continue;
         }
         // (A loop's lines are written by the loop, below.)
-        if trimmed.contains("{{") && !assigned.iter().any(|(name, _)| trimmed.contains(name)) {
+        if trimmed.contains("{{")
+            && !assigned
+                .iter()
+                .any(|(name, _)| trimmed.contains(name.as_str()))
+        {
             continue;
         }
         if out.len() > MOST {
             break;
         }
-        let mut line = trimmed.to_string();
-        for (name, value) in assigned.iter().rev() {
-            if line.contains("{{") {
-                line = substitute(&line, name, value);
-            }
-        }
+        let line = with_locals(trimmed, &mut assigned, vars);
         out.push_str(&resolve_in(&line, vars));
         out.push('\n');
     }
@@ -217,6 +266,56 @@ mod tests {
             html.starts_with("<p>See <a href=\"http://www.cypherspace.org/adam/\">Adam Back</a>, <a href=\"/en/doc/0.16.2/rpc/getblock/\">rpc getblock</a> and <a href=\"https://bips/9\">BIP9</a>.</p>"),
             "{html}"
         );
+    }
+
+    /// As Jekyll 4.3.1 writes its own news of 4.1.0: a loop over a list of the front
+    /// matter, its item slugified by an assignment inside the loop.
+    #[test]
+    fn a_loop_over_a_front_matter_list_writes_its_definitions() {
+        let src = "---\ntitle: 'Jekyll 4.1.0 Released'\nfilters_linked_to:\n- where expression\n- find\n---\n";
+        let body = "* The [`where_exp`][where-expression-filter] filter got enhanced.\n\n\
+                    {% for filter in page.filters_linked_to %}\n\
+                    {% assign filter_slug = filter | slugify %}\n\
+                    [{{ filter_slug }}-filter]: {{ filter_slug | prepend: '/docs/liquid/filters/#' | relative_url }}\n\
+                    {% endfor %}\n";
+        let vars = SiteVars {
+            known: true,
+            baseurl: "/b".to_string(),
+            page_lists: super::super::page_lists(src, body, &[]),
+            ..SiteVars::default()
+        };
+        assert_eq!(
+            vars.page_lists,
+            [(
+                "filters_linked_to".to_string(),
+                vec!["where expression".to_string(), "find".to_string()]
+            )]
+        );
+        assert_eq!(
+            loop_definitions(body, &vars),
+            "[where-expression-filter]: /b/docs/liquid/filters/#where-expression\n[find-filter]: /b/docs/liquid/filters/#find\n"
+        );
+        let html = crate::render::render_body(
+            body,
+            &crate::render::Settings {
+                flavour: crate::render::Flavour::Jekyll,
+                site: vars.clone(),
+                ..Default::default()
+            },
+        );
+        assert!(
+            html.starts_with("<ul>\n<li>The <a href=\"/b/docs/liquid/filters/#where-expression\"><code class=\"language-plaintext highlighter-rouge\">where_exp</code></a> filter got enhanced.</li>\n</ul>"),
+            "{html}"
+        );
+        // A list the post does not have, or a key that is no list, writes nothing.
+        for other in ["other", "title"] {
+            let body = body.replace("filters_linked_to", other);
+            let vars = SiteVars {
+                page_lists: super::super::page_lists(src, &body, &[]),
+                ..vars.clone()
+            };
+            assert_eq!(loop_definitions(&body, &vars), "", "{other}");
+        }
     }
 
     #[test]

@@ -48,6 +48,48 @@ pub fn page_vars(
         .collect()
 }
 
+/// The lists of the post's own variables that `body`'s loops go over (`{% for f in
+/// page.filters_linked_to %}`, as Jekyll's news posts write their definitions): each key
+/// and the items as Liquid writes them, from the front matter `src` holds, else the
+/// site's defaults (`inherited`). A key whose value is no list, or holds an item Liquid
+/// would write as something this cannot tell, is left out.
+pub fn page_lists(src: &str, body: &str, inherited: &[Inherited]) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("{%") {
+        rest = &rest[at + 2..];
+        let mut words = rest
+            .trim_start_matches('-')
+            .split_whitespace()
+            .take_while(|w| !w.starts_with(['%', '-']));
+        if let (Some("for"), Some(_), Some("in"), Some(list)) =
+            (words.next(), words.next(), words.next(), words.next())
+        {
+            let key = list
+                .strip_prefix("page.")
+                .map(|k| k.trim_end_matches(['%', '}', '-']));
+            if let Some(key) = key.filter(|k| !k.is_empty() && !keys.contains(k)) {
+                keys.push(key);
+            }
+        }
+    }
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let fields = front_matter::read(src).unwrap_or_default();
+    keys.into_iter()
+        .filter_map(|key| {
+            let own = fields.iter().rev().find(|f| f.key == key).map(|f| &f.value);
+            let given = own.or_else(|| inherited.iter().find(|i| i.key == key).map(|i| &i.value));
+            let Some(Value::List(items)) = given else {
+                return None;
+            };
+            let items = items.iter().map(liquid_text).collect::<Option<_>>()?;
+            Some((key.to_string(), items))
+        })
+        .collect()
+}
+
 /// The keys of `page.<key>` in `body`, each once, in order of first use.
 fn used_keys(body: &str) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();

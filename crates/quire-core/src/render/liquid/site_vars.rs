@@ -26,6 +26,8 @@ pub struct SiteVars {
     /// The open post's own variables that its body uses (`page.<key>`), as Liquid writes
     /// them (see [`page_vars`]); resolved with or without a config.
     pub page: Vec<(String, String)>,
+    /// The open post's own lists that its body's loops go over (see [`page_lists`]).
+    pub page_lists: Vec<(String, Vec<String>)>,
     /// The files of the site's `_includes/` folder the body's include tags name (name
     /// under `_includes/`, text), as read from an open site folder.
     pub includes: Vec<(String, String)>,
@@ -58,6 +60,7 @@ impl SiteVars {
             posts,
             markdown: config.markdown.clone(),
             page: Vec::new(),
+            page_lists: Vec::new(),
             includes: Vec::new(),
             data: DataVars::default(),
             time: None,

@@ -88,7 +88,8 @@ fn outputs_and_tags_resolve_from_the_site() {
         // leaves the output as written.
         ("{{ '/img/a.png' | url }}", Some("/img/a.png")),
         ("{{ site.title | upcase | bogus: 1 }}", Some("JEKYLL")),
-        ("{{ site.title | slugify }}", None),
+        ("{{ site.title | slugify }}", Some("jekyll")),
+        ("{{ site.title | slugify: \"latin\" }}", None),
         ("{{ site.title | 9x }}", Some("Jekyll")),
     ];
     for (liquid, want) in cases {
