@@ -50,6 +50,61 @@ async fn page_variables_come_from_the_post_in_the_preview_and_the_excerpt_card()
     app.close().await;
 }
 
+/// A loop over a list of the post's front matter writes link definitions, as Jekyll's own
+/// news of 4.1.0 makes them (`{% for filter in page.filters_linked_to %}`, the item
+/// slugified by an assignment in the loop), with the imported config's `baseurl`; the
+/// excerpt card, which Jekyll renders from the excerpt with the definition lines as
+/// written (outside the loop: empty labels), leaves the references as text. Adding an
+/// item to the list links its reference once typing settles.
+#[tokio::test]
+async fn a_loop_over_a_front_matter_list_writes_the_posts_link_definitions() {
+    let app = App::open().await;
+    let post = |list: &str| {
+        format!(
+            "---\ntitle: Filters\nfilters_linked_to:\n{list}---\n\
+             The [`where_exp`][where-expression-filter] filter, and [find][find-filter].\n\n\
+             {{% for filter in page.filters_linked_to %}}\n\
+             {{% assign filter_slug = filter | slugify %}}\n\
+             [{{{{ filter_slug }}}}-filter]: {{{{ filter_slug | prepend: '/docs/liquid/filters/#' | relative_url }}}}\n\
+             {{% endfor %}}\n"
+        )
+    };
+    app.paste_over(&post("- where expression\n")).await;
+    app.wait_saved().await;
+    let dir = quire_e2e::download_dir("loop-config");
+    let config = dir.join("_config.yml");
+    std::fs::write(&config, "baseurl: /blog\n").expect("writing the config");
+    app.choose_file("site-config-import", &config).await;
+    let linked = format!(
+        "const p = {PREVIEW_JS}, c = {EXCERPT_CARD_JS}; if (!p || !c) return false;
+         const hrefs = [...p.querySelectorAll('p a')].map(a => a.getAttribute('data-href') || a.getAttribute('href'));
+         const card = c.querySelector('.card-body p');
+         return hrefs.join(' ') === arguments[0] && p.textContent.includes(arguments[1])
+           && !!card && card.textContent === 'The [where_exp][where-expression-filter] filter, and [find][find-filter].'
+           && !card.querySelector('a');"
+    );
+    app.wait_until(
+        "the loop's definition read",
+        &linked,
+        vec![
+            json!("/blog/docs/liquid/filters/#where-expression"),
+            json!(", and [find][find-filter]."),
+        ],
+    )
+    .await;
+    app.paste_over(&post("- where expression\n- find\n")).await;
+    app.wait_until(
+        "the new item's definition read",
+        &linked,
+        vec![
+            json!("/blog/docs/liquid/filters/#where-expression /blog/docs/liquid/filters/#find"),
+            json!(", and find."),
+        ],
+    )
+    .await;
+    app.close().await;
+}
+
 /// A variable nothing makes writes nothing, as Jekyll runs a post's Liquid: a Vue
 /// template's `{{ mess }}` in code and in text, in the preview and the excerpt card, once
 /// typing settles; one the post assigns, `{% raw %}` and the CommonMark flavour keep
