@@ -301,15 +301,14 @@ fn member<'a>(value: Cow<'a, Value>, key: &str) -> Option<Cow<'a, Value>> {
 
 fn member_of<'a>(value: &'a Value, key: &str) -> Option<Cow<'a, Value>> {
     let size = |n: usize| Some(Cow::Owned(Value::Int(n as i64)));
-    // An item a list does not hold is Liquid's nil, which writes nothing (a `where` that
-    // kept nothing, then `first`), and so is what nil holds. (A key a map lacks is left
-    // unread: the preview shows it as written.)
+    // What the data does not hold is Liquid's nil, which writes nothing (a `where` that
+    // kept nothing, then `first`; a key a release has not).
     let nil = || Some(Cow::Owned(Value::Null));
     match value {
         Value::Map(entries) => match entries.iter().rev().find(|(k, _)| k == key) {
             Some((_, v)) => Some(Cow::Borrowed(v)),
             None if key == "size" => size(entries.len()),
-            None => None,
+            None => nil(),
         },
         Value::List(items) => match key {
             "first" => items.first().map(Cow::Borrowed).or_else(nil),
@@ -419,7 +418,7 @@ mod tests {
         // A release the data does not hold is nil: its keys write nothing, as Jekyll
         // writes them (ruby-lang.org's Spanish news of 2021-11-09).
         let missing = data_vars(
-            "{% assign r = site.data.releases | where: 'version', '3.1.0' | first %}Ruby {{ r.version }} <{{ r.url.gz }}> {{ site.data.releases[5].version }}",
+            "{% assign r = site.data.releases | where: 'version', '3.1.0' | first %}Ruby {{ r.version }} <{{ r.url.gz }}> {{ site.data.releases[5].version }} {{ site.data.releases.first.none }}",
             &[("releases", &releases)],
             &[],
         );
@@ -429,6 +428,7 @@ mod tests {
                 ("r.version".to_string(), String::new()),
                 ("r.url.gz".to_string(), String::new()),
                 ("site.data.releases[5].version".to_string(), String::new()),
+                ("site.data.releases.first.none".to_string(), String::new()),
             ]
         );
         // A key in brackets that is a variable: the page's, or one assigned (as
