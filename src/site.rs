@@ -91,18 +91,20 @@ impl Site {
             site_images: RwSignal::new(std::collections::BTreeSet::new()),
         };
         // Which of the open post's images the folder has, and the include and data files
-        // it names, once typing settles.
+        // and linked pages it names, once typing settles.
         Effect::new(move |_| {
             state.settled.track();
             site.info.track();
             site.find_site_images();
             site.find_includes(false);
             site.find_data(false);
+            site.find_linked(false);
         });
         let on_return = move || {
             site.check_disk();
             site.find_includes(true);
             site.find_data(true);
+            site.find_linked(true);
         };
         if let Err(err) = browser::lifecycle::on_return(on_return) {
             site.problem(format!("Changes to site files will not be noticed: {err}"));
@@ -247,6 +249,7 @@ impl Site {
         self.settings.from_folder(None);
         self.settings.forget_includes();
         self.settings.forget_data();
+        self.settings.forget_linked();
         self.posts.set(Vec::new());
         self.conflict.set(None);
         self.pending.set(None);

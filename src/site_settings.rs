@@ -53,6 +53,9 @@ pub struct SiteSettings {
     /// The `_data/` files read from the open folder (name without extension, value;
     /// `None`: it has none of that name, or it does not parse).
     data: RwSignal<Vec<(String, Option<Value>)>>,
+    /// The pages and collection documents the post's `{% link %}` tags name, read from
+    /// the open folder (path as the tag names it, text; `None`: the folder has none).
+    linked: RwSignal<Vec<(String, Option<String>)>>,
 }
 
 impl SiteSettings {
@@ -128,6 +131,7 @@ impl SiteSettings {
         let post_urls = RwSignal::new(Vec::new());
         let includes = RwSignal::new(Vec::<(String, Option<String>)>::new());
         let data = RwSignal::new(Vec::<(String, Option<Value>)>::new());
+        let linked = RwSignal::new(Vec::<(String, Option<String>)>::new());
         // `site.time`: when the preview opened, as Jekyll's is when the site is built (one
         // time for the session, so that it renders nothing again).
         let opened = browser::clock::now_local();
@@ -153,6 +157,21 @@ impl SiteSettings {
                 return vars;
             }
             vars.includes = includes.with(|known| known_texts(known));
+            // The pages the post's `{% link %}` tags name, at their URLs.
+            vars.pages = linked.with(|known| {
+                loaded.with(|l| {
+                    let Some(l) = l.as_ref() else {
+                        return Vec::new();
+                    };
+                    known
+                        .iter()
+                        .filter_map(|(path, text)| {
+                            let url = site_config::page_url(&l.config, path, text.as_ref()?)?;
+                            Some((path.clone(), url))
+                        })
+                        .collect()
+                })
+            });
             let path = persistence.site_link().map(|l| l.path);
             let url = post_url.get().and_then(Result::ok).map(|u| u.path);
             let inherited = inherited.get();
@@ -192,6 +211,7 @@ impl SiteSettings {
             vars,
             includes,
             data,
+            linked,
             loaded,
             imported,
             post_url,
@@ -292,6 +312,32 @@ impl SiteSettings {
     /// Forget the data files (another folder, or none, is open).
     pub fn forget_data(self) {
         forget(self.data);
+    }
+
+    /// Whether the page or document `path` a link tag names was looked for in the open
+    /// folder.
+    pub fn knows_linked(self, path: &str) -> bool {
+        knows(self.linked, path)
+    }
+
+    /// Remember pages read from the open folder (`None`: it has no such file), as
+    /// [`SiteSettings::learn_includes`] does include files.
+    pub fn learn_linked(self, read: Vec<(String, Option<String>)>) {
+        learn(self.linked, read);
+    }
+
+    /// Forget the linked pages (another folder, or none, is open).
+    pub fn forget_linked(self) {
+        forget(self.linked);
+    }
+
+    /// The file a `{% link %}` tag's `path` names, from the site's root (a collection's
+    /// document lies in the config's collections folder).
+    pub fn linked_file(self, path: &str) -> String {
+        self.loaded.with_untracked(|l| match l {
+            Some(l) => site_config::linked_file(&l.config, path),
+            None => path.trim_start_matches('/').to_string(),
+        })
     }
 
     /// The folder of the open site's data files (its config's `data_dir`, else `_data`).

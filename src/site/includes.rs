@@ -1,10 +1,10 @@
-//! The `_includes/` files the open post's include tags name, and the `_data/` files its
-//! Liquid reads (`site.data.<name>`), read from the site folder once typing settles (and
-//! again when the writer comes back to the page), so that the preview writes them where
-//! the post uses them, as Jekyll does.
+//! The `_includes/` files the open post's include tags name, the `_data/` files its
+//! Liquid reads (`site.data.<name>`) and the pages its `{% link %}` tags name, read from
+//! the site folder once typing settles (and again when the writer comes back to the
+//! page), so that the preview writes them where the post uses them, as Jekyll does.
 
 use leptos::prelude::*;
-use quire_core::render::liquid::{data_names, data_value, include_names};
+use quire_core::render::liquid::{data_names, data_value, include_names, link_names};
 use quire_core::site::SiteKind;
 
 use super::folder::Folder;
@@ -18,6 +18,10 @@ const MAX_NESTING: usize = 4;
 
 /// The longest data file read (bytes); what a longer one would give stays Liquid.
 const MAX_DATA: usize = 4 * 1024 * 1024;
+
+/// The longest page read for its front matter (bytes); a link to a longer one stays a
+/// mark.
+const MAX_LINKED: usize = 4 * 1024 * 1024;
 
 /// The kinds of data file read, in the order looked for.
 const DATA_KINDS: [&str; 3] = ["yml", "yaml", "json"];
@@ -117,6 +121,32 @@ impl Site {
                 read.push((name, value));
             }
             self.settings.learn_data(read);
+        });
+    }
+
+    /// Read the pages and collection documents the open post's `{% link %}` tags name that
+    /// are not known yet (all of them again when `again`), and give them to the site
+    /// settings, which make their URLs.
+    pub(super) fn find_linked(self, again: bool) {
+        let Some((folder, names)) =
+            self.to_read(link_names, again, |name| self.settings.knows_linked(name))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::with_capacity(names.len());
+            for name in names {
+                // Absent, unreadable or too long: the tag stays a mark.
+                let file = self.settings.linked_file(&name);
+                let text = match folder.read(&file).await {
+                    Ok(Some(found)) if found.bytes.len() <= MAX_LINKED => {
+                        Some(String::from_utf8_lossy(&found.bytes).into_owned())
+                    }
+                    _ => None,
+                };
+                read.push((name, text));
+            }
+            self.settings.learn_linked(read);
         });
     }
 }

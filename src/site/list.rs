@@ -42,6 +42,7 @@ impl Site {
         self.settings.learn_urls(Vec::new(), true);
         self.settings.forget_includes();
         self.settings.forget_data();
+        self.settings.forget_linked();
         self.reading.set(Some((0, 0)));
         let paths = folder.find_posts(kind).await;
         let paths = match paths {

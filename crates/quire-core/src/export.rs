@@ -42,22 +42,23 @@ pub fn export_text<'a>(src: &'a str, endings: &LineEndings) -> std::borrow::Cow<
 /// Jekyll's default `slugify`: lowercase, every run of characters that are not letters,
 /// marks or decimal digits becomes one `-`, and hyphens at either end are dropped.
 pub fn slugify(text: &str) -> String {
-    slugify_mode(text, "default").unwrap_or_default()
+    slugify_mode(text, "default", false).unwrap_or_default()
 }
 
 /// Jekyll's `slugify` in one of its modes (`Utils.slugify`): each run of the characters
 /// the mode replaces becomes one `-` (`raw`: white space; `default`: all but letters,
 /// marks and decimal digits; `pretty`: those but `._~!$&'()+,;=@` too; `ascii`: all but
 /// ASCII letters and digits), one `-` is dropped at either end, and the whole is
-/// lowercased; a mode Jekyll does not know only lowercases. `None` for `latin`, which
-/// needs Ruby's transliteration tables.
-pub fn slugify_mode(text: &str, mode: &str) -> Option<String> {
+/// lowercased unless `cased`; a mode Jekyll does not know only lowercases. `None` for
+/// `latin`, which needs Ruby's transliteration tables.
+pub fn slugify_mode(text: &str, mode: &str, cased: bool) -> Option<String> {
     let replaced: fn(char) -> bool = match mode {
         "raw" => |c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'),
         "default" => |c| !keeps(c),
         "pretty" => |c| !keeps(c) && !"._~!$&'()+,;=@".contains(c),
         "ascii" => |c| !c.is_ascii_alphanumeric(),
         "latin" => return None,
+        _ if cased => return Some(text.to_string()),
         _ => return Some(text.to_lowercase()),
     };
     let mut slug = String::with_capacity(text.len());
@@ -70,7 +71,10 @@ pub fn slugify_mode(text: &str, mode: &str) -> Option<String> {
             in_run = true;
         } else {
             in_run = false;
-            slug.extend(c.to_lowercase());
+            match cased {
+                true => slug.push(c),
+                false => slug.extend(c.to_lowercase()),
+            }
         }
     }
     let slug = slug.strip_prefix('-').unwrap_or(&slug);

@@ -18,7 +18,7 @@ mod site_keys;
 use site_keys::scalars;
 
 pub use defaults::{inherited, Inherited};
-pub use permalink::{absolute_url, post_url, relative_url, PostUrl};
+pub use permalink::{absolute_url, linked_file, page_url, post_url, relative_url, PostUrl};
 pub use post_date::PostDate;
 
 /// What Quire uses of a site's configuration.

@@ -297,6 +297,18 @@ fn measure(dir: &Path, what: &str) -> Measure {
         let liquid = with_included(&body, &settings.site.includes);
         settings.site.page = page_vars(text, &liquid, Some(&path), url, &inherited, &config.zone);
         settings.site.page_lists = page_lists(text, &liquid, &inherited);
+        // The pages its `{% link %}` tags name, as the app reads them from a site folder.
+        settings.site.pages = quire_core::render::liquid::link_names(&liquid)
+            .into_iter()
+            .filter_map(|p| {
+                let file = quire_core::site_config::linked_file(&config, &p);
+                let text = std::fs::read_to_string(dir.join(file)).ok()?;
+                Some((
+                    p.clone(),
+                    quire_core::site_config::page_url(&config, &p, &text)?,
+                ))
+            })
+            .collect();
         // The `_data/` files it reads, as the app reads them from a site folder.
         let data: Vec<(String, quire_core::front_matter::Value)> = data_names(&liquid)
             .into_iter()

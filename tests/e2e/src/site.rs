@@ -20,6 +20,19 @@ pub fn fixture_site(name: &str) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Open the fixture site's post about the trip to Oslo (from `site-jekyll`, which must be
+/// the open folder) and return its text.
+pub async fn open_trip(app: &App) -> String {
+    const TRIP: &str = "_posts/2026-05-04-trip-to-oslo.md";
+    let trip = fixture_site("site-jekyll")
+        .into_iter()
+        .find(|(p, _)| p == TRIP)
+        .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
+        .expect("the post");
+    app.open_site_post(TRIP, &trip).await;
+    trip
+}
+
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
     let entries =
         std::fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()));

@@ -14,6 +14,7 @@ mod dates;
 mod filters;
 mod highlight;
 mod include;
+mod linked;
 mod loops;
 mod page;
 mod site_vars;
@@ -26,6 +27,7 @@ pub(crate) use highlight::{
 };
 pub(crate) use include::with_params as with_include_params;
 pub use include::{include_names, include_tag, with_included, IncludeTag};
+pub use linked::link_names;
 pub(crate) use loops::{include_definitions, loop_definitions};
 pub use page::{page_lists, page_vars};
 pub(crate) use site_vars::absolute;
@@ -169,10 +171,17 @@ pub fn resolve(liquid: &str, vars: &SiteVars) -> Option<String> {
             .map(|url| site_config::relative_url(&vars.baseurl, url)),
         "link" => {
             let path = arg.trim_start_matches('/');
-            if let Some((_, url)) = vars.posts.iter().find(|(p, _)| p == path) {
+            let known = |(p, _): &&(String, String)| p == path;
+            if let Some((_, url)) = vars
+                .posts
+                .iter()
+                .find(known)
+                .or(vars.pages.iter().find(known))
+            {
                 return Some(site_config::relative_url(&vars.baseurl, url));
             }
-            // A static file is served at its path; a page's URL is not known here.
+            // A static file is served at its path; a page's URL is known only once its file
+            // was read (`SiteVars::pages`).
             (!crate::site::is_markdown(path) && !path.ends_with(".html"))
                 .then(|| site_config::relative_url(&vars.baseurl, path))
         }

@@ -16,6 +16,9 @@ use crate::site::SiteKind;
 use super::post_date::{DateParts, PostDate};
 use super::{defaults, SiteConfig};
 
+mod pages;
+pub use pages::{linked_file, page_url};
+
 /// A post's address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostUrl {
@@ -28,32 +31,8 @@ pub struct PostUrl {
 /// Jekyll's `slugify` in mode `default` (lowercased) or `pretty` (case kept, and
 /// `._~!$&'()+,;=@` kept).
 fn jekyll_slugify(text: &str, pretty: bool) -> String {
-    let keeps = |c: char| {
-        use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
-        matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-        ) || c.general_category() == GeneralCategory::DecimalNumber
-            || (pretty && "._~!$&'()+,;=@".contains(c))
-    };
-    let mut slug = String::with_capacity(text.len());
-    let mut in_run = false;
-    for c in text.chars() {
-        if keeps(c) {
-            slug.push(c);
-            in_run = false;
-        } else if !in_run {
-            slug.push('-');
-            in_run = true;
-        }
-    }
-    let slug = slug.strip_prefix('-').unwrap_or(&slug);
-    let slug = slug.strip_suffix('-').unwrap_or(slug);
-    if pretty {
-        slug.to_string()
-    } else {
-        slug.to_lowercase()
-    }
+    let mode = if pretty { "pretty" } else { "default" };
+    crate::export::slugify_mode(text, mode, pretty).unwrap_or_default()
 }
 
 /// Whether `c` stays as it is in an escaped URL path: unreserved, sub-delims, `:@/`.
@@ -299,8 +278,19 @@ fn jekyll_path(
             other => parts.get(other)?,
         })
     };
+    fill_template(&template, placeholder)
+}
+
+/// `template` with each `:placeholder` written as `placeholder` gives it, escaped, and the
+/// result sanitised, as Jekyll's `URL` does with a document's `UrlDrop` (a `_` after a
+/// name it does not know is text: `/:month_:day`); a placeholder it does not know is an
+/// error.
+fn fill_template(
+    template: &str,
+    placeholder: impl Fn(&str) -> Option<String>,
+) -> Result<String, String> {
     let mut url = String::with_capacity(template.len() + 32);
-    let mut rest = template.as_str();
+    let mut rest = template;
     while let Some(colon) = rest.find(':') {
         url.push_str(&rest[..colon]);
         let after = &rest[colon + 1..];

@@ -69,7 +69,7 @@ pub(super) fn apply(value: String, filter: &str, vars: &SiteVars) -> Option<Stri
         ("replace", 2) => value.replace(arg(0)?, arg(1)?),
         ("replace_first", 2) => value.replacen(arg(0)?, arg(1)?, 1),
         ("slugify", 0) => crate::export::slugify(&value),
-        ("slugify", 1) => crate::export::slugify_mode(&value, arg(0)?)?,
+        ("slugify", 1) => crate::export::slugify_mode(&value, arg(0)?, false)?,
         // Times (`dates.rs`): a value that is none is left as written.
         // Liquid's `date` writes a time at the offset it was read with; Jekyll's filters
         // move it to the site's zone first (`time(input)`: `localtime`).

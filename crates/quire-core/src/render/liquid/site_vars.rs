@@ -20,6 +20,10 @@ pub struct SiteVars {
     pub structured: Vec<(String, bool)>,
     /// The site's posts: (path in the site, URL path as `page.url`).
     pub posts: Vec<(String, String)>,
+    /// The pages and collection documents the body's `{% link %}` tags name, as read from
+    /// an open site folder: (path as the tag names it, URL path; see
+    /// [`link_names`](super::link_names) and `site_config::page_url`).
+    pub pages: Vec<(String, String)>,
     /// The site's Markdown options (kramdown's `auto_ids`, `auto_id_prefix`, `hard_wrap`,
     /// `smart_quotes`); Jekyll's defaults without a config.
     pub markdown: site_config::MarkdownOptions,
@@ -58,6 +62,7 @@ impl SiteVars {
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             posts,
+            pages: Vec::new(),
             markdown: config.markdown.clone(),
             page: Vec::new(),
             page_lists: Vec::new(),
