@@ -524,6 +524,8 @@ mod html_tests;
 #[cfg(test)]
 mod ial_tests;
 #[cfg(test)]
+mod include_tests;
+#[cfg(test)]
 mod nesting_tests;
 #[cfg(test)]
 mod site_tests;
