@@ -5,6 +5,8 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+mod autolinks;
+
 /// Whether the block is a paragraph of Liquid tags only (`{% raw %}` on its own line, a
 /// `{% for %}` writing reference definitions): Jekyll writes no paragraph for it.
 pub(super) fn liquid_tags_only(events: &[Event<'_>]) -> bool {
@@ -347,24 +349,17 @@ pub(super) fn liquid_and_span_ials<'a>(
             continue;
         }
         let resolved = super::super::liquid::resolve(&source, vars);
-        // `<{{ release.url }}>`: Liquid writes the address first, so kramdown makes an
-        // autolink of it.
-        if let Some(url) = resolved.as_deref().filter(|url| autolink_target(url)) {
-            let opened = matches!(out.last(), Some(Event::Text(t)) if t.ends_with('<'));
-            if opened && rest.starts_with('>') {
-                if let Some(Event::Text(previous)) = out.last_mut() {
-                    let kept = previous[..previous.len() - 1].to_string();
-                    *previous = CowStr::from(kept);
-                }
-                rest = &rest[1..];
-                let href = super::escape_attr(url);
-                out.push(Event::InlineHtml(CowStr::from(format!(
-                    "<span class=\"liquid resolved\" title=\"{}\"><a href=\"{href}\">{}</a></span>",
-                    super::escape_text(&source).replace('"', "&quot;"),
-                    super::escape_text(url)
-                ))));
-                continue;
+        // `<{{ release.url }}>`, `<{{ site.url }}/feed.xml>`: an autolink.
+        if let Some((link, taken)) =
+            autolinks::autolink_after(out, &source, resolved.as_deref(), rest)
+        {
+            if let Some(Event::Text(previous)) = out.last_mut() {
+                let kept = previous[..previous.len() - 1].to_string();
+                *previous = CowStr::from(kept);
             }
+            rest = &rest[taken..];
+            out.push(Event::InlineHtml(CowStr::from(link)));
+            continue;
         }
         match resolved {
             Some(written) => out.push(Event::InlineHtml(CowStr::from(format!(
@@ -379,16 +374,6 @@ pub(super) fn liquid_and_span_ials<'a>(
         }
     }
     push_text(out, rest);
-}
-
-/// Whether `url` is an address kramdown makes an autolink of between `<` and `>` (web,
-/// FTP and mail addresses only: nothing that could run).
-fn autolink_target(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    ["http://", "https://", "ftp://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
-        && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
 }
 
 fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {

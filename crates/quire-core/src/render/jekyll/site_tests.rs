@@ -375,3 +375,22 @@ fn liquid_beside_a_strong_run_is_inside_it() {
     );
     assert!(!math.contains("<em>"), "{math}");
 }
+
+/// An autolink whose address Liquid begins (`<{{ site.url }}/feed.xml>`, as the Bootstrap
+/// blog writes its posts): Liquid writes the address first, so kramdown links the whole
+/// of it, as Jekyll 4.3.1 wrote this; what is no address stays text.
+#[test]
+fn an_autolink_begun_by_liquid_links_the_whole_address() {
+    let html = with_config(
+        "Feed: <{{ site.url }}/feed.xml>. Get <{{ site.main }}/> now, nor <{{ site.title }}/x>.\n",
+        "url: \"https://b.example\"\nmain: \"https://main.example\"\n",
+    );
+    let expected = [
+        "Feed: <span class=\"liquid resolved\" title=\"{{ site.url }}\"><a href=\"https://b.example/feed.xml\">https://b.example/feed.xml</a></span>. Get ",
+        "<a href=\"https://main.example/\">https://main.example/</a></span> now, nor &lt;<span",
+        "</span>/x&gt;.</p>",
+    ];
+    for part in expected {
+        assert!(html.contains(part), "{part} in {html}");
+    }
+}
