@@ -94,10 +94,17 @@ pub(super) fn mark_line(line: &str, out: &mut String) {
 }
 
 /// A parsed text `t` starting at `start` of `source`, with each pipe right after a
-/// backslash (`\|`, `\\|`) marked: kramdown reads it as text, never a cell's edge when an
+/// backslash (`\|`, `\\|`) or written as a character reference marked: kramdown reads it
+/// as text, never a cell's edge when an
 /// item's line is read as a table row (`tables/items.rs`). `None` when it has none. (The
 /// parser starts a text at an escaped character, the backslash left out.)
 pub(crate) fn mark_escaped_pipes(t: &str, start: usize, source: &str) -> Option<String> {
+    // A pipe written as a character reference (`&#124;`, `&#x7c;`: the parser gives it
+    // a text of its own) is text to kramdown too (the Rust blog's `Carol (Nichols
+    // &#124;&#124; Goulding)` in a list of names).
+    if t == "|" && source.get(start..).is_some_and(|s| s.starts_with("&#")) {
+        return Some(PIPE_MARK.to_string());
+    }
     let after_slash = start > 0 && source.as_bytes().get(start - 1) == Some(&b'\\');
     if !(t.contains("\\|") || after_slash && t.starts_with('|')) {
         return None;

@@ -228,6 +228,12 @@ mod tests {
             table(&[row("nested", "n")]),
         );
         assert_eq!(jekyll_html(md), expected);
+        // A pipe written as a character reference is text (the Rust blog's list of
+        // names), in an item and in a quotation, as Jekyll 4.3.1 writes it.
+        assert_eq!(
+            jekyll_html("* bors\n* Carol (Nichols &#124;&#124; Goulding)\n\n> q &#x7c; r\n"),
+            "<ul>\n<li>bors</li>\n<li>Carol (Nichols || Goulding)</li>\n</ul>\n<blockquote>\n<p>q | r</p>\n</blockquote>\n"
+        );
         // A pipe in Liquid is Liquid's (Jekyll writes it first; the preview shows the
         // filters it does not run as Liquid).
         let liquid = |l: &str| {
