@@ -6,6 +6,11 @@ use std::borrow::Cow;
 
 use super::PostPlace;
 
+mod destinations;
+pub(crate) use destinations::protect_spaced_links;
+#[cfg(test)]
+use destinations::{destination_ends, line_goes_on};
+
 /// The default path pattern.
 pub const DEFAULT_PATTERN: &str = "/assets/images/{year}/{slug}/{name}.{ext}";
 
@@ -401,103 +406,6 @@ pub(crate) fn protect_links(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[done..]);
     Cow::Owned(out)
-}
-
-/// The text with the spaces inside a link's destination (`[a](my file.png)`,
-/// `![b](step 1.PNG "Step 1")`) replaced by the same stand-in as [`protect_links`]'s:
-/// kramdown reads a destination up to its closing parenthesis, or to white space before a
-/// title's quote, spaces and all; CommonMark ends it at the first space (the link is then
-/// text). Destinations in angle brackets are CommonMark's already. [`unprotect`] puts the
-/// spaces back.
-pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
-    if !text.contains("](") {
-        return Cow::Borrowed(text);
-    }
-    let mut marks = Vec::new();
-    let mut from = 0;
-    for (start, end) in destination_ends(text) {
-        // (A `](` inside the destination before it is part of that destination.)
-        if start < from + 2 {
-            continue;
-        }
-        let Some(end) = end else { continue };
-        let url = text[start..end].trim_matches([' ', '\t']);
-        if url.contains(' ') {
-            let url_start = start
-                + (text[start..end].len() - text[start..end].trim_start_matches([' ', '\t']).len());
-            marks.extend(url.match_indices(' ').map(|(k, _)| url_start + k));
-        }
-        from = end;
-    }
-    if marks.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut done = 0;
-    for at in marks {
-        out.push_str(&text[done..at]);
-        out.push(SPACE_STAND_IN);
-        done = at + 1;
-    }
-    out.push_str(&text[done..]);
-    Cow::Owned(out)
-}
-
-/// Each `](` of `text` not followed by `<`, in order: where the destination after it
-/// starts, and where kramdown ends it (its closing parenthesis, nested ones balanced; or
-/// white space before a title's quote), `None` when the line ends first. One pass over
-/// the text: the destinations still open on a line form a stack (each deeper in
-/// parentheses than the one before), so a line of thousands of `[a](` costs its length,
-/// not its square.
-fn destination_ends(text: &str) -> Vec<(usize, Option<usize>)> {
-    let bytes = text.as_bytes();
-    let mut found: Vec<(usize, Option<usize>)> = Vec::new();
-    // The open destinations: their index in `found`, and the parentheses open when each
-    // started.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut nest = 0usize;
-    let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\n' | b'\r' => {
-                open.clear();
-                nest = 0;
-            }
-            b'(' => {
-                nest += 1;
-                if at > 0 && bytes[at - 1] == b']' && bytes.get(at + 1) != Some(&b'<') {
-                    found.push((at + 1, None));
-                    open.push((found.len() - 1, nest));
-                }
-            }
-            b')' => {
-                if let Some(&(index, base)) = open.last() {
-                    if base == nest {
-                        found[index].1 = Some(at);
-                        open.pop();
-                    }
-                }
-                nest = nest.saturating_sub(1);
-            }
-            b' ' | b'\t' => {
-                let run = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
-                if bytes
-                    .get(at + run)
-                    .is_some_and(|b| matches!(b, b'"' | b'\''))
-                {
-                    for (index, _) in open.drain(..) {
-                        found[index].1 = Some(at);
-                    }
-                }
-                at += run;
-                continue;
-            }
-            b'\\' => at += 1,
-            _ => {}
-        }
-        at += 1;
-    }
-    found
 }
 
 /// Undo [`protect_links`] in a piece of the parsed text.

@@ -17,7 +17,8 @@ fn one_at_a_time(text: &str) -> Vec<(usize, Option<usize>)> {
         let (mut nest, mut at, mut end) = (0usize, start, None);
         while at < bytes.len() {
             match bytes[at] {
-                b'\n' | b'\r' => break,
+                b'\n' | b'\r' if fenced(text, at) || !line_goes_on(text, at) => break,
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => at += 1,
                 b'(' => nest += 1,
                 b')' if nest == 0 => {
                     end = Some(at);
@@ -42,6 +43,21 @@ fn one_at_a_time(text: &str) -> Vec<(usize, Option<usize>)> {
     found
 }
 
+/// Whether the line holding `at` is in a fenced code block or is a fence's line, read
+/// from the text's start.
+fn fenced(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let fence = |line: &str| {
+        let rest = line.trim_start_matches(' ');
+        line.len() - rest.len() < 4 && (rest.starts_with("```") || rest.starts_with("~~~"))
+    };
+    let before = text[..start]
+        .split_inclusive('\n')
+        .filter(|l| fence(l))
+        .count();
+    before % 2 == 1 || fence(&text[start..])
+}
+
 proptest! {
     #[test]
     fn spaced_destinations_are_found_as_one_at_a_time(
@@ -49,7 +65,7 @@ proptest! {
             prop_oneof![
                 Just("]("), Just("("), Just(")"), Just(" "), Just("\t"), Just("\""),
                 Just("'"), Just("\\"), Just("\n"), Just("<"), Just("["), Just("]"),
-                Just("a"), Just("é"),
+                Just("a"), Just("é"), Just("\n```\n"), Just("\n    "), Just("\n- "),
             ],
             0..40,
         ).prop_map(|parts| parts.concat())
@@ -69,6 +85,19 @@ fn spaced_destinations() {
         ("[a](b c \"t\")", "[a](b\u{1F}c \"t\")"),
         ("[a](<b c>)", "[a](<b c>)"),
         ("[a](b](c d))", "[a](b](c\u{1F}d))"),
+        // On into the next line of its paragraph (the Rust blog's), but not into an
+        // indented line, a block's start, a blank line or out of a fenced block.
+        (
+            "[a](http://x/s\nrc/f.md) t",
+            "[a](http://x/s\u{1F}rc/f.md) t",
+        ),
+        ("[a](x/s\r\nrc) t", "[a](x/s\u{1F}\u{1F}rc) t"),
+        ("[a](x/s\n  rc) t", "[a](x/s\n  rc) t"),
+        ("[a](x/s\n# rc) t", "[a](x/s\n# rc) t"),
+        ("[a](x/s\n\nrc) t", "[a](x/s\n\nrc) t"),
+        ("[a](\nhttp://x/y) t", "[a](\nhttp://x/y) t"),
+        ("```\n[a](x/s\nrc)\n```\n", "```\n[a](x/s\nrc)\n```\n"),
+        ("    [a](x/s\nrc)\n", "    [a](x/s\nrc)\n"),
     ];
     for (text, expected) in cases {
         let expected = expected.replace('\u{1F}', &SPACE_STAND_IN.to_string());

@@ -13,6 +13,8 @@ const LINES: &[&str] = &[
     "* toc",
     "{:toc}",
     "Plain text with a [link](/x) and `code`.",
+    "A [link](http://x/s",
+    "rc/f.md) goes on.",
     "Raw <mark>*not* \"em\"",
     "</mark> *em* <u>a <b>c</b></u>",
     "*a <u>b* c</u> <u>*d</u> e*",
