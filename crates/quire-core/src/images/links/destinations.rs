@@ -4,6 +4,9 @@ use std::borrow::Cow;
 
 use super::SPACE_STAND_IN;
 
+/// The white space at either end of a destination.
+const EDGE: [char; 4] = [' ', '\t', '\n', '\r'];
+
 /// The text with the spaces inside a link's destination (`[a](my file.png)`,
 /// `![b](step 1.PNG "Step 1")`) replaced by the same stand-in as [`protect_links`]'s:
 /// kramdown reads a destination up to its closing parenthesis, or to white space before a
@@ -26,10 +29,11 @@ pub(crate) fn protect_spaced_links(text: &str) -> Cow<'_, str> {
             continue;
         }
         let Some(end) = end else { continue };
-        let url = text[start..end].trim_matches([' ', '\t']);
+        // (White space at either end, a line break too, is none of the destination.)
+        let url = text[start..end].trim_matches(EDGE);
         if url.contains([' ', '\n', '\r']) {
-            let url_start = start
-                + (text[start..end].len() - text[start..end].trim_start_matches([' ', '\t']).len());
+            let url_start =
+                start + (text[start..end].len() - text[start..end].trim_start_matches(EDGE).len());
             marks.extend(
                 url.match_indices([' ', '\n', '\r'])
                     .map(|(k, _)| url_start + k),
@@ -113,7 +117,8 @@ pub(super) fn destination_ends(text: &str) -> Vec<(usize, Option<usize>)> {
                 at += run;
                 continue;
             }
-            b'\\' => at += 1,
+            // (A backslash before a line break escapes nothing here.)
+            b'\\' if !matches!(bytes.get(at + 1), Some(b'\n' | b'\r')) => at += 1,
             _ => {}
         }
         at += 1;

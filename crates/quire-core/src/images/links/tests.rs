@@ -33,7 +33,8 @@ fn one_at_a_time(text: &str) -> Vec<(usize, Option<usize>)> {
                     end = Some(at);
                     break;
                 }
-                b'\\' => at += 1,
+                // (A backslash before a line break escapes nothing here.)
+                b'\\' if !matches!(bytes.get(at + 1), Some(b'\n' | b'\r')) => at += 1,
                 _ => {}
             }
             at += 1;
@@ -96,6 +97,7 @@ fn spaced_destinations() {
         ("[a](x/s\n# rc) t", "[a](x/s\n# rc) t"),
         ("[a](x/s\n\nrc) t", "[a](x/s\n\nrc) t"),
         ("[a](\nhttp://x/y) t", "[a](\nhttp://x/y) t"),
+        ("[a](http://x/y\n). t", "[a](http://x/y\n). t"),
         ("```\n[a](x/s\nrc)\n```\n", "```\n[a](x/s\nrc)\n```\n"),
         ("    [a](x/s\nrc)\n", "    [a](x/s\nrc)\n"),
     ];

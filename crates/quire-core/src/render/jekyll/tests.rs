@@ -387,14 +387,16 @@ fn link_destinations_hold_spaces_as_kramdown_reads_them() {
     // On into the next line of the paragraph, the line break a space (the Rust blog's
     // link to `src/lit/s` then `rc/format.md`), and with a title; not into a line that
     // starts a block, nor in code.
-    let md = "Check out [this markdown\nfile](https://g.example/src/lit/s\nrc/format.md) that tango\n\n\
+    let md =
+        "Check out [this markdown\nfile](https://g.example/src/lit/s\nrc/format.md) that tango\n\n\
               Five [e](http://x/s\nrc/f.md \"T\") t.\n\n\
-              Four [d](http://x/s\n# rc) t.\n\n```\n[a](x/s\nrc)\n```\n";
+              Four [d](http://x/s\n# rc) t.\n\nSix [f](http://x/y\n).\n\n```\n[a](x/s\nrc)\n```\n";
     assert_eq!(
         jekyll(md, ""),
         "<p>Check out <a href=\"https://g.example/src/lit/s rc/format.md\">this markdown\nfile</a> that tango</p>\n\
          <p>Five <a href=\"http://x/s rc/f.md\" title=\"T\">e</a> t.</p>\n\
          <p>Four [d](http://x/s</p>\n<h1 id=\"rc-t\">rc) t.</h1>\n\
+         <p>Six <a href=\"http://x/y\">f</a>.</p>\n\
          <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
          <pre class=\"highlight\"><code>[a](x/s\nrc)\n</code></pre></div></div>\n"
     );
