@@ -298,6 +298,7 @@ fn parse_marked_with(
         })
         .map(|(event, range)| match fences.as_mut() {
             Some(fences) => {
+                let event = jekyll::kept_backslashes(event, &range, text);
                 let event = fences.feed(event, range.clone(), text);
                 (spans.feed(event, range.clone(), text), range)
             }

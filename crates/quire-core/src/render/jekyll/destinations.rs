@@ -11,8 +11,13 @@
 //! CommonMark, an unbalanced parenthesis or a space makes the line text, and the links
 //! that use it text too. Such a definition is taken out of the text and given to the
 //! whole body in angle brackets.
+//!
+//! A backslash in an inline destination or title escapes nothing to kramdown and is kept
+//! ([`kept_backslashes`]).
 
 use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 /// `block` with each inline link destination that holds `\(` or `\)` (as kramdown
 /// delimits it: parentheses counted, escaped or not, up to the one closing the link, or
@@ -186,6 +191,113 @@ fn needs_angle_brackets(dest: &str) -> bool {
         }
     }
     depth > 0
+}
+
+/// An inline link's or image's start `event` (at `range` of `text`) with its destination
+/// and title as kramdown reads them: as written, each backslash kept (`[a](/x/a\_b.html)`,
+/// `![i](/i.png "A \"B\"")`: 18F's blog), where CommonMark takes the backslash of an
+/// escape out. Only a destination or title that differs by its backslashes alone is
+/// given back (one holding an entity, or read otherwise, stays the parser's).
+pub(crate) fn kept_backslashes<'a>(
+    event: Event<'a>,
+    range: &std::ops::Range<usize>,
+    text: &str,
+) -> Event<'a> {
+    let inline = matches!(
+        &event,
+        Event::Start(
+            Tag::Link {
+                link_type: LinkType::Inline,
+                ..
+            } | Tag::Image {
+                link_type: LinkType::Inline,
+                ..
+            }
+        )
+    );
+    let source = text.get(range.clone()).unwrap_or_default();
+    if !inline || !source.contains('\\') {
+        return event;
+    }
+    let Some((dest, title)) = inline_parts(source) else {
+        return event;
+    };
+    // The written one, when it is the parsed one with backslashes.
+    let kept = |parsed: CowStr<'a>, written: Option<&str>| match written {
+        Some(w) if w.contains('\\') && w.replace('\\', "") == parsed.replace('\\', "") => {
+            CowStr::from(w.to_string())
+        }
+        _ => parsed,
+    };
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title: t,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: kept(dest_url, Some(dest)),
+            title: kept(t, title),
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title: t,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: kept(dest_url, Some(dest)),
+            title: kept(t, title),
+            id,
+        }),
+        other => other,
+    }
+}
+
+/// The destination and title (without its quotes) of the inline link written as `source`
+/// (`[text](dest "title")`), as kramdown delimits them: the parentheses that close it
+/// paired from its end, the title after the first white space that a quote follows.
+fn inline_parts(source: &str) -> Option<(&str, Option<&str>)> {
+    let inner_end = source.strip_suffix(')')?.len();
+    let bytes = source.as_bytes();
+    let mut depth = 1usize;
+    let mut at = inner_end;
+    let open = loop {
+        at = at.checked_sub(1)?;
+        let escaped = at > 0 && bytes[at - 1] == b'\\';
+        match bytes[at] {
+            b')' if !escaped => depth += 1,
+            b'(' if !escaped => {
+                depth -= 1;
+                if depth == 0 {
+                    break at;
+                }
+            }
+            _ => {}
+        }
+    };
+    if open == 0 || bytes[open - 1] != b']' {
+        return None;
+    }
+    let inner = source[open + 1..inner_end].trim();
+    if inner.starts_with('<') {
+        return None;
+    }
+    let title_at = inner
+        .char_indices()
+        .find(|&(i, c)| c.is_whitespace() && inner[i..].trim_start().starts_with(['"', '\'']));
+    Some(match title_at {
+        Some((i, _)) => {
+            let quoted = inner[i..].trim_start();
+            let title = quoted
+                .get(1..quoted.len() - 1)
+                .filter(|_| quoted.len() >= 2 && quoted.ends_with(&quoted[..1]));
+            (&inner[..i], title)
+        }
+        None => (inner, None),
+    })
 }
 
 #[cfg(test)]

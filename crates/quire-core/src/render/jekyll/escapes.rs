@@ -73,11 +73,12 @@ mod tests {
                 "Then $dt = n \\,du$ and $a \\; b$, \\/ \\? \\@ \\% \\& \\^ \\~ x.\n",
                 "<p>Then $dt = n \\,du$ and $a \\; b$, \\/ \\? \\@ \\% \\&amp; \\^ ~ x.</p>\n",
             ),
-            // Not in a link's destination, where a mark would end it: the link stays a
-            // link, its escape read as CommonMark reads it (Jekyll writes `/x\,y`).
+            // Not marked in a link's destination, where a mark would end it: the link
+            // stays a link, and its backslash is given back from the text as written
+            // (`destinations::kept_backslashes`), as Jekyll writes `/x\,y`.
             (
                 "[a](/x\\,y) \\, b\n",
-                "<p><a href=\"/x,y\">a</a> \\, b</p>\n",
+                "<p><a href=\"/x\\,y\">a</a> \\, b</p>\n",
             ),
             // kramdown's own escapes and an escaped backslash before one.
             (

@@ -402,6 +402,24 @@ fn link_destinations_hold_spaces_as_kramdown_reads_them() {
     );
 }
 
+/// A backslash in an inline link's destination or title escapes nothing to kramdown and is
+/// written with it (18F's blog links `https://www.gsaadvantage.gov/.../start\_page.do`),
+/// as Jekyll 4.3.1 writes these. (One that also holds an entity stays the parser's, its
+/// backslashes taken out.)
+#[test]
+fn backslashes_in_inline_destinations_and_titles_are_kept() {
+    let md =
+        "A [a](http://x/a\\_b.html) and [b](http://x/c\\#d) and [c](/x \"T \\\"q\\\" t\").\n\n\
+              ![i](/i.png \"A \\\"B\\\"\")\n\n[p](/x_(y\\_z))\n";
+    assert_eq!(
+        jekyll(md, ""),
+        "<p>A <a href=\"http://x/a\\_b.html\">a</a> and <a href=\"http://x/c\\#d\">b</a> and \
+         <a href=\"/x\" title=\"T \\&quot;q\\&quot; t\">c</a>.</p>\n\
+         <p><img src=\"/i.png\" alt=\"i\" title=\"A \\&quot;B\\&quot;\" /></p>\n\
+         <p><a href=\"/x_(y\\_z)\">p</a></p>\n"
+    );
+}
+
 /// kramdown's `parse_block_html`, from a `{::options}` line or the site's config: block
 /// HTML content is Markdown (`<p>` reads a line of text), `markdown="0"` keeps it raw.
 /// Expected as Jekyll 4.3.1 writes it (its indentation aside).

@@ -454,6 +454,7 @@ impl Context<'_> {
             .flat_map(|(event, range)| crossing.feed(event, range, markdown))
             .flat_map(|(event, range)| raw.feed(event, range, markdown));
         let events = events.map(|(event, range)| {
+            let event = jekyll::kept_backslashes(event, &range, markdown);
             let event = fences.feed(event, range.clone(), markdown);
             (spans.feed(event, range.clone(), markdown), range)
         });
