@@ -371,3 +371,42 @@ fn whole_documents_read_nested_maps_and_lists() {
             .expect("TOML");
     assert_eq!(toml[0].1, Value::String("https://x.org".to_string()));
 }
+
+/// A top-level key's quoted scalar going on from the margin, which Ruby's YAML reads (so
+/// Jekyll builds 18F's posts and Apache Flink's `excerpt:` so): its value folded as Ruby
+/// 3's Psych folds it, the keys after it read, and edits as minimal as anywhere.
+#[test]
+fn quoted_scalars_going_on_from_the_margin_read_as_jekyll_reads_them() {
+    let src = "---\ntitle: \"A: B\"\nexcerpt: \"All through the summer,\nthe team's \\\"best\\\"\n\nwork\"\ndescription: 'It''s\nhere'\nimage: /a.jpg\n---\nbody";
+    let fields = read(src).unwrap_or_else(|e| panic!("{e}"));
+    let values: Vec<(&str, &Value)> = fields.iter().map(|f| (f.key.as_str(), &f.value)).collect();
+    assert_eq!(
+        values,
+        [
+            ("title", &s("A: B")),
+            (
+                "excerpt",
+                &s("All through the summer, the team's \"best\"\nwork")
+            ),
+            ("description", &s("It's here")),
+            ("image", &s("/a.jpg")),
+        ]
+    );
+    assert_eq!(
+        set_ok(src, "image", &s("/b.jpg")),
+        src.replace("/a.jpg", "/b.jpg")
+    );
+    assert_eq!(
+        set_ok(src, "description", &s("New")),
+        src.replace("'It''s\nhere'", "New")
+    );
+    let removed = applied(remove(src, "excerpt"), src);
+    assert_eq!(
+        removed.as_deref(),
+        Ok("---\ntitle: \"A: B\"\ndescription: 'It''s\nhere'\nimage: /a.jpg\n---\nbody")
+    );
+    // Indented, or a block scalar: read as they were.
+    let indented = "---\nexcerpt: \"a\n  b\"\nx: |\n  \"c\n  d\n---\n";
+    assert_eq!(get(indented, "excerpt"), Ok(Some(s("a b"))));
+    assert_eq!(get(indented, "x"), Ok(Some(s("\"c\nd\n"))));
+}
