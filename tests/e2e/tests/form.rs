@@ -2,7 +2,7 @@
 //! headless Chromium against the release build.
 
 use fantoccini::key::Key;
-use quire_e2e::{ctrl, seed_post, App, EXCERPT_CARD_JS};
+use quire_e2e::{ctrl, seed_post, App, EXCERPT_CARD_JS, PREVIEW_JS};
 use serde_json::json;
 
 /// The lines of `after` that differ from `before` (both must have as many lines).
@@ -134,6 +134,36 @@ async fn typed_flow_list_shows_as_chips_and_keeps_its_style() {
         "b moved before a",
         "return document.querySelector('[data-testid=editor]').value === '---\\ntitle: T\\ntags: [c, b, a]\\n---\\nBody\\n'",
         vec![],
+    )
+    .await;
+    app.close().await;
+}
+
+/// A quoted value going on from the margin (`excerpt: "...` then lines at column 0, as
+/// 18F's posts write it) is no error: Ruby's YAML reads it, and so the form does, the
+/// preview reads the keys after it, and an edit of the title changes only its line.
+#[tokio::test]
+async fn a_quoted_value_going_on_from_the_margin_reads_as_jekyll_reads_it() {
+    let app = App::open().await;
+    let post = "---\ntitle: Elaine\nexcerpt: \"All throughout the summer,\nthe 18F team.\"\nimage: /a.jpg\n---\nSee {{ page.image }}.\n";
+    app.paste_over(post).await;
+    app.wait_until(
+        "the form and the preview read it",
+        &format!(
+            "const p = {PREVIEW_JS}; if (!p) return false;
+             const t = document.querySelector('[data-testid=fm-title]');
+             return document.querySelector('[data-testid=fm-error]') === null && !!t && !t.disabled
+               && t.value === 'Elaine' && p.textContent.includes('See /a.jpg.');"
+        ),
+        vec![],
+    )
+    .await;
+    let title = app.wait_for_testid("fm-title").await;
+    title.send_keys("!").await.expect("typing in the title");
+    app.wait_until(
+        "only the title's line changed",
+        "return document.querySelector('[data-testid=editor]').value === arguments[0]",
+        vec![json!(post.replace("title: Elaine", "title: Elaine!"))],
     )
     .await;
     app.close().await;
