@@ -27,7 +27,9 @@ pub fn page_vars(
     }
     let fields = front_matter::read(src).unwrap_or_default();
     let slug = path.and_then(slug_of);
-    keys.into_iter()
+    let mut items = Vec::new();
+    let mut vars: Vec<(String, String)> = keys
+        .into_iter()
         .filter_map(|key| {
             let own = fields.iter().rev().find(|f| f.key == key).map(|f| &f.value);
             let given = own.or_else(|| inherited.iter().find(|i| i.key == key).map(|i| &i.value));
@@ -43,9 +45,43 @@ pub fn page_vars(
                 (None, "url") => url?.to_string(),
                 (None, _) => return None,
             };
+            // A list's members, when the body reads them.
+            let members = [format!("page.{key}["), format!("page.{key}.")];
+            if let Some(Value::List(list)) =
+                given.filter(|_| members.iter().any(|m| body.contains(m.as_str())))
+            {
+                items.extend(list_members(&key, list));
+            }
             Some((key, value))
         })
-        .collect()
+        .collect();
+    vars.extend(items);
+    vars
+}
+
+/// How many items of a list are given by index (`page.images[0]`).
+const MOST_ITEMS: usize = 64;
+
+/// A list's members Liquid reads as `key[0]`, `key[-1]`, `key.first`, `key.last` and
+/// `key.size` (18F's posts write `{{page.images[0]}}`), as (`images[0]`, text); an item
+/// Liquid would write as something this cannot tell is left out.
+fn list_members(key: &str, list: &[Value]) -> Vec<(String, String)> {
+    let mut members = vec![(format!("{key}.size"), list.len().to_string())];
+    let count = list.len().min(MOST_ITEMS);
+    for (i, item) in list.iter().take(count).enumerate() {
+        let Some(text) = liquid_text(item) else {
+            continue;
+        };
+        members.push((format!("{key}[{i}]"), text.clone()));
+        members.push((format!("{key}[-{}]", list.len() - i), text.clone()));
+        if i == 0 {
+            members.push((format!("{key}.first"), text.clone()));
+        }
+        if i + 1 == list.len() {
+            members.push((format!("{key}.last"), text));
+        }
+    }
+    members
 }
 
 /// The lists of the post's own variables that `body`'s loops go over (`{% for f in
@@ -222,6 +258,27 @@ mod tests {
         assert_eq!(
             vars,
             [("date".to_string(), "2014-11-28 00:00:00 +0000".to_string())]
+        );
+    }
+
+    /// A list's members by index, `first`, `last` and `size`, as Jekyll 4.3.1 wrote this
+    /// (18F's posts read `{{page.images[0]}}`).
+    #[test]
+    fn a_lists_members_are_read_by_index() {
+        let src = "---\ntitle: q\nimages:\n  - /x.png\n  - /y.png\n---\n";
+        let body = "A {{ page.images[1] }} B {{page.images.first}} C {{ page.images.last }} D {{ page.images.size }} E {{ page.images[-1] }} F {{ page.images[-2] }}.\n";
+        let vars = super::super::SiteVars {
+            page: page_vars(src, body, None, None, &[], &Zone::default()),
+            ..Default::default()
+        };
+        assert_eq!(
+            super::super::resolve_in(body, &vars),
+            "A /y.png B /x.png C /y.png D 2 E /y.png F /x.png.\n"
+        );
+        // Without a use of its members, the list alone.
+        assert_eq!(
+            page_vars(src, "{{ page.images }}", None, None, &[], &Zone::default()),
+            [("images".to_string(), "/x.png/y.png".to_string())]
         );
     }
 
