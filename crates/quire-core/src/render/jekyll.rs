@@ -500,27 +500,6 @@ pub(crate) fn jekyll_html(md: &str) -> String {
     super::render_body(md, &settings)
 }
 
-/// Whether every element of `html` is closed in the order it was opened (void elements,
-/// self-closed tags and comments aside): what a browser reads as written (for the tests).
-#[cfg(test)]
-pub(crate) fn nests(html: &str) -> bool {
-    const VOID: [&str; 8] = ["br", "hr", "img", "input", "wbr", "col", "source", "track"];
-    let mut open: Vec<&str> = Vec::new();
-    for tag in html.split('<').skip(1) {
-        let inside = tag.split('>').next().unwrap_or_default();
-        let name = inside.split([' ', '\n', '/']).next().unwrap_or_default();
-        if inside.starts_with('!') || inside.ends_with('/') || VOID.contains(&name) {
-            continue;
-        }
-        match inside.strip_prefix('/') {
-            Some(closed) if open.pop() != Some(closed.trim()) => return false,
-            Some(_) => {}
-            None => open.push(name),
-        }
-    }
-    open.is_empty()
-}
-
 #[cfg(test)]
 mod html_tests;
 #[cfg(test)]

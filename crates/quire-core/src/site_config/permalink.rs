@@ -239,20 +239,8 @@ fn jekyll_path(
             }
         }
     }
-    let mut lowered: Vec<String> = Vec::new();
-    for c in &categories {
-        let c = c.to_lowercase();
-        if !lowered.contains(&c) {
-            lowered.push(c);
-        }
-    }
-    let mut slugged: Vec<String> = Vec::new();
-    for c in &categories {
-        let c = jekyll_slugify(c, false);
-        if !slugged.contains(&c) {
-            slugged.push(c);
-        }
-    }
+    let lowered = pages::joined(&categories, |c| c.to_lowercase());
+    let slugged = pages::joined(&categories, |c| jekyll_slugify(c, false));
     let template = value_of(fields, &inherited, "permalink")
         .map(|v| v.to_plain_string())
         .filter(|p| !p.is_empty())
@@ -272,8 +260,8 @@ fn jekyll_path(
             "name" => jekyll_slugify(stem, false),
             "title" => jekyll_slugify(&slug, true),
             "slug" => jekyll_slugify(&slug, false),
-            "categories" => lowered.join("/"),
-            "slugified_categories" => slugged.join("/"),
+            "categories" => lowered.clone(),
+            "slugified_categories" => slugged.clone(),
             "output_ext" => ".html".to_string(),
             other => parts.get(other)?,
         })

@@ -359,7 +359,7 @@ pub(crate) fn runs_beside_elements(events: &mut Vec<Event<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::super::jekyll_html as jekyll;
-    use super::super::nests;
+    use super::super::nesting_tests::nests;
 
     /// A run beside a link or code with a letter on its other side, as Jekyll 4.3.1
     /// writes them (opensource.guide's Japanese and Korean articles); escaped runs and

@@ -118,7 +118,7 @@ fn with_style_ending(template: &str, style: &str) -> String {
 }
 
 /// The items made by `each`, each once, joined with `/` (a `Set` in Jekyll's drop).
-fn joined(items: &[String], each: impl Fn(&str) -> String) -> String {
+pub(super) fn joined(items: &[String], each: impl Fn(&str) -> String) -> String {
     let mut seen: Vec<String> = Vec::new();
     for item in items {
         let item = each(item);
