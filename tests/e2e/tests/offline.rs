@@ -2,9 +2,8 @@
 //! the network; a new deploy is offered as an update that keeps the text.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
-use quire_e2e::{setting, App, WAIT};
+use quire_e2e::{downloaded_with, setting, App};
 use serde_json::json;
 
 /// A fresh, empty folder for this test.
@@ -75,19 +74,7 @@ async fn after_one_visit_it_opens_edits_saves_and_downloads_offline() {
 
     // Download works offline.
     app.click("export-md").await;
-    let deadline = Instant::now() + WAIT;
-    let file = loop {
-        let found = std::fs::read_dir(&downloads).ok().and_then(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|e| e == "md"))
-        });
-        if let Some(file) = found {
-            break file;
-        }
-        assert!(Instant::now() < deadline, "no download offline");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let file = downloaded_with(&downloads, "md").await;
     assert_eq!(
         file.file_name().map(|n| n.to_string_lossy().into_owned()),
         Some("2026-11-27-written-on-a-train.md".to_string())

@@ -116,11 +116,16 @@ pub async fn backup_figures(base_url: &str) {
             let zips: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
                 .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
                 .unwrap_or_default();
+            // Chromium may reserve the final name (an empty file) while the bytes still go
+            // to a `.crdownload` file: count the zips only when none is in progress.
+            let in_progress = zips
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "crdownload"));
             let zips: Vec<_> = zips
                 .into_iter()
                 .filter(|p| p.extension().is_some_and(|e| e == "zip"))
                 .collect();
-            if zips.len() > run {
+            if !in_progress && zips.len() > run {
                 size = zips
                     .iter()
                     .filter_map(|p| std::fs::metadata(p).ok())
