@@ -220,15 +220,15 @@ impl SiteSettings {
             post_url,
             inherited,
         };
-        // The excerpt follows the site's separator.
+        // The excerpt follows the site's rules: a Jekyll site's separator alone ends it.
         Effect::new(move |_| {
-            let separator = loaded.with(|l| {
-                l.as_ref().map_or_else(
-                    || "\n\n".to_string(),
-                    |l| l.config.excerpt_separator.clone(),
-                )
+            let rules = loaded.with(|l| match l {
+                Some(l) if l.config.kind == SiteKind::Jekyll => {
+                    quire_core::excerpt::Rules::jekyll(&l.config.excerpt_separator)
+                }
+                _ => quire_core::excerpt::Rules::default(),
             });
-            state.excerpt_separator.set(separator);
+            state.excerpt_rules.set(rules);
         });
         settings
     }

@@ -49,8 +49,9 @@ pub struct EditorState {
     pub last_good_fields: Memo<Vec<Field>>,
     /// The excerpt and how it is marked.
     pub excerpt: Memo<Excerpt>,
-    /// The site's `excerpt_separator` (Jekyll's default `\n\n` when no config says).
-    pub excerpt_separator: RwSignal<String>,
+    /// What the open site says about excerpts (a post of no known site's rules when none
+    /// is open).
+    pub excerpt_rules: RwSignal<quire_core::excerpt::Rules>,
     /// The undo and redo of the last edit too large for the browser's editing commands
     /// (see [`EditorState::apply_large`]); forgotten at the next other change.
     large_undo: StoredValue<(Option<TextEdit>, Option<TextEdit>)>,
@@ -84,7 +85,7 @@ impl EditorState {
         let fields = Memo::new(move |_| source.with(|s| quire_core::front_matter::read(s)));
         let settled = Trigger::new();
         settle_after_changes(source, settled);
-        let excerpt_separator = RwSignal::new("\n\n".to_string());
+        let excerpt_rules = RwSignal::new(quire_core::excerpt::Rules::default());
         EditorState {
             source,
             loaded: RwSignal::new(initial),
@@ -106,10 +107,11 @@ impl EditorState {
             }),
             excerpt: Memo::new(move |_| {
                 settled.track();
-                excerpt_separator
-                    .with(|sep| source.with_untracked(|s| quire_core::excerpt::detect_with(s, sep)))
+                excerpt_rules.with(|rules| {
+                    source.with_untracked(|s| quire_core::excerpt::detect_in(s, rules))
+                })
             }),
-            excerpt_separator,
+            excerpt_rules,
             large_undo: StoredValue::new((None, None)),
             applying_directly: StoredValue::new(false),
             typed_caret: StoredValue::new(None),

@@ -32,12 +32,13 @@ pub fn ExcerptCard() -> impl IntoView {
         };
         card.set_theme(crate::ui::theme_attribute(ui.theme.get()));
         // In the preview's flavour: as Jekyll (kramdown) writes the excerpt on an index
-        // page; in CommonMark, Liquid site links first, then the Markdown.
+        // page, with the link definitions of the rest of the post it names; in CommonMark,
+        // Liquid site links first, then the Markdown.
         let mut settings = ui.preview.get();
         settings.site = site.vars.get();
         let html = state
             .excerpt
-            .with(|e| quire_core::render::render_excerpt(&e.markdown, &settings));
+            .with(|e| quire_core::render::excerpt_html(e, &settings));
         images.track_urls();
         let urls = move |src: &str| images.shown(src);
         if let Err(err) = card.show(&field_text("title"), &field_text("date"), &html, &urls) {

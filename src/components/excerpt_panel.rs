@@ -10,7 +10,10 @@ fn describe(convention: &Convention) -> String {
     match convention {
         Convention::FrontMatterKey => "Set by the excerpt: key in the front matter.".into(),
         Convention::StartEnd => "Between <!-- excerpt start --> and <!-- excerpt end -->.".into(),
-        Convention::Separator(s) => format!("Everything before the post's excerpt_separator {s}."),
+        Convention::Separator(s) => format!("Everything before the excerpt_separator {s}."),
+        Convention::WholePost(s) => format!(
+            "The whole post: it has no {s}, the excerpt_separator, so the site shows all of it."
+        ),
         Convention::More => "Everything before <!--more-->.".into(),
         Convention::FirstParagraph => "The first paragraph (no marker).".into(),
     }
@@ -33,7 +36,14 @@ pub fn ExcerptPanel() -> impl IntoView {
     let state = use_editor_state();
     let markdown = move || state.excerpt.with(|e| e.markdown.clone());
     let switch_to = move |to: Convention| {
-        state.edit(move |src| excerpt::switch(src, &to));
+        let rules = state.excerpt_rules.get_untracked();
+        state.edit(move |src| excerpt::switch_in(src, &rules, &to));
+    };
+    // The marker a switch writes: the separator the site sets, else <!--more-->.
+    let marker = move || {
+        state
+            .excerpt_rules
+            .with(|r| r.set_separator().unwrap_or(excerpt::MORE).to_string())
     };
     view! {
         <section class="panel excerpt-panel" aria-labelledby="excerpt-heading">
@@ -48,7 +58,8 @@ pub fn ExcerptPanel() -> impl IntoView {
                 aria-label="Excerpt text" prop:value=markdown
                 on:input:target=move |ev| {
                     let text = ev.target().value();
-                    state.edit(move |src| excerpt::replace(src, &text));
+                    let rules = state.excerpt_rules.get_untracked();
+                    state.edit(move |src| excerpt::replace_in(src, &rules, &text));
                 }></textarea>
             <div class="excerpt-actions">
                 <button type="button" data-testid="excerpt-mark" on:click=move |_| {
@@ -76,7 +87,7 @@ pub fn ExcerptPanel() -> impl IntoView {
                     }>
                     <option value="">"Switch to…"</option>
                     <option value="start-end">"start/end markers"</option>
-                    <option value="more">"<!--more-->"</option>
+                    <option value="more">{marker}</option>
                     <option value="key">"excerpt: key"</option>
                 </select>
             </div>

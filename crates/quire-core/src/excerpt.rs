@@ -4,12 +4,16 @@
 //! The conventions, in the order a site applies them:
 //! 1. an `excerpt:` front-matter key;
 //! 2. the `<!-- excerpt start -->` / `<!-- excerpt end -->` pair;
-//! 3. the post's `excerpt_separator` (Jekyll), often `<!--more-->`;
-//! 4. `<!--more-->` or `<!-- more -->` (Hugo, Zola);
-//! 5. otherwise the first paragraph, up to the first blank line (Jekyll's default).
+//! 3. the post's or the site's `excerpt_separator` (Jekyll), often `<!--more-->`; a post
+//!    without the separator it is given is its whole excerpt, as Jekyll shows it;
+//! 4. `<!--more-->` or `<!-- more -->` (Hugo, Zola, and a post of no known site: not in a
+//!    Jekyll site, see [`Rules`]);
+//! 5. otherwise the first paragraph, up to the first empty line (Jekyll's default).
 //!
 //! Markers are found with the Markdown parser, so a marker inside fenced, indented or
-//! inline code is text, not a marker; such look-alikes are reported as warnings.
+//! inline code is text, not a marker; such look-alikes are reported as warnings. The
+//! excerpt as an index page renders it ([`Excerpt::card_markdown`]) has the link
+//! reference definitions of the rest of the post that its text names, as Jekyll adds them.
 
 use core::ops::Range;
 
@@ -18,6 +22,9 @@ use pulldown_cmark::{Event, Parser};
 use crate::edit::{changed, Edited, TextEdit};
 use crate::front_matter::{self, Value};
 use crate::post;
+
+mod rules;
+pub use rules::{Rules, DEFAULT_SEPARATOR};
 
 /// The opening marker of the start/end convention.
 pub const START: &str = "<!-- excerpt start -->";
@@ -33,8 +40,11 @@ pub enum Convention {
     FrontMatterKey,
     /// `<!-- excerpt start -->` ... `<!-- excerpt end -->`.
     StartEnd,
-    /// The post's own `excerpt_separator`.
+    /// Everything before the post's or the site's `excerpt_separator`.
     Separator(String),
+    /// The whole post: it lacks the `excerpt_separator` it is given (Jekyll then shows
+    /// the whole post as its excerpt).
+    WholePost(String),
     /// `<!--more-->` or `<!-- more -->`.
     More,
     /// The first paragraph.
@@ -65,6 +75,20 @@ pub struct Excerpt {
     pub range: Range<usize>,
     /// Problems with the markers.
     pub warnings: Vec<Warning>,
+    /// The link reference definitions of the rest of the post that the excerpt's text
+    /// names, one per line, as Jekyll adds them to an excerpt (empty for none).
+    pub definitions: String,
+}
+
+impl Excerpt {
+    /// The Markdown an index page renders: the excerpt's own, then the definitions it
+    /// names (as Jekyll writes them after a blank line).
+    pub fn card_markdown(&self) -> String {
+        if self.definitions.is_empty() {
+            return self.markdown.clone();
+        }
+        format!("{}\n\n{}", self.markdown, self.definitions)
+    }
 }
 
 /// The HTML (blocks and inline) of the body, outside code: (absolute offset, text).
@@ -107,14 +131,48 @@ fn look_alikes(
     (raw > real.len()).then(|| Warning::MarkerInCode(marker.to_string()))
 }
 
-/// The excerpt of `src`, on a site with Jekyll's default separator.
+/// The excerpt of `src`, a post of no known site.
 pub fn detect(src: &str) -> Excerpt {
-    detect_with(src, "\n\n")
+    detect_in(src, &Rules::default())
 }
 
-/// The excerpt of `src` on a site whose `excerpt_separator` is `site_separator` (the
-/// post's own wins; Jekyll's default `\n\n` means the first paragraph).
+/// The excerpt of `src` on a site whose `excerpt_separator` is `site_separator`, where
+/// `<!--more-->` marks an excerpt too (the post's own separator wins; Jekyll's default
+/// `\n\n` means the first paragraph).
 pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
+    detect_in(
+        src,
+        &Rules {
+            separator: site_separator.to_string(),
+            more: true,
+        },
+    )
+}
+
+/// The excerpt of `src` under the site's `rules`.
+pub fn detect_in(src: &str, rules: &Rules) -> Excerpt {
+    let mut found = marked(src, rules);
+    let body = post::split(src).body;
+    let range = found.range.clone();
+    found.definitions = match found.convention {
+        Convention::FrontMatterKey | Convention::WholePost(_) => String::new(),
+        // The start/end markers are Quire's own: the definitions anywhere else count.
+        Convention::StartEnd => {
+            let before = rules::definitions(&found.markdown, &src[body.start..range.start]);
+            let after = rules::definitions(&found.markdown, &src[range.end..body.end]);
+            [before, after]
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        _ => rules::definitions(&found.markdown, &src[range.end.max(body.start)..body.end]),
+    };
+    found
+}
+
+/// The excerpt of `src` and how it is marked (without its definitions).
+fn marked(src: &str, rules: &Rules) -> Excerpt {
     let parts = post::split(src);
     let body = parts.body.clone();
     let mut warnings = Vec::new();
@@ -126,6 +184,7 @@ pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
                 markdown: markdown.to_string(),
                 range,
                 warnings,
+                definitions: String::new(),
             };
         }
     }
@@ -146,6 +205,7 @@ pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
                 markdown: src[range.clone()].to_string(),
                 range,
                 warnings,
+                definitions: String::new(),
             };
         }
         warnings.push(Warning::StartWithoutEnd);
@@ -153,33 +213,27 @@ pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
         warnings.push(Warning::EndWithoutStart);
     }
 
-    let separator = front_matter::get(src, "excerpt_separator")
-        .ok()
-        .flatten()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .filter(|s| !s.is_empty())
-        .or_else(|| {
-            (!site_separator.is_empty() && site_separator != "\n\n")
-                .then(|| site_separator.to_string())
-        });
-    if let Some(sep) = separator {
+    if let Some(sep) = separator(src, rules) {
         if let Some(at) = src[body.clone()].find(&sep) {
-            return before(
-                src,
-                body.start,
-                body.start + at,
-                Convention::Separator(sep),
-                warnings,
-            );
+            let convention = Convention::Separator(sep);
+            return before(src, body.start, body.start + at, convention, warnings);
+        }
+        // Jekyll's excerpt is then the whole post (its default separator missing means a
+        // post of one paragraph: the first paragraph's rule gives the same).
+        if sep != DEFAULT_SEPARATOR {
+            let convention = Convention::WholePost(sep);
+            return before(src, body.start, body.end, convention, warnings);
         }
     }
 
-    let more = [MORE, "<!-- more -->"]
-        .iter()
-        .filter_map(|m| markers_in(&html, m).first().cloned())
-        .min_by_key(|r| r.start);
-    if let Some(at) = more {
-        return before(src, body.start, at.start, Convention::More, warnings);
+    if rules.more {
+        let more = [MORE, "<!-- more -->"]
+            .iter()
+            .filter_map(|m| markers_in(&html, m).first().cloned())
+            .min_by_key(|r| r.start);
+        if let Some(at) = more {
+            return before(src, body.start, at.start, Convention::More, warnings);
+        }
     }
 
     let range = first_paragraph(src, body);
@@ -188,7 +242,19 @@ pub fn detect_with(src: &str, site_separator: &str) -> Excerpt {
         markdown: src[range.clone()].to_string(),
         range,
         warnings,
+        definitions: String::new(),
     }
+}
+
+/// The separator the post's excerpt ends at: its own `excerpt_separator`, else the
+/// site's, when either is set (a blank line is the first paragraph's rule, not this).
+fn separator(src: &str, rules: &Rules) -> Option<String> {
+    front_matter::get(src, "excerpt_separator")
+        .ok()
+        .flatten()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .filter(|s| !s.is_empty())
+        .or_else(|| rules.set_separator().map(str::to_string))
 }
 
 /// `range` less one line break just after its start and one just before its end, so that
@@ -225,10 +291,12 @@ fn before(
         markdown: src[range.clone()].to_string(),
         range,
         warnings,
+        definitions: String::new(),
     }
 }
 
-/// Jekyll's default: the body up to its first blank line, leading blank lines skipped.
+/// Jekyll's default: the body up to its first empty line (Jekyll cuts at the first
+/// `\n\n`: a line of spaces does not end it), leading blank lines skipped.
 fn first_paragraph(src: &str, body: Range<usize>) -> Range<usize> {
     let text = &src[body.clone()];
     let start = text.len() - text.trim_start_matches(['\n', '\r', ' ', '\t']).len();
@@ -238,7 +306,7 @@ fn first_paragraph(src: &str, body: Range<usize>) -> Range<usize> {
     let mut end = rest.len();
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
-        if line.trim().is_empty() {
+        if matches!(line, "\n" | "\r\n") {
             end = offset;
             break;
         }
@@ -248,9 +316,19 @@ fn first_paragraph(src: &str, body: Range<usize>) -> Range<usize> {
     body.start + start..body.start + start + para.len()
 }
 
-/// Replace the excerpt's Markdown with `markdown`, leaving its markers where they are.
+/// Replace the excerpt's Markdown with `markdown`, leaving its markers where they are (a
+/// post of no known site).
 pub fn replace(src: &str, markdown: &str) -> Edited<front_matter::FrontMatterError> {
-    let excerpt = detect(src);
+    replace_in(src, &Rules::default(), markdown)
+}
+
+/// Replace the excerpt's Markdown, as the site's `rules` find it, with `markdown`.
+pub fn replace_in(
+    src: &str,
+    rules: &Rules,
+    markdown: &str,
+) -> Edited<front_matter::FrontMatterError> {
+    let excerpt = marked(src, rules);
     let edit = match excerpt.convention {
         Convention::FrontMatterKey => {
             front_matter::set_edit(src, "excerpt", &Value::String(markdown.to_string()))?
@@ -336,9 +414,27 @@ fn remove_markers_edit(src: &str) -> Option<TextEdit> {
     Some(TextEdit::new(start..end, cut(src, start..end, &all)).minimized(src))
 }
 
-/// Switch the post to `to`, keeping the excerpt's text.
+/// Switch the post to `to`, keeping the excerpt's text (a post of no known site).
 pub fn switch(src: &str, to: &Convention) -> Edited<front_matter::FrontMatterError> {
-    let current = detect(src);
+    switch_in(src, &Rules::default(), to)
+}
+
+/// Switch the post to `to` under the site's `rules`, keeping the excerpt's text. A marker
+/// (`More`) is the separator the post or site sets; in a Jekyll site that sets none, it is
+/// `<!--more-->` with the post's own `excerpt_separator` key, since Jekyll reads no other.
+pub fn switch_in(
+    src: &str,
+    rules: &Rules,
+    to: &Convention,
+) -> Edited<front_matter::FrontMatterError> {
+    let set = separator(src, rules);
+    let own_key = set.is_none() && !rules.more && matches!(to, Convention::More);
+    let to = &match (to, set) {
+        (Convention::More, Some(sep)) => Convention::Separator(sep),
+        (Convention::More, None) if !rules.more => Convention::Separator(MORE.to_string()),
+        (other, _) => other.clone(),
+    };
+    let current = marked(src, rules);
     if &current.convention == to {
         return Ok(None);
     }
@@ -369,9 +465,14 @@ pub fn switch(src: &str, to: &Convention) -> Edited<front_matter::FrontMatterErr
         }
         Convention::FrontMatterKey => front_matter::remove_edit(src, "excerpt")?
             .map_or_else(|| src.to_string(), |e| e.apply(src)),
-        Convention::FirstParagraph => src.to_string(),
+        Convention::FirstParagraph | Convention::WholePost(_) => src.to_string(),
     };
-    let text = current.markdown;
+    // A post whose excerpt is the whole of it, for want of its separator, is marked as
+    // an unmarked one: its first paragraph.
+    let text = match current.convention {
+        Convention::WholePost(_) => src[first_paragraph(src, post::split(src).body)].to_string(),
+        _ => current.markdown,
+    };
     let marked = match to {
         Convention::FrontMatterKey => {
             front_matter::set_edit(&plain, "excerpt", &Value::String(text))?.apply(&plain)
@@ -389,7 +490,13 @@ pub fn switch(src: &str, to: &Convention) -> Edited<front_matter::FrontMatterErr
             let nl = eol(&plain);
             TextEdit::insert(range.end, format!("{nl}{nl}{marker}")).apply(&plain)
         }
-        Convention::FirstParagraph => plain,
+        Convention::FirstParagraph | Convention::WholePost(_) => plain,
+    };
+    let marked = if own_key {
+        let key = Value::String(MORE.to_string());
+        front_matter::set_edit(&marked, "excerpt_separator", &key)?.apply(&marked)
+    } else {
+        marked
     };
     changed(TextEdit::new(0..src.len(), marked).minimized(src), src)
 }

@@ -30,6 +30,7 @@ fn convention_name(c: &Convention) -> &'static str {
         Convention::FrontMatterKey => "key",
         Convention::StartEnd => "start-end",
         Convention::Separator(_) => "separator",
+        Convention::WholePost(_) => "whole-post",
         Convention::More => "more",
         Convention::FirstParagraph => "first-paragraph",
     }

@@ -1,8 +1,10 @@
 //! The excerpt card in the built app: a post's HTML (scripts, styles, overlays, links,
-//! frames, remote images) stays inside the card's sandboxed frame and never reaches the app.
+//! frames, remote images) stays inside the card's sandboxed frame and never reaches the app;
+//! in a Jekyll site the card, the excerpt's editor and its switch follow Jekyll's rules.
 
+use fantoccini::Locator;
 use quire_e2e::hostile::{expected_refusal, settled, VECTORS};
-use quire_e2e::{App, EXCERPT_CARD_JS};
+use quire_e2e::{ctrl, download_dir, App, EXCERPT_CARD_JS};
 use serde_json::json;
 
 /// What a post does to the page it is shown in, beyond running scripts: restyle it, cover
@@ -163,6 +165,10 @@ async fn the_excerpt_card_shows_hostile_html_only_in_its_sandbox() {
     // No markers: the first paragraph is the excerpt.
     let first = format!("---\ntitle: Hostile first paragraph\n---\n{FIRST_PARAGRAPH}\n");
     check_card(&app, &first, "Intro").await;
+    // An excerpt: key, written as it is (Jekyll writes no Markdown of it).
+    let line = FIRST_PARAGRAPH.lines().next().unwrap_or_default();
+    let key = format!("---\ntitle: Hostile key\nexcerpt: |\n  {line}\n---\nThe body.\n");
+    check_card(&app, &key, "Intro").await;
     // The card still follows the text, written as the preview's flavour (Jekyll's by
     // default) writes it: typographic quotes and dashes, code as Rouge marks it.
     app.paste_over("---\ntitle: Calm\n---\nA calm excerpt, \"quoted\" -- with `code`.\n")
@@ -183,4 +189,132 @@ async fn the_excerpt_card_shows_hostile_html_only_in_its_sandbox() {
     let unexpected: Vec<&String> = errors.iter().filter(|e| !expected_refusal(e)).collect();
     assert!(unexpected.is_empty(), "console errors: {unexpected:#?}");
     let _ = app.client.close().await;
+}
+
+/// Import `config` as the site's `_config.yml`, and wait until `ready` (a script) holds.
+async fn import_config(app: &App, test: &str, config: &str, ready: &str) {
+    let path = download_dir(test).join("_config.yml");
+    std::fs::write(&path, config).expect("writing the config");
+    app.choose_file("site-config-import", &path).await;
+    app.wait_until(test, ready, vec![]).await;
+}
+
+/// The card's text, and the address of each of its links.
+async fn card(app: &App) -> serde_json::Value {
+    app.js(
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; if (!c) return null;
+             return {{ text: c.querySelector('.card-body').textContent,
+                       links: [...c.querySelectorAll('.card-body a')].map(a => a.getAttribute('data-href') || a.getAttribute('href')) }}"
+        ),
+        vec![],
+    )
+    .await
+}
+
+/// In a Jekyll site the card shows the excerpt Jekyll 4.3 writes for `post.excerpt`: cut
+/// at the site's separator only (`<!--more-->` is no marker unless configured; a post
+/// without the separator is all excerpt), with the link definitions of the rest of the
+/// post that it names. The excerpt's editor and its switch follow the same rules.
+#[tokio::test]
+async fn in_a_jekyll_site_the_card_is_the_excerpt_jekyll_writes() {
+    let app = App::open().await;
+    let post = "---\ntitle: Notes\n---\nSee [the docs][docs] and [Other].\n\nSecond paragraph.\n\n<!--more-->\n\nThe rest.\n\n[docs]: https://example.org/docs\n[other]: https://example.org/other\n";
+    app.paste_over(post).await;
+    // No site known: <!--more--> ends it, as in Hugo and Zola.
+    app.wait_until(
+        "the card up to <!--more-->",
+        &format!(
+            "const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('Second paragraph')"
+        ),
+        vec![],
+    )
+    .await;
+    // A Jekyll site with no separator: the first paragraph, its reference link resolved
+    // from the end of the post, [Other] left as text (Jekyll compares labels as written).
+    import_config(
+        &app,
+        "excerpt-jekyll",
+        "title: Notes\n",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && !c.textContent.includes('Second paragraph')"),
+    )
+    .await;
+    let shown = card(&app).await;
+    assert!(
+        shown["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("See the docs and [Other].")),
+        "{shown}"
+    );
+    assert_eq!(
+        shown["links"],
+        json!(["https://example.org/docs"]),
+        "{shown}"
+    );
+    assert!(app
+        .text_of("excerpt-convention")
+        .await
+        .contains("The first paragraph"));
+    // Marking it: <!--more--> with the post's own excerpt_separator, which Jekyll reads.
+    let plain = "---\ntitle: Notes\n---\nFirst paragraph.\n\nSecond paragraph.\n";
+    app.paste_over(plain).await;
+    app.wait_until(
+        "the first paragraph in the card",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('First paragraph') && !c.textContent.includes('Second')"),
+        vec![],
+    )
+    .await;
+    let switch = app
+        .client
+        .find(Locator::Css("[data-testid=excerpt-switch]"))
+        .await
+        .expect("the switch");
+    switch
+        .select_by_value("more")
+        .await
+        .expect("switch to a marker");
+    app.wait_for_editor_text(
+        "---\ntitle: Notes\nexcerpt_separator: <!--more-->\n---\nFirst paragraph.\n\n<!--more-->\n\nSecond paragraph.\n",
+    )
+    .await;
+    app.wait_until(
+        "the separator's convention",
+        "return document.querySelector('[data-testid=excerpt-convention]').textContent.includes('excerpt_separator <!--more-->')",
+        vec![],
+    )
+    .await;
+
+    // A site separator the post lacks: the whole post is its excerpt.
+    import_config(
+        &app,
+        "excerpt-cut",
+        "title: Notes\nexcerpt_separator: <!--cut-->\n",
+        "return document.querySelector('[data-testid=excerpt-switch] option[value=more]').textContent === '<!--cut-->'",
+    )
+    .await;
+    let cut = "---\ntitle: Cut\n---\nFirst.\n\nSecond.\n\nThird.\n";
+    app.paste_over(cut).await;
+    app.wait_until(
+        "the whole post in the card",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('Third.')
+                  && document.querySelector('[data-testid=excerpt-convention]').textContent.includes('The whole post')"),
+        vec![],
+    )
+    .await;
+    // The excerpt's editor changes the excerpt the site shows, up to its separator.
+    let with_cut = "---\ntitle: Cut\n---\nFirst.\n\nSecond.\n<!--cut-->\nThird.\n";
+    app.paste_over(with_cut).await;
+    app.wait_until(
+        "the excerpt up to <!--cut-->",
+        "return document.querySelector('[data-testid=excerpt-editor]').value === 'First.\\n\\nSecond.'",
+        vec![],
+    )
+    .await;
+    let field = app.wait_for_testid("excerpt-editor").await;
+    field.click().await.expect("focus the excerpt field");
+    field.send_keys(&ctrl('a')).await.expect("select all");
+    field.send_keys("New.").await.expect("typing the excerpt");
+    app.wait_for_editor_text("---\ntitle: Cut\n---\nNew.\n<!--cut-->\nThird.\n")
+        .await;
+    app.close().await;
 }

@@ -25,6 +25,17 @@ pub fn render_body(markdown: &str, settings: &Settings) -> String {
     BlockRenderer::with_settings(markdown, settings.clone()).html()
 }
 
+/// The HTML of the post's `excerpt` as an index page lists the post: its Markdown with the
+/// definitions it names ([`render_excerpt`]); in the Jekyll flavour, an `excerpt:` key's
+/// text is written as it is, since Jekyll writes `{{ post.excerpt }}` so when the front
+/// matter sets it (no Markdown, no typographic quotes).
+pub fn excerpt_html(excerpt: &crate::excerpt::Excerpt, settings: &Settings) -> String {
+    match (&excerpt.convention, settings.flavour) {
+        (crate::excerpt::Convention::FrontMatterKey, Flavour::Jekyll) => excerpt.markdown.clone(),
+        _ => render_excerpt(&excerpt.card_markdown(), settings),
+    }
+}
+
 /// An excerpt's HTML as an index page lists the post: in the Jekyll flavour as the preview
 /// renders a body (kramdown writes `post.excerpt` as it writes the post); in CommonMark
 /// with the Liquid site links resolved first.
@@ -289,6 +300,31 @@ mod tests {
         let html = render_excerpt(md, &plain);
         assert!(html.contains("\"quoted\""), "{html}");
         assert!(html.contains("href=\"/x\""), "{html}");
+    }
+
+    /// As Jekyll 4.3.1 writes `{{ post.excerpt }}` (the Elixir blog's index page): an
+    /// `excerpt:` key's text as it is; any other excerpt as kramdown renders it.
+    #[test]
+    fn a_key_excerpt_is_written_as_jekyll_writes_it() {
+        let src = "---\nexcerpt: Elixir's *first* <b>release</b>\n---\nBody.\n";
+        let found = crate::excerpt::detect(src);
+        assert_eq!(
+            excerpt_html(&found, &Settings::default()),
+            "Elixir's *first* <b>release</b>"
+        );
+        let plain = Settings {
+            flavour: Flavour::CommonMark,
+            ..Default::default()
+        };
+        assert_eq!(
+            excerpt_html(&found, &plain),
+            "<p>Elixir's <em>first</em> <b>release</b></p>\n"
+        );
+        let unmarked = crate::excerpt::detect("---\nt: x\n---\nSee [it].\n\n[it]: /it\n");
+        assert_eq!(
+            excerpt_html(&unmarked, &Settings::default()),
+            "<p>See <a href=\"/it\">it</a>.</p>\n"
+        );
     }
 
     #[test]

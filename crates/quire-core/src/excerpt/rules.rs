@@ -1,0 +1,115 @@
+//! What a site says about excerpts ([`Rules`]), and the link reference definitions Jekyll
+//! adds to an excerpt from the rest of the post ([`definitions`]).
+
+/// What the site the post belongs to says about its excerpt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    /// The site's `excerpt_separator` (`\n\n`, Jekyll's default: the first paragraph).
+    pub separator: String,
+    /// Whether `<!--more-->` and `<!-- more -->` mark the excerpt without being the
+    /// separator: so in Hugo and Zola, and for a post of no known site; not in a Jekyll
+    /// site, which ends the excerpt at its separator only.
+    pub more: bool,
+}
+
+impl Default for Rules {
+    /// A post of no known site: the first paragraph, unless a marker says otherwise.
+    fn default() -> Self {
+        Rules {
+            separator: DEFAULT_SEPARATOR.to_string(),
+            more: true,
+        }
+    }
+}
+
+/// Jekyll's `excerpt_separator` when nothing sets it.
+pub const DEFAULT_SEPARATOR: &str = "\n\n";
+
+impl Rules {
+    /// A Jekyll site whose config's `excerpt_separator` is `separator`.
+    pub fn jekyll(separator: &str) -> Self {
+        Rules {
+            separator: separator.to_string(),
+            more: false,
+        }
+    }
+
+    /// The site's own separator, when it sets one other than the first paragraph's.
+    pub fn set_separator(&self) -> Option<&str> {
+        Some(self.separator.as_str()).filter(|s| !s.is_empty() && *s != DEFAULT_SEPARATOR)
+    }
+}
+
+/// The link reference definitions of `tail` (the post after its excerpt) whose label, in
+/// its brackets, the excerpt's text `head` holds, one per line: as Jekyll 4.3 adds them to
+/// an excerpt (`Excerpt#extract_markdown_link_reference_definitions`: a line of up to three
+/// spaces, a bracketed label, a colon and the rest of the line; the label compared as
+/// written, case included). A definition whose destination is on the next line, or a
+/// label not written so in the excerpt, is not added, as Jekyll adds none.
+pub(crate) fn definitions(head: &str, tail: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut at = 0;
+    while at < tail.len() {
+        let line_end = tail[at..].find('\n').map_or(tail.len(), |i| at + i);
+        match definition_at(tail, at) {
+            Some((label, end)) => {
+                if head.contains(label) {
+                    out.push(&tail[at + indent(&tail[at..])..end]);
+                }
+                at = tail[end..].find('\n').map_or(tail.len(), |i| end + i + 1);
+            }
+            None => at = line_end + 1,
+        }
+    }
+    out.join("\n")
+}
+
+/// The spaces (at most three) a definition may stand after.
+fn indent(line: &str) -> usize {
+    line.bytes().take(3).take_while(|b| *b == b' ').count()
+}
+
+/// At the line start `at` of `tail`, a definition: its label with the brackets, and where
+/// it ends (the end of the line of its colon).
+fn definition_at(tail: &str, at: usize) -> Option<(&str, usize)> {
+    let start = at + indent(&tail[at..]);
+    let rest = tail[start..].strip_prefix('[')?;
+    let close = rest.find(']').filter(|c| *c > 0)?;
+    let label = &tail[start..start + close + 2];
+    let after = &rest[close + 1..];
+    let value = after.strip_prefix(':')?;
+    let value_len = value.find('\n').unwrap_or(value.len());
+    if value_len == 0 {
+        return None;
+    }
+    Some((label, start + 1 + close + 1 + 1 + value_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As Jekyll 4.3.1 writes the excerpt of such a post (see `excerpt/tests.rs` for the
+    /// rendered card).
+    #[test]
+    fn the_definitions_jekyll_adds_to_an_excerpt() {
+        let head = "See [a][x], [b][], [Y] and [z], note[^1] and [c]";
+        let tail = "\n[x]: /u \"T\"\n   [b]: /b\n[y]: /y\n[z]:\n  /z\n[^1]: The note.\n    [c]: /indented\n[c]: /c\n[unused]: /n\n";
+        assert_eq!(
+            definitions(head, tail),
+            "[x]: /u \"T\"\n[b]: /b\n[^1]: The note.\n[c]: /c"
+        );
+        assert_eq!(definitions(head, ""), "");
+        assert_eq!(definitions("", tail), "");
+        // A label over two lines is one label, as Ruby's `[^\]]+` reads it.
+        assert_eq!(
+            definitions("[two\nlines]", "[two\nlines]: /t\n"),
+            "[two\nlines]: /t"
+        );
+        // No empty label, no colon apart from its bracket, CRLF kept as written.
+        assert_eq!(
+            definitions("[] [p]", "[]: /e\n[p] : /p\n[p]:/p\r\n"),
+            "[p]:/p\r"
+        );
+    }
+}
