@@ -118,10 +118,15 @@ pub fn file_name_from(fields: &[Field], today: &LocalDateTime, style: NameStyle)
     }
 }
 
-/// `YYYY-MM-DD` from a front-matter date (`2026-1-5 9:00` gives `2026-01-05`).
+/// `YYYY-MM-DD` from a front-matter date (`2026-1-5 9:00` gives `2026-01-05`; a date in
+/// words, `September 30, 2021`, as Jekyll reads it), on the clock it is written on.
 fn date_prefix(value: &Value) -> Option<String> {
-    let input = DateInput::parse(value.as_str()?)?;
-    input.value.get(..10).map(str::to_string)
+    let text = value.as_str()?;
+    match DateInput::parse(text) {
+        Some(input) => input.value.get(..10).map(str::to_string),
+        None => crate::site_config::PostDate::read(text)
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+    }
 }
 
 /// A slug that is never empty, never too long and never a name Windows reserves.

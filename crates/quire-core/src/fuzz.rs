@@ -38,7 +38,8 @@ fn today() -> LocalDateTime {
 }
 
 /// Every post entry point (split, front matter read/set/remove, excerpt detect/replace/
-/// wrap/switch, file name, stats) on a text.
+/// wrap/switch under each site's rules, a date as Jekyll reads it, file name, stats) on a
+/// text.
 pub fn post(data: &[u8]) {
     let src = &String::from_utf8_lossy(data);
     let parts = split(src);
@@ -57,6 +58,15 @@ pub fn post(data: &[u8]) {
     let _ = excerpt::wrap(src, found.range);
     let _ = excerpt::remove_markers(src);
     let _ = excerpt::switch(src, &excerpt::Convention::More);
+    let jekyll = excerpt::Rules::jekyll("<!--more-->");
+    let _ = excerpt::detect_in(src, &jekyll).card_markdown();
+    let _ = excerpt::replace_in(src, &jekyll, "new");
+    let _ = excerpt::switch_in(
+        src,
+        &excerpt::Rules::jekyll("\n\n"),
+        &excerpt::Convention::More,
+    );
+    let _ = crate::site_config::PostDate::read(src);
     let _ = export::file_name(src, &today(), export::NameStyle::Jekyll);
     let _ = stats::post_stats(src);
 }

@@ -400,5 +400,23 @@ async fn a_sites_timezone_gives_its_posts_dates() {
         status.contains("“Mars/Olympus_Mons” is not a time zone this browser knows"),
         "{status}"
     );
+    // A date written in words, as 18F writes its posts' and Jekyll (Ruby's `Time.parse`)
+    // reads them: the URL and `page.date` take it.
+    app.paste_over(
+        "---\ntitle: Zones\ndate: September 30, 2021\n---\nOn {{ page.date | date: \"%B %-d, %Y\" }}.\n",
+    )
+    .await;
+    app.wait_until(
+        "the URL of a date in words",
+        &url_is("/2021/09/30/zones/"),
+        vec![],
+    )
+    .await;
+    app.wait_until(
+        "its page.date",
+        &preview,
+        vec![json!("On September 30, 2021.")],
+    )
+    .await;
     app.close().await;
 }

@@ -102,6 +102,11 @@ fn file_names() {
             "a-b-c.md",
         ),
         ("---\ntitle: CON\n---\n", NameStyle::Hugo, "con-post.md"),
+        (
+            "---\ntitle: A day\ndate: September 30, 2021\n---\n",
+            NameStyle::Jekyll,
+            "2021-09-30-a-day.md",
+        ),
         ("---\ntitle: Lpt1\n---\n", NameStyle::Hugo, "lpt1-post.md"),
         (
             "---\ntitle: [broken\n---\n",

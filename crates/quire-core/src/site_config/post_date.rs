@@ -4,6 +4,8 @@
 use crate::date::{LocalDateTime, Zone};
 use crate::front_matter::Value;
 
+mod ruby;
+
 /// A date and time as a post gives it, with its offset from UTC when it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostDate {
@@ -93,6 +95,17 @@ impl PostDate {
         Some(parsed)
     }
 
+    /// A date written in text as Jekyll reads it (Ruby's `Time.parse`): as [`PostDate::parse`]
+    /// reads it, else as a person writes one (`September 30, 2021`, `4 March 2021`,
+    /// `2017-09-27 (optional)`).
+    pub fn read(text: &str) -> Option<PostDate> {
+        // A year of two digits (`21-11-10`) is 2021's there.
+        let short_year = text.trim().split('-').next().is_some_and(|y| y.len() <= 2);
+        PostDate::parse(text)
+            .filter(|_| !short_year)
+            .or_else(|| ruby::time_parse(text))
+    }
+
     /// A front-matter `date` as Jekyll reads a post's (`merge_date!`): a time written
     /// without quotes and without an offset is a YAML timestamp, which is UTC; quoted, or a
     /// date alone, it is a wall-clock time of the zone the site is built in.
@@ -105,7 +118,7 @@ impl PostDate {
                 }
                 Some(date)
             }
-            Value::String(text) => PostDate::parse(text),
+            Value::String(text) => PostDate::read(text),
             _ => None,
         }
     }

@@ -340,6 +340,42 @@ fn dates_in_other_zones_move_to_the_build_zone() {
     assert!(post_url(&unknown, "_posts/2021-01-03-w.md", "x", &utc_today()).is_err());
 }
 
+/// As Jekyll 4.3.1 builds 18F's posts: a date written as a person writes it is read as
+/// Ruby's `Time.parse` reads it, and wins over the file name's.
+#[test]
+fn dates_written_in_words_are_read_as_jekyll_reads_them() {
+    let config = read(SiteKind::Jekyll, "_config.yml", "permalink: pretty\n").expect("config");
+    for (date, path, url) in [
+        (
+            "September 30, 2021",
+            "_posts/2021-09-28-a_day.md",
+            "/2021/09/30/a_day/",
+        ),
+        (
+            "'2017-09-27 (optional)'",
+            "_posts/2017-09-28-three-ways.md",
+            "/2017/09/27/three-ways/",
+        ),
+        ("4 March 2021", "_posts/2021-03-05-x.md", "/2021/03/04/x/"),
+        (
+            "Fri Sep  3 11:21:31 CEST 2021",
+            "_posts/2021-09-01-y.md",
+            "/2021/09/03/y/",
+        ),
+        // Not a date: the file name's.
+        ("soon", "_posts/2021-09-01-z.md", "/2021/09/01/z/"),
+    ] {
+        let src = format!("---\ndate: {date}\n---\n");
+        let got = post_url(&config, path, &src, &utc_today()).expect("a url");
+        assert_eq!(got.path, url, "{date}");
+    }
+    assert_eq!(
+        PostDate::read("21-11-10").map(|d| (d.year, d.month, d.day)),
+        Some((2021, 11, 10))
+    );
+    assert_eq!(PostDate::read("2021-11-10"), PostDate::parse("2021-11-10"));
+}
+
 #[test]
 fn hugo_and_zola_urls() {
     let hugo = read(
