@@ -221,14 +221,24 @@ impl SiteSettings {
             inherited,
         };
         // The excerpt follows the site's rules: a Jekyll site's separator alone ends it.
+        // A separator the front-matter defaults give the post is its own, as to Jekyll.
         Effect::new(move |_| {
+            let inherited = inherited.with(|i| {
+                i.iter()
+                    .rev()
+                    .find(|i| i.key == "excerpt_separator")
+                    .and_then(|i| i.value.as_str().map(str::to_string))
+            });
             let rules = loaded.with(|l| match l {
                 Some(l) if l.config.kind == SiteKind::Jekyll => {
-                    quire_core::excerpt::Rules::jekyll(&l.config.excerpt_separator)
+                    let separator = inherited.unwrap_or_else(|| l.config.excerpt_separator.clone());
+                    quire_core::excerpt::Rules::jekyll(&separator)
                 }
                 _ => quire_core::excerpt::Rules::default(),
             });
-            state.excerpt_rules.set(rules);
+            if state.excerpt_rules.with_untracked(|r| *r != rules) {
+                state.excerpt_rules.set(rules);
+            }
         });
         settings
     }

@@ -316,5 +316,22 @@ async fn in_a_jekyll_site_the_card_is_the_excerpt_jekyll_writes() {
     field.send_keys("New.").await.expect("typing the excerpt");
     app.wait_for_editor_text("---\ntitle: Cut\n---\nNew.\n<!--cut-->\nThird.\n")
         .await;
+
+    // A separator the front-matter defaults give posts is the post's own, as to Jekyll.
+    import_config(
+        &app,
+        "excerpt-defaults",
+        "title: Notes\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      excerpt_separator: <!--x-->\n",
+        "return document.querySelector('[data-testid=excerpt-switch] option[value=more]').textContent === '<!--x-->'",
+    )
+    .await;
+    app.paste_over("---\ntitle: Defaults\n---\nA.\n\nB.\n<!--x-->\nC.\n")
+        .await;
+    app.wait_until(
+        "the excerpt up to the defaults' separator",
+        &format!("const c = {EXCERPT_CARD_JS}; return !!c && c.textContent.includes('B.') && !c.textContent.includes('C.')"),
+        vec![],
+    )
+    .await;
     app.close().await;
 }
