@@ -81,13 +81,20 @@ pub struct Excerpt {
 }
 
 impl Excerpt {
-    /// The Markdown an index page renders: the excerpt's own, then the definitions it
-    /// names (as Jekyll writes them after a blank line).
+    /// The Markdown an index page renders: the excerpt's own, the end tags of the Liquid
+    /// blocks it leaves open, then the definitions it names (as Jekyll writes them after a
+    /// blank line).
     pub fn card_markdown(&self) -> String {
+        // A cut excerpt has the end tags of the Liquid blocks it leaves open, as Jekyll
+        // adds them.
+        let head = match self.convention {
+            Convention::FrontMatterKey | Convention::WholePost(_) => self.markdown.as_str().into(),
+            _ => rules::sanctified(&self.markdown),
+        };
         if self.definitions.is_empty() {
-            return self.markdown.clone();
+            return head.into_owned();
         }
-        format!("{}\n\n{}", self.markdown, self.definitions)
+        format!("{head}\n\n{}", self.definitions)
     }
 }
 

@@ -40,6 +40,69 @@ impl Rules {
     }
 }
 
+/// The Liquid block tags (Liquid 5's and Jekyll's `highlight`), whose end Jekyll adds to an
+/// excerpt cut inside one.
+const BLOCKS: [&str; 9] = [
+    "if",
+    "unless",
+    "case",
+    "for",
+    "tablerow",
+    "capture",
+    "comment",
+    "raw",
+    "highlight",
+];
+
+/// `head` with the end tag of each Liquid block it opens and never ends, as Jekyll adds
+/// them to an excerpt (`Excerpt#sanctify_liquid_tags`: the tags' names from the last back,
+/// an end tag written on a line of its own when `head` holds none of that name).
+pub(crate) fn sanctified(head: &str) -> std::borrow::Cow<'_, str> {
+    if !head.contains("{%") {
+        return head.into();
+    }
+    let mut names = Vec::new();
+    let mut rest = head;
+    while let Some(open) = rest.find("{%") {
+        let inner = &rest[open + 2..];
+        let Some(close) = inner.find("%}") else {
+            break;
+        };
+        let tag = inner[..close]
+            .strip_prefix('-')
+            .unwrap_or(&inner[..close])
+            .trim_start();
+        let name: &str = &tag[..tag
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(tag.len())];
+        if !name.is_empty() {
+            names.push(name);
+        }
+        rest = &inner[close + 2..];
+    }
+    let mut out = head.to_string();
+    for name in names.into_iter().rev() {
+        if BLOCKS.contains(&name) && !ends(&out, name) {
+            out.push_str(&format!("\n{{% end{name} %}}"));
+        }
+    }
+    out.into()
+}
+
+/// Whether `text` holds an end tag of the block `name` (`{%- endif -%}`).
+fn ends(text: &str, name: &str) -> bool {
+    let mut rest = text;
+    while let Some(open) = rest.find("{%") {
+        let inner = &rest[open + 2..];
+        let tag = inner.strip_prefix('-').unwrap_or(inner).trim_start();
+        if tag.strip_prefix("end").is_some_and(|t| t.starts_with(name)) && inner.contains("%}") {
+            return true;
+        }
+        rest = inner;
+    }
+    false
+}
+
 /// The link reference definitions of `tail` (the post after its excerpt) whose label, in
 /// its brackets, the excerpt's text `head` holds, one per line: as Jekyll 4.3 adds them to
 /// an excerpt (`Excerpt#extract_markdown_link_reference_definitions`: a line of up to three
@@ -91,6 +154,33 @@ mod tests {
 
     /// As Jekyll 4.3.1 writes the excerpt of such a post (see `excerpt/tests.rs` for the
     /// rendered card).
+    /// As Jekyll 4.3.1 closes an excerpt cut inside a block.
+    #[test]
+    fn the_blocks_an_excerpt_leaves_open_are_ended() {
+        assert_eq!(
+            sanctified("Intro {% if site.show %}shown"),
+            "Intro {% if site.show %}shown\n{% endif %}"
+        );
+        assert_eq!(
+            sanctified("{% highlight ruby %}\ndef x"),
+            "{% highlight ruby %}\ndef x\n{% endhighlight %}"
+        );
+        // Innermost first; a name already ended anywhere is left; no tag, no change.
+        assert_eq!(
+            sanctified("{%- for a in b -%}{% capture c %}{% assign d = 1 %}"),
+            "{%- for a in b -%}{% capture c %}{% assign d = 1 %}\n{% endcapture %}\n{% endfor %}"
+        );
+        assert_eq!(
+            sanctified("{% if a %}x{% endif %} {% if b %}y"),
+            "{% if a %}x{% endif %} {% if b %}y"
+        );
+        assert_eq!(
+            sanctified("Plain {{ page.title }}"),
+            "Plain {{ page.title }}"
+        );
+        assert_eq!(sanctified("{% if"), "{% if");
+    }
+
     #[test]
     fn the_definitions_jekyll_adds_to_an_excerpt() {
         let head = "See [a][x], [b][], [Y] and [z], note[^1] and [c]";
