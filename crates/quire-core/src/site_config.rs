@@ -105,6 +105,17 @@ pub struct MarkdownOptions {
     /// kramdown's `syntax_highlighter_opts` `css_class`: the class of a highlighted
     /// block's `<pre>` (`highlight` unless set).
     pub code_css_class: String,
+    /// Whether kramdown highlights code blocks: its highlighter is Rouge (its own
+    /// `syntax_highlighter`, else the site's `highlighter`, `rouge` unless set) and
+    /// `syntax_highlighter_opts` does not `disable` it (for blocks, or at all). Not
+    /// highlighted, a block is `<pre><code class="language-x">`, a span a bare `<code>`.
+    pub highlight_blocks: bool,
+    /// See `highlight_blocks` (for spans: `span: {disable: true}`).
+    pub highlight_spans: bool,
+    /// Whether `{% highlight %}` blocks go through Rouge: the site's `highlighter` is
+    /// `rouge` (or `pygments`, which Jekyll 4 gives to Rouge). Else Jekyll writes the code
+    /// escaped and stripped of white space at its ends, without line numbers.
+    pub highlight_tags: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -121,6 +132,9 @@ impl Default for MarkdownOptions {
             code_block_lang: "plaintext".to_string(),
             code_span_lang: "plaintext".to_string(),
             code_css_class: "highlight".to_string(),
+            highlight_blocks: true,
+            highlight_spans: true,
+            highlight_tags: true,
         }
     }
 }
@@ -415,6 +429,28 @@ fn jekyll(entries: &[(String, Value)]) -> SiteConfig {
     if let Some(class) = for_block("css_class").and_then(text) {
         config.markdown.code_css_class = class;
     }
+    // kramdown's highlighter: its own, else `enable_coderay`'s, else the site's.
+    // (Ruby's `||`: a nil or false value is none. A `highlighter:` left empty keeps
+    // Jekyll's default, `rouge`, as every key whose value is nil does.)
+    let set = |value: Option<&Value>| match value {
+        Some(Value::Null | Value::Bool(false)) => None,
+        Some(value) => text(value),
+        None => None,
+    };
+    let site_highlighter = match get(entries, "highlighter") {
+        None | Some(Value::Null) => Some("rouge".to_string()),
+        value => set(value),
+    };
+    let kramdown_highlighter = set(option("syntax_highlighter"))
+        .or_else(|| set(option("enable_coderay")).map(|_| "coderay".to_string()))
+        .or_else(|| site_highlighter.clone())
+        .unwrap_or_else(|| "rouge".to_string());
+    let rouge = kramdown_highlighter == "rouge";
+    let disabled = |value: Option<&Value>| value == Some(&Value::Bool(true));
+    config.markdown.highlight_blocks = rouge && !disabled(for_block("disable"));
+    config.markdown.highlight_spans = rouge && !disabled(for_span("disable"));
+    config.markdown.highlight_tags =
+        matches!(site_highlighter.as_deref(), Some("rouge" | "pygments"));
     if let Some(quotes) = option("smart_quotes").and_then(text) {
         config.markdown.quotes = kramdown_quotes(&quotes).or(config.markdown.quotes);
     }

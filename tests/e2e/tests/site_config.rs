@@ -312,6 +312,29 @@ async fn a_config_that_numbers_code_lines_numbers_them_in_the_preview() {
         )
         .await;
     }
+    // A site that turns Rouge off (`highlighter: none`, Typelevel's): kramdown's plain
+    // `<pre><code class="language-js">`, in the preview and the card.
+    app.choose_file(
+        "site-config-import",
+        &config_file(
+            "config-no-highlighter",
+            "_config.yml",
+            "highlighter: none\n",
+        ),
+    )
+    .await;
+    let plain = "const root = arguments[0] === 'card' ? CARD : PREVIEW; if (!root) return false;
+         const code = root.querySelector('pre > code.language-js');
+         return !!code && !root.querySelector('.highlighter-rouge')
+           && code.textContent === 'let a = 1;\\nlet b = 2;\\n';";
+    for root in ["preview", "card"] {
+        app.wait_until(
+            &format!("the plain code in the {root}"),
+            &format!("const PREVIEW = {PREVIEW_JS}, CARD = {EXCERPT_CARD_JS}; {plain}"),
+            vec![json!(root)],
+        )
+        .await;
+    }
     app.close().await;
 }
 

@@ -316,10 +316,12 @@ pub(crate) fn transform(
                 false,
             ))),
             Event::Code(text) => {
-                let html = CowStr::from(code::code_span(
-                    &liquid_text::unprotected(text),
-                    &vars.markdown.code_span_lang,
-                ));
+                // Not highlighted, kramdown writes a bare `<code>` (no language).
+                let lang = match vars.markdown.highlight_spans {
+                    true => vars.markdown.code_span_lang.as_str(),
+                    false => "",
+                };
+                let html = CowStr::from(code::code_span(&liquid_text::unprotected(text), lang));
                 out.push(Event::InlineHtml(liquid_html_outside_raw(html, vars, &mut raw, false)))
             }
             Event::Html(html) => out.push(Event::Html(

@@ -41,6 +41,9 @@ fn jekyll_config_over_jekyll_defaults() {
             code_block_lang: "text".to_string(),
             code_span_lang: "none".to_string(),
             code_css_class: "rougeHighlight".to_string(),
+            highlight_blocks: true,
+            highlight_spans: true,
+            highlight_tags: true,
         }
     );
     assert_eq!(config.scalar("title"), Some("My blog"));

@@ -63,6 +63,9 @@ struct Wrap {
     /// Whether the block is a `{% highlight %}` tag's: Jekyll drops the line breaks at
     /// the code's two ends before Rouge reads it, and the last one Rouge writes.
     tag: bool,
+    /// Whether it is a tag's that no highlighter reads (the site's `highlighter` is not
+    /// Rouge): Jekyll strips the white space at the code's ends.
+    stripped: bool,
 }
 
 /// The classes of a line-numbered code block's table cells, and its first line number.
@@ -90,13 +93,17 @@ fn wrap(info: Option<&str>, options: &MarkdownOptions) -> Option<Wrap> {
                  data-lang=\"{lang_attr}\">"
             ),
             end: "</code></pre></figure>\n",
-            linenos: (words.next() == Some("linenos")).then_some(Table {
+            linenos: (words.next() == Some("linenos") && options.highlight_tags).then_some(Table {
                 gutter: "gutter",
                 code: "code",
                 start: 1,
             }),
             tag: true,
+            stripped: !options.highlight_tags,
         });
+    }
+    if !options.highlight_blocks {
+        return None;
     }
     let lang = match fence_language(lang) {
         "" => options.code_block_lang.as_str(),
@@ -119,6 +126,7 @@ fn wrap(info: Option<&str>, options: &MarkdownOptions) -> Option<Wrap> {
             start,
         }),
         tag: false,
+        stripped: false,
     })
 }
 
@@ -130,6 +138,11 @@ impl Wrap {
             // Jekyll's `LEADING_OR_TRAILING_LINE_TERMINATORS`, then `code.chomp`; Rouge's
             // table gives the last line its line break back.
             let inner = code.trim_matches(['\n', '\r']);
+            // Ruby's `strip`: white space and NUL.
+            let inner = match self.stripped {
+                true => inner.trim_matches([' ', '\t', '\n', '\r', '\u{b}', '\u{c}', '\0']),
+                false => inner,
+            };
             trimmed = match self.linenos {
                 Some(_) => format!("{inner}\n"),
                 None => inner.to_string(),
@@ -364,6 +377,55 @@ mod tests {
         ];
         for (md, expected) in cases {
             assert_eq!(jekyll_html(md), expected, "{md:?}");
+        }
+    }
+
+    /// As Jekyll 4.3.1 writes code when the site's config turns Rouge off: `highlighter:
+    /// none` (kramdown and the `{% highlight %}` tag), kramdown's `syntax_highlighter_opts`
+    /// `disable` (all its code) or `span: {disable: true}` (its spans); an empty
+    /// `highlighter:` keeps the default, Rouge.
+    #[test]
+    fn code_without_highlighting_as_jekyll_writes_it() {
+        use crate::site::SiteKind;
+        let post = "Some `code` here.\n\n```ruby\ndef x; end\n```\n\n    indented\n\n{% highlight ruby linenos %}\n  def y; end  \n{% endhighlight %}\n";
+        let plain_span = "<p>Some <code>code</code> here.</p>\n";
+        let rouge_span =
+            "<p>Some <code class=\"language-plaintext highlighter-rouge\">code</code> here.</p>\n";
+        let plain_blocks = "<pre><code class=\"language-ruby\">def x; end\n</code></pre>\n<pre><code>indented\n</code></pre>\n";
+        let rouge_blocks = "<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>def x; end\n</code></pre></div></div>\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>indented\n</code></pre></div></div>\n";
+        let plain_tag = "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">def y; end</code></pre></figure>\n";
+        let rouge_tag = "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\"><table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td><td class=\"code\"><pre>  def y; end  \n</pre></td></tr></tbody></table></code></pre></figure>\n";
+        for (config, span, blocks, tag) in [
+            ("highlighter: none\n", plain_span, plain_blocks, plain_tag),
+            (
+                "kramdown:\n  syntax_highlighter_opts:\n    disable: true\n",
+                plain_span,
+                plain_blocks,
+                rouge_tag,
+            ),
+            (
+                "kramdown:\n  syntax_highlighter_opts:\n    span:\n      disable: true\n",
+                plain_span,
+                rouge_blocks,
+                rouge_tag,
+            ),
+            (
+                "kramdown:\n  syntax_highlighter: null\n",
+                rouge_span,
+                rouge_blocks,
+                rouge_tag,
+            ),
+            ("highlighter:\n", rouge_span, rouge_blocks, rouge_tag),
+            ("title: x\n", rouge_span, rouge_blocks, rouge_tag),
+        ] {
+            let config = crate::site_config::read(SiteKind::Jekyll, "_config.yml", config)
+                .expect("a config");
+            let settings = crate::render::Settings {
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            };
+            let html = crate::render::render_body(post, &settings);
+            assert_eq!(html, format!("{span}{blocks}{tag}"), "{config:?}");
         }
     }
 }

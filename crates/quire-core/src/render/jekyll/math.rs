@@ -135,7 +135,13 @@ pub(crate) fn mark_lone_dollars(text: &str) -> Cow<'_, str> {
             match bytes[i] {
                 b'(' if parens > 0 || (i > line_start && bytes[i - 1] == b']') => parens += 1,
                 b')' if parens > 0 => parens -= 1,
-                b'<' if !angle && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => {
+                // Only what may open a tag or an autolink (a letter, `/`, `!`, `?`): `<:`
+                // in `$R <:_m Q$` is text.
+                b'<' if !angle
+                    && bytes.get(i + 1).is_some_and(|b| {
+                        b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')
+                    }) =>
+                {
                     angle = true
                 }
                 b'>' if angle => angle = false,
@@ -247,6 +253,11 @@ mod tests {
             (
                 "See <https://e.com/$x> and [d] $y.\n\n[d]: /d$ \"$\"\n",
                 "<p>See <a href=\"https://e.com/$x\">https://e.com/$x</a> and <a href=\"/d$\" title=\"$\">d</a> $y.</p>\n",
+            ),
+            // `<` opening no tag (`<:`) is text: the `$` after it are lone too (Typelevel).
+            (
+                "this test $R <:\\_m Q$ (where $<:\\_m$ is pronounced\n",
+                "<p>this test $R &lt;:_m Q$ (where $&lt;:_m$ is pronounced</p>\n",
             ),
             ("$$\nE = mc^2\n$$\n", "\\[E = mc^2\\]\n"),
             (
