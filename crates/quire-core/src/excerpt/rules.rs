@@ -80,27 +80,40 @@ pub(crate) fn sanctified(head: &str) -> std::borrow::Cow<'_, str> {
         }
         rest = &inner[close + 2..];
     }
+    let mut ended = ended(head);
     let mut out = head.to_string();
     for name in names.into_iter().rev() {
-        if BLOCKS.contains(&name) && !ends(&out, name) {
-            out.push_str(&format!("\n{{% end{name} %}}"));
+        if let Some(k) = BLOCKS.iter().position(|b| *b == name) {
+            if !ended[k] {
+                out.push_str(&format!("\n{{% end{name} %}}"));
+                ended[k] = true;
+            }
         }
     }
     out.into()
 }
 
-/// Whether `text` holds an end tag of the block `name` (`{%- endif -%}`).
-fn ends(text: &str, name: &str) -> bool {
-    let mut rest = text;
-    while let Some(open) = rest.find("{%") {
-        let inner = &rest[open + 2..];
-        let tag = inner.strip_prefix('-').unwrap_or(inner).trim_start();
-        if tag.strip_prefix("end").is_some_and(|t| t.starts_with(name)) && inner.contains("%}") {
-            return true;
+/// For each of [`BLOCKS`], whether `text` holds an end tag of it (Jekyll's
+/// `{%-?\s*end#{tag_name}.*?\s*-?%}`: `{% endiffy %}` ends `if` too), in one pass.
+fn ended(text: &str) -> [bool; BLOCKS.len()] {
+    let mut ended = [false; BLOCKS.len()];
+    let last_close = text.rfind("%}");
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{%") {
+        let open = from + i + 2;
+        from = open;
+        if last_close.is_none_or(|c| c < open) {
+            break;
         }
-        rest = inner;
+        let inner = &text[open..];
+        let tag = inner.strip_prefix('-').unwrap_or(inner).trim_start();
+        if let Some(rest) = tag.strip_prefix("end") {
+            for (k, block) in BLOCKS.iter().enumerate() {
+                ended[k] |= rest.starts_with(block);
+            }
+        }
     }
-    false
+    ended
 }
 
 /// The link reference definitions of `tail` (the post after its excerpt) whose label, in
@@ -110,21 +123,69 @@ fn ends(text: &str, name: &str) -> bool {
 /// written, case included). A definition whose destination is on the next line, or a
 /// label not written so in the excerpt, is not added, as Jekyll adds none.
 pub(crate) fn definitions(head: &str, tail: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
+    // Where each `]` of the tail is, read forward once (a label may run over lines).
+    let closes: Vec<usize> = tail.match_indices(']').map(|(i, _)| i).collect();
+    let mut next_close = 0;
+    let mut found: Vec<(&str, &str)> = Vec::new();
     let mut at = 0;
     while at < tail.len() {
         let line_end = tail[at..].find('\n').map_or(tail.len(), |i| at + i);
-        match definition_at(tail, at) {
+        match definition_at(tail, at, &closes, &mut next_close) {
             Some((label, end)) => {
-                if head.contains(label) {
-                    out.push(&tail[at + indent(&tail[at..])..end]);
-                }
+                found.push((label, &tail[at + indent(&tail[at..])..end]));
                 at = tail[end..].find('\n').map_or(tail.len(), |i| end + i + 1);
             }
             None => at = line_end + 1,
         }
     }
-    out.join("\n")
+    let named = Named::of(head, found.len());
+    found
+        .into_iter()
+        .filter(|(label, _)| named.holds(label))
+        .map(|(_, line)| line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Which bracketed labels the excerpt's text holds: looked for in it directly, or, for a
+/// long text and many definitions (a hostile post), through the set of its bracketed
+/// spans of up to [`LONGEST_LABEL`] bytes (a label holds no `]`, so the text holds
+/// `[label]` only as the span from a `[` to the next `]`).
+enum Named<'a> {
+    Direct(&'a str),
+    Spans(std::collections::HashSet<&'a str>),
+}
+
+/// The longest bracketed label looked for in a long excerpt.
+const LONGEST_LABEL: usize = 256;
+
+impl<'a> Named<'a> {
+    fn of(head: &'a str, definitions: usize) -> Named<'a> {
+        if definitions.saturating_mul(head.len()) <= 1 << 24 {
+            return Named::Direct(head);
+        }
+        let mut spans = std::collections::HashSet::new();
+        let mut close = None;
+        for (i, b) in head.bytes().enumerate().rev() {
+            match b {
+                b']' => close = Some(i),
+                b'[' => {
+                    if let Some(c) = close.filter(|c| c - i <= LONGEST_LABEL + 1) {
+                        spans.insert(&head[i..=c]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Named::Spans(spans)
+    }
+
+    fn holds(&self, label: &str) -> bool {
+        match self {
+            Named::Direct(head) => head.contains(label),
+            Named::Spans(spans) => spans.contains(label),
+        }
+    }
 }
 
 /// The spaces (at most three) a definition may stand after.
@@ -133,19 +194,32 @@ fn indent(line: &str) -> usize {
 }
 
 /// At the line start `at` of `tail`, a definition: its label with the brackets, and where
-/// it ends (the end of the line of its colon).
-fn definition_at(tail: &str, at: usize) -> Option<(&str, usize)> {
+/// it ends (the end of the line of its colon). `closes` are the positions of the tail's
+/// `]`, `next` the first of them not yet passed (line starts come in order).
+fn definition_at<'a>(
+    tail: &'a str,
+    at: usize,
+    closes: &[usize],
+    next: &mut usize,
+) -> Option<(&'a str, usize)> {
     let start = at + indent(&tail[at..]);
-    let rest = tail[start..].strip_prefix('[')?;
-    let close = rest.find(']').filter(|c| *c > 0)?;
-    let label = &tail[start..start + close + 2];
-    let after = &rest[close + 1..];
-    let value = after.strip_prefix(':')?;
+    if tail.as_bytes().get(start) != Some(&b'[') {
+        return None;
+    }
+    while closes.get(*next).is_some_and(|c| *c <= start) {
+        *next += 1;
+    }
+    let close = *closes.get(*next)?;
+    if close == start + 1 {
+        return None;
+    }
+    let label = &tail[start..=close];
+    let value = tail[close + 1..].strip_prefix(':')?;
     let value_len = value.find('\n').unwrap_or(value.len());
     if value_len == 0 {
         return None;
     }
-    Some((label, start + 1 + close + 1 + 1 + value_len))
+    Some((label, close + 2 + value_len))
 }
 
 #[cfg(test)]
@@ -179,6 +253,17 @@ mod tests {
             "Plain {{ page.title }}"
         );
         assert_eq!(sanctified("{% if"), "{% if");
+        assert_eq!(
+            sanctified("{% if a %}{% endiffy"),
+            "{% if a %}{% endiffy\n{% endif %}"
+        );
+        assert_eq!(
+            sanctified("{% if a %}{% endiffy %}"),
+            "{% if a %}{% endiffy %}"
+        );
+        // A hostile excerpt of many tags is read in one pass.
+        let many = "{% if a %}".repeat(100_000);
+        assert_eq!(sanctified(&many).len(), many.len() + "\n{% endif %}".len());
     }
 
     #[test]

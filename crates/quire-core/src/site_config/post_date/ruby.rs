@@ -12,6 +12,9 @@ use regex_lite::{Captures, Regex};
 
 use super::PostDate;
 
+/// The most characters `Date._parse` reads (Ruby 3.1: longer is an error).
+const LIMIT: usize = 128;
+
 const MONTH: &str = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
 
 struct Patterns {
@@ -241,8 +244,13 @@ fn zone_offset(zone: &str) -> Option<i32> {
     Some(sign * (h * 60 + m))
 }
 
-/// `text` as Ruby's `Time.parse` reads a date (see the module notes).
+/// `text` as Ruby's `Time.parse` reads a date (see the module notes). Like Ruby's
+/// `Date._parse`, it refuses a text of more than 128 characters (which also keeps a
+/// hostile date from costing time).
 pub(super) fn time_parse(text: &str) -> Option<PostDate> {
+    if text.chars().nth(LIMIT).is_some() {
+        return None;
+    }
     let p = patterns()?;
     let lower = text.to_ascii_lowercase();
     let mut s = p.junk.replace_all(&lower, " ").into_owned();
@@ -299,6 +307,8 @@ mod tests {
     fn dates_as_ruby_reads_them() {
         assert!(patterns().is_some(), "every pattern compiles");
         type Read = Option<(i64, u32, u32, u32, u32, u32, Option<i32>)>;
+        let at_limit = format!("March 4, 2021{}", " ".repeat(115));
+        let over_limit = format!("{at_limit} ");
         let cases: &[(&str, Read)] = &[
             ("March 4, 2021", Some((2021, 3, 4, 0, 0, 0, None))),
             ("September 30, 2021", Some((2021, 9, 30, 0, 0, 0, None))),
@@ -344,6 +354,9 @@ mod tests {
                 Some((2021, 11, 10, 12, 0, 0, Some(0))),
             ),
             ("soon", None),
+            // 128 characters at most, as Ruby's limit.
+            (&at_limit, Some((2021, 3, 4, 0, 0, 0, None))),
+            (&over_limit, None),
             ("March 4", None),
             ("", None),
         ];
