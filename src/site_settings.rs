@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use quire_core::front_matter::Value;
 use quire_core::render::liquid::{data_vars, page_lists, page_vars, with_included, SiteVars};
+use quire_core::render::Flavour;
 use quire_core::site::{self, SiteKind};
 use quire_core::site_config::{self, Inherited, PostUrl, SiteConfig};
 use quire_core::Zone;
@@ -221,6 +222,18 @@ impl SiteSettings {
             inherited,
         };
         // The excerpt follows the site's rules: a Jekyll site's separator alone ends it.
+        // The preview renders as the site's generator does: kramdown for Jekyll, CommonMark
+        // for Hugo (Goldmark) and Zola (pulldown-cmark), set when the site's kind changes.
+        let kind = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| l.config.kind)));
+        let ui = crate::ui::use_ui();
+        Effect::new(move |_| {
+            let flavour = match kind.get() {
+                Some(SiteKind::Jekyll) => Some(Flavour::Jekyll),
+                Some(SiteKind::Hugo | SiteKind::Zola) => Some(Flavour::CommonMark),
+                _ => None,
+            };
+            ui.site_flavour.set(flavour);
+        });
         // A separator the front-matter defaults give the post is its own, as to Jekyll.
         Effect::new(move |_| {
             let inherited = inherited.with(|i| {

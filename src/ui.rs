@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use quire_core::export::NameStyle;
 use quire_core::images::PathPattern;
 use quire_core::prefs::{Layout, Prefs, Theme};
-use quire_core::render::Settings;
+use quire_core::render::{Flavour, Settings};
 
 use crate::browser;
 
@@ -21,8 +21,13 @@ pub struct Ui {
     pub split: Memo<f64>,
     /// How downloaded posts are named (Jekyll `_posts` or Hugo/Zola).
     pub name_style: Memo<NameStyle>,
-    /// How the preview renders (flavour, site URL).
+    /// How the preview renders (flavour, site URL): the writer's choice, its flavour the
+    /// open site's while it gives one ([`Ui::site_flavour`]).
     pub preview: Memo<Settings>,
+    /// The flavour the site in use publishes with (Jekyll: kramdown; Hugo and Zola:
+    /// CommonMark), set when its kind changes; the writer's own choice of a flavour after
+    /// that clears it (not remembered).
+    pub site_flavour: RwSignal<Option<Flavour>>,
     /// Where new images go and how they are linked.
     pub image_pattern: Memo<PathPattern>,
     /// Focus mode: only the text (and the preview, if chosen).
@@ -42,13 +47,21 @@ impl Ui {
     /// The choices as stored; applies the theme and saves every later change.
     pub fn new(notice: RwSignal<Option<crate::notices::Notice>>) -> Ui {
         let prefs = RwSignal::new(browser::storage::load_prefs());
+        let site_flavour = RwSignal::new(None);
         let ui = Ui {
             prefs,
             theme: Memo::new(move |_| prefs.with(Prefs::theme)),
             layout: Memo::new(move |_| prefs.with(Prefs::layout)),
             split: Memo::new(move |_| prefs.with(Prefs::split)),
             name_style: Memo::new(move |_| prefs.with(Prefs::name_style)),
-            preview: Memo::new(move |_| prefs.with(Prefs::preview)),
+            preview: Memo::new(move |_| {
+                let mut settings = prefs.with(Prefs::preview);
+                if let Some(flavour) = site_flavour.get() {
+                    settings.flavour = flavour;
+                }
+                settings
+            }),
+            site_flavour,
             image_pattern: Memo::new(move |_| prefs.with(Prefs::image_pattern)),
             focus: Memo::new(move |_| prefs.with(|p| p.focus)),
             focus_preview: Memo::new(move |_| prefs.with(|p| p.focus_preview)),
@@ -95,8 +108,20 @@ impl Ui {
         self.prefs.update(|p| *p = p.with_name_style(style));
     }
 
+    /// The writer's choice of how the preview renders (its flavour wins over the site's).
     pub fn set_preview(self, settings: &Settings) {
+        self.site_flavour.set(None);
         self.prefs.update(|p| *p = p.with_preview(settings));
+    }
+
+    /// The site URL relative links and images resolve against.
+    pub fn set_site_url(self, url: String) {
+        self.prefs.update(|p| {
+            *p = p.with_preview(&Settings {
+                site_url: url,
+                ..p.preview()
+            })
+        });
     }
 
     /// Turn focus mode on or off.

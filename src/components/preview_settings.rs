@@ -22,17 +22,15 @@ pub fn PreviewSettings() -> impl IntoView {
         });
     };
     let on_site = move |ev: leptos::ev::Event| {
-        let url = event_target_value(&ev).trim().to_string();
-        ui.set_preview(&Settings {
-            site_url: url,
-            ..settings.get_untracked()
-        });
+        ui.set_site_url(event_target_value(&ev).trim().to_string());
     };
     view! {
         <div class="preview-bar">
             <label>
                 "Preview as "
-                <select data-testid="preview-flavour" on:change=on_flavour>
+                <select data-testid="preview-flavour" on:change=on_flavour
+                    prop:value=move || if is_jekyll() { "jekyll" } else { "commonmark" }
+                    title=move || ui.site_flavour.with(|f| f.map(|_| "As the open site publishes its posts; choose to override"))>
                     <option value="jekyll" selected=is_jekyll>"Jekyll (kramdown)"</option>
                     <option value="commonmark" selected=move || !is_jekyll()>"CommonMark"</option>
                 </select>

@@ -112,6 +112,9 @@ pub struct MarkdownOptions {
     pub highlight_blocks: bool,
     /// See `highlight_blocks` (for spans: `span: {disable: true}`).
     pub highlight_spans: bool,
+    /// Whether raw HTML in a post is written: so in Jekyll and Zola; Hugo writes
+    /// `<!-- raw HTML omitted -->` unless `markup.goldmark.renderer.unsafe` is true.
+    pub raw_html: bool,
     /// Whether `{% highlight %}` blocks go through Rouge: the site's `highlighter` is
     /// `rouge` (or `pygments`, which Jekyll 4 gives to Rouge). Else Jekyll writes the code
     /// escaped and stripped of white space at its ends, without line numbers.
@@ -134,6 +137,7 @@ impl Default for MarkdownOptions {
             code_css_class: "highlight".to_string(),
             highlight_blocks: true,
             highlight_spans: true,
+            raw_html: true,
             highlight_tags: true,
         }
     }

@@ -341,3 +341,45 @@ async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them()
         .await;
     app.close().await;
 }
+
+/// The site's config chooses the flavour its generator publishes with: a Hugo config
+/// (`hugo.toml`, Goldmark's defaults) previews as CommonMark with Hugo's typographer and
+/// its raw HTML omitted, in the preview and the excerpt card; the writer's own choice
+/// after that wins; a Jekyll config brings kramdown back.
+#[tokio::test]
+async fn the_sites_generator_chooses_the_flavour() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: Hugo\n---\nA \"quoted\" line -- with <b>bold</b> HTML.\n\nMore.\n")
+        .await;
+    let dir = quire_e2e::download_dir("flavour-hugo");
+    let hugo = dir.join("hugo.toml");
+    std::fs::write(
+        &hugo,
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\n",
+    )
+    .expect("writing the config");
+    app.choose_file("site-config-import", &hugo).await;
+    let shown = format!(
+        "const p = {PREVIEW_JS}, c = {EXCERPT_CARD_JS}; if (!p || !c) return false;
+         const first = p.querySelector('p'), card = c.querySelector('.card-body p');
+         const hugo = (e) => !!e && e.textContent === 'A \u{201c}quoted\u{201d} line \u{2013} with bold HTML.'
+           && !e.querySelector('b');
+         return document.querySelector('[data-testid=preview-flavour]').value === arguments[0]
+           && (arguments[0] === 'commonmark' ? hugo(first) && hugo(card)
+               : !!first.querySelector('b') && !!card.querySelector('b'));"
+    );
+    app.wait_until("Hugo's rendering", &shown, vec![json!("commonmark")])
+        .await;
+    // The writer's choice wins over the site's.
+    app.choose_flavour("jekyll").await;
+    app.wait_until("kramdown on choice", &shown, vec![json!("jekyll")])
+        .await;
+    // A Jekyll config: kramdown, whatever was chosen before.
+    app.choose_flavour("commonmark").await;
+    let jekyll = dir.join("_config.yml");
+    std::fs::write(&jekyll, "title: Jekyll\n").expect("writing the config");
+    app.choose_file("site-config-import", &jekyll).await;
+    app.wait_until("kramdown for a Jekyll site", &shown, vec![json!("jekyll")])
+        .await;
+    app.close().await;
+}

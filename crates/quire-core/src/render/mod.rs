@@ -42,7 +42,10 @@ pub fn excerpt_html(excerpt: &crate::excerpt::Excerpt, settings: &Settings) -> S
 pub fn render_excerpt(markdown: &str, settings: &Settings) -> String {
     match settings.flavour {
         Flavour::Jekyll => render_body(markdown, settings),
-        Flavour::CommonMark => render_markdown(&liquid::expand_links(markdown, &settings.site)),
+        // As the preview renders the body (the site's typography and raw HTML rules).
+        Flavour::CommonMark => {
+            render_body(&liquid::expand_links(markdown, &settings.site), settings)
+        }
     }
 }
 

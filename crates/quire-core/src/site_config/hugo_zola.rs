@@ -36,6 +36,7 @@ pub(super) fn hugo(entries: &[(String, Value)]) -> SiteConfig {
     if let Some(Value::Bool(b)) = get(renderer, "hardWraps") {
         config.markdown.hard_wrap = *b;
     }
+    config.markdown.raw_html = get(renderer, "unsafe") == Some(&Value::Bool(true));
     let extensions = map(get(goldmark, "extensions"));
     if let Some(Value::Bool(b)) = get(extensions, "typographer") {
         config.markdown.smart_quotes = *b;

@@ -43,6 +43,7 @@ fn jekyll_config_over_jekyll_defaults() {
             code_css_class: "rougeHighlight".to_string(),
             highlight_blocks: true,
             highlight_spans: true,
+            raw_html: true,
             highlight_tags: true,
         }
     );

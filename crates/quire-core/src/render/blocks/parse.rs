@@ -11,6 +11,7 @@ use definitions::{definition_markdown, may_escape_reference, unescaped_label};
 mod definitions;
 mod ials;
 mod marks;
+mod omitted_html;
 mod regions;
 mod regroup;
 mod write;
@@ -115,6 +116,12 @@ fn parse_marked_with(
     let mut typography = typography_quotes.map(jekyll::Typography::new);
     if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
+    }
+    // Hugo's typographer (on unless its config says otherwise) and Zola's
+    // `smart_punctuation`: CommonMark's smart punctuation, for a site of theirs only.
+    let markdown = &settings.site.markdown;
+    if !jekyll && markdown.quotes.is_none() && markdown.smart_quotes {
+        options.insert(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
     // kramdown keeps the last of two definitions of a label, CommonMark the first: the
     // earlier ones are hidden.
@@ -273,6 +280,9 @@ fn parse_marked_with(
     let mut alts = jekyll.then(jekyll::ImageAlts::default);
     // kramdown's reading of a long run of markers standing in text.
     let mut runs = jekyll.then(jekyll::MarkerRuns::default);
+    // Hugo (Goldmark) writes no raw HTML unless its config says `unsafe`.
+    let mut omitted =
+        (!jekyll && !settings.site.markdown.raw_html).then(omitted_html::OmittedHtml::default);
     // The spaces before a line break's last two stay text (kramdown).
     let break_spaces = jekyll && jekyll::may_keep_break_spaces(text);
     let events = parser
@@ -321,6 +331,10 @@ fn parse_marked_with(
         .flat_map(|(event, range)| match alts.as_mut() {
             Some(alts) => alts.feed(event, range, text),
             None => [Some((event, range)), None],
+        })
+        .map(|found| match (found, omitted.as_mut()) {
+            (Some((event, range)), Some(omitted)) => omitted.feed(event, range),
+            (found, _) => found,
         });
     for (event, range) in events.flatten() {
         if depth == 0 {
