@@ -8,7 +8,7 @@
 //! (`_parse_ddd`). A date without a year, month or day gives `None` (Ruby fills those from
 //! the clock; the post's file name stands in here).
 
-use regex_lite::{Captures, Regex};
+use regex_lite::Regex;
 
 use super::PostDate;
 
@@ -134,46 +134,30 @@ fn s3e(y: Option<&str>, m: Option<&str>, d: Option<&str>) -> Parts {
 /// The date part of `s` (the time and weekday taken out), by the first form that fits.
 fn date_parts(s: &str) -> Option<Parts> {
     let p = patterns()?;
-    let month = |c: &Captures, i: usize| c.get(i).and_then(|m| month_number(&m.as_str()[..3]));
-    if let Some(c) = p.eu.captures(s) {
-        let mon = month(&c, 2)?;
-        return Some(s3e(
-            c.get(3).map(|m| m.as_str()),
-            Some(&mon),
-            c.get(1).map(|m| m.as_str()),
-        ));
+    // Each form, in `Date._parse`'s order: its pattern and the groups of the year, the
+    // month (`Name`: a month's name) and the day, as `s3e` is given them.
+    enum Month {
+        Number(usize),
+        Name(usize),
     }
-    if let Some(c) = p.us.captures(s) {
-        let mon = month(&c, 1)?;
-        return Some(s3e(
-            c.get(3).map(|m| m.as_str()),
-            Some(&mon),
-            c.get(2).map(|m| m.as_str()),
-        ));
-    }
-    if let Some(c) = p.iso.captures(s) {
-        return Some(s3e(
-            c.get(1).map(|m| m.as_str()),
-            c.get(2).map(|m| m.as_str()),
-            c.get(3).map(|m| m.as_str()),
-        ));
-    }
-    if let Some(c) = p.vms.captures(s) {
-        let mon = month(&c, 2)?;
-        return Some(s3e(
-            c.get(3).map(|m| m.as_str()),
-            Some(&mon),
-            c.get(1).map(|m| m.as_str()),
-        ));
-    }
-    for re in [&p.sla, &p.dot] {
-        if let Some(c) = re.captures(s) {
-            return Some(s3e(
-                c.get(1).map(|m| m.as_str()),
-                c.get(2).map(|m| m.as_str()),
-                c.get(3).map(|m| m.as_str()),
-            ));
-        }
+    let forms = [
+        (&p.eu, 3, Month::Name(2), 1),
+        (&p.us, 3, Month::Name(1), 2),
+        (&p.iso, 1, Month::Number(2), 3),
+        (&p.vms, 3, Month::Name(2), 1),
+        (&p.sla, 1, Month::Number(2), 3),
+        (&p.dot, 1, Month::Number(2), 3),
+    ];
+    for (pattern, year, month, day) in forms {
+        let Some(c) = pattern.captures(s) else {
+            continue;
+        };
+        let group = |i: usize| c.get(i).map(|m| m.as_str());
+        let month = match month {
+            Month::Number(i) => group(i).map(str::to_string),
+            Month::Name(i) => Some(month_number(group(i)?.get(..3)?)?),
+        };
+        return Some(s3e(group(year), month.as_deref(), group(day)));
     }
     let c = p.ddd.captures(s)?;
     let n = c.get(2)?.as_str();
