@@ -112,6 +112,9 @@ pub struct MarkdownOptions {
     pub highlight_blocks: bool,
     /// See `highlight_blocks` (for spans: `span: {disable: true}`).
     pub highlight_spans: bool,
+    /// How the CommonMark flavour gives headings ids: as a known Hugo or Zola site does
+    /// (`None`: none, as CommonMark; kramdown's ids are the Jekyll flavour's own).
+    pub heading_ids: Option<HeadingIds>,
     /// Whether raw HTML in a post is written: so in Jekyll and Zola; Hugo writes
     /// `<!-- raw HTML omitted -->` unless `markup.goldmark.renderer.unsafe` is true.
     pub raw_html: bool,
@@ -138,9 +141,19 @@ impl Default for MarkdownOptions {
             highlight_blocks: true,
             highlight_spans: true,
             raw_html: true,
+            heading_ids: None,
             highlight_tags: true,
         }
     }
+}
+
+/// How a Hugo or Zola site makes heading ids (`render/blocks/parse/hugo_ids.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingIds {
+    /// Hugo's Goldmark `autoHeadingID`, type `github`.
+    Hugo,
+    /// Zola's anchor slugs.
+    Zola,
 }
 
 /// Why a config was not read.

@@ -343,13 +343,13 @@ async fn attribute_lists_table_parts_and_markdown_divs_as_kramdown_writes_them()
 }
 
 /// The site's config chooses the flavour its generator publishes with: a Hugo config
-/// (`hugo.toml`, Goldmark's defaults) previews as CommonMark with Hugo's typographer and
-/// its raw HTML omitted, in the preview and the excerpt card; the writer's own choice
+/// (`hugo.toml`, Goldmark's defaults) previews as CommonMark with Hugo's typographer, its
+/// raw HTML omitted and its heading ids, in the preview and the excerpt card; the writer's own choice
 /// after that wins; a Jekyll config brings kramdown back.
 #[tokio::test]
 async fn the_sites_generator_chooses_the_flavour() {
     let app = App::open().await;
-    app.paste_over("---\ntitle: Hugo\n---\nA \"quoted\" line -- with <b>bold</b> HTML.\n\nMore.\n")
+    app.paste_over("---\ntitle: Hugo\n---\nA \"quoted\" line -- with <b>bold</b> HTML.\n\n## Hello World!\n\n## Hello World!\n")
         .await;
     let dir = quire_e2e::download_dir("flavour-hugo");
     let hugo = dir.join("hugo.toml");
@@ -366,6 +366,7 @@ async fn the_sites_generator_chooses_the_flavour() {
            && !e.querySelector('b');
          return document.querySelector('[data-testid=preview-flavour]').value === arguments[0]
            && (arguments[0] === 'commonmark' ? hugo(first) && hugo(card)
+                 && [...p.querySelectorAll('h2')].map(h => h.id).join() === 'hello-world,hello-world-1'
                : !!first.querySelector('b') && !!card.querySelector('b'));"
     );
     app.wait_until("Hugo's rendering", &shown, vec![json!("commonmark")])

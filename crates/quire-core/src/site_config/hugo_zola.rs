@@ -4,7 +4,7 @@
 use crate::front_matter::Value;
 use crate::site::SiteKind;
 
-use super::{get, map, scalars, split_base, text, SiteConfig};
+use super::{get, map, scalars, split_base, text, HeadingIds, SiteConfig};
 
 /// What Quire uses of a Hugo config (`hugo.*` or `config.*`).
 pub(super) fn hugo(entries: &[(String, Value)]) -> SiteConfig {
@@ -37,6 +37,7 @@ pub(super) fn hugo(entries: &[(String, Value)]) -> SiteConfig {
         config.markdown.hard_wrap = *b;
     }
     config.markdown.raw_html = get(renderer, "unsafe") == Some(&Value::Bool(true));
+    config.markdown.heading_ids = config.markdown.auto_ids.then_some(HeadingIds::Hugo);
     let extensions = map(get(goldmark, "extensions"));
     if let Some(Value::Bool(b)) = get(extensions, "typographer") {
         config.markdown.smart_quotes = *b;
@@ -55,6 +56,7 @@ pub(super) fn zola(entries: &[(String, Value)]) -> SiteConfig {
     (config.url, config.baseurl) = split_base(&base);
     let markdown = map(get(entries, "markdown"));
     config.markdown.smart_quotes = get(markdown, "smart_punctuation") == Some(&Value::Bool(true));
+    config.markdown.heading_ids = Some(HeadingIds::Zola);
     let slugify = map(get(entries, "slugify"));
     if let Some(paths) = get(slugify, "paths").and_then(text) {
         config.slugify_paths = paths;

@@ -44,6 +44,7 @@ fn jekyll_config_over_jekyll_defaults() {
             highlight_blocks: true,
             highlight_spans: true,
             raw_html: true,
+            heading_ids: None,
             highlight_tags: true,
         }
     );

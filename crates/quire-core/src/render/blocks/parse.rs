@@ -9,6 +9,7 @@ use super::{Definition, Parsed};
 use definitions::{definition_markdown, may_escape_reference, unescaped_label};
 
 mod definitions;
+mod hugo_ids;
 mod ials;
 mod marks;
 mod omitted_html;
@@ -122,6 +123,10 @@ fn parse_marked_with(
     let markdown = &settings.site.markdown;
     if !jekyll && markdown.quotes.is_none() && markdown.smart_quotes {
         options.insert(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
+    }
+    // Both read a heading's own `{#id .class}`.
+    if !jekyll && markdown.heading_ids.is_some() {
+        options.insert(pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES);
     }
     // kramdown keeps the last of two definitions of a label, CommonMark the first: the
     // earlier ones are hidden.
@@ -464,6 +469,12 @@ fn parse_marked_with(
             let mut blocks: Vec<&mut Vec<Event<'_>>> =
                 groups.iter_mut().map(|g| &mut g.events).collect();
             jekyll::kramdown_abbreviations(&mut blocks);
+        }
+    }
+    // A Hugo or Zola site's heading ids, numbered across the body as kramdown's are.
+    if let (false, Some(style)) = (jekyll, settings.site.markdown.heading_ids) {
+        for (k, group) in groups.iter_mut().enumerate() {
+            base_ids[k] = hugo_ids::heading_ids(&mut group.events, style);
         }
     }
     BODY_DEFINITIONS.with(|d| d.replace(outer_definitions));

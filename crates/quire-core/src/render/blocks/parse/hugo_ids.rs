@@ -1,0 +1,142 @@
+//! Heading ids as Hugo and Zola write them (the CommonMark flavour of a known Hugo or Zola
+//! site): Hugo's Goldmark `autoHeadingID` of type `github` keeps letters, digits and `_`
+//! (lowercased), makes each space and `-` a `-`, drops the rest, and names an empty one
+//! `heading`; Zola's slugs (`slugify.anchors = "on"`) make each run of other characters
+//! one `-`, trimmed at the ends. Written as [`ID_MARK`] until the body's ids are numbered
+//! (`x`, `x-1`). An id the heading gives itself (`## Title {#id}`) is kept.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::render::jekyll::ID_MARK;
+use crate::site_config::HeadingIds;
+
+/// The base ids of `events`' headings, each heading's id set to [`ID_MARK`].
+pub(super) fn heading_ids(events: &mut [Event<'_>], style: HeadingIds) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            ids.push(match style {
+                HeadingIds::Hugo => hugo_id(&text),
+                HeadingIds::Zola => zola_id(&text),
+            });
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(ID_MARK.to_string()));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    ids
+}
+
+/// Hugo's `sanitizeAnchorName` of type `github`.
+fn hugo_id(text: &str) -> String {
+    let id: String = text
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '-' | ' ' => Some('-'),
+            c if c == '_' || c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    if id.is_empty() {
+        "heading".to_string()
+    } else {
+        id
+    }
+}
+
+/// Zola's anchor slug: lowercase letters and digits, other runs one `-`.
+fn zola_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::render::{render_body, Flavour, Settings};
+    use crate::site::SiteKind;
+
+    /// As Hugo 0.111 writes them (Goldmark, `autoHeadingIDType = "github"`).
+    #[test]
+    fn heading_ids_as_hugo_writes_them() {
+        let md = "## Hello World!\n\n## Hello World!\n\n## Ünïcode Ça va? `code` *em*\n\n### under_score & dash-es  spaces\n\n## Custom {#my-id}\n\n## !!!\n\n## 123 Go\n\nText.\n";
+        let config = crate::site_config::read(SiteKind::Hugo, "hugo.toml", "title = \"t\"\n")
+            .expect("a config");
+        let settings = Settings {
+            flavour: Flavour::CommonMark,
+            site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+            ..Default::default()
+        };
+        let html = render_body(md, &settings);
+        let ids: Vec<&str> = html
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "hello-world",
+                "hello-world-1",
+                "ünïcode-ça-va-code-em",
+                "under_score--dash-es--spaces",
+                "my-id",
+                "heading",
+                "123-go"
+            ],
+            "{html}"
+        );
+        assert!(html.contains("<h2 id=\"my-id\">Custom</h2>"), "{html}");
+        // `autoHeadingID = false`: none.
+        let config = crate::site_config::read(
+            SiteKind::Hugo,
+            "hugo.toml",
+            "[markup.goldmark.parser]\nautoHeadingID = false\n",
+        )
+        .expect("a config");
+        let plain = render_body(
+            "## Hello\n",
+            &Settings {
+                flavour: Flavour::CommonMark,
+                site: crate::render::liquid::SiteVars::of(&config, Vec::new()),
+                ..Default::default()
+            },
+        );
+        assert_eq!(plain, "<h2>Hello</h2>\n");
+        // No site known: CommonMark writes none.
+        let plain = render_body(
+            "## Hello\n",
+            &Settings {
+                flavour: Flavour::CommonMark,
+                ..Default::default()
+            },
+        );
+        assert_eq!(plain, "<h2>Hello</h2>\n");
+    }
+
+    #[test]
+    fn zola_slugs() {
+        assert_eq!(super::zola_id("Hello World!"), "hello-world");
+        assert_eq!(super::zola_id("  a -- b_c  "), "a-b-c");
+        assert_eq!(super::zola_id("!!!"), "");
+    }
+}
