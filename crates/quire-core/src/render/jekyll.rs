@@ -95,6 +95,7 @@ pub(crate) use footnotes::{
 pub(crate) use footnotes::{list as notes_list, reference as note_reference};
 pub(crate) use hard_breaks::{keep_break_spaces, may_keep_break_spaces};
 pub use headings::heading_id;
+pub(crate) use headings::mark_heading_ids;
 use headings::{explicit_heading_ids, heading_ids};
 pub(crate) use html_blocks::{
     edit_may_open_region, kramdown_pieces, lazy_tag_end, markdown_off, opens_html_line,

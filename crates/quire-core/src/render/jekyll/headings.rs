@@ -109,41 +109,54 @@ pub(super) fn heading_ids(
     prefix: &str,
     vars: &crate::render::liquid::SiteVars,
 ) -> Vec<String> {
+    mark_heading_ids(events, |inside, before| {
+        let mut text = String::new();
+        for (k, event) in inside.iter().enumerate() {
+            let previous = if k == 0 { before } else { inside.get(k - 1) };
+            match event {
+                // A span attribute list after a link, an image or a span is the
+                // element's, not text (`[a](/x){: target="_blank"}`).
+                Event::Text(t) => match super::span_ial::span_ial_after(previous, t, None) {
+                    Some((_, rest)) => {
+                        text.push_str(&super::liquid_text::resolved_text(rest, vars))
+                    }
+                    None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
+                },
+                Event::Code(t) => text.push_str(t),
+                // Raw span content's text (`raw_spans.rs`), its references left out
+                // (the characters they stand for are not word characters).
+                Event::InlineHtml(t) if !t.starts_with('<') => {
+                    let resolved = super::liquid_text::resolved_text(t, vars);
+                    text.push_str(&without_references(&resolved));
+                }
+                _ => {}
+            }
+        }
+        let id = if super::markdown_attr::inside_html() {
+            converter_heading_id(&text)
+        } else {
+            heading_id(&text)
+        };
+        format!("{prefix}{id}")
+    })
+}
+
+/// Give each heading of `events` without an id [`ID_MARK`], and return the ids `id`
+/// derives from each one's inner events (and the heading's own start event, which comes
+/// before them), in order.
+pub(crate) fn mark_heading_ids<'a>(
+    events: &mut [Event<'a>],
+    mut id: impl FnMut(&[Event<'a>], Option<&Event<'a>>) -> String,
+) -> Vec<String> {
     let mut ids = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                match &events[j] {
-                    // A span attribute list after a link, an image or a span is the
-                    // element's, not text (`[a](/x){: target="_blank"}`).
-                    Event::Text(t) => {
-                        match super::span_ial::span_ial_after(events.get(j - 1), t, None) {
-                            Some((_, rest)) => {
-                                text.push_str(&super::liquid_text::resolved_text(rest, vars))
-                            }
-                            None => text.push_str(&super::liquid_text::resolved_text(t, vars)),
-                        }
-                    }
-                    Event::Code(t) => text.push_str(t),
-                    // Raw span content's text (`raw_spans.rs`), its references left out
-                    // (the characters they stand for are not word characters).
-                    Event::InlineHtml(t) if !t.starts_with('<') => {
-                        let resolved = super::liquid_text::resolved_text(t, vars);
-                        text.push_str(&without_references(&resolved));
-                    }
-                    _ => {}
-                }
                 j += 1;
             }
-            let id = if super::markdown_attr::inside_html() {
-                converter_heading_id(&text)
-            } else {
-                heading_id(&text)
-            };
-            ids.push(format!("{prefix}{id}"));
+            ids.push(id(&events[i + 1..j], events.get(i)));
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(ID_MARK.to_string()));
             }

@@ -2,40 +2,27 @@
 //! site): Hugo's Goldmark `autoHeadingID` of type `github` keeps letters, digits and `_`
 //! (lowercased), makes each space and `-` a `-`, drops the rest, and names an empty one
 //! `heading`; Zola's slugs (`slugify.anchors = "on"`) make each run of other characters
-//! one `-`, trimmed at the ends. Written as [`ID_MARK`] until the body's ids are numbered
+//! one `-`, trimmed at the ends. Written as a mark until the body's ids are numbered
 //! (`x`, `x-1`). An id the heading gives itself (`## Title {#id}`) is kept.
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
-use crate::render::jekyll::ID_MARK;
 use crate::site_config::HeadingIds;
 
-/// The base ids of `events`' headings, each heading's id set to [`ID_MARK`].
+/// The base ids of `events`' headings, each heading's id set to the id mark.
 pub(super) fn heading_ids(events: &mut [Event<'_>], style: HeadingIds) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
+    crate::render::jekyll::mark_heading_ids(events, |inside, _| {
+        let mut text = String::new();
+        for event in inside {
+            if let Event::Text(t) | Event::Code(t) = event {
+                text.push_str(t);
             }
-            ids.push(match style {
-                HeadingIds::Hugo => hugo_id(&text),
-                HeadingIds::Zola => zola_id(&text),
-            });
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(ID_MARK.to_string()));
-            }
-            i = j;
         }
-        i += 1;
-    }
-    ids
+        match style {
+            HeadingIds::Hugo => hugo_id(&text),
+            HeadingIds::Zola => zola_id(&text),
+        }
+    })
 }
 
 /// Hugo's `sanitizeAnchorName` of type `github`.
