@@ -226,28 +226,13 @@ impl SiteSettings {
         // for Hugo (Goldmark) and Zola (pulldown-cmark), set when the site's kind changes.
         let kind = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| l.config.kind)));
         let ui = crate::ui::use_ui();
-        Effect::new(move |_| {
-            let flavour = match kind.get() {
-                Some(SiteKind::Jekyll) => Some(Flavour::Jekyll),
-                Some(SiteKind::Hugo | SiteKind::Zola) => Some(Flavour::CommonMark),
-                _ => None,
-            };
-            ui.site_flavour.set(flavour);
-        });
+        Effect::new(move |_| ui.site_flavour.set(kind.get().and_then(Flavour::of_site)));
         // A separator the front-matter defaults give the post is its own, as to Jekyll.
         Effect::new(move |_| {
-            let inherited = inherited.with(|i| {
-                i.iter()
-                    .rev()
-                    .find(|i| i.key == "excerpt_separator")
-                    .and_then(|i| i.value.as_str().map(str::to_string))
-            });
-            let rules = loaded.with(|l| match l {
-                Some(l) if l.config.kind == SiteKind::Jekyll => {
-                    let separator = inherited.unwrap_or_else(|| l.config.excerpt_separator.clone());
-                    quire_core::excerpt::Rules::jekyll(&separator)
-                }
-                _ => quire_core::excerpt::Rules::default(),
+            let rules = inherited.with(|inherited| {
+                loaded.with(|l| {
+                    quire_core::excerpt::Rules::of_site(l.as_ref().map(|l| &l.config), inherited)
+                })
             });
             if state.excerpt_rules.with_untracked(|r| *r != rules) {
                 state.excerpt_rules.set(rules);

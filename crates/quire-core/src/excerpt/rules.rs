@@ -1,6 +1,9 @@
 //! What a site says about excerpts ([`Rules`]), and the link reference definitions Jekyll
 //! adds to an excerpt from the rest of the post ([`definitions`]).
 
+use crate::site::SiteKind;
+use crate::site_config::{Inherited, SiteConfig};
+
 /// What the site the post belongs to says about its excerpt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rules {
@@ -31,6 +34,25 @@ impl Rules {
         Rules {
             separator: separator.to_string(),
             more: false,
+        }
+    }
+
+    /// The rules of the post under the site `config` (none: a post of no known site),
+    /// whose front-matter defaults give it `inherited`: in a Jekyll site, the separator
+    /// the defaults give the post (Jekyll's document data includes them), else the
+    /// config's; Hugo's and Zola's are a post of no known site's.
+    pub fn of_site(config: Option<&SiteConfig>, inherited: &[Inherited]) -> Rules {
+        match config {
+            Some(config) if config.kind == SiteKind::Jekyll => {
+                let separator = inherited
+                    .iter()
+                    .rev()
+                    .find(|i| i.key == "excerpt_separator")
+                    .and_then(|i| i.value.as_str())
+                    .unwrap_or(&config.excerpt_separator);
+                Rules::jekyll(separator)
+            }
+            _ => Rules::default(),
         }
     }
 
@@ -228,6 +250,34 @@ mod tests {
 
     /// As Jekyll 4.3.1 writes the excerpt of such a post (see `excerpt/tests.rs` for the
     /// rendered card).
+    #[test]
+    fn a_sites_rules() {
+        use crate::front_matter::Value;
+        let jekyll = crate::site_config::read(
+            SiteKind::Jekyll,
+            "_config.yml",
+            "excerpt_separator: <!--cut-->\n",
+        )
+        .expect("a config");
+        assert_eq!(
+            Rules::of_site(Some(&jekyll), &[]),
+            Rules::jekyll("<!--cut-->")
+        );
+        let defaults = [Inherited {
+            key: "excerpt_separator".to_string(),
+            value: Value::String("<!--x-->".to_string()),
+            scope: String::new(),
+        }];
+        assert_eq!(
+            Rules::of_site(Some(&jekyll), &defaults),
+            Rules::jekyll("<!--x-->")
+        );
+        let hugo = crate::site_config::read(SiteKind::Hugo, "hugo.toml", "title = \"t\"\n")
+            .expect("a config");
+        assert_eq!(Rules::of_site(Some(&hugo), &defaults), Rules::default());
+        assert_eq!(Rules::of_site(None, &[]), Rules::default());
+    }
+
     /// As Jekyll 4.3.1 closes an excerpt cut inside a block.
     #[test]
     fn the_blocks_an_excerpt_leaves_open_are_ended() {

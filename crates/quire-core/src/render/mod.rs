@@ -67,6 +67,19 @@ pub enum Flavour {
     CommonMark,
 }
 
+impl Flavour {
+    /// The flavour a site of `kind` publishes with: kramdown for Jekyll, CommonMark for
+    /// Hugo (Goldmark) and Zola (pulldown-cmark); none for a folder of no generator.
+    pub fn of_site(kind: crate::site::SiteKind) -> Option<Flavour> {
+        use crate::site::SiteKind;
+        match kind {
+            SiteKind::Jekyll => Some(Flavour::Jekyll),
+            SiteKind::Hugo | SiteKind::Zola => Some(Flavour::CommonMark),
+            _ => None,
+        }
+    }
+}
+
 /// The preview's settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -328,6 +341,14 @@ mod tests {
             excerpt_html(&unmarked, &Settings::default()),
             "<p>See <a href=\"/it\">it</a>.</p>\n"
         );
+    }
+
+    #[test]
+    fn a_site_previews_in_its_generators_flavour() {
+        use crate::site::SiteKind;
+        assert_eq!(Flavour::of_site(SiteKind::Jekyll), Some(Flavour::Jekyll));
+        assert_eq!(Flavour::of_site(SiteKind::Hugo), Some(Flavour::CommonMark));
+        assert_eq!(Flavour::of_site(SiteKind::Zola), Some(Flavour::CommonMark));
     }
 
     #[test]

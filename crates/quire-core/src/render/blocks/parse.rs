@@ -9,7 +9,7 @@ use super::{Definition, Parsed};
 use definitions::{definition_markdown, may_escape_reference, unescaped_label};
 
 mod definitions;
-mod hugo_ids;
+mod hugo_zola;
 mod ials;
 mod marks;
 mod omitted_html;
@@ -118,15 +118,8 @@ fn parse_marked_with(
     if jekyll && (typography.is_some() || !settings.site.markdown.smart_quotes) {
         options.remove(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
     }
-    // Hugo's typographer (on unless its config says otherwise) and Zola's
-    // `smart_punctuation`: CommonMark's smart punctuation, for a site of theirs only.
-    let markdown = &settings.site.markdown;
-    if !jekyll && markdown.quotes.is_none() && markdown.smart_quotes {
-        options.insert(pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
-    }
-    // Both read a heading's own `{#id .class}`.
-    if !jekyll && markdown.heading_ids.is_some() {
-        options.insert(pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES);
+    if !jekyll {
+        hugo_zola::site_options(&settings.site.markdown, &mut options);
     }
     // kramdown keeps the last of two definitions of a label, CommonMark the first: the
     // earlier ones are hidden.
@@ -471,11 +464,8 @@ fn parse_marked_with(
             jekyll::kramdown_abbreviations(&mut blocks);
         }
     }
-    // A Hugo or Zola site's heading ids, numbered across the body as kramdown's are.
     if let (false, Some(style)) = (jekyll, settings.site.markdown.heading_ids) {
-        for (k, group) in groups.iter_mut().enumerate() {
-            base_ids[k] = hugo_ids::heading_ids(&mut group.events, style);
-        }
+        hugo_zola::group_heading_ids(&mut groups, style, &mut base_ids);
     }
     BODY_DEFINITIONS.with(|d| d.replace(outer_definitions));
 

@@ -1,16 +1,42 @@
-//! Heading ids as Hugo and Zola write them (the CommonMark flavour of a known Hugo or Zola
-//! site): Hugo's Goldmark `autoHeadingID` of type `github` keeps letters, digits and `_`
+//! How the CommonMark flavour reads a known Hugo or Zola site's posts: the parser's
+//! options (their typography, a heading's own `{#id}`), and heading ids as they write them:
+//! Hugo's Goldmark `autoHeadingID` of type `github` keeps letters, digits and `_`
 //! (lowercased), makes each space and `-` a `-`, drops the rest, and names an empty one
 //! `heading`; Zola's slugs (`slugify.anchors = "on"`) make each run of other characters
 //! one `-`, trimmed at the ends. Written as a mark until the body's ids are numbered
 //! (`x`, `x-1`). An id the heading gives itself (`## Title {#id}`) is kept.
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Options};
 
-use crate::site_config::HeadingIds;
+use crate::site_config::{HeadingIds, MarkdownOptions};
+
+/// The parser options for a Hugo or Zola site's posts: Hugo's typographer (on unless its
+/// config says otherwise) and Zola's `smart_punctuation` are CommonMark's smart
+/// punctuation; both read a heading's own `{#id .class}`. A CommonMark preview of no known
+/// site (its `quotes` kramdown's, no heading ids) is left as it is.
+pub(super) fn site_options(markdown: &MarkdownOptions, options: &mut Options) {
+    if markdown.quotes.is_none() && markdown.smart_quotes {
+        options.insert(Options::ENABLE_SMART_PUNCTUATION);
+    }
+    if markdown.heading_ids.is_some() {
+        options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    }
+}
+
+/// A Hugo or Zola site's heading ids: each block's base ids (`base_ids`, numbered across
+/// the body as kramdown's are by the renderer).
+pub(super) fn group_heading_ids(
+    groups: &mut [super::Group<'_>],
+    style: HeadingIds,
+    base_ids: &mut [Vec<String>],
+) {
+    for (group, ids) in groups.iter_mut().zip(base_ids.iter_mut()) {
+        *ids = heading_ids(&mut group.events, style);
+    }
+}
 
 /// The base ids of `events`' headings, each heading's id set to the id mark.
-pub(super) fn heading_ids(events: &mut [Event<'_>], style: HeadingIds) -> Vec<String> {
+fn heading_ids(events: &mut [Event<'_>], style: HeadingIds) -> Vec<String> {
     crate::render::jekyll::mark_heading_ids(events, |inside, _| {
         let mut text = String::new();
         for event in inside {
