@@ -80,9 +80,7 @@ pub(crate) use code::HIGHLIGHT_MARK;
 pub(crate) use comment_lines::{mark_paragraph_comments, CommentSpans};
 pub(crate) use crossing_spans::CrossingSpans;
 pub(crate) use definitions::{tight_colons_escaped, wide_definitions, DefinitionLists};
-pub(crate) use destinations::{
-    escaped_paren_destinations, kept_backslashes, unreadable_definitions,
-};
+pub(crate) use destinations::{kept_backslashes, kramdown_inline_links, unreadable_definitions};
 pub(crate) use emphasis::SameSpans;
 pub(crate) use eob::end_of_block_parts;
 pub(crate) use escapes::mark_kept_escapes;

@@ -19,44 +19,32 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
-/// `block` with each inline link destination that holds `\(` or `\)` (as kramdown
-/// delimits it: parentheses counted, escaped or not, up to the one closing the link, or
-/// white space before a title) written as `<...>` with its backslashes kept; `None` when
-/// there is none.
-pub(crate) fn escaped_paren_destinations(block: &str) -> Option<String> {
-    if !block.contains("\\(") && !block.contains("\\)") {
+/// `block` with its inline links written so CommonMark reads them as kramdown does, `None`
+/// when none needs it:
+/// - a destination that holds `\(` or `\)` (as kramdown delimits it: parentheses counted,
+///   escaped or not, up to the one closing the link, or white space before a title) is
+///   written as `<...>` with its backslashes kept;
+/// - a title that holds its own quote (`![](/i.jpg "showing "Hit by car"")`: kramdown's
+///   title is the shortest one whose quote a `)` follows) has those quotes written as
+///   entities, where CommonMark would end the title at the first and read no link.
+pub(crate) fn kramdown_inline_links(block: &str) -> Option<String> {
+    let parens = block.contains("\\(") || block.contains("\\)");
+    let titles = block.contains("](") && block.contains(['"', '\'']);
+    if !(parens || titles) {
         return None;
     }
-    let bytes = block.as_bytes();
+    let ends = DestinationEnds::of(block);
     let mut out = String::with_capacity(block.len() + 8);
     let mut done = 0;
     let mut from = 0;
+    // The quotes no `)` follows after some point: no title opened later with one ends.
+    let mut unclosed: Vec<u8> = Vec::new();
     while let Some(i) = block[from..].find("](") {
         let start = from + i + 2;
         from = start;
-        let mut nest = 1usize;
-        let mut at = start;
-        let mut end = None;
-        while at < bytes.len() {
-            match bytes[at] {
-                b'\n' | b'\r' | b'<' | b'>' => break,
-                b'(' => nest += 1,
-                b')' => {
-                    nest -= 1;
-                    if nest == 0 {
-                        end = Some(at);
-                        break;
-                    }
-                }
-                b' ' | b'\t' if block[at..].trim_start().starts_with(['"', '\'']) => {
-                    end = Some(at);
-                    break;
-                }
-                _ => {}
-            }
-            at += 1;
-        }
-        let Some(end) = end else { continue };
+        let Some((end, titled)) = ends.at(start) else {
+            continue;
+        };
         let dest = &block[start..end];
         if dest.contains("\\(") || dest.contains("\\)") {
             out.push_str(&block[done..start]);
@@ -66,12 +54,132 @@ pub(crate) fn escaped_paren_destinations(block: &str) -> Option<String> {
             done = end;
         }
         from = end;
+        if !titled {
+            continue;
+        }
+        let quote = block.as_bytes()[end + ascii_space(&block[end..])];
+        if unclosed.contains(&quote) {
+            continue;
+        }
+        let Some((title, close)) = kramdown_title(block, end) else {
+            unclosed.push(quote);
+            continue;
+        };
+        let inner = &block[title.clone()];
+        let own_quotes: Vec<usize> = inner
+            .bytes()
+            .enumerate()
+            .filter(|&(k, b)| b == quote && (k == 0 || inner.as_bytes()[k - 1] != b'\\'))
+            .map(|(k, _)| k)
+            .collect();
+        if !own_quotes.is_empty() {
+            out.push_str(&block[done..title.start]);
+            let entity = if quote == b'"' { "&quot;" } else { "&#39;" };
+            let mut last = 0;
+            for k in own_quotes {
+                out.push_str(&inner[last..k]);
+                out.push_str(entity);
+                last = k + 1;
+            }
+            out.push_str(&inner[last..]);
+            done = title.end;
+        }
+        from = close;
     }
     if done == 0 {
         return None;
     }
     out.push_str(&block[done..]);
     Some(out)
+}
+
+/// The length of the white space (Ruby's `\s`) that `text` starts with.
+fn ascii_space(text: &str) -> usize {
+    text.len()
+        - text
+            .trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
+            .len()
+}
+
+/// Where each inline destination of a block ends as kramdown reads it, found for all
+/// starts in one pass over the block (a hostile block of many `](` costs no more): at the
+/// `)` that closes the link (parentheses counted), or at white space before a title's
+/// quote, before any line break, `<` or `>`.
+struct DestinationEnds {
+    /// The first line break, `<` or `>` at or after each position.
+    stop: Vec<usize>,
+    /// The first white space before a quote at or after each position.
+    title: Vec<usize>,
+    /// The first `)` at or after each position that closes a parenthesis opened before it.
+    close: Vec<usize>,
+}
+
+impl DestinationEnds {
+    fn of(block: &str) -> Self {
+        let bytes = block.as_bytes();
+        let n = bytes.len();
+        let mut stop = vec![n; n + 1];
+        let mut title = vec![n; n + 1];
+        let mut close = vec![n; n + 1];
+        // The depth of parentheses before each position, and the first position (at or
+        // after the one reached, going back) where each depth is left through a `)`.
+        let mut depth = vec![0isize; n + 1];
+        for (i, b) in bytes.iter().enumerate() {
+            depth[i + 1] = depth[i]
+                + match b {
+                    b'(' => 1,
+                    b')' => -1,
+                    _ => 0,
+                };
+        }
+        let mut left = vec![n; 2 * n + 2];
+        let slot = |d: isize| usize::try_from(d + n as isize).unwrap_or(0);
+        let mut next_text = n;
+        for i in (0..n).rev() {
+            stop[i] = if matches!(bytes[i], b'\n' | b'\r' | b'<' | b'>') {
+                i
+            } else {
+                stop[i + 1]
+            };
+            if !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+                next_text = i;
+            }
+            let before_quote = matches!(bytes[i], b' ' | b'\t')
+                && matches!(bytes.get(next_text), Some(b'"' | b'\''));
+            title[i] = if before_quote { i } else { title[i + 1] };
+            if bytes[i] == b')' {
+                left[slot(depth[i + 1])] = i;
+            }
+            close[i] = left[slot(depth[i] - 1)];
+        }
+        DestinationEnds { stop, title, close }
+    }
+
+    /// Where the destination starting at `start` ends, and whether a title follows it.
+    fn at(&self, start: usize) -> Option<(usize, bool)> {
+        let (close, title) = (self.close[start], self.title[start]);
+        let end = close.min(title);
+        (end < self.stop[start]).then_some((end, title < close))
+    }
+}
+
+/// The title kramdown reads after the white space at `at` (`\s*?(["'])(.+?)\1\s*?\)`):
+/// where its text lies, without the quotes, and where the `)` after it ends.
+fn kramdown_title(block: &str, at: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let open = at + ascii_space(&block[at..]);
+    let quote = *block.as_bytes().get(open)?;
+    let first = open + 1;
+    // The first character of the title is any, its own quote too.
+    let mut k = first + block[first..].chars().next()?.len_utf8();
+    while let Some(i) = block[k..].find(quote as char) {
+        let q = k + i;
+        let after = q + 1 + ascii_space(&block[q + 1..]);
+        if block.as_bytes().get(after) == Some(&b')') {
+            return Some((first..q, after + 1));
+        }
+        k = q + 1;
+    }
+    None
 }
 
 /// `text` with each link definition CommonMark would not read (its destination holding an
@@ -223,9 +331,12 @@ pub(crate) fn kept_backslashes<'a>(
         return event;
     };
     // The written one, when it is the parsed one with backslashes.
-    let kept = |parsed: CowStr<'a>, written: Option<&str>| match written {
+    // (The quotes `kramdown_inline_links` wrote as entities read as the parser reads them.)
+    let kept = |parsed: CowStr<'a>, written: Option<&str>| match written
+        .map(|w| w.replace("&quot;", "\"").replace("&#39;", "'"))
+    {
         Some(w) if w.contains('\\') && w.replace('\\', "") == parsed.replace('\\', "") => {
-            CowStr::from(w.to_string())
+            CowStr::from(w)
         }
         _ => parsed,
     };
@@ -314,6 +425,44 @@ mod tests {
         assert_eq!(
             jekyll("[b](/p(q)) and [c](/r\\(s \"T\") end\n"),
             "<p><a href=\"/p(q)\">b</a> and <a href=\"/r\\(s\" title=\"T\">c</a> end</p>\n"
+        );
+    }
+
+    /// As Jekyll 4.3.1 writes them (phatblat's reflog: `"showing "Hit by car""`).
+    #[test]
+    fn a_title_may_hold_its_own_quotes() {
+        assert_eq!(
+            jekyll("![](/i.jpg \"showing \"Hit by car\"\")\n"),
+            "<p><img src=\"/i.jpg\" alt=\"\" title=\"showing &quot;Hit by car&quot;\" /></p>\n"
+        );
+        assert_eq!(
+            jekyll("[a](/x 'it's') and [b](/y \"one\" two\") end\n"),
+            "<p><a href=\"/x\" title=\"it's\">a</a> and <a href=\"/y\" title=\"one&quot; two\">b</a> end</p>\n"
+        );
+        assert_eq!(
+            jekyll("[c](/z \"multi\nline \"q\" title\") and [d](/w \"t\" ) e \"f\")\n"),
+            "<p><a href=\"/z\" title=\"multi\nline &quot;q&quot; title\">c</a> and <a href=\"/w\" title=\"t\">d</a> e “f”)</p>\n"
+        );
+        assert_eq!(
+            jekyll("[e](/v \"a \\\"b\\\" \"c\"\")\n"),
+            "<p><a href=\"/v\" title=\"a \\&quot;b\\&quot; &quot;c&quot;\">e</a></p>\n"
+        );
+        // Not a link to kramdown either: no `)` after any quote.
+        assert_eq!(jekyll("[f](/u \"g\" h\n"), "<p>[f](/u “g” h</p>\n");
+    }
+
+    /// A hostile block of many links that do not close, or titles that do not end, is read
+    /// in one pass (each of these took seconds when every link was read to the block's end).
+    #[test]
+    fn many_open_links_are_read_in_one_pass() {
+        use super::kramdown_inline_links as links;
+        assert_eq!(links(&"[a](/x \"".repeat(20_000)), None);
+        assert_eq!(links(&format!("{}\"", "](".repeat(50_000))), None);
+        assert_eq!(links(&format!("{}\"", "](a(".repeat(30_000))), None);
+        let quotes = format!("[a](/x \"{}\")", "\" ".repeat(50_000));
+        assert_eq!(
+            links(&quotes).map(|l| l.matches("&quot;").count()),
+            Some(50_000)
         );
     }
 

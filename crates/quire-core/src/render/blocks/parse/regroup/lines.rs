@@ -49,8 +49,9 @@ pub(super) fn after_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
     if text.contains("{%") {
         reread(context, groups, is_paragraph, jekyll::silent_tags_apart);
     }
-    // An escaped parenthesis in a link's destination counts as any other.
-    if text.contains("\\(") || text.contains("\\)") {
+    // An escaped parenthesis in a link's destination counts as any other, and a title may
+    // hold its own quotes.
+    if text.contains("\\(") || text.contains("\\)") || text.contains("](") {
         reread(
             context,
             groups,
@@ -66,7 +67,7 @@ pub(super) fn after_tables(context: &Context<'_>, groups: &mut [Group<'_>]) {
                     )
                 )
             },
-            jekyll::escaped_paren_destinations,
+            jekyll::kramdown_inline_links,
         );
     }
     // A line holding only `^` ends the block above it.
