@@ -78,17 +78,27 @@ pub(crate) fn raw_regions(text: &str) -> Vec<Range<usize>> {
     // unclosed openings would be read thousands of times over. Past this much looking,
     // the rest is read as CommonMark reads it.
     let mut budget = text.len().saturating_mul(8).max(BUDGET_FLOOR);
+    // Whether the line before opens with block HTML: a `<script>` (or `<style>`, `<pre>`,
+    // `<textarea>`) opening under it is read on in that line's HTML block by CommonMark,
+    // which a blank line ends; after a blank line it starts a block CommonMark keeps raw
+    // to its closing tag already (and under a paragraph's line kramdown reads it in the
+    // paragraph).
+    let mut after_html = false;
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = &text[at..line_end];
         let trimmed = line.trim_start_matches(' ');
+        let html_before = std::mem::replace(
+            &mut after_html,
+            starts_with_html(line) && !span_tag_block(line),
+        );
         if fenced(&mut fence, trimmed) {
             at = line_end;
             continue;
         }
         let indent = line.len() - trimmed.len();
         if indent <= 3 && budget > 0 {
-            if let Some(end) = element_end(text, at + indent, &mut budget) {
+            if let Some(end) = element_end(text, at + indent, html_before, &mut budget) {
                 if holds_blank_line(&text[at..end]) {
                     let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
                     regions.push(at..end);
@@ -268,7 +278,7 @@ fn block_element_end(text: &str, at: usize, budget: &mut usize) -> Option<usize>
     if VOID_ELEMENTS.contains(&name.as_str()) || after[..tag_end].ends_with('/') {
         return Some(start + 1 + tag_end + 1);
     }
-    element_end(text, start, budget)
+    element_end(text, start, false, budget)
 }
 
 /// The start of the first line after the one holding `from` where a paragraph beginning
@@ -371,11 +381,34 @@ const FARTHEST: usize = 1024 * 1024;
 /// What looking for closing tags may read at least, however short the text.
 const BUDGET_FLOOR: usize = 256 * 1024;
 
+/// Where the first closing tag of `name` in `text` (`</name>`, white space allowed before
+/// the `>`, any case) ends.
+fn raw_close(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("</") {
+        let from = at + i + 2;
+        at = from;
+        let named = bytes
+            .get(from..from + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        if !named {
+            continue;
+        }
+        let after = from + name.len();
+        let spaces = text[after..].len() - text[after..].trim_start().len();
+        if bytes.get(after + spaces) == Some(&b'>') {
+            return Some(after + spaces + 1);
+        }
+    }
+    None
+}
+
 /// Where the element whose opening tag is at `start` closes (the end of its closing tag),
 /// when it is one that starts block HTML and asks for no Markdown. What it reads looking
 /// for the closing tag is taken off `budget`; once that is spent, no more is looked for
 /// (a post of thousands of unclosed elements would cost the square of its length).
-fn element_end(text: &str, start: usize, budget: &mut usize) -> Option<usize> {
+fn element_end(text: &str, start: usize, raw_too: bool, budget: &mut usize) -> Option<usize> {
     if *budget == 0 {
         return None;
     }
@@ -389,18 +422,25 @@ fn element_end(text: &str, start: usize, budget: &mut usize) -> Option<usize> {
     }
     let tag_end = rest.find('>')?;
     let tag = &rest[..tag_end];
+    let raw = RAW_ALREADY.contains(&name.as_str());
     if SPAN_ELEMENTS.contains(&name.as_str())
         || VOID_ELEMENTS.contains(&name.as_str())
-        || RAW_ALREADY.contains(&name.as_str())
+        || (raw && !raw_too)
         || tag.ends_with('/')
     {
         return None;
     }
-    // Count nested elements of the same name up to the matching closing tag.
     let mut limit = (start + FARTHEST).min(text.len());
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
+    if raw {
+        // Raw content to kramdown: it ends at the first closing tag (`</script >` too).
+        let end = raw_close(&text[start..limit], &name).map(|e| start + e);
+        *budget = budget.saturating_sub(end.unwrap_or(limit) - start);
+        return end;
+    }
+    // Count nested elements of the same name up to the matching closing tag.
 
     let bytes = text.as_bytes();
     let name = name.as_bytes();

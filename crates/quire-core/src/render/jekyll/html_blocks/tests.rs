@@ -167,3 +167,15 @@ fn text_after_a_comment_on_its_line_is_markdown() {
     // Alone on its line, as CommonMark reads it.
     assert_eq!(jekyll("<!-- c -->\nnext\n"), "<!-- c -->\n<p>next</p>\n");
 }
+
+/// As Jekyll 4.3.1 writes them, whitespace aside (swift.org's blog): a `<script>` or `<style>` under a line
+/// of block HTML runs raw to its closing tag, blank lines and all; CommonMark ended the
+/// HTML block at the blank line and read the rest of the script as Markdown.
+#[test]
+fn a_script_under_a_line_of_html_runs_to_its_closing_tag() {
+    let markdown = "<div class=\"card\">x</div>\n<script>\nvar a = 1;\n\nvar b = \"*c*\" < 2;\n</script>\n\nafter\n\n<div>y</div>\n<style>\np { color: red; }\n\n.a > .b { }\n</style >\ntail *t*\n";
+    assert_eq!(
+        jekyll(markdown),
+        "<div class=\"card\">x</div>\n<script>\nvar a = 1;\n\nvar b = \"*c*\" < 2;\n</script>\n<p>after</p>\n<div>y</div>\n<style>\np { color: red; }\n\n.a > .b { }\n</style>\n<p>tail <em>t</em></p>\n"
+    );
+}
