@@ -384,3 +384,37 @@ async fn the_sites_generator_chooses_the_flavour() {
         .await;
     app.close().await;
 }
+
+/// A fence typed and not yet closed is text, as Jekyll publishes it (kramdown opens no
+/// code block without its closing line), in the preview and the excerpt card, where
+/// CommonMark would make the rest of the post code; typing the closing fence makes it
+/// code in both.
+#[tokio::test]
+async fn a_fence_not_yet_closed_is_text_until_its_closing_line_is_typed() {
+    let app = App::open().await;
+    app.paste_over("---\ntitle: Fences\n---\nIntro *one*.\n\nLater *two*.\n")
+        .await;
+    app.type_after("Intro *one*.", "\n```ruby\nx = 1").await;
+    let open = format!(
+        "const p = {PREVIEW_JS}, c = {EXCERPT_CARD_JS}; if (!p || !c) return false;
+         const first = p.querySelector('p'), card = c.querySelector('.card-body p');
+         const later = [...p.querySelectorAll('p')].find(e => e.textContent === 'Later two.');
+         return !!first && first.textContent === 'Intro one.\\n```ruby\\nx = 1'
+           && !p.querySelector('pre') && !!later && !!later.querySelector('em')
+           && !!card && card.textContent === first.textContent && !c.querySelector('pre');"
+    );
+    app.wait_until("the open fence as text in both views", &open, vec![])
+        .await;
+    app.type_after("x = 1", "\n```").await;
+    let closed = format!(
+        "const p = {PREVIEW_JS}, c = {EXCERPT_CARD_JS}; if (!p || !c) return false;
+         const code = p.querySelector('pre code'), card = c.querySelector('pre code');
+         const later = [...p.querySelectorAll('p')].find(e => e.textContent === 'Later two.');
+         return !!code && code.textContent === 'x = 1\\n' && !!later
+           && p.querySelector('p').textContent === 'Intro one.'
+           && !!card && card.textContent === 'x = 1\\n';"
+    );
+    app.wait_until("the closed fence as code in both views", &closed, vec![])
+        .await;
+    app.close().await;
+}

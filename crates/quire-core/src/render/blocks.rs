@@ -100,6 +100,12 @@ struct Parsed {
     /// HTML holding a blank line are in it: a stretch of the body parsed on its own may not
     /// come out as in the whole, which is then rendered whole.
     whole: bool,
+    /// Where the lines of the fences left open start (Jekyll flavour: marked as text
+    /// when they never close), relative to the parsed text.
+    unclosed: Vec<usize>,
+    /// The fences this parse left open (`parse.rs` marks those that never close and
+    /// parses again).
+    open_fences: Vec<super::jekyll::OpenFence>,
 }
 
 /// The rendered body, block by block, updated by [`BlockRenderer::update`].
@@ -111,6 +117,9 @@ pub struct BlockRenderer {
     definitions: Vec<Definition>,
     /// The body is rendered whole on every change ([`Parsed`]'s `whole`).
     whole: bool,
+    /// Where the lines of the fences left open start (Jekyll flavour: text when they never
+    /// close, `jekyll/unclosed_fences.rs`): a closing fence typed below one changes it.
+    unclosed_at: Vec<usize>,
     /// Jekyll flavour: the body's `{% highlight %}` tag lines and the fences they are
     /// parsed as.
     highlights: Vec<super::liquid::HighlightLine>,
@@ -380,6 +389,7 @@ impl BlockRenderer {
         self.blocks = parsed.blocks;
         self.definitions = parsed.definitions;
         self.whole = parsed.whole;
+        self.unclosed_at = parsed.unclosed;
         self.highlights = if self.settings.flavour == super::Flavour::Jekyll {
             super::liquid::highlight_lines(body)
         } else {

@@ -72,6 +72,7 @@ mod tag_lines;
 mod text_headings;
 mod toc;
 mod typography;
+mod unclosed_fences;
 
 pub(crate) use abbreviations::{kramdown_abbreviations, may_define};
 pub(crate) use adjacent::{merges, Kind};
@@ -125,6 +126,9 @@ pub(crate) use text_headings::{mark_text_headings, unmark as unmark_headings};
 pub(crate) use toc::toc;
 use toc::toc_list;
 pub(crate) use typography::Typography;
+pub(crate) use unclosed_fences::{
+    closes_a_fence, mark_fences, never_closing, never_closing_with_language, OpenFence, OpenFences,
+};
 
 /// Stands for a heading's id in a block's HTML until the ids of the whole body are known.
 pub(crate) const ID_MARK: char = '\u{1}';

@@ -373,12 +373,13 @@ fn blank_lines(text: &str) -> usize {
 }
 
 /// Whether `text` holds what the items parsed alone cannot be trusted with: a footnote
-/// reference (its note is defined elsewhere), or raw HTML (an autolink is none). The
+/// reference (its note is defined elsewhere), a fence, or raw HTML (an autolink is none). The
 /// Jekyll flavour closes a raw element left open where kramdown would, which depends on
 /// more than the item, and the browser may read raw tags as other list items, table
 /// parts or a comment, which would move items in the preview's tree.
 fn risky(text: &str) -> bool {
-    if text.contains("[^") {
+    // (A fence's pair may lie outside the items: `jekyll/unclosed_fences.rs`.)
+    if text.contains("[^") || text.contains("```") || text.contains("~~~") {
         return true;
     }
     text.match_indices('<').any(|(i, _)| {

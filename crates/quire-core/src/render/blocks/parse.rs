@@ -72,7 +72,48 @@ std::thread_local! {
 /// it part of a paragraph), its hidden label would show. Then the text is parsed again
 /// with nothing hidden, as CommonMark keeps definitions.
 fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> Parsed {
-    let parsed = parse_marked_with(text, definitions, settings, true);
+    // Jekyll flavour: the fences left open that never close marked as text, and the text
+    // parsed again (`jekyll/unclosed_fences.rs`), a few times at most: a hostile post of
+    // many is then rendered whole, its later ones as CommonMark reads them.
+    const MOST_PASSES: usize = 8;
+    let jekyll = settings.flavour == Flavour::Jekyll;
+    let mut open: Vec<jekyll::OpenFence> = Vec::new();
+    // Those with a language and no closing line below at all are known without a parse.
+    let known = if jekyll {
+        jekyll::never_closing_with_language(text)
+    } else {
+        Vec::new()
+    };
+    let mut marked: Vec<(usize, usize)> = known.clone();
+    for pass in 1.. {
+        let mut parsed = parse_fences_marked(text, definitions, settings, &marked);
+        for fence in std::mem::take(&mut parsed.open_fences) {
+            if !open.iter().any(|o| o.at == fence.at) {
+                open.push(fence);
+            }
+        }
+        let mut never = known.clone();
+        never.extend(jekyll::never_closing(&open).iter().map(|f| (f.at, f.run)));
+        if never.len() == marked.len() || pass == MOST_PASSES {
+            parsed.whole |= never.len() != marked.len();
+            let starts = open.iter().map(|f| f.at).chain(known.iter().map(|k| k.0));
+            parsed.unclosed = starts.map(|at| line_start(text, at)).collect();
+            parsed.unclosed.sort_unstable();
+            return parsed;
+        }
+        marked = never;
+    }
+    unreachable!("the passes end")
+}
+
+/// [`parse_marked`] with the backticks of the fences at `fences` marked as text.
+fn parse_fences_marked(
+    text: &str,
+    definitions: Option<&str>,
+    settings: &Settings,
+    fences: &[(usize, usize)],
+) -> Parsed {
+    let parsed = parse_marked_with(text, definitions, settings, true, fences);
     let leaked = |parsed: &Parsed| {
         parsed.blocks.iter().any(|b| {
             b.html.contains('\0')
@@ -81,7 +122,7 @@ fn parse_marked(text: &str, definitions: Option<&str>, settings: &Settings) -> P
         })
     };
     if settings.flavour == Flavour::Jekyll && leaked(&parsed) {
-        return parse_marked_with(text, definitions, settings, false);
+        return parse_marked_with(text, definitions, settings, false, fences);
     }
     parsed
 }
@@ -92,12 +133,13 @@ fn parse_marked_with(
     definitions: Option<&str>,
     settings: &Settings,
     last_wins: bool,
+    fences: &[(usize, usize)],
 ) -> Parsed {
     let jekyll = settings.flavour == Flavour::Jekyll;
     // The text as written: every mark below keeps each offset.
     let written = text;
     // What Jekyll reads otherwise than CommonMark, marked for the parser (`marks.rs`).
-    let marked = marks::mark(text, jekyll);
+    let marked = marks::mark(text, jekyll, fences);
     let (extensions, abbreviations, comments) =
         (marked.extensions, marked.abbreviations, marked.comments);
     let (switches, note_definitions) = (&marked.switches, &marked.note_definitions);
@@ -334,7 +376,14 @@ fn parse_marked_with(
             (Some((event, range)), Some(omitted)) => omitted.feed(event, range),
             (found, _) => found,
         });
+    // The fenced code blocks that never close (Jekyll flavour: text to kramdown).
+    let mut open_fences = jekyll::OpenFences::default();
     for (event, range) in events.flatten() {
+        if jekyll
+            && matches!(&event, Event::Start(pulldown_cmark::Tag::CodeBlock(kind)) if kind.is_fenced())
+        {
+            open_fences.see(text, range.clone());
+        }
         if depth == 0 {
             groups.push(Group {
                 start: range.start,
@@ -482,6 +531,8 @@ fn parse_marked_with(
         blocks,
         definitions: local_definitions,
         whole: whole || (footnotes && !jekyll),
+        unclosed: Vec::new(),
+        open_fences: open_fences.found,
     }
 }
 

@@ -51,6 +51,9 @@ pub(super) fn stand_ins(
     for definition in &mut parsed.definitions {
         definition.start = definition.start.checked_sub(skip)?;
     }
+    for at in &mut parsed.unclosed {
+        *at = at.checked_sub(skip)?;
+    }
     Some(parsed)
 }
 

@@ -4,7 +4,7 @@
 use super::parse::{parse, IAL_BLOCK};
 use super::stand_ins::{cited, same_labels, stand_ins};
 use super::{Block, BlockRenderer, Definition, Patch};
-use crate::render::liquid;
+use crate::render::{jekyll, liquid};
 
 impl BlockRenderer {
     /// Re-render blocks `first..next` of the old body from `body`, anchored on old block
@@ -62,6 +62,15 @@ impl BlockRenderer {
             stand_ins(&stubs, stretch, &markdown, &self.settings)?
         };
         if parsed.whole {
+            return None;
+        }
+        // A fence the stretch leaves unclosed must be unclosed in the whole body (no line
+        // after the stretch closes it), and a fence unclosed above the stretch must stay
+        // so (no line in it may close one).
+        if (!parsed.unclosed.is_empty() && jekyll::closes_a_fence(&body[check_end..]))
+            || (self.unclosed_at.first().is_some_and(|&at| at < start)
+                && jekyll::closes_a_fence(stretch))
+        {
             return None;
         }
         if !to_end {
@@ -197,6 +206,23 @@ impl BlockRenderer {
         }));
         definitions.sort_by_key(|d| d.start);
         self.definitions = definitions;
+        let mut unclosed_at = Vec::with_capacity(self.unclosed_at.len());
+        for &at in &self.unclosed_at {
+            if at < start {
+                unclosed_at.push(at);
+            } else if at >= old_end {
+                unclosed_at.push(shift(at, delta)?);
+            }
+        }
+        unclosed_at.extend(
+            parsed
+                .unclosed
+                .iter()
+                .map(|at| at + start)
+                .filter(|&at| at < anchor_new),
+        );
+        unclosed_at.sort_unstable();
+        self.unclosed_at = unclosed_at;
         self.keep_body(body);
         if let Some(lines) = highlights {
             self.highlights = lines.to_vec();

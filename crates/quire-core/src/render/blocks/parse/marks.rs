@@ -29,8 +29,9 @@ pub(super) struct Marked<'a> {
     pub punctuation_marked: bool,
 }
 
-/// `text` as the parser reads it in the Jekyll flavour (in the others, as it is).
-pub(super) fn mark(text: &str, jekyll: bool) -> Marked<'_> {
+/// `text` as the parser reads it in the Jekyll flavour (in the others, as it is), the
+/// backticks of `fences` (fences that never close, found by an earlier parse) as text.
+pub(super) fn mark<'t>(text: &'t str, jekyll: bool, fences: &[(usize, usize)]) -> Marked<'t> {
     if !jekyll {
         return Marked {
             text: Cow::Borrowed(text),
@@ -46,7 +47,9 @@ pub(super) fn mark(text: &str, jekyll: bool) -> Marked<'_> {
     };
     // A Liquid comment is nothing to Jekyll: written as spaces.
     let comments = liquid::has_comment_tag(text);
-    let mut text = Cow::Borrowed(text);
+    // A fence with no closing fence after it is text (first: the steps below look for
+    // code by its fences).
+    let mut text = jekyll::mark_fences(text, fences);
     if comments {
         text = then(text, liquid::blank_comments);
     }

@@ -292,3 +292,17 @@ fn a_hidden_definition_read_as_text_shows_its_label() {
     }
     check_update(&mut BlockRenderer::with_settings(doc, kramdown()), &edited);
 }
+
+/// A fence that never closes is text (`jekyll/unclosed_fences.rs`): typing a closing fence
+/// below one (far below, past blank lines), an opening one above a closing one, or taking
+/// either away updates the preview as a full render does.
+#[test]
+fn fences_that_never_close_update_as_a_full_render() {
+    let bodies = [
+        "Intro.\n\n```\ncode *a*\n\npara\n\nmore [x]\n\n[x]: /f g\n",
+        "a\n\nb *c*\n\n```\n\nd\n",
+        "- a\n\n  ```\n  b\n\n- c\n\n> ```\n> q\n",
+        "````\nx\n```\n\ny\n",
+    ];
+    insertions_update_as_a_full_render(&bodies, &["```\n", "`", "\n", "x", "~~~\n"]);
+}
