@@ -316,6 +316,8 @@ fn parse_marked_with(
     let mut crossing = jekyll.then(jekyll::CrossingSpans::default);
     // kramdown keeps the content of span HTML it does not know as span content raw.
     let mut raw = jekyll.then(jekyll::RawSpans::default);
+    // kramdown's strong that never closes is emphasis from its first marker.
+    let mut fallback = jekyll.then(jekyll::StrongFallback::default);
     // kramdown's alternative text of an image is its text as written.
     let mut alts = jekyll.then(jekyll::ImageAlts::default);
     // kramdown's reading of a long run of markers standing in text.
@@ -344,6 +346,10 @@ fn parse_marked_with(
         })
         .flat_map(|(event, range)| match raw.as_mut() {
             Some(raw) => raw.feed(event, range, text),
+            None => jekyll::Fed::One(Some((event, range))),
+        })
+        .flat_map(|(event, range)| match fallback.as_mut() {
+            Some(fallback) => fallback.feed(event, range, text),
             None => jekyll::Fed::One(Some((event, range))),
         })
         .map(|(event, range)| match fences.as_mut() {
