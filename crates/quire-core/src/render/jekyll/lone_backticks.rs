@@ -200,12 +200,9 @@ fn edge_spaces(content: &str, run: usize) -> [Option<(usize, char)>; 2] {
     }
 }
 
-/// Where the backticks of `line` are when it is a backtick fence (in whatever quotation or
-/// list item) followed by more than one word: ```` ```js title ````.
-pub(super) fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
+/// How long the containers' prefixes of `line` are: `>`, list markers, indentation.
+pub(super) fn containers_prefix(line: &str) -> usize {
     let mut at = 0;
-    let bytes = line.as_bytes();
-    // The containers' prefixes: `>`, list markers, indentation.
     loop {
         let rest = &line[at..];
         let trimmed = rest.trim_start_matches([' ', '\t', '>']);
@@ -225,6 +222,14 @@ pub(super) fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
         }
         at += marker;
     }
+    at
+}
+
+/// Where the backticks of `line` are when it is a backtick fence (in whatever quotation or
+/// list item) followed by more than one word: ```` ```js title ````.
+pub(super) fn wordy_fence(line: &str) -> Option<core::ops::Range<usize>> {
+    let at = containers_prefix(line);
+    let bytes = line.as_bytes();
     let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
     if run < 3 {
         return None;

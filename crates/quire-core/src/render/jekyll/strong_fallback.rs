@@ -16,8 +16,8 @@ use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::Fed;
 
-/// Holds back each text event until the event after it is known (with the emphasis
-/// markers right after it, joined).
+/// Holds back a text event ending with an emphasis marker until the event after it is
+/// known (with the markers right after it, joined).
 #[derive(Debug, Default)]
 pub(crate) struct StrongFallback<'a> {
     held: Option<(Event<'a>, Range<usize>)>,
@@ -29,9 +29,10 @@ impl<'a> StrongFallback<'a> {
     pub(crate) fn feed(&mut self, event: Event<'a>, range: Range<usize>, text: &str) -> Fed<'a> {
         let held = self.held.take();
         if let Event::Text(more) = event {
+            let is_marker = |b: u8| matches!(b, b'*' | b'_');
             // A run's leftover markers come apart: held as one with the text before them.
             let markers = !more.is_empty()
-                && more.bytes().all(|b| matches!(b, b'*' | b'_'))
+                && more.bytes().all(is_marker)
                 && text.get(range.clone()) == Some(&*more);
             return match held {
                 Some((Event::Text(t), r)) if markers && r.end == range.start => {
@@ -39,10 +40,13 @@ impl<'a> StrongFallback<'a> {
                     self.held = Some((Event::Text(joined), r.start..range.end));
                     Fed::One(None)
                 }
-                held => {
+                // Only a text ending with a marker may give its markers to an emphasis.
+                held if more.bytes().last().is_some_and(is_marker) => {
                     self.held = Some((Event::Text(more), range));
-                    Fed::Many(held.into_iter().collect::<Vec<_>>().into_iter())
+                    Fed::One(held)
                 }
+                Some(held) => Fed::Many(vec![held, (Event::Text(more), range)].into_iter()),
+                None => Fed::One(Some((Event::Text(more), range))),
             };
         }
         let Some((Event::Text(before), before_range)) = held else {

@@ -161,26 +161,7 @@ struct Fence {
 /// follows the run.
 fn fence(line: &str) -> Fence {
     let body = line.trim_end_matches(['\n', '\r']);
-    let mut at = 0;
-    loop {
-        let rest = &body[at..];
-        let trimmed = rest.trim_start_matches([' ', '\t', '>']);
-        at += rest.len() - trimmed.len();
-        let marker = match trimmed.as_bytes() {
-            [b'-' | b'*' | b'+', b' ' | b'\t', ..] => 1,
-            _ => {
-                let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-                match trimmed.as_bytes().get(digits..digits + 2) {
-                    Some([b'.' | b')', b' ' | b'\t']) if digits > 0 => digits + 1,
-                    _ => 0,
-                }
-            }
-        };
-        if marker == 0 {
-            break;
-        }
-        at += marker;
-    }
+    let at = super::lone_backticks::containers_prefix(body);
     let Some(&c) = body.as_bytes().get(at).filter(|c| matches!(c, b'`' | b'~')) else {
         return Fence::default();
     };
