@@ -195,6 +195,12 @@ impl BlockRenderer {
                 definition.start = shift(definition.start, delta)?;
             }
         }
+        // (The list's items hold no fence: those left open are after it, or before.)
+        for at in &mut self.unclosed_at {
+            if *at >= old_end {
+                *at = shift(*at, delta)?;
+            }
+        }
         let block = &mut self.blocks[index];
         block.template.clone_from(&updated);
         block.html = updated;
